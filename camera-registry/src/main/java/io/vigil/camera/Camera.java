@@ -1,0 +1,62 @@
+package io.vigil.camera;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A registered camera: where its RTSP stream is and how to record it.
+ *
+ * @param id            slug {@code [a-z0-9][a-z0-9-]{0,62}}
+ * @param name          human-readable name
+ * @param url           RTSP URL without credentials
+ * @param username      RTSP user, or null
+ * @param password      RTSP password, or null: never serialised, never logged
+ * @param transport     RTSP lower transport
+ * @param enabled       false: not recorded
+ * @param retentionDays days its segments are kept
+ * @param source        who manages it: the API or the cameras file
+ */
+public record Camera(String id, String name, RtspUrl url, String username, String password,
+                     Transport transport, boolean enabled, int retentionDays, Source source) {
+
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    public static final int MAX_RETENTION_DAYS = 36_500;
+
+    /** RTSP lower transport. */
+    public enum Transport { TCP, UDP }
+
+    /** Who manages a camera. */
+    public enum Source { API, FILE }
+
+    public Camera {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("invalid camera id: " + id);
+        }
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(source, "source");
+        if (retentionDays < 1 || retentionDays > MAX_RETENTION_DAYS) {
+            throw new IllegalArgumentException("retentionDays out of range: " + retentionDays);
+        }
+    }
+
+    public boolean hasPassword() {
+        return password != null && !password.isEmpty();
+    }
+
+    /** The URL FFmpeg connects to, with credentials. Never log or return it. */
+    public String connectionUrl() {
+        return url.withCredentials(username, password);
+    }
+
+    /** Same camera, other enabled flag. */
+    public Camera withEnabled(boolean newEnabled) {
+        return new Camera(id, name, url, username, password, transport, newEnabled, retentionDays, source);
+    }
+
+    @Override
+    public String toString() {
+        return "Camera[id=" + id + ", url=" + url + ", enabled=" + enabled + "]";
+    }
+}

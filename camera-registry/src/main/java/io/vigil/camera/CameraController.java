@@ -1,0 +1,70 @@
+package io.vigil.camera;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.vigil.error.VigilException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/cameras}: register, change, list and remove cameras. */
+@Controller("/api/cameras")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CameraController {
+
+    private final CameraRegistry registry;
+    private final CameraStatusBoard statusBoard;
+
+    public CameraController(CameraRegistry registry, CameraStatusBoard statusBoard) {
+        this.registry = registry;
+        this.statusBoard = statusBoard;
+    }
+
+    @Get
+    public List<CameraView> list() {
+        return registry.list().stream().map(this::view).toList();
+    }
+
+    @Get("/{id}")
+    public CameraView get(String id) {
+        return view(registry.get(id));
+    }
+
+    @Post
+    public HttpResponse<CameraView> create(@Body CameraRequest request) {
+        Camera camera = registry.create(requireBody(request));
+        return HttpResponse.created(view(camera), URI.create("/api/cameras/" + camera.id()));
+    }
+
+    @Put("/{id}")
+    public CameraView update(String id, @Body CameraRequest request) {
+        return view(registry.update(id, requireBody(request)));
+    }
+
+    @Delete("/{id}")
+    @Status(HttpStatus.NO_CONTENT)
+    public void delete(String id) {
+        registry.delete(id);
+    }
+
+    private CameraView view(Camera camera) {
+        return CameraView.of(camera, statusBoard.get(camera));
+    }
+
+    private static CameraRequest requireBody(CameraRequest request) {
+        if (request == null) {
+            throw VigilException.invalid(Map.of("body", "a JSON camera object is required"));
+        }
+        return request;
+    }
+}

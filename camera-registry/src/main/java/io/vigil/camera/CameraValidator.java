@@ -1,0 +1,105 @@
+package io.vigil.camera;
+
+import io.vigil.error.VigilException;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a {@link CameraRequest} into a {@link Camera}, collecting every problem by field so the
+ * installer can fix them all at once. Pure: no I/O.
+ */
+public final class CameraValidator {
+
+    private final int defaultRetentionDays;
+
+    public CameraValidator(int defaultRetentionDays) {
+        this.defaultRetentionDays = defaultRetentionDays;
+    }
+
+    /**
+     * @param request  what the installer sent
+     * @param existing the stored camera when updating (its password is kept if the request has none)
+     * @param source   who manages the camera
+     * @throws VigilException VALIDATION_FAILED with field errors
+     */
+    public Camera validate(CameraRequest request, Optional<Camera> existing, Camera.Source source) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String id = request.id() == null ? existing.map(Camera::id).orElse(null) : request.id().trim();
+        if (id == null || id.isEmpty()) {
+            errors.put("id", "is required");
+        } else if (!Camera.ID.matcher(id).matches()) {
+            errors.put("id", "must be 1-63 characters of a-z, 0-9 and '-', starting with a letter or digit");
+        } else if (existing.isPresent() && !existing.get().id().equals(id)) {
+            errors.put("id", "cannot be changed");
+        }
+
+        String name = request.name() == null ? existing.map(Camera::name).orElse(id) : request.name().trim();
+        if (name == null || name.isEmpty()) {
+            errors.put("name", "must not be blank");
+        } else if (name.length() > 200) {
+            errors.put("name", "must be at most 200 characters");
+        }
+
+        RtspUrl url = null;
+        String username = request.username() != null ? emptyToNull(request.username())
+                : existing.map(Camera::username).orElse(null);
+        String password = request.password() != null ? emptyToNull(request.password())
+                : existing.map(Camera::password).orElse(null);
+        if (request.url() == null && existing.isPresent()) {
+            url = existing.get().url();
+        } else {
+            try {
+                RtspUrl.Parsed parsed = RtspUrl.parse(request.url());
+                url = parsed.url();
+                if (parsed.username().isPresent()) {
+                    if (request.username() != null && !request.username().equals(parsed.username().get())) {
+                        errors.put("username", "differs from the user name in the url");
+                    }
+                    username = parsed.username().get();
+                }
+                if (parsed.password().isPresent()) {
+                    password = parsed.password().get();
+                }
+            } catch (IllegalArgumentException e) {
+                errors.put("url", e.getMessage());
+            }
+        }
+        if (username != null && username.length() > 255) {
+            errors.put("username", "must be at most 255 characters");
+        }
+        if (password != null && password.length() > 255) {
+            errors.put("password", "must be at most 255 characters");
+        }
+        if (password != null && username == null) {
+            errors.put("username", "is required when a password is set");
+        }
+
+        Camera.Transport transport = existing.map(Camera::transport).orElse(Camera.Transport.TCP);
+        if (request.transport() != null) {
+            try {
+                transport = Camera.Transport.valueOf(request.transport().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.put("transport", "must be tcp or udp");
+            }
+        }
+
+        int retentionDays = request.retentionDays() != null ? request.retentionDays()
+                : existing.map(Camera::retentionDays).orElse(defaultRetentionDays);
+        if (retentionDays < 1 || retentionDays > Camera.MAX_RETENTION_DAYS) {
+            errors.put("retentionDays", "must be between 1 and " + Camera.MAX_RETENTION_DAYS);
+        }
+        boolean enabled = request.enabled() != null ? request.enabled() : existing.map(Camera::enabled).orElse(true);
+
+        if (!errors.isEmpty()) {
+            throw VigilException.invalid(errors);
+        }
+        return new Camera(id, name, url, username, password, transport, enabled, retentionDays, source);
+    }
+
+    private static String emptyToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,94 @@
+package io.vigil.playback;
+
+import io.vigil.archive.index.Segment;
+
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes HLS media playlists (RFC 8216, version 7, fMP4) from index rows. Pure: segments in,
+ * text out. A discontinuity is marked wherever the recording session or init segment changes;
+ * each new init segment gets its own {@code EXT-X-MAP}, and {@code EXT-X-PROGRAM-DATE-TIME}
+ * follows every discontinuity.
+ */
+public final class MediaPlaylist {
+
+    private MediaPlaylist() {
+    }
+
+    /**
+     * A live (sliding-window) playlist.
+     *
+     * @param window                   the newest segments, oldest first
+     * @param discontinuitySequence    discontinuities that slid out of the window before it
+     * @param minTargetDurationSeconds target duration floor, so it does not change while segments are regular
+     * @param uris                     how segments and init segments are addressed
+     */
+    public static String live(List<Segment> window, long discontinuitySequence, int minTargetDurationSeconds,
+                              SegmentUris uris) {
+        StringBuilder out = new StringBuilder(256 + window.size() * 128);
+        out.append("#EXTM3U\n#EXT-X-VERSION:7\n");
+        out.append("#EXT-X-TARGETDURATION:").append(targetDuration(window, minTargetDurationSeconds)).append('\n');
+        out.append("#EXT-X-MEDIA-SEQUENCE:").append(window.isEmpty() ? 0 : window.get(0).sequence()).append('\n');
+        if (discontinuitySequence > 0) {
+            out.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(discontinuitySequence).append('\n');
+        }
+        out.append("#EXT-X-INDEPENDENT-SEGMENTS\n");
+        appendSegments(out, window, uris);
+        return out.toString();
+    }
+
+    /** {@code EXT-X-TARGETDURATION}: at least every EXTINF rounded to the nearest integer. */
+    static int targetDuration(List<Segment> segments, int minSeconds) {
+        int target = Math.max(1, minSeconds);
+        for (Segment s : segments) {
+            target = Math.max(target, (int) Math.round(s.durationMillis() / 1000.0));
+        }
+        return target;
+    }
+
+    private static void appendSegments(StringBuilder out, List<Segment> segments, SegmentUris uris) {
+        Segment previous = null;
+        for (Segment s : segments) {
+            boolean newInit = previous == null || !previous.initKey().equals(s.initKey());
+            boolean discontinuity = previous != null
+                    && (newInit || !previous.sessionId().equals(s.sessionId()));
+            if (discontinuity) {
+                out.append("#EXT-X-DISCONTINUITY\n");
+            }
+            if (newInit) {
+                out.append("#EXT-X-MAP:URI=\"").append(uris.initSegment(s.initKey())).append("\"\n");
+            }
+            if (previous == null || discontinuity) {
+                out.append("#EXT-X-PROGRAM-DATE-TIME:")
+                        .append(DateTimeFormatter.ISO_INSTANT.format(s.start().truncatedTo(ChronoUnit.MILLIS)))
+                        .append('\n');
+            }
+            out.append("#EXTINF:").append(String.format(Locale.ROOT, "%.3f", s.durationMillis() / 1000.0)).append(",\n");
+            out.append(uris.mediaSegment(s)).append('\n');
+            previous = s;
+        }
+    }
+
+    /** How a playlist refers to segments: relative URIs served by Vigil, or presigned object URLs. */
+    public interface SegmentUris {
+        String mediaSegment(Segment segment);
+
+        String initSegment(String initKey);
+    }
+
+    /** URIs relative to {@code /api/cameras/{id}/}: {@code segments/{seq}.m4s}, {@code init/{name}}. */
+    public static final SegmentUris RELATIVE = new SegmentUris() {
+        @Override
+        public String mediaSegment(Segment segment) {
+            return "segments/" + segment.sequence() + ".m4s";
+        }
+
+        @Override
+        public String initSegment(String initKey) {
+            return "init/" + initKey.substring(initKey.lastIndexOf('/') + 1);
+        }
+    };
+}

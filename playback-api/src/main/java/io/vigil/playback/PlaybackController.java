@@ -1,0 +1,100 @@
+package io.vigil.playback;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.vigil.archive.index.InitSegment;
+import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.store.ObjectStore;
+import io.vigil.camera.CameraRegistry;
+import io.vigil.error.ErrorBody;
+import io.vigil.error.ErrorCode;
+import io.vigil.error.VigilException;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Live HLS playlists and the segments they list, served from the index and the object store. */
+@Controller("/api/cameras/{id}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PlaybackController {
+
+    static final MediaType HLS = MediaType.of("application/vnd.apple.mpegurl");
+    private static final MediaType MP4 = MediaType.of("video/mp4");
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    private final CameraRegistry cameras;
+    private final SegmentIndex index;
+    private final ObjectStore store;
+    private final PlaybackConfig config;
+
+    public PlaybackController(CameraRegistry cameras, SegmentIndex index, ObjectStore store, PlaybackConfig config) {
+        this.cameras = cameras;
+        this.index = index;
+        this.store = store;
+        this.config = config;
+    }
+
+    @Get("/live.m3u8")
+    public HttpResponse<String> live(String id) {
+        cameras.get(id);
+        List<Segment> window = index.newest(id, config.liveWindowSegments());
+        long discontinuitySequence = window.isEmpty() ? 0 : index.sessionsBefore(id, window.get(0).sessionId());
+        String body = MediaPlaylist.live(window, discontinuitySequence, config.targetDurationSeconds(),
+                MediaPlaylist.RELATIVE);
+        return HttpResponse.ok(body).contentType(HLS).header(HttpHeaders.CACHE_CONTROL, "no-cache");
+    }
+
+    @Get("/segments/{sequence}.m4s")
+    public HttpResponse<?> segment(String id, long sequence, @Nullable @Header(HttpHeaders.RANGE) String range,
+                                   @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Segment segment = index.find(id, sequence).orElseThrow(() ->
+                new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "camera " + id + " has no segment " + sequence));
+        return serve(segment.objectKey(), segment.sizeBytes(), range, ifNoneMatch);
+    }
+
+    @Get("/init/{name}")
+    public HttpResponse<?> init(String id, String name, @Nullable @Header(HttpHeaders.RANGE) String range,
+                                @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (!name.matches("[0-9a-f]{32}\\.mp4")) {
+            throw new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "no init segment " + name);
+        }
+        InitSegment init = index.findInitSegment(id + "/init/" + name).orElseThrow(() ->
+                new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "camera " + id + " has no init segment " + name));
+        return serve(init.objectKey(), init.sizeBytes(), range, ifNoneMatch);
+    }
+
+    private HttpResponse<?> serve(String key, long sizeBytes, String rangeHeader, String ifNoneMatch) {
+        String etag = "\"" + Integer.toHexString(key.hashCode()) + "-" + sizeBytes + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
+        }
+        Optional<ByteRange> range;
+        try {
+            range = ByteRange.parse(rangeHeader, sizeBytes);
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + sizeBytes)
+                    .body(new ErrorBody("RANGE_NOT_SATISFIABLE", "range " + rangeHeader + " is outside 0-"
+                            + (sizeBytes - 1), java.util.Map.of()));
+        }
+        long offset = range.map(ByteRange::offset).orElse(0L);
+        long length = range.map(ByteRange::length).orElse(sizeBytes);
+        StreamedFile file = new StreamedFile(store.read(key, offset, length), MP4, 0, length);
+        var response = range.isPresent() ? HttpResponse.status(HttpStatus.PARTIAL_CONTENT)
+                .header(HttpHeaders.CONTENT_RANGE, range.get().contentRange(sizeBytes)) : HttpResponse.ok();
+        return response.body(file)
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .header(HttpHeaders.CACHE_CONTROL, IMMUTABLE)
+                .header(HttpHeaders.ETAG, etag);
+    }
+}

@@ -1,0 +1,181 @@
+package io.vigil.recorder;
+
+import io.vigil.archive.index.RecordingSession;
+import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.SegmentIndex;
+import io.vigil.camera.Camera;
+import io.vigil.camera.CameraStatus.State;
+import io.vigil.camera.CameraStatusBoard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Records one camera for as long as it is enabled: connect, ingest a session, and on any failure
+ * report why and reconnect after a backoff. Runs on a thread of its own; never dies on a camera fault.
+ */
+final class CameraRecorder implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CameraRecorder.class);
+
+    private final Camera camera;
+    private final RecorderConfig config;
+    private final SegmentIndex index;
+    private final CameraStatusBoard statusBoard;
+    private final Clock clock;
+    private final SegmentUploader uploader;
+    private final CompletableFuture<Void> predecessor;
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final ReconnectBackoff backoff;
+    private volatile RtspSource current;
+
+    CameraRecorder(Camera camera, RecorderConfig config, SegmentIndex index, CameraStatusBoard statusBoard,
+                   Clock clock, SegmentUploader uploader, CompletableFuture<Void> predecessor) {
+        this.camera = camera;
+        this.config = config;
+        this.index = index;
+        this.statusBoard = statusBoard;
+        this.clock = clock;
+        this.uploader = uploader;
+        this.predecessor = predecessor;
+        this.backoff = new ReconnectBackoff(config.backoffInitial(), config.backoffMax(),
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    Camera camera() {
+        return camera;
+    }
+
+    /** Completes when the recorder has stopped and its segments are stored. */
+    CompletableFuture<Void> finished() {
+        return finished;
+    }
+
+    /** Asks the recorder to stop; the segment in progress is still stored. */
+    void stop() {
+        stopSignal.countDown();
+        RtspSource source = current;
+        if (source != null) {
+            source.requestStop();
+        }
+    }
+
+    private boolean stopping() {
+        return stopSignal.getCount() == 0;
+    }
+
+    @Override
+    public void run() {
+        try {
+            predecessor.join();
+            while (!stopping()) {
+                Duration delay = recordOneSession();
+                if (stopping() || waitFor(delay)) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Camera {}: recorder failed unexpectedly", camera.id(), e);
+            statusBoard.report(camera.id(), State.ERROR, "internal error: " + e.getClass().getSimpleName());
+        } finally {
+            uploader.close();
+            finished.complete(null);
+        }
+    }
+
+    /** Connects and records until the session ends; returns how long to wait before the next attempt. */
+    private Duration recordOneSession() {
+        statusBoard.report(camera.id(), State.CONNECTING, null);
+        Instant connectedAt = clock.instant();
+        RtspSource source;
+        try {
+            source = RtspSource.open(camera, config.connectTimeout());
+        } catch (FfmpegError e) {
+            return onConnectFailure(e);
+        }
+        current = source;
+        if (stopping()) {
+            source.requestStop();
+        }
+        try (source) {
+            if (source.ignoredAudioCodec() != null) {
+                LOG.warn("Camera {}: audio codec {} is not recorded (only AAC is); video is", camera.id(),
+                        source.ignoredAudioCodec());
+            }
+            RecordingSession session = new RecordingSession(UUID.randomUUID().toString(), camera.id(), connectedAt,
+                    RtspSource.codecName(source.video().codecpar()),
+                    source.audio() == null ? null : RtspSource.codecName(source.audio().codecpar()));
+            String reason;
+            try (SessionIngest ingest = new SessionIngest(camera.id(), source, session, uploader, clock, config,
+                    previousSegmentEnd())) {
+                LOG.info("Camera {}: recording session {} ({})", camera.id(), session.id(), ingest.codecs());
+                reason = ingest.run();
+                uploader.sessionEnded(session.id(), reason);
+                LOG.info("Camera {}: session {} ended after {} segment(s): {}", camera.id(), session.id(),
+                        ingest.segments(), reason);
+            } catch (FfmpegError e) {
+                statusBoard.report(camera.id(), State.ERROR, e.getMessage());
+                LOG.error("Camera {}: cannot record the stream: {}", camera.id(), e.getMessage());
+                return config.backoffMax();
+            }
+            if (stopping()) {
+                return Duration.ZERO;
+            }
+            statusBoard.report(camera.id(), State.OFFLINE, "disconnected: " + reason);
+            if (Duration.between(connectedAt, clock.instant()).compareTo(config.healthyAfter()) >= 0) {
+                backoff.reset();
+            }
+            return backoff.next();
+        } finally {
+            current = null;
+        }
+    }
+
+    private Duration onConnectFailure(FfmpegError e) {
+        if (stopping()) {
+            return Duration.ZERO;
+        }
+        switch (e.kind()) {
+            case UNAUTHORIZED -> {
+                statusBoard.report(camera.id(), State.UNAUTHORIZED, "the camera refused the credentials: " + e.getMessage());
+                LOG.warn("Camera {}: credentials refused; retrying in {} s", camera.id(), config.unauthorizedBackoff().toSeconds());
+                return config.unauthorizedBackoff();
+            }
+            case UNREACHABLE -> {
+                statusBoard.report(camera.id(), State.OFFLINE, e.getMessage());
+                LOG.warn("Camera {}: unreachable: {}", camera.id(), e.getMessage());
+                return backoff.next();
+            }
+            default -> {
+                statusBoard.report(camera.id(), State.ERROR, e.getMessage());
+                LOG.warn("Camera {}: {}", camera.id(), e.getMessage());
+                return backoff.next();
+            }
+        }
+    }
+
+    private Instant previousSegmentEnd() {
+        List<Segment> last = index.newest(camera.id(), 1);
+        return last.isEmpty() ? null : last.get(0).end();
+    }
+
+    /** Waits, returning true if asked to stop meanwhile. */
+    private boolean waitFor(Duration delay) {
+        try {
+            return stopSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.vigil.recorder;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * How cameras are recorded.
+ *
+ * @param segmentTargetMillis target media segment duration; segments end on the first keyframe past it
+ * @param connectTimeout      how long opening an RTSP session may take
+ * @param stallTimeout        no packet for this long ends the session and reconnects
+ * @param maxClockDrift       stream clock vs receive clock difference that re-anchors segment times
+ * @param backoffInitial      first reconnect delay
+ * @param backoffMax          longest reconnect delay
+ * @param unauthorizedBackoff reconnect delay after the camera refused the credentials
+ * @param healthyAfter        a session that lasted this long resets the reconnect delay
+ */
+@ConfigurationProperties("recorder")
+public record RecorderConfig(
+        @Bindable(defaultValue = "2000") long segmentTargetMillis,
+        @Bindable(defaultValue = "10s") Duration connectTimeout,
+        @Bindable(defaultValue = "10s") Duration stallTimeout,
+        @Bindable(defaultValue = "5s") Duration maxClockDrift,
+        @Bindable(defaultValue = "1s") Duration backoffInitial,
+        @Bindable(defaultValue = "30s") Duration backoffMax,
+        @Bindable(defaultValue = "60s") Duration unauthorizedBackoff,
+        @Bindable(defaultValue = "60s") Duration healthyAfter) {
+
+    public RecorderConfig {
+        if (segmentTargetMillis < 500 || segmentTargetMillis > 60_000) {
+            throw new IllegalArgumentException("recorder.segment-target-millis must be 500..60000");
+        }
+        requirePositive(connectTimeout, "connect-timeout");
+        requirePositive(stallTimeout, "stall-timeout");
+        requirePositive(maxClockDrift, "max-clock-drift");
+        requirePositive(backoffInitial, "backoff-initial");
+        requirePositive(backoffMax, "backoff-max");
+        requirePositive(unauthorizedBackoff, "unauthorized-backoff");
+        requirePositive(healthyAfter, "healthy-after");
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("recorder." + name + " must be > 0");
+        }
+    }
+}

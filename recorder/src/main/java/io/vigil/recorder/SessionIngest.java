@@ -1,0 +1,235 @@
+package io.vigil.recorder;
+
+import io.vigil.archive.index.RecordingSession;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+
+/**
+ * Turns one RTSP session's packets into media segments: repairs timestamps, cuts on keyframes, and
+ * holds back one packet per stream so each sample's duration is known when it is muxed (the last
+ * sample of a fragment would otherwise get none).
+ */
+final class SessionIngest implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionIngest.class);
+    private static final long MAX_JUMP_MILLIS = 5_000;
+
+    private final String cameraId;
+    private final RtspSource source;
+    private final RecordingSession session;
+    private final SegmentUploader uploader;
+    private final Clock clock;
+    private final Duration stallTimeout;
+    private final Fmp4Muxer muxer;
+    private final byte[] initBytes;
+    private final String codecs;
+    private final SegmentCutter cutter;
+    private final SegmentClock segmentClock;
+    private final Track video;
+    private final Track audio;
+    private final AVPacket packet = av_packet_alloc();
+    private Instant segmentStart;
+    private long segments;
+
+    /** One recorded stream: its repair state and the packet held back until the next one arrives. */
+    private static final class Track {
+        final int outputIndex;
+        final AVRational timeBase;
+        final TimestampRepair repair;
+        final AVPacket held = av_packet_alloc();
+        boolean holding;
+        long lastDurationTicks = 1;
+
+        Track(AVStream stream, int outputIndex) {
+            this.outputIndex = outputIndex;
+            this.timeBase = stream.time_base();
+            this.repair = new TimestampRepair((double) timeBase.den() / timeBase.num(), MAX_JUMP_MILLIS);
+        }
+
+        long micros(long ticks) {
+            return ticks * 1_000_000L * timeBase.num() / timeBase.den();
+        }
+    }
+
+    SessionIngest(String cameraId, RtspSource source, RecordingSession session, SegmentUploader uploader,
+                  Clock clock, RecorderConfig config, Instant previousSegmentEnd) throws FfmpegError {
+        this.cameraId = cameraId;
+        this.source = source;
+        this.session = session;
+        this.uploader = uploader;
+        this.clock = clock;
+        this.stallTimeout = config.stallTimeout();
+        AVStream audioStream = source.audio();
+        this.muxer = audioStream == null ? new Fmp4Muxer(source.video()) : new Fmp4Muxer(source.video(), audioStream);
+        this.initBytes = muxer.initSegment();
+        this.codecs = CodecsString.of(initBytes, audioStream == null ? null : audioStream.codecpar().profile());
+        this.cutter = new SegmentCutter(config.segmentTargetMillis());
+        this.segmentClock = new SegmentClock(config.maxClockDrift());
+        if (previousSegmentEnd != null) {
+            segmentClock.ended(previousSegmentEnd);
+        }
+        this.video = new Track(source.video(), 0);
+        this.audio = audioStream == null ? null : new Track(audioStream, 1);
+    }
+
+    String codecs() {
+        return codecs;
+    }
+
+    long segments() {
+        return segments;
+    }
+
+    /**
+     * Reads until the stream ends, fails, stalls or is stopped; stores the segment in progress.
+     *
+     * @return why the session ended
+     */
+    String run() {
+        String reason;
+        try {
+            while (true) {
+                int ret = source.read(packet, stallTimeout);
+                if (ret < 0) {
+                    reason = ret == AVERROR_EOF ? "stream ended"
+                            : source.stalled() ? "no packet for " + stallTimeout.toSeconds() + " s"
+                            : FfmpegError.describe(ret);
+                    break;
+                }
+                Instant receivedAt = clock.instant();
+                int index = packet.stream_index();
+                if (index == source.videoIndex()) {
+                    onVideo(receivedAt);
+                } else if (audio != null && index == source.audioIndex()) {
+                    onAudio();
+                }
+                av_packet_unref(packet);
+            }
+        } catch (FfmpegError e) {
+            reason = e.getMessage();
+        }
+        try {
+            finish();
+        } catch (FfmpegError e) {
+            LOG.warn("Camera {}: last segment of session {} lost: {}", cameraId, session.id(), e.getMessage());
+        }
+        return reason;
+    }
+
+    private void onVideo(Instant receivedAt) throws FfmpegError {
+        TimestampRepair.Stamp stamp = video.repair.repair(packet.pts(), packet.dts());
+        packet.pts(stamp.pts());
+        packet.dts(stamp.dts());
+        long dtsMicros = video.micros(stamp.dts());
+        boolean keyframe = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+        switch (cutter.onVideoPacket(dtsMicros, keyframe)) {
+            case SKIP -> {
+                return;
+            }
+            case START -> segmentStart = segmentClock.startOf(dtsMicros, receivedAt);
+            case CUT -> {
+                long startMicros = lastSegmentStartMicros;
+                releaseHeld(video, stamp.dts());
+                if (audio != null && audio.holding) {
+                    releaseHeld(audio, TimestampRepair.NO_TIMESTAMP);
+                }
+                emit(dtsMicros - startMicros, previousKeyframeStart);
+                segmentStart = segmentClock.startOf(dtsMicros, receivedAt);
+            }
+            case APPEND -> releaseHeld(video, stamp.dts());
+        }
+        lastSegmentStartMicros = cutter.segmentStartMicros();
+        previousKeyframeStart = cutter.segmentStartsWithKeyframe();
+        hold(video);
+    }
+
+    private long lastSegmentStartMicros;
+    private boolean previousKeyframeStart;
+
+    private void onAudio() throws FfmpegError {
+        if (!cutter.started()) {
+            return;
+        }
+        TimestampRepair.Stamp stamp = audio.repair.repair(packet.pts(), packet.dts());
+        if (audio.micros(stamp.dts()) < lastSegmentStartMicros && segments == 0) {
+            return; // audio from before the first keyframe
+        }
+        packet.pts(stamp.pts());
+        packet.dts(stamp.dts());
+        releaseHeld(audio, stamp.dts());
+        hold(audio);
+    }
+
+    /** Writes the held packet of a track, with its duration taken from the next packet's DTS. */
+    private void releaseHeld(Track track, long nextDts) throws FfmpegError {
+        if (!track.holding) {
+            return;
+        }
+        long duration = nextDts == TimestampRepair.NO_TIMESTAMP
+                ? (track.held.duration() > 0 ? track.held.duration() : track.lastDurationTicks)
+                : nextDts - track.held.dts();
+        if (duration <= 0) {
+            duration = track.lastDurationTicks;
+        }
+        track.lastDurationTicks = duration;
+        track.held.duration(duration);
+        muxer.write(track.held, track.outputIndex);
+        av_packet_unref(track.held);
+        track.holding = false;
+    }
+
+    private void hold(Track track) {
+        av_packet_move_ref(track.held, packet);
+        track.holding = true;
+    }
+
+    private void emit(long durationMicros, boolean keyframeStart) throws FfmpegError {
+        byte[] bytes = muxer.cutFragment();
+        int durationMillis = (int) Math.round(durationMicros / 1000.0);
+        if (bytes.length == 0 || durationMillis <= 0) {
+            return;
+        }
+        Instant start = segmentStart;
+        segmentClock.ended(start.plusMillis(durationMillis));
+        segments++;
+        uploader.submit(new SegmentUploader.Pending(session, initBytes, codecs, start, durationMillis, bytes, keyframeStart));
+    }
+
+    /** Muxes what is held and stores the segment in progress. */
+    private void finish() throws FfmpegError {
+        if (!cutter.started() || !video.holding) {
+            return;
+        }
+        long lastDts = video.held.dts();
+        long endMicros = video.micros(lastDts + Math.max(1, video.lastDurationTicks));
+        releaseHeld(video, TimestampRepair.NO_TIMESTAMP);
+        if (audio != null) {
+            releaseHeld(audio, TimestampRepair.NO_TIMESTAMP);
+        }
+        emit(endMicros - lastSegmentStartMicros, previousKeyframeStart);
+    }
+
+    @Override
+    public void close() {
+        muxer.close();
+        av_packet_free(packet);
+        av_packet_free(video.held);
+        if (audio != null) {
+            av_packet_free(audio.held);
+        }
+    }
+}

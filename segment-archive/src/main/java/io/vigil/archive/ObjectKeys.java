@@ -1,0 +1,62 @@
+package io.vigil.archive;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Object-key layout of the archive, chosen for humans browsing a bucket and for prefix listing:
+ * <pre>
+ *   {camera}/{yyyy}/{MM}/{dd}/{HH}/{startEpochMillis}-{sequence}.m4s   media segment
+ *   {camera}/init/{sha256-prefix}.mp4                                  init segment
+ * </pre>
+ * Hours are UTC. Init segments are content-addressed so identical ones are stored once.
+ */
+public final class ObjectKeys {
+
+    private static final Pattern CAMERA_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern SAFE_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}(/[0-9A-Za-z._-]+)+");
+
+    private ObjectKeys() {
+    }
+
+    public static String mediaSegment(String cameraId, Instant start, long sequence) {
+        requireCamera(cameraId);
+        if (sequence < 0) {
+            throw new IllegalArgumentException("sequence must be >= 0");
+        }
+        ZonedDateTime t = start.atZone(ZoneOffset.UTC);
+        return String.format("%s/%04d/%02d/%02d/%02d/%d-%d.m4s",
+                cameraId, t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
+                start.toEpochMilli(), sequence);
+    }
+
+    /** @param sha256 the SHA-256 digest of the init segment's bytes */
+    public static String initSegment(String cameraId, byte[] sha256) {
+        requireCamera(cameraId);
+        if (sha256 == null || sha256.length < 16) {
+            throw new IllegalArgumentException("init segment digest must have at least 16 bytes");
+        }
+        return cameraId + "/init/" + HexFormat.of().formatHex(sha256, 0, 16) + ".mp4";
+    }
+
+    /** Prefix under which every object of a camera lives. */
+    public static String cameraPrefix(String cameraId) {
+        requireCamera(cameraId);
+        return cameraId + "/";
+    }
+
+    /** True if {@code key} is a well-formed key of this layout belonging to {@code cameraId}. */
+    public static boolean belongsTo(String key, String cameraId) {
+        return key != null && SAFE_KEY.matcher(key).matches() && key.startsWith(cameraId + "/")
+                && !key.contains("..");
+    }
+
+    private static void requireCamera(String cameraId) {
+        if (cameraId == null || !CAMERA_ID.matcher(cameraId).matches()) {
+            throw new IllegalArgumentException("not a camera id: " + cameraId);
+        }
+    }
+}

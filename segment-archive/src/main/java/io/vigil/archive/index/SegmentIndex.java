@@ -1,0 +1,107 @@
+package io.vigil.archive.index;
+
+import io.vigil.error.VigilException;
+import io.vigil.archive.Database;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The index of the archive: which segments exist, where their objects are, what they cover.
+ * Plain JDBC with portable SQL (H2 and PostgreSQL); every read a playlist needs is one indexed query.
+ */
+@Singleton
+public class SegmentIndex {
+
+    private static final String SEGMENT_COLUMNS =
+            "camera_id, sequence, session_id, start_millis, duration_millis, size_bytes, object_key, init_key, keyframe_start";
+
+    private final Database db;
+
+    public SegmentIndex(Database db) {
+        this.db = db;
+    }
+
+    public void openSession(RecordingSession session) {
+        db.update("INSERT INTO recording_session (id, camera_id, started_millis, video_codec, audio_codec) VALUES (?, ?, ?, ?, ?)",
+                session.id(), session.cameraId(), session.started().toEpochMilli(), session.videoCodec(), session.audioCodec());
+    }
+
+    public void closeSession(String sessionId, Instant ended, String reason) {
+        db.update("UPDATE recording_session SET ended_millis = ?, end_reason = ? WHERE id = ? AND ended_millis IS NULL",
+                ended.toEpochMilli(), reason, sessionId);
+    }
+
+    /**
+     * How many recording sessions of the camera started before the given one: the HLS discontinuity
+     * sequence of a playlist whose first segment belongs to that session.
+     */
+    public long sessionsBefore(String cameraId, String sessionId) {
+        return db.query("SELECT COUNT(*) FROM recording_session WHERE camera_id = ? AND started_millis < "
+                + "(SELECT started_millis FROM recording_session WHERE id = ?)", rs -> rs.getLong(1), cameraId, sessionId).get(0);
+    }
+
+    /** Records an init segment unless one with the same (content-addressed) key is there already. */
+    public void addInitSegment(InitSegment init) {
+        if (findInitSegment(init.objectKey()).isPresent()) {
+            return;
+        }
+        try {
+            db.update("INSERT INTO init_segment (object_key, camera_id, size_bytes, codecs, created_millis) VALUES (?, ?, ?, ?, ?)",
+                    init.objectKey(), init.cameraId(), init.sizeBytes(), init.codecs(), init.created().toEpochMilli());
+        } catch (VigilException e) {
+            if (findInitSegment(init.objectKey()).isEmpty()) {
+                throw e;
+            }
+        }
+    }
+
+    public Optional<InitSegment> findInitSegment(String objectKey) {
+        return db.query("SELECT object_key, camera_id, size_bytes, codecs, created_millis FROM init_segment WHERE object_key = ?",
+                rs -> new InitSegment(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5))), objectKey).stream().findFirst();
+    }
+
+    /** Adds a segment whose object the store has acknowledged. */
+    public void add(Segment s) {
+        db.update("INSERT INTO segment (" + SEGMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                s.cameraId(), s.sequence(), s.sessionId(), s.start().toEpochMilli(), s.durationMillis(),
+                s.sizeBytes(), s.objectKey(), s.initKey(), s.keyframeStart());
+    }
+
+    /** The sequence number the next segment of this camera gets. */
+    public long nextSequence(String cameraId) {
+        return db.query("SELECT MAX(sequence) FROM segment WHERE camera_id = ?",
+                rs -> rs.getObject(1) == null ? 0L : rs.getLong(1) + 1, cameraId).get(0);
+    }
+
+    /** The newest {@code count} segments of a camera, oldest first. */
+    public List<Segment> newest(String cameraId, int count) {
+        List<Segment> newestFirst = db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? ORDER BY sequence DESC LIMIT ?",
+                SegmentIndex::segment, cameraId, count);
+        List<Segment> oldestFirst = new ArrayList<>(newestFirst.size());
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            oldestFirst.add(newestFirst.get(i));
+        }
+        return oldestFirst;
+    }
+
+    public Optional<Segment> find(String cameraId, long sequence) {
+        return db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND sequence = ?",
+                SegmentIndex::segment, cameraId, sequence).stream().findFirst();
+    }
+
+    public long count(String cameraId) {
+        return db.query("SELECT COUNT(*) FROM segment WHERE camera_id = ?", rs -> rs.getLong(1), cameraId).get(0);
+    }
+
+    private static Segment segment(ResultSet rs) throws SQLException {
+        return new Segment(rs.getString(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
+                rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9));
+    }
+}

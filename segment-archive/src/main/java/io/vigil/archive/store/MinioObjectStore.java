@@ -1,0 +1,125 @@
+package io.vigil.archive.store;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.Result;
+import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Item;
+import io.vigil.error.ErrorCode;
+import io.vigil.error.VigilException;
+import okhttp3.OkHttpClient;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** {@link ObjectStore} on the MinIO Java SDK: the only object-store client Vigil uses. */
+public final class MinioObjectStore implements ObjectStore, AutoCloseable {
+
+    private final MinioClient client;
+    private final OkHttpClient http;
+    private final String bucket;
+
+    public MinioObjectStore(String endpoint, String region, String accessKey, String secretKey, String bucket) {
+        this.bucket = bucket;
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(5, TimeUnit.SECONDS)
+                .writeTimeout(30, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS)
+                .retryOnConnectionFailure(true)
+                .build();
+        this.client = MinioClient.builder()
+                .endpoint(endpoint)
+                .region(region)
+                .credentials(accessKey, secretKey)
+                .httpClient(http)
+                .build();
+    }
+
+    /** Creates the bucket if it does not exist yet. */
+    public void ensureBucket() {
+        try {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+            }
+        } catch (Exception e) {
+            throw unavailable("cannot create or check bucket " + bucket, e);
+        }
+    }
+
+    @Override
+    public void put(String key, byte[] bytes, String contentType) {
+        try {
+            client.putObject(PutObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .contentType(contentType)
+                    .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
+                    .build());
+        } catch (Exception e) {
+            throw unavailable("cannot store " + key, e);
+        }
+    }
+
+    @Override
+    public InputStream read(String key, long offsetBytes, long lengthBytes) {
+        try {
+            GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(bucket).object(key);
+            if (offsetBytes > 0) {
+                args.offset(offsetBytes);
+            }
+            if (lengthBytes >= 0) {
+                args.offset(Math.max(0, offsetBytes)).length(lengthBytes);
+            }
+            return client.getObject(args.build());
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                throw new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "no object " + key);
+            }
+            throw unavailable("cannot read " + key, e);
+        } catch (Exception e) {
+            throw unavailable("cannot read " + key, e);
+        }
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        try {
+            List<String> keys = new ArrayList<>();
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket).prefix(prefix).recursive(true).build())) {
+                keys.add(result.get().objectName());
+            }
+            keys.sort(null);
+            return keys;
+        } catch (Exception e) {
+            throw unavailable("cannot list " + prefix, e);
+        }
+    }
+
+    @Override
+    public boolean reachable() {
+        try {
+            return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private static VigilException unavailable(String what, Exception e) {
+        return new VigilException(ErrorCode.STORAGE_UNAVAILABLE, what + ": " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+    }
+}

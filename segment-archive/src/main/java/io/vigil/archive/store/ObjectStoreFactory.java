@@ -1,0 +1,50 @@
+package io.vigil.archive.store;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.vigil.error.VigilException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+
+/** Builds the object store from {@link StorageConfig}, starting the embedded server when no endpoint is set. */
+@Factory
+public class ObjectStoreFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectStoreFactory.class);
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    public EmbeddedS3Holder embeddedS3(StorageConfig config) {
+        if (!config.embedded()) {
+            return new EmbeddedS3Holder(Optional.empty());
+        }
+        return new EmbeddedS3Holder(Optional.of(EmbeddedS3Server.start(
+                config.embeddedDirectory(), config.embeddedPort(), config.accessKey(), config.secretKey())));
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    public MinioObjectStore objectStore(StorageConfig config, EmbeddedS3Holder embedded) {
+        String endpoint = embedded.server().map(s -> s.endpoint().toString()).orElse(config.endpoint());
+        MinioObjectStore store = new MinioObjectStore(endpoint, config.region(), config.accessKey(),
+                config.secretKey(), config.bucket());
+        try {
+            store.ensureBucket();
+        } catch (VigilException e) {
+            // Start anyway: recorders report the store as down per segment and retry.
+            LOG.error("Object store at {} is not usable yet: {}", endpoint, e.getMessage());
+        }
+        return store;
+    }
+
+    /** The embedded server, if this service runs one; closed after the client that uses it. */
+    public record EmbeddedS3Holder(Optional<EmbeddedS3Server> server) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.ifPresent(EmbeddedS3Server::close);
+        }
+    }
+}
