@@ -118,7 +118,7 @@ final class CameraRecorder implements Runnable {
             String reason;
             try (SessionIngest ingest = new SessionIngest(camera.id(), source, session, uploader, clock, config,
                     previousSegmentEnd())) {
-                LOG.info("Camera {}: recording session {} ({})", camera.id(), session.id(), ingest.codecs());
+                LOG.info("Camera {}: connected, session {}", camera.id(), session.id());
                 reason = ingest.run();
                 uploader.sessionEnded(session.id(), reason);
                 LOG.info("Camera {}: session {} ended after {} segment(s): {}", camera.id(), session.id(),

@@ -1,7 +1,5 @@
 package io.vigil.recorder;
 
-import org.bytedeco.javacpp.BytePointer;
-
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_HTTP_UNAUTHORIZED;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_HTTP_FORBIDDEN;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
@@ -42,13 +40,13 @@ final class FfmpegError extends Exception {
     }
 
     static String describe(int code) {
-        BytePointer buf = new BytePointer(256);
-        try {
-            av_strerror(code, buf, buf.capacity());
-            return buf.getString() + " (" + code + ")";
-        } finally {
-            buf.close();
+        byte[] buf = new byte[256];
+        av_strerror(code, buf, buf.length);
+        int end = 0;
+        while (end < buf.length && buf[end] != 0) {
+            end++;
         }
+        return new String(buf, 0, end, java.nio.charset.StandardCharsets.UTF_8) + " (" + code + ")";
     }
 
     private static Kind classify(int code) {

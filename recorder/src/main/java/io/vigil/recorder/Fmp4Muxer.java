@@ -48,7 +48,7 @@ final class Fmp4Muxer implements AutoCloseable {
     private final ByteArrayOutputStream sink = new ByteArrayOutputStream(1 << 20);
     private final AVFormatContext context = new AVFormatContext(null);
     private AVIOContext io;
-    private final byte[] initSegment;
+    private byte[] initSegment;
     private final AVRational[] inputTimeBases;
 
     /**
@@ -78,16 +78,13 @@ final class Fmp4Muxer implements AutoCloseable {
                 inputTimeBases[i] = in.time_base();
             }
             AVDictionary options = new AVDictionary(null);
-            av_dict_set(options, "movflags", "frag_custom+empty_moov+default_base_moof+skip_trailer", 0);
+            // delay_moov: the moov is written with the first fragment, once every track's first
+            // timestamp is known, so audio and video stay aligned.
+            av_dict_set(options, "movflags", "frag_custom+delay_moov+default_base_moof+skip_trailer", 0);
             ret = avformat_write_header(context, options);
             av_dict_free(options);
             if (ret < 0) {
                 throw new FfmpegError("cannot write the MP4 header", ret);
-            }
-            avio_flush(io);
-            initSegment = drain();
-            if (initSegment.length == 0) {
-                throw new FfmpegError("the MP4 muxer wrote no init segment", FfmpegError.Kind.STREAM);
             }
         } catch (FfmpegError | RuntimeException e) {
             close();
@@ -95,8 +92,9 @@ final class Fmp4Muxer implements AutoCloseable {
         }
     }
 
+    /** The init segment ({@code ftyp}+{@code moov}); null until the first fragment was cut. */
     byte[] initSegment() {
-        return initSegment.clone();
+        return initSegment == null ? null : initSegment.clone();
     }
 
     /**
@@ -116,6 +114,24 @@ final class Fmp4Muxer implements AutoCloseable {
 
     /** Ends the current fragment and returns its bytes (empty if nothing was written since the last cut). */
     byte[] cutFragment() throws FfmpegError {
+        byte[] bytes = flush();
+        if (initSegment == null && bytes.length > 0) {
+            // With delay_moov the first flush may write ftyp+moov alone, or ftyp+moov+fragment.
+            int mediaStart = Mp4Boxes.firstMediaBox(bytes);
+            if (mediaStart < 0) {
+                initSegment = bytes;
+                bytes = flush();
+            } else if (mediaStart == 0) {
+                throw new FfmpegError("the MP4 muxer wrote a fragment before the init segment", FfmpegError.Kind.STREAM);
+            } else {
+                initSegment = java.util.Arrays.copyOfRange(bytes, 0, mediaStart);
+                bytes = java.util.Arrays.copyOfRange(bytes, mediaStart, bytes.length);
+            }
+        }
+        return bytes;
+    }
+
+    private byte[] flush() throws FfmpegError {
         int ret = av_write_frame(context, null);
         if (ret < 0) {
             throw new FfmpegError("cannot flush fragment", ret);

@@ -2,12 +2,13 @@ package io.vigil.recorder;
 
 /**
  * Decides where media segments end, from video packet times alone. A segment ends before the first
- * keyframe at or past the target duration; if no keyframe comes, it ends at twice the target
+ * keyframe at or past the target duration (less 10 %, so a camera whose GOP equals the target is
+ * cut at every keyframe despite timestamp jitter); if no keyframe comes, it ends at twice the target
  * anyway and the next segment is marked as not keyframe-started. Pure.
  */
 public final class SegmentCutter {
 
-    private final long targetMicros;
+    private final long cutAfterMicros;
     private final long maxMicros;
     private long segmentStartMicros = Long.MIN_VALUE;
     private boolean segmentStartsWithKeyframe;
@@ -16,8 +17,8 @@ public final class SegmentCutter {
         if (targetMillis < 100) {
             throw new IllegalArgumentException("target segment duration must be >= 100 ms");
         }
-        this.targetMicros = targetMillis * 1000;
-        this.maxMicros = 2 * targetMicros;
+        this.cutAfterMicros = targetMillis * 900;
+        this.maxMicros = 2 * targetMillis * 1000;
     }
 
     /** What to do with a video packet. */
@@ -41,7 +42,7 @@ public final class SegmentCutter {
             return Decision.START;
         }
         long elapsed = dtsMicros - segmentStartMicros;
-        if (keyframe && elapsed >= targetMicros) {
+        if (keyframe && elapsed >= cutAfterMicros) {
             begin(dtsMicros, true);
             return Decision.CUT;
         }

@@ -35,8 +35,9 @@ final class SessionIngest implements AutoCloseable {
     private final Clock clock;
     private final Duration stallTimeout;
     private final Fmp4Muxer muxer;
-    private final byte[] initBytes;
-    private final String codecs;
+    private final Integer aacProfile;
+    private byte[] initBytes;
+    private String codecs;
     private final SegmentCutter cutter;
     private final SegmentClock segmentClock;
     private final Track video;
@@ -63,6 +64,10 @@ final class SessionIngest implements AutoCloseable {
         long micros(long ticks) {
             return ticks * 1_000_000L * timeBase.num() / timeBase.den();
         }
+
+        long ticks(long micros) {
+            return Math.round(micros * (double) timeBase.den() / (1_000_000.0 * timeBase.num()));
+        }
     }
 
     SessionIngest(String cameraId, RtspSource source, RecordingSession session, SegmentUploader uploader,
@@ -75,8 +80,7 @@ final class SessionIngest implements AutoCloseable {
         this.stallTimeout = config.stallTimeout();
         AVStream audioStream = source.audio();
         this.muxer = audioStream == null ? new Fmp4Muxer(source.video()) : new Fmp4Muxer(source.video(), audioStream);
-        this.initBytes = muxer.initSegment();
-        this.codecs = CodecsString.of(initBytes, audioStream == null ? null : audioStream.codecpar().profile());
+        this.aacProfile = audioStream == null ? null : audioStream.codecpar().profile();
         this.cutter = new SegmentCutter(config.segmentTargetMillis());
         this.segmentClock = new SegmentClock(config.maxClockDrift());
         if (previousSegmentEnd != null) {
@@ -86,6 +90,7 @@ final class SessionIngest implements AutoCloseable {
         this.audio = audioStream == null ? null : new Track(audioStream, 1);
     }
 
+    /** RFC 6381 codecs of the session; null until the first segment was cut. */
     String codecs() {
         return codecs;
     }
@@ -131,6 +136,9 @@ final class SessionIngest implements AutoCloseable {
     }
 
     private void onVideo(Instant receivedAt) throws FfmpegError {
+        if (!cutter.started() && packet.dts() == TimestampRepair.NO_TIMESTAMP) {
+            return; // a session starts on a keyframe whose decode time is known (RTSP's first packets lack it)
+        }
         TimestampRepair.Stamp stamp = video.repair.repair(packet.pts(), packet.dts());
         packet.pts(stamp.pts());
         packet.dts(stamp.dts());
@@ -140,13 +148,16 @@ final class SessionIngest implements AutoCloseable {
             case SKIP -> {
                 return;
             }
-            case START -> segmentStart = segmentClock.startOf(dtsMicros, receivedAt);
+            case START -> {
+                // The session's timeline starts at 0 on its first keyframe: an empty-moov fMP4 needs it.
+                originMicros = dtsMicros;
+                segmentStart = segmentClock.startOf(dtsMicros, receivedAt);
+            }
             case CUT -> {
                 long startMicros = lastSegmentStartMicros;
                 releaseHeld(video, stamp.dts());
-                if (audio != null && audio.holding) {
-                    releaseHeld(audio, TimestampRepair.NO_TIMESTAMP);
-                }
+                // The held audio packet waits for the next fragment: its exact duration is not known yet,
+                // and a guessed one would make the muxer shift the next fragment's audio.
                 emit(dtsMicros - startMicros, previousKeyframeStart);
                 segmentStart = segmentClock.startOf(dtsMicros, receivedAt);
             }
@@ -157,6 +168,7 @@ final class SessionIngest implements AutoCloseable {
         hold(video);
     }
 
+    private long originMicros;
     private long lastSegmentStartMicros;
     private boolean previousKeyframeStart;
 
@@ -165,8 +177,8 @@ final class SessionIngest implements AutoCloseable {
             return;
         }
         TimestampRepair.Stamp stamp = audio.repair.repair(packet.pts(), packet.dts());
-        if (audio.micros(stamp.dts()) < lastSegmentStartMicros && segments == 0) {
-            return; // audio from before the first keyframe
+        if (audio.micros(stamp.dts()) < originMicros) {
+            return; // audio from before the session's first keyframe
         }
         packet.pts(stamp.pts());
         packet.dts(stamp.dts());
@@ -187,6 +199,9 @@ final class SessionIngest implements AutoCloseable {
         }
         track.lastDurationTicks = duration;
         track.held.duration(duration);
+        long origin = track.ticks(originMicros);
+        track.held.pts(track.held.pts() - origin);
+        track.held.dts(track.held.dts() - origin);
         muxer.write(track.held, track.outputIndex);
         av_packet_unref(track.held);
         track.holding = false;
@@ -199,6 +214,11 @@ final class SessionIngest implements AutoCloseable {
 
     private void emit(long durationMicros, boolean keyframeStart) throws FfmpegError {
         byte[] bytes = muxer.cutFragment();
+        if (initBytes == null) {
+            initBytes = muxer.initSegment();
+            codecs = CodecsString.of(initBytes, aacProfile);
+            LOG.info("Camera {}: session {} records {}", cameraId, session.id(), codecs);
+        }
         int durationMillis = (int) Math.round(durationMicros / 1000.0);
         if (bytes.length == 0 || durationMillis <= 0) {
             return;

@@ -44,7 +44,8 @@ public final class TimestampRepair {
             return new Stamp(next, next);
         }
         if (dts == NO_TIMESTAMP) {
-            dts = pts;
+            // With B-frames PTS is not monotonic, so a missing DTS is estimated from the previous one.
+            dts = lastDts == NO_TIMESTAMP ? pts : Math.min(pts, lastDts - offsetTicks + lastStepTicks);
         }
         if (pts == NO_TIMESTAMP) {
             pts = dts;

@@ -1,0 +1,102 @@
+package io.vigil.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code tools/camera_simulator.py} (GStreamer's RTSP server) on loopback for a test. */
+final class CameraSimulator implements AutoCloseable {
+
+    private final Process process;
+    final int port;
+    final int securePort;
+
+    /**
+     * @param paths RTSP path to clip
+     * @param auth  RTSP path to "user:password", served on the secure port
+     */
+    CameraSimulator(Map<String, Path> paths, Map<String, String> auth) throws IOException, InterruptedException {
+        port = freePort();
+        securePort = freePort();
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", repoRoot().resolve("tools/camera_simulator.py").toString(),
+                "--port", Integer.toString(port), "--secure-port", Integer.toString(securePort)));
+        paths.forEach((name, file) -> cmd.addAll(List.of("--path", name + "=" + file)));
+        auth.forEach((name, cred) -> cmd.addAll(List.of("--auth", name + "=" + cred)));
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+            StringBuilder seen = new StringBuilder();
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.startsWith("READY")) {
+                        return line;
+                    }
+                    seen.append(line).append('\n');
+                }
+            } catch (IOException e) {
+                seen.append(e);
+            }
+            throw new IllegalStateException("camera simulator exited before READY:\n" + seen);
+        });
+        try {
+            ready.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new AssertionError("camera simulator did not start: " + e.getMessage(), e);
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // keep the pipe empty
+                }
+            } catch (IOException ignored) {
+                // process ended
+            }
+        }, "camera-simulator-output");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    String url(String path) {
+        return "rtsp://127.0.0.1:" + port + "/" + path;
+    }
+
+    String secureUrl(String path) {
+        return "rtsp://127.0.0.1:" + securePort + "/" + path;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !dir.resolve("tools/camera_simulator.py").toFile().exists()) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new AssertionError("cannot find tools/camera_simulator.py above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

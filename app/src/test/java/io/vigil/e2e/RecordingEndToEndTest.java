@@ -1,0 +1,284 @@
+package io.vigil.e2e;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.store.ObjectStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole way through, with real parts: GStreamer's RTSP server plays an H.264+AAC camera (behind a
+ * password, registered in the cameras file) and an H.265 camera (registered through the API); Vigil
+ * records both into its embedded S3 server through the MinIO SDK; ffprobe checks what comes back
+ * through the live playlist.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RecordingEndToEndTest {
+
+    /** Also set as VIGIL_E2E_LOBBY_PASSWORD by surefire, so the cameras file reads it from the environment. */
+    static final String PASSWORD = "s3cret-Pa55";
+    static final Duration RECORDING_DEADLINE = Duration.ofSeconds(90);
+    static final int MIN_SEGMENTS = 5;
+
+    private final ConcurrentLinkedQueue<String> logLines = new ConcurrentLinkedQueue<>();
+    private final List<String> responses = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Path work;
+    private CameraSimulator cameras;
+    private ApplicationContext context;
+    private String base;
+    private AppenderBase<ILoggingEvent> appender;
+
+    @BeforeAll
+    void start() throws Exception {
+        ExternalTools.require();
+        assertEquals(PASSWORD, System.getenv("VIGIL_E2E_LOBBY_PASSWORD"), "surefire sets VIGIL_E2E_LOBBY_PASSWORD");
+        work = Files.createTempDirectory("vigil-e2e");
+        Path clips = Path.of(System.getProperty("java.io.tmpdir"), "vigil-test-clips");
+        Files.createDirectories(clips);
+        cameras = new CameraSimulator(
+                Map.of("lobby", ExternalTools.clip(clips, false), "yard", ExternalTools.clip(clips, true)),
+                Map.of("lobby", "admin:" + PASSWORD));
+        Files.writeString(work.resolve("cameras.yml"), """
+                cameras:
+                  - id: lobby
+                    name: Lobby entrance
+                    url: %s
+                    username: admin
+                    password: ${VIGIL_E2E_LOBBY_PASSWORD}
+                    retention-days: 30
+                """.formatted(cameras.secureUrl("lobby")));
+
+        appender = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                logLines.add(e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()));
+            }
+        };
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        appender.setContext(root.getLoggerContext());
+        appender.start();
+        root.addAppender(appender);
+
+        context = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                "micronaut.server.host", "127.0.0.1",
+                "datasources.default.url", "jdbc:h2:file:" + work.resolve("db/vigil") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "storage.embedded-directory", work.resolve("objects").toString(),
+                "vigil.cameras.file", work.resolve("cameras.yml").toString()),
+                "test").getApplicationContext();
+        base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (context != null) {
+            context.close();
+        }
+        if (cameras != null) {
+            cameras.close();
+        }
+        if (appender != null) {
+            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(appender);
+        }
+    }
+
+    @Test
+    void recordsH264WithAudioAndH265IntoPlayableHls() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/cameras", """
+                {"id": "yard", "name": "Yard", "url": "%s"}""".formatted(cameras.url("yard")));
+        assertEquals(201, created.statusCode(), created.body());
+
+        SegmentIndex index = context.getBean(SegmentIndex.class);
+        awaitSegments(index, "lobby");
+        awaitSegments(index, "yard");
+
+        checkCamera(index, "lobby", "h264", true);
+        checkCamera(index, "yard", "hevc", false);
+
+        String cameraList = send("GET", "/api/cameras", null).body();
+        assertTrue(cameraList.contains("\"hasPassword\":true"), cameraList);
+        for (String r : responses) {
+            assertFalse(r.contains(PASSWORD), "an API response contains the camera password: " + r);
+        }
+        for (String line : logLines) {
+            assertFalse(line.contains(PASSWORD), "a log line contains the camera password: " + line);
+        }
+        assertFalse(logLines.isEmpty(), "log capture works");
+    }
+
+    @Test
+    void rejectsBadCamerasWithFieldErrors() throws Exception {
+        HttpResponse<String> bad = send("POST", "/api/cameras", """
+                {"id": "Bad Id", "url": "http://example.com/stream", "transport": "carrier-pigeon"}""");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("\"error\":\"VALIDATION_FAILED\""), bad.body());
+        assertTrue(bad.body().contains("\"id\"") && bad.body().contains("\"url\"") && bad.body().contains("\"transport\""), bad.body());
+
+        HttpResponse<String> duplicate = send("POST", "/api/cameras", """
+                {"id": "lobby", "url": "rtsp://127.0.0.1:1/x"}""");
+        assertEquals(409, duplicate.statusCode(), duplicate.body());
+        assertTrue(duplicate.body().contains("\"error\":\"CAMERA_EXISTS\""), duplicate.body());
+
+        HttpResponse<String> fileManaged = send("DELETE", "/api/cameras/lobby", null);
+        assertEquals(409, fileManaged.statusCode(), fileManaged.body());
+
+        HttpResponse<String> unknown = send("GET", "/api/cameras/nope/live.m3u8", null);
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("\"error\":\"CAMERA_NOT_FOUND\""), unknown.body());
+
+        HttpResponse<String> withCredentials = send("POST", "/api/cameras", """
+                {"id": "door", "url": "rtsp://doorman:hunter2-secret@127.0.0.1:9/door", "enabled": false}""");
+        assertEquals(201, withCredentials.statusCode(), withCredentials.body());
+        assertFalse(withCredentials.body().contains("hunter2-secret"), withCredentials.body());
+        assertTrue(withCredentials.body().contains("\"username\":\"doorman\""), withCredentials.body());
+        assertTrue(withCredentials.body().contains("\"url\":\"rtsp://127.0.0.1:9/door\""), withCredentials.body());
+        assertEquals(204, send("DELETE", "/api/cameras/door", null).statusCode());
+        assertEquals(404, send("GET", "/api/cameras/door", null).statusCode());
+    }
+
+    private void checkCamera(SegmentIndex index, String camera, String codec, boolean audio) throws Exception {
+        HttpResponse<String> status = send("GET", "/api/cameras/" + camera, null);
+        assertTrue(status.body().contains("\"state\":\"RECORDING\""), status.body());
+
+        List<Segment> all = index.newest(camera, 1000);
+        assertTrue(all.size() >= MIN_SEGMENTS, camera + ": " + all.size() + " segments");
+        List<String> objects = context.getBean(ObjectStore.class).list(camera + "/");
+        for (Segment s : all) {
+            assertTrue(objects.contains(s.objectKey()), "object of indexed segment " + s.objectKey() + " is in the store");
+            assertTrue(s.keyframeStart(), "segment " + s.sequence() + " is flagged keyframe-started");
+        }
+        // Consecutive segments of one session are contiguous: their durations add up to the recorded span.
+        Segment first = all.get(0);
+        Segment last = all.get(all.size() - 1);
+        long spanMillis = Duration.between(first.start(), last.end()).toMillis();
+        long sumMillis = all.stream().mapToLong(Segment::durationMillis).sum();
+        assertTrue(Math.abs(spanMillis - sumMillis) <= 4000, camera + ": span " + spanMillis + " ms vs sum " + sumMillis + " ms");
+
+        String playlist = send("GET", "/api/cameras/" + camera + "/live.m3u8", null).body();
+        assertTrue(playlist.startsWith("#EXTM3U\n#EXT-X-VERSION:7\n"), playlist);
+        assertTrue(playlist.contains("#EXT-X-PROGRAM-DATE-TIME:"), playlist);
+        Matcher map = Pattern.compile("#EXT-X-MAP:URI=\"([^\"]+)\"").matcher(playlist);
+        assertTrue(map.find(), playlist);
+        int target = Integer.parseInt(find(playlist, "#EXT-X-TARGETDURATION:(\\d+)"));
+        long mediaSequence = Long.parseLong(find(playlist, "#EXT-X-MEDIA-SEQUENCE:(\\d+)"));
+        Matcher entries = Pattern.compile("#EXTINF:([0-9.]+),\n(segments/(\\d+)\\.m4s)").matcher(playlist);
+        byte[] init = download("/api/cameras/" + camera + "/" + map.group(1));
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        joined.write(init);
+        double listedSeconds = 0;
+        long expectedSequence = mediaSequence;
+        int listed = 0;
+        while (entries.find()) {
+            double extinf = Double.parseDouble(entries.group(1));
+            long sequence = Long.parseLong(entries.group(3));
+            assertEquals(expectedSequence++, sequence, "media sequence numbers are consecutive");
+            assertTrue(Math.round(extinf) <= target, "EXTINF " + extinf + " within target " + target);
+            Segment indexed = index.find(camera, sequence).orElseThrow();
+            assertEquals(indexed.durationMillis() / 1000.0, extinf, 0.0005);
+            listedSeconds += extinf;
+            byte[] media = download("/api/cameras/" + camera + "/" + entries.group(2));
+            assertEquals(indexed.sizeBytes(), media.length);
+            assertFirstFrameIsKeyframe(camera, sequence, init, media);
+            joined.write(media);
+            listed++;
+        }
+        assertTrue(listed >= 4, camera + ": live playlist lists " + listed + " segments:\n" + playlist);
+
+        Path file = work.resolve(camera + "-live.mp4");
+        Files.write(file, joined.toByteArray());
+        String streams = ExternalTools.run(Duration.ofSeconds(60), List.of("ffprobe", "-v", "error",
+                "-show_entries", "stream=codec_type,codec_name", "-of", "csv=p=0", file.toString()));
+        assertTrue(streams.contains(codec + ",video") || streams.contains("video," + codec)
+                || streams.lines().anyMatch(l -> l.contains(codec)), streams);
+        assertEquals(audio, streams.contains("aac"), "audio recorded: " + streams);
+        // Decode every frame: the concatenation of init + segments must be a clean stream. Passthrough
+        // timing: the simulator's loop seam repeats one timestamp, which Vigil moves on by 1 ms.
+        String decode = ExternalTools.run(Duration.ofSeconds(120), List.of("ffmpeg", "-v", "error", "-i",
+                file.toString(), "-fps_mode", "passthrough", "-enc_time_base:v", "1:90000", "-f", "null", "-"));
+        assertEquals("", decode.strip(), "decoder errors for " + camera);
+        String frames = ExternalTools.run(Duration.ofSeconds(120), List.of("ffprobe", "-v", "error",
+                "-select_streams", "v", "-count_packets", "-show_entries", "stream=nb_read_packets", "-of",
+                "csv=p=0", file.toString()));
+        double fps = Integer.parseInt(frames.strip()) / listedSeconds;
+        assertEquals(25.0, fps, 1.5, "frames per listed second (durations add up to what was recorded)");
+    }
+
+    private void assertFirstFrameIsKeyframe(String camera, long sequence, byte[] init, byte[] media) throws Exception {
+        Path file = work.resolve(camera + "-" + sequence + ".mp4");
+        Files.write(file, concat(init, media));
+        String first = ExternalTools.run(Duration.ofSeconds(30), List.of("ffprobe", "-v", "error",
+                "-select_streams", "v", "-show_entries", "packet=flags", "-read_intervals", "%+#1",
+                "-of", "csv=p=0", file.toString()));
+        assertTrue(first.strip().startsWith("K"), camera + " segment " + sequence + " starts with flags " + first);
+    }
+
+    private void awaitSegments(SegmentIndex index, String camera) throws InterruptedException {
+        long deadline = System.nanoTime() + RECORDING_DEADLINE.toNanos();
+        while (index.count(camera) < MIN_SEGMENTS) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(camera + ": only " + index.count(camera) + " segments after "
+                        + RECORDING_DEADLINE.toSeconds() + " s; log:\n" + String.join("\n", logLines));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        responses.add(response.body());
+        return response;
+    }
+
+    private byte[] download(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), path);
+        assertEquals("video/mp4", response.headers().firstValue("Content-Type").orElse(""), path);
+        return response.body();
+    }
+
+    private static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), regex + " in\n" + text);
+        return m.group(1);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
