@@ -1,0 +1,83 @@
+package io.vigil.recorder;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static io.vigil.recorder.SegmentCutter.Decision.APPEND;
+import static io.vigil.recorder.SegmentCutter.Decision.CUT;
+import static io.vigil.recorder.SegmentCutter.Decision.SKIP;
+import static io.vigil.recorder.SegmentCutter.Decision.START;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SegmentCuttingTest {
+
+    @Test
+    void cutsOnTheFirstKeyframeAtTheTargetEvenWithJitter() {
+        SegmentCutter cutter = new SegmentCutter(2000);
+        assertEquals(SKIP, cutter.onVideoPacket(0, false));
+        assertEquals(START, cutter.onVideoPacket(40_000, true));
+        assertEquals(APPEND, cutter.onVideoPacket(1_000_000, true), "keyframe before the target");
+        assertEquals(CUT, cutter.onVideoPacket(2_030_000, true), "GOP of 1.99 s still cuts");
+        assertEquals(2_030_000, cutter.segmentStartMicros());
+    }
+
+    @Test
+    void longGopsEndAtTwiceTheTargetAndAreFlagged() {
+        SegmentCutter cutter = new SegmentCutter(2000);
+        cutter.onVideoPacket(0, true);
+        assertEquals(APPEND, cutter.onVideoPacket(3_960_000, false));
+        assertEquals(CUT, cutter.onVideoPacket(4_000_000, false));
+        assertFalse(cutter.segmentStartsWithKeyframe());
+        assertEquals(CUT, cutter.onVideoPacket(6_000_000, true));
+        assertTrue(cutter.segmentStartsWithKeyframe());
+    }
+
+    @Test
+    void repairsMissingDuplicateAndJumpingTimestamps() {
+        TimestampRepair repair = new TimestampRepair(90_000, 5_000);
+        assertEquals(new TimestampRepair.Stamp(0, 0), repair.repair(0, 0));
+        assertEquals(new TimestampRepair.Stamp(3600, 3600), repair.repair(3600, 3600));
+        assertEquals(new TimestampRepair.Stamp(7200, 7200), repair.repair(7200, TimestampRepair.NO_TIMESTAMP),
+                "missing DTS: one frame after the last");
+        assertEquals(new TimestampRepair.Stamp(7290, 7290), repair.repair(7200, 7200), "duplicate DTS moves on by 1 ms");
+        assertEquals(7380, repair.repair(10, 10).dts(), "a small step back is bumped, not rebased");
+        TimestampRepair.Stamp afterWrap = repair.repair(-1_000_000, -1_000_000);
+        assertEquals(7380 + 3600, afterWrap.dts(), "a jump of 11 s back continues one frame after the last DTS");
+        assertEquals(new TimestampRepair.Stamp(10980 + 3600, 10980 + 3600), repair.repair(-996_400, -996_400),
+                "the offset sticks");
+        assertEquals(new TimestampRepair.Stamp(14580 + 3600, 14580 + 3600),
+                repair.repair(TimestampRepair.NO_TIMESTAMP, TimestampRepair.NO_TIMESTAMP), "no timestamps at all");
+    }
+
+    @Test
+    void segmentTimesAreContiguousAndFollowTheReceiveClockOnDrift() {
+        SegmentClock clock = new SegmentClock(Duration.ofSeconds(5));
+        Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+        assertEquals(t0, clock.startOf(1_000_000, t0));
+        clock.ended(t0.plusMillis(2000));
+        assertEquals(t0.plusMillis(2000), clock.startOf(3_000_000, t0.plusMillis(2300)));
+        clock.ended(t0.plusMillis(4000));
+        Instant late = t0.plusSeconds(60);
+        assertEquals(late, clock.startOf(5_000_000, late), "stream clock 56 s behind: re-anchored");
+        assertEquals(1, clock.reanchors());
+    }
+
+    @Test
+    void findsWhereTheMediaSegmentStarts() {
+        byte[] bytes = new byte[8 + 16 + 8];
+        box(bytes, 0, 8, "ftyp");
+        box(bytes, 8, 16, "moov");
+        box(bytes, 24, 8, "moof");
+        assertEquals(24, Mp4Boxes.firstMediaBox(bytes));
+        assertEquals(-1, Mp4Boxes.firstMediaBox(java.util.Arrays.copyOf(bytes, 24)));
+    }
+
+    private static void box(byte[] b, int at, int size, String type) {
+        b[at + 3] = (byte) size;
+        System.arraycopy(type.getBytes(), 0, b, at + 4, 4);
+    }
+}
