@@ -55,7 +55,8 @@ def loop_forever(media):
 def factory_for(path, role=None):
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(launch_line(path))
-    factory.set_shared(True)
+    # One pipeline per client: a pipeline that breaks takes down only its own session.
+    factory.set_shared(False)
     factory.connect("media-configure", lambda _f, media: loop_forever(media))
     if role:
         factory.add_role_from_structure(Gst.Structure.new_from_string(

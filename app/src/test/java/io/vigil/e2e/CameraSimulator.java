@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class CameraSimulator implements AutoCloseable {
 
     private final Process process;
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> output = new java.util.concurrent.ConcurrentLinkedQueue<>();
     final int port;
     final int securePort;
 
@@ -56,8 +57,9 @@ final class CameraSimulator implements AutoCloseable {
         }
         Thread drain = new Thread(() -> {
             try {
-                while (out.readLine() != null) {
-                    // keep the pipe empty
+                String line;
+                while ((line = out.readLine()) != null) {
+                    output.add(line);
                 }
             } catch (IOException ignored) {
                 // process ended
@@ -65,6 +67,11 @@ final class CameraSimulator implements AutoCloseable {
         }, "camera-simulator-output");
         drain.setDaemon(true);
         drain.start();
+    }
+
+    /** What the simulator printed after READY (GStreamer warnings and errors), for failure messages. */
+    String output() {
+        return String.join("\n", output);
     }
 
     String url(String path) {

@@ -155,6 +155,13 @@ class RecordingEndToEndTest {
         assertEquals(404, unknown.statusCode());
         assertTrue(unknown.body().contains("\"error\":\"CAMERA_NOT_FOUND\""), unknown.body());
 
+        HttpResponse<String> noRoute = send("GET", "/api/nothing-here", null);
+        assertEquals(404, noRoute.statusCode());
+        assertTrue(noRoute.body().contains("\"error\":\"NOT_FOUND\""), noRoute.body());
+        HttpResponse<String> notJson = send("POST", "/api/cameras", "{not json");
+        assertEquals(400, notJson.statusCode(), notJson.body());
+        assertTrue(notJson.body().contains("\"error\":\"BAD_REQUEST\""), notJson.body());
+
         HttpResponse<String> withCredentials = send("POST", "/api/cameras", """
                 {"id": "door", "url": "rtsp://doorman:hunter2-secret@127.0.0.1:9/door", "enabled": false}""");
         assertEquals(201, withCredentials.statusCode(), withCredentials.body());
@@ -246,7 +253,8 @@ class RecordingEndToEndTest {
         while (index.count(camera) < MIN_SEGMENTS) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(camera + ": only " + index.count(camera) + " segments after "
-                        + RECORDING_DEADLINE.toSeconds() + " s; log:\n" + String.join("\n", logLines));
+                        + RECORDING_DEADLINE.toSeconds() + " s; log:\n" + String.join("\n", logLines)
+                        + "\ncamera simulator:\n" + cameras.output());
             }
             Thread.sleep(200);
         }

@@ -37,10 +37,6 @@ public class CameraRegistry {
         this.validator = new CameraValidator(defaultRetentionDays);
     }
 
-    public CameraValidator validator() {
-        return validator;
-    }
-
     public List<Camera> list() {
         return repository.findAll();
     }

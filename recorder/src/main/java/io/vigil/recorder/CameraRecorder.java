@@ -121,8 +121,8 @@ final class CameraRecorder implements Runnable {
                 LOG.info("Camera {}: connected, session {}", camera.id(), session.id());
                 reason = ingest.run();
                 uploader.sessionEnded(session.id(), reason);
-                LOG.info("Camera {}: session {} ended after {} segment(s): {}", camera.id(), session.id(),
-                        ingest.segments(), reason);
+                LOG.info("Camera {}: session {} ended after {} segment(s), {} timestamp repair(s): {}", camera.id(),
+                        session.id(), ingest.segments(), ingest.timestampRepairs(), reason);
             } catch (FfmpegError e) {
                 statusBoard.report(camera.id(), State.ERROR, e.getMessage());
                 LOG.error("Camera {}: cannot record the stream: {}", camera.id(), e.getMessage());

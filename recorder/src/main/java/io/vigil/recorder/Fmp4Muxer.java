@@ -28,6 +28,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avio_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avio_context_free;
 import static org.bytedeco.ffmpeg.global.avformat.avio_flush;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
 
@@ -151,7 +152,7 @@ final class Fmp4Muxer implements AutoCloseable {
         SINKS.remove(id);
         if (io != null) {
             context.pb(null);
-            av_free_buffer(io);
+            freeBuffer(io);
             avio_context_free(io);
             io = null;
         }
@@ -161,10 +162,10 @@ final class Fmp4Muxer implements AutoCloseable {
         opaque.close();
     }
 
-    private static void av_free_buffer(AVIOContext io) {
+    private static void freeBuffer(AVIOContext io) {
         BytePointer buffer = io.buffer();
         if (buffer != null && !buffer.isNull()) {
-            org.bytedeco.ffmpeg.global.avutil.av_free(buffer);
+            av_free(buffer);
             io.buffer(null);
         }
     }

@@ -102,12 +102,6 @@ public class RecorderSupervisor {
         LOG.info("Camera {}: recorder started for {}", cameraId, camera.url());
     }
 
-    /** True if a recorder runs for the camera. */
-    public synchronized boolean isRecording(String cameraId) {
-        CameraRecorder r = running.get(cameraId);
-        return r != null && !r.finished().isDone();
-    }
-
     @PreDestroy
     public void stopAll() {
         CompletableFuture<?>[] all;

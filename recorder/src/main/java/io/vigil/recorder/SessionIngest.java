@@ -99,6 +99,11 @@ final class SessionIngest implements AutoCloseable {
         return segments;
     }
 
+    /** Packets whose timestamps had to be repaired, all tracks. */
+    int timestampRepairs() {
+        return video.repair.repairs() + (audio == null ? 0 : audio.repair.repairs());
+    }
+
     /**
      * Reads until the stream ends, fails, stalls or is stopped; stores the segment in progress.
      *
@@ -159,7 +164,12 @@ final class SessionIngest implements AutoCloseable {
                 // The held audio packet waits for the next fragment: its exact duration is not known yet,
                 // and a guessed one would make the muxer shift the next fragment's audio.
                 emit(dtsMicros - startMicros, previousKeyframeStart);
+                int reanchors = segmentClock.reanchors();
                 segmentStart = segmentClock.startOf(dtsMicros, receivedAt);
+                if (segmentClock.reanchors() > reanchors) {
+                    LOG.warn("Camera {}: stream clock drifted from the receive clock by more than the bound; "
+                            + "segment times follow the receive clock from {}", cameraId, segmentStart);
+                }
             }
             case APPEND -> releaseHeld(video, stamp.dts());
         }

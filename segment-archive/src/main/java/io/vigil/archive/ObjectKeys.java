@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 public final class ObjectKeys {
 
     private static final Pattern CAMERA_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final Pattern SAFE_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}(/[0-9A-Za-z._-]+)+");
 
     private ObjectKeys() {
     }
@@ -46,12 +45,6 @@ public final class ObjectKeys {
     public static String cameraPrefix(String cameraId) {
         requireCamera(cameraId);
         return cameraId + "/";
-    }
-
-    /** True if {@code key} is a well-formed key of this layout belonging to {@code cameraId}. */
-    public static boolean belongsTo(String key, String cameraId) {
-        return key != null && SAFE_KEY.matcher(key).matches() && key.startsWith(cameraId + "/")
-                && !key.contains("..");
     }
 
     private static void requireCamera(String cameraId) {

@@ -21,12 +21,30 @@ public enum ErrorCode {
     STORAGE_UNAVAILABLE(503),
     /** The index database did not answer. */
     INDEX_UNAVAILABLE(503),
-    /** A configuration file or value is unusable. */
-    CONFIG_INVALID(500),
+    /** A request Micronaut could not bind: malformed JSON, a parameter of the wrong type. */
+    BAD_REQUEST(400),
+    /** No such route. */
+    NOT_FOUND(404),
+    /** The route exists, not with this method. */
+    METHOD_NOT_ALLOWED(405),
+    /** The body is not JSON where JSON is expected. */
+    UNSUPPORTED_MEDIA_TYPE(415),
     /** Anything else: a bug. */
     INTERNAL(500);
 
     private final int httpStatus;
+
+    /** The generic code for an HTTP status Micronaut produced itself. */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 400 -> BAD_REQUEST;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> STORAGE_UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL : BAD_REQUEST;
+        };
+    }
 
     ErrorCode(int httpStatus) {
         this.httpStatus = httpStatus;

@@ -54,7 +54,6 @@ public final class EmbeddedS3Server implements AutoCloseable {
                     throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE,
                             "embedded object store did not start within " + START_TIMEOUT.toSeconds() + " s");
                 }
-                Thread.onSpinWait();
                 Thread.sleep(10);
             }
             LOG.info("Embedded object store listening on {} (files in {})", endpoint, directory.toAbsolutePath());
