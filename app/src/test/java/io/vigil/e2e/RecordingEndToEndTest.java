@@ -93,6 +93,7 @@ class RecordingEndToEndTest {
                 "micronaut.server.host", "127.0.0.1",
                 "datasources.default.url", "jdbc:h2:file:" + work.resolve("db/vigil") + ";DB_CLOSE_ON_EXIT=FALSE",
                 "storage.embedded-directory", work.resolve("objects").toString(),
+                "spool.directory", work.resolve("spool").toString(),
                 "vigil.cameras.file", work.resolve("cameras.yml").toString()),
                 "test").getApplicationContext();
         base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
@@ -178,10 +179,12 @@ class RecordingEndToEndTest {
 
         List<Segment> all = index.newest(camera, 1000);
         assertTrue(all.size() >= MIN_SEGMENTS, camera + ": " + all.size() + " segments");
-        List<String> objects = context.getBean(ObjectStore.class).list(camera + "/");
+        List<String> objects = context.getBean(ObjectStore.class).list(camera + "/").stream()
+                .map(ObjectStore.StoredObject::key).toList();
         for (Segment s : all) {
             assertTrue(objects.contains(s.objectKey()), "object of indexed segment " + s.objectKey() + " is in the store");
             assertTrue(s.keyframeStart(), "segment " + s.sequence() + " is flagged keyframe-started");
+            assertTrue(s.sha256() != null && s.sha256().matches("[0-9a-f]{64}"), "segment " + s.sequence() + " has its SHA-256");
         }
         // Consecutive segments of one session are contiguous: their durations add up to the recorded span.
         Segment first = all.get(0);

@@ -1,5 +1,7 @@
 package io.vigil.camera;
 
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.vigil.archive.ArchiveEvents;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -46,6 +48,13 @@ public class CameraStatusBoard {
             Instant since = old != null && old.state() == CameraStatus.State.RECORDING ? old.since() : storedAt;
             return new CameraStatus(CameraStatus.State.RECORDING, since, storedAt, old == null ? null : old.lastError());
         });
+    }
+
+    /** The archive cannot store the camera's segments right now; they wait in the spool. */
+    @EventListener
+    public void onStorageTrouble(ArchiveEvents.StorageTrouble trouble) {
+        statuses.computeIfPresent(trouble.cameraId(), (id, old) -> new CameraStatus(old.state(), old.since(),
+                old.lastSegmentAt(), "storage: " + trouble.message() + " (" + trouble.backlogSegments() + " segment(s) spooled)"));
     }
 
     public void forget(String cameraId) {

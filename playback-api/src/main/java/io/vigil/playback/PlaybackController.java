@@ -11,10 +11,8 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.vigil.archive.index.InitSegment;
+import io.vigil.archive.SegmentCatalog;
 import io.vigil.archive.index.Segment;
-import io.vigil.archive.index.SegmentIndex;
-import io.vigil.archive.store.ObjectStore;
 import io.vigil.camera.CameraRegistry;
 import io.vigil.error.ErrorBody;
 import io.vigil.error.ErrorCode;
@@ -33,22 +31,20 @@ public class PlaybackController {
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final CameraRegistry cameras;
-    private final SegmentIndex index;
-    private final ObjectStore store;
+    private final SegmentCatalog catalog;
     private final PlaybackConfig config;
 
-    public PlaybackController(CameraRegistry cameras, SegmentIndex index, ObjectStore store, PlaybackConfig config) {
+    public PlaybackController(CameraRegistry cameras, SegmentCatalog catalog, PlaybackConfig config) {
         this.cameras = cameras;
-        this.index = index;
-        this.store = store;
+        this.catalog = catalog;
         this.config = config;
     }
 
     @Get("/live.m3u8")
     public HttpResponse<String> live(String id) {
         cameras.get(id);
-        List<Segment> window = index.newest(id, config.liveWindowSegments());
-        long discontinuitySequence = window.isEmpty() ? 0 : index.sessionsBefore(id, window.get(0).sessionId());
+        List<Segment> window = catalog.newest(id, config.liveWindowSegments());
+        long discontinuitySequence = window.isEmpty() ? 0 : catalog.discontinuitySequence(window.get(0));
         String body = MediaPlaylist.live(window, discontinuitySequence, config.targetDurationSeconds(),
                 MediaPlaylist.RELATIVE);
         return HttpResponse.ok(body).contentType(HLS).header(HttpHeaders.CACHE_CONTROL, "no-cache");
@@ -57,9 +53,9 @@ public class PlaybackController {
     @Get("/segments/{sequence}.m4s")
     public HttpResponse<?> segment(String id, long sequence, @Nullable @Header(HttpHeaders.RANGE) String range,
                                    @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Segment segment = index.find(id, sequence).orElseThrow(() ->
+        SegmentCatalog.Located segment = catalog.segment(id, sequence).orElseThrow(() ->
                 new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "camera " + id + " has no segment " + sequence));
-        return serve(segment.objectKey(), segment.sizeBytes(), range, ifNoneMatch);
+        return serve(segment, range, ifNoneMatch);
     }
 
     @Get("/init/{name}")
@@ -68,12 +64,14 @@ public class PlaybackController {
         if (!name.matches("[0-9a-f]{32}\\.mp4")) {
             throw new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "no init segment " + name);
         }
-        InitSegment init = index.findInitSegment(id + "/init/" + name).orElseThrow(() ->
+        SegmentCatalog.Located init = catalog.initSegment(id, id + "/init/" + name).orElseThrow(() ->
                 new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "camera " + id + " has no init segment " + name));
-        return serve(init.objectKey(), init.sizeBytes(), range, ifNoneMatch);
+        return serve(init, range, ifNoneMatch);
     }
 
-    private HttpResponse<?> serve(String key, long sizeBytes, String rangeHeader, String ifNoneMatch) {
+    private HttpResponse<?> serve(SegmentCatalog.Located located, String rangeHeader, String ifNoneMatch) {
+        String key = located.key();
+        long sizeBytes = located.sizeBytes();
         String etag = "\"" + Integer.toHexString(key.hashCode()) + "-" + sizeBytes + "\"";
         if (etag.equals(ifNoneMatch)) {
             return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
@@ -89,7 +87,7 @@ public class PlaybackController {
         }
         long offset = range.map(ByteRange::offset).orElse(0L);
         long length = range.map(ByteRange::length).orElse(sizeBytes);
-        StreamedFile file = new StreamedFile(store.read(key, offset, length), MP4, 0, length);
+        StreamedFile file = new StreamedFile(catalog.open(located, offset, length), MP4, 0, length);
         var response = range.isPresent() ? HttpResponse.status(HttpStatus.PARTIAL_CONTENT)
                 .header(HttpHeaders.CONTENT_RANGE, range.get().contentRange(sizeBytes)) : HttpResponse.ok();
         return response.body(file)

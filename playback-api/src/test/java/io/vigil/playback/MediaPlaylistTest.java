@@ -16,7 +16,7 @@ class MediaPlaylistTest {
 
     private static Segment segment(long seq, String session, long startOffsetMillis, int durationMillis, String init) {
         return new Segment("lobby", seq, session, T0.plusMillis(startOffsetMillis), durationMillis, 1000,
-                "lobby/x/" + seq + ".m4s", "lobby/init/" + init + ".mp4", true);
+                "lobby/x/" + seq + ".m4s", "lobby/init/" + init + ".mp4", true, null);
     }
 
     @Test

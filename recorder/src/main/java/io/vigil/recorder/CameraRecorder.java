@@ -1,11 +1,13 @@
 package io.vigil.recorder;
 
+import io.vigil.archive.ArchiveWriter;
 import io.vigil.archive.index.RecordingSession;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.camera.Camera;
 import io.vigil.camera.CameraStatus.State;
 import io.vigil.camera.CameraStatusBoard;
+import io.vigil.error.VigilException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,7 @@ final class CameraRecorder implements Runnable {
     private final SegmentIndex index;
     private final CameraStatusBoard statusBoard;
     private final Clock clock;
-    private final SegmentUploader uploader;
+    private final ArchiveWriter archive;
     private final CompletableFuture<Void> predecessor;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
@@ -40,13 +42,13 @@ final class CameraRecorder implements Runnable {
     private volatile RtspSource current;
 
     CameraRecorder(Camera camera, RecorderConfig config, SegmentIndex index, CameraStatusBoard statusBoard,
-                   Clock clock, SegmentUploader uploader, CompletableFuture<Void> predecessor) {
+                   Clock clock, ArchiveWriter archive, CompletableFuture<Void> predecessor) {
         this.camera = camera;
         this.config = config;
         this.index = index;
         this.statusBoard = statusBoard;
         this.clock = clock;
-        this.uploader = uploader;
+        this.archive = archive;
         this.predecessor = predecessor;
         this.backoff = new ReconnectBackoff(config.backoffInitial(), config.backoffMax(),
                 () -> ThreadLocalRandom.current().nextDouble());
@@ -88,7 +90,6 @@ final class CameraRecorder implements Runnable {
             LOG.error("Camera {}: recorder failed unexpectedly", camera.id(), e);
             statusBoard.report(camera.id(), State.ERROR, "internal error: " + e.getClass().getSimpleName());
         } finally {
-            uploader.close();
             finished.complete(null);
         }
     }
@@ -116,11 +117,12 @@ final class CameraRecorder implements Runnable {
                     RtspSource.codecName(source.video().codecpar()),
                     source.audio() == null ? null : RtspSource.codecName(source.audio().codecpar()));
             String reason;
-            try (SessionIngest ingest = new SessionIngest(camera.id(), source, session, uploader, clock, config,
-                    previousSegmentEnd())) {
+            try (SessionIngest ingest = new SessionIngest(camera.id(), source, session, archive, statusBoard, clock,
+                    config, previousSegmentEnd())) {
                 LOG.info("Camera {}: connected, session {}", camera.id(), session.id());
+                openSession(session);
                 reason = ingest.run();
-                uploader.sessionEnded(session.id(), reason);
+                closeSession(session, reason);
                 LOG.info("Camera {}: session {} ended after {} segment(s), {} timestamp repair(s): {}", camera.id(),
                         session.id(), ingest.segments(), ingest.timestampRepairs(), reason);
             } catch (FfmpegError e) {
@@ -161,6 +163,22 @@ final class CameraRecorder implements Runnable {
                 LOG.warn("Camera {}: {}", camera.id(), e.getMessage());
                 return backoff.next();
             }
+        }
+    }
+
+    private void openSession(RecordingSession session) {
+        try {
+            index.openSession(session);
+        } catch (VigilException e) {
+            LOG.error("Camera {}: session {} not recorded in the index: {}", camera.id(), session.id(), e.getMessage());
+        }
+    }
+
+    private void closeSession(RecordingSession session, String reason) {
+        try {
+            index.closeSession(session.id(), clock.instant(), reason);
+        } catch (VigilException e) {
+            LOG.error("Camera {}: end of session {} not recorded in the index: {}", camera.id(), session.id(), e.getMessage());
         }
     }
 

@@ -3,7 +3,7 @@ package io.vigil.recorder;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.vigil.archive.SegmentArchive;
+import io.vigil.archive.ArchiveWriter;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.camera.Camera;
 import io.vigil.camera.CameraChanged;
@@ -33,7 +33,7 @@ public class RecorderSupervisor {
     private static final Logger LOG = LoggerFactory.getLogger(RecorderSupervisor.class);
 
     private final CameraRepository cameras;
-    private final SegmentArchive archive;
+    private final ArchiveWriter archive;
     private final SegmentIndex index;
     private final CameraStatusBoard statusBoard;
     private final RecorderConfig config;
@@ -41,7 +41,7 @@ public class RecorderSupervisor {
     private final Map<String, CameraRecorder> running = new HashMap<>();
     private boolean shutDown;
 
-    public RecorderSupervisor(CameraRepository cameras, SegmentArchive archive, SegmentIndex index,
+    public RecorderSupervisor(CameraRepository cameras, ArchiveWriter archive, SegmentIndex index,
                               CameraStatusBoard statusBoard, RecorderConfig config, Clock clock) {
         this.cameras = cameras;
         this.archive = archive;
@@ -93,8 +93,7 @@ public class RecorderSupervisor {
             return;
         }
         Camera camera = wanted.get();
-        CameraRecorder recorder = new CameraRecorder(camera, config, index, statusBoard, clock,
-                new SegmentUploader(cameraId, archive, index, statusBoard, clock), predecessor);
+        CameraRecorder recorder = new CameraRecorder(camera, config, index, statusBoard, clock, archive, predecessor);
         Thread thread = new Thread(recorder, "record-" + cameraId);
         thread.setDaemon(true);
         running.put(cameraId, recorder);

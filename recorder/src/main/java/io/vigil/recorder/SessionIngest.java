@@ -1,6 +1,9 @@
 package io.vigil.recorder;
 
+import io.vigil.archive.ArchiveWriter;
+import io.vigil.archive.SegmentDraft;
 import io.vigil.archive.index.RecordingSession;
+import io.vigil.camera.CameraStatusBoard;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
@@ -31,7 +34,8 @@ final class SessionIngest implements AutoCloseable {
     private final String cameraId;
     private final RtspSource source;
     private final RecordingSession session;
-    private final SegmentUploader uploader;
+    private final ArchiveWriter archive;
+    private final CameraStatusBoard statusBoard;
     private final Clock clock;
     private final Duration stallTimeout;
     private final Fmp4Muxer muxer;
@@ -70,12 +74,14 @@ final class SessionIngest implements AutoCloseable {
         }
     }
 
-    SessionIngest(String cameraId, RtspSource source, RecordingSession session, SegmentUploader uploader,
-                  Clock clock, RecorderConfig config, Instant previousSegmentEnd) throws FfmpegError {
+    SessionIngest(String cameraId, RtspSource source, RecordingSession session, ArchiveWriter archive,
+                  CameraStatusBoard statusBoard, Clock clock, RecorderConfig config, Instant previousSegmentEnd)
+            throws FfmpegError {
         this.cameraId = cameraId;
         this.source = source;
         this.session = session;
-        this.uploader = uploader;
+        this.archive = archive;
+        this.statusBoard = statusBoard;
         this.clock = clock;
         this.stallTimeout = config.stallTimeout();
         AVStream audioStream = source.audio();
@@ -236,7 +242,8 @@ final class SessionIngest implements AutoCloseable {
         Instant start = segmentStart;
         segmentClock.ended(start.plusMillis(durationMillis));
         segments++;
-        uploader.submit(new SegmentUploader.Pending(session, initBytes, codecs, start, durationMillis, bytes, keyframeStart));
+        archive.append(new SegmentDraft(cameraId, session.id(), start, durationMillis, bytes, keyframeStart, initBytes, codecs));
+        statusBoard.segmentStored(cameraId, clock.instant());
     }
 
     /** Muxes what is held and stores the segment in progress. */

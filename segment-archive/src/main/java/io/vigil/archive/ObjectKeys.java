@@ -26,10 +26,14 @@ public final class ObjectKeys {
         if (sequence < 0) {
             throw new IllegalArgumentException("sequence must be >= 0");
         }
-        ZonedDateTime t = start.atZone(ZoneOffset.UTC);
-        return String.format("%s/%04d/%02d/%02d/%02d/%d-%d.m4s",
-                cameraId, t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
-                start.toEpochMilli(), sequence);
+        return hourPrefix(cameraId, start) + start.toEpochMilli() + "-" + sequence + ".m4s";
+    }
+
+    /** Prefix of the media segments of a camera starting in the UTC hour of {@code t}. */
+    public static String hourPrefix(String cameraId, Instant t) {
+        requireCamera(cameraId);
+        ZonedDateTime z = t.atZone(ZoneOffset.UTC);
+        return String.format("%s/%04d/%02d/%02d/%02d/", cameraId, z.getYear(), z.getMonthValue(), z.getDayOfMonth(), z.getHour());
     }
 
     /** @param sha256 the SHA-256 digest of the init segment's bytes */

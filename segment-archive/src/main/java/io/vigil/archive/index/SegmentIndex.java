@@ -19,7 +19,7 @@ import java.util.Optional;
 public class SegmentIndex {
 
     private static final String SEGMENT_COLUMNS =
-            "camera_id, sequence, session_id, start_millis, duration_millis, size_bytes, object_key, init_key, keyframe_start";
+            "camera_id, sequence, session_id, start_millis, duration_millis, size_bytes, object_key, init_key, keyframe_start, sha256";
 
     private final Database db;
 
@@ -38,12 +38,13 @@ public class SegmentIndex {
     }
 
     /**
-     * How many recording sessions of the camera started before the given one: the HLS discontinuity
-     * sequence of a playlist whose first segment belongs to that session.
+     * How many recording sessions of the camera have segments before the given sequence number, less
+     * the one it belongs to: the HLS discontinuity sequence of a playlist starting at that segment.
      */
-    public long sessionsBefore(String cameraId, String sessionId) {
-        return db.query("SELECT COUNT(*) FROM recording_session WHERE camera_id = ? AND started_millis < "
-                + "(SELECT started_millis FROM recording_session WHERE id = ?)", rs -> rs.getLong(1), cameraId, sessionId).get(0);
+    public long sessionsBefore(String cameraId, long sequence) {
+        long upToIt = db.query("SELECT COUNT(*) FROM recording_session WHERE camera_id = ? AND first_sequence <= ?",
+                rs -> rs.getLong(1), cameraId, sequence).get(0);
+        return Math.max(0, upToIt - 1);
     }
 
     /** Records an init segment unless one with the same (content-addressed) key is there already. */
@@ -67,11 +68,43 @@ public class SegmentIndex {
                         Instant.ofEpochMilli(rs.getLong(5))), objectKey).stream().findFirst();
     }
 
-    /** Adds a segment whose object the store has acknowledged. */
+    /**
+     * Adds a segment whose object the store has acknowledged, unless it is indexed already (a retry
+     * after a crash between the upload and this row); records it as its session's first if it is.
+     */
     public void add(Segment s) {
-        db.update("INSERT INTO segment (" + SEGMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        if (find(s.cameraId(), s.sequence()).isPresent()) {
+            return;
+        }
+        db.update("INSERT INTO segment (" + SEGMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.cameraId(), s.sequence(), s.sessionId(), s.start().toEpochMilli(), s.durationMillis(),
-                s.sizeBytes(), s.objectKey(), s.initKey(), s.keyframeStart());
+                s.sizeBytes(), s.objectKey(), s.initKey(), s.keyframeStart(), s.sha256());
+        db.update("UPDATE recording_session SET first_sequence = ? WHERE id = ? AND first_sequence IS NULL",
+                s.sequence(), s.sessionId());
+    }
+
+    /** Removes the row of a segment (its object is gone); true if there was one. */
+    public boolean remove(String cameraId, long sequence) {
+        return db.update("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", cameraId, sequence) > 0;
+    }
+
+    /** Segments of a camera starting in {@code [from, to)}, oldest first. */
+    public List<Segment> startingBetween(String cameraId, Instant from, Instant to) {
+        return db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND start_millis >= ? "
+                        + "AND start_millis < ? ORDER BY sequence", SegmentIndex::segment,
+                cameraId, from.toEpochMilli(), to.toEpochMilli());
+    }
+
+    /** Cameras that connected at or after {@code since}. */
+    public List<String> camerasWithSessionsSince(Instant since) {
+        return db.query("SELECT DISTINCT camera_id FROM recording_session WHERE started_millis >= ?",
+                rs -> rs.getString(1), since.toEpochMilli());
+    }
+
+    /** Cameras that have segments starting at or after {@code since}. */
+    public List<String> camerasRecordingSince(Instant since) {
+        return db.query("SELECT DISTINCT camera_id FROM segment WHERE start_millis >= ?", rs -> rs.getString(1),
+                since.toEpochMilli());
     }
 
     /** The sequence number the next segment of this camera gets. */
@@ -102,6 +135,6 @@ public class SegmentIndex {
 
     private static Segment segment(ResultSet rs) throws SQLException {
         return new Segment(rs.getString(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
-                rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9));
+                rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10));
     }
 }

@@ -6,7 +6,10 @@ import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
 import io.minio.Result;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.Item;
 import io.vigil.error.ErrorCode;
@@ -16,7 +19,11 @@ import okhttp3.OkHttpClient;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** {@link ObjectStore} on the MinIO Java SDK: the only object-store client Vigil uses. */
@@ -54,12 +61,13 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     }
 
     @Override
-    public void put(String key, byte[] bytes, String contentType) {
+    public void put(String key, byte[] bytes, String contentType, Map<String, String> metadata) {
         try {
             client.putObject(PutObjectArgs.builder()
                     .bucket(bucket)
                     .object(key)
                     .contentType(contentType)
+                    .userMetadata(metadata)
                     .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
                     .build());
         } catch (Exception e) {
@@ -89,15 +97,42 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     }
 
     @Override
-    public List<String> list(String prefix) {
+    public Optional<Map<String, String>> metadata(String key) {
         try {
-            List<String> keys = new ArrayList<>();
+            StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+            Map<String, String> lower = new HashMap<>();
+            stat.userMetadata().forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+            return Optional.of(lower);
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                return Optional.empty();
+            }
+            throw unavailable("cannot stat " + key, e);
+        } catch (Exception e) {
+            throw unavailable("cannot stat " + key, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (Exception e) {
+            throw unavailable("cannot delete " + key, e);
+        }
+    }
+
+    @Override
+    public List<StoredObject> list(String prefix) {
+        try {
+            List<StoredObject> objects = new ArrayList<>();
             for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
                     .bucket(bucket).prefix(prefix).recursive(true).build())) {
-                keys.add(result.get().objectName());
+                Item item = result.get();
+                objects.add(new StoredObject(item.objectName(), item.size()));
             }
-            keys.sort(null);
-            return keys;
+            objects.sort(java.util.Comparator.comparing(StoredObject::key));
+            return objects;
         } catch (Exception e) {
             throw unavailable("cannot list " + prefix, e);
         }

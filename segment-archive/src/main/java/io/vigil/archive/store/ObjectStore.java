@@ -2,6 +2,8 @@ package io.vigil.archive.store;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The archive's view of object storage. Every method throws
@@ -10,8 +12,17 @@ import java.util.List;
  */
 public interface ObjectStore {
 
-    /** Stores {@code bytes} under {@code key}; returns only once the store acknowledged the write. */
-    void put(String key, byte[] bytes, String contentType);
+    /**
+     * Stores {@code bytes} under {@code key} with user metadata; returns only once the store
+     * acknowledged the write. Writing the same key again replaces the object.
+     */
+    void put(String key, byte[] bytes, String contentType, Map<String, String> metadata);
+
+    /** The object's user metadata (keys lower-case), or empty if there is no such object. */
+    Optional<Map<String, String>> metadata(String key);
+
+    /** Deletes an object; deleting a missing one is not an error. */
+    void delete(String key);
 
     /**
      * Opens {@code lengthBytes} bytes of the object from {@code offsetBytes}; a negative length
@@ -19,8 +30,12 @@ public interface ObjectStore {
      */
     InputStream read(String key, long offsetBytes, long lengthBytes);
 
-    /** Keys under {@code prefix}, in lexical order. */
-    List<String> list(String prefix);
+    /** An object as listed. */
+    record StoredObject(String key, long sizeBytes) {
+    }
+
+    /** Objects under {@code prefix}, in lexical key order. */
+    List<StoredObject> list(String prefix);
 
     /** True if the store answers and the bucket exists. */
     boolean reachable();

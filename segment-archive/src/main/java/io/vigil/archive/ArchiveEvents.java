@@ -1,0 +1,28 @@
+package io.vigil.archive;
+
+import io.vigil.archive.index.Segment;
+
+/** What the archive tells the rest of the service about its write path. */
+public final class ArchiveEvents {
+
+    private ArchiveEvents() {
+    }
+
+    /**
+     * A segment is in the object store and the index.
+     *
+     * @param segment its index row
+     */
+    public record SegmentStored(Segment segment) {
+    }
+
+    /**
+     * Storing a camera's segments fails; they wait in the spool and are retried.
+     *
+     * @param cameraId       the camera
+     * @param message        what failed, without secrets
+     * @param backlogSegments segments waiting in the spool for this camera
+     */
+    public record StorageTrouble(String cameraId, String message, int backlogSegments) {
+    }
+}

@@ -1,0 +1,202 @@
+package io.vigil.archive;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.vigil.archive.index.InitSegment;
+import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.spool.SegmentSpool;
+import io.vigil.archive.spool.SpoolConfig;
+import io.vigil.archive.spool.SpooledSegment;
+import io.vigil.archive.store.ObjectStore;
+import io.vigil.error.VigilException;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The archive's write path. Every finished segment is first spooled to local disk, then uploaded in
+ * order per camera; its index row is written after the store's acknowledgement and only then is the
+ * spool entry removed. A store that is down or slow only makes the spool grow: ingest never waits,
+ * and a killed process finds its unsent segments in the spool at the next start.
+ */
+@Singleton
+public class ArchiveWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveWriter.class);
+    static final String MEDIA_SEGMENT_TYPE = "video/iso.segment";
+    static final String INIT_SEGMENT_TYPE = "video/mp4";
+
+    private final ObjectStore store;
+    private final SegmentIndex index;
+    private final SegmentSpool spool;
+    private final SpoolConfig config;
+    private final Clock clock;
+    private final ApplicationEventPublisher<ArchiveEvents.SegmentStored> stored;
+    private final ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble;
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+
+    /** One camera's ordered spool writer and uploader. */
+    private final class Lane {
+        final String cameraId;
+        final ExecutorService spooler;
+        final ScheduledExecutorService uploader;
+        long nextSequence;
+        volatile boolean failing;
+        Duration retryDelay = config.retryInitial();
+
+        Lane(String cameraId) {
+            this.cameraId = cameraId;
+            this.spooler = Executors.newSingleThreadExecutor(r -> daemon(r, "spool-" + cameraId));
+            this.uploader = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "upload-" + cameraId));
+            this.nextSequence = Math.max(index.nextSequence(cameraId), spool.maxSequence(cameraId) + 1);
+        }
+    }
+
+    public ArchiveWriter(ObjectStore store, SegmentIndex index, SegmentSpool spool, SpoolConfig config, Clock clock,
+                         ApplicationEventPublisher<ArchiveEvents.SegmentStored> stored,
+                         ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble) {
+        this.store = store;
+        this.index = index;
+        this.spool = spool;
+        this.config = config;
+        this.clock = clock;
+        this.stored = stored;
+        this.trouble = trouble;
+    }
+
+    /** Takes a finished segment; returns at once. It is spooled, then stored and indexed. */
+    public void append(SegmentDraft draft) {
+        Lane lane = lane(draft.cameraId());
+        lane.spooler.execute(() -> {
+            String sha256 = Sha256.hex(draft.bytes());
+            String initKey = ObjectKeys.initSegment(draft.cameraId(), Sha256.of(draft.init()));
+            long sequence = lane.nextSequence++;
+            Segment segment = new Segment(draft.cameraId(), sequence, draft.sessionId(), draft.start(),
+                    draft.durationMillis(), draft.bytes().length,
+                    ObjectKeys.mediaSegment(draft.cameraId(), draft.start(), sequence), initKey,
+                    draft.keyframeStart(), sha256);
+            try {
+                spool.add(segment, draft.codecs(), draft.bytes(), draft.init());
+            } catch (VigilException e) {
+                LOG.error("Camera {}: segment {} could not be spooled ({}); uploading it directly", draft.cameraId(),
+                        sequence, e.getMessage());
+                storeUnspooled(lane, segment, draft);
+                return;
+            }
+            if (!lane.failing) {
+                lane.uploader.execute(() -> drain(lane));
+            }
+        });
+    }
+
+    /** Starts uploading what an earlier run left in the spool. */
+    public void resumeSpooled() {
+        for (String cameraId : spool.cameras()) {
+            Lane lane = lane(cameraId);
+            lane.uploader.execute(() -> drain(lane));
+        }
+    }
+
+    /** Segments of the camera waiting in the spool. */
+    public int backlog(String cameraId) {
+        return spool.pending(cameraId).size();
+    }
+
+    private Lane lane(String cameraId) {
+        return lanes.computeIfAbsent(cameraId, Lane::new);
+    }
+
+    private void drain(Lane lane) {
+        for (SpooledSegment s : spool.pending(lane.cameraId)) {
+            try {
+                byte[] init = Files.readAllBytes(s.initFile());
+                byte[] media = Files.readAllBytes(s.mediaFile());
+                store(s.segment(), media, init, s.codecs());
+                spool.remove(s);
+            } catch (VigilException | IOException e) {
+                fail(lane, e.getMessage());
+                return;
+            }
+        }
+        if (lane.failing) {
+            LOG.info("Camera {}: object store answers again; spool drained", lane.cameraId);
+        }
+        lane.failing = false;
+        lane.retryDelay = config.retryInitial();
+    }
+
+    private void storeUnspooled(Lane lane, Segment segment, SegmentDraft draft) {
+        try {
+            store(segment, draft.bytes(), draft.init(), draft.codecs());
+        } catch (VigilException e) {
+            LOG.error("Camera {}: segment {} starting {} LOST: neither the spool nor the store took it: {}",
+                    lane.cameraId, segment.sequence(), segment.start(), e.getMessage());
+            trouble.publishEvent(new ArchiveEvents.StorageTrouble(lane.cameraId, "segment lost: " + e.getMessage(),
+                    backlog(lane.cameraId)));
+        }
+    }
+
+    /** Object first, then the index row: the index never names an object the store does not have. */
+    private void store(Segment s, byte[] media, byte[] init, String codecs) {
+        if (index.findInitSegment(s.initKey()).isEmpty()) {
+            store.put(s.initKey(), init, INIT_SEGMENT_TYPE, Map.of("vigil-camera", s.cameraId(), "vigil-codecs", codecs));
+            index.addInitSegment(new InitSegment(s.initKey(), s.cameraId(), init.length, codecs, clock.instant()));
+        }
+        store.put(s.objectKey(), media, MEDIA_SEGMENT_TYPE, SegmentMetadata.of(s));
+        index.add(s);
+        stored.publishEvent(new ArchiveEvents.SegmentStored(s));
+    }
+
+    private void fail(Lane lane, String message) {
+        int backlog = backlog(lane.cameraId);
+        if (!lane.failing) {
+            LOG.error("Camera {}: cannot store segments ({}); keeping them in the spool and retrying", lane.cameraId, message);
+        }
+        lane.failing = true;
+        trouble.publishEvent(new ArchiveEvents.StorageTrouble(lane.cameraId, message, backlog));
+        Duration delay = lane.retryDelay;
+        lane.retryDelay = delay.multipliedBy(2).compareTo(config.retryMax()) > 0 ? config.retryMax() : delay.multipliedBy(2);
+        lane.uploader.schedule(() -> drain(lane), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets spool writes finish; uploads still pending stay in the spool for the next start. */
+    @PreDestroy
+    public void close() {
+        lanes.values().forEach(l -> l.spooler.shutdown());
+        for (Lane l : lanes.values()) {
+            try {
+                l.spooler.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lanes.values().forEach(l -> l.uploader.shutdown());
+        for (Lane l : lanes.values()) {
+            try {
+                if (!l.uploader.awaitTermination(20, TimeUnit.SECONDS)) {
+                    l.uploader.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}
