@@ -26,8 +26,14 @@ final class CameraSimulator implements AutoCloseable {
      * @param auth  RTSP path to "user:password", served on the secure port
      */
     CameraSimulator(Map<String, Path> paths, Map<String, String> auth) throws IOException, InterruptedException {
-        port = freePort();
-        securePort = freePort();
+        this(paths, auth, freePort(), freePort());
+    }
+
+    /** A simulator on given ports, e.g. to bring a camera back where it was. */
+    CameraSimulator(Map<String, Path> paths, Map<String, String> auth, int port, int securePort)
+            throws IOException, InterruptedException {
+        this.port = port;
+        this.securePort = securePort;
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", repoRoot().resolve("tools/camera_simulator.py").toString(),
                 "--port", Integer.toString(port), "--secure-port", Integer.toString(securePort)));
         paths.forEach((name, file) -> cmd.addAll(List.of("--path", name + "=" + file)));
@@ -84,6 +90,9 @@ final class CameraSimulator implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -101,7 +110,12 @@ final class CameraSimulator implements AutoCloseable {
         return dir;
     }
 
-    private static int freePort() throws IOException {
+    /** Sends a signal (STOP, CONT) to the simulator, as to a camera that freezes and thaws. */
+    void signal(String name) throws IOException, InterruptedException {
+        ExternalTools.run(java.time.Duration.ofSeconds(5), List.of("kill", "-" + name, Long.toString(process.pid())));
+    }
+
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

@@ -1,10 +1,6 @@
 package io.vigil.e2e;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.archive.store.ObjectStore;
@@ -12,21 +8,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,14 +38,10 @@ class RecordingEndToEndTest {
     static final Duration RECORDING_DEADLINE = Duration.ofSeconds(90);
     static final int MIN_SEGMENTS = 5;
 
-    private final ConcurrentLinkedQueue<String> logLines = new ConcurrentLinkedQueue<>();
-    private final List<String> responses = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Path work;
     private CameraSimulator cameras;
+    private VigilHarness vigil;
     private ApplicationContext context;
-    private String base;
-    private AppenderBase<ILoggingEvent> appender;
 
     @BeforeAll
     void start() throws Exception {
@@ -77,38 +63,17 @@ class RecordingEndToEndTest {
                     retention-days: 30
                 """.formatted(cameras.secureUrl("lobby")));
 
-        appender = new AppenderBase<>() {
-            @Override
-            protected void append(ILoggingEvent e) {
-                logLines.add(e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()));
-            }
-        };
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        appender.setContext(root.getLoggerContext());
-        appender.start();
-        root.addAppender(appender);
-
-        context = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "micronaut.server.host", "127.0.0.1",
-                "datasources.default.url", "jdbc:h2:file:" + work.resolve("db/vigil") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "storage.embedded-directory", work.resolve("objects").toString(),
-                "spool.directory", work.resolve("spool").toString(),
-                "vigil.cameras.file", work.resolve("cameras.yml").toString()),
-                "test").getApplicationContext();
-        base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+        vigil = new VigilHarness(work, Map.of());
+        context = vigil.context;
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (context != null) {
-            context.close();
+        if (vigil != null) {
+            vigil.close();
         }
         if (cameras != null) {
             cameras.close();
-        }
-        if (appender != null) {
-            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(appender);
         }
     }
 
@@ -127,13 +92,8 @@ class RecordingEndToEndTest {
 
         String cameraList = send("GET", "/api/cameras", null).body();
         assertTrue(cameraList.contains("\"hasPassword\":true"), cameraList);
-        for (String r : responses) {
-            assertFalse(r.contains(PASSWORD), "an API response contains the camera password: " + r);
-        }
-        for (String line : logLines) {
-            assertFalse(line.contains(PASSWORD), "a log line contains the camera password: " + line);
-        }
-        assertFalse(logLines.isEmpty(), "log capture works");
+        assertFalse(vigil.logLines.isEmpty(), "log capture works");
+        vigil.assertNeverShown(PASSWORD);
     }
 
     @Test
@@ -252,29 +212,16 @@ class RecordingEndToEndTest {
     }
 
     private void awaitSegments(SegmentIndex index, String camera) throws InterruptedException {
-        long deadline = System.nanoTime() + RECORDING_DEADLINE.toNanos();
-        while (index.count(camera) < MIN_SEGMENTS) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(camera + ": only " + index.count(camera) + " segments after "
-                        + RECORDING_DEADLINE.toSeconds() + " s; log:\n" + String.join("\n", logLines)
-                        + "\ncamera simulator:\n" + cameras.output());
-            }
-            Thread.sleep(200);
-        }
+        vigil.await(camera + " has " + MIN_SEGMENTS + " segments; camera simulator:\n" + cameras.output(),
+                RECORDING_DEADLINE, () -> index.count(camera) >= MIN_SEGMENTS);
     }
 
     private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        responses.add(response.body());
-        return response;
+        return vigil.send(method, path, json);
     }
 
     private byte[] download(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = vigil.download(path);
         assertEquals(200, response.statusCode(), path);
         assertEquals("video/mp4", response.headers().firstValue("Content-Type").orElse(""), path);
         return response.body();

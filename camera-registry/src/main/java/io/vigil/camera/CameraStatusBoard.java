@@ -42,7 +42,12 @@ public class CameraStatusBoard {
         });
     }
 
-    /** A segment was stored: the camera is RECORDING. */
+    /** A session started its first segment: the camera is RECORDING; the last error is kept for reference. */
+    public void recording(String cameraId) {
+        report(cameraId, CameraStatus.State.RECORDING, null);
+    }
+
+    /** A segment was finished: the camera is RECORDING. */
     public void segmentStored(String cameraId, Instant storedAt) {
         statuses.compute(cameraId, (id, old) -> {
             Instant since = old != null && old.state() == CameraStatus.State.RECORDING ? old.since() : storedAt;

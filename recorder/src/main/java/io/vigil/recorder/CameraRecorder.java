@@ -122,6 +122,9 @@ final class CameraRecorder implements Runnable {
                 LOG.info("Camera {}: connected, session {}", camera.id(), session.id());
                 openSession(session);
                 reason = ingest.run();
+                if (!stopping()) {
+                    statusBoard.report(camera.id(), State.OFFLINE, "disconnected: " + reason);
+                }
                 closeSession(session, reason);
                 LOG.info("Camera {}: session {} ended after {} segment(s), {} timestamp repair(s): {}", camera.id(),
                         session.id(), ingest.segments(), ingest.timestampRepairs(), reason);
@@ -133,7 +136,6 @@ final class CameraRecorder implements Runnable {
             if (stopping()) {
                 return Duration.ZERO;
             }
-            statusBoard.report(camera.id(), State.OFFLINE, "disconnected: " + reason);
             if (Duration.between(connectedAt, clock.instant()).compareTo(config.healthyAfter()) >= 0) {
                 backoff.reset();
             }

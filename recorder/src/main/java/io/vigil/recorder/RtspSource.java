@@ -26,6 +26,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EXIT;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
@@ -42,6 +43,7 @@ final class RtspSource implements AutoCloseable {
 
     /** One callback for all sources: JavaCPP limits how many native callback thunks exist. */
     private static final Interrupt INTERRUPT = new Interrupt();
+    private static final Duration TEARDOWN_TIMEOUT = Duration.ofSeconds(2);
     private static final Map<Long, RtspSource> OPEN = new ConcurrentHashMap<>();
     private static final AtomicLong IDS = new AtomicLong();
 
@@ -50,6 +52,8 @@ final class RtspSource implements AutoCloseable {
     private final AVFormatContext context;
     private volatile long deadlineNanos = Long.MAX_VALUE;
     private volatile boolean stopRequested;
+    private volatile boolean stallFired;
+    private volatile boolean deadlineIsStall;
     private int videoIndex = -1;
     private int audioIndex = -1;
     private String ignoredAudioCodec;
@@ -123,12 +127,17 @@ final class RtspSource implements AutoCloseable {
      * A read that gets nothing for {@code stallTimeout} is interrupted.
      */
     int read(AVPacket packet, Duration stallTimeout) {
-        deadlineNanos = System.nanoTime() + stallTimeout.toNanos();
-        try {
-            return av_read_frame(context, packet);
-        } finally {
-            deadlineNanos = Long.MAX_VALUE;
+        if (stallFired) {
+            // FFmpeg may hand out packets it had queued after the socket read was interrupted; the
+            // session is over all the same.
+            return AVERROR_EXIT;
         }
+        deadlineIsStall = true;
+        deadlineNanos = System.nanoTime() + stallTimeout.toNanos();
+        int ret = av_read_frame(context, packet);
+        deadlineNanos = Long.MAX_VALUE;
+        deadlineIsStall = false;
+        return stallFired ? AVERROR_EXIT : ret;
     }
 
     /** Makes the current and every later blocking call return at once. Safe from any thread. */
@@ -136,8 +145,9 @@ final class RtspSource implements AutoCloseable {
         stopRequested = true;
     }
 
+    /** True if a {@link #read} was cut short because no packet came within the stall timeout. */
     boolean stalled() {
-        return !stopRequested && System.nanoTime() > deadlineNanos;
+        return stallFired;
     }
 
     AVStream video() {
@@ -166,17 +176,28 @@ final class RtspSource implements AutoCloseable {
         return avcodec_get_name(par.codec_id()).getString();
     }
 
+    /** Closes the session; the RTSP TEARDOWN gets {@link #TEARDOWN_TIMEOUT} at most (a frozen camera gets none). */
     @Override
     public void close() {
-        OPEN.remove(id);
+        deadlineNanos = System.nanoTime() + TEARDOWN_TIMEOUT.toNanos();
         if (context != null && !context.isNull()) {
             avformat_close_input(context);
         }
+        OPEN.remove(id);
         opaque.close();
     }
 
     private boolean shouldInterrupt() {
-        return stopRequested || System.nanoTime() > deadlineNanos;
+        if (stopRequested) {
+            return true;
+        }
+        if (System.nanoTime() > deadlineNanos) {
+            if (deadlineIsStall) {
+                stallFired = true;
+            }
+            return true;
+        }
+        return false;
     }
 
     private static final class Interrupt extends AVIOInterruptCB.Callback_Pointer {

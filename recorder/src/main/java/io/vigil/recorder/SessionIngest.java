@@ -44,35 +44,13 @@ final class SessionIngest implements AutoCloseable {
     private String codecs;
     private final SegmentCutter cutter;
     private final SegmentClock segmentClock;
-    private final Track video;
-    private final Track audio;
+    private final RecordedTrack video;
+    private final RecordedTrack audio;
     private final AVPacket packet = av_packet_alloc();
+    private final AVPacket undatedKeyframe = av_packet_alloc();
+    private Instant undatedKeyframeAt;
     private Instant segmentStart;
     private long segments;
-
-    /** One recorded stream: its repair state and the packet held back until the next one arrives. */
-    private static final class Track {
-        final int outputIndex;
-        final AVRational timeBase;
-        final TimestampRepair repair;
-        final AVPacket held = av_packet_alloc();
-        boolean holding;
-        long lastDurationTicks = 1;
-
-        Track(AVStream stream, int outputIndex) {
-            this.outputIndex = outputIndex;
-            this.timeBase = stream.time_base();
-            this.repair = new TimestampRepair((double) timeBase.den() / timeBase.num(), MAX_JUMP_MILLIS);
-        }
-
-        long micros(long ticks) {
-            return ticks * 1_000_000L * timeBase.num() / timeBase.den();
-        }
-
-        long ticks(long micros) {
-            return Math.round(micros * (double) timeBase.den() / (1_000_000.0 * timeBase.num()));
-        }
-    }
 
     SessionIngest(String cameraId, RtspSource source, RecordingSession session, ArchiveWriter archive,
                   CameraStatusBoard statusBoard, Clock clock, RecorderConfig config, Instant previousSegmentEnd)
@@ -92,8 +70,8 @@ final class SessionIngest implements AutoCloseable {
         if (previousSegmentEnd != null) {
             segmentClock.ended(previousSegmentEnd);
         }
-        this.video = new Track(source.video(), 0);
-        this.audio = audioStream == null ? null : new Track(audioStream, 1);
+        this.video = new RecordedTrack(source.video(), 0, MAX_JUMP_MILLIS);
+        this.audio = audioStream == null ? null : new RecordedTrack(audioStream, 1, MAX_JUMP_MILLIS);
     }
 
     /** RFC 6381 codecs of the session; null until the first segment was cut. */
@@ -147,9 +125,39 @@ final class SessionIngest implements AutoCloseable {
     }
 
     private void onVideo(Instant receivedAt) throws FfmpegError {
+        boolean keyframe = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
         if (!cutter.started() && packet.dts() == TimestampRepair.NO_TIMESTAMP) {
-            return; // a session starts on a keyframe whose decode time is known (RTSP's first packets lack it)
+            // RTSP's first keyframe often comes without timestamps: keep it until the next packet dates it,
+            // rather than waiting a whole GOP for the next keyframe.
+            av_packet_unref(undatedKeyframe);
+            if (keyframe) {
+                av_packet_move_ref(undatedKeyframe, packet);
+                undatedKeyframeAt = receivedAt;
+            }
+            return;
         }
+        if (undatedKeyframe.size() > 0) {
+            long dts = packet.dts() - video.frameTicks;
+            undatedKeyframe.dts(dts);
+            if (undatedKeyframe.pts() == TimestampRepair.NO_TIMESTAMP) {
+                undatedKeyframe.pts(dts);
+            }
+            AVPacket current = av_packet_alloc();
+            try {
+                av_packet_move_ref(current, packet);
+                av_packet_move_ref(packet, undatedKeyframe);
+                processVideo(undatedKeyframeAt);
+                av_packet_unref(packet);
+                av_packet_move_ref(packet, current);
+            } finally {
+                av_packet_free(current);
+            }
+        }
+        processVideo(receivedAt);
+    }
+
+    /** Cuts, muxes and holds the video packet in {@link #packet}. */
+    private void processVideo(Instant receivedAt) throws FfmpegError {
         TimestampRepair.Stamp stamp = video.repair.repair(packet.pts(), packet.dts());
         packet.pts(stamp.pts());
         packet.dts(stamp.dts());
@@ -160,9 +168,10 @@ final class SessionIngest implements AutoCloseable {
                 return;
             }
             case START -> {
-                // The session's timeline starts at 0 on its first keyframe: an empty-moov fMP4 needs it.
+                // The session's timeline starts at 0 on its first keyframe.
                 originMicros = dtsMicros;
                 segmentStart = segmentClock.startOf(dtsMicros, receivedAt);
+                statusBoard.recording(cameraId);
             }
             case CUT -> {
                 long startMicros = lastSegmentStartMicros;
@@ -203,7 +212,7 @@ final class SessionIngest implements AutoCloseable {
     }
 
     /** Writes the held packet of a track, with its duration taken from the next packet's DTS. */
-    private void releaseHeld(Track track, long nextDts) throws FfmpegError {
+    private void releaseHeld(RecordedTrack track, long nextDts) throws FfmpegError {
         if (!track.holding) {
             return;
         }
@@ -223,7 +232,7 @@ final class SessionIngest implements AutoCloseable {
         track.holding = false;
     }
 
-    private void hold(Track track) {
+    private void hold(RecordedTrack track) {
         av_packet_move_ref(track.held, packet);
         track.holding = true;
     }
@@ -264,6 +273,7 @@ final class SessionIngest implements AutoCloseable {
     public void close() {
         muxer.close();
         av_packet_free(packet);
+        av_packet_free(undatedKeyframe);
         av_packet_free(video.held);
         if (audio != null) {
             av_packet_free(audio.held);

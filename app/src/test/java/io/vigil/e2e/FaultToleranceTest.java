@@ -1,0 +1,205 @@
+package io.vigil.e2e;
+
+import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.spool.SegmentSpool;
+import io.vigil.archive.store.ObjectStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Camera and storage faults against the real parts: each camera has a GStreamer RTSP server process of
+ * its own (killed, frozen with SIGSTOP, or guarded by a password), and the object store is an S3 server
+ * process that is killed for a minute. Measured figures are printed as {@code MEASURED ...} lines.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FaultToleranceTest {
+
+    static final Duration STALL = Duration.ofSeconds(6);
+    static final String GOOD_PASSWORD = "Gu4rd-pass";
+    static final String BAD_PASSWORD = "wrong-Guess-17";
+
+    private Path work;
+    private Path clip;
+    private S3ServerProcess s3;
+    private VigilHarness vigil;
+    private SegmentIndex index;
+
+    @BeforeAll
+    void start() throws Exception {
+        ExternalTools.require();
+        work = Files.createTempDirectory("vigil-faults");
+        Path clips = Path.of(System.getProperty("java.io.tmpdir"), "vigil-test-clips");
+        Files.createDirectories(clips);
+        clip = ExternalTools.clip(clips, false);
+        s3 = new S3ServerProcess(work.resolve("s3"), CameraSimulator.freePort());
+        vigil = new VigilHarness(work, Map.of(
+                "storage.endpoint", s3.endpoint(),
+                "storage.access-key", S3ServerProcess.ACCESS_KEY,
+                "storage.secret-key", S3ServerProcess.SECRET_KEY,
+                "storage.bucket", "vigil-faults",
+                "recorder.stall-timeout", STALL.toSeconds() + "s",
+                "recorder.backoff-max", "4s",
+                "spool.retry-max", "2s"));
+        index = vigil.context.getBean(SegmentIndex.class);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (vigil != null) {
+            vigil.close();
+        }
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    @Test
+    void wrongPasswordIsUnauthorizedUntilFixedThroughTheApi() throws Exception {
+        try (CameraSimulator camera = new CameraSimulator(Map.of("gate", clip), Map.of("gate", "admin:" + GOOD_PASSWORD))) {
+            assertEquals(201, vigil.send("POST", "/api/cameras", """
+                    {"id": "gate", "url": "%s", "username": "admin", "password": "%s"}"""
+                    .formatted(camera.secureUrl("gate"), BAD_PASSWORD)).statusCode());
+            vigil.await("gate UNAUTHORIZED", Duration.ofSeconds(20), () -> "UNAUTHORIZED".equals(vigil.stateQuietly("gate")));
+            String status = vigil.send("GET", "/api/cameras/gate", null).body();
+            assertTrue(VigilHarness.field(status, "lastError").contains("refused the credentials"), status);
+
+            assertEquals(200, vigil.send("PUT", "/api/cameras/gate", """
+                    {"password": "%s"}""".formatted(GOOD_PASSWORD)).statusCode());
+            vigil.await("gate RECORDING after the password was fixed", Duration.ofSeconds(20),
+                    () -> "RECORDING".equals(vigil.stateQuietly("gate")));
+            vigil.assertNeverShown(GOOD_PASSWORD);
+            vigil.assertNeverShown(BAD_PASSWORD);
+            assertEquals(204, vigil.send("DELETE", "/api/cameras/gate", null).statusCode());
+        }
+    }
+
+    @Test
+    void frozenCameraIsDetectedByTheWatchdogAndRecordedAgainWhenItThaws() throws Exception {
+        try (CameraSimulator camera = new CameraSimulator(Map.of("freezer", clip), Map.of())) {
+            register("freezer", camera.url("freezer"));
+            vigil.await("freezer RECORDING", Duration.ofSeconds(30), () -> "RECORDING".equals(vigil.stateQuietly("freezer")));
+            camera.signal("STOP");
+            long stoppedAt = System.nanoTime();
+            vigil.await("freezer leaves RECORDING", STALL.plusSeconds(10), () -> !"RECORDING".equals(vigil.stateQuietly("freezer")));
+            double detectSeconds = (System.nanoTime() - stoppedAt) / 1e9;
+            System.out.printf("MEASURED stall detected after %.1f s (watchdog %d s)%n", detectSeconds, STALL.toSeconds());
+            assertTrue(detectSeconds <= STALL.toSeconds() + 2 + 2, "left RECORDING after " + detectSeconds + " s");
+            camera.signal("CONT");
+            vigil.await("freezer RECORDING again", Duration.ofSeconds(30), () -> "RECORDING".equals(vigil.stateQuietly("freezer")));
+            assertEquals(204, vigil.send("DELETE", "/api/cameras/freezer", null).statusCode());
+        }
+    }
+
+    @Test
+    void cameraGoneFor20SecondsIsRecordedAgainWithOneGap() throws Exception {
+        int port = CameraSimulator.freePort();
+        CameraSimulator camera = new CameraSimulator(Map.of("door", clip), Map.of(), port, CameraSimulator.freePort());
+        register("door", camera.url("door"));
+        vigil.await("door has 3 segments", Duration.ofSeconds(40), () -> index.count("door") >= 3);
+        camera.close();
+        Instant killedAt = Instant.now();
+        Thread.sleep(20_000);
+        long before = index.count("door");
+        camera = new CameraSimulator(Map.of("door", clip), Map.of(), port, CameraSimulator.freePort());
+        long returnedAt = System.nanoTime();
+        try {
+            vigil.await("door records again", Duration.ofSeconds(30), () -> index.count("door") > before + 1);
+            double resumeSeconds = (System.nanoTime() - returnedAt) / 1e9;
+            System.out.printf("MEASURED camera back -> new segment stored after %.1f s (backoff cap 4 s, 2 s segments)%n",
+                    resumeSeconds);
+            List<Segment> segments = index.newest("door", 1000);
+            Set<String> sessions = segments.stream().map(Segment::sessionId).collect(Collectors.toSet());
+            assertEquals(2, sessions.size(), "two recording sessions");
+            Segment lastOfFirst = null;
+            Segment firstOfSecond = null;
+            for (int i = 1; i < segments.size(); i++) {
+                if (!segments.get(i).sessionId().equals(segments.get(i - 1).sessionId())) {
+                    lastOfFirst = segments.get(i - 1);
+                    firstOfSecond = segments.get(i);
+                }
+                assertEquals(segments.get(i - 1).sequence() + 1, segments.get(i).sequence(), "no sequence lost");
+            }
+            long gapMillis = Duration.between(lastOfFirst.end(), firstOfSecond.start()).toMillis();
+            System.out.printf("MEASURED gap in the index %d ms for an outage starting %s%n", gapMillis, killedAt);
+            assertTrue(gapMillis >= 17_000 && gapMillis <= 20_000 + 4_000 + 6_000, "gap " + gapMillis + " ms");
+        } finally {
+            camera.close();
+        }
+        assertEquals(204, vigil.send("DELETE", "/api/cameras/door", null).statusCode());
+    }
+
+    @Test
+    void segmentsRecordedWhileTheStoreIsDownAreStoredWhenItReturns() throws Exception {
+        try (CameraSimulator camera = new CameraSimulator(Map.of("vault", clip), Map.of())) {
+            register("vault", camera.url("vault"));
+            vigil.await("vault has 2 segments", Duration.ofSeconds(40), () -> index.count("vault") >= 2);
+            SegmentSpool spool = vigil.context.getBean(SegmentSpool.class);
+            long firstSequence = index.newest("vault", 1000).get(0).sequence();
+
+            s3.kill();
+            Instant outageStart = Instant.now();
+            vigil.await("segments pile up in the spool", Duration.ofSeconds(20), () -> spool.pending("vault").size() >= 3);
+            String playlist = vigil.send("GET", "/api/cameras/vault/live.m3u8", null).body();
+            long newest = index.count("vault") + spool.pending("vault").size() - 1 + firstSequence;
+            assertTrue(playlist.contains("segments/" + newest + ".m4s"), "live playlist lists spooled segments:\n" + playlist);
+            HttpResponse<byte[]> fromSpool = vigil.download("/api/cameras/vault/segments/" + newest + ".m4s");
+            assertEquals(200, fromSpool.statusCode(), "a spooled segment is served while the store is down");
+            vigil.await("status shows the storage trouble", Duration.ofSeconds(10),
+                    () -> String.valueOf(VigilHarness.field(sendQuietly("/api/cameras/vault"), "lastError")).contains("storage"));
+            Thread.sleep(Math.max(0, 60_000 - Duration.between(outageStart, Instant.now()).toMillis()));
+
+            int backlog = spool.pending("vault").size();
+            s3.start();
+            long back = System.nanoTime();
+            vigil.await("spool drains", Duration.ofSeconds(60), () -> spool.pending("vault").isEmpty());
+            double drainSeconds = (System.nanoTime() - back) / 1e9;
+            System.out.printf("MEASURED spool drained %d segments in %.1f s after the store returned (%.1f segments/s, incl. retry delay)%n",
+                    backlog, drainSeconds, backlog / drainSeconds);
+            assertTrue(backlog >= 25, "a minute of 2 s segments was spooled: " + backlog);
+
+            List<Segment> all = index.newest("vault", 10_000);
+            for (int i = 1; i < all.size(); i++) {
+                assertEquals(all.get(i - 1).sequence() + 1, all.get(i).sequence(), "no segment missing from the index");
+            }
+            Set<String> keys = vigil.context.getBean(ObjectStore.class).list("vault/").stream()
+                    .map(ObjectStore.StoredObject::key).collect(Collectors.toSet());
+            for (Segment s : all) {
+                assertTrue(keys.contains(s.objectKey()), "object of " + s.sequence() + " in the store");
+            }
+            long inOutage = all.stream().filter(s -> !s.start().isBefore(outageStart)
+                    && s.start().isBefore(outageStart.plusSeconds(60))).count();
+            assertTrue(Math.abs(inOutage - 30) <= 2, inOutage + " segments in the minute the store was down");
+        }
+        assertEquals(204, vigil.send("DELETE", "/api/cameras/vault", null).statusCode());
+    }
+
+    private void register(String id, String url) throws Exception {
+        HttpResponse<String> r = vigil.send("POST", "/api/cameras", """
+                {"id": "%s", "url": "%s"}""".formatted(id, url));
+        assertEquals(201, r.statusCode(), r.body());
+    }
+
+    private String sendQuietly(String path) {
+        try {
+            return vigil.send("GET", path, null).body();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}

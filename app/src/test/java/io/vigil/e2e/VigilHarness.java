@@ -1,0 +1,129 @@
+package io.vigil.e2e;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Vigil service running in the test's JVM on a random loopback port, with its own database, spool and
+ * objects under {@code work}, every log line and API response kept for secret checks.
+ */
+final class VigilHarness implements AutoCloseable {
+
+    final ApplicationContext context;
+    final String base;
+    final ConcurrentLinkedQueue<String> logLines = new ConcurrentLinkedQueue<>();
+    final List<String> responses = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AppenderBase<ILoggingEvent> appender;
+
+    VigilHarness(Path work, Map<String, Object> properties) {
+        appender = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                logLines.add(e.getFormattedMessage()
+                        + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()));
+            }
+        };
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        appender.setContext(root.getLoggerContext());
+        appender.start();
+        root.addAppender(appender);
+        Map<String, Object> all = new HashMap<>(Map.of(
+                "micronaut.server.port", -1,
+                "micronaut.server.host", "127.0.0.1",
+                "datasources.default.url", "jdbc:h2:file:" + work.resolve("db/vigil") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "storage.embedded-directory", work.resolve("objects").toString(),
+                "spool.directory", work.resolve("spool").toString(),
+                "vigil.cameras.file", work.resolve("cameras.yml").toString()));
+        all.putAll(properties);
+        context = ApplicationContext.run(EmbeddedServer.class, all, "test").getApplicationContext();
+        base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+    }
+
+    HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        responses.add(response.body());
+        return response;
+    }
+
+    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The camera's status state, e.g. RECORDING. */
+    String state(String camera) throws IOException, InterruptedException {
+        return field(send("GET", "/api/cameras/" + camera, null).body(), "state");
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** Polls {@code condition} every 200 ms until it holds; fails with {@code what} and the log after the deadline. */
+    void await(String what, Duration deadline, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within " + deadline.toSeconds() + " s: " + what + "\nlog:\n"
+                        + String.join("\n", logLines));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** The camera's state, or the failure as text, for use inside {@link #await}. */
+    String stateQuietly(String camera) {
+        try {
+            return state(camera);
+        } catch (IOException e) {
+            return "unreachable: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** Fails if any API response or log line contains {@code secret}. */
+    void assertNeverShown(String secret) {
+        for (String r : List.copyOf(responses)) {
+            if (r.contains(secret)) {
+                throw new AssertionError("an API response contains a secret: " + r);
+            }
+        }
+        for (String line : logLines) {
+            if (line.contains(secret)) {
+                throw new AssertionError("a log line contains a secret: " + line);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(appender);
+    }
+}
