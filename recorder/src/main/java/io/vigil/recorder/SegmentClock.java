@@ -4,15 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Gives segments their wall-clock start: the receive time of the session's first packet, advanced by
- * the stream's own timestamps, so consecutive segments of a session are exactly contiguous. If the
- * stream's clock drifts from the receive clock by more than a bound, the anchor is moved to the
- * receive time (never backwards past the previous segment's end). Pure.
+ * Gives segments their wall-clock start. Every packet's receive time is observed; the smallest
+ * "receive time minus stream time" seen is the best estimate of when stream time zero was captured
+ * (packets only ever arrive late, and a camera's first burst arrives very late). A session's first
+ * segment starts at that estimate; the following ones follow the stream's own timestamps, so they are
+ * exactly contiguous, until the stream clock drifts from the receive clock by more than a bound, when
+ * segment times are moved to the estimate again. Starts never go back past the previous segment's end.
+ * Pure.
  */
 public final class SegmentClock {
 
     private final long maxDriftMicros;
-    private Instant anchorWall;
+    private long minOffsetMicros = Long.MAX_VALUE;
+    private boolean anchored;
+    private long anchorWallMicros;
     private long anchorStreamMicros;
     private Instant previousEnd;
     private int reanchors;
@@ -21,27 +26,34 @@ public final class SegmentClock {
         this.maxDriftMicros = maxDrift.toNanos() / 1000;
     }
 
+    /** Notes that the packet at {@code streamMicros} arrived at {@code receivedAt}. */
+    public void observe(long streamMicros, Instant receivedAt) {
+        long offset = micros(receivedAt) - streamMicros;
+        if (offset < minOffsetMicros) {
+            minOffsetMicros = offset;
+        }
+    }
+
     /**
-     * @param streamMicros stream time of the segment's first packet
-     * @param receivedAt   when that packet was received
-     * @return the segment's wall-clock start
+     * The wall-clock start of the segment whose first packet has stream time {@code streamMicros};
+     * call after observing at least that packet.
      */
-    public Instant startOf(long streamMicros, Instant receivedAt) {
-        if (anchorWall == null) {
-            anchor(streamMicros, receivedAt);
+    public Instant startOf(long streamMicros) {
+        if (minOffsetMicros == Long.MAX_VALUE) {
+            throw new IllegalStateException("no packet observed yet");
         }
-        Instant byStream = anchorWall.plusNanos((streamMicros - anchorStreamMicros) * 1000);
-        long driftMicros = Duration.between(receivedAt, byStream).toNanos() / 1000;
-        if (Math.abs(driftMicros) > maxDriftMicros) {
-            Instant reanchored = previousEnd != null && receivedAt.isBefore(previousEnd) ? previousEnd : receivedAt;
-            anchor(streamMicros, reanchored);
+        long estimate = streamMicros + minOffsetMicros;
+        if (!anchored) {
+            anchor(streamMicros, estimate);
+        }
+        long byStream = anchorWallMicros + (streamMicros - anchorStreamMicros);
+        if (Math.abs(byStream - estimate) > maxDriftMicros) {
+            anchor(streamMicros, estimate);
+            byStream = estimate;
             reanchors++;
-            byStream = reanchored;
         }
-        if (previousEnd != null && byStream.isBefore(previousEnd)) {
-            byStream = previousEnd;
-        }
-        return byStream;
+        Instant start = Instant.ofEpochSecond(0, byStream * 1000);
+        return previousEnd != null && start.isBefore(previousEnd) ? previousEnd : start;
     }
 
     /** Tells the clock where the segment that started at {@link #startOf} ended. */
@@ -54,8 +66,13 @@ public final class SegmentClock {
         return reanchors;
     }
 
-    private void anchor(long streamMicros, Instant wall) {
-        anchorWall = wall;
+    private void anchor(long streamMicros, long wallMicros) {
+        anchored = true;
         anchorStreamMicros = streamMicros;
+        anchorWallMicros = wallMicros;
+    }
+
+    private static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
     }
 }

@@ -49,7 +49,6 @@ final class SessionIngest implements AutoCloseable {
     private final AVPacket packet = av_packet_alloc();
     private final AVPacket undatedKeyframe = av_packet_alloc();
     private Instant undatedKeyframeAt;
-    private Instant segmentStart;
     private long segments;
 
     SessionIngest(String cameraId, RtspSource source, RecordingSession session, ArchiveWriter archive,
@@ -162,6 +161,7 @@ final class SessionIngest implements AutoCloseable {
         packet.pts(stamp.pts());
         packet.dts(stamp.dts());
         long dtsMicros = video.micros(stamp.dts());
+        segmentClock.observe(dtsMicros, receivedAt);
         boolean keyframe = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
         switch (cutter.onVideoPacket(dtsMicros, keyframe)) {
             case SKIP -> {
@@ -170,7 +170,6 @@ final class SessionIngest implements AutoCloseable {
             case START -> {
                 // The session's timeline starts at 0 on its first keyframe.
                 originMicros = dtsMicros;
-                segmentStart = segmentClock.startOf(dtsMicros, receivedAt);
                 statusBoard.recording(cameraId);
             }
             case CUT -> {
@@ -178,13 +177,7 @@ final class SessionIngest implements AutoCloseable {
                 releaseHeld(video, stamp.dts());
                 // The held audio packet waits for the next fragment: its exact duration is not known yet,
                 // and a guessed one would make the muxer shift the next fragment's audio.
-                emit(dtsMicros - startMicros, previousKeyframeStart);
-                int reanchors = segmentClock.reanchors();
-                segmentStart = segmentClock.startOf(dtsMicros, receivedAt);
-                if (segmentClock.reanchors() > reanchors) {
-                    LOG.warn("Camera {}: stream clock drifted from the receive clock by more than the bound; "
-                            + "segment times follow the receive clock from {}", cameraId, segmentStart);
-                }
+                emit(startMicros, dtsMicros - startMicros, previousKeyframeStart);
             }
             case APPEND -> releaseHeld(video, stamp.dts());
         }
@@ -237,7 +230,7 @@ final class SessionIngest implements AutoCloseable {
         track.holding = true;
     }
 
-    private void emit(long durationMicros, boolean keyframeStart) throws FfmpegError {
+    private void emit(long startMicros, long durationMicros, boolean keyframeStart) throws FfmpegError {
         byte[] bytes = muxer.cutFragment();
         if (initBytes == null) {
             initBytes = muxer.initSegment();
@@ -248,7 +241,12 @@ final class SessionIngest implements AutoCloseable {
         if (bytes.length == 0 || durationMillis <= 0) {
             return;
         }
-        Instant start = segmentStart;
+        int reanchors = segmentClock.reanchors();
+        Instant start = segmentClock.startOf(startMicros);
+        if (segmentClock.reanchors() > reanchors) {
+            LOG.warn("Camera {}: stream clock drifted from the receive clock by more than the bound; "
+                    + "segment times follow the receive clock again from {}", cameraId, start);
+        }
         segmentClock.ended(start.plusMillis(durationMillis));
         segments++;
         archive.append(new SegmentDraft(cameraId, session.id(), start, durationMillis, bytes, keyframeStart, initBytes, codecs));
@@ -266,7 +264,7 @@ final class SessionIngest implements AutoCloseable {
         if (audio != null) {
             releaseHeld(audio, TimestampRepair.NO_TIMESTAMP);
         }
-        emit(endMicros - lastSegmentStartMicros, previousKeyframeStart);
+        emit(lastSegmentStartMicros, endMicros - lastSegmentStartMicros, previousKeyframeStart);
     }
 
     @Override

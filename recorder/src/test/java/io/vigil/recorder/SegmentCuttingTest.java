@@ -54,16 +54,42 @@ class SegmentCuttingTest {
     }
 
     @Test
-    void segmentTimesAreContiguousAndFollowTheReceiveClockOnDrift() {
+    void segmentTimesComeFromTheLeastDelayedPacketAndStayContiguous() {
         SegmentClock clock = new SegmentClock(Duration.ofSeconds(5));
         Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
-        assertEquals(t0, clock.startOf(1_000_000, t0));
-        clock.ended(t0.plusMillis(2000));
-        assertEquals(t0.plusMillis(2000), clock.startOf(3_000_000, t0.plusMillis(2300)));
-        clock.ended(t0.plusMillis(4000));
-        Instant late = t0.plusSeconds(60);
-        assertEquals(late, clock.startOf(5_000_000, late), "stream clock 56 s behind: re-anchored");
+        // A connect burst: the first second of stream arrives late, all at once.
+        clock.observe(0, t0.plusMillis(1000));
+        clock.observe(500_000, t0.plusMillis(1010));
+        clock.observe(1_000_000, t0.plusMillis(1020));
+        clock.observe(1_960_000, t0.plusMillis(1980));
+        assertEquals(t0.plusMillis(20), clock.startOf(0), "capture time estimated from the least-delayed packet");
+        clock.ended(t0.plusMillis(2020));
+        clock.observe(2_000_000, t0.plusMillis(2100));
+        assertEquals(t0.plusMillis(2020), clock.startOf(2_000_000), "contiguous with the previous segment");
+        clock.ended(t0.plusMillis(4020));
+        assertEquals(0, clock.reanchors());
+    }
+
+    @Test
+    void aStreamClockThatDriftsPastTheBoundIsMovedBackToTheReceiveClock() {
+        SegmentClock clock = new SegmentClock(Duration.ofSeconds(5));
+        Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+        clock.observe(0, t0);
+        assertEquals(t0, clock.startOf(0));
+        clock.ended(t0.plusSeconds(2));
+        // The camera's timestamps jump 60 s ahead of real time.
+        clock.observe(62_000_000, t0.plusSeconds(4));
+        assertEquals(t0.plusSeconds(4), clock.startOf(62_000_000));
         assertEquals(1, clock.reanchors());
+    }
+
+    @Test
+    void segmentStartsNeverGoBackPastThePreviousEnd() {
+        SegmentClock clock = new SegmentClock(Duration.ofSeconds(5));
+        Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+        clock.ended(t0.plusSeconds(30));
+        clock.observe(0, t0.plusSeconds(29));
+        assertEquals(t0.plusSeconds(30), clock.startOf(0), "a new session never overlaps the previous one");
     }
 
     @Test

@@ -1,0 +1,84 @@
+package io.vigil.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Vigil as a process of its own (the test classpath, {@code io.vigil.Application}), so a test can kill -9 it. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Path work;
+    final int port;
+    private Process process;
+
+    ServiceProcess(Path work, int port) {
+        this.work = work;
+        this.port = port;
+    }
+
+    void start() throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Dmicronaut.server.port=" + port,
+                "-Dmicronaut.server.host=127.0.0.1",
+                "-Ddatasources.default.url=jdbc:h2:file:" + work.resolve("db/vigil"),
+                "-Dstorage.embedded-directory=" + work.resolve("objects"),
+                "-Dspool.directory=" + work.resolve("spool"),
+                "-Dvigil.cameras.file=" + work.resolve("cameras.yml"),
+                "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",
+                        Path.of(System.getProperty("user.home"), ".javacpp", "cache").toString()),
+                "-cp", System.getProperty("java.class.path"), "io.vigil.Application"));
+        process = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile())).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Vigil exited at start; see " + work.resolve("service.log"));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base() + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Vigil did not answer /health within 60 s");
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, as in a crash or power cut of the process. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM and wait for the clean shutdown. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("Vigil did not stop within 60 s of SIGTERM");
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill9();
+        }
+    }
+}
