@@ -1,11 +1,11 @@
 #!/usr/bin/python3
 """Camera simulator: serves pre-encoded MP4 clips over RTSP, looping forever at real-time pace.
 
-  camera_simulator.py --port 8554 --path lobby=clip.mp4 [--path ...] [--secure-port 8555 --auth yard=USER:PASS]
+  camera_simulator.py --port 8554 --path lobby=clip.mp4 [--path ...] [--secure-port 8555 --auth lobby=USER:PASS [--digest]]
 
 Each --path NAME=FILE serves FILE at rtsp://127.0.0.1:PORT/NAME without authentication. Each --auth
 NAME=USER:PASS serves an already listed path also at rtsp://127.0.0.1:SECURE_PORT/NAME, behind HTTP
-basic authentication. The clip is never re-encoded (qtdemux, parse, RTP payload); it loops through a
+basic authentication (digest with --digest). The clip is never re-encoded (qtdemux, parse, RTP payload); it loops through a
 segment seek at every SEGMENT_DONE, so RTP timestamps keep increasing. By file-name convention, a clip
 with "265" or "hevc" in its name is H.265, and one with "aac" carries AAC audio.
 Prints "READY <port> <secure-port>" on stdout once listening. Needs Debian's python3-gi,
@@ -18,8 +18,9 @@ import sys
 import gi
 
 gi.require_version("Gst", "1.0")
+gi.require_version("GstRtsp", "1.0")
 gi.require_version("GstRtspServer", "1.0")
-from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
+from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
 
 
 def launch_line(path):
@@ -76,6 +77,7 @@ def main():
     parser.add_argument("--secure-port", type=int, default=8555)
     parser.add_argument("--path", action="append", default=[], help="NAME=FILE.mp4")
     parser.add_argument("--auth", action="append", default=[], help="NAME=USER:PASS")
+    parser.add_argument("--digest", action="store_true", help="secure port asks for digest instead of basic auth")
     args = parser.parse_args()
 
     Gst.init(None)
@@ -92,6 +94,8 @@ def main():
     secure.set_address("127.0.0.1")
     secure.set_service(str(args.secure_port))
     auth = GstRtspServer.RTSPAuth()
+    if args.digest:
+        auth.set_supported_methods(GstRtsp.RTSPAuthMethod.DIGEST)
     for spec in args.auth:
         name, cred = spec.split("=", 1)
         user, password = cred.split(":", 1)
@@ -100,7 +104,10 @@ def main():
         role = "user-" + name
         token = GstRtspServer.RTSPToken()
         token.set_string(GstRtspServer.RTSP_TOKEN_MEDIA_FACTORY_ROLE, role)
-        auth.add_basic(GstRtspServer.RTSPAuth.make_basic(user, password), token)
+        if args.digest:
+            auth.add_digest(user, password, token)
+        else:
+            auth.add_basic(GstRtspServer.RTSPAuth.make_basic(user, password), token)
         secure.get_mount_points().add_factory("/" + name, factory_for(paths[name], role))
     secure.set_auth(auth)
     start(secure)

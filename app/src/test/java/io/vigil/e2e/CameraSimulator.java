@@ -26,11 +26,16 @@ final class CameraSimulator implements AutoCloseable {
      * @param auth  RTSP path to "user:password", served on the secure port
      */
     CameraSimulator(Map<String, Path> paths, Map<String, String> auth) throws IOException, InterruptedException {
-        this(paths, auth, freePort(), freePort());
+        this(paths, auth, freePort(), freePort(), false);
+    }
+
+    /** A simulator whose secure port asks for digest authentication. */
+    static CameraSimulator withDigest(Map<String, Path> paths, Map<String, String> auth) throws IOException, InterruptedException {
+        return new CameraSimulator(paths, auth, freePort(), freePort(), true);
     }
 
     /** A simulator on given ports, e.g. to bring a camera back where it was. */
-    CameraSimulator(Map<String, Path> paths, Map<String, String> auth, int port, int securePort)
+    CameraSimulator(Map<String, Path> paths, Map<String, String> auth, int port, int securePort, boolean digest)
             throws IOException, InterruptedException {
         this.port = port;
         this.securePort = securePort;
@@ -38,6 +43,9 @@ final class CameraSimulator implements AutoCloseable {
                 "--port", Integer.toString(port), "--secure-port", Integer.toString(securePort)));
         paths.forEach((name, file) -> cmd.addAll(List.of("--path", name + "=" + file)));
         auth.forEach((name, cred) -> cmd.addAll(List.of("--auth", name + "=" + cred)));
+        if (digest) {
+            cmd.add("--digest");
+        }
         process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {

@@ -70,8 +70,8 @@ class FaultToleranceTest {
     }
 
     @Test
-    void wrongPasswordIsUnauthorizedUntilFixedThroughTheApi() throws Exception {
-        try (CameraSimulator camera = new CameraSimulator(Map.of("gate", clip), Map.of("gate", "admin:" + GOOD_PASSWORD))) {
+    void wrongDigestPasswordIsUnauthorizedUntilFixedThroughTheApi() throws Exception {
+        try (CameraSimulator camera = CameraSimulator.withDigest(Map.of("gate", clip), Map.of("gate", "admin:" + GOOD_PASSWORD))) {
             assertEquals(201, vigil.send("POST", "/api/cameras", """
                     {"id": "gate", "url": "%s", "username": "admin", "password": "%s"}"""
                     .formatted(camera.secureUrl("gate"), BAD_PASSWORD)).statusCode());
@@ -109,14 +109,14 @@ class FaultToleranceTest {
     @Test
     void cameraGoneFor20SecondsIsRecordedAgainWithOneGap() throws Exception {
         int port = CameraSimulator.freePort();
-        CameraSimulator camera = new CameraSimulator(Map.of("door", clip), Map.of(), port, CameraSimulator.freePort());
+        CameraSimulator camera = new CameraSimulator(Map.of("door", clip), Map.of(), port, CameraSimulator.freePort(), false);
         register("door", camera.url("door"));
         vigil.await("door has 3 segments", Duration.ofSeconds(40), () -> index.count("door") >= 3);
         camera.close();
         Instant killedAt = Instant.now();
         Thread.sleep(20_000);
         long before = index.count("door");
-        camera = new CameraSimulator(Map.of("door", clip), Map.of(), port, CameraSimulator.freePort());
+        camera = new CameraSimulator(Map.of("door", clip), Map.of(), port, CameraSimulator.freePort(), false);
         long returnedAt = System.nanoTime();
         try {
             vigil.await("door records again", Duration.ofSeconds(30), () -> index.count("door") > before + 1);
