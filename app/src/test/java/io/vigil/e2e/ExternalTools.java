@@ -78,6 +78,18 @@ final class ExternalTools {
         return file;
     }
 
+    /** A 16 s H.264 clip with an 8 s GOP, as some cameras are set up to save bandwidth. */
+    static Path longGopClip(Path dir) throws IOException, InterruptedException {
+        Path file = dir.resolve("clip-h264-gop8s.mp4");
+        if (!Files.exists(file)) {
+            run(Duration.ofMinutes(2), List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=640x360:rate=25", "-t", "16", "-pix_fmt", "yuv420p", "-c:v", "libx264",
+                    "-preset", "veryfast", "-g", "200", "-keyint_min", "200", "-sc_threshold", "0", "-bf", "0",
+                    file.toString()));
+        }
+        return file;
+    }
+
     private static boolean works(List<String> command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

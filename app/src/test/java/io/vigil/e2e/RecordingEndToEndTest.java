@@ -51,7 +51,8 @@ class RecordingEndToEndTest {
         Path clips = Path.of(System.getProperty("java.io.tmpdir"), "vigil-test-clips");
         Files.createDirectories(clips);
         cameras = new CameraSimulator(
-                Map.of("lobby", ExternalTools.clip(clips, false), "yard", ExternalTools.clip(clips, true)),
+                Map.of("lobby", ExternalTools.clip(clips, false), "yard", ExternalTools.clip(clips, true),
+                        "slowgop", ExternalTools.longGopClip(clips)),
                 Map.of("lobby", "admin:" + PASSWORD));
         Files.writeString(work.resolve("cameras.yml"), """
                 cameras:
@@ -131,6 +132,38 @@ class RecordingEndToEndTest {
         assertTrue(withCredentials.body().contains("\"url\":\"rtsp://127.0.0.1:9/door\""), withCredentials.body());
         assertEquals(204, send("DELETE", "/api/cameras/door", null).statusCode());
         assertEquals(404, send("GET", "/api/cameras/door", null).statusCode());
+    }
+
+    @Test
+    void longGopCameraIsCutAtTwiceTheTargetAndFlagged() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/cameras",
+                "{\"id\": \"slowgop\", \"url\": \"" + cameras.url("slowgop") + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        SegmentIndex index = context.getBean(SegmentIndex.class);
+        vigil.await("slowgop has 8 segments", RECORDING_DEADLINE, () -> index.count("slowgop") >= 8);
+        List<Segment> all = index.newest("slowgop", 100);
+        for (Segment s : all) {
+            assertTrue(s.durationMillis() <= 4000 + 40, "segment " + s.sequence() + " lasts " + s.durationMillis() + " ms");
+        }
+        assertTrue(all.stream().anyMatch(s -> !s.keyframeStart()), "segments cut between keyframes are flagged");
+        assertTrue(all.get(0).keyframeStart(), "a session starts on a keyframe");
+
+        String playlist = send("GET", "/api/cameras/slowgop/live.m3u8", null).body();
+        assertFalse(playlist.contains("#EXT-X-INDEPENDENT-SEGMENTS"), playlist);
+        // Played from its first segment, the whole recording decodes cleanly.
+        Matcher map = Pattern.compile("#EXT-X-MAP:URI=\"([^\"]+)\"").matcher(playlist);
+        assertTrue(map.find(), playlist);
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        joined.write(download("/api/cameras/slowgop/" + map.group(1)));
+        for (Segment s : all) {
+            joined.write(download("/api/cameras/slowgop/segments/" + s.sequence() + ".m4s"));
+        }
+        Path file = work.resolve("slowgop.mp4");
+        Files.write(file, joined.toByteArray());
+        String decode = ExternalTools.run(Duration.ofSeconds(120), List.of("ffmpeg", "-v", "error", "-i",
+                file.toString(), "-fps_mode", "passthrough", "-enc_time_base:v", "1:90000", "-f", "null", "-"));
+        assertEquals("", decode.strip(), "decoder errors for the long-GOP camera");
+        assertEquals(204, send("DELETE", "/api/cameras/slowgop", null).statusCode());
     }
 
     private void checkCamera(SegmentIndex index, String camera, String codec, boolean audio) throws Exception {

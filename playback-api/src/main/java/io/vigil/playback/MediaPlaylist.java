@@ -35,7 +35,9 @@ public final class MediaPlaylist {
         if (discontinuitySequence > 0) {
             out.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(discontinuitySequence).append('\n');
         }
-        out.append("#EXT-X-INDEPENDENT-SEGMENTS\n");
+        if (window.stream().allMatch(Segment::keyframeStart)) {
+            out.append("#EXT-X-INDEPENDENT-SEGMENTS\n");
+        }
         appendSegments(out, window, uris);
         return out.toString();
     }
