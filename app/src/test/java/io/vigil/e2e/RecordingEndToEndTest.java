@@ -169,6 +169,14 @@ class RecordingEndToEndTest {
     private void checkCamera(SegmentIndex index, String camera, String codec, boolean audio) throws Exception {
         HttpResponse<String> status = send("GET", "/api/cameras/" + camera, null);
         assertTrue(status.body().contains("\"state\":\"RECORDING\""), status.body());
+        assertEquals("640x360", VigilHarness.field(status.body(), "resolution"), status.body());
+        assertEquals(audio ? codec + "+aac" : codec, VigilHarness.field(status.body(), "codec"), status.body());
+        assertTrue(status.body().contains("\"spoolBacklog\":0"), status.body());
+        Matcher measuredFps = Pattern.compile("\"framesPerSecond\":([0-9.]+)").matcher(status.body());
+        assertTrue(measuredFps.find() && Math.abs(Double.parseDouble(measuredFps.group(1)) - 25) <= 1.5, status.body());
+        Matcher kbps = Pattern.compile("\"bitrateKbps\":(\\d+)").matcher(status.body());
+        assertTrue(kbps.find() && Integer.parseInt(kbps.group(1)) > 50, status.body());
+        assertTrue(VigilHarness.field(status.body(), "sessionId") != null, status.body());
 
         List<Segment> all = index.newest(camera, 1000);
         assertTrue(all.size() >= MIN_SEGMENTS, camera + ": " + all.size() + " segments");

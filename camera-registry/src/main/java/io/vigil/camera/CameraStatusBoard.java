@@ -2,67 +2,140 @@ package io.vigil.camera;
 
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.vigil.archive.ArchiveEvents;
+import io.vigil.archive.spool.SegmentSpool;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Live status of every camera, written by the recorder, read by the API. In memory: it describes this process. */
+/**
+ * Live status of every camera, written by the recorder and the archive, read by the API. In memory:
+ * it describes this process since it started.
+ */
 @Singleton
 public class CameraStatusBoard {
 
-    private final Map<String, CameraStatus> statuses = new ConcurrentHashMap<>();
+    private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+
+    private final Map<String, Health> cameras = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final SegmentSpool spool;
 
-    public CameraStatusBoard(Clock clock) {
+    public CameraStatusBoard(Clock clock, SegmentSpool spool) {
         this.clock = clock;
+        this.spool = spool;
     }
 
-    /** The camera's status; DISABLED or CONNECTING if the recorder has not reported yet. */
-    public CameraStatus get(Camera camera) {
-        CameraStatus status = statuses.get(camera.id());
-        if (!camera.enabled()) {
-            Instant lastSegment = status == null ? null : status.lastSegmentAt();
-            return new CameraStatus(CameraStatus.State.DISABLED,
-                    status == null ? clock.instant() : status.since(), lastSegment, null);
+    /** One finished segment, for the bitrate and frame rate of the last minute. */
+    private record Finished(Instant at, long bytes, int frames, int durationMillis) {
+    }
+
+    /** Mutable health of one camera; guarded by its own lock. */
+    private final class Health {
+        CameraStatus.State state = CameraStatus.State.CONNECTING;
+        Instant since = clock.instant();
+        Instant lastSegmentAt;
+        String lastError;
+        Instant lastErrorAt;
+        String sessionId;
+        Instant sessionStart;
+        long sessions;
+        String codec;
+        String resolution;
+        final Deque<Finished> recent = new ArrayDeque<>();
+
+        synchronized void state(CameraStatus.State newState) {
+            if (newState != state) {
+                state = newState;
+                since = clock.instant();
+            }
         }
-        return status != null ? status : new CameraStatus(CameraStatus.State.CONNECTING, clock.instant(), null, null);
+
+        synchronized void error(String message) {
+            if (message != null) {
+                lastError = message;
+                lastErrorAt = clock.instant();
+            }
+        }
+
+        synchronized CameraStatus snapshot(String cameraId, boolean enabled) {
+            Instant now = clock.instant();
+            while (!recent.isEmpty() && recent.peekFirst().at().isBefore(now.minus(RATE_WINDOW))) {
+                recent.removeFirst();
+            }
+            long bytes = 0;
+            long frames = 0;
+            long millis = 0;
+            for (Finished f : recent) {
+                bytes += f.bytes();
+                frames += f.frames();
+                millis += f.durationMillis();
+            }
+            Integer kbps = millis == 0 ? null : (int) Math.round(bytes * 8.0 / millis);
+            Double fps = millis == 0 ? null : Math.round(frames * 10_000.0 / millis) / 10.0;
+            return new CameraStatus(enabled ? state : CameraStatus.State.DISABLED, since, lastSegmentAt, lastError,
+                    lastErrorAt, sessionId, sessionStart, Math.max(0, sessions - 1), codec, resolution, kbps, fps,
+                    spool.pending(cameraId).size());
+        }
     }
 
-    /** Sets the state, keeping the last segment time; a state change resets {@code since}. */
+    /** The camera's status; DISABLED when the camera is, CONNECTING before the recorder reported. */
+    public CameraStatus get(Camera camera) {
+        return health(camera.id()).snapshot(camera.id(), camera.enabled());
+    }
+
+    /** Sets the state and, if given, the latest error. */
     public void report(String cameraId, CameraStatus.State state, String error) {
-        Instant now = clock.instant();
-        statuses.compute(cameraId, (id, old) -> {
-            Instant since = old != null && old.state() == state ? old.since() : now;
-            Instant lastSegment = old == null ? null : old.lastSegmentAt();
-            String lastError = error != null ? error : old == null ? null : old.lastError();
-            return new CameraStatus(state, since, lastSegment, lastError);
-        });
+        Health h = health(cameraId);
+        h.state(state);
+        h.error(error);
     }
 
-    /** A session started its first segment: the camera is RECORDING; the last error is kept for reference. */
+    /** A new recording session connected. */
+    public void sessionStarted(String cameraId, String sessionId, Instant start, String codec, String resolution) {
+        Health h = health(cameraId);
+        synchronized (h) {
+            h.sessionId = sessionId;
+            h.sessionStart = start;
+            h.sessions++;
+            h.codec = codec;
+            h.resolution = resolution;
+        }
+    }
+
+    /** A session started its first segment: the camera is RECORDING. */
     public void recording(String cameraId) {
-        report(cameraId, CameraStatus.State.RECORDING, null);
+        health(cameraId).state(CameraStatus.State.RECORDING);
     }
 
-    /** A segment was finished: the camera is RECORDING. */
-    public void segmentStored(String cameraId, Instant storedAt) {
-        statuses.compute(cameraId, (id, old) -> {
-            Instant since = old != null && old.state() == CameraStatus.State.RECORDING ? old.since() : storedAt;
-            return new CameraStatus(CameraStatus.State.RECORDING, since, storedAt, old == null ? null : old.lastError());
-        });
+    /** A segment was finished and handed to the archive. */
+    public void segmentFinished(String cameraId, long bytes, int frames, int durationMillis) {
+        Health h = health(cameraId);
+        synchronized (h) {
+            Instant now = clock.instant();
+            h.lastSegmentAt = now;
+            h.recent.addLast(new Finished(now, bytes, frames, durationMillis));
+        }
+        h.state(CameraStatus.State.RECORDING);
     }
 
     /** The archive cannot store the camera's segments right now; they wait in the spool. */
     @EventListener
     public void onStorageTrouble(ArchiveEvents.StorageTrouble trouble) {
-        statuses.computeIfPresent(trouble.cameraId(), (id, old) -> new CameraStatus(old.state(), old.since(),
-                old.lastSegmentAt(), "storage: " + trouble.message() + " (" + trouble.backlogSegments() + " segment(s) spooled)"));
+        health(trouble.cameraId()).error("storage: " + trouble.message() + " (" + trouble.backlogSegments()
+                + " segment(s) spooled)");
     }
 
     public void forget(String cameraId) {
-        statuses.remove(cameraId);
+        cameras.remove(cameraId);
+    }
+
+    private Health health(String cameraId) {
+        return cameras.computeIfAbsent(cameraId, id -> new Health());
     }
 }

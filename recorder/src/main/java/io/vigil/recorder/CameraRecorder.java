@@ -120,6 +120,10 @@ final class CameraRecorder implements Runnable {
             try (SessionIngest ingest = new SessionIngest(camera.id(), source, session, archive, statusBoard, clock,
                     config, previousSegmentEnd())) {
                 LOG.info("Camera {}: connected, session {}", camera.id(), session.id());
+                var par = source.video().codecpar();
+                statusBoard.sessionStarted(camera.id(), session.id(), connectedAt,
+                        session.videoCodec() + (session.audioCodec() == null ? "" : "+" + session.audioCodec()),
+                        par.width() + "x" + par.height());
                 openSession(session);
                 reason = ingest.run();
                 if (!stopping()) {

@@ -184,9 +184,11 @@ final class SessionIngest implements AutoCloseable {
         lastSegmentStartMicros = cutter.segmentStartMicros();
         previousKeyframeStart = cutter.segmentStartsWithKeyframe();
         hold(video);
+        framesInSegment++;
     }
 
     private long originMicros;
+    private int framesInSegment;
     private long lastSegmentStartMicros;
     private boolean previousKeyframeStart;
 
@@ -250,7 +252,8 @@ final class SessionIngest implements AutoCloseable {
         segmentClock.ended(start.plusMillis(durationMillis));
         segments++;
         archive.append(new SegmentDraft(cameraId, session.id(), start, durationMillis, bytes, keyframeStart, initBytes, codecs));
-        statusBoard.segmentStored(cameraId, clock.instant());
+        statusBoard.segmentFinished(cameraId, bytes.length, framesInSegment, durationMillis);
+        framesInSegment = 0;
     }
 
     /** Muxes what is held and stores the segment in progress. */
