@@ -189,6 +189,51 @@ class FaultToleranceTest {
         assertEquals(204, vigil.send("DELETE", "/api/cameras/vault", null).statusCode());
     }
 
+    @Test
+    void healthIsDownOnlyWhenNeitherStoreNorSpoolTakesSegments() throws Exception {
+        try (CameraSimulator camera = new CameraSimulator(Map.of("sink", clip), Map.of())) {
+            register("sink", camera.url("sink"));
+            vigil.await("sink has 2 segments", Duration.ofSeconds(40), () -> index.count("sink") >= 2);
+            assertEquals(200, vigil.send("GET", "/health", null).statusCode());
+
+            s3.kill();
+            vigil.await("health reports the store unreachable, still UP", Duration.ofSeconds(20), () -> {
+                String health = sendQuietly("/health");
+                return health.contains("\"storeReachable\":false") && health.contains("\"status\":\"UP\"");
+            });
+            // Take the spool away too: its camera directory becomes a plain file.
+            Path spoolDir = work.resolve("spool").resolve("sink");
+            moveAside(spoolDir);
+            Files.writeString(spoolDir, "not a directory");
+            vigil.await("health DOWN", Duration.ofSeconds(20), () -> healthStatus() == 503);
+            vigil.await("the loss is logged", Duration.ofSeconds(10),
+                    () -> vigil.logLines.stream().anyMatch(l -> l.contains("sink") && l.contains("LOST")));
+
+            Files.delete(spoolDir);
+            s3.start();
+            vigil.await("health UP again", Duration.ofSeconds(30), () -> healthStatus() == 200);
+            String metrics = vigil.send("GET", "/metrics", null).body();
+            assertTrue(metrics.contains("vigil_store_errors_total{camera=\"sink\"}"), metrics);
+            assertTrue(metrics.contains("vigil_segments_lost_total{camera=\"sink\"}"), metrics);
+            assertTrue(metrics.contains("vigil_segments_written_total{camera=\"sink\"}"), metrics);
+        }
+        assertEquals(204, vigil.send("DELETE", "/api/cameras/sink", null).statusCode());
+    }
+
+    private int healthStatus() {
+        try {
+            return vigil.send("GET", "/health", null).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static void moveAside(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            Files.move(dir, dir.resolveSibling(dir.getFileName() + ".aside"));
+        }
+    }
+
     private void register(String id, String url) throws Exception {
         HttpResponse<String> r = vigil.send("POST", "/api/cameras", """
                 {"id": "%s", "url": "%s"}""".formatted(id, url));

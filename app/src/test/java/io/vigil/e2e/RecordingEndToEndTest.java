@@ -91,6 +91,12 @@ class RecordingEndToEndTest {
         checkCamera(index, "lobby", "h264", true);
         checkCamera(index, "yard", "hevc", false);
 
+        String metrics = send("GET", "/metrics", null).body();
+        assertTrue(metrics.contains("vigil_camera_state{camera=\"lobby\",state=\"RECORDING\"} 1.0"), metrics);
+        assertTrue(metrics.contains("vigil_segments_written_total{camera=\"yard\"}"), metrics);
+        assertTrue(metrics.contains("vigil_upload_seconds_count{camera=\"lobby\"}"), metrics);
+        assertTrue(metrics.contains("vigil_spool_segments"), metrics);
+
         String cameraList = send("GET", "/api/cameras", null).body();
         assertTrue(cameraList.contains("\"hasPassword\":true"), cameraList);
         assertFalse(vigil.logLines.isEmpty(), "log capture works");

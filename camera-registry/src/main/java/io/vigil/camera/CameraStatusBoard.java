@@ -1,5 +1,7 @@
 package io.vigil.camera;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.vigil.archive.ArchiveEvents;
 import io.vigil.archive.spool.SegmentSpool;
@@ -26,9 +28,12 @@ public class CameraStatusBoard {
     private final Clock clock;
     private final SegmentSpool spool;
 
-    public CameraStatusBoard(Clock clock, SegmentSpool spool) {
+    private final MeterRegistry meters;
+
+    public CameraStatusBoard(Clock clock, SegmentSpool spool, MeterRegistry meters) {
         this.clock = clock;
         this.spool = spool;
+        this.meters = meters;
     }
 
     /** One finished segment, for the bitrate and frame rate of the last minute. */
@@ -103,6 +108,9 @@ public class CameraStatusBoard {
             h.sessionId = sessionId;
             h.sessionStart = start;
             h.sessions++;
+            if (h.sessions > 1) {
+                meters.counter("vigil.reconnects", "camera", cameraId).increment();
+            }
             h.codec = codec;
             h.resolution = resolution;
         }
@@ -136,6 +144,14 @@ public class CameraStatusBoard {
     }
 
     private Health health(String cameraId) {
-        return cameras.computeIfAbsent(cameraId, id -> new Health());
+        return cameras.computeIfAbsent(cameraId, id -> {
+            Health h = new Health();
+            for (CameraStatus.State s : CameraStatus.State.values()) {
+                // One series per state, 1 for the current one: the Prometheus way to export an enum.
+                Gauge.builder("vigil.camera.state", h, x -> x.state == s ? 1 : 0)
+                        .tags("camera", id, "state", s.name()).register(meters);
+            }
+            return h;
+        });
     }
 }

@@ -1,6 +1,9 @@
 package io.vigil.archive;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.archive.index.InitSegment;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
@@ -46,6 +49,7 @@ public class ArchiveWriter {
     private final ApplicationEventPublisher<ArchiveEvents.SegmentStored> stored;
     private final ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
 
     /** One camera's ordered spool writer and uploader. */
     private final class Lane {
@@ -66,7 +70,14 @@ public class ArchiveWriter {
 
     public ArchiveWriter(ObjectStore store, SegmentIndex index, SegmentSpool spool, SpoolConfig config, Clock clock,
                          ApplicationEventPublisher<ArchiveEvents.SegmentStored> stored,
-                         ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble) {
+                         ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble, MeterRegistry meters) {
+        this.meters = meters;
+        Gauge.builder("vigil.spool.bytes", spool, SegmentSpool::sizeBytes).description("bytes waiting in the spool")
+                .baseUnit("bytes").register(meters);
+        Gauge.builder("vigil.spool.segments", spool, SegmentSpool::count).description("segments waiting in the spool")
+                .register(meters);
+        FunctionCounter.builder("vigil.spool.dropped", spool, SegmentSpool::dropped)
+                .description("unsent segments dropped because the spool was full").register(meters);
         this.store = store;
         this.index = index;
         this.spool = spool;
@@ -141,6 +152,8 @@ public class ArchiveWriter {
         try {
             store(segment, draft.bytes(), draft.init(), draft.codecs());
         } catch (VigilException e) {
+            meters.counter("vigil.store.errors", "camera", lane.cameraId).increment();
+            meters.counter("vigil.segments.lost", "camera", lane.cameraId).increment();
             LOG.error("Camera {}: segment {} starting {} LOST: neither the spool nor the store took it: {}",
                     lane.cameraId, segment.sequence(), segment.start(), e.getMessage());
             trouble.publishEvent(new ArchiveEvents.StorageTrouble(lane.cameraId, "segment lost: " + e.getMessage(),
@@ -154,12 +167,17 @@ public class ArchiveWriter {
             store.put(s.initKey(), init, INIT_SEGMENT_TYPE, Map.of("vigil-camera", s.cameraId(), "vigil-codecs", codecs));
             index.addInitSegment(new InitSegment(s.initKey(), s.cameraId(), init.length, codecs, clock.instant()));
         }
+        long startNanos = System.nanoTime();
         store.put(s.objectKey(), media, MEDIA_SEGMENT_TYPE, SegmentMetadata.of(s));
+        meters.timer("vigil.upload", "camera", s.cameraId()).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         index.add(s);
+        meters.counter("vigil.segments.written", "camera", s.cameraId()).increment();
+        meters.counter("vigil.segments.bytes", "camera", s.cameraId()).increment(media.length);
         stored.publishEvent(new ArchiveEvents.SegmentStored(s));
     }
 
     private void fail(Lane lane, String message) {
+        meters.counter("vigil.store.errors", "camera", lane.cameraId).increment();
         int backlog = backlog(lane.cameraId);
         if (!lane.failing) {
             LOG.error("Camera {}: cannot store segments ({}); keeping them in the spool and retrying", lane.cameraId, message);
