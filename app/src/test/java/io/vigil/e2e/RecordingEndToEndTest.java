@@ -141,6 +141,33 @@ class RecordingEndToEndTest {
     }
 
     @Test
+    void verifyFindsATamperedSegment() throws Exception {
+        SegmentIndex index = context.getBean(SegmentIndex.class);
+        awaitSegments(index, "lobby");
+        List<Segment> segments = index.newest("lobby", 1000);
+        String range = "start=" + segments.get(0).start() + "&end=" + segments.get(segments.size() - 1).end();
+        String clean = send("GET", "/api/cameras/lobby/verify?" + range, null).body();
+        assertTrue(clean.contains("\"checked\":" + segments.size()) && clean.contains("\"mismatches\":[]"), clean);
+
+        Segment victim = segments.get(1);
+        Path file = work.resolve("objects").resolve("vigil").resolve(victim.objectKey());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(file, bytes);
+        String tampered = send("GET", "/api/cameras/lobby/verify?" + range, null).body();
+        assertTrue(tampered.contains("\"sequence\":" + victim.sequence()) && tampered.contains("differs"), tampered);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(file, bytes);
+
+        HttpResponse<String> backwards = send("GET", "/api/cameras/lobby/verify?start=2026-11-22T10:17:00Z&end=2026-11-22T10:02:00Z", null);
+        assertEquals(400, backwards.statusCode());
+        assertTrue(backwards.body().contains("\"error\":\"INVALID_RANGE\""), backwards.body());
+        HttpResponse<String> garbage = send("GET", "/api/cameras/lobby/verify?start=yesterday&end=2026-11-22T10:02:00Z", null);
+        assertEquals(400, garbage.statusCode());
+        assertTrue(garbage.body().contains("\"start\""), garbage.body());
+    }
+
+    @Test
     void longGopCameraIsCutAtTwiceTheTargetAndFlagged() throws Exception {
         HttpResponse<String> created = send("POST", "/api/cameras",
                 "{\"id\": \"slowgop\", \"url\": \"" + cameras.url("slowgop") + "\"}");
