@@ -7,7 +7,8 @@ Each --path NAME=FILE serves FILE at rtsp://127.0.0.1:PORT/NAME without authenti
 NAME=USER:PASS serves an already listed path also at rtsp://127.0.0.1:SECURE_PORT/NAME, behind HTTP
 basic authentication (digest with --digest). The clip is never re-encoded (qtdemux, parse, RTP payload); it loops through a
 segment seek at every SEGMENT_DONE, so RTP timestamps keep increasing. By file-name convention, a clip
-with "265" or "hevc" in its name is H.265, and one with "aac" carries AAC audio.
+with "265" or "hevc" in its name is H.265, with "mjpeg" Motion JPEG, otherwise H.264; one with "aac"
+carries AAC audio, with "opus" Opus audio.
 Prints "READY <port> <secure-port>" on stdout once listening. Needs Debian's python3-gi,
 gir1.2-gst-rtsp-server-1.0, gstreamer1.0-plugins-good and gstreamer1.0-plugins-bad.
 """
@@ -24,10 +25,18 @@ from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
 
 
 def launch_line(path):
-    codec = "h265" if "265" in path or "hevc" in path.lower() else "h264"
-    audio = " d.audio_0 ! queue ! aacparse ! rtpmp4gpay name=pay1 pt=97" if "aac" in path.lower() else ""
-    return (f'( filesrc location="{path}" ! qtdemux name=d d.video_0 ! queue ! {codec}parse config-interval=-1 '
-            f'! rtp{codec}pay name=pay0 pt=96 config-interval=-1{audio} )')
+    name = path.lower()
+    if "mjpeg" in name:
+        video = "jpegparse ! rtpjpegpay name=pay0 pt=26"
+    else:
+        codec = "h265" if "265" in name or "hevc" in name else "h264"
+        video = f"{codec}parse config-interval=-1 ! rtp{codec}pay name=pay0 pt=96 config-interval=-1"
+    audio = ""
+    if "aac" in name:
+        audio = " d.audio_0 ! queue ! aacparse ! rtpmp4gpay name=pay1 pt=97"
+    elif "opus" in name:
+        audio = " d.audio_0 ! queue ! opusparse ! rtpopuspay name=pay1 pt=98"
+    return f'( filesrc location="{path}" ! qtdemux name=d d.video_0 ! queue ! {video}{audio} )'
 
 
 def loop_forever(media):

@@ -119,6 +119,9 @@ class FaultToleranceTest {
         camera = new CameraSimulator(Map.of("door", clip), Map.of(), port, CameraSimulator.freePort(), false);
         long returnedAt = System.nanoTime();
         try {
+            vigil.await("door RECORDING again", Duration.ofSeconds(30), () -> "RECORDING".equals(vigil.stateQuietly("door")));
+            System.out.printf("MEASURED camera back -> RECORDING after %.1f s (includes the reconnect backoff, capped at 4 s here)%n",
+                    (System.nanoTime() - returnedAt) / 1e9);
             vigil.await("door records again", Duration.ofSeconds(30), () -> index.count("door") > before + 1);
             double resumeSeconds = (System.nanoTime() - returnedAt) / 1e9;
             System.out.printf("MEASURED camera back -> new segment stored after %.1f s (backoff cap 4 s, 2 s segments)%n",
@@ -232,6 +235,37 @@ class FaultToleranceTest {
         if (Files.exists(dir)) {
             Files.move(dir, dir.resolveSibling(dir.getFileName() + ".aside"));
         }
+    }
+
+    @Test
+    void unsupportedCodecsAreReportedAndOtherAudioIsDropped() throws Exception {
+        Path clips = clip.getParent();
+        Path mjpeg = clips.resolve("clip-mjpeg.mp4");
+        Path opus = clips.resolve("clip-h264-opus.mp4");
+        if (!Files.exists(mjpeg)) {
+            ExternalTools.run(Duration.ofMinutes(1), List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=320x240:rate=10", "-t", "4", "-c:v", "mjpeg", "-q:v", "5", mjpeg.toString()));
+        }
+        if (!Files.exists(opus)) {
+            ExternalTools.run(Duration.ofMinutes(1), List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                    "-t", "6", "-c:v", "libx264", "-g", "50", "-bf", "0", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+                    "-c:a", "libopus", opus.toString()));
+        }
+        try (CameraSimulator camera = new CameraSimulator(Map.of("oldcam", mjpeg, "talker", opus), Map.of())) {
+            register("oldcam", camera.url("oldcam"));
+            register("talker", camera.url("talker"));
+            vigil.await("oldcam ERROR", Duration.ofSeconds(30), () -> "ERROR".equals(vigil.stateQuietly("oldcam")));
+            String old = vigil.send("GET", "/api/cameras/oldcam", null).body();
+            assertTrue(VigilHarness.field(old, "lastError").contains("unsupported video codec mjpeg"), old);
+
+            vigil.await("talker RECORDING", Duration.ofSeconds(30), () -> "RECORDING".equals(vigil.stateQuietly("talker")));
+            assertEquals("h264", VigilHarness.field(vigil.send("GET", "/api/cameras/talker", null).body(), "codec"));
+            assertTrue(vigil.logLines.stream().anyMatch(l -> l.contains("talker") && l.contains("audio codec opus is not recorded")),
+                    "one warning about the dropped audio");
+        }
+        assertEquals(204, vigil.send("DELETE", "/api/cameras/oldcam", null).statusCode());
+        assertEquals(204, vigil.send("DELETE", "/api/cameras/talker", null).statusCode());
     }
 
     private void register(String id, String url) throws Exception {
