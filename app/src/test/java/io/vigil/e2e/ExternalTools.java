@@ -78,6 +78,18 @@ final class ExternalTools {
         return file;
     }
 
+    /** A 10 s H.264 clip with B-frames (x264's default of 3) and AAC audio, 2 s GOP. */
+    static Path bFrameClip(Path dir) throws IOException, InterruptedException {
+        Path file = dir.resolve("clip-h264-aac-bframes.mp4");
+        if (!Files.exists(file)) {
+            run(Duration.ofMinutes(2), List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                    "-t", "10", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-g", "50",
+                    "-keyint_min", "50", "-sc_threshold", "0", "-bf", "3", "-c:a", "aac", "-b:a", "64k", file.toString()));
+        }
+        return file;
+    }
+
     /** A 16 s H.264 clip with an 8 s GOP, as some cameras are set up to save bandwidth. */
     static Path longGopClip(Path dir) throws IOException, InterruptedException {
         Path file = dir.resolve("clip-h264-gop8s.mp4");

@@ -52,7 +52,7 @@ class RecordingEndToEndTest {
         Files.createDirectories(clips);
         cameras = new CameraSimulator(
                 Map.of("lobby", ExternalTools.clip(clips, false), "yard", ExternalTools.clip(clips, true),
-                        "slowgop", ExternalTools.longGopClip(clips)),
+                        "slowgop", ExternalTools.longGopClip(clips), "atrium", ExternalTools.bFrameClip(clips)),
                 Map.of("lobby", "admin:" + PASSWORD));
         Files.writeString(work.resolve("cameras.yml"), """
                 cameras:
@@ -83,13 +83,18 @@ class RecordingEndToEndTest {
         HttpResponse<String> created = send("POST", "/api/cameras", """
                 {"id": "yard", "name": "Yard", "url": "%s"}""".formatted(cameras.url("yard")));
         assertEquals(201, created.statusCode(), created.body());
+        HttpResponse<String> bframes = send("POST", "/api/cameras",
+                "{\"id\": \"atrium\", \"url\": \"" + cameras.url("atrium") + "\"}");
+        assertEquals(201, bframes.statusCode(), bframes.body());
 
         SegmentIndex index = context.getBean(SegmentIndex.class);
         awaitSegments(index, "lobby");
         awaitSegments(index, "yard");
+        awaitSegments(index, "atrium");
 
         checkCamera(index, "lobby", "h264", true);
         checkCamera(index, "yard", "hevc", false);
+        checkCamera(index, "atrium", "h264", true);
 
         String metrics = send("GET", "/metrics", null).body();
         assertTrue(metrics.contains("vigil_camera_state{camera=\"lobby\",state=\"RECORDING\"} 1.0"), metrics);

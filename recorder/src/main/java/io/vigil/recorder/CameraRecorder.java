@@ -1,6 +1,7 @@
 package io.vigil.recorder;
 
 import io.vigil.archive.ArchiveWriter;
+import io.vigil.archive.SegmentCatalog;
 import io.vigil.archive.index.RecordingSession;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
@@ -35,6 +36,7 @@ final class CameraRecorder implements Runnable {
     private final CameraStatusBoard statusBoard;
     private final Clock clock;
     private final ArchiveWriter archive;
+    private final SegmentCatalog catalog;
     private final CompletableFuture<Void> predecessor;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
@@ -42,13 +44,14 @@ final class CameraRecorder implements Runnable {
     private volatile RtspSource current;
 
     CameraRecorder(Camera camera, RecorderConfig config, SegmentIndex index, CameraStatusBoard statusBoard,
-                   Clock clock, ArchiveWriter archive, CompletableFuture<Void> predecessor) {
+                   Clock clock, ArchiveWriter archive, SegmentCatalog catalog, CompletableFuture<Void> predecessor) {
         this.camera = camera;
         this.config = config;
         this.index = index;
         this.statusBoard = statusBoard;
         this.clock = clock;
         this.archive = archive;
+        this.catalog = catalog;
         this.predecessor = predecessor;
         this.backoff = new ReconnectBackoff(config.backoffInitial(), config.backoffMax(),
                 () -> ThreadLocalRandom.current().nextDouble());
@@ -189,7 +192,7 @@ final class CameraRecorder implements Runnable {
     }
 
     private Instant previousSegmentEnd() {
-        List<Segment> last = index.newest(camera.id(), 1);
+        List<Segment> last = catalog.newest(camera.id(), 1);
         return last.isEmpty() ? null : last.get(0).end();
     }
 

@@ -4,6 +4,7 @@ import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.vigil.archive.ArchiveWriter;
+import io.vigil.archive.SegmentCatalog;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.camera.Camera;
 import io.vigil.camera.CameraChanged;
@@ -34,6 +35,7 @@ public class RecorderSupervisor {
 
     private final CameraRepository cameras;
     private final ArchiveWriter archive;
+    private final SegmentCatalog catalog;
     private final SegmentIndex index;
     private final CameraStatusBoard statusBoard;
     private final RecorderConfig config;
@@ -41,8 +43,9 @@ public class RecorderSupervisor {
     private final Map<String, CameraRecorder> running = new HashMap<>();
     private boolean shutDown;
 
-    public RecorderSupervisor(CameraRepository cameras, ArchiveWriter archive, SegmentIndex index,
-                              CameraStatusBoard statusBoard, RecorderConfig config, Clock clock) {
+    public RecorderSupervisor(CameraRepository cameras, ArchiveWriter archive, SegmentCatalog catalog,
+                              SegmentIndex index, CameraStatusBoard statusBoard, RecorderConfig config, Clock clock) {
+        this.catalog = catalog;
         this.cameras = cameras;
         this.archive = archive;
         this.index = index;
@@ -93,7 +96,8 @@ public class RecorderSupervisor {
             return;
         }
         Camera camera = wanted.get();
-        CameraRecorder recorder = new CameraRecorder(camera, config, index, statusBoard, clock, archive, predecessor);
+        CameraRecorder recorder = new CameraRecorder(camera, config, index, statusBoard, clock, archive, catalog,
+                predecessor);
         Thread thread = new Thread(recorder, "record-" + cameraId);
         thread.setDaemon(true);
         running.put(cameraId, recorder);
