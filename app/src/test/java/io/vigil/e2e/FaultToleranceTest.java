@@ -141,6 +141,27 @@ class FaultToleranceTest {
             long gapMillis = Duration.between(lastOfFirst.end(), firstOfSecond.start()).toMillis();
             System.out.printf("MEASURED gap in the index %d ms for an outage starting %s%n", gapMillis, killedAt);
             assertTrue(gapMillis >= 17_000 && gapMillis <= 20_000 + 4_000 + 6_000, "gap " + gapMillis + " ms");
+            String range = "start=" + segments.get(0).start() + "&end=" + segments.get(segments.size() - 1).end();
+            String playlist = vigil.send("GET", "/api/cameras/door/playlist.m3u8?" + range, null).body();
+            assertTrue(playlist.contains("#EXT-X-PLAYLIST-TYPE:VOD\n") && playlist.endsWith("#EXT-X-ENDLIST\n"), playlist);
+            assertEquals(1, playlist.split("#EXT-X-DISCONTINUITY\n", -1).length - 1, "one discontinuity:\n" + playlist);
+            assertTrue(playlist.contains("#EXT-X-DISCONTINUITY\n#EXT-X-PROGRAM-DATE-TIME:" + firstOfSecond.start()
+                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)), "PDT after the gap:\n" + playlist);
+            assertEquals(segments.size(), playlist.split("#EXTINF:", -1).length - 1, "every segment listed");
+            String timeline = vigil.send("GET", "/api/cameras/door/timeline?" + range, null).body();
+            assertEquals(2, timeline.split("\\{\"start\"", -1).length - 1 - 1, "two spans and one gap:\n" + timeline);
+            assertTrue(timeline.contains("\"gaps\":[{\"start\":\"" + lastOfFirst.end() + "\",\"end\":\"" + firstOfSecond.start() + "\"}]"),
+                    timeline);
+
+            // A sub-range starting inside a segment begins with that segment.
+            Segment inside = segments.get(1);
+            String sub = vigil.send("GET", "/api/cameras/door/playlist.m3u8?start=" + inside.start().plusMillis(700)
+                    + "&end=" + inside.start().plusMillis(4700), null).body();
+            assertTrue(sub.contains("#EXT-X-MEDIA-SEQUENCE:" + inside.sequence() + "\n"), sub);
+            double listed = java.util.regex.Pattern.compile("#EXTINF:([0-9.]+),").matcher(sub).results()
+                    .mapToDouble(m -> Double.parseDouble(m.group(1))).sum();
+            assertTrue(listed >= 4.0 && listed <= 4.0 + 2 * 2.1, "EXTINF sum " + listed + " covers the 4 s asked for");
+
         } finally {
             camera.close();
         }

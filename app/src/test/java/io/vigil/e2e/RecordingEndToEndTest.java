@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -143,6 +144,40 @@ class RecordingEndToEndTest {
         assertTrue(withCredentials.body().contains("\"url\":\"rtsp://127.0.0.1:9/door\""), withCredentials.body());
         assertEquals(204, send("DELETE", "/api/cameras/door", null).statusCode());
         assertEquals(404, send("GET", "/api/cameras/door", null).statusCode());
+    }
+
+    @Test
+    void historyRequestsAreValidated() throws Exception {
+        String base = "/api/cameras/lobby/";
+        HttpResponse<String> backwards = send("GET", base + "playlist.m3u8?start=2026-11-22T10:17:00Z&end=2026-11-22T10:02:00Z", null);
+        assertEquals(400, backwards.statusCode());
+        assertTrue(backwards.body().contains("\"error\":\"INVALID_RANGE\""), backwards.body());
+        HttpResponse<String> tooLong = send("GET", base + "timeline?start=2026-01-01T00:00:00Z&end=2026-03-01T00:00:00Z", null);
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("\"error\":\"INVALID_RANGE\"") && tooLong.body().contains("maximum"), tooLong.body());
+        HttpResponse<String> garbage = send("GET", base + "timeline?start=10:02&end=2026-11-22T10:02:00Z", null);
+        assertEquals(400, garbage.statusCode());
+        assertTrue(garbage.body().contains("\"error\":\"VALIDATION_FAILED\"") && garbage.body().contains("\"start\""), garbage.body());
+        HttpResponse<String> missing = send("GET", base + "timeline?end=2026-11-22T10:02:00Z", null);
+        assertEquals(400, missing.statusCode(), missing.body());
+        HttpResponse<String> unknown = send("GET", "/api/cameras/nobody/timeline?start=2026-11-22T10:00:00Z&end=2026-11-22T11:00:00Z", null);
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("\"error\":\"CAMERA_NOT_FOUND\""), unknown.body());
+
+        HttpResponse<String> empty = send("GET", base + "timeline?start=2001-01-01T00:00:00Z&end=2001-01-01T01:00:00Z", null);
+        assertEquals(200, empty.statusCode());
+        assertTrue(empty.body().contains("\"spans\":[]") && empty.body().contains(
+                "\"gaps\":[{\"start\":\"2001-01-01T00:00:00Z\",\"end\":\"2001-01-01T01:00:00Z\"}]"), empty.body());
+        HttpResponse<String> emptyPlaylist = send("GET", base + "playlist.m3u8?start=2001-01-01T00:00:00Z&end=2001-01-01T01:00:00Z", null);
+        assertEquals(200, emptyPlaylist.statusCode());
+        assertTrue(emptyPlaylist.body().endsWith("#EXT-X-ENDLIST\n"), emptyPlaylist.body());
+
+        SegmentIndex index = context.getBean(SegmentIndex.class);
+        awaitSegments(index, "lobby");
+        Instant from = index.newest("lobby", 1000).get(0).start();
+        String event = send("GET", base + "playlist.m3u8?start=" + from, null).body();
+        assertTrue(event.contains("#EXT-X-PLAYLIST-TYPE:EVENT\n") && !event.contains("#EXT-X-ENDLIST"), event);
+        assertTrue(event.split("#EXTINF:", -1).length - 1 >= MIN_SEGMENTS, event);
     }
 
     @Test

@@ -9,9 +9,9 @@ import java.util.Locale;
 
 /**
  * Writes HLS media playlists (RFC 8216, version 7, fMP4) from index rows. Pure: segments in,
- * text out. A discontinuity is marked wherever the recording session or init segment changes;
- * each new init segment gets its own {@code EXT-X-MAP}, and {@code EXT-X-PROGRAM-DATE-TIME}
- * follows every discontinuity.
+ * text out. A discontinuity is marked wherever the recording session or init segment changes or
+ * segments are further apart than a tolerance; each new init segment gets its own {@code EXT-X-MAP},
+ * and {@code EXT-X-PROGRAM-DATE-TIME} follows every discontinuity.
  */
 public final class MediaPlaylist {
 
@@ -27,19 +27,44 @@ public final class MediaPlaylist {
      * @param uris                     how segments and init segments are addressed
      */
     public static String live(List<Segment> window, long discontinuitySequence, int minTargetDurationSeconds,
-                              SegmentUris uris) {
-        StringBuilder out = new StringBuilder(256 + window.size() * 128);
-        out.append("#EXTM3U\n#EXT-X-VERSION:7\n");
-        out.append("#EXT-X-TARGETDURATION:").append(targetDuration(window, minTargetDurationSeconds)).append('\n');
-        out.append("#EXT-X-MEDIA-SEQUENCE:").append(window.isEmpty() ? 0 : window.get(0).sequence()).append('\n');
+                              long gapToleranceMillis, SegmentUris uris) {
+        StringBuilder out = header(window, null, minTargetDurationSeconds);
         if (discontinuitySequence > 0) {
             out.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(discontinuitySequence).append('\n');
         }
-        if (window.stream().allMatch(Segment::keyframeStart)) {
+        appendSegments(out, window, gapToleranceMillis, uris);
+        return out.toString();
+    }
+
+    /**
+     * A finished (VOD) playlist of a time range, or, with {@code complete} false, an EVENT playlist
+     * that players reload as it grows into live.
+     *
+     * @param segments           every segment overlapping the range, oldest first
+     * @param gapToleranceMillis a longer pause between segments is marked as a discontinuity
+     */
+    public static String range(List<Segment> segments, boolean complete, int minTargetDurationSeconds,
+                               long gapToleranceMillis, SegmentUris uris) {
+        StringBuilder out = header(segments, complete ? "VOD" : "EVENT", minTargetDurationSeconds);
+        appendSegments(out, segments, gapToleranceMillis, uris);
+        if (complete) {
+            out.append("#EXT-X-ENDLIST\n");
+        }
+        return out.toString();
+    }
+
+    private static StringBuilder header(List<Segment> segments, String playlistType, int minTargetDurationSeconds) {
+        StringBuilder out = new StringBuilder(256 + segments.size() * 96);
+        out.append("#EXTM3U\n#EXT-X-VERSION:7\n");
+        out.append("#EXT-X-TARGETDURATION:").append(targetDuration(segments, minTargetDurationSeconds)).append('\n');
+        if (playlistType != null) {
+            out.append("#EXT-X-PLAYLIST-TYPE:").append(playlistType).append('\n');
+        }
+        out.append("#EXT-X-MEDIA-SEQUENCE:").append(segments.isEmpty() ? 0 : segments.get(0).sequence()).append('\n');
+        if (segments.stream().allMatch(Segment::keyframeStart)) {
             out.append("#EXT-X-INDEPENDENT-SEGMENTS\n");
         }
-        appendSegments(out, window, uris);
-        return out.toString();
+        return out;
     }
 
     /** {@code EXT-X-TARGETDURATION}: at least every EXTINF rounded to the nearest integer. */
@@ -51,12 +76,13 @@ public final class MediaPlaylist {
         return target;
     }
 
-    private static void appendSegments(StringBuilder out, List<Segment> segments, SegmentUris uris) {
+    private static void appendSegments(StringBuilder out, List<Segment> segments, long gapToleranceMillis,
+                                       SegmentUris uris) {
         Segment previous = null;
         for (Segment s : segments) {
             boolean newInit = previous == null || !previous.initKey().equals(s.initKey());
-            boolean discontinuity = previous != null
-                    && (newInit || !previous.sessionId().equals(s.sessionId()));
+            boolean discontinuity = previous != null && (newInit || !previous.sessionId().equals(s.sessionId())
+                    || s.start().toEpochMilli() - previous.end().toEpochMilli() > gapToleranceMillis);
             if (discontinuity) {
                 out.append("#EXT-X-DISCONTINUITY\n");
             }

@@ -3,16 +3,22 @@ package io.vigil.playback;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
+import java.time.Duration;
+
 /**
  * Playback settings.
  *
  * @param liveWindowSegments segments listed in a live playlist
  * @param targetDurationSeconds floor of {@code EXT-X-TARGETDURATION} (the recorder's segment target, rounded up)
+ * @param gapTolerance          a longer pause between segments is a gap (a discontinuity, a break in the timeline)
+ * @param maxPlaylistRange      longest range of a playlist or timeline request
  */
 @ConfigurationProperties("playback")
 public record PlaybackConfig(
         @Bindable(defaultValue = "6") int liveWindowSegments,
-        @Bindable(defaultValue = "2") int targetDurationSeconds) {
+        @Bindable(defaultValue = "2") int targetDurationSeconds,
+        @Bindable(defaultValue = "1s") Duration gapTolerance,
+        @Bindable(defaultValue = "31d") Duration maxPlaylistRange) {
 
     public PlaybackConfig {
         if (liveWindowSegments < 3 || liveWindowSegments > 100) {

@@ -46,7 +46,7 @@ public class PlaybackController {
         List<Segment> window = catalog.newest(id, config.liveWindowSegments());
         long discontinuitySequence = window.isEmpty() ? 0 : catalog.discontinuitySequence(window.get(0));
         String body = MediaPlaylist.live(window, discontinuitySequence, config.targetDurationSeconds(),
-                MediaPlaylist.RELATIVE);
+                config.gapTolerance().toMillis(), MediaPlaylist.RELATIVE);
         return HttpResponse.ok(body).contentType(HLS).header(HttpHeaders.CACHE_CONTROL, "no-cache");
     }
 

@@ -3,6 +3,9 @@ package io.vigil.playback;
 import io.vigil.archive.index.Segment;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,48 +13,61 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+/** Golden-file tests of the playlist writer over hand-built segment lists. */
 class MediaPlaylistTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:02:00Z");
 
     private static Segment segment(long seq, String session, long startOffsetMillis, int durationMillis, String init) {
+        return segment(seq, session, startOffsetMillis, durationMillis, init, true);
+    }
+
+    private static Segment segment(long seq, String session, long startOffsetMillis, int durationMillis, String init,
+                                   boolean keyframeStart) {
         return new Segment("lobby", seq, session, T0.plusMillis(startOffsetMillis), durationMillis, 1000,
-                "lobby/x/" + seq + ".m4s", "lobby/init/" + init + ".mp4", true, null);
+                "lobby/x/" + seq + ".m4s", "lobby/init/" + init + ".mp4", keyframeStart, null);
+    }
+
+    private static String golden(String name) throws IOException {
+        try (InputStream in = MediaPlaylistTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
-    void writesALiveWindowWithDiscontinuitiesAtSessionAndInitChanges() {
-        String playlist = MediaPlaylist.live(List.of(
+    void liveWindowMarksSessionAndInitChanges() throws IOException {
+        assertEquals(golden("live-session-change.m3u8"), MediaPlaylist.live(List.of(
                 segment(7, "s1", 0, 2000, "aa"),
                 segment(8, "s1", 2000, 2480, "aa"),
-                segment(9, "s2", 9000, 2000, "bb")), 3, 2, MediaPlaylist.RELATIVE);
-        assertEquals("""
-                #EXTM3U
-                #EXT-X-VERSION:7
-                #EXT-X-TARGETDURATION:2
-                #EXT-X-MEDIA-SEQUENCE:7
-                #EXT-X-DISCONTINUITY-SEQUENCE:3
-                #EXT-X-INDEPENDENT-SEGMENTS
-                #EXT-X-MAP:URI="init/aa.mp4"
-                #EXT-X-PROGRAM-DATE-TIME:2026-11-22T10:02:00Z
-                #EXTINF:2.000,
-                segments/7.m4s
-                #EXTINF:2.480,
-                segments/8.m4s
-                #EXT-X-DISCONTINUITY
-                #EXT-X-MAP:URI="init/bb.mp4"
-                #EXT-X-PROGRAM-DATE-TIME:2026-11-22T10:02:09Z
-                #EXTINF:2.000,
-                segments/9.m4s
-                """, playlist);
+                segment(9, "s2", 9000, 2000, "bb")), 3, 2, 1000, MediaPlaylist.RELATIVE));
+    }
+
+    @Test
+    void vodMarksGapsLongerThanTheToleranceOnly() throws IOException {
+        assertEquals(golden("vod-gaps.m3u8"), MediaPlaylist.range(List.of(
+                segment(1, "s1", 0, 2000, "aa"),
+                segment(2, "s1", 2900, 2000, "aa"),      // 900 ms pause: within tolerance
+                segment(3, "s1", 20_000, 2000, "aa"),    // 15.1 s gap: discontinuity
+                segment(4, "s2", 22_000, 2000, "aa"),    // new session, same init
+                segment(5, "s2", 24_000, 2000, "cc")),   // new init in the same session
+                true, 2, 1000, MediaPlaylist.RELATIVE));
+    }
+
+    @Test
+    void longAndUnalignedSegmentsRaiseTheTargetAndDropIndependence() throws IOException {
+        assertEquals(golden("event-long-gop.m3u8"), MediaPlaylist.range(List.of(
+                segment(10, "s1", 0, 4000, "aa"),
+                segment(11, "s1", 4000, 4000, "aa", false),
+                segment(12, "s1", 8000, 3600, "aa")), false, 2, 1000, MediaPlaylist.RELATIVE));
     }
 
     @Test
     void targetDurationCoversEveryRoundedExtinf() {
         assertEquals(4, MediaPlaylist.targetDuration(List.of(segment(1, "s", 0, 3600, "a")), 2));
         assertEquals(2, MediaPlaylist.targetDuration(List.of(segment(1, "s", 0, 2499, "a")), 2));
-        assertEquals("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-INDEPENDENT-SEGMENTS\n",
-                MediaPlaylist.live(List.of(), 0, 2, MediaPlaylist.RELATIVE));
+        assertEquals("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:2\n#EXT-X-PLAYLIST-TYPE:VOD\n"
+                        + "#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-INDEPENDENT-SEGMENTS\n#EXT-X-ENDLIST\n",
+                MediaPlaylist.range(List.of(), true, 2, 1000, MediaPlaylist.RELATIVE));
     }
 
     @Test

@@ -46,6 +46,26 @@ public class Database {
         }
     }
 
+    /** Hands every row to {@code consumer} without collecting them: for results too large to hold. */
+    public void forEach(String sql, RowConsumer consumer, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new VigilException(ErrorCode.INDEX_UNAVAILABLE, "database query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Consumes the current row of a result set. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows it touched. */
     public int update(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {

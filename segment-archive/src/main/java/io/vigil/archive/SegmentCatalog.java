@@ -55,6 +55,11 @@ public class SegmentCatalog {
         return all.subList(Math.max(0, all.size() - count), all.size());
     }
 
+    /** The camera's segments waiting in the spool, oldest first. */
+    public List<Segment> spooled(String cameraId) {
+        return spool.pending(cameraId).stream().map(SpooledSegment::segment).toList();
+    }
+
     /** HLS discontinuity sequence of a playlist starting at {@code first}. */
     public long discontinuitySequence(Segment first) {
         return index.sessionsBefore(first.cameraId(), first.sequence());

@@ -95,6 +95,35 @@ public class SegmentIndex {
                 cameraId, from.toEpochMilli(), to.toEpochMilli());
     }
 
+    /** Longest a segment can be: twice the longest configurable target. Bounds range scans. */
+    public static final long MAX_SEGMENT_MILLIS = 120_000;
+
+    /** Segments of a camera overlapping {@code [from, to)}, oldest first. */
+    public List<Segment> overlapping(String cameraId, Instant from, Instant to) {
+        return db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND start_millis >= ? "
+                        + "AND start_millis < ? AND start_millis + duration_millis > ? ORDER BY start_millis, sequence",
+                SegmentIndex::segment, cameraId, from.toEpochMilli() - MAX_SEGMENT_MILLIS, to.toEpochMilli(),
+                from.toEpochMilli());
+    }
+
+    /**
+     * Feeds the camera's segments overlapping {@code [from, to)}, oldest first, as
+     * (session, start ms, duration ms) to {@code sink} without building rows: enough for a timeline
+     * of a month.
+     */
+    public void forEachSpanPart(String cameraId, Instant from, Instant to, SpanPartSink sink) {
+        db.forEach("SELECT session_id, start_millis, duration_millis FROM segment WHERE camera_id = ? "
+                        + "AND start_millis >= ? AND start_millis < ? AND start_millis + duration_millis > ? "
+                        + "ORDER BY start_millis, sequence",
+                rs -> sink.accept(rs.getString(1), rs.getLong(2), rs.getInt(3)), cameraId, from.toEpochMilli() - MAX_SEGMENT_MILLIS, to.toEpochMilli(), from.toEpochMilli());
+    }
+
+    /** Receives one segment's place in time. */
+    @FunctionalInterface
+    public interface SpanPartSink {
+        void accept(String sessionId, long startMillis, int durationMillis);
+    }
+
     /** Cameras that connected at or after {@code since}. */
     public List<String> camerasWithSessionsSince(Instant since) {
         return db.query("SELECT DISTINCT camera_id FROM recording_session WHERE started_millis >= ?",

@@ -1,0 +1,94 @@
+package io.vigil.playback;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.vigil.archive.SegmentCatalog;
+import io.vigil.archive.TimeRange;
+import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.SegmentIndex;
+import io.vigil.camera.CameraRegistry;
+import io.vigil.error.ErrorCode;
+import io.vigil.error.VigilException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Recorded history of a camera: time-ranged HLS playlists ({@code VOD}, or {@code EVENT} following into
+ * live when no end is given) and the timeline of spans and gaps. Built from the index alone.
+ */
+@Controller("/api/cameras/{id}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class HistoryController {
+
+    private final CameraRegistry cameras;
+    private final SegmentIndex index;
+    private final SegmentCatalog catalog;
+    private final PlaybackConfig config;
+    private final Clock clock;
+
+    public HistoryController(CameraRegistry cameras, SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config,
+                             Clock clock) {
+        this.cameras = cameras;
+        this.index = index;
+        this.catalog = catalog;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Get("/playlist.m3u8")
+    public HttpResponse<String> playlist(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
+        cameras.get(id);
+        boolean complete = end != null && !end.isBlank();
+        TimeRange range = complete ? TimeRange.parse(start, end)
+                : TimeRange.parse(start, clock.instant().plus(config.gapTolerance()).toString());
+        requireWithinLimit(range);
+        List<Segment> segments = index.overlapping(id, range.start(), range.end());
+        if (!complete) {
+            segments = withSpooled(id, segments, range.start());
+        }
+        String body = MediaPlaylist.range(segments, complete, config.targetDurationSeconds(),
+                config.gapTolerance().toMillis(), MediaPlaylist.RELATIVE);
+        return HttpResponse.ok(body).contentType(PlaybackController.HLS)
+                .header(HttpHeaders.CACHE_CONTROL, complete && range.end().isBefore(clock.instant()) ? "max-age=60" : "no-cache");
+    }
+
+    @Get("/timeline")
+    public Timeline timeline(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
+        cameras.get(id);
+        TimeRange range = TimeRange.parse(start, end);
+        requireWithinLimit(range);
+        SpanAssembler spans = new SpanAssembler(range.start(), range.end(), config.gapTolerance().toMillis());
+        index.forEachSpanPart(id, range.start(), range.end(), spans::add);
+        return new Timeline(id, range.start(), range.end(), spans.spans(), spans.gaps());
+    }
+
+    /** An EVENT playlist reaches into live: add segments still in the spool after the indexed ones. */
+    private List<Segment> withSpooled(String id, List<Segment> indexed, Instant from) {
+        long lastIndexed = indexed.isEmpty() ? -1 : indexed.get(indexed.size() - 1).sequence();
+        List<Segment> spooled = catalog.spooled(id).stream()
+                .filter(s -> s.sequence() > lastIndexed && s.end().isAfter(from)).toList();
+        if (spooled.isEmpty()) {
+            return indexed;
+        }
+        List<Segment> all = new java.util.ArrayList<>(indexed);
+        all.addAll(spooled);
+        return all;
+    }
+
+    private void requireWithinLimit(TimeRange range) {
+        Duration length = Duration.between(range.start(), range.end());
+        if (length.compareTo(config.maxPlaylistRange()) > 0) {
+            throw new VigilException(ErrorCode.INVALID_RANGE, "range of " + length.toHours() + " h is longer than the "
+                    + config.maxPlaylistRange().toDays() + "-day maximum (playback.max-playlist-range)");
+        }
+    }
+}
