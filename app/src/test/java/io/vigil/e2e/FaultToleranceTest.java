@@ -162,6 +162,22 @@ class FaultToleranceTest {
                     .mapToDouble(m -> Double.parseDouble(m.group(1))).sum();
             assertTrue(listed >= 4.0 && listed <= 4.0 + 2 * 2.1, "EXTINF sum " + listed + " covers the 4 s asked for");
 
+            // The clip over the outage keeps the gap as a gap, says so, and plays.
+            HttpResponse<byte[]> clip = vigil.download("/api/cameras/door/clip.mp4?" + range);
+            assertEquals(200, clip.statusCode());
+            String gapsHeader = clip.headers().firstValue("X-Vigil-Gaps").orElse("");
+            assertTrue(gapsHeader.startsWith(lastOfFirst.end() + "/"), gapsHeader);
+            Path clipFile = work.resolve("door-clip.mp4");
+            Files.write(clipFile, clip.body());
+            String probe = ExternalTools.run(Duration.ofSeconds(30), List.of("ffprobe", "-v", "error", "-show_entries",
+                    "format=duration", "-of", "default=nw=1:nk=1", clipFile.toString()));
+            double wholeRange = Duration.between(segments.get(0).start(), segments.get(segments.size() - 1).end()).toMillis() / 1000.0;
+            assertEquals(wholeRange, Double.parseDouble(probe.strip()), 2.1, "clip spans the recording and the gap");
+            String decode = ExternalTools.run(Duration.ofSeconds(60), List.of("ffmpeg", "-v", "error", "-i",
+                    clipFile.toString(), "-f", "null", "-"));
+            assertEquals("", decode.strip(), "the clip across two sessions decodes cleanly");
+
+
         } finally {
             camera.close();
         }

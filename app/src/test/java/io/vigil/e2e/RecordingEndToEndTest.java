@@ -181,6 +181,41 @@ class RecordingEndToEndTest {
     }
 
     @Test
+    void clipExportIsOneMp4FileOfTheRange() throws Exception {
+        SegmentIndex index = context.getBean(SegmentIndex.class);
+        awaitSegments(index, "lobby");
+        List<Segment> segments = index.newest("lobby", 1000);
+        Instant from = segments.get(1).start().plusMillis(500);
+        Instant to = segments.get(4).start().plusMillis(500);
+        HttpResponse<byte[]> clip = vigil.download("/api/cameras/lobby/clip.mp4?start=" + from + "&end=" + to);
+        assertEquals(200, clip.statusCode());
+        assertEquals("video/mp4", clip.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(clip.headers().firstValue("Content-Disposition").orElse("").contains("filename=\"lobby_"),
+                clip.headers().map().toString());
+        assertEquals("", clip.headers().firstValue("X-Vigil-Gaps").orElse("missing"));
+        Path file = work.resolve("lobby-clip.mp4");
+        Files.write(file, clip.body());
+        String probe = ExternalTools.run(Duration.ofSeconds(30), List.of("ffprobe", "-v", "error", "-show_entries",
+                "format=duration:format_tags=comment:stream=codec_name", "-of", "default=nw=1", file.toString()));
+        assertTrue(probe.contains("codec_name=h264") && probe.contains("codec_name=aac"), probe);
+        assertTrue(probe.contains("TAG:comment=Vigil clip of camera lobby"), probe);
+        double duration = Double.parseDouble(probe.lines().filter(l -> l.startsWith("duration=")).findFirst()
+                .orElseThrow().substring("duration=".length()));
+        double asked = Duration.between(from, to).toMillis() / 1000.0;
+        assertTrue(duration >= asked - 0.1 && duration <= asked + 2 * 2.1, "clip lasts " + duration + " s for " + asked + " s asked");
+        String decode = ExternalTools.run(Duration.ofSeconds(60), List.of("ffmpeg", "-v", "error", "-i",
+                file.toString(), "-f", "null", "-"));
+        assertEquals("", decode.strip(), "the clip decodes cleanly");
+
+        HttpResponse<String> nothing = send("GET", "/api/cameras/lobby/clip.mp4?start=2001-01-01T00:00:00Z&end=2001-01-01T01:00:00Z", null);
+        assertEquals(404, nothing.statusCode());
+        assertTrue(nothing.body().contains("\"error\":\"NO_RECORDINGS\""), nothing.body());
+        HttpResponse<String> tooLong = send("GET", "/api/cameras/lobby/clip.mp4?start=2026-11-20T00:00:00Z&end=2026-11-22T00:00:00Z", null);
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("\"error\":\"INVALID_RANGE\""), tooLong.body());
+    }
+
+    @Test
     void verifyFindsATamperedSegment() throws Exception {
         SegmentIndex index = context.getBean(SegmentIndex.class);
         awaitSegments(index, "lobby");

@@ -3,9 +3,11 @@ package io.vigil.playback;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.vigil.archive.SegmentCatalog;
@@ -13,6 +15,7 @@ import io.vigil.archive.TimeRange;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.camera.CameraRegistry;
+import io.vigil.playback.clip.ClipExporter;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 
@@ -23,20 +26,24 @@ import java.util.List;
 
 /**
  * Recorded history of a camera: time-ranged HLS playlists ({@code VOD}, or {@code EVENT} following into
- * live when no end is given) and the timeline of spans and gaps. Built from the index alone.
+ * live when no end is given), the timeline of spans and gaps (both from the index alone), and clips.
  */
 @Controller("/api/cameras/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class HistoryController {
+
+    private static final MediaType MP4 = MediaType.of("video/mp4");
 
     private final CameraRegistry cameras;
     private final SegmentIndex index;
     private final SegmentCatalog catalog;
     private final PlaybackConfig config;
     private final Clock clock;
+    private final ClipExporter clips;
 
     public HistoryController(CameraRegistry cameras, SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config,
-                             Clock clock) {
+                             Clock clock, ClipExporter clips) {
+        this.clips = clips;
         this.cameras = cameras;
         this.index = index;
         this.catalog = catalog;
@@ -69,6 +76,17 @@ public class HistoryController {
         SpanAssembler spans = new SpanAssembler(range.start(), range.end(), config.gapTolerance().toMillis());
         index.forEachSpanPart(id, range.start(), range.end(), spans::add);
         return new Timeline(id, range.start(), range.end(), spans.spans(), spans.gaps());
+    }
+
+    @Get("/clip.mp4")
+    public HttpResponse<StreamedFile> clip(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
+        cameras.get(id);
+        ClipExporter.Clip clip = clips.export(id, TimeRange.parse(start, end));
+        return HttpResponse.ok(new StreamedFile(clip.content(), MP4))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + clip.fileName() + "\"")
+                .header("X-Vigil-Gaps", clip.gaps().stream().map(g -> g.start() + "/" + g.end())
+                        .collect(java.util.stream.Collectors.joining(",")))
+                .header("X-Vigil-Segments", Integer.toString(clip.segments()));
     }
 
     /** An EVENT playlist reaches into live: add segments still in the spool after the indexed ones. */

@@ -12,13 +12,15 @@ import java.time.Duration;
  * @param targetDurationSeconds floor of {@code EXT-X-TARGETDURATION} (the recorder's segment target, rounded up)
  * @param gapTolerance          a longer pause between segments is a gap (a discontinuity, a break in the timeline)
  * @param maxPlaylistRange      longest range of a playlist or timeline request
+ * @param maxClipRange          longest range of a clip export
  */
 @ConfigurationProperties("playback")
 public record PlaybackConfig(
         @Bindable(defaultValue = "6") int liveWindowSegments,
         @Bindable(defaultValue = "2") int targetDurationSeconds,
         @Bindable(defaultValue = "1s") Duration gapTolerance,
-        @Bindable(defaultValue = "31d") Duration maxPlaylistRange) {
+        @Bindable(defaultValue = "31d") Duration maxPlaylistRange,
+        @Bindable(defaultValue = "24h") Duration maxClipRange) {
 
     public PlaybackConfig {
         if (liveWindowSegments < 3 || liveWindowSegments > 100) {

@@ -17,6 +17,10 @@ public enum ErrorCode {
     CAMERA_MANAGED_BY_FILE(409),
     /** No segment or init segment with that key. */
     SEGMENT_NOT_FOUND(404),
+    /** Nothing was recorded in the requested range. */
+    NO_RECORDINGS(404),
+    /** The range spans a change of codec parameters, which one MP4 file cannot hold. */
+    FORMAT_CHANGE(409),
     /** The object store did not answer or refused the request. */
     STORAGE_UNAVAILABLE(503),
     /** The index database did not answer. */

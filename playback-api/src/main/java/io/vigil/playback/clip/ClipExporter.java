@@ -1,0 +1,109 @@
+package io.vigil.playback.clip;
+
+import io.vigil.archive.SegmentCatalog;
+import io.vigil.archive.TimeRange;
+import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.mp4.Fragments;
+import io.vigil.error.ErrorCode;
+import io.vigil.error.VigilException;
+import io.vigil.playback.PlaybackConfig;
+import io.vigil.playback.Span;
+import io.vigil.playback.SpanAssembler;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Assembles one MP4 file (fragmented, so it streams) of a camera's recording over a range: from the
+ * keyframe at or before the start to the end of the segment holding the end, audio included, gaps
+ * kept as gaps and listed in the file's comment.
+ */
+@Singleton
+public class ClipExporter {
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final SegmentIndex index;
+    private final SegmentCatalog catalog;
+    private final PlaybackConfig config;
+
+    public ClipExporter(SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config) {
+        this.index = index;
+        this.catalog = catalog;
+        this.config = config;
+    }
+
+    /**
+     * A clip ready to stream.
+     *
+     * @param fileName  suggested file name, camera and range in it
+     * @param gaps      parts of the range with no recording
+     * @param segments  how many segments it holds
+     * @param content   the MP4 bytes, produced while read
+     */
+    public record Clip(String fileName, List<Span> gaps, int segments, InputStream content) {
+    }
+
+    public Clip export(String cameraId, TimeRange range) {
+        if (Duration.between(range.start(), range.end()).compareTo(config.maxClipRange()) > 0) {
+            throw new VigilException(ErrorCode.INVALID_RANGE, "a clip may cover at most "
+                    + config.maxClipRange().toHours() + " h (playback.max-clip-range)");
+        }
+        List<Segment> segments = new ArrayList<>(index.overlapping(cameraId, range.start(), range.end()));
+        if (segments.isEmpty()) {
+            throw new VigilException(ErrorCode.NO_RECORDINGS, "camera " + cameraId + " recorded nothing between "
+                    + range.start() + " and " + range.end());
+        }
+        backToKeyframe(segments);
+        String initKey = segments.get(0).initKey();
+        Optional<Segment> change = segments.stream().filter(s -> !s.initKey().equals(initKey)).findFirst();
+        if (change.isPresent()) {
+            throw new VigilException(ErrorCode.FORMAT_CHANGE, "the camera's codec parameters change at "
+                    + change.get().start() + "; export up to or from that time");
+        }
+        SpanAssembler spans = new SpanAssembler(range.start(), range.end(), config.gapTolerance().toMillis());
+        segments.forEach(s -> spans.add(s.sessionId(), s.start().toEpochMilli(), s.durationMillis()));
+        List<Span> gaps = spans.gaps();
+        byte[] init = readInit(cameraId, initKey);
+        String comment = "Vigil clip of camera " + cameraId + " for [" + range.start() + ", " + range.end() + "); "
+                + (gaps.isEmpty() ? "no gaps" : "gaps: " + gaps.stream().map(g -> g.start() + "/" + g.end())
+                .collect(Collectors.joining(", ")));
+        InputStream content = new ClipStream(catalog, Fragments.withComment(init, comment), segments,
+                Fragments.timescales(init));
+        String fileName = cameraId + "_" + FILE_TIME.format(range.start()) + "_" + FILE_TIME.format(range.end()) + ".mp4";
+        return new Clip(fileName, gaps, segments.size(), content);
+    }
+
+    /** Starts the clip at the keyframe at or before its first segment. */
+    private void backToKeyframe(List<Segment> segments) {
+        Segment first = segments.get(0);
+        while (!first.keyframeStart()) {
+            Optional<Segment> previous = index.find(first.cameraId(), first.sequence() - 1)
+                    .filter(p -> p.sessionId().equals(segments.get(0).sessionId()));
+            if (previous.isEmpty()) {
+                break;
+            }
+            first = previous.get();
+            segments.add(0, first);
+        }
+    }
+
+    private byte[] readInit(String cameraId, String initKey) {
+        SegmentCatalog.Located located = catalog.initSegment(cameraId, initKey).orElseThrow(() ->
+                new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "init segment " + initKey + " is missing"));
+        try (InputStream in = catalog.open(located, 0, located.sizeBytes())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot read " + initKey + ": " + e.getMessage(), e);
+        }
+    }
+}

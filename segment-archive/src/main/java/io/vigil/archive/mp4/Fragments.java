@@ -1,0 +1,121 @@
+package io.vigil.archive.mp4;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads and edits fMP4 init and media segments in place, without decoding: track timescales from an
+ * init segment, decode times of a fragment, and shifting those times so fragments of several
+ * recording sessions form one continuous file. Pure.
+ */
+public final class Fragments {
+
+    private Fragments() {
+    }
+
+    /** Track id to timescale (ticks per second), from {@code moov/trak/tkhd} and {@code mdia/mdhd}. */
+    public static Map<Long, Long> timescales(byte[] init) {
+        Map<Long, Long> scales = new HashMap<>();
+        for (Box moov : Box.children(init, 0, init.length)) {
+            if (!moov.type().equals("moov")) {
+                continue;
+            }
+            for (Box trak : moov.children(init)) {
+                if (!trak.type().equals("trak")) {
+                    continue;
+                }
+                Box tkhd = trak.child(init, "tkhd");
+                Box mdia = trak.child(init, "mdia");
+                Box mdhd = mdia == null ? null : mdia.child(init, "mdhd");
+                if (tkhd == null || mdhd == null) {
+                    throw new IllegalArgumentException("init segment track without tkhd or mdhd");
+                }
+                int c = tkhd.contentStart();
+                long trackId = Box.readUint32(init, c + (init[c] == 1 ? 20 : 12));
+                int m = mdhd.contentStart();
+                long timescale = Box.readUint32(init, m + (init[m] == 1 ? 20 : 12));
+                scales.put(trackId, timescale);
+            }
+        }
+        if (scales.isEmpty()) {
+            throw new IllegalArgumentException("not an fMP4 init segment: no moov with tracks");
+        }
+        return scales;
+    }
+
+    /** Track id to the fragment's base media decode time ({@code moof/traf/tfdt}). */
+    public static Map<Long, Long> decodeTimes(byte[] segment) {
+        Map<Long, Long> times = new HashMap<>();
+        forEachTfdt(segment, (trackId, tfdt) -> times.put(trackId, segment[tfdt.contentStart()] == 1
+                ? Box.readUint64(segment, tfdt.contentStart() + 4) : Box.readUint32(segment, tfdt.contentStart() + 4)));
+        return times;
+    }
+
+    /** Adds {@code deltaTicks} (per track id; missing tracks unchanged) to every fragment's decode time, in place. */
+    public static void shiftDecodeTimes(byte[] segment, Map<Long, Long> deltaTicks) {
+        forEachTfdt(segment, (trackId, tfdt) -> {
+            long delta = deltaTicks.getOrDefault(trackId, 0L);
+            int at = tfdt.contentStart() + 4;
+            if (segment[tfdt.contentStart()] == 1) {
+                Box.writeUint64(segment, at, Box.readUint64(segment, at) + delta);
+            } else {
+                long shifted = Box.readUint32(segment, at) + delta;
+                if (shifted < 0 || shifted > 0xffffffffL) {
+                    throw new IllegalArgumentException("32-bit tfdt cannot hold " + shifted);
+                }
+                Box.writeUint32(segment, at, shifted);
+            }
+        });
+    }
+
+    /** A copy of {@code init} whose {@code moov} carries a {@code udta/©cmt} text: a comment players and ffprobe show. */
+    public static byte[] withComment(byte[] init, String comment) {
+        Box moov = Box.children(init, 0, init.length).stream().filter(b -> b.type().equals("moov")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no moov in init segment"));
+        byte[] text = comment.getBytes(StandardCharsets.UTF_8);
+        int cmtSize = 8 + 4 + text.length;
+        int udtaSize = 8 + cmtSize;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(init.length + udtaSize);
+        out.write(init, 0, moov.end());
+        byte[] udta = new byte[udtaSize];
+        Box.writeUint32(udta, 0, udtaSize);
+        System.arraycopy("udta".getBytes(StandardCharsets.ISO_8859_1), 0, udta, 4, 4);
+        Box.writeUint32(udta, 8, cmtSize);
+        udta[12] = (byte) 0xa9;
+        System.arraycopy("cmt".getBytes(StandardCharsets.ISO_8859_1), 0, udta, 13, 3);
+        udta[16] = (byte) (text.length >>> 8);
+        udta[17] = (byte) text.length;
+        udta[18] = 0x55;
+        udta[19] = (byte) 0xc4;
+        System.arraycopy(text, 0, udta, 20, text.length);
+        out.write(udta, 0, udta.length);
+        out.write(init, moov.end(), init.length - moov.end());
+        byte[] result = out.toByteArray();
+        Box.writeUint32(result, moov.start(), Box.readUint32(result, moov.start()) + udtaSize);
+        return result;
+    }
+
+    private interface TfdtVisitor {
+        void visit(long trackId, Box tfdt);
+    }
+
+    private static void forEachTfdt(byte[] segment, TfdtVisitor visitor) {
+        for (Box moof : Box.children(segment, 0, segment.length)) {
+            if (!moof.type().equals("moof")) {
+                continue;
+            }
+            for (Box traf : moof.children(segment)) {
+                if (!traf.type().equals("traf")) {
+                    continue;
+                }
+                Box tfhd = traf.child(segment, "tfhd");
+                Box tfdt = traf.child(segment, "tfdt");
+                if (tfhd != null && tfdt != null) {
+                    visitor.visit(Box.readUint32(segment, tfhd.contentStart() + 4), tfdt);
+                }
+            }
+        }
+    }
+}
