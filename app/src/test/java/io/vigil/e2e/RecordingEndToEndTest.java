@@ -216,6 +216,27 @@ class RecordingEndToEndTest {
     }
 
     @Test
+    void snapshotsAreJpegsOfTheCamerasResolution() throws Exception {
+        SegmentIndex index = context.getBean(SegmentIndex.class);
+        awaitSegments(index, "lobby");
+        Segment middle = index.newest("lobby", 1000).get(2);
+        for (String query : List.of("", "?at=" + middle.start().plusMillis(1300))) {
+            HttpResponse<byte[]> jpeg = vigil.download("/api/cameras/lobby/snapshot.jpg" + query);
+            assertEquals(200, jpeg.statusCode(), query);
+            assertEquals("image/jpeg", jpeg.headers().firstValue("Content-Type").orElse(""));
+            Path file = work.resolve("lobby-snapshot.jpg");
+            Files.write(file, jpeg.body());
+            String probe = ExternalTools.run(Duration.ofSeconds(30), List.of("ffprobe", "-v", "error", "-show_entries",
+                    "stream=codec_name,width,height", "-of", "csv=p=0", file.toString()));
+            assertEquals("mjpeg,640,360", probe.strip(), query);
+        }
+        HttpResponse<String> never = send("GET", "/api/cameras/lobby/snapshot.jpg?at=2001-01-01T00:00:00Z", null);
+        assertEquals(404, never.statusCode());
+        assertTrue(never.body().contains("\"error\":\"NO_RECORDINGS\""), never.body());
+        assertEquals(400, send("GET", "/api/cameras/lobby/snapshot.jpg?at=noon", null).statusCode());
+    }
+
+    @Test
     void verifyFindsATamperedSegment() throws Exception {
         SegmentIndex index = context.getBean(SegmentIndex.class);
         awaitSegments(index, "lobby");

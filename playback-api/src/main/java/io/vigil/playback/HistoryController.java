@@ -16,6 +16,7 @@ import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.camera.CameraRegistry;
 import io.vigil.playback.clip.ClipExporter;
+import io.vigil.playback.snapshot.SnapshotMaker;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 
@@ -40,10 +41,12 @@ public class HistoryController {
     private final PlaybackConfig config;
     private final Clock clock;
     private final ClipExporter clips;
+    private final SnapshotMaker snapshots;
 
     public HistoryController(CameraRegistry cameras, SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config,
-                             Clock clock, ClipExporter clips) {
+                             Clock clock, ClipExporter clips, SnapshotMaker snapshots) {
         this.clips = clips;
+        this.snapshots = snapshots;
         this.cameras = cameras;
         this.index = index;
         this.catalog = catalog;
@@ -87,6 +90,14 @@ public class HistoryController {
                 .header("X-Vigil-Gaps", clip.gaps().stream().map(g -> g.start() + "/" + g.end())
                         .collect(java.util.stream.Collectors.joining(",")))
                 .header("X-Vigil-Segments", Integer.toString(clip.segments()));
+    }
+
+    @Get("/snapshot.jpg")
+    public HttpResponse<byte[]> snapshot(String id, @Nullable @QueryValue String at) {
+        cameras.get(id);
+        Instant instant = at == null || at.isBlank() ? null : TimeRange.instant("at", at);
+        return HttpResponse.ok(snapshots.jpeg(id, instant)).contentType(MediaType.IMAGE_JPEG_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, instant == null ? "no-cache" : "max-age=3600");
     }
 
     /** An EVENT playlist reaches into live: add segments still in the spool after the indexed ones. */

@@ -29,7 +29,8 @@ public record TimeRange(Instant start, Instant end) {
         return new TimeRange(instant("start", start), instant("end", end));
     }
 
-    static Instant instant(String name, String text) {
+    /** Parses one RFC 3339 instant; a bad one is a VALIDATION_FAILED error naming the parameter. */
+    public static Instant instant(String name, String text) {
         if (text == null || text.isBlank()) {
             throw VigilException.invalid(java.util.Map.of(name, "is required (RFC 3339, e.g. 2026-11-22T10:02:00Z)"));
         }

@@ -1,0 +1,123 @@
+package io.vigil.playback.snapshot;
+
+import io.vigil.archive.SegmentCatalog;
+import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.SegmentIndex;
+import io.vigil.error.ErrorCode;
+import io.vigil.error.VigilException;
+import jakarta.inject.Singleton;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.Java2DFrameConverter;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A JPEG of the frame at or just before an instant: decodes only from the keyframe that starts the
+ * segment holding the instant up to that frame.
+ */
+@Singleton
+public class SnapshotMaker {
+
+    private final SegmentIndex index;
+    private final SegmentCatalog catalog;
+
+    public SnapshotMaker(SegmentIndex index, SegmentCatalog catalog) {
+        this.index = index;
+        this.catalog = catalog;
+    }
+
+    /** @param at the instant, or null for the newest frame */
+    public byte[] jpeg(String cameraId, Instant at) {
+        List<Segment> run = segmentsUpTo(cameraId, at);
+        Segment first = run.get(0);
+        long targetMicros = at == null ? Long.MAX_VALUE
+                : Duration.between(first.start(), at).toNanos() / 1000;
+        ByteArrayOutputStream media = new ByteArrayOutputStream();
+        media.writeBytes(read(cameraId, catalog.initSegment(cameraId, first.initKey())));
+        for (Segment s : run) {
+            media.writeBytes(read(cameraId, catalog.segment(cameraId, s.sequence())));
+        }
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(media.toByteArray()), 0);
+             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            grabber.setFormat("mp4");
+            grabber.setVideoOption("threads", "1");
+            grabber.start();
+            BufferedImage chosen = null;
+            long firstTimestamp = Long.MIN_VALUE;
+            Frame frame;
+            while ((frame = grabber.grabImage()) != null) {
+                if (firstTimestamp == Long.MIN_VALUE) {
+                    firstTimestamp = frame.timestamp;
+                }
+                if (chosen != null && frame.timestamp - firstTimestamp > targetMicros) {
+                    break;
+                }
+                chosen = deepCopy(converter.convert(frame));
+            }
+            grabber.stop();
+            if (chosen == null) {
+                throw new VigilException(ErrorCode.NO_RECORDINGS, "no decodable frame near " + (at == null ? "now" : at));
+            }
+            ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+            ImageIO.write(chosen, "jpg", jpeg);
+            return jpeg.toByteArray();
+        } catch (IOException e) {
+            throw new VigilException(ErrorCode.INTERNAL, "cannot decode a snapshot: " + e.getMessage(), e);
+        }
+    }
+
+    /** The segments from the keyframe-started one at or before {@code at} through the one holding it. */
+    private List<Segment> segmentsUpTo(String cameraId, Instant at) {
+        Segment holder;
+        if (at == null) {
+            holder = catalog.newest(cameraId, 1).stream().findFirst().orElseThrow(() -> nothing(cameraId, null));
+        } else {
+            holder = index.overlapping(cameraId, at, at.plusMillis(1)).stream().findFirst()
+                    .orElseThrow(() -> nothing(cameraId, at));
+        }
+        List<Segment> run = new ArrayList<>(List.of(holder));
+        Segment first = holder;
+        while (!first.keyframeStart()) {
+            Optional<Segment> previous = index.find(cameraId, first.sequence() - 1)
+                    .filter(p -> p.sessionId().equals(holder.sessionId()));
+            if (previous.isEmpty()) {
+                break;
+            }
+            first = previous.get();
+            run.add(0, first);
+        }
+        return run;
+    }
+
+    private byte[] read(String cameraId, Optional<SegmentCatalog.Located> located) {
+        SegmentCatalog.Located l = located.orElseThrow(() ->
+                new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "a segment of camera " + cameraId + " is missing"));
+        try (InputStream in = catalog.open(l, 0, l.sizeBytes())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot read " + l.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static BufferedImage deepCopy(BufferedImage image) {
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        copy.getGraphics().drawImage(image, 0, 0, null);
+        return copy;
+    }
+
+    private static VigilException nothing(String cameraId, Instant at) {
+        return new VigilException(ErrorCode.NO_RECORDINGS, "camera " + cameraId + " has no recording "
+                + (at == null ? "yet" : "at " + at));
+    }
+}
