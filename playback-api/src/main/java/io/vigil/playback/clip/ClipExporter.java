@@ -63,7 +63,8 @@ public class ClipExporter {
             throw new VigilException(ErrorCode.NO_RECORDINGS, "camera " + cameraId + " recorded nothing between "
                     + range.start() + " and " + range.end());
         }
-        backToKeyframe(segments);
+        List<Segment> lead = index.fromKeyframe(segments.get(0));
+        segments.addAll(0, lead.subList(0, lead.size() - 1));
         String initKey = segments.get(0).initKey();
         Optional<Segment> change = segments.stream().filter(s -> !s.initKey().equals(initKey)).findFirst();
         if (change.isPresent()) {
@@ -81,20 +82,6 @@ public class ClipExporter {
                 Fragments.timescales(init));
         String fileName = cameraId + "_" + FILE_TIME.format(range.start()) + "_" + FILE_TIME.format(range.end()) + ".mp4";
         return new Clip(fileName, gaps, segments.size(), content);
-    }
-
-    /** Starts the clip at the keyframe at or before its first segment. */
-    private void backToKeyframe(List<Segment> segments) {
-        Segment first = segments.get(0);
-        while (!first.keyframeStart()) {
-            Optional<Segment> previous = index.find(first.cameraId(), first.sequence() - 1)
-                    .filter(p -> p.sessionId().equals(segments.get(0).sessionId()));
-            if (previous.isEmpty()) {
-                break;
-            }
-            first = previous.get();
-            segments.add(0, first);
-        }
     }
 
     private byte[] readInit(String cameraId, String initKey) {

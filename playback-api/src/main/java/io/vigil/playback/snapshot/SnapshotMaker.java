@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,18 +85,7 @@ public class SnapshotMaker {
             holder = index.overlapping(cameraId, at, at.plusMillis(1)).stream().findFirst()
                     .orElseThrow(() -> nothing(cameraId, at));
         }
-        List<Segment> run = new ArrayList<>(List.of(holder));
-        Segment first = holder;
-        while (!first.keyframeStart()) {
-            Optional<Segment> previous = index.find(cameraId, first.sequence() - 1)
-                    .filter(p -> p.sessionId().equals(holder.sessionId()));
-            if (previous.isEmpty()) {
-                break;
-            }
-            first = previous.get();
-            run.add(0, first);
-        }
-        return run;
+        return index.fromKeyframe(holder);
     }
 
     private byte[] read(String cameraId, Optional<SegmentCatalog.Located> located) {

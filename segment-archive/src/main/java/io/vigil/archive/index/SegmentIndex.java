@@ -95,6 +95,25 @@ public class SegmentIndex {
                 cameraId, from.toEpochMilli(), to.toEpochMilli());
     }
 
+    /**
+     * The segments a decoder needs to reach {@code s}: back to the keyframe-started segment at or before
+     * it in the same session, oldest first, ending with {@code s}.
+     */
+    public List<Segment> fromKeyframe(Segment s) {
+        java.util.LinkedList<Segment> run = new java.util.LinkedList<>(List.of(s));
+        Segment first = s;
+        while (!first.keyframeStart()) {
+            Optional<Segment> previous = find(s.cameraId(), first.sequence() - 1)
+                    .filter(p -> p.sessionId().equals(s.sessionId()));
+            if (previous.isEmpty()) {
+                break;
+            }
+            first = previous.get();
+            run.addFirst(first);
+        }
+        return run;
+    }
+
     /** Longest a segment can be: twice the longest configurable target. Bounds range scans. */
     public static final long MAX_SEGMENT_MILLIS = 120_000;
 
