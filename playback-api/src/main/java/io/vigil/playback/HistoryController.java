@@ -42,9 +42,11 @@ public class HistoryController {
     private final Clock clock;
     private final ClipExporter clips;
     private final SnapshotMaker snapshots;
+    private final SegmentUrls urls;
 
     public HistoryController(CameraRegistry cameras, SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config,
-                             Clock clock, ClipExporter clips, SnapshotMaker snapshots) {
+                             Clock clock, ClipExporter clips, SnapshotMaker snapshots, SegmentUrls urls) {
+        this.urls = urls;
         this.clips = clips;
         this.snapshots = snapshots;
         this.cameras = cameras;
@@ -66,7 +68,7 @@ public class HistoryController {
             segments = withSpooled(id, segments, range.start());
         }
         String body = MediaPlaylist.range(segments, complete, config.targetDurationSeconds(),
-                config.gapTolerance().toMillis(), MediaPlaylist.RELATIVE);
+                config.gapTolerance().toMillis(), urls.forCamera(id));
         return HttpResponse.ok(body).contentType(PlaybackController.HLS)
                 .header(HttpHeaders.CACHE_CONTROL, complete && range.end().isBefore(clock.instant()) ? "max-age=60" : "no-cache");
     }

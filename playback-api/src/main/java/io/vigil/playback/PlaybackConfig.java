@@ -13,6 +13,9 @@ import java.time.Duration;
  * @param gapTolerance          a longer pause between segments is a gap (a discontinuity, a break in the timeline)
  * @param maxPlaylistRange      longest range of a playlist or timeline request
  * @param maxClipRange          longest range of a clip export
+ * @param delivery              {@code proxied}: playlists point at Vigil, which streams from the store;
+ *                              {@code presigned}: at presigned object-store URLs (players must reach the store)
+ * @param presignedValidity     how long presigned URLs stay valid
  */
 @ConfigurationProperties("playback")
 public record PlaybackConfig(
@@ -20,7 +23,13 @@ public record PlaybackConfig(
         @Bindable(defaultValue = "2") int targetDurationSeconds,
         @Bindable(defaultValue = "1s") Duration gapTolerance,
         @Bindable(defaultValue = "31d") Duration maxPlaylistRange,
-        @Bindable(defaultValue = "24h") Duration maxClipRange) {
+        @Bindable(defaultValue = "24h") Duration maxClipRange,
+        @Bindable(defaultValue = "PROXIED") Delivery delivery,
+        @Bindable(defaultValue = "6h") Duration presignedValidity) {
+
+    /** Where playlists send players for segment bytes. */
+    public enum Delivery { PROXIED, PRESIGNED }
+
 
     public PlaybackConfig {
         if (liveWindowSegments < 3 || liveWindowSegments > 100) {

@@ -33,8 +33,10 @@ public class PlaybackController {
     private final CameraRegistry cameras;
     private final SegmentCatalog catalog;
     private final PlaybackConfig config;
+    private final SegmentUrls urls;
 
-    public PlaybackController(CameraRegistry cameras, SegmentCatalog catalog, PlaybackConfig config) {
+    public PlaybackController(CameraRegistry cameras, SegmentCatalog catalog, PlaybackConfig config, SegmentUrls urls) {
+        this.urls = urls;
         this.cameras = cameras;
         this.catalog = catalog;
         this.config = config;
@@ -46,7 +48,7 @@ public class PlaybackController {
         List<Segment> window = catalog.newest(id, config.liveWindowSegments());
         long discontinuitySequence = window.isEmpty() ? 0 : catalog.discontinuitySequence(window.get(0));
         String body = MediaPlaylist.live(window, discontinuitySequence, config.targetDurationSeconds(),
-                config.gapTolerance().toMillis(), MediaPlaylist.RELATIVE);
+                config.gapTolerance().toMillis(), urls.forCamera(id));
         return HttpResponse.ok(body).contentType(HLS).header(HttpHeaders.CACHE_CONTROL, "no-cache");
     }
 

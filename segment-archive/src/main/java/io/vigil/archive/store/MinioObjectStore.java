@@ -2,6 +2,8 @@ package io.vigil.archive.store;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.http.Method;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -135,6 +137,16 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
             return objects;
         } catch (Exception e) {
             throw unavailable("cannot list " + prefix, e);
+        }
+    }
+
+    @Override
+    public String presignedGet(String key, java.time.Duration validFor) {
+        try {
+            return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
+                    .bucket(bucket).object(key).expiry((int) Math.max(1, validFor.toSeconds())).build());
+        } catch (Exception e) {
+            throw unavailable("cannot presign " + key, e);
         }
     }
 

@@ -37,6 +37,9 @@ public interface ObjectStore {
     /** Objects under {@code prefix}, in lexical key order. */
     List<StoredObject> list(String prefix);
 
+    /** A URL that lets anyone holding it GET the object until {@code validFor} has passed. */
+    String presignedGet(String key, java.time.Duration validFor);
+
     /** True if the store answers and the bucket exists. */
     boolean reachable();
 }
