@@ -237,6 +237,21 @@ class RecordingEndToEndTest {
     }
 
     @Test
+    void openApiDescribesEveryRoute() throws Exception {
+        HttpResponse<String> response = send("GET", "/openapi.yml", null);
+        assertEquals(200, response.statusCode());
+        Map<?, ?> paths = (Map<?, ?>) ((Map<?, ?>) new org.yaml.snakeyaml.Yaml().load(response.body())).get("paths");
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        paths.forEach((path, item) -> ((Map<?, ?>) item).keySet().stream().filter(k -> !"parameters".equals(k))
+                .forEach(method -> documented.add(method.toString().toUpperCase() + " " + path)));
+        java.util.Set<String> served = context.getBean(io.micronaut.web.router.Router.class).uriRoutes()
+                .map(r -> r.getHttpMethod().name() + " " + r.getUriMatchTemplate().toPathString().replaceAll("\\{/[^}]*}", ""))
+                .filter(r -> !r.startsWith("HEAD ") && !r.startsWith("OPTIONS "))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        assertEquals(served, documented, "openapi/vigil.yml and the routes differ");
+    }
+
+    @Test
     void verifyFindsATamperedSegment() throws Exception {
         SegmentIndex index = context.getBean(SegmentIndex.class);
         awaitSegments(index, "lobby");

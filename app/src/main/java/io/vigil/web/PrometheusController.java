@@ -1,4 +1,4 @@
-package io.vigil.metrics;
+package io.vigil.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.http.HttpResponse;
