@@ -1,0 +1,182 @@
+package io.vigil.bench;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Playlist and timeline speed over a synthetic index of 20 cameras x 7 days of 2 s segments (about
+ * 6 M rows in H2). Baseline, measured in the same run: reading the same rows with bare JDBC, which
+ * any playlist built from the index must do. Not part of the test suite: run with {@code bench/run playlist}.
+ */
+class PlaylistBench {
+
+    static final int CAMERAS = Integer.getInteger("bench.cameras", 20);
+    static final int DAYS = Integer.getInteger("bench.days", 7);
+    static final int RUNS = Integer.getInteger("bench.runs", 30);
+    static final long SEGMENT_MILLIS = 2000;
+
+    @Test
+    void playlistAndTimeline() throws Exception {
+        Path work = Files.createTempDirectory("vigil-bench");
+        Instant end = LocalDate.of(2026, 11, 22).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant start = end.minusSeconds(DAYS * 86_400L);
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1, "micronaut.server.host", "127.0.0.1",
+                "datasources.default.url", "jdbc:h2:file:" + work.resolve("db/vigil"),
+                "storage.embedded-directory", work.resolve("objects").toString(),
+                "spool.directory", work.resolve("spool").toString(),
+                "vigil.cameras.file", work.resolve("none.yml").toString()), "bench")) {
+            ApplicationContext context = server.getApplicationContext();
+            DataSource ds = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(
+                    context.getBean(DataSource.class));
+            long t0 = System.nanoTime();
+            long rows = fill(ds, start, end);
+            double fillSeconds = (System.nanoTime() - t0) / 1e9;
+            String base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+            for (int c = 0; c < CAMERAS; c++) {
+                post(base + "/api/cameras", "{\"id\":\"cam" + c + "\",\"url\":\"rtsp://127.0.0.1:9/x\",\"enabled\":false}");
+            }
+            Instant dayStart = end.minusSeconds(86_400);
+            Instant hourStart = end.minusSeconds(3600);
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format("index: %d cameras x %d days = %,d segment rows (filled in %.0f s)", CAMERAS, DAYS, rows, fillSeconds));
+            lines.add("| request | p50 ms | p95 ms | baseline: bare JDBC read of the rows, p50 ms | ratio p50 |");
+            lines.add("| --- | ---: | ---: | ---: | ---: |");
+            lines.add(row("24 h playlist (43,200 segments)", http(base + "/api/cameras/cam7/playlist.m3u8?start=" + dayStart + "&end=" + end),
+                    jdbc(ds, "cam7", dayStart, end, true)));
+            lines.add(row("1 h playlist (1,800 segments)", http(base + "/api/cameras/cam7/playlist.m3u8?start=" + hourStart + "&end=" + end),
+                    jdbc(ds, "cam7", hourStart, end, true)));
+            lines.add(row(DAYS + "-day timeline (" + String.format("%,d", DAYS * 43_200) + " segments)",
+                    http(base + "/api/cameras/cam7/timeline?start=" + start + "&end=" + end), jdbc(ds, "cam7", start, end, false)));
+            report(lines);
+        }
+    }
+
+    private static long fill(DataSource ds, Instant start, Instant end) throws Exception {
+        long rows = 0;
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO segment (camera_id, sequence, session_id, start_millis, "
+                    + "duration_millis, size_bytes, object_key, init_key, keyframe_start, sha256) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                for (int cam = 0; cam < CAMERAS; cam++) {
+                    String camera = "cam" + cam;
+                    long seq = 0;
+                    for (long t = start.toEpochMilli(); t < end.toEpochMilli(); t += SEGMENT_MILLIS) {
+                        ps.setString(1, camera);
+                        ps.setLong(2, seq);
+                        ps.setString(3, "session-" + camera + "-" + (seq / 43_200));
+                        ps.setLong(4, t);
+                        ps.setInt(5, (int) SEGMENT_MILLIS);
+                        ps.setLong(6, 1_000_000);
+                        ps.setString(7, camera + "/2026/11/20/10/" + t + "-" + seq + ".m4s");
+                        ps.setString(8, camera + "/init/00112233445566778899aabbccddeeff.mp4");
+                        ps.setBoolean(9, true);
+                        ps.setString(10, "0".repeat(64));
+                        ps.addBatch();
+                        seq++;
+                        if (++rows % 10_000 == 0) {
+                            ps.executeBatch();
+                            c.commit();
+                        }
+                    }
+                }
+                ps.executeBatch();
+                c.commit();
+            }
+        }
+        return rows;
+    }
+
+    private static long[] http(String url) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long[] ms = new long[RUNS];
+        for (int i = -3; i < RUNS; i++) {
+            long t = System.nanoTime();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new AssertionError(url + " answered " + r.statusCode() + ": " + r.body());
+            }
+            if (i >= 0) {
+                ms[i] = (System.nanoTime() - t) / 1_000_000;
+            }
+        }
+        return ms;
+    }
+
+    private static long[] jdbc(DataSource ds, String camera, Instant from, Instant to, boolean allColumns) throws Exception {
+        String columns = allColumns ? "camera_id, sequence, session_id, start_millis, duration_millis, size_bytes, object_key, "
+                + "init_key, keyframe_start, sha256" : "session_id, start_millis, duration_millis";
+        long[] ms = new long[RUNS];
+        for (int i = -3; i < RUNS; i++) {
+            long t = System.nanoTime();
+            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + columns
+                    + " FROM segment WHERE camera_id = ? AND start_millis >= ? AND start_millis < ? ORDER BY start_millis")) {
+                ps.setString(1, camera);
+                ps.setLong(2, from.toEpochMilli());
+                ps.setLong(3, to.toEpochMilli());
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(1);
+                    }
+                }
+            }
+            if (i >= 0) {
+                ms[i] = (System.nanoTime() - t) / 1_000_000;
+            }
+        }
+        return ms;
+    }
+
+    private static String row(String name, long[] measured, long[] baseline) {
+        long p50 = percentile(measured, 50);
+        long base = percentile(baseline, 50);
+        return String.format("| %s | %d | %d | %d | %.2f |", name, p50, percentile(measured, 95), base,
+                base == 0 ? Double.NaN : (double) p50 / base);
+    }
+
+    private static long percentile(long[] values, int p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static void report(List<String> lines) throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("unknown CPU");
+        String header = String.format("%n## Playlist and timeline, %s%n%nMachine: %d cores, %s, JDK %s. Times are client-observed on loopback "
+                + "(server time plus transfer), %d runs after 3 warm-ups.%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                cpu, System.getProperty("java.version"), RUNS);
+        String text = header + String.join("\n", lines) + "\n";
+        System.out.println(text);
+        Path doc = Path.of(System.getProperty("bench.report", "../docs/BENCHMARKS.md"));
+        Files.writeString(doc, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static void post(String url, String json) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new AssertionError(r.body());
+        }
+    }
+}
