@@ -120,7 +120,7 @@ public class SegmentIndex {
     /** Segments of a camera overlapping {@code [from, to)}, oldest first. */
     public List<Segment> overlapping(String cameraId, Instant from, Instant to) {
         return db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND start_millis >= ? "
-                        + "AND start_millis < ? AND start_millis + duration_millis > ? ORDER BY start_millis, sequence",
+                        + "AND start_millis < ? AND start_millis + duration_millis > ? ORDER BY start_millis",
                 SegmentIndex::segment, cameraId, from.toEpochMilli() - MAX_SEGMENT_MILLIS, to.toEpochMilli(),
                 from.toEpochMilli());
     }
@@ -133,7 +133,7 @@ public class SegmentIndex {
     public void forEachSpanPart(String cameraId, Instant from, Instant to, SpanPartSink sink) {
         db.forEach("SELECT session_id, start_millis, duration_millis FROM segment WHERE camera_id = ? "
                         + "AND start_millis >= ? AND start_millis < ? AND start_millis + duration_millis > ? "
-                        + "ORDER BY start_millis, sequence",
+                        + "ORDER BY start_millis",
                 rs -> sink.accept(rs.getString(1), rs.getLong(2), rs.getInt(3)), cameraId, from.toEpochMilli() - MAX_SEGMENT_MILLIS, to.toEpochMilli(), from.toEpochMilli());
     }
 
