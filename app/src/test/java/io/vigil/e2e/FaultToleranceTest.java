@@ -145,8 +145,10 @@ class FaultToleranceTest {
             String playlist = vigil.send("GET", "/api/cameras/door/playlist.m3u8?" + range, null).body();
             assertTrue(playlist.contains("#EXT-X-PLAYLIST-TYPE:VOD\n") && playlist.endsWith("#EXT-X-ENDLIST\n"), playlist);
             assertEquals(1, playlist.split("#EXT-X-DISCONTINUITY\n", -1).length - 1, "one discontinuity:\n" + playlist);
-            assertTrue(playlist.contains("#EXT-X-DISCONTINUITY\n#EXT-X-PROGRAM-DATE-TIME:" + firstOfSecond.start()
-                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)), "PDT after the gap:\n" + playlist);
+            // The new session may bring a new init segment (EXT-X-MAP) before its date.
+            assertTrue(java.util.regex.Pattern.compile("#EXT-X-DISCONTINUITY\n(#EXT-X-MAP:[^\n]*\n)?#EXT-X-PROGRAM-DATE-TIME:"
+                    + java.util.regex.Pattern.quote(firstOfSecond.start().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                    .toString())).matcher(playlist).find(), "PDT after the gap:\n" + playlist);
             assertEquals(segments.size(), playlist.split("#EXTINF:", -1).length - 1, "every segment listed");
             String timeline = vigil.send("GET", "/api/cameras/door/timeline?" + range, null).body();
             assertEquals(2, timeline.split("\\{\"start\"", -1).length - 1 - 1, "two spans and one gap:\n" + timeline);

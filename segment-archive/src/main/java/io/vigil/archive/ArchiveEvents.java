@@ -1,19 +1,9 @@
 package io.vigil.archive;
 
-import io.vigil.archive.index.Segment;
-
 /** What the archive tells the rest of the service about its write path. */
 public final class ArchiveEvents {
 
     private ArchiveEvents() {
-    }
-
-    /**
-     * A segment is in the object store and the index.
-     *
-     * @param segment its index row
-     */
-    public record SegmentStored(Segment segment) {
     }
 
     /**

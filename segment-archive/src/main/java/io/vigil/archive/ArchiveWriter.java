@@ -46,7 +46,6 @@ public class ArchiveWriter {
     private final SegmentSpool spool;
     private final SpoolConfig config;
     private final Clock clock;
-    private final ApplicationEventPublisher<ArchiveEvents.SegmentStored> stored;
     private final ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
@@ -69,7 +68,6 @@ public class ArchiveWriter {
     }
 
     public ArchiveWriter(ObjectStore store, SegmentIndex index, SegmentSpool spool, SpoolConfig config, Clock clock,
-                         ApplicationEventPublisher<ArchiveEvents.SegmentStored> stored,
                          ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble, MeterRegistry meters) {
         this.meters = meters;
         Gauge.builder("vigil.spool.bytes", spool, SegmentSpool::sizeBytes).description("bytes waiting in the spool")
@@ -83,7 +81,6 @@ public class ArchiveWriter {
         this.spool = spool;
         this.config = config;
         this.clock = clock;
-        this.stored = stored;
         this.trouble = trouble;
     }
 
@@ -173,7 +170,6 @@ public class ArchiveWriter {
         index.add(s);
         meters.counter("vigil.segments.written", "camera", s.cameraId()).increment();
         meters.counter("vigil.segments.bytes", "camera", s.cameraId()).increment(media.length);
-        stored.publishEvent(new ArchiveEvents.SegmentStored(s));
     }
 
     private void fail(Lane lane, String message) {

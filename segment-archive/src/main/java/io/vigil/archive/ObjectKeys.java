@@ -45,12 +45,6 @@ public final class ObjectKeys {
         return cameraId + "/init/" + HexFormat.of().formatHex(sha256, 0, 16) + ".mp4";
     }
 
-    /** Prefix under which every object of a camera lives. */
-    public static String cameraPrefix(String cameraId) {
-        requireCamera(cameraId);
-        return cameraId + "/";
-    }
-
     private static void requireCamera(String cameraId) {
         if (cameraId == null || !CAMERA_ID.matcher(cameraId).matches()) {
             throw new IllegalArgumentException("not a camera id: " + cameraId);

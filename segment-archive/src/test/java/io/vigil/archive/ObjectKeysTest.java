@@ -25,7 +25,7 @@ class ObjectKeysTest {
     @Test
     void rejectsIdsThatWouldEscapeTheLayout() {
         assertThrows(IllegalArgumentException.class, () -> ObjectKeys.mediaSegment("../etc", Instant.EPOCH, 1));
-        assertThrows(IllegalArgumentException.class, () -> ObjectKeys.cameraPrefix("Lobby"));
-        assertEquals("lobby/", ObjectKeys.cameraPrefix("lobby"));
+        assertThrows(IllegalArgumentException.class, () -> ObjectKeys.hourPrefix("Lobby", Instant.EPOCH));
+        assertEquals("lobby/1970/01/01/00/", ObjectKeys.hourPrefix("lobby", Instant.EPOCH));
     }
 }
