@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -66,15 +65,11 @@ public class ClipExporter {
         List<Segment> lead = index.fromKeyframe(segments.get(0));
         segments.addAll(0, lead.subList(0, lead.size() - 1));
         String initKey = segments.get(0).initKey();
-        Optional<Segment> change = segments.stream().filter(s -> !s.initKey().equals(initKey)).findFirst();
-        if (change.isPresent()) {
-            throw new VigilException(ErrorCode.FORMAT_CHANGE, "the camera's codec parameters change at "
-                    + change.get().start() + "; export up to or from that time");
-        }
+        byte[] init = readInit(cameraId, initKey);
+        requireOneFormat(cameraId, segments, Fragments.sampleDescriptions(init));
         SpanAssembler spans = new SpanAssembler(range.start(), range.end(), config.gapTolerance().toMillis());
         segments.forEach(s -> spans.add(s.sessionId(), s.start().toEpochMilli(), s.durationMillis()));
         List<Span> gaps = spans.gaps();
-        byte[] init = readInit(cameraId, initKey);
         String comment = "Vigil clip of camera " + cameraId + " for [" + range.start() + ", " + range.end() + "); "
                 + (gaps.isEmpty() ? "no gaps" : "gaps: " + gaps.stream().map(g -> g.start() + "/" + g.end())
                 .collect(Collectors.joining(", ")));
@@ -82,6 +77,17 @@ public class ClipExporter {
                 Fragments.timescales(init));
         String fileName = cameraId + "_" + FILE_TIME.format(range.start()) + "_" + FILE_TIME.format(range.end()) + ".mp4";
         return new Clip(fileName, gaps, segments.size(), content);
+    }
+
+    /** Sessions may bring their own init segment; one file can hold them only if they describe the same codecs. */
+    private void requireOneFormat(String cameraId, List<Segment> segments, String format) {
+        java.util.Set<String> checked = new java.util.HashSet<>(List.of(segments.get(0).initKey()));
+        for (Segment s : segments) {
+            if (checked.add(s.initKey()) && !Fragments.sampleDescriptions(readInit(cameraId, s.initKey())).equals(format)) {
+                throw new VigilException(ErrorCode.FORMAT_CHANGE, "the camera's codec parameters change at "
+                        + s.start() + "; export up to or from that time");
+            }
+        }
     }
 
     private byte[] readInit(String cameraId, String initKey) {

@@ -45,6 +45,35 @@ public final class Fragments {
         return scales;
     }
 
+    /**
+     * The codec configuration of every track ({@code moov/trak/mdia/minf/stbl/stsd}, with the track's
+     * timescale): two init segments with equal descriptions decode the same fragments, whatever else
+     * (edit lists, durations) differs between them.
+     */
+    public static String sampleDescriptions(byte[] init) {
+        StringBuilder out = new StringBuilder();
+        for (Box moov : Box.children(init, 0, init.length)) {
+            if (!moov.type().equals("moov")) {
+                continue;
+            }
+            for (Box trak : moov.children(init)) {
+                Box stsd = descend(init, trak, "mdia", "minf", "stbl", "stsd");
+                if (trak.type().equals("trak") && stsd != null) {
+                    out.append(java.util.HexFormat.of().formatHex(init, stsd.start(), stsd.end())).append('/');
+                }
+            }
+        }
+        return out.append(timescales(init)).toString();
+    }
+
+    private static Box descend(byte[] bytes, Box from, String... path) {
+        Box box = from;
+        for (String type : path) {
+            box = box == null ? null : box.child(bytes, type);
+        }
+        return box;
+    }
+
     /** Track id to the fragment's base media decode time ({@code moof/traf/tfdt}). */
     public static Map<Long, Long> decodeTimes(byte[] segment) {
         Map<Long, Long> times = new HashMap<>();
