@@ -40,8 +40,10 @@ class CrashRecoveryTest {
         Files.createDirectories(clips);
         Path clip = ExternalTools.clip(clips, false);
         HttpClient http = HttpClient.newHttpClient();
-        try (CameraSimulator cameras = new CameraSimulator(Map.of("north", clip, "south", clip), Map.of());
-             ServiceProcess vigil = new ServiceProcess(work, CameraSimulator.freePort())) {
+        int cameraPort = CameraSimulator.freePort();
+        Map<String, Path> paths = Map.of("north", clip, "south", clip);
+        CameraSimulator cameras = new CameraSimulator(paths, Map.of(), cameraPort, CameraSimulator.freePort(), false);
+        try (ServiceProcess vigil = new ServiceProcess(work, CameraSimulator.freePort())) {
             Files.writeString(work.resolve("cameras.yml"), """
                     cameras:
                       - {id: north, url: "%s"}
@@ -53,6 +55,10 @@ class CrashRecoveryTest {
             }
             vigil.kill9();
             long killedAtMillis = System.currentTimeMillis();
+            // gst-rtsp-server can stall for a while after its client vanished without a TEARDOWN; a real
+            // camera would not. Give the restarted service a fresh camera on the same address.
+            cameras.close();
+            cameras = new CameraSimulator(paths, Map.of(), cameraPort, CameraSimulator.freePort(), false);
 
             vigil.start();
             for (String camera : CAMERAS) {
@@ -93,6 +99,8 @@ class CrashRecoveryTest {
             try (Stream<Path> left = Files.walk(work.resolve("spool"))) {
                 assertEquals(0, left.filter(f -> f.toString().endsWith(".m4s")).count(), "spool drained");
             }
+        } finally {
+            cameras.close();
         }
     }
 
