@@ -74,6 +74,25 @@ public class SegmentCatalog {
                 new Located(s.segment().objectKey(), s.segment().sizeBytes(), Optional.of(s.mediaFile())));
     }
 
+    /**
+     * Where a segment's bytes are, for a segment row already in hand: the spool if it is still there,
+     * else the store. Unlike {@link #segment(String, long)} it asks the index nothing.
+     */
+    public Located locate(Segment s) {
+        return spool.find(s.cameraId(), s.sequence())
+                .map(sp -> new Located(s.objectKey(), s.sizeBytes(), Optional.of(sp.mediaFile())))
+                .orElseGet(() -> new Located(s.objectKey(), s.sizeBytes(), Optional.empty()));
+    }
+
+    /** All bytes of a located segment or init segment (a few MB at most). */
+    public byte[] readAll(Located located) {
+        try (InputStream in = open(located, 0, located.sizeBytes())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot read " + located.key() + ": " + e.getMessage(), e);
+        }
+    }
+
     public Optional<Located> initSegment(String cameraId, String initKey) {
         Optional<InitSegment> indexed = index.findInitSegment(initKey);
         if (indexed.isPresent()) {

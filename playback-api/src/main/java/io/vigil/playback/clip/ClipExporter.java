@@ -12,7 +12,6 @@ import io.vigil.playback.Span;
 import io.vigil.playback.SpanAssembler;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -91,12 +90,7 @@ public class ClipExporter {
     }
 
     private byte[] readInit(String cameraId, String initKey) {
-        SegmentCatalog.Located located = catalog.initSegment(cameraId, initKey).orElseThrow(() ->
-                new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "init segment " + initKey + " is missing"));
-        try (InputStream in = catalog.open(located, 0, located.sizeBytes())) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot read " + initKey + ": " + e.getMessage(), e);
-        }
+        return catalog.readAll(catalog.initSegment(cameraId, initKey).orElseThrow(() ->
+                new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "init segment " + initKey + " is missing")));
     }
 }

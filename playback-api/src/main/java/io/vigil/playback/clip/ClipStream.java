@@ -61,11 +61,9 @@ final class ClipStream extends InputStream {
     }
 
     private byte[] next(Segment s) throws IOException {
-        SegmentCatalog.Located located = catalog.segment(s.cameraId(), s.sequence())
-                .orElseThrow(() -> new IOException("segment " + s.sequence() + " disappeared during the export"));
         byte[] bytes;
-        try (InputStream in = catalog.open(located, 0, located.sizeBytes())) {
-            bytes = in.readAllBytes();
+        try {
+            bytes = catalog.readAll(catalog.locate(s));
         } catch (RuntimeException e) {
             throw new IOException("cannot read segment " + s.sequence() + ": " + e.getMessage(), e);
         }

@@ -15,11 +15,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A JPEG of the frame at or just before an instant: decodes only from the keyframe that starts the
@@ -43,9 +41,10 @@ public class SnapshotMaker {
         long targetMicros = at == null ? Long.MAX_VALUE
                 : Duration.between(first.start(), at).toNanos() / 1000;
         ByteArrayOutputStream media = new ByteArrayOutputStream();
-        media.writeBytes(read(cameraId, catalog.initSegment(cameraId, first.initKey())));
+        media.writeBytes(catalog.readAll(catalog.initSegment(cameraId, first.initKey()).orElseThrow(() ->
+                new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "init segment " + first.initKey() + " is missing"))));
         for (Segment s : run) {
-            media.writeBytes(read(cameraId, catalog.segment(cameraId, s.sequence())));
+            media.writeBytes(catalog.readAll(catalog.locate(s)));
         }
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(media.toByteArray()), 0);
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
@@ -86,16 +85,6 @@ public class SnapshotMaker {
                     .orElseThrow(() -> nothing(cameraId, at));
         }
         return index.fromKeyframe(holder);
-    }
-
-    private byte[] read(String cameraId, Optional<SegmentCatalog.Located> located) {
-        SegmentCatalog.Located l = located.orElseThrow(() ->
-                new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "a segment of camera " + cameraId + " is missing"));
-        try (InputStream in = catalog.open(l, 0, l.sizeBytes())) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot read " + l.key() + ": " + e.getMessage(), e);
-        }
     }
 
     private static BufferedImage deepCopy(BufferedImage image) {
