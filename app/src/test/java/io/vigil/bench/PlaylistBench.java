@@ -61,12 +61,12 @@ class PlaylistBench {
             lines.add(String.format("index: %d cameras x %d days = %,d segment rows (filled in %.0f s)", CAMERAS, DAYS, rows, fillSeconds));
             lines.add("| request | p50 ms | p95 ms | baseline: bare JDBC read of the rows, p50 ms | ratio p50 |");
             lines.add("| --- | ---: | ---: | ---: | ---: |");
-            lines.add(row("24 h playlist (43,200 segments)", http(base, "playlist.m3u8", dayStart, end),
+            lines.add(row("24 h playlist (43,200 segments)", http(base, "playlist.m3u8", dayStart, end, "#EXTINF:", 43_200),
                     jdbc(ds, "cam7", dayStart, end, true)));
-            lines.add(row("1 h playlist (1,800 segments)", http(base, "playlist.m3u8", hourStart, end),
+            lines.add(row("1 h playlist (1,800 segments)", http(base, "playlist.m3u8", hourStart, end, "#EXTINF:", 1_800),
                     jdbc(ds, "cam7", hourStart, end, true)));
             lines.add(row(DAYS + "-day timeline (" + String.format("%,d", DAYS * 43_200) + " segments)",
-                    http(base, "timeline", start, end), jdbc(ds, "cam7", start, end, false)));
+                    http(base, "timeline", start, end, "{\"start\"", DAYS), jdbc(ds, "cam7", start, end, false)));
             report(lines);
         }
     }
@@ -102,12 +102,41 @@ class PlaylistBench {
                 ps.executeBatch();
                 c.commit();
             }
+            fillSpans(c, start, end);
         }
         return rows;
     }
 
+    /** The recorded spans SegmentIndex would have kept: one per session, that is per camera and day. */
+    private static void fillSpans(Connection c, Instant start, Instant end) throws Exception {
+        long perSession = 43_200;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO recording_span (camera_id, first_sequence, "
+                + "last_sequence, session_id, start_millis, end_millis) VALUES (?,?,?,?,?,?)")) {
+            long segments = (end.toEpochMilli() - start.toEpochMilli()) / SEGMENT_MILLIS;
+            for (int cam = 0; cam < CAMERAS; cam++) {
+                for (long first = 0; first < segments; first += perSession) {
+                    long last = Math.min(segments, first + perSession) - 1;
+                    ps.setString(1, "cam" + cam);
+                    ps.setLong(2, first);
+                    ps.setLong(3, last);
+                    ps.setString(4, "session-cam" + cam + "-" + (first / perSession));
+                    ps.setLong(5, start.toEpochMilli() + first * SEGMENT_MILLIS);
+                    ps.setLong(6, start.toEpochMilli() + (last + 1) * SEGMENT_MILLIS);
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+            c.commit();
+        }
+    }
+
     /** Each run asks for a range 1 ms different, so no cache (H2's query cache included) answers a repeat. */
-    private static double[] http(String base, String what, Instant from, Instant to) throws Exception {
+    /**
+     * Times {@code RUNS} requests; every answer must hold {@code expected} times {@code marker}, so a fast but
+     * incomplete answer fails the benchmark (every segment listed; one timeline span per day-long session, no gap).
+     */
+    private static double[] http(String base, String what, Instant from, Instant to, String marker, int expected)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         double[] ms = new double[RUNS];
         for (int i = -3; i < RUNS; i++) {
@@ -116,6 +145,10 @@ class PlaylistBench {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new AssertionError(url + " answered " + r.statusCode() + ": " + r.body());
+            }
+            int found = r.body().split(java.util.regex.Pattern.quote(marker), -1).length - 1;
+            if (found != expected) {
+                throw new AssertionError(url + " listed " + found + " x " + marker + ", expected " + expected);
             }
             if (i >= 0) {
                 ms[i] = (System.nanoTime() - t) / 1e6;

@@ -12,6 +12,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.vigil.archive.SegmentCatalog;
 import io.vigil.archive.TimeRange;
+import io.vigil.archive.index.ListedSegment;
+import io.vigil.archive.index.RecordingSpan;
+import io.vigil.archive.index.RecordingSpans;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.camera.CameraRegistry;
@@ -43,9 +46,12 @@ public class HistoryController {
     private final ClipExporter clips;
     private final SnapshotMaker snapshots;
     private final SegmentUrls urls;
+    private final RecordingSpans recorded;
 
     public HistoryController(CameraRegistry cameras, SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config,
-                             Clock clock, ClipExporter clips, SnapshotMaker snapshots, SegmentUrls urls) {
+                             Clock clock, ClipExporter clips, SnapshotMaker snapshots, SegmentUrls urls,
+                             RecordingSpans recorded) {
+        this.recorded = recorded;
         this.urls = urls;
         this.clips = clips;
         this.snapshots = snapshots;
@@ -63,12 +69,12 @@ public class HistoryController {
         TimeRange range = complete ? TimeRange.parse(start, end)
                 : TimeRange.parse(start, clock.instant().plus(config.gapTolerance()).toString());
         requireWithinLimit(range);
-        List<Segment> segments = index.overlapping(id, range.start(), range.end());
+        List<ListedSegment> segments = index.listed(id, range.start(), range.end());
         if (!complete) {
             segments = withSpooled(id, segments, range.start());
         }
         String body = MediaPlaylist.range(segments, complete, config.targetDurationSeconds(),
-                config.gapTolerance().toMillis(), urls.forCamera(id));
+                config.gapTolerance().toMillis(), urls.forCamera(id, segments));
         return HttpResponse.ok(body).contentType(PlaybackController.HLS)
                 .header(HttpHeaders.CACHE_CONTROL, complete && range.end().isBefore(clock.instant()) ? "max-age=60" : "no-cache");
     }
@@ -79,7 +85,9 @@ public class HistoryController {
         TimeRange range = TimeRange.parse(start, end);
         requireWithinLimit(range);
         SpanAssembler spans = new SpanAssembler(range.start(), range.end(), config.gapTolerance().toMillis());
-        index.forEachSpanPart(id, range.start(), range.end(), spans::add);
+        for (RecordingSpan s : recorded.overlapping(id, range.start(), range.end())) {
+            spans.add(s.sessionId(), s.startMillis(), s.endMillis());
+        }
         return new Timeline(id, range.start(), range.end(), spans.spans(), spans.gaps());
     }
 
@@ -103,14 +111,14 @@ public class HistoryController {
     }
 
     /** An EVENT playlist reaches into live: add segments still in the spool after the indexed ones. */
-    private List<Segment> withSpooled(String id, List<Segment> indexed, Instant from) {
+    private List<ListedSegment> withSpooled(String id, List<ListedSegment> indexed, Instant from) {
         long lastIndexed = indexed.isEmpty() ? -1 : indexed.get(indexed.size() - 1).sequence();
-        List<Segment> spooled = catalog.spooled(id).stream()
-                .filter(s -> s.sequence() > lastIndexed && s.end().isAfter(from)).toList();
+        List<ListedSegment> spooled = catalog.spooled(id).stream()
+                .filter(s -> s.sequence() > lastIndexed && s.end().isAfter(from)).map(ListedSegment::of).toList();
         if (spooled.isEmpty()) {
             return indexed;
         }
-        List<Segment> all = new java.util.ArrayList<>(indexed);
+        List<ListedSegment> all = new java.util.ArrayList<>(indexed);
         all.addAll(spooled);
         return all;
     }

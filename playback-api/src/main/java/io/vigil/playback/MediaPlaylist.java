@@ -1,11 +1,10 @@
 package io.vigil.playback;
 
-import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.ListedSegment;
 
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes HLS media playlists (RFC 8216, version 7, fMP4) from index rows. Pure: segments in,
@@ -26,7 +25,7 @@ public final class MediaPlaylist {
      * @param minTargetDurationSeconds target duration floor, so it does not change while segments are regular
      * @param uris                     how segments and init segments are addressed
      */
-    public static String live(List<Segment> window, long discontinuitySequence, int minTargetDurationSeconds,
+    public static String live(List<ListedSegment> window, long discontinuitySequence, int minTargetDurationSeconds,
                               long gapToleranceMillis, SegmentUris uris) {
         StringBuilder out = header(window, null, minTargetDurationSeconds);
         if (discontinuitySequence > 0) {
@@ -43,7 +42,7 @@ public final class MediaPlaylist {
      * @param segments           every segment overlapping the range, oldest first
      * @param gapToleranceMillis a longer pause between segments is marked as a discontinuity
      */
-    public static String range(List<Segment> segments, boolean complete, int minTargetDurationSeconds,
+    public static String range(List<ListedSegment> segments, boolean complete, int minTargetDurationSeconds,
                                long gapToleranceMillis, SegmentUris uris) {
         StringBuilder out = header(segments, complete ? "VOD" : "EVENT", minTargetDurationSeconds);
         appendSegments(out, segments, gapToleranceMillis, uris);
@@ -53,7 +52,7 @@ public final class MediaPlaylist {
         return out.toString();
     }
 
-    private static StringBuilder header(List<Segment> segments, String playlistType, int minTargetDurationSeconds) {
+    private static StringBuilder header(List<ListedSegment> segments, String playlistType, int minTargetDurationSeconds) {
         StringBuilder out = new StringBuilder(256 + segments.size() * 96);
         out.append("#EXTM3U\n#EXT-X-VERSION:7\n");
         out.append("#EXT-X-TARGETDURATION:").append(targetDuration(segments, minTargetDurationSeconds)).append('\n');
@@ -61,28 +60,28 @@ public final class MediaPlaylist {
             out.append("#EXT-X-PLAYLIST-TYPE:").append(playlistType).append('\n');
         }
         out.append("#EXT-X-MEDIA-SEQUENCE:").append(segments.isEmpty() ? 0 : segments.get(0).sequence()).append('\n');
-        if (segments.stream().allMatch(Segment::keyframeStart)) {
+        if (segments.stream().allMatch(ListedSegment::keyframeStart)) {
             out.append("#EXT-X-INDEPENDENT-SEGMENTS\n");
         }
         return out;
     }
 
     /** {@code EXT-X-TARGETDURATION}: at least every EXTINF rounded to the nearest integer. */
-    static int targetDuration(List<Segment> segments, int minSeconds) {
+    static int targetDuration(List<ListedSegment> segments, int minSeconds) {
         int target = Math.max(1, minSeconds);
-        for (Segment s : segments) {
+        for (ListedSegment s : segments) {
             target = Math.max(target, (int) Math.round(s.durationMillis() / 1000.0));
         }
         return target;
     }
 
-    private static void appendSegments(StringBuilder out, List<Segment> segments, long gapToleranceMillis,
+    private static void appendSegments(StringBuilder out, List<ListedSegment> segments, long gapToleranceMillis,
                                        SegmentUris uris) {
-        Segment previous = null;
-        for (Segment s : segments) {
+        ListedSegment previous = null;
+        for (ListedSegment s : segments) {
             boolean newInit = previous == null || !previous.initKey().equals(s.initKey());
             boolean discontinuity = previous != null && (newInit || !previous.sessionId().equals(s.sessionId())
-                    || s.start().toEpochMilli() - previous.end().toEpochMilli() > gapToleranceMillis);
+                    || s.startMillis() - previous.endMillis() > gapToleranceMillis);
             if (discontinuity) {
                 out.append("#EXT-X-DISCONTINUITY\n");
             }
@@ -91,18 +90,28 @@ public final class MediaPlaylist {
             }
             if (previous == null || discontinuity) {
                 out.append("#EXT-X-PROGRAM-DATE-TIME:")
-                        .append(DateTimeFormatter.ISO_INSTANT.format(s.start().truncatedTo(ChronoUnit.MILLIS)))
+                        .append(DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(s.startMillis())))
                         .append('\n');
             }
-            out.append("#EXTINF:").append(String.format(Locale.ROOT, "%.3f", s.durationMillis() / 1000.0)).append(",\n");
+            appendSeconds(out.append("#EXTINF:"), s.durationMillis()).append(",\n");
             out.append(uris.mediaSegment(s)).append('\n');
             previous = s;
         }
     }
 
+    /** Milliseconds as seconds with three decimals ({@code 2000} as {@code 2.000}), without a formatter per line. */
+    static StringBuilder appendSeconds(StringBuilder out, int millis) {
+        int fraction = millis % 1000;
+        out.append(millis / 1000).append('.');
+        if (fraction < 100) {
+            out.append(fraction < 10 ? "00" : "0");
+        }
+        return out.append(fraction);
+    }
+
     /** How a playlist refers to segments: relative URIs served by Vigil, or presigned object URLs. */
     public interface SegmentUris {
-        String mediaSegment(Segment segment);
+        String mediaSegment(ListedSegment segment);
 
         String initSegment(String initKey);
     }
@@ -110,7 +119,7 @@ public final class MediaPlaylist {
     /** URIs relative to {@code /api/cameras/{id}/}: {@code segments/{seq}.m4s}, {@code init/{name}}. */
     public static final SegmentUris RELATIVE = new SegmentUris() {
         @Override
-        public String mediaSegment(Segment segment) {
+        public String mediaSegment(ListedSegment segment) {
             return "segments/" + segment.sequence() + ".m4s";
         }
 

@@ -2,6 +2,7 @@ package io.vigil.playback;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.vigil.archive.index.RecordingSpan;
 
 import java.time.Duration;
 
@@ -34,6 +35,10 @@ public record PlaybackConfig(
     public PlaybackConfig {
         if (liveWindowSegments < 3 || liveWindowSegments > 100) {
             throw new IllegalArgumentException("playback.live-window-segments must be 3..100");
+        }
+        if (gapTolerance.toMillis() < RecordingSpan.JOIN_TOLERANCE_MILLIS) {
+            throw new IllegalArgumentException("playback.gap-tolerance must be at least "
+                    + RecordingSpan.JOIN_TOLERANCE_MILLIS + " ms, the pause the archive's recorded spans already join");
         }
         if (targetDurationSeconds < 1) {
             throw new IllegalArgumentException("playback.target-duration-seconds must be >= 1");

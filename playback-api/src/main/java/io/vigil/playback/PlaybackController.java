@@ -12,6 +12,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.vigil.archive.SegmentCatalog;
+import io.vigil.archive.index.ListedSegment;
 import io.vigil.archive.index.Segment;
 import io.vigil.camera.CameraRegistry;
 import io.vigil.error.ErrorBody;
@@ -45,10 +46,11 @@ public class PlaybackController {
     @Get("/live.m3u8")
     public HttpResponse<String> live(String id) {
         cameras.get(id);
-        List<Segment> window = catalog.newest(id, config.liveWindowSegments());
-        long discontinuitySequence = window.isEmpty() ? 0 : catalog.discontinuitySequence(window.get(0));
+        List<Segment> newest = catalog.newest(id, config.liveWindowSegments());
+        long discontinuitySequence = newest.isEmpty() ? 0 : catalog.discontinuitySequence(newest.get(0));
+        List<ListedSegment> window = newest.stream().map(ListedSegment::of).toList();
         String body = MediaPlaylist.live(window, discontinuitySequence, config.targetDurationSeconds(),
-                config.gapTolerance().toMillis(), urls.forCamera(id));
+                config.gapTolerance().toMillis(), urls.forCamera(id, window));
         return HttpResponse.ok(body).contentType(HLS).header(HttpHeaders.CACHE_CONTROL, "no-cache");
     }
 

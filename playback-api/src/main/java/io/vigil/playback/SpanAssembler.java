@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Merges segments, fed oldest first, into recorded spans: consecutive segments of one session whose
- * gap is at most the tolerance join the same span. Clips everything to the requested range and lists
+ * Merges segments or stored spans, fed oldest first, into recorded spans: consecutive parts of one session
+ * whose gap is at most the tolerance join the same span. Clips everything to the requested range and lists
  * the gaps between spans. Pure, and streaming: a month of segments needs no list of rows.
  */
 public final class SpanAssembler {
@@ -26,10 +26,10 @@ public final class SpanAssembler {
         this.toleranceMillis = toleranceMillis;
     }
 
-    /** Adds the next segment (oldest first). */
-    public void add(String segmentSessionId, long startMillis, int durationMillis) {
+    /** Adds the next segment or recorded span, {@code [startMillis, endMillis)} (oldest first). */
+    public void add(String segmentSessionId, long startMillis, long endMillis) {
         long start = Math.max(startMillis, fromMillis);
-        long end = Math.min(startMillis + durationMillis, toMillis);
+        long end = Math.min(endMillis, toMillis);
         if (end <= start) {
             return;
         }

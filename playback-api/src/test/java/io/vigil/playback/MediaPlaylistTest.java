@@ -1,5 +1,6 @@
 package io.vigil.playback;
 
+import io.vigil.archive.index.ListedSegment;
 import io.vigil.archive.index.Segment;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +19,14 @@ class MediaPlaylistTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:02:00Z");
 
-    private static Segment segment(long seq, String session, long startOffsetMillis, int durationMillis, String init) {
+    private static ListedSegment segment(long seq, String session, long startOffsetMillis, int durationMillis, String init) {
         return segment(seq, session, startOffsetMillis, durationMillis, init, true);
     }
 
-    private static Segment segment(long seq, String session, long startOffsetMillis, int durationMillis, String init,
-                                   boolean keyframeStart) {
-        return new Segment("lobby", seq, session, T0.plusMillis(startOffsetMillis), durationMillis, 1000,
-                "lobby/x/" + seq + ".m4s", "lobby/init/" + init + ".mp4", keyframeStart, null);
+    private static ListedSegment segment(long seq, String session, long startOffsetMillis, int durationMillis, String init,
+                                         boolean keyframeStart) {
+        return ListedSegment.of(new Segment("lobby", seq, session, T0.plusMillis(startOffsetMillis), durationMillis, 1000,
+                "lobby/x/" + seq + ".m4s", "lobby/init/" + init + ".mp4", keyframeStart, null));
     }
 
     private static String golden(String name) throws IOException {
@@ -68,6 +69,14 @@ class MediaPlaylistTest {
         assertEquals("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:2\n#EXT-X-PLAYLIST-TYPE:VOD\n"
                         + "#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-INDEPENDENT-SEGMENTS\n#EXT-X-ENDLIST\n",
                 MediaPlaylist.range(List.of(), true, 2, 1000, MediaPlaylist.RELATIVE));
+    }
+
+    @Test
+    void extinfHasThreeDecimalsForEveryMillisecondCount() {
+        for (int millis : new int[]{1, 9, 10, 99, 100, 999, 1000, 1001, 2000, 2047, 119_999}) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%.3f", millis / 1000.0),
+                    MediaPlaylist.appendSeconds(new StringBuilder(), millis).toString());
+        }
     }
 
     @Test

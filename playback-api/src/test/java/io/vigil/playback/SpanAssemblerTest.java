@@ -23,11 +23,11 @@ class SpanAssemblerTest {
     void mergesContiguousSegmentsOfOneSessionAndListsTheGaps() {
         SpanAssembler a = new SpanAssembler(T0, T0.plusSeconds(60), 1000);
         long t = T0.toEpochMilli();
-        a.add("s1", t + 10_000, 2000);
-        a.add("s1", t + 12_000, 2000);
-        a.add("s1", t + 14_500, 2000);      // 500 ms pause: same span
-        a.add("s2", t + 16_500, 2000);      // new session: new span even without a pause
-        a.add("s2", t + 40_000, 2000);      // long pause: new span
+        a.add("s1", t + 10_000, t + 10_000 + 2000);
+        a.add("s1", t + 12_000, t + 12_000 + 2000);
+        a.add("s1", t + 14_500, t + 14_500 + 2000);      // 500 ms pause: same span
+        a.add("s2", t + 16_500, t + 16_500 + 2000);      // new session: new span even without a pause
+        a.add("s2", t + 40_000, t + 40_000 + 2000);      // long pause: new span
         assertEquals(List.of(new Span(T0.plusSeconds(10), T0.plusMillis(16_500)),
                 new Span(T0.plusMillis(16_500), T0.plusMillis(18_500)), span(40, 42)), a.spans());
         assertEquals(List.of(span(0, 10), new Span(T0.plusMillis(18_500), T0.plusSeconds(40)), span(42, 60)), a.gaps());
@@ -36,8 +36,8 @@ class SpanAssemblerTest {
     @Test
     void clipsSegmentsToTheRange() {
         SpanAssembler a = new SpanAssembler(T0.plusSeconds(1), T0.plusSeconds(3), 1000);
-        a.add("s1", T0.toEpochMilli(), 2000);
-        a.add("s1", T0.toEpochMilli() + 2000, 2000);
+        a.add("s1", T0.toEpochMilli(), T0.toEpochMilli() + 2000);
+        a.add("s1", T0.toEpochMilli() + 2000, T0.toEpochMilli() + 2000 + 2000);
         assertEquals(List.of(span(1, 3)), a.spans());
         assertEquals(List.of(), a.gaps());
     }

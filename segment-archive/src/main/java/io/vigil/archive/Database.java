@@ -26,15 +26,49 @@ public class Database {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Work that runs inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run();
+    }
+
     private final DataSource dataSource;
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
 
     public Database(DataSource dataSource) {
         // Plain JDBC: bypass Micronaut's connection-binding proxy, which demands @Transactional.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
+    /**
+     * Runs {@code work} in one transaction: every query and update it makes on this thread uses the same
+     * connection, committed when it returns and rolled back when it throws. Nested calls join the outer one.
+     */
+    public <T> T inTransaction(Work<T> work) {
+        if (transaction.get() != null) {
+            return work.run();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            transaction.set(c);
+            try {
+                T result = work.run();
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                transaction.remove();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new VigilException(ErrorCode.INDEX_UNAVAILABLE, "database transaction failed: " + e.getMessage(), e);
+        }
+    }
+
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
+        try (Lease l = lease(); PreparedStatement ps = prepare(l.connection(), sql, params);
              ResultSet rs = ps.executeQuery()) {
             List<T> rows = new ArrayList<>();
             while (rs.next()) {
@@ -48,7 +82,7 @@ public class Database {
 
     /** Hands every row to {@code consumer} without collecting them: for results too large to hold. */
     public void forEach(String sql, RowConsumer consumer, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+        try (Lease l = lease(); PreparedStatement ps = prepare(l.connection(), sql, params)) {
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -68,11 +102,26 @@ public class Database {
 
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows it touched. */
     public int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+        try (Lease l = lease(); PreparedStatement ps = prepare(l.connection(), sql, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new VigilException(ErrorCode.INDEX_UNAVAILABLE, "database update failed: " + e.getMessage(), e);
         }
+    }
+
+    /** A connection for one statement: the transaction's (left open), or a pooled one (closed after). */
+    private record Lease(Connection connection, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            if (owned) {
+                connection.close();
+            }
+        }
+    }
+
+    private Lease lease() throws SQLException {
+        Connection bound = transaction.get();
+        return bound != null ? new Lease(bound, false) : new Lease(dataSource.getConnection(), true);
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {

@@ -67,7 +67,7 @@ public class ClipExporter {
         byte[] init = readInit(cameraId, initKey);
         requireOneFormat(cameraId, segments, Fragments.sampleDescriptions(init));
         SpanAssembler spans = new SpanAssembler(range.start(), range.end(), config.gapTolerance().toMillis());
-        segments.forEach(s -> spans.add(s.sessionId(), s.start().toEpochMilli(), s.durationMillis()));
+        segments.forEach(s -> spans.add(s.sessionId(), s.start().toEpochMilli(), s.end().toEpochMilli()));
         List<Span> gaps = spans.gaps();
         String comment = "Vigil clip of camera " + cameraId + " for [" + range.start() + ", " + range.end() + "); "
                 + (gaps.isEmpty() ? "no gaps" : "gaps: " + gaps.stream().map(g -> g.start() + "/" + g.end())

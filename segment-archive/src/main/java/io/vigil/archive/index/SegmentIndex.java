@@ -22,9 +22,11 @@ public class SegmentIndex {
             "camera_id, sequence, session_id, start_millis, duration_millis, size_bytes, object_key, init_key, keyframe_start, sha256";
 
     private final Database db;
+    private final RecordingSpans spans;
 
-    public SegmentIndex(Database db) {
+    public SegmentIndex(Database db, RecordingSpans spans) {
         this.db = db;
+        this.spans = spans;
     }
 
     public void openSession(RecordingSession session) {
@@ -70,22 +72,33 @@ public class SegmentIndex {
 
     /**
      * Adds a segment whose object the store has acknowledged, unless it is indexed already (a retry
-     * after a crash between the upload and this row); records it as its session's first if it is.
+     * after a crash between the upload and this row); records it as its session's first if it is, and
+     * extends the recorded span it continues, in one transaction.
      */
     public void add(Segment s) {
-        if (find(s.cameraId(), s.sequence()).isPresent()) {
-            return;
-        }
-        db.update("INSERT INTO segment (" + SEGMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                s.cameraId(), s.sequence(), s.sessionId(), s.start().toEpochMilli(), s.durationMillis(),
-                s.sizeBytes(), s.objectKey(), s.initKey(), s.keyframeStart(), s.sha256());
-        db.update("UPDATE recording_session SET first_sequence = ? WHERE id = ? AND first_sequence IS NULL",
-                s.sequence(), s.sessionId());
+        db.inTransaction(() -> {
+            if (find(s.cameraId(), s.sequence()).isPresent()) {
+                return null;
+            }
+            db.update("INSERT INTO segment (" + SEGMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    s.cameraId(), s.sequence(), s.sessionId(), s.start().toEpochMilli(), s.durationMillis(),
+                    s.sizeBytes(), s.objectKey(), s.initKey(), s.keyframeStart(), s.sha256());
+            db.update("UPDATE recording_session SET first_sequence = ? WHERE id = ? AND first_sequence IS NULL",
+                    s.sequence(), s.sessionId());
+            spans.added(s);
+            return null;
+        });
     }
 
-    /** Removes the row of a segment (its object is gone); true if there was one. */
+    /** Removes the row of a segment (its object is gone) and splits its span there; true if there was one. */
     public boolean remove(String cameraId, long sequence) {
-        return db.update("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", cameraId, sequence) > 0;
+        return db.inTransaction(() -> {
+            boolean removed = db.update("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", cameraId, sequence) > 0;
+            if (removed) {
+                spans.removed(cameraId, new long[]{sequence});
+            }
+            return removed;
+        });
     }
 
     /** Segments of a camera starting in {@code [from, to)}, oldest first. */
@@ -126,21 +139,24 @@ public class SegmentIndex {
     }
 
     /**
-     * Feeds the camera's segments overlapping {@code [from, to)}, oldest first, as
-     * (session, start ms, duration ms) to {@code sink} without building rows: enough for a timeline
-     * of a month.
+     * What a playlist lists of the camera's segments overlapping {@code [from, to)}, oldest first: one scan of
+     * the {@code segment_listing} index, which holds every column read here.
      */
-    public void forEachSpanPart(String cameraId, Instant from, Instant to, SpanPartSink sink) {
-        db.forEach("SELECT session_id, start_millis, duration_millis FROM segment WHERE camera_id = ? "
-                        + "AND start_millis >= ? AND start_millis < ? AND start_millis + duration_millis > ? "
+    public List<ListedSegment> listed(String cameraId, Instant from, Instant to) {
+        return db.query("SELECT sequence, session_id, start_millis, duration_millis, init_key, keyframe_start FROM segment "
+                        + "WHERE camera_id = ? AND start_millis >= ? AND start_millis < ? AND start_millis + duration_millis > ? "
                         + "ORDER BY start_millis",
-                rs -> sink.accept(rs.getString(1), rs.getLong(2), rs.getInt(3)), cameraId, from.toEpochMilli() - MAX_SEGMENT_MILLIS, to.toEpochMilli(), from.toEpochMilli());
+                rs -> new ListedSegment(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
+                        rs.getBoolean(6)),
+                cameraId, from.toEpochMilli() - MAX_SEGMENT_MILLIS, to.toEpochMilli(), from.toEpochMilli());
     }
 
-    /** Receives one segment's place in time. */
-    @FunctionalInterface
-    public interface SpanPartSink {
-        void accept(String sessionId, long startMillis, int durationMillis);
+    /** Object keys of the camera's segments with sequences in {@code [first, last]}. */
+    public java.util.Map<Long, String> objectKeys(String cameraId, long first, long last) {
+        java.util.Map<Long, String> keys = new java.util.HashMap<>();
+        db.forEach("SELECT sequence, object_key FROM segment WHERE camera_id = ? AND sequence >= ? AND sequence <= ?",
+                rs -> keys.put(rs.getLong(1), rs.getString(2)), cameraId, first, last);
+        return keys;
     }
 
     /** Cameras that connected at or after {@code since}. */
