@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
  * @param transport     RTSP lower transport
  * @param enabled       false: not recorded
  * @param retentionDays days its segments are kept
+ * @param maxBytes      storage quota of its segments in bytes, or null for none; retention deletes its
+ *                      oldest segments when they take more
  * @param source        who manages it: the API or the cameras file
  */
 public record Camera(String id, String name, RtspUrl url, String username, String password,
-                     Transport transport, boolean enabled, int retentionDays, Source source) {
+                     Transport transport, boolean enabled, int retentionDays, Long maxBytes, Source source) {
 
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     public static final int MAX_RETENTION_DAYS = 36_500;
@@ -39,6 +41,9 @@ public record Camera(String id, String name, RtspUrl url, String username, Strin
         if (retentionDays < 1 || retentionDays > MAX_RETENTION_DAYS) {
             throw new IllegalArgumentException("retentionDays out of range: " + retentionDays);
         }
+        if (maxBytes != null && maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be null or positive: " + maxBytes);
+        }
     }
 
     public boolean hasPassword() {
@@ -52,7 +57,7 @@ public record Camera(String id, String name, RtspUrl url, String username, Strin
 
     /** Same camera, other enabled flag. */
     public Camera withEnabled(boolean newEnabled) {
-        return new Camera(id, name, url, username, password, transport, newEnabled, retentionDays, source);
+        return new Camera(id, name, url, username, password, transport, newEnabled, retentionDays, maxBytes, source);
     }
 
     @Override

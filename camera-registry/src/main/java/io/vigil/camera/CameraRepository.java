@@ -13,7 +13,7 @@ import java.util.Optional;
 @Singleton
 public class CameraRepository {
 
-    private static final String COLUMNS = "id, name, url, username, password, transport, enabled, retention_days, source";
+    private static final String COLUMNS = "id, name, url, username, password, transport, enabled, retention_days, max_bytes, source";
 
     private final Database db;
 
@@ -35,17 +35,17 @@ public class CameraRepository {
         if (find(c.id()).isPresent()) {
             return false;
         }
-        db.update("INSERT INTO camera (" + COLUMNS + ", created_millis, updated_millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        db.update("INSERT INTO camera (" + COLUMNS + ", created_millis, updated_millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.id(), c.name(), c.url().value(), c.username(), c.password(), c.transport().name(), c.enabled(),
-                c.retentionDays(), c.source().name(), now.toEpochMilli(), now.toEpochMilli());
+                c.retentionDays(), c.maxBytes(), c.source().name(), now.toEpochMilli(), now.toEpochMilli());
         return true;
     }
 
     public void update(Camera c, Instant now) {
         db.update("UPDATE camera SET name = ?, url = ?, username = ?, password = ?, transport = ?, enabled = ?, "
-                        + "retention_days = ?, source = ?, updated_millis = ? WHERE id = ?",
+                        + "retention_days = ?, max_bytes = ?, source = ?, updated_millis = ? WHERE id = ?",
                 c.name(), c.url().value(), c.username(), c.password(), c.transport().name(), c.enabled(),
-                c.retentionDays(), c.source().name(), now.toEpochMilli(), c.id());
+                c.retentionDays(), c.maxBytes(), c.source().name(), now.toEpochMilli(), c.id());
     }
 
     public boolean delete(String id) {
@@ -55,6 +55,6 @@ public class CameraRepository {
     private static Camera camera(ResultSet rs) throws SQLException {
         return new Camera(rs.getString(1), rs.getString(2), new RtspUrl(rs.getString(3)), rs.getString(4),
                 rs.getString(5), Camera.Transport.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getInt(8),
-                Camera.Source.valueOf(rs.getString(9)));
+                rs.getObject(9, Long.class), Camera.Source.valueOf(rs.getString(10)));
     }
 }

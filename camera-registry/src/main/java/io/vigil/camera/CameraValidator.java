@@ -21,7 +21,7 @@ public final class CameraValidator {
 
     /**
      * @param request  what the installer sent
-     * @param existing the stored camera when updating (its password is kept if the request has none)
+     * @param existing the stored camera when updating (its password and quota are kept if the request has none)
      * @param source   who manages the camera
      * @throws VigilException VALIDATION_FAILED with field errors
      */
@@ -91,15 +91,24 @@ public final class CameraValidator {
         if (retentionDays < 1 || retentionDays > Camera.MAX_RETENTION_DAYS) {
             errors.put("retentionDays", "must be between 1 and " + Camera.MAX_RETENTION_DAYS);
         }
+        Long maxBytes = request.maxBytes() != null ? zeroToNull(request.maxBytes())
+                : existing.map(Camera::maxBytes).orElse(null);
+        if (maxBytes != null && maxBytes < 0) {
+            errors.put("maxBytes", "must be a positive number of bytes, or 0 for no quota");
+        }
         boolean enabled = request.enabled() != null ? request.enabled() : existing.map(Camera::enabled).orElse(true);
 
         if (!errors.isEmpty()) {
             throw VigilException.invalid(errors);
         }
-        return new Camera(id, name, url, username, password, transport, enabled, retentionDays, source);
+        return new Camera(id, name, url, username, password, transport, enabled, retentionDays, maxBytes, source);
     }
 
     private static String emptyToNull(String s) {
         return s.isEmpty() ? null : s;
+    }
+
+    private static Long zeroToNull(long bytes) {
+        return bytes == 0 ? null : bytes;
     }
 }

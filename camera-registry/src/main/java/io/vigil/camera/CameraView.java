@@ -1,16 +1,20 @@
 package io.vigil.camera;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
  * A camera as the API shows it: no password (only whether one is set), no credentials in the URL.
+ * {@code maxBytes} is null (left out of the JSON, like a missing username) when the camera has no quota.
  */
 @Serdeable
 public record CameraView(String id, String name, String url, String username, boolean hasPassword,
-                         String transport, boolean enabled, int retentionDays, String source, CameraStatus status) {
+                         String transport, boolean enabled, int retentionDays, @Nullable Long maxBytes,
+                         String source, CameraStatus status) {
 
     public static CameraView of(Camera c, CameraStatus status) {
         return new CameraView(c.id(), c.name(), c.url().value(), c.username(), c.hasPassword(),
-                c.transport().name().toLowerCase(), c.enabled(), c.retentionDays(), c.source().name().toLowerCase(), status);
+                c.transport().name().toLowerCase(), c.enabled(), c.retentionDays(), c.maxBytes(),
+                c.source().name().toLowerCase(), status);
     }
 }

@@ -25,13 +25,15 @@ import java.util.regex.Pattern;
  *     username: admin
  *     password: ${LOBBY_PASSWORD}
  *     retention-days: 30
+ *     max-bytes: 20GB        # optional quota, see {@link ByteSize}; 0 or absent: none
  * </pre>
  */
 public final class CamerasFile {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
     private static final Set<String> KEYS = Set.of("id", "name", "url", "username", "password", "transport",
-            "enabled", "retention-days", "retentiondays");
+            "enabled", "retention-days", "retentiondays", "max-bytes", "maxbytes");
+    private static final Map<String, String> ALIASES = Map.of("retentiondays", "retention-days", "maxbytes", "max-bytes");
 
     /**
      * @param cameras the cameras read, by id, in file order (not yet validated)
@@ -74,7 +76,7 @@ public final class CamerasFile {
                     entryErrors.add("unknown key '" + key + "'");
                     continue;
                 }
-                values.put(key.toLowerCase().replace("retentiondays", "retention-days"),
+                values.put(ALIASES.getOrDefault(key.toLowerCase(), key.toLowerCase()),
                         e.getValue() == null ? null : substitute(String.valueOf(e.getValue()), env, key, entryErrors));
             }
             String id = values.get("id");
@@ -94,6 +96,14 @@ public final class CamerasFile {
                     entryErrors.add("retention-days must be a whole number");
                 }
             }
+            Long maxBytes = null;
+            if (values.get("max-bytes") != null) {
+                try {
+                    maxBytes = ByteSize.parse(values.get("max-bytes")).bytes();
+                } catch (IllegalArgumentException e) {
+                    entryErrors.add("max-bytes " + e.getMessage());
+                }
+            }
             Boolean enabled = null;
             if (values.get("enabled") != null) {
                 String v = values.get("enabled").trim().toLowerCase();
@@ -108,7 +118,7 @@ public final class CamerasFile {
                 continue;
             }
             cameras.put(id, new CameraRequest(id, values.get("name"), values.get("url"), values.get("username"),
-                    values.get("password"), values.get("transport"), enabled, retentionDays));
+                    values.get("password"), values.get("transport"), enabled, retentionDays, maxBytes));
         }
         return new Parsed(cameras, errors);
     }

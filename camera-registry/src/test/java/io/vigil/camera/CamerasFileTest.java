@@ -69,25 +69,103 @@ class CamerasFileTest {
     }
 
     @Test
+    void readsMaxBytesAsBytesOrHumanSizes() {
+        CamerasFile.Parsed parsed = CamerasFile.parse("""
+                cameras:
+                  - {id: a, url: rtsp://h/a, max-bytes: 500MB}
+                  - {id: b, url: rtsp://h/b, max-bytes: 1.5TiB}
+                  - {id: c, url: rtsp://h/c, max-bytes: 1048576}
+                  - {id: d, url: rtsp://h/d, maxBytes: "${QUOTA}"}
+                  - {id: e, url: rtsp://h/e, max-bytes: 0}
+                  - {id: f, url: rtsp://h/f}
+                """, Map.of("QUOTA", "20 GB")::get);
+        assertEquals(List.of(), parsed.errors());
+        assertEquals(500_000_000L, parsed.cameras().get("a").maxBytes());
+        assertEquals(3L << 39, parsed.cameras().get("b").maxBytes());
+        assertEquals(1_048_576L, parsed.cameras().get("c").maxBytes());
+        assertEquals(20_000_000_000L, parsed.cameras().get("d").maxBytes());
+        CameraValidator validator = new CameraValidator(30);
+        assertEquals(500_000_000L, validator.validate(parsed.cameras().get("a"), Optional.empty(), Camera.Source.FILE)
+                .maxBytes());
+        assertNull(validator.validate(parsed.cameras().get("e"), Optional.empty(), Camera.Source.FILE).maxBytes(),
+                "max-bytes: 0 means no quota");
+        assertNull(validator.validate(parsed.cameras().get("f"), Optional.empty(), Camera.Source.FILE).maxBytes());
+    }
+
+    @Test
+    void reportsABadMaxBytesAsThatEntrysProblemAndKeepsTheOthers() {
+        CamerasFile.Parsed parsed = CamerasFile.parse("""
+                cameras:
+                  - {id: unit, url: rtsp://h/a, max-bytes: 20XB}
+                  - {id: minus, url: rtsp://h/b, max-bytes: -1}
+                  - {id: words, url: rtsp://h/c, max-bytes: a lot}
+                  - {id: huge, url: rtsp://h/d, max-bytes: 99999999TB}
+                  - {id: fine, url: rtsp://h/e, max-bytes: 2GiB}
+                """, name -> null);
+        assertEquals(List.of(
+                "cameras[0] (unit): max-bytes has an unknown unit 'XB' (use B, KB, MB, GB, TB, KiB, MiB, GiB or TiB)",
+                "cameras[1] (minus): max-bytes must not be negative",
+                "cameras[2] (words): max-bytes must be a whole number of bytes or a size like 500MB, 20GB or 1.5TiB",
+                "cameras[3] (huge): max-bytes is too large (at most 9223372036854775807 bytes)"), parsed.errors());
+        assertEquals(List.of("fine"), List.copyOf(parsed.cameras().keySet()));
+    }
+
+    @Test
+    void validatorKeepsTheQuotaOnUpdateUnlessZeroRemovesItAndRejectsNegatives() {
+        CameraValidator validator = new CameraValidator(30);
+        Camera c = validator.validate(new CameraRequest("door", null, "rtsp://10.0.0.1/live", null, null, null, null,
+                null, 5_000_000_000L), Optional.empty(), Camera.Source.API);
+        assertEquals(5_000_000_000L, c.maxBytes());
+        assertNull(validator.validate(new CameraRequest("gate", null, "rtsp://10.0.0.2/live", null, null, null, null,
+                null, 0L), Optional.empty(), Camera.Source.API).maxBytes(), "0 on create: no quota");
+
+        Camera kept = validator.validate(new CameraRequest(null, "Door", null, null, null, null, null, null, null),
+                Optional.of(c), Camera.Source.API);
+        assertEquals(5_000_000_000L, kept.maxBytes(), "an update without maxBytes keeps it");
+        Camera changed = validator.validate(new CameraRequest(null, null, null, null, null, null, null, null, 1L << 30),
+                Optional.of(c), Camera.Source.API);
+        assertEquals(1L << 30, changed.maxBytes());
+        Camera cleared = validator.validate(new CameraRequest(null, null, null, null, null, null, null, null, 0L),
+                Optional.of(c), Camera.Source.API);
+        assertNull(cleared.maxBytes(), "maxBytes 0 removes the quota");
+
+        VigilException e = assertThrows(VigilException.class, () -> validator.validate(
+                new CameraRequest(null, null, null, null, null, null, null, 0, -1L), Optional.of(c), Camera.Source.API));
+        assertEquals(Map.of("maxBytes", "must be a positive number of bytes, or 0 for no quota",
+                "retentionDays", "must be between 1 and 36500"), e.fieldErrors());
+    }
+
+    @Test
+    void cameraHoldsNoQuotaOrAPositiveOne() {
+        RtspUrl url = new RtspUrl("rtsp://h/a");
+        for (long bad : new long[] {0, -1}) {
+            assertThrows(IllegalArgumentException.class, () -> new Camera("a", "A", url, null, null,
+                    Camera.Transport.TCP, true, 30, bad, Camera.Source.API));
+        }
+        Camera c = new Camera("a", "A", url, null, null, Camera.Transport.TCP, true, 30, 1L, Camera.Source.API);
+        assertEquals(1L, c.withEnabled(false).maxBytes());
+    }
+
+    @Test
     void validatorCollectsEveryFieldErrorAndMovesCredentialsOutOfTheUrl() {
         CameraValidator validator = new CameraValidator(30);
         VigilException e = assertThrows(VigilException.class, () -> validator.validate(
-                new CameraRequest("Bad Id", null, "http://x", null, null, "pigeon", null, 0),
+                new CameraRequest("Bad Id", null, "http://x", null, null, "pigeon", null, 0, null),
                 Optional.empty(), Camera.Source.API));
         assertEquals(Map.of("id", e.fieldErrors().get("id"), "url", e.fieldErrors().get("url"),
                 "transport", "must be tcp or udp", "retentionDays", "must be between 1 and 36500"), e.fieldErrors());
 
         Camera c = validator.validate(new CameraRequest("door", null, "rtsp://bob:s%40cret@10.0.0.1/live", null, null,
-                null, null, null), Optional.empty(), Camera.Source.API);
+                null, null, null, null), Optional.empty(), Camera.Source.API);
         assertEquals("bob", c.username());
         assertEquals("s@cret", c.password());
         assertEquals("rtsp://10.0.0.1/live", c.url().value());
         assertFalse(c.toString().contains("s@cret"));
 
-        Camera kept = validator.validate(new CameraRequest(null, "Door", null, null, null, null, false, null),
+        Camera kept = validator.validate(new CameraRequest(null, "Door", null, null, null, null, false, null, null),
                 Optional.of(c), Camera.Source.API);
         assertEquals("s@cret", kept.password(), "an update without password keeps it");
-        Camera cleared = validator.validate(new CameraRequest(null, null, null, null, "", null, null, null),
+        Camera cleared = validator.validate(new CameraRequest(null, null, null, null, "", null, null, null, null),
                 Optional.of(c), Camera.Source.API);
         assertNull(cleared.password(), "an empty password removes it");
     }

@@ -1,0 +1,105 @@
+package io.vigil.camera;
+
+import io.vigil.archive.Database;
+import io.vigil.error.ErrorCode;
+import io.vigil.error.VigilException;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The registry over a real (in-memory) H2 migrated by Flyway: the per-camera quota is stored, kept and changed. */
+class CameraRegistryTest {
+
+    Database db;
+    CameraRepository repository;
+    CameraRegistry registry;
+    List<CameraChanged> events = new ArrayList<>();
+
+    @BeforeEach
+    void database() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        db = new Database(dataSource);
+        repository = new CameraRepository(db);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
+        registry = new CameraRegistry(repository, events::add, clock, 30);
+    }
+
+    private static CameraRequest quota(String id, Long maxBytes) {
+        return new CameraRequest(id, null, id == null ? null : "rtsp://192.0.2.1/" + id, null, null, null, null, null,
+                maxBytes);
+    }
+
+    @Test
+    void apiQuotaIsStoredKeptByAnUpdateWithoutItAndRemovedByZero() {
+        registry.create(quota("lobby", 20_000_000_000L));
+        assertEquals(20_000_000_000L, registry.get("lobby").maxBytes());
+
+        registry.update("lobby", new CameraRequest(null, "Lobby", null, null, null, null, false, null, null));
+        assertEquals(20_000_000_000L, registry.get("lobby").maxBytes(), "missing maxBytes keeps the quota");
+        assertEquals("Lobby", registry.get("lobby").name());
+
+        registry.update("lobby", quota(null, 1L << 30));
+        assertEquals(1L << 30, registry.get("lobby").maxBytes());
+        registry.update("lobby", quota(null, 0L));
+        assertNull(registry.get("lobby").maxBytes(), "maxBytes 0 removes the quota");
+
+        VigilException e = assertThrows(VigilException.class, () -> registry.update("lobby", quota(null, -5L)));
+        assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
+        assertEquals(Map.of("maxBytes", "must be a positive number of bytes, or 0 for no quota"), e.fieldErrors());
+        assertNull(registry.get("lobby").maxBytes());
+
+        registry.create(quota("yard", null));
+        assertNull(registry.get("yard").maxBytes());
+    }
+
+    @Test
+    void aChangedMaxBytesInTheFileUpdatesTheCamera() {
+        registry.reconcile(CamerasFile.parse(file("max-bytes: 500MB"), n -> null).cameras(), true);
+        assertEquals(500_000_000L, registry.get("gate").maxBytes());
+        events.clear();
+
+        registry.reconcile(CamerasFile.parse(file("max-bytes: 500MB"), n -> null).cameras(), true);
+        assertEquals(List.of(), events, "an unchanged file changes nothing");
+
+        registry.reconcile(CamerasFile.parse(file("max-bytes: 2GiB"), n -> null).cameras(), true);
+        assertEquals(2L << 30, registry.get("gate").maxBytes());
+        assertEquals(List.of(new CameraChanged("gate")), events);
+
+        registry.reconcile(CamerasFile.parse(file(""), n -> null).cameras(), true);
+        assertNull(registry.get("gate").maxBytes(), "a quota removed from the file is removed");
+        assertEquals(Camera.Source.FILE, registry.get("gate").source());
+    }
+
+    @Test
+    void theQuotaColumnIsCommented() {
+        List<String> remarks = db.query("SELECT REMARKS FROM INFORMATION_SCHEMA.COLUMNS "
+                + "WHERE TABLE_NAME = 'CAMERA' AND COLUMN_NAME = 'MAX_BYTES'", rs -> rs.getString(1));
+        assertEquals(1, remarks.size());
+        assertFalse(remarks.get(0) == null || remarks.get(0).isBlank());
+    }
+
+    private static String file(String maxBytesLine) {
+        return """
+                cameras:
+                  - id: gate
+                    url: rtsp://192.0.2.9/main
+                    %s
+                """.formatted(maxBytesLine);
+    }
+}
