@@ -21,6 +21,8 @@ public enum ErrorCode {
     NO_RECORDINGS(404),
     /** The range spans a change of codec parameters, which one MP4 file cannot hold. */
     FORMAT_CHANGE(409),
+    /** No hold with that id. */
+    HOLD_NOT_FOUND(404),
     /** The object store did not answer or refused the request. */
     STORAGE_UNAVAILABLE(503),
     /** The index database did not answer. */

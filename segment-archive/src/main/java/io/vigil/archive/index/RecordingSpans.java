@@ -32,6 +32,12 @@ public class RecordingSpans {
                 to.toEpochMilli());
     }
 
+    /** End of the newest recorded span of any camera, if anything is recorded. */
+    public Optional<Instant> newestEnd() {
+        return db.query("SELECT MAX(end_millis) FROM recording_span", rs -> rs.getObject(1) == null ? null
+                : Instant.ofEpochMilli(rs.getLong(1))).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** Every span of the camera, oldest first. */
     public List<RecordingSpan> all(String cameraId) {
         return db.query("SELECT " + COLUMNS + " FROM recording_span WHERE camera_id = ? ORDER BY first_sequence",

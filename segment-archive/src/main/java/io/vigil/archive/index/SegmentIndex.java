@@ -80,6 +80,11 @@ public class SegmentIndex {
             if (find(s.cameraId(), s.sequence()).isPresent()) {
                 return null;
             }
+            if (db.query("SELECT object_key FROM init_segment WHERE object_key = ? FOR UPDATE", rs -> 1, s.initKey()).isEmpty()) {
+                // Retention removed it as unused since the writer checked: the writer stores it again and retries.
+                throw new VigilException(io.vigil.error.ErrorCode.INDEX_UNAVAILABLE, "init segment " + s.initKey()
+                        + " of segment " + s.sequence() + " is not indexed");
+            }
             db.update("INSERT INTO segment (" + SEGMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     s.cameraId(), s.sequence(), s.sessionId(), s.start().toEpochMilli(), s.durationMillis(),
                     s.sizeBytes(), s.objectKey(), s.initKey(), s.keyframeStart(), s.sha256());
@@ -98,6 +103,56 @@ public class SegmentIndex {
                 spans.removed(cameraId, new long[]{sequence});
             }
             return removed;
+        });
+    }
+
+    /**
+     * Removes the rows of segments whose objects are gone (sequences ascending) and splits their spans, in one
+     * transaction; returns how many rows there were.
+     */
+    public int removeAll(String cameraId, long[] sequences) {
+        return db.inTransaction(() -> {
+            int removed = 0;
+            for (long sequence : sequences) {
+                removed += db.update("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", cameraId, sequence);
+            }
+            spans.removed(cameraId, sequences);
+            return removed;
+        });
+    }
+
+    /** Up to {@code limit} of the camera's segments with a sequence above {@code afterSequence}, oldest first. */
+    public List<Segment> oldest(String cameraId, long afterSequence, int limit) {
+        return db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND sequence > ? "
+                + "ORDER BY sequence LIMIT ?", SegmentIndex::segment, cameraId, afterSequence, limit);
+    }
+
+    /** Bytes of stored segments per camera. */
+    public java.util.Map<String, Long> usageBytes() {
+        java.util.Map<String, Long> usage = new java.util.HashMap<>();
+        db.forEach("SELECT camera_id, SUM(size_bytes) FROM segment GROUP BY camera_id",
+                rs -> usage.put(rs.getString(1), rs.getLong(2)));
+        return usage;
+    }
+
+    /** True if any segment row of the camera needs the init segment. */
+    public boolean initSegmentInUse(String cameraId, String initKey) {
+        return !db.query("SELECT 1 FROM segment WHERE camera_id = ? AND init_key = ? LIMIT 1", rs -> 1, cameraId,
+                initKey).isEmpty();
+    }
+
+    /**
+     * Removes an init segment's row unless a segment row needs it, checked in the same transaction that holds
+     * the init row's lock, so {@link #add} of a segment needing it (which takes the same lock) cannot slip in
+     * between. True if the row was removed: the caller then deletes the object.
+     */
+    public boolean removeInitSegmentIfUnused(String cameraId, String initKey) {
+        return db.inTransaction(() -> {
+            if (db.query("SELECT object_key FROM init_segment WHERE object_key = ? FOR UPDATE", rs -> 1, initKey).isEmpty()
+                    || initSegmentInUse(cameraId, initKey)) {
+                return false;
+            }
+            return db.update("DELETE FROM init_segment WHERE object_key = ?", initKey) > 0;
         });
     }
 

@@ -9,6 +9,9 @@ import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.RemoveObjectsArgs;
+import io.minio.messages.DeleteError;
+import io.minio.messages.DeleteObject;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
@@ -121,6 +124,42 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
         } catch (Exception e) {
             throw unavailable("cannot delete " + key, e);
+        }
+    }
+
+    @Override
+    public Map<String, String> deleteAll(List<String> keys) {
+        if (keys.size() > 1000) {
+            throw new IllegalArgumentException("at most 1000 keys per delete request, got " + keys.size());
+        }
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return refused;
+        }
+        try {
+            // The SDK sends the request lazily, while its results are iterated: every one must be read.
+            for (Result<DeleteError> result : client.removeObjects(RemoveObjectsArgs.builder().bucket(bucket)
+                    .objects(keys.stream().map(DeleteObject::new).toList()).build())) {
+                DeleteError error = result.get();
+                refused.put(error.objectName(), error.code() + ": " + error.message());
+            }
+            return refused;
+        } catch (Exception e) {
+            throw unavailable("cannot delete " + keys.size() + " objects", e);
+        }
+    }
+
+    @Override
+    public boolean holdsAnyUnder(String prefix) {
+        try {
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
+                    .recursive(true).maxKeys(1).build())) {
+                result.get();
+                return true;
+            }
+            return false;
+        } catch (Exception e) {
+            throw unavailable("cannot list " + prefix, e);
         }
     }
 

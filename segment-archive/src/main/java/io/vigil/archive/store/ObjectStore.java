@@ -25,6 +25,12 @@ public interface ObjectStore {
     void delete(String key);
 
     /**
+     * Deletes up to 1000 objects in one request (missing ones count as deleted). Returns the keys the store
+     * refused, each with its reason; throws {@code STORAGE_UNAVAILABLE} when the request as a whole failed.
+     */
+    Map<String, String> deleteAll(List<String> keys);
+
+    /**
      * Opens {@code lengthBytes} bytes of the object from {@code offsetBytes}; a negative length
      * reads to the end. The caller closes the stream.
      */
@@ -33,6 +39,9 @@ public interface ObjectStore {
     /** An object as listed. */
     record StoredObject(String key, long sizeBytes) {
     }
+
+    /** True if at least one object's key starts with {@code prefix} (one short listing, not all of them). */
+    boolean holdsAnyUnder(String prefix);
 
     /** Objects under {@code prefix}, in lexical key order. */
     List<StoredObject> list(String prefix);

@@ -37,6 +37,7 @@ class RecordingSpansTest {
 
     private void migrate(String target) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target).load().migrate();
+        index.addInitSegment(new InitSegment("cam/init/x.mp4", "cam", 700, "avc1.64001f", Instant.ofEpochMilli(T0)));
     }
 
     private static Segment segment(long sequence, String session, long startMillis, int durationMillis) {
@@ -122,6 +123,26 @@ class RecordingSpansTest {
         migrate("latest");
         assertEquals(fold(recorded), spans.all("cam"));
         assertEquals(3, spans.all("cam").size());
+    }
+
+    @Test
+    void aSegmentWhoseInitSegmentIsNotIndexedIsRefused() {
+        migrate("latest");
+        Segment orphan = new Segment("cam", 0, "a", Instant.ofEpochMilli(T0), 2000, 1000, "cam/0.m4s", "cam/init/gone.mp4",
+                true, null);
+        assertThrows(RuntimeException.class, () -> index.add(orphan));
+        assertEquals(0, index.count("cam"));
+        assertEquals(List.of(), spans.all("cam"));
+    }
+
+    @Test
+    void anInitSegmentIsRemovedOnlyWhenNoSegmentNeedsIt() {
+        migrate("latest");
+        index.add(segment(0, "a", T0, 2000));
+        assertEquals(false, index.removeInitSegmentIfUnused("cam", "cam/init/x.mp4"));
+        index.remove("cam", 0);
+        assertEquals(true, index.removeInitSegmentIfUnused("cam", "cam/init/x.mp4"));
+        assertEquals(java.util.Optional.empty(), index.findInitSegment("cam/init/x.mp4"));
     }
 
     @Test

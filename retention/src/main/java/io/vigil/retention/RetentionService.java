@@ -1,0 +1,204 @@
+package io.vigil.retention;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.archive.index.RecordingSpans;
+import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.store.ObjectStore;
+import io.vigil.camera.Camera;
+import io.vigil.camera.CameraRegistry;
+import io.vigil.error.VigilException;
+import io.vigil.retention.hold.Hold;
+import io.vigil.retention.hold.Holds;
+import io.vigil.retention.plan.CameraPolicy;
+import io.vigil.retention.plan.Deletion;
+import io.vigil.retention.plan.RetentionPlan;
+import io.vigil.retention.plan.RetentionPlanner;
+import io.vigil.retention.plan.RunSafety;
+import io.vigil.retention.run.DeletionMarks;
+import io.vigil.retention.run.RetentionRuns;
+import io.vigil.retention.run.RunSummary;
+import io.vigil.retention.run.SegmentDeleter;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Retention's shell: gathers the facts (cameras and their policies, usage, holds, segments oldest first),
+ * lets {@link RetentionPlanner} decide, marks what it chose, has {@link SegmentDeleter} delete every mark,
+ * and records the run. Runs one at a time in this process; the Quartz job store keeps nodes from overlapping.
+ */
+@Singleton
+public class RetentionService implements RetentionTask {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
+
+    private final SegmentIndex index;
+    private final RecordingSpans spans;
+    private final ObjectStore store;
+    private final CameraRegistry cameras;
+    private final Holds holds;
+    private final DeletionMarks marks;
+    private final SegmentDeleter deleter;
+    private final RetentionRuns runs;
+    private final RetentionConfig config;
+    private final Clock clock;
+    private final RetentionMeters meters;
+    private final ReentrantLock running = new ReentrantLock();
+    private Instant lastCheckWall;
+    private long lastCheckNanos;
+
+    public RetentionService(SegmentIndex index, RecordingSpans spans, ObjectStore store, CameraRegistry cameras,
+                            Holds holds, DeletionMarks marks, SegmentDeleter deleter, RetentionRuns runs,
+                            RetentionConfig config, Clock clock, MeterRegistry registry) {
+        this.index = index;
+        this.spans = spans;
+        this.store = store;
+        this.cameras = cameras;
+        this.holds = holds;
+        this.marks = marks;
+        this.deleter = deleter;
+        this.runs = runs;
+        this.config = config;
+        this.clock = clock;
+        this.meters = new RetentionMeters(registry);
+    }
+
+    /** What the next run would delete now: the plan plus marks an earlier run left. */
+    public RetentionPreview preview() {
+        Instant now = clock.instant();
+        List<Deletion> pending = marks.pending();
+        RetentionPlan plan = plan(now, pending);
+        List<Deletion> all = new ArrayList<>(pending);
+        all.addAll(plan.deletions());
+        return RetentionPreview.of(now, all, plan.heldSegments(), plan.shortfalls());
+    }
+
+    @Override
+    public void run(String trigger) {
+        runNow(trigger);
+    }
+
+    /** Runs retention once and returns its record. */
+    public RunSummary runNow(String trigger) {
+        running.lock();
+        try {
+            return runLocked(trigger);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private RunSummary runLocked(String trigger) {
+        Instant started = clock.instant();
+        SegmentDeleter.Tally tally = new SegmentDeleter.Tally();
+        List<String> details = new ArrayList<>();
+        RunSummary.Outcome failure = null;
+        try {
+            Optional<String> refusal = RunSafety.refusal(facts(started));
+            if (refusal.isPresent()) {
+                failure = RunSummary.Outcome.REFUSED;
+                details.add(refusal.get());
+                LOG.error("Retention refused to delete anything: {}", refusal.get());
+            } else {
+                RetentionPlan plan = plan(started, marks.pending());
+                marks.mark(plan.deletions(), started);
+                details.addAll(plan.shortfalls());
+                tally.held(plan.heldSegments());
+                meters.shortfalls(plan.shortfalls().size());
+                deleter.deleteMarked(tally);
+            }
+        } catch (VigilException e) {
+            failure = RunSummary.Outcome.FAILED;
+            details.add(e.getMessage() + " (what was marked stays marked: the next run goes on from there)");
+            LOG.error("Retention run failed: {}", e.getMessage());
+        }
+        RunSummary summary = tally.summary(trigger, started, clock.instant(), details);
+        if (failure != null) {
+            summary = summary.withOutcome(failure);
+        }
+        runs.record(summary);
+        meters.record(summary);
+        if (summary.segmentsDeletedAge() + summary.segmentsDeletedQuota() > 0
+                || summary.outcome() != RunSummary.Outcome.COMPLETED) {
+            LOG.info("Retention run {}: {} segments deleted for age, {} for quota ({} bytes), {} held, {} failed, {} ms",
+                    summary.outcome(), summary.segmentsDeletedAge(), summary.segmentsDeletedQuota(),
+                    summary.bytesDeleted(), summary.segmentsHeld(), summary.segmentsFailed(), summary.durationMillis());
+        }
+        return summary;
+    }
+
+    private RetentionPlan plan(Instant now, List<Deletion> pending) {
+        Map<String, Set<Long>> marked = new HashMap<>();
+        Map<String, Long> markedBytes = new HashMap<>();
+        for (Deletion d : pending) {
+            marked.computeIfAbsent(d.segment().cameraId(), k -> new HashSet<>()).add(d.segment().sequence());
+            markedBytes.merge(d.segment().cameraId(), d.segment().sizeBytes(), Long::sum);
+        }
+        Map<String, Camera> registered = new HashMap<>();
+        cameras.list().forEach(c -> registered.put(c.id(), c));
+        List<CameraPolicy> policies = new ArrayList<>();
+        index.usageBytes().forEach((cameraId, usedBytes) -> {
+            Camera camera = registered.get(cameraId);
+            long unmarkedBytes = Math.max(0, usedBytes - markedBytes.getOrDefault(cameraId, 0L));
+            policies.add(new CameraPolicy(cameraId, camera == null ? config.defaultDays() : camera.retentionDays(),
+                    camera == null || camera.maxBytes() == null ? 0 : camera.maxBytes(), unmarkedBytes));
+        });
+        policies.sort(java.util.Comparator.comparing(CameraPolicy::cameraId));
+        Function<String, java.util.Iterator<io.vigil.retention.plan.Candidate>> oldestFirst =
+                cameraId -> io.vigil.retention.run.OldestSegments.of(index, cameraId, marked.getOrDefault(cameraId, Set.of()));
+        return RetentionPlanner.plan(now, policies, config.globalQuotaBytes(), config.lowWaterPercent(),
+                holds.active().stream().map(Hold::range).toList(), oldestFirst);
+    }
+
+    private RunSafety.Facts facts(Instant now) {
+        long nanos = System.nanoTime();
+        Optional<Duration> wallSinceCheck = Optional.ofNullable(lastCheckWall).map(last -> Duration.between(last, now));
+        Duration monotonicSinceCheck = Duration.ofNanos(nanos - lastCheckNanos);
+        lastCheckWall = now;
+        lastCheckNanos = nanos;
+        Optional<Instant> newestEnd = spans.newestEnd();
+        boolean indexEmpty = newestEnd.isEmpty();
+        return new RunSafety.Facts(now, newestEnd, runs.last().map(RunSummary::started), wallSinceCheck,
+                monotonicSinceCheck, indexEmpty, indexEmpty && store.holdsAnyUnder(""));
+    }
+
+    /** The run meters, so the numbers behind /api/retention/runs also reach Prometheus. */
+    private static final class RetentionMeters {
+        private final MeterRegistry registry;
+        private final AtomicLong shortfalls = new AtomicLong();
+        private final AtomicLong lastDurationMillis = new AtomicLong();
+
+        RetentionMeters(MeterRegistry registry) {
+            this.registry = registry;
+            registry.gauge("vigil.retention.quota.shortfalls", shortfalls);
+            registry.gauge("vigil.retention.last.run.millis", lastDurationMillis);
+        }
+
+        void shortfalls(int count) {
+            shortfalls.set(count);
+        }
+
+        void record(RunSummary s) {
+            registry.counter("vigil.retention.runs", "outcome", s.outcome().name()).increment();
+            registry.counter("vigil.retention.segments.deleted", "reason", "AGE").increment(s.segmentsDeletedAge());
+            registry.counter("vigil.retention.segments.deleted", "reason", "QUOTA").increment(s.segmentsDeletedQuota());
+            registry.counter("vigil.retention.bytes.deleted").increment(s.bytesDeleted());
+            registry.counter("vigil.retention.segments.failed").increment(s.segmentsFailed());
+            lastDurationMillis.set(s.durationMillis());
+        }
+    }
+}

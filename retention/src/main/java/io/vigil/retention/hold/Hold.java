@@ -1,0 +1,45 @@
+package io.vigil.retention.hold;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.vigil.retention.plan.HeldRange;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An auditor's protection of a camera's recordings over {@code [start, end)} from deletion by age or quota.
+ *
+ * @param id       random UUID
+ * @param cameraId camera whose recordings are held
+ * @param start    held from (inclusive)
+ * @param end      held until (exclusive)
+ * @param reason   why, as the auditor gave it
+ * @param created  when it was placed
+ * @param released when it was released; null while active
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Hold(String id, String cameraId, Instant start, Instant end, String reason, Instant created,
+                   @Nullable Instant released) {
+
+    public Hold {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(cameraId, "cameraId");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(created, "created");
+        if (!end.isAfter(start)) {
+            throw new IllegalArgumentException("hold must end after it starts");
+        }
+    }
+
+    public boolean active() {
+        return released == null;
+    }
+
+    /** The range it keeps, for retention planning. */
+    public HeldRange range() {
+        return new HeldRange(cameraId, start.toEpochMilli(), end.toEpochMilli());
+    }
+}

@@ -1,0 +1,155 @@
+package io.vigil.retention;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigil.archive.Database;
+import io.vigil.archive.ObjectKeys;
+import io.vigil.archive.index.InitSegment;
+import io.vigil.archive.index.RecordingSpans;
+import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.store.EmbeddedS3Server;
+import io.vigil.archive.store.MinioObjectStore;
+import io.vigil.archive.store.ObjectStore;
+import io.vigil.camera.CameraRegistry;
+import io.vigil.camera.CameraRepository;
+import io.vigil.camera.CameraRequest;
+import io.vigil.retention.hold.Holds;
+import io.vigil.retention.run.DeletionMarks;
+import io.vigil.retention.run.RetentionRuns;
+import io.vigil.retention.run.SegmentDeleter;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * Retention wired by hand over real parts: an in-memory H2 migrated by Flyway and the embedded S3-compatible
+ * server reached through the MinIO SDK; a clock the test sets. Segments are stored as the archive writer
+ * stores them: init segment, media object, then the index row.
+ */
+final class RetentionHarness implements AutoCloseable {
+
+    /** A clock the test moves. */
+    static final class SetClock extends Clock {
+        volatile Instant now;
+
+        SetClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final SetClock clock;
+    final Path directory;
+    final EmbeddedS3Server s3;
+    final MinioObjectStore store;
+    final Database db;
+    final SegmentIndex index;
+    final RecordingSpans spans;
+    final CameraRegistry cameras;
+    final Holds holds;
+    final DeletionMarks marks;
+    final RetentionRuns runs;
+    final RetentionConfig config;
+
+    RetentionHarness(Instant now, Long globalQuotaBytes) throws Exception {
+        clock = new SetClock(now);
+        directory = Files.createTempDirectory("vigil-retention");
+        s3 = EmbeddedS3Server.start(directory.resolve("objects"), 0, "vigil", "vigil-test-secret");
+        store = new MinioObjectStore(s3.endpoint().toString(), "us-east-1", "vigil", "vigil-test-secret", "vigil");
+        store.ensureBucket();
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        db = new Database(dataSource);
+        spans = new RecordingSpans(db);
+        index = new SegmentIndex(db, spans);
+        cameras = new CameraRegistry(new CameraRepository(db), e -> { }, clock, 30);
+        holds = new Holds(db, cameras, index, clock);
+        marks = new DeletionMarks(db);
+        runs = new RetentionRuns(db);
+        config = new RetentionConfig(30, "0 */5 * * * ?", globalQuotaBytes, 90, 1000, true);
+    }
+
+    /** The service, deleting through {@code storeSeenByDeleter} (the real store, or one that fails on purpose). */
+    RetentionService service(UnaryOperator<ObjectStore> storeSeenByDeleter) {
+        return service(storeSeenByDeleter, config.batchSize());
+    }
+
+    RetentionService service(UnaryOperator<ObjectStore> storeSeenByDeleter, int batchSize) {
+        RetentionConfig batches = new RetentionConfig(config.defaultDays(), config.cron(), config.maxBytes(),
+                config.lowWaterPercent(), batchSize, config.enabled());
+        SegmentDeleter deleter = new SegmentDeleter(storeSeenByDeleter.apply(store), index, marks, holds, batches);
+        return new RetentionService(index, spans, store, cameras, holds, marks, deleter, runs, config, clock,
+                new SimpleMeterRegistry());
+    }
+
+    RetentionService service() {
+        return service(s -> s);
+    }
+
+    void camera(String id, int retentionDays, Long maxBytes) {
+        cameras.create(new CameraRequest(id, id, "rtsp://192.0.2.1/" + id, null, null, null, false, retentionDays, maxBytes));
+    }
+
+    /** Stores and indexes {@code count} segments of {@code sizeBytes}, 2 s each, back to back from {@code start}. */
+    void record(String cameraId, String sessionId, Instant start, int count, int sizeBytes) {
+        String initKey = ObjectKeys.initSegment(cameraId, sessionId.repeat(16).getBytes(StandardCharsets.US_ASCII));
+        if (index.findInitSegment(initKey).isEmpty()) {
+            store.put(initKey, new byte[]{1, 2, 3}, "video/mp4", Map.of());
+            index.addInitSegment(new InitSegment(initKey, cameraId, 3, "avc1.64001f", start));
+        }
+        long sequence = index.nextSequence(cameraId);
+        for (int i = 0; i < count; i++, sequence++) {
+            Instant t = start.plusSeconds(2L * i);
+            String key = ObjectKeys.mediaSegment(cameraId, t, sequence);
+            store.put(key, new byte[sizeBytes], "video/iso.segment", Map.of());
+            index.add(new Segment(cameraId, sequence, sessionId, t, 2000, sizeBytes, key, initKey, true, null));
+        }
+    }
+
+    /** Keys of the camera's media segment objects in the store. */
+    Set<String> storedSegments(String cameraId) {
+        return store.list(cameraId + "/").stream().map(ObjectStore.StoredObject::key)
+                .filter(k -> k.endsWith(".m4s")).collect(Collectors.toSet());
+    }
+
+    /** Keys of the camera's media segments in the index. */
+    Set<String> indexedSegments(String cameraId) {
+        Set<String> keys = new HashSet<>();
+        index.oldest(cameraId, -1, Integer.MAX_VALUE).forEach(s -> keys.add(s.objectKey()));
+        return keys;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        s3.close();
+    }
+}
