@@ -55,6 +55,15 @@ public record Camera(String id, String name, RtspUrl url, String username, Strin
         return url.withCredentials(username, password);
     }
 
+    /**
+     * True if a recorder of this camera would connect to {@code other} the same way: a change of name,
+     * retention or quota must not restart recording (that would cut the recording in two sessions).
+     */
+    public boolean recordsLike(Camera other) {
+        return id.equals(other.id) && connectionUrl().equals(other.connectionUrl()) && transport == other.transport
+                && enabled == other.enabled;
+    }
+
     /** Same camera, other enabled flag. */
     public Camera withEnabled(boolean newEnabled) {
         return new Camera(id, name, url, username, password, transport, newEnabled, retentionDays, maxBytes, source);

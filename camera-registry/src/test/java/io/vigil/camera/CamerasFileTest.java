@@ -175,4 +175,18 @@ class CamerasFileTest {
         assertEquals("open rtsp://***@10.0.0.1/a failed", RtspUrl.redact("open rtsp://u:p@10.0.0.1/a failed"));
         assertEquals("rtsps://***@h/x", RtspUrl.redact("rtsps://user@h/x"));
     }
+
+    @Test
+    void onlyConnectionChangesMakeARecorderRestart() {
+        CameraValidator validator = new CameraValidator(7);
+        Camera camera = validator.validate(new CameraRequest("gate", "Gate", "rtsp://192.0.2.5/s", "admin", "one", null,
+                true, 30, null), Optional.empty(), Camera.Source.API);
+        Camera renamedWithQuota = validator.validate(new CameraRequest("gate", "Back gate", "rtsp://192.0.2.5/s", "admin",
+                "one", null, true, 90, 20_000_000_000L), Optional.empty(), Camera.Source.API);
+        Camera newPassword = validator.validate(new CameraRequest("gate", "Gate", "rtsp://192.0.2.5/s", "admin", "two",
+                null, true, 30, null), Optional.empty(), Camera.Source.API);
+        assertTrue(camera.recordsLike(renamedWithQuota));
+        assertFalse(camera.recordsLike(newPassword));
+        assertFalse(camera.recordsLike(camera.withEnabled(false)));
+    }
 }

@@ -78,7 +78,7 @@ public class RecorderSupervisor {
         }
         Optional<Camera> wanted = cameras.find(cameraId).filter(Camera::enabled);
         CameraRecorder current = running.get(cameraId);
-        if (current != null && wanted.isPresent() && current.camera().equals(wanted.get())
+        if (current != null && wanted.isPresent() && current.camera().recordsLike(wanted.get())
                 && !current.finished().isDone()) {
             return;
         }
