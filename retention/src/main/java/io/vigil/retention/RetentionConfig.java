@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
+import java.time.Duration;
+
 /**
  * Retention settings ({@code retention.*}; environment variables such as {@code RETENTION_MAX_BYTES} and
  * {@code RETENTION_CRON} work as usual).
@@ -14,6 +16,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param lowWaterPercent a run over a quota deletes until usage is at most this percentage of it
  * @param batchSize       object keys deleted per request to the store (S3 allows at most 1000)
  * @param enabled         false stops scheduled runs (preview and manual runs still work)
+ * @param recentProtection quotas never delete footage that started this recently (a live viewer may watch it)
  */
 @ConfigurationProperties("retention")
 public record RetentionConfig(
@@ -22,7 +25,8 @@ public record RetentionConfig(
         @Nullable Long maxBytes,
         @Bindable(defaultValue = "90") int lowWaterPercent,
         @Bindable(defaultValue = "1000") int batchSize,
-        @Bindable(defaultValue = "true") boolean enabled) {
+        @Bindable(defaultValue = "true") boolean enabled,
+        @Bindable(defaultValue = "10m") Duration recentProtection) {
 
     public RetentionConfig {
         if (defaultDays < 1) {
@@ -33,6 +37,9 @@ public record RetentionConfig(
         }
         if (lowWaterPercent < 1 || lowWaterPercent > 100) {
             throw new IllegalArgumentException("retention.low-water-percent must be 1..100");
+        }
+        if (recentProtection.isNegative()) {
+            throw new IllegalArgumentException("retention.recent-protection must not be negative");
         }
         if (batchSize < 1 || batchSize > 1000) {
             throw new IllegalArgumentException("retention.batch-size must be 1..1000 (the S3 limit per delete request)");

@@ -161,7 +161,7 @@ public class RetentionService implements RetentionTask {
         Function<String, java.util.Iterator<io.vigil.retention.plan.Candidate>> oldestFirst =
                 cameraId -> io.vigil.retention.run.OldestSegments.of(index, cameraId, marked.getOrDefault(cameraId, Set.of()));
         return RetentionPlanner.plan(now, policies, config.globalQuotaBytes(), config.lowWaterPercent(),
-                holds.active().stream().map(Hold::range).toList(), oldestFirst);
+                holds.active().stream().map(Hold::range).toList(), config.recentProtection(), oldestFirst);
     }
 
     private RunSafety.Facts facts(Instant now) {

@@ -12,13 +12,10 @@ import java.util.function.Function;
  * Decides what a retention run deletes. Per camera, oldest first: every segment that ended more than its
  * retention ago (AGE); then, while the camera is over its quota, the oldest until it is at the low-water mark
  * (QUOTA); then, while all cameras together are over the global quota, the oldest across cameras (QUOTA).
- * Segments overlapping an active hold are never chosen, and quotas never reach segments that started in the
- * last {@link #RECENT_PROTECTION}: what cannot be met is reported as a shortfall. Pure.
+ * Segments overlapping an active hold are never chosen, and quotas never reach segments that started within
+ * {@code recentProtection} of now: what cannot be met is reported as a shortfall. Pure.
  */
 public final class RetentionPlanner {
-
-    /** Footage this recent is never deleted for a quota: a live viewer may be watching it. */
-    public static final Duration RECENT_PROTECTION = Duration.ofMinutes(10);
 
     private RetentionPlanner() {
     }
@@ -28,11 +25,13 @@ public final class RetentionPlanner {
      * @param globalQuotaBytes quota over all cameras; 0 for none
      * @param lowWaterPercent a quota run deletes until usage is at most this percentage of the quota
      * @param holds           ranges active holds keep
+     * @param recentProtection quotas never delete segments that started this recently
      * @param oldestFirst     a camera's segments not yet marked for deletion, oldest first, read lazily
      */
     public static RetentionPlan plan(Instant now, List<CameraPolicy> cameras, long globalQuotaBytes, int lowWaterPercent,
-                                     List<HeldRange> holds, Function<String, Iterator<Candidate>> oldestFirst) {
-        Plan plan = new Plan(now.minus(RECENT_PROTECTION).toEpochMilli(), holds);
+                                     List<HeldRange> holds, Duration recentProtection,
+                                     Function<String, Iterator<Candidate>> oldestFirst) {
+        Plan plan = new Plan(now.minus(recentProtection).toEpochMilli(), recentProtection, holds);
         List<Cursor> cursors = new ArrayList<>();
         for (CameraPolicy policy : cameras) {
             Cursor cursor = new Cursor(policy, oldestFirst.apply(policy.cameraId()));
@@ -95,13 +94,15 @@ public final class RetentionPlanner {
     /** The plan being built. */
     private static final class Plan {
         final long recentLimitMillis;
+        final Duration recentProtection;
         final List<HeldRange> holds;
         final List<Deletion> deletions = new ArrayList<>();
         final List<String> shortfalls = new ArrayList<>();
         long heldSegments;
 
-        Plan(long recentLimitMillis, List<HeldRange> holds) {
+        Plan(long recentLimitMillis, Duration recentProtection, List<HeldRange> holds) {
             this.recentLimitMillis = recentLimitMillis;
+            this.recentProtection = recentProtection;
             this.holds = holds;
         }
 
@@ -135,8 +136,8 @@ public final class RetentionPlanner {
 
         void shortfall(String whose, long usedBytes, long quotaBytes, long targetBytes) {
             shortfalls.add(String.format(Locale.ROOT, "%s: %,d bytes stay over the %,d-byte low-water mark of the %,d-byte "
-                    + "quota; the rest is held or recorded in the last %d minutes", whose, usedBytes - targetBytes,
-                    targetBytes, quotaBytes, RECENT_PROTECTION.toMinutes()));
+                    + "quota; the rest is held or recorded in the last %s", whose, usedBytes - targetBytes,
+                    targetBytes, quotaBytes, recentProtection.toString().substring(2).toLowerCase(Locale.ROOT)));
         }
     }
 }

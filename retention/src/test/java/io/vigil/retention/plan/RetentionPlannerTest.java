@@ -30,7 +30,7 @@ class RetentionPlannerTest {
 
     static RetentionPlan plan(List<CameraPolicy> cameras, long globalQuota, List<HeldRange> holds,
                               Map<String, List<Candidate>> segments) {
-        return RetentionPlanner.plan(NOW, cameras, globalQuota, 90, holds, c -> segments.get(c).iterator());
+        return RetentionPlanner.plan(NOW, cameras, globalQuota, 90, holds, Duration.ofMinutes(10), c -> segments.get(c).iterator());
     }
 
     static List<Long> sequences(RetentionPlan plan, String camera) {
@@ -112,7 +112,7 @@ class RetentionPlannerTest {
             }
         };
         var plan = RetentionPlanner.plan(NOW, List.of(new CameraPolicy("a", 30, 0, 100_000)), 0, 90, List.of(),
-                c -> counting);
+                Duration.ofMinutes(10), c -> counting);
         assertEquals(1000 - 720, plan.deletions().size());
         assertEquals(1000 - 720 + 1, read[0]);
     }

@@ -1,0 +1,54 @@
+package io.vigil.retention.schedule;
+
+import io.micronaut.context.ApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** A running service context for retention tests: its own H2 database, objects, spool and cameras file under {@code work}. */
+final class RetentionService implements AutoCloseable {
+
+    final ApplicationContext context;
+
+    private RetentionService(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts a context on the in-memory database {@code database} (kept between contexts of this JVM). */
+    static RetentionService start(Path work, String database, Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>(Map.of(
+                "datasources.default.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+                "storage.embedded-directory", work.resolve("objects").toString(),
+                "spool.directory", work.resolve("spool").toString(),
+                "vigil.cameras.file", work.resolve("cameras.yml").toString()));
+        all.putAll(properties);
+        return new RetentionService(ApplicationContext.run(all, "test"));
+    }
+
+    RecordingTask task() {
+        return context.getBean(RecordingTask.class);
+    }
+
+    ClusteredScheduler scheduler() {
+        return context.getBean(ClusteredScheduler.class);
+    }
+
+    /** Polls {@code condition} until it holds; fails naming {@code what} after {@code timeout}. */
+    static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
