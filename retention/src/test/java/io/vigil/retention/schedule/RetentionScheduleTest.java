@@ -1,6 +1,5 @@
 package io.vigil.retention.schedule;
 
-import io.vigil.retention.RetentionTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.CronTrigger;
@@ -15,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static io.vigil.retention.schedule.RetentionService.await;
+import static io.vigil.retention.schedule.ScheduledService.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -33,13 +32,13 @@ class RetentionScheduleTest {
 
     private final String database = "retention-" + UUID.randomUUID();
 
-    private RetentionService start(Map<String, Object> properties) {
-        return RetentionService.start(work, database, properties);
+    private ScheduledService start(Map<String, Object> properties) {
+        return ScheduledService.start(work, database, properties);
     }
 
     @Test
     void firesOnItsCronInARunningService() throws Exception {
-        try (RetentionService service = start(Map.of("retention.cron", EVERY_SECOND, "retention-test.run-millis", 0))) {
+        try (ScheduledService service = start(Map.of("retention.cron", EVERY_SECOND, "retention-test.run-millis", 0))) {
             RecordingTask task = service.task();
             await(Duration.ofSeconds(20), "3 scheduled runs", () -> task.runs().size() >= 3);
             assertTrue(task.runs().stream().allMatch(r -> r.trigger().equals("SCHEDULE")), task.runs().toString());
@@ -49,7 +48,7 @@ class RetentionScheduleTest {
     /** Runs of 2.5 s on a 1 s cron: one at a time, and the fires they overran are dropped, not caught up on. */
     @Test
     void runsNeverOverlapAndOverrunFiresDoNotPileUp() throws Exception {
-        try (RetentionService service = start(Map.of("retention.cron", EVERY_SECOND, "retention-test.run-millis", 2500))) {
+        try (ScheduledService service = start(Map.of("retention.cron", EVERY_SECOND, "retention-test.run-millis", 2500))) {
             List<Long> lateness = new CopyOnWriteArrayList<>();
             service.scheduler().quartz().getListenerManager().addTriggerListener(new TriggerListenerSupport() {
                 @Override
@@ -83,35 +82,29 @@ class RetentionScheduleTest {
     }
 
     @Test
-    void withoutARetentionTaskTheServiceDoesNotStart() {
-        Exception e = assertThrows(Exception.class, () -> start(Map.of()).close());
-        assertTrue(messages(e).contains(RetentionTask.class.getName()), messages(e));
-    }
-
-    @Test
     void theScheduleSurvivesARestartAndAChangedCronReplacesIt() throws Exception {
         CronTrigger first;
-        try (RetentionService service = start(Map.of("retention.cron", EVERY_SECOND, "retention-test.run-millis", 0))) {
+        try (ScheduledService service = start(Map.of("retention.cron", EVERY_SECOND, "retention-test.run-millis", 0))) {
             await(Duration.ofSeconds(20), "a run", () -> !service.task().runs().isEmpty());
             first = storedTrigger(service);
         }
-        try (RetentionService service = start(Map.of("retention.cron", EVERY_SECOND, "retention-test.run-millis", 0))) {
+        try (ScheduledService service = start(Map.of("retention.cron", EVERY_SECOND, "retention-test.run-millis", 0))) {
             CronTrigger kept = storedTrigger(service);
             assertEquals(first.getStartTime(), kept.getStartTime(), "the stored trigger was kept, not replaced");
             await(Duration.ofSeconds(20), "a run after the restart", () -> !service.task().runs().isEmpty());
         }
-        try (RetentionService service = start(Map.of("retention.cron", "0 0 3 * * ?", "retention-test.run-millis", 0))) {
+        try (ScheduledService service = start(Map.of("retention.cron", "0 0 3 * * ?", "retention-test.run-millis", 0))) {
             CronTrigger changed = storedTrigger(service);
             assertEquals("0 0 3 * * ?", changed.getCronExpression());
             assertNotEquals(first.getStartTime(), changed.getStartTime());
         }
-        try (RetentionService service = start(Map.of("retention.enabled", false, "retention-test.run-millis", 0))) {
+        try (ScheduledService service = start(Map.of("retention.enabled", false, "retention-test.run-millis", 0))) {
             assertNull(service.scheduler().quartz().getTrigger(RetentionSchedule.TRIGGER));
             assertNull(service.scheduler().quartz().getJobDetail(RetentionSchedule.JOB));
         }
     }
 
-    private static CronTrigger storedTrigger(RetentionService service) throws Exception {
+    private static CronTrigger storedTrigger(ScheduledService service) throws Exception {
         CronTrigger trigger = (CronTrigger) service.scheduler().quartz().getTrigger(RetentionSchedule.TRIGGER);
         assertNotNull(trigger, "no stored retention trigger");
         return trigger;

@@ -9,23 +9,23 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** A running service context for retention tests: its own H2 database, objects, spool and cameras file under {@code work}. */
-final class RetentionService implements AutoCloseable {
+final class ScheduledService implements AutoCloseable {
 
     final ApplicationContext context;
 
-    private RetentionService(ApplicationContext context) {
+    private ScheduledService(ApplicationContext context) {
         this.context = context;
     }
 
     /** Starts a context on the in-memory database {@code database} (kept between contexts of this JVM). */
-    static RetentionService start(Path work, String database, Map<String, Object> properties) {
+    static ScheduledService start(Path work, String database, Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(Map.of(
                 "datasources.default.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
                 "storage.embedded-directory", work.resolve("objects").toString(),
                 "spool.directory", work.resolve("spool").toString(),
                 "vigil.cameras.file", work.resolve("cameras.yml").toString()));
         all.putAll(properties);
-        return new RetentionService(ApplicationContext.run(all, "test"));
+        return new ScheduledService(ApplicationContext.run(all, "test"));
     }
 
     RecordingTask task() {
