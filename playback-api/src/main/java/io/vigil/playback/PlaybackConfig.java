@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param delivery              {@code proxied}: playlists point at Vigil, which streams from the store;
  *                              {@code presigned}: at presigned object-store URLs (players must reach the store)
  * @param presignedValidity     how long presigned URLs stay valid
+ * @param clipReadAhead         media segments a clip export fetches ahead of the one it sends (memory: that many segments per export)
  */
 @ConfigurationProperties("playback")
 public record PlaybackConfig(
@@ -25,7 +26,8 @@ public record PlaybackConfig(
         @Bindable(defaultValue = "31d") Duration maxPlaylistRange,
         @Bindable(defaultValue = "24h") Duration maxClipRange,
         @Bindable(defaultValue = "PROXIED") Delivery delivery,
-        @Bindable(defaultValue = "6h") Duration presignedValidity) {
+        @Bindable(defaultValue = "6h") Duration presignedValidity,
+        @Bindable(defaultValue = "4") int clipReadAhead) {
 
     /** Where playlists send players for segment bytes. */
     public enum Delivery { PROXIED, PRESIGNED }
@@ -34,6 +36,9 @@ public record PlaybackConfig(
     public PlaybackConfig {
         if (liveWindowSegments < 3 || liveWindowSegments > 100) {
             throw new IllegalArgumentException("playback.live-window-segments must be 3..100");
+        }
+        if (clipReadAhead < 1 || clipReadAhead > 64) {
+            throw new IllegalArgumentException("playback.clip-read-ahead must be 1..64");
         }
         if (targetDurationSeconds < 1) {
             throw new IllegalArgumentException("playback.target-duration-seconds must be >= 1");
