@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Playlist and timeline speed over a synthetic index of 20 cameras x 7 days of 2 s segments (about
@@ -39,21 +37,16 @@ class PlaylistBench {
         Path work = Files.createTempDirectory("vigil-bench");
         Instant end = LocalDate.of(2026, 11, 22).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant start = end.minusSeconds(DAYS * 86_400L);
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1, "micronaut.server.host", "127.0.0.1",
-                "datasources.default.url", "jdbc:h2:file:" + work.resolve("db/vigil"),
-                "storage.embedded-directory", work.resolve("objects").toString(),
-                "spool.directory", work.resolve("spool").toString(),
-                "vigil.cameras.file", work.resolve("none.yml").toString()), "bench")) {
+        try (EmbeddedServer server = BenchService.start(work)) {
             ApplicationContext context = server.getApplicationContext();
             DataSource ds = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(
                     context.getBean(DataSource.class));
             long t0 = System.nanoTime();
             long rows = fill(ds, start, end);
             double fillSeconds = (System.nanoTime() - t0) / 1e9;
-            String base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+            String base = BenchService.baseUrl(server);
             for (int c = 0; c < CAMERAS; c++) {
-                post(base + "/api/cameras", "{\"id\":\"cam" + c + "\",\"url\":\"rtsp://127.0.0.1:9/x\",\"enabled\":false}");
+                BenchService.registerIdleCamera(base, "cam" + c);
             }
             Instant dayStart = end.minusSeconds(86_400);
             Instant hourStart = end.minusSeconds(3600);
@@ -67,7 +60,8 @@ class PlaylistBench {
                     jdbc(ds, "cam7", hourStart, end, true)));
             lines.add(row(DAYS + "-day timeline (" + String.format("%,d", DAYS * 43_200) + " segments)",
                     http(base, "timeline", start, end, "{\"start\"", DAYS), jdbc(ds, "cam7", start, end, false)));
-            report(lines);
+            BenchService.report("Playlist and timeline", "Times are client-observed on loopback (server time plus transfer), "
+                    + RUNS + " runs after 3 warm-ups.", lines);
         }
     }
 
@@ -191,26 +185,5 @@ class PlaylistBench {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private static void report(List<String> lines) throws Exception {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("unknown CPU");
-        String header = String.format("%n## Playlist and timeline, %s%n%nMachine: %d cores, %s, JDK %s. Times are client-observed on loopback "
-                + "(server time plus transfer), %d runs after 3 warm-ups.%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                cpu, System.getProperty("java.version"), RUNS);
-        String text = header + String.join("\n", lines) + "\n";
-        System.out.println(text);
-        Path doc = Path.of(System.getProperty("bench.report", "../docs/BENCHMARKS.md"));
-        Files.writeString(doc, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    private static void post(String url, String json) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new AssertionError(r.body());
-        }
     }
 }

@@ -7,7 +7,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.vigil.archive.SegmentCatalog;
@@ -22,11 +21,16 @@ import io.vigil.playback.clip.ClipExporter;
 import io.vigil.playback.snapshot.SnapshotMaker;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import jakarta.inject.Named;
+import org.reactivestreams.Publisher;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Recorded history of a camera: time-ranged HLS playlists ({@code VOD}, or {@code EVENT} following into
@@ -47,12 +51,14 @@ public class HistoryController {
     private final SnapshotMaker snapshots;
     private final SegmentUrls urls;
     private final RecordingSpans recorded;
+    private final Scheduler blocking;
 
     public HistoryController(CameraRegistry cameras, SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config,
                              Clock clock, ClipExporter clips, SnapshotMaker snapshots, SegmentUrls urls,
-                             RecordingSpans recorded) {
+                             RecordingSpans recorded, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.recorded = recorded;
         this.urls = urls;
+        this.blocking = Schedulers.fromExecutorService(blocking);
         this.clips = clips;
         this.snapshots = snapshots;
         this.cameras = cameras;
@@ -92,10 +98,10 @@ public class HistoryController {
     }
 
     @Get("/clip.mp4")
-    public HttpResponse<StreamedFile> clip(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
+    public HttpResponse<Publisher<byte[]>> clip(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
         cameras.get(id);
         ClipExporter.Clip clip = clips.export(id, TimeRange.parse(start, end));
-        return HttpResponse.ok(new StreamedFile(clip.content(), MP4))
+        return HttpResponse.<Publisher<byte[]>>ok(clip.content().parts(blocking)).contentType(MP4)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + clip.fileName() + "\"")
                 .header("X-Vigil-Gaps", clip.gaps().stream().map(g -> g.start() + "/" + g.end())
                         .collect(java.util.stream.Collectors.joining(",")))

@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param delivery              {@code proxied}: playlists point at Vigil, which streams from the store;
  *                              {@code presigned}: at presigned object-store URLs (players must reach the store)
  * @param presignedValidity     how long presigned URLs stay valid
+ * @param clipReadAhead         media segments a clip export fetches ahead of the one it sends (memory: that many segments per export)
  */
 @ConfigurationProperties("playback")
 public record PlaybackConfig(
@@ -26,7 +27,8 @@ public record PlaybackConfig(
         @Bindable(defaultValue = "31d") Duration maxPlaylistRange,
         @Bindable(defaultValue = "24h") Duration maxClipRange,
         @Bindable(defaultValue = "PROXIED") Delivery delivery,
-        @Bindable(defaultValue = "6h") Duration presignedValidity) {
+        @Bindable(defaultValue = "6h") Duration presignedValidity,
+        @Bindable(defaultValue = "4") int clipReadAhead) {
 
     /** Where playlists send players for segment bytes. */
     public enum Delivery { PROXIED, PRESIGNED }
@@ -39,6 +41,9 @@ public record PlaybackConfig(
         if (gapTolerance.toMillis() < RecordingSpan.JOIN_TOLERANCE_MILLIS) {
             throw new IllegalArgumentException("playback.gap-tolerance must be at least "
                     + RecordingSpan.JOIN_TOLERANCE_MILLIS + " ms, the pause the archive's recorded spans already join");
+        }
+        if (clipReadAhead < 1 || clipReadAhead > 64) {
+            throw new IllegalArgumentException("playback.clip-read-ahead must be 1..64");
         }
         if (targetDurationSeconds < 1) {
             throw new IllegalArgumentException("playback.target-duration-seconds must be >= 1");

@@ -84,10 +84,15 @@ public class SegmentCatalog {
                 .orElseGet(() -> new Located(s.objectKey(), s.sizeBytes(), Optional.empty()));
     }
 
-    /** All bytes of a located segment or init segment (a few MB at most). */
+    /**
+     * All bytes of a located segment or init segment (a few MB at most), read straight into an array of the
+     * indexed size (no growing buffers to copy: clip export reads every segment this way).
+     */
     public byte[] readAll(Located located) {
         try (InputStream in = open(located, 0, located.sizeBytes())) {
-            return in.readAllBytes();
+            byte[] bytes = new byte[Math.toIntExact(located.sizeBytes())];
+            int n = in.readNBytes(bytes, 0, bytes.length);
+            return n == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, n);
         } catch (IOException e) {
             throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot read " + located.key() + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.vigil.playback.clip;
 
+import io.micronaut.scheduling.TaskExecutors;
 import io.vigil.archive.SegmentCatalog;
 import io.vigil.archive.TimeRange;
 import io.vigil.archive.index.Segment;
@@ -10,14 +11,15 @@ import io.vigil.error.VigilException;
 import io.vigil.playback.PlaybackConfig;
 import io.vigil.playback.Span;
 import io.vigil.playback.SpanAssembler;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 /**
@@ -33,11 +35,15 @@ public class ClipExporter {
     private final SegmentIndex index;
     private final SegmentCatalog catalog;
     private final PlaybackConfig config;
+    private final ExecutorService fetcher;
 
-    public ClipExporter(SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config) {
+    /** @param fetcher where segments are fetched ahead (Micronaut's IO pool: it grows, so a waiting export never starves it) */
+    public ClipExporter(SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config,
+                        @Named(TaskExecutors.IO) ExecutorService fetcher) {
         this.index = index;
         this.catalog = catalog;
         this.config = config;
+        this.fetcher = fetcher;
     }
 
     /**
@@ -46,9 +52,9 @@ public class ClipExporter {
      * @param fileName  suggested file name, camera and range in it
      * @param gaps      parts of the range with no recording
      * @param segments  how many segments it holds
-     * @param content   the MP4 bytes, produced while read
+     * @param content   the MP4 bytes, produced while read; the caller closes it
      */
-    public record Clip(String fileName, List<Span> gaps, int segments, InputStream content) {
+    public record Clip(String fileName, List<Span> gaps, int segments, ClipStream content) {
     }
 
     public Clip export(String cameraId, TimeRange range) {
@@ -72,8 +78,8 @@ public class ClipExporter {
         String comment = "Vigil clip of camera " + cameraId + " for [" + range.start() + ", " + range.end() + "); "
                 + (gaps.isEmpty() ? "no gaps" : "gaps: " + gaps.stream().map(g -> g.start() + "/" + g.end())
                 .collect(Collectors.joining(", ")));
-        InputStream content = new ClipStream(catalog, Fragments.withComment(init, comment), segments,
-                Fragments.timescales(init));
+        ClipStream content = new ClipStream(catalog, Fragments.withComment(init, comment), segments,
+                Fragments.timescales(init), fetcher, config.clipReadAhead());
         String fileName = cameraId + "_" + FILE_TIME.format(range.start()) + "_" + FILE_TIME.format(range.end()) + ".mp4";
         return new Clip(fileName, gaps, segments.size(), content);
     }
