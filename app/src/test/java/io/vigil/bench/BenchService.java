@@ -22,12 +22,19 @@ final class BenchService {
 
     /** The service with its embedded object store, H2 and spool under {@code work}, on a free loopback port. */
     static EmbeddedServer start(Path work) {
-        return ApplicationContext.run(EmbeddedServer.class, Map.of(
+        return start(work, Map.of());
+    }
+
+    /** The same, with further settings. */
+    static EmbeddedServer start(Path work, Map<String, Object> settings) {
+        Map<String, Object> all = new java.util.HashMap<>(Map.of(
                 "micronaut.server.port", -1, "micronaut.server.host", "127.0.0.1",
                 "datasources.default.url", "jdbc:h2:file:" + work.resolve("db/vigil"),
                 "storage.embedded-directory", work.resolve("objects").toString(),
                 "spool.directory", work.resolve("spool").toString(),
-                "vigil.cameras.file", work.resolve("none.yml").toString()), "bench");
+                "vigil.cameras.file", work.resolve("none.yml").toString()));
+        all.putAll(settings);
+        return ApplicationContext.run(EmbeddedServer.class, all, "bench");
     }
 
     static String baseUrl(EmbeddedServer server) {
@@ -36,7 +43,12 @@ final class BenchService {
 
     /** Registers a camera that never records (its URL leads nowhere), as the API would for an installer. */
     static void registerIdleCamera(String base, String id) throws Exception {
-        String json = "{\"id\":\"" + id + "\",\"url\":\"rtsp://127.0.0.1:9/x\",\"enabled\":false}";
+        registerCamera(base, id, "rtsp://127.0.0.1:9/x", false);
+    }
+
+    /** Registers a camera through the API. */
+    static void registerCamera(String base, String id, String url, boolean enabled) throws Exception {
+        String json = "{\"id\":\"" + id + "\",\"url\":\"" + url + "\",\"enabled\":" + enabled + "}";
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/cameras"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());

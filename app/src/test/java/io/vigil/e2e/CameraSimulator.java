@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code tools/camera_simulator.py} (GStreamer's RTSP server) on loopback for a test. */
-final class CameraSimulator implements AutoCloseable {
+public final class CameraSimulator implements AutoCloseable {
 
     private final Process process;
     private final java.util.concurrent.ConcurrentLinkedQueue<String> output = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -25,7 +25,7 @@ final class CameraSimulator implements AutoCloseable {
      * @param paths RTSP path to clip
      * @param auth  RTSP path to "user:password", served on the secure port
      */
-    CameraSimulator(Map<String, Path> paths, Map<String, String> auth) throws IOException, InterruptedException {
+    public CameraSimulator(Map<String, Path> paths, Map<String, String> auth) throws IOException, InterruptedException {
         this(paths, auth, freePort(), freePort(), false);
     }
 
@@ -88,7 +88,7 @@ final class CameraSimulator implements AutoCloseable {
         return String.join("\n", output);
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "rtsp://127.0.0.1:" + port + "/" + path;
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The real tools the end-to-end tests drive; a missing one fails the test with the install line. */
-final class ExternalTools {
+public final class ExternalTools {
 
     static final String INSTALL = "apt-get install -y ffmpeg python3-gi gir1.2-gst-rtsp-server-1.0 "
             + "gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad (or run bin/test, which does it)";
@@ -19,7 +19,7 @@ final class ExternalTools {
     }
 
     /** Throws with the install instructions unless ffmpeg, ffprobe and GStreamer's RTSP server are usable. */
-    static void require() {
+    public static void require() {
         List<String> missing = new ArrayList<>();
         if (!works(List.of("ffmpeg", "-version"))) {
             missing.add("ffmpeg");
@@ -55,7 +55,7 @@ final class ExternalTools {
      * Encodes a 10 s test clip with a 2 s GOP and no B-frames, as IP cameras send: H.264 with AAC
      * audio, or H.265 without audio.
      */
-    static Path clip(Path dir, boolean hevc) throws IOException, InterruptedException {
+    public static Path clip(Path dir, boolean hevc) throws IOException, InterruptedException {
         Path file = dir.resolve(hevc ? "clip-h265-nobf.mp4" : "clip-h264-aac-nobf.mp4");
         if (Files.exists(file)) {
             return file;
