@@ -71,4 +71,13 @@ final class BenchService {
         Path doc = Path.of(System.getProperty("bench.report", "../docs/BENCHMARKS.md"));
         Files.writeString(doc, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
+
+    /** Deletes a bench's scratch directory (a full playlist bench leaves a 5 GB database). */
+    static void deleteTree(Path root) throws Exception {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 }

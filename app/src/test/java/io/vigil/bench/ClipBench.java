@@ -79,7 +79,7 @@ class ClipBench {
             }
             report(inputs, storeSeconds, vigil, ffmpeg);
         } finally {
-            deleteTree(work);
+            BenchService.deleteTree(work);
         }
     }
 
@@ -239,13 +239,5 @@ class ClipBench {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[(sorted.length - 1) / 2];
-    }
-
-    private static void deleteTree(Path root) throws Exception {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,6 +31,7 @@ class PlaylistBench {
     static final int CAMERAS = Integer.getInteger("bench.cameras", 20);
     static final int DAYS = Integer.getInteger("bench.days", 7);
     static final int RUNS = Integer.getInteger("bench.runs", 30);
+    static final int WARM_UPS = Integer.getInteger("bench.warm-ups", 10);
     static final long SEGMENT_MILLIS = 2000;
 
     @Test
@@ -37,31 +39,35 @@ class PlaylistBench {
         Path work = Files.createTempDirectory("vigil-bench");
         Instant end = LocalDate.of(2026, 11, 22).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant start = end.minusSeconds(DAYS * 86_400L);
-        try (EmbeddedServer server = BenchService.start(work)) {
-            ApplicationContext context = server.getApplicationContext();
-            DataSource ds = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(
-                    context.getBean(DataSource.class));
-            long t0 = System.nanoTime();
-            long rows = fill(ds, start, end);
-            double fillSeconds = (System.nanoTime() - t0) / 1e9;
-            String base = BenchService.baseUrl(server);
-            for (int c = 0; c < CAMERAS; c++) {
-                BenchService.registerIdleCamera(base, "cam" + c);
+        try {
+            try (EmbeddedServer server = BenchService.start(work)) {
+                ApplicationContext context = server.getApplicationContext();
+                DataSource ds = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(
+                        context.getBean(DataSource.class));
+                long t0 = System.nanoTime();
+                long rows = fill(ds, start, end);
+                double fillSeconds = (System.nanoTime() - t0) / 1e9;
+                String base = BenchService.baseUrl(server);
+                for (int c = 0; c < CAMERAS; c++) {
+                    BenchService.registerIdleCamera(base, "cam" + c);
+                }
+                Instant dayStart = end.minusSeconds(86_400);
+                Instant hourStart = end.minusSeconds(3600);
+                List<String> lines = new ArrayList<>();
+                lines.add(String.format("index: %d cameras x %d days = %,d segment rows (filled in %.0f s)", CAMERAS, DAYS, rows, fillSeconds));
+                lines.add("| request | p50 ms | p95 ms | baseline: bare JDBC read of the rows, p50 ms | ratio p50 |");
+                lines.add("| --- | ---: | ---: | ---: | ---: |");
+                lines.add(row("24 h playlist (43,200 segments)", http(base, "playlist.m3u8", dayStart, end, "#EXTINF:", 43_200),
+                        jdbc(ds, "cam7", dayStart, end, true)));
+                lines.add(row("1 h playlist (1,800 segments)", http(base, "playlist.m3u8", hourStart, end, "#EXTINF:", 1_800),
+                        jdbc(ds, "cam7", hourStart, end, true)));
+                lines.add(row(DAYS + "-day timeline (" + String.format("%,d", DAYS * 43_200) + " segments)",
+                        http(base, "timeline", start, end, "{\"start\"", DAYS), jdbc(ds, "cam7", start, end, false)));
+                BenchService.report("Playlist and timeline", "Times are client-observed on loopback (server time plus transfer), "
+                        + RUNS + " runs after " + WARM_UPS + " warm-ups.", lines);
             }
-            Instant dayStart = end.minusSeconds(86_400);
-            Instant hourStart = end.minusSeconds(3600);
-            List<String> lines = new ArrayList<>();
-            lines.add(String.format("index: %d cameras x %d days = %,d segment rows (filled in %.0f s)", CAMERAS, DAYS, rows, fillSeconds));
-            lines.add("| request | p50 ms | p95 ms | baseline: bare JDBC read of the rows, p50 ms | ratio p50 |");
-            lines.add("| --- | ---: | ---: | ---: | ---: |");
-            lines.add(row("24 h playlist (43,200 segments)", http(base, "playlist.m3u8", dayStart, end, "#EXTINF:", 43_200),
-                    jdbc(ds, "cam7", dayStart, end, true)));
-            lines.add(row("1 h playlist (1,800 segments)", http(base, "playlist.m3u8", hourStart, end, "#EXTINF:", 1_800),
-                    jdbc(ds, "cam7", hourStart, end, true)));
-            lines.add(row(DAYS + "-day timeline (" + String.format("%,d", DAYS * 43_200) + " segments)",
-                    http(base, "timeline", start, end, "{\"start\"", DAYS), jdbc(ds, "cam7", start, end, false)));
-            BenchService.report("Playlist and timeline", "Times are client-observed on loopback (server time plus transfer), "
-                    + RUNS + " runs after 3 warm-ups.", lines);
+        } finally {
+            BenchService.deleteTree(work);
         }
     }
 
@@ -133,21 +139,25 @@ class PlaylistBench {
             throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         double[] ms = new double[RUNS];
-        for (int i = -3; i < RUNS; i++) {
-            String url = base + "/api/cameras/cam7/" + what + "?start=" + from.plusMillis(i + 3) + "&end=" + to;
+        for (int i = -WARM_UPS; i < RUNS; i++) {
+            String url = base + "/api/cameras/cam7/" + what + "?start=" + from.plusMillis(i + WARM_UPS) + "&end=" + to;
             long t = System.nanoTime();
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new AssertionError(url + " answered " + r.statusCode() + ": " + r.body());
-            }
-            int found = r.body().split(java.util.regex.Pattern.quote(marker), -1).length - 1;
-            if (found != expected) {
-                throw new AssertionError(url + " listed " + found + " x " + marker + ", expected " + expected);
-            }
             if (i >= 0) {
                 ms[i] = (System.nanoTime() - t) / 1e6;
             }
+            if (r.statusCode() != 200) {
+                throw new AssertionError(url + " answered " + r.statusCode() + ": " + r.body());
+            }
+            int found = 0;
+            for (int at = r.body().indexOf(marker); at >= 0; at = r.body().indexOf(marker, at + 1)) {
+                found++;
+            }
+            if (found != expected) {
+                throw new AssertionError(url + " listed " + found + " x " + marker + ", expected " + expected);
+            }
         }
+        System.out.println(what + " " + Duration.between(from, to).toHours() + " h, ms: " + Arrays.toString(ms));
         return ms;
     }
 
@@ -155,12 +165,12 @@ class PlaylistBench {
         String columns = allColumns ? "camera_id, sequence, session_id, start_millis, duration_millis, size_bytes, object_key, "
                 + "init_key, keyframe_start, sha256" : "session_id, start_millis, duration_millis";
         double[] ms = new double[RUNS];
-        for (int i = -3; i < RUNS; i++) {
+        for (int i = -WARM_UPS; i < RUNS; i++) {
             long t = System.nanoTime();
             try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + columns
                     + " FROM segment WHERE camera_id = ? AND start_millis >= ? AND start_millis < ? ORDER BY start_millis")) {
                 ps.setString(1, camera);
-                ps.setLong(2, from.toEpochMilli() + i + 3);
+                ps.setLong(2, from.toEpochMilli() + i + WARM_UPS);
                 ps.setLong(3, to.toEpochMilli());
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -42,68 +42,72 @@ class RetentionBench {
         Path work = Files.createTempDirectory("vigil-bench-retention");
         Path clips = Path.of(System.getProperty("java.io.tmpdir"), "vigil-test-clips");
         Files.createDirectories(clips);
-        try (CameraSimulator cameras = new CameraSimulator(Map.of("live", ExternalTools.clip(clips, false)), Map.of());
-             EmbeddedServer server = BenchService.start(work, Map.of("retention.enabled", false))) {
-            ApplicationContext context = server.getApplicationContext();
-            String base = BenchService.baseUrl(server);
-            SegmentIndex index = context.getBean(SegmentIndex.class);
-            ObjectStore store = context.getBean(ObjectStore.class);
-            Path bucket = work.resolve("objects").resolve("vigil");
-            BenchService.registerIdleCamera(base, OLD);
-            BenchService.registerCamera(base, "live", cameras.url("live"), true);
-            await("live recording", () -> index.count("live") >= 3);
+        try {
+            try (CameraSimulator cameras = new CameraSimulator(Map.of("live", ExternalTools.clip(clips, false)), Map.of());
+                 EmbeddedServer server = BenchService.start(work, Map.of("retention.enabled", false))) {
+                ApplicationContext context = server.getApplicationContext();
+                String base = BenchService.baseUrl(server);
+                SegmentIndex index = context.getBean(SegmentIndex.class);
+                ObjectStore store = context.getBean(ObjectStore.class);
+                Path bucket = work.resolve("objects").resolve("vigil");
+                BenchService.registerIdleCamera(base, OLD);
+                BenchService.registerCamera(base, "live", cameras.url("live"), true);
+                await("live recording", () -> index.count("live") >= 3);
 
-            long t0 = System.nanoTime();
-            List<String> baselineKeys = writeObjects(bucket, "baseline", Instant.parse("2026-01-01T00:00:00Z"));
-            List<String> oldKeys = writeObjects(bucket, OLD, Instant.parse("2026-01-01T00:00:00Z"));
-            index(context.getBean(DataSource.class), oldKeys);
-            double fillSeconds = (System.nanoTime() - t0) / 1e9;
+                long t0 = System.nanoTime();
+                List<String> baselineKeys = writeObjects(bucket, "baseline", Instant.parse("2026-01-01T00:00:00Z"));
+                List<String> oldKeys = writeObjects(bucket, OLD, Instant.parse("2026-01-01T00:00:00Z"));
+                index(context.getBean(DataSource.class), oldKeys);
+                double fillSeconds = (System.nanoTime() - t0) / 1e9;
 
-            long b0 = System.nanoTime();
-            for (int from = 0; from < baselineKeys.size(); from += 1000) {
-                Map<String, String> refused = store.deleteAll(baselineKeys.subList(from, Math.min(baselineKeys.size(), from + 1000)));
-                if (!refused.isEmpty()) {
-                    throw new AssertionError("baseline delete refused: " + refused);
+                long b0 = System.nanoTime();
+                for (int from = 0; from < baselineKeys.size(); from += 1000) {
+                    Map<String, String> refused = store.deleteAll(baselineKeys.subList(from, Math.min(baselineKeys.size(), from + 1000)));
+                    if (!refused.isEmpty()) {
+                        throw new AssertionError("baseline delete refused: " + refused);
+                    }
                 }
-            }
-            double baselineSeconds = (System.nanoTime() - b0) / 1e9;
+                double baselineSeconds = (System.nanoTime() - b0) / 1e9;
 
-            long liveBefore = index.newest("live", 1).get(0).sequence();
-            Instant runStart = Instant.now();
-            long r0 = System.nanoTime();
-            RunSummary run = context.getBean(RetentionService.class).runNow("BENCH");
-            double runSeconds = (System.nanoTime() - r0) / 1e9;
-            Instant runEnd = Instant.now();
-            await("live segments after the run", () -> index.newest("live", 1).get(0).sequence() >= liveBefore + 3);
+                long liveBefore = index.newest("live", 1).get(0).sequence();
+                Instant runStart = Instant.now();
+                long r0 = System.nanoTime();
+                RunSummary run = context.getBean(RetentionService.class).runNow("BENCH");
+                double runSeconds = (System.nanoTime() - r0) / 1e9;
+                Instant runEnd = Instant.now();
+                await("live segments after the run", () -> index.newest("live", 1).get(0).sequence() >= liveBefore + 3);
 
-            if (run.outcome() != RunSummary.Outcome.COMPLETED || run.segmentsDeletedAge() != SEGMENTS || index.count(OLD) != 0
-                    || !store.list(OLD + "/").isEmpty() || !store.list("baseline/").isEmpty()) {
-                throw new AssertionError("not everything was deleted: " + run + ", rows left " + index.count(OLD));
+                if (run.outcome() != RunSummary.Outcome.COMPLETED || run.segmentsDeletedAge() != SEGMENTS || index.count(OLD) != 0
+                        || !store.list(OLD + "/").isEmpty() || !store.list("baseline/").isEmpty()) {
+                    throw new AssertionError("not everything was deleted: " + run + ", rows left " + index.count(OLD));
+                }
+                List<Segment> live = index.oldest("live", liveBefore - 1, 100_000);
+                int missing = 0;
+                long recordedDuringRun = live.stream().filter(s -> s.end().isAfter(runStart) && s.start().isBefore(runEnd)).count();
+                long longestGapMillis = 0;
+                for (int i = 1; i < live.size(); i++) {
+                    missing += (int) (live.get(i).sequence() - live.get(i - 1).sequence() - 1);
+                    longestGapMillis = Math.max(longestGapMillis,
+                            live.get(i).start().toEpochMilli() - live.get(i - 1).end().toEpochMilli());
+                }
+                double vigilRate = SEGMENTS / runSeconds;
+                double baselineRate = SEGMENTS / baselineSeconds;
+                List<String> lines = new ArrayList<>();
+                lines.add(String.format("input: %,d expired segments of %,d bytes (objects written to the store's directory, "
+                        + "rows by JDBC, in %.0f s), and as many baseline objects", SEGMENTS, SIZE_BYTES, fillSeconds));
+                lines.add("| what | seconds | segments/s | ratio to baseline |");
+                lines.add("| --- | ---: | ---: | ---: |");
+                lines.add(String.format("| retention run: plan, mark, S3 multi-delete, rows, spans, marks | %.1f | %,.0f | %.2f |",
+                        runSeconds, vigilRate, vigilRate / baselineRate));
+                lines.add(String.format("| baseline: bare S3 multi-delete, 1000 keys per request | %.1f | %,.0f | 1.00 |",
+                        baselineSeconds, baselineRate));
+                lines.add("");
+                lines.add(String.format("Live camera during the run: %d segments recorded while it ran, %d missing sequence "
+                        + "numbers, longest pause between segments %d ms.", recordedDuringRun, missing, longestGapMillis));
+                BenchService.report("Retention", "Goal: >= 2,000 segments/s with a camera recording meanwhile.", lines);
             }
-            List<Segment> live = index.oldest("live", liveBefore - 1, 100_000);
-            int missing = 0;
-            long recordedDuringRun = live.stream().filter(s -> s.end().isAfter(runStart) && s.start().isBefore(runEnd)).count();
-            long longestGapMillis = 0;
-            for (int i = 1; i < live.size(); i++) {
-                missing += (int) (live.get(i).sequence() - live.get(i - 1).sequence() - 1);
-                longestGapMillis = Math.max(longestGapMillis,
-                        live.get(i).start().toEpochMilli() - live.get(i - 1).end().toEpochMilli());
-            }
-            double vigilRate = SEGMENTS / runSeconds;
-            double baselineRate = SEGMENTS / baselineSeconds;
-            List<String> lines = new ArrayList<>();
-            lines.add(String.format("input: %,d expired segments of %,d bytes (objects written to the store's directory, "
-                    + "rows by JDBC, in %.0f s), and as many baseline objects", SEGMENTS, SIZE_BYTES, fillSeconds));
-            lines.add("| what | seconds | segments/s | ratio to baseline |");
-            lines.add("| --- | ---: | ---: | ---: |");
-            lines.add(String.format("| retention run: plan, mark, S3 multi-delete, rows, spans, marks | %.1f | %,.0f | %.2f |",
-                    runSeconds, vigilRate, vigilRate / baselineRate));
-            lines.add(String.format("| baseline: bare S3 multi-delete, 1000 keys per request | %.1f | %,.0f | 1.00 |",
-                    baselineSeconds, baselineRate));
-            lines.add("");
-            lines.add(String.format("Live camera during the run: %d segments recorded while it ran, %d missing sequence "
-                    + "numbers, longest pause between segments %d ms.", recordedDuringRun, missing, longestGapMillis));
-            BenchService.report("Retention", "Goal: >= 2,000 segments/s with a camera recording meanwhile.", lines);
+        } finally {
+            BenchService.deleteTree(work);
         }
     }
 
