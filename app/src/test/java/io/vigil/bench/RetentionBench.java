@@ -60,6 +60,12 @@ class RetentionBench {
                 index(context.getBean(DataSource.class), oldKeys);
                 double fillSeconds = (System.nanoTime() - t0) / 1e9;
 
+                // The objects were written into the store's directory, not through S3: the store must list and serve them,
+                // or both sides below would "delete" missing keys, which S3 answers as success.
+                if (store.list("baseline/").size() != SEGMENTS || store.list(OLD + "/").size() != SEGMENTS
+                        || store.read(oldKeys.get(SEGMENTS / 2), 0, -1).readAllBytes().length != SIZE_BYTES) {
+                    throw new AssertionError("the store does not see the objects written into its directory");
+                }
                 long b0 = System.nanoTime();
                 for (int from = 0; from < baselineKeys.size(); from += 1000) {
                     Map<String, String> refused = store.deleteAll(baselineKeys.subList(from, Math.min(baselineKeys.size(), from + 1000)));
@@ -77,7 +83,8 @@ class RetentionBench {
                 Instant runEnd = Instant.now();
                 await("live segments after the run", () -> index.newest("live", 1).get(0).sequence() >= liveBefore + 3);
 
-                if (run.outcome() != RunSummary.Outcome.COMPLETED || run.segmentsDeletedAge() != SEGMENTS || index.count(OLD) != 0
+                if (Files.exists(bucket.resolve(oldKeys.get(0))) || Files.exists(bucket.resolve(baselineKeys.get(SEGMENTS - 1)))
+                        || run.outcome() != RunSummary.Outcome.COMPLETED || run.segmentsDeletedAge() != SEGMENTS || index.count(OLD) != 0
                         || !store.list(OLD + "/").isEmpty() || !store.list("baseline/").isEmpty()) {
                     throw new AssertionError("not everything was deleted: " + run + ", rows left " + index.count(OLD));
                 }
