@@ -118,34 +118,7 @@ public class SegmentCatalog {
             return store.read(located.key(), offsetBytes, lengthBytes);
         }
         try {
-            SeekableByteChannel ch = Files.newByteChannel(located.spoolFile().get());
-            ch.position(offsetBytes);
-            InputStream in = Channels.newInputStream(ch);
-            return new java.io.FilterInputStream(in) {
-                private long left = lengthBytes;
-
-                @Override
-                public int read() throws IOException {
-                    if (left <= 0) {
-                        return -1;
-                    }
-                    int b = super.read();
-                    left--;
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] buf, int off, int len) throws IOException {
-                    if (left <= 0) {
-                        return -1;
-                    }
-                    int n = super.read(buf, off, (int) Math.min(len, left));
-                    if (n > 0) {
-                        left -= n;
-                    }
-                    return n;
-                }
-            };
+            return io.vigil.archive.store.BoundedInputStream.ofFile(located.spoolFile().get(), offsetBytes, lengthBytes);
         } catch (IOException e) {
             // Uploaded and removed from the spool meanwhile: it is in the store now.
             return store.read(located.key(), offsetBytes, lengthBytes);
