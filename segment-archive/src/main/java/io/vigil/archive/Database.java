@@ -109,6 +109,28 @@ public class Database {
         }
     }
 
+    /** Runs one INSERT, UPDATE or DELETE for each parameter row as a JDBC batch; returns the rows touched. */
+    public int updateBatch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (Lease l = lease(); PreparedStatement ps = l.connection().prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    ps.setObject(i + 1, row[i]);
+                }
+                ps.addBatch();
+            }
+            int touched = 0;
+            for (int n : ps.executeBatch()) {
+                touched += Math.max(n, 0);
+            }
+            return touched;
+        } catch (SQLException e) {
+            throw new VigilException(ErrorCode.INDEX_UNAVAILABLE, "database update failed: " + e.getMessage(), e);
+        }
+    }
+
     /** A connection for one statement: the transaction's (left open), or a pooled one (closed after). */
     private record Lease(Connection connection, boolean owned) implements AutoCloseable {
         @Override

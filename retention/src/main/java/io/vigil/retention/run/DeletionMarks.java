@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Phase one of a deletion: the {@code segment_deletion} marks a run leaves for itself, or for the next. */
@@ -26,15 +27,14 @@ public class DeletionMarks {
     public void mark(List<Deletion> deletions, Instant now) {
         for (int from = 0; from < deletions.size(); from += ROWS_PER_TRANSACTION) {
             List<Deletion> chunk = deletions.subList(from, Math.min(deletions.size(), from + ROWS_PER_TRANSACTION));
-            db.inTransaction(() -> {
-                for (Deletion d : chunk) {
-                    Candidate c = d.segment();
-                    db.update("INSERT INTO segment_deletion (" + COLUMNS + ", marked_millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            c.cameraId(), c.sequence(), c.startMillis(), c.endMillis(), c.sizeBytes(), c.objectKey(),
-                            c.initKey(), d.reason().name(), now.toEpochMilli());
-                }
-                return null;
-            });
+            List<Object[]> rows = new ArrayList<>(chunk.size());
+            for (Deletion d : chunk) {
+                Candidate c = d.segment();
+                rows.add(new Object[]{c.cameraId(), c.sequence(), c.startMillis(), c.endMillis(), c.sizeBytes(),
+                        c.objectKey(), c.initKey(), d.reason().name(), now.toEpochMilli()});
+            }
+            db.inTransaction(() -> db.updateBatch("INSERT INTO segment_deletion (" + COLUMNS + ", marked_millis) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
         }
     }
 
@@ -45,12 +45,8 @@ public class DeletionMarks {
 
     /** Removes the marks of segments deleted, or kept after all (a hold placed since). */
     public void unmark(String cameraId, List<Deletion> deletions) {
-        db.inTransaction(() -> {
-            for (Deletion d : deletions) {
-                db.update("DELETE FROM segment_deletion WHERE camera_id = ? AND sequence = ?", cameraId, d.segment().sequence());
-            }
-            return null;
-        });
+        db.inTransaction(() -> db.updateBatch("DELETE FROM segment_deletion WHERE camera_id = ? AND sequence = ?",
+                deletions.stream().map(d -> new Object[]{cameraId, d.segment().sequence()}).toList()));
     }
 
     private static Deletion deletion(ResultSet rs) throws SQLException {

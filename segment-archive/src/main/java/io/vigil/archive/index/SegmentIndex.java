@@ -112,10 +112,11 @@ public class SegmentIndex {
      */
     public int removeAll(String cameraId, long[] sequences) {
         return db.inTransaction(() -> {
-            int removed = 0;
+            List<Object[]> rows = new ArrayList<>(sequences.length);
             for (long sequence : sequences) {
-                removed += db.update("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", cameraId, sequence);
+                rows.add(new Object[]{cameraId, sequence});
             }
+            int removed = db.updateBatch("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", rows);
             spans.removed(cameraId, sequences);
             return removed;
         });
