@@ -3,6 +3,7 @@ package io.vigil.retention;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.vigil.retention.plan.PlanLimits;
 
 import java.time.Duration;
 
@@ -17,6 +18,7 @@ import java.time.Duration;
  * @param batchSize       object keys deleted per request to the store (S3 allows at most 1000)
  * @param enabled         false stops scheduled runs (preview and manual runs still work)
  * @param recentProtection quotas never delete footage that started this recently (a live viewer may watch it)
+ * @param maxSegmentsPerRun a run deletes at most this many segments; the next run goes on
  */
 @ConfigurationProperties("retention")
 public record RetentionConfig(
@@ -26,7 +28,8 @@ public record RetentionConfig(
         @Bindable(defaultValue = "90") int lowWaterPercent,
         @Bindable(defaultValue = "1000") int batchSize,
         @Bindable(defaultValue = "true") boolean enabled,
-        @Bindable(defaultValue = "10m") Duration recentProtection) {
+        @Bindable(defaultValue = "10m") Duration recentProtection,
+        @Bindable(defaultValue = "100000") int maxSegmentsPerRun) {
 
     public RetentionConfig {
         if (defaultDays < 1) {
@@ -41,9 +44,17 @@ public record RetentionConfig(
         if (recentProtection.isNegative()) {
             throw new IllegalArgumentException("retention.recent-protection must not be negative");
         }
+        if (maxSegmentsPerRun < 1) {
+            throw new IllegalArgumentException("retention.max-segments-per-run must be >= 1");
+        }
         if (batchSize < 1 || batchSize > 1000) {
             throw new IllegalArgumentException("retention.batch-size must be 1..1000 (the S3 limit per delete request)");
         }
+    }
+
+    /** What the planner obeys. */
+    public PlanLimits planLimits() {
+        return new PlanLimits(globalQuotaBytes(), lowWaterPercent, recentProtection, maxSegmentsPerRun);
     }
 
     /** The global quota in bytes, or 0 when there is none. */

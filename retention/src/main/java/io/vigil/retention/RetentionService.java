@@ -155,13 +155,14 @@ public class RetentionService implements RetentionTask {
             Camera camera = registered.get(cameraId);
             long unmarkedBytes = Math.max(0, usedBytes - markedBytes.getOrDefault(cameraId, 0L));
             policies.add(new CameraPolicy(cameraId, camera == null ? config.defaultDays() : camera.retentionDays(),
-                    camera == null || camera.maxBytes() == null ? 0 : camera.maxBytes(), unmarkedBytes));
+                    camera == null || camera.maxBytes() == null ? 0 : camera.maxBytes(), unmarkedBytes,
+                    index.nextSequence(cameraId) - 1));
         });
         policies.sort(java.util.Comparator.comparing(CameraPolicy::cameraId));
         Function<String, java.util.Iterator<io.vigil.retention.plan.Candidate>> oldestFirst =
                 cameraId -> io.vigil.retention.run.OldestSegments.of(index, cameraId, marked.getOrDefault(cameraId, Set.of()));
-        return RetentionPlanner.plan(now, policies, config.globalQuotaBytes(), config.lowWaterPercent(),
-                holds.active().stream().map(Hold::range).toList(), config.recentProtection(), oldestFirst);
+        return RetentionPlanner.plan(now, policies, config.planLimits(), holds.active().stream().map(Hold::range).toList(),
+                oldestFirst);
     }
 
     private RunSafety.Facts facts(Instant now) {

@@ -94,7 +94,8 @@ final class RetentionHarness implements AutoCloseable {
         holds = new Holds(db, cameras, index, clock);
         marks = new DeletionMarks(db);
         runs = new RetentionRuns(db);
-        config = new RetentionConfig(30, "0 */5 * * * ?", globalQuotaBytes, 90, 1000, true, java.time.Duration.ofMinutes(10));
+        config = new RetentionConfig(30, "0 */5 * * * ?", globalQuotaBytes, 90, 1000, true, java.time.Duration.ofMinutes(10),
+                100_000);
     }
 
     /** The service, deleting through {@code storeSeenByDeleter} (the real store, or one that fails on purpose). */
@@ -104,7 +105,7 @@ final class RetentionHarness implements AutoCloseable {
 
     RetentionService service(UnaryOperator<ObjectStore> storeSeenByDeleter, int batchSize) {
         RetentionConfig batches = new RetentionConfig(config.defaultDays(), config.cron(), config.maxBytes(),
-                config.lowWaterPercent(), batchSize, config.enabled(), config.recentProtection());
+                config.lowWaterPercent(), batchSize, config.enabled(), config.recentProtection(), config.maxSegmentsPerRun());
         SegmentDeleter deleter = new SegmentDeleter(storeSeenByDeleter.apply(store), index, marks, holds, batches);
         return new RetentionService(index, spans, store, cameras, holds, marks, deleter, runs, config, clock,
                 new SimpleMeterRegistry());

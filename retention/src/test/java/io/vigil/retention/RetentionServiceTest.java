@@ -94,16 +94,19 @@ class RetentionServiceTest {
         Hold hold = h.holds.place(new HoldRequest("lobby", DAYS_AGO_5.plusSeconds(20).toString(),
                 DAYS_AGO_5.plusSeconds(30).toString(), "case 2026-17"));
         RunSummary run = h.service().runNow("TEST");
-        assertEquals(25, run.segmentsDeletedAge());
+        assertEquals(24, run.segmentsDeletedAge(), "all but the 5 held and the newest (kept so sequences never repeat)");
         assertEquals(5, run.segmentsHeld(), "segments 10..14 overlap [20 s, 30 s)");
         assertTrue(run.details().stream().anyMatch(d -> d.startsWith("camera lobby: ")), "the unmet quota is stated: " + run.details());
-        assertEquals(5, h.index.count("lobby"));
+        assertEquals(6, h.index.count("lobby"));
         assertIndexEqualsStore("lobby");
 
         h.holds.release(hold.id());
         RunSummary after = h.service().runNow("TEST");
         assertEquals(5, after.segmentsDeletedAge(), after.toString());
-        assertEquals(0, h.index.count("lobby"));
+        assertEquals(List.of(29L), h.index.oldest("lobby", -1, 100).stream().map(s -> s.sequence()).toList(),
+                "the newest stays, so the next segment is 30, not a reused 0");
+        h.record("lobby", "s2", NOW.minusSeconds(60), 1, 100);
+        assertEquals(30L, h.index.newest("lobby", 1).get(0).sequence());
         assertIndexEqualsStore("lobby");
         assertEquals(1, h.holds.list("lobby").size(), "a released hold stays on record");
         assertEquals(NOW, h.holds.get(hold.id()).released());
@@ -149,12 +152,12 @@ class RetentionServiceTest {
         })).runNow("TEST");
         assertEquals(RunSummary.Outcome.PARTIAL, partial.outcome());
         assertEquals(2, partial.segmentsFailed());
-        assertEquals(2, h.index.count("gate"));
+        assertEquals(3, h.index.count("gate"), "the 2 refused and the newest");
         assertIndexEqualsStore("gate");
         RunSummary next = h.service().runNow("TEST");
         assertEquals(RunSummary.Outcome.COMPLETED, next.outcome());
         assertEquals(2, next.segmentsDeletedAge());
-        assertEquals(0, h.index.count("gate"));
+        assertEquals(1, h.index.count("gate"));
     }
 
     @Test

@@ -96,11 +96,17 @@ public class ArchiveRecovery {
                     continue;
                 }
                 Optional<Segment> fromMeta = store.metadata(key).flatMap(m -> SegmentMetadata.parse(key, o.getValue(), m));
-                if (fromMeta.isPresent() && index.findInitSegment(fromMeta.get().initKey()).isPresent()
-                        && index.find(camera, fromMeta.get().sequence()).isEmpty()) {
-                    index.add(fromMeta.get());
-                    indexed++;
-                    LOG.warn("Recovery: object {} had no index row; indexed from its metadata", key);
+                if (fromMeta.isPresent() && index.find(camera, fromMeta.get().sequence()).isPresent()) {
+                    continue; // the upload lane, resuming the spool meanwhile, indexed it since the listing
+                }
+                if (fromMeta.isPresent() && index.findInitSegment(fromMeta.get().initKey()).isPresent()) {
+                    try {
+                        index.add(fromMeta.get());
+                        indexed++;
+                        LOG.warn("Recovery: object {} had no index row; indexed from its metadata", key);
+                    } catch (VigilException e) {
+                        LOG.error("Recovery: object {} could not be indexed ({}); left for the next start", key, e.getMessage());
+                    }
                 } else {
                     store.delete(key);
                     removed++;

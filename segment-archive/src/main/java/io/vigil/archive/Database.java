@@ -51,19 +51,29 @@ public class Database {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             transaction.set(c);
+            T result;
             try {
-                T result = work.run();
+                result = work.run();
                 c.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                c.rollback();
+            } catch (RuntimeException | Error | SQLException e) {
+                rollBack(c, e);
                 throw e;
             } finally {
                 transaction.remove();
-                c.setAutoCommit(true);
             }
+            // The pool resets auto-commit when the connection goes back; a failure here must not report a
+            // committed transaction as failed.
+            return result;
         } catch (SQLException e) {
             throw new VigilException(ErrorCode.INDEX_UNAVAILABLE, "database transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollBack(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

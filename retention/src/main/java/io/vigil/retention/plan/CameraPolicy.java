@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param retentionDays segments that ended longer ago are deleted
  * @param maxBytes      the camera's quota; 0 for none
  * @param usedBytes     bytes its stored segments take, not counting those already marked for deletion
+ * @param newestSequence sequence of its newest indexed segment: never deleted, so the next segment's sequence
+ *                      (one more than the highest indexed) never repeats one that players may have cached
  */
-public record CameraPolicy(String cameraId, int retentionDays, long maxBytes, long usedBytes) {
+public record CameraPolicy(String cameraId, int retentionDays, long maxBytes, long usedBytes, long newestSequence) {
 
     public CameraPolicy {
         Objects.requireNonNull(cameraId, "cameraId");

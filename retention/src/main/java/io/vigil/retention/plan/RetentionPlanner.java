@@ -12,8 +12,9 @@ import java.util.function.Function;
  * Decides what a retention run deletes. Per camera, oldest first: every segment that ended more than its
  * retention ago (AGE); then, while the camera is over its quota, the oldest until it is at the low-water mark
  * (QUOTA); then, while all cameras together are over the global quota, the oldest across cameras (QUOTA).
- * Segments overlapping an active hold are never chosen, and quotas never reach segments that started within
- * {@code recentProtection} of now: what cannot be met is reported as a shortfall. Pure.
+ * Segments overlapping an active hold are never chosen, nor a camera's newest segment, and quotas never reach
+ * segments that started within {@code recentProtection} of now: what cannot be met is reported as a shortfall.
+ * A plan holds at most {@code maxDeletions}; the next run goes on from there. Pure.
  */
 public final class RetentionPlanner {
 
@@ -21,31 +22,31 @@ public final class RetentionPlanner {
     }
 
     /**
-     * @param cameras         every camera that has recordings, with its policy and usage
-     * @param globalQuotaBytes quota over all cameras; 0 for none
-     * @param lowWaterPercent a quota run deletes until usage is at most this percentage of the quota
-     * @param holds           ranges active holds keep
-     * @param recentProtection quotas never delete segments that started this recently
-     * @param oldestFirst     a camera's segments not yet marked for deletion, oldest first, read lazily
+     * @param cameras     every camera that has recordings, with its policy and usage
+     * @param limits      global quota, low-water mark, recent protection, deletions per run
+     * @param holds       ranges active holds keep
+     * @param oldestFirst a camera's segments not yet marked for deletion, oldest first, read lazily
      */
-    public static RetentionPlan plan(Instant now, List<CameraPolicy> cameras, long globalQuotaBytes, int lowWaterPercent,
-                                     List<HeldRange> holds, Duration recentProtection,
+    public static RetentionPlan plan(Instant now, List<CameraPolicy> cameras, PlanLimits limits, List<HeldRange> holds,
                                      Function<String, Iterator<Candidate>> oldestFirst) {
-        Plan plan = new Plan(now.minus(recentProtection).toEpochMilli(), recentProtection, holds);
+        Duration recentProtection = limits.recentProtection();
+        long globalQuotaBytes = limits.globalQuotaBytes();
+        int lowWaterPercent = limits.lowWaterPercent();
+        Plan plan = new Plan(now.minus(recentProtection).toEpochMilli(), recentProtection, holds, limits.maxDeletions());
         List<Cursor> cursors = new ArrayList<>();
         for (CameraPolicy policy : cameras) {
             Cursor cursor = new Cursor(policy, oldestFirst.apply(policy.cameraId()));
             cursors.add(cursor);
             long cutoffMillis = now.minus(Duration.ofDays(policy.retentionDays())).toEpochMilli();
-            for (Candidate c = cursor.peek(); c != null && c.endMillis() <= cutoffMillis; c = cursor.peek()) {
+            for (Candidate c = cursor.peek(); !plan.full() && c != null && c.endMillis() <= cutoffMillis; c = cursor.peek()) {
                 plan.take(cursor, Deletion.Reason.AGE);
             }
             if (policy.maxBytes() > 0 && cursor.usedBytes > policy.maxBytes()) {
                 long targetBytes = lowWater(policy.maxBytes(), lowWaterPercent);
-                while (cursor.usedBytes > targetBytes && plan.deletable(cursor.peek())) {
+                while (cursor.usedBytes > targetBytes && !plan.full() && plan.deletable(cursor.peek())) {
                     plan.take(cursor, Deletion.Reason.QUOTA);
                 }
-                if (cursor.usedBytes > targetBytes) {
+                if (cursor.usedBytes > targetBytes && !plan.full()) {
                     plan.shortfall("camera " + policy.cameraId(), cursor.usedBytes, policy.maxBytes(), targetBytes);
                 }
             }
@@ -54,16 +55,20 @@ public final class RetentionPlanner {
             long targetBytes = lowWater(globalQuotaBytes, lowWaterPercent);
             long totalBytes = cursors.stream().mapToLong(c -> c.usedBytes).sum();
             if (totalBytes > globalQuotaBytes) {
-                for (Cursor oldest = plan.oldest(cursors); totalBytes > targetBytes && oldest != null;
+                for (Cursor oldest = plan.oldest(cursors); totalBytes > targetBytes && oldest != null && !plan.full();
                      oldest = plan.oldest(cursors)) {
                     long before = oldest.usedBytes;
                     plan.take(oldest, Deletion.Reason.QUOTA);
                     totalBytes -= before - oldest.usedBytes;
                 }
-                if (totalBytes > targetBytes) {
+                if (totalBytes > targetBytes && !plan.full()) {
                     plan.shortfall("all cameras", totalBytes, globalQuotaBytes, targetBytes);
                 }
             }
+        }
+        if (plan.full()) {
+            plan.shortfalls.add("this run stopped at " + limits.maxDeletions()
+                    + " deletions (retention.max-segments-per-run); the next run goes on");
         }
         return new RetentionPlan(plan.deletions, plan.heldSegments, plan.shortfalls);
     }
@@ -75,19 +80,22 @@ public final class RetentionPlanner {
     /** One camera's segments, oldest first, and what they will take after the deletions chosen so far. */
     private static final class Cursor {
         final Iterator<Candidate> segments;
+        final long newestSequence;
         long usedBytes;
         Candidate head;
 
         Cursor(CameraPolicy policy, Iterator<Candidate> segments) {
             this.segments = segments;
+            this.newestSequence = policy.newestSequence();
             this.usedBytes = policy.usedBytes();
         }
 
+        /** The oldest segment not yet taken, or null when only the newest (never deleted) is left. */
         Candidate peek() {
             if (head == null && segments.hasNext()) {
                 head = segments.next();
             }
-            return head;
+            return head == null || head.sequence() >= newestSequence ? null : head;
         }
     }
 
@@ -96,14 +104,20 @@ public final class RetentionPlanner {
         final long recentLimitMillis;
         final Duration recentProtection;
         final List<HeldRange> holds;
+        final int maxDeletions;
         final List<Deletion> deletions = new ArrayList<>();
         final List<String> shortfalls = new ArrayList<>();
         long heldSegments;
 
-        Plan(long recentLimitMillis, Duration recentProtection, List<HeldRange> holds) {
+        Plan(long recentLimitMillis, Duration recentProtection, List<HeldRange> holds, int maxDeletions) {
+            this.maxDeletions = maxDeletions;
             this.recentLimitMillis = recentLimitMillis;
             this.recentProtection = recentProtection;
             this.holds = holds;
+        }
+
+        boolean full() {
+            return deletions.size() >= maxDeletions;
         }
 
         /** True if a quota may delete the segment (held ones are passed over when taken). */

@@ -23,7 +23,7 @@ import java.util.Set;
  * {@code retention.batch-size} keys, with no hold placed meanwhile, the held ones are unmarked, the objects
  * deleted in one request, then the rows of those the store deleted, then their marks. A refused key stays
  * marked for the next run; a store that is down ends the run with everything left marked. Then init segments
- * no row needs any more go: row first, then object.
+ * no row needs any more go: object first, then row, under the init row's lock.
  */
 @Singleton
 public class SegmentDeleter {
@@ -124,8 +124,7 @@ public class SegmentDeleter {
     private void deleteUnusedInits(String cameraId, Set<String> initKeys, Tally tally) {
         for (String initKey : initKeys) {
             try {
-                if (index.removeInitSegmentIfUnused(cameraId, initKey)) {
-                    store.delete(initKey);
+                if (index.deleteInitSegmentIfUnused(cameraId, initKey, () -> store.delete(initKey))) {
                     tally.inits++;
                 }
             } catch (VigilException e) {

@@ -59,8 +59,8 @@ public class RecordingSpans {
             delete(after.get());
         }
         if (joinsBefore) {
-            db.update("UPDATE recording_span SET last_sequence = ?, end_millis = ? WHERE camera_id = ? AND first_sequence = ?",
-                    span.lastSequence(), span.endMillis(), span.cameraId(), span.firstSequence());
+            exactlyOne(db.update("UPDATE recording_span SET last_sequence = ?, end_millis = ? WHERE camera_id = ? "
+                    + "AND first_sequence = ?", span.lastSequence(), span.endMillis(), span.cameraId(), span.firstSequence()));
         } else {
             insert(span);
         }
@@ -122,7 +122,16 @@ public class RecordingSpans {
     }
 
     private void delete(RecordingSpan s) {
-        db.update("DELETE FROM recording_span WHERE camera_id = ? AND first_sequence = ?", s.cameraId(), s.firstSequence());
+        exactlyOne(db.update("DELETE FROM recording_span WHERE camera_id = ? AND first_sequence = ?", s.cameraId(),
+                s.firstSequence()));
+    }
+
+    /** A span read in this transaction changed under it: roll back rather than record a wrong span. */
+    private static void exactlyOne(int rows) {
+        if (rows != 1) {
+            throw new io.vigil.error.VigilException(io.vigil.error.ErrorCode.INDEX_UNAVAILABLE,
+                    "recorded span changed concurrently (" + rows + " rows); retry");
+        }
     }
 
     private static RecordingSpan span(ResultSet rs) throws SQLException {

@@ -23,6 +23,13 @@ public class SegmentIndex {
 
     private final Database db;
     private final RecordingSpans spans;
+    /**
+     * Changes to one camera's rows take turns (the upload lane adding, retention removing, start-up
+     * reconciliation doing either), because each reads that camera's spans before changing them.
+     * One process only: several nodes on one database need a database lock here (the scale-out issue).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock> cameraLocks =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public SegmentIndex(Database db, RecordingSpans spans) {
         this.db = db;
@@ -76,7 +83,7 @@ public class SegmentIndex {
      * extends the recorded span it continues, in one transaction.
      */
     public void add(Segment s) {
-        db.inTransaction(() -> {
+        changing(s.cameraId(), () -> db.inTransaction(() -> {
             if (find(s.cameraId(), s.sequence()).isPresent()) {
                 return null;
             }
@@ -92,18 +99,29 @@ public class SegmentIndex {
                     s.sequence(), s.sessionId());
             spans.added(s);
             return null;
-        });
+        }));
+    }
+
+    private <T> T changing(String cameraId, Database.Work<T> work) {
+        java.util.concurrent.locks.ReentrantLock lock =
+                cameraLocks.computeIfAbsent(cameraId, k -> new java.util.concurrent.locks.ReentrantLock());
+        lock.lock();
+        try {
+            return work.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Removes the row of a segment (its object is gone) and splits its span there; true if there was one. */
     public boolean remove(String cameraId, long sequence) {
-        return db.inTransaction(() -> {
+        return changing(cameraId, () -> db.inTransaction(() -> {
             boolean removed = db.update("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", cameraId, sequence) > 0;
             if (removed) {
                 spans.removed(cameraId, new long[]{sequence});
             }
             return removed;
-        });
+        }));
     }
 
     /**
@@ -111,7 +129,7 @@ public class SegmentIndex {
      * transaction; returns how many rows there were.
      */
     public int removeAll(String cameraId, long[] sequences) {
-        return db.inTransaction(() -> {
+        return changing(cameraId, () -> db.inTransaction(() -> {
             List<Object[]> rows = new ArrayList<>(sequences.length);
             for (long sequence : sequences) {
                 rows.add(new Object[]{cameraId, sequence});
@@ -119,7 +137,7 @@ public class SegmentIndex {
             int removed = db.updateBatch("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", rows);
             spans.removed(cameraId, sequences);
             return removed;
-        });
+        }));
     }
 
     /** Up to {@code limit} of the camera's segments with a sequence above {@code afterSequence}, oldest first. */
@@ -143,16 +161,18 @@ public class SegmentIndex {
     }
 
     /**
-     * Removes an init segment's row unless a segment row needs it, checked in the same transaction that holds
-     * the init row's lock, so {@link #add} of a segment needing it (which takes the same lock) cannot slip in
-     * between. True if the row was removed: the caller then deletes the object.
+     * Deletes an init segment unless a segment row needs it: in one transaction holding the init row's lock
+     * (which {@link #add} of a segment needing it also takes), {@code deleteObject} runs first, then the row goes.
+     * A writer that checked the init row before it went waits on the lock, then finds no row, fails, and stores
+     * the init segment again on its retry. If {@code deleteObject} throws, the row stays. True if it was deleted.
      */
-    public boolean removeInitSegmentIfUnused(String cameraId, String initKey) {
+    public boolean deleteInitSegmentIfUnused(String cameraId, String initKey, Runnable deleteObject) {
         return db.inTransaction(() -> {
             if (db.query("SELECT object_key FROM init_segment WHERE object_key = ? FOR UPDATE", rs -> 1, initKey).isEmpty()
                     || initSegmentInUse(cameraId, initKey)) {
                 return false;
             }
+            deleteObject.run();
             return db.update("DELETE FROM init_segment WHERE object_key = ?", initKey) > 0;
         });
     }

@@ -139,9 +139,15 @@ class RecordingSpansTest {
     void anInitSegmentIsRemovedOnlyWhenNoSegmentNeedsIt() {
         migrate("latest");
         index.add(segment(0, "a", T0, 2000));
-        assertEquals(false, index.removeInitSegmentIfUnused("cam", "cam/init/x.mp4"));
+        List<String> objectsDeleted = new ArrayList<>();
+        assertEquals(false, index.deleteInitSegmentIfUnused("cam", "cam/init/x.mp4", () -> objectsDeleted.add("x")));
         index.remove("cam", 0);
-        assertEquals(true, index.removeInitSegmentIfUnused("cam", "cam/init/x.mp4"));
+        assertThrows(RuntimeException.class, () -> index.deleteInitSegmentIfUnused("cam", "cam/init/x.mp4", () -> {
+            throw new IllegalStateException("store down");
+        }));
+        assertEquals(true, index.findInitSegment("cam/init/x.mp4").isPresent(), "the row stays when the object could not go");
+        assertEquals(true, index.deleteInitSegmentIfUnused("cam", "cam/init/x.mp4", () -> objectsDeleted.add("x")));
+        assertEquals(List.of("x"), objectsDeleted);
         assertEquals(java.util.Optional.empty(), index.findInitSegment("cam/init/x.mp4"));
     }
 
