@@ -68,6 +68,9 @@ class ClipBench {
             for (int i = -1; i < RUNS; i++) {
                 Run v = vigil(clip);
                 Run f = ffmpeg(inputs);
+                System.out.printf("clip run %d%s: Vigil %.2f s (first byte %.0f ms), ffmpeg %.2f s (first byte %.0f ms)%n",
+                        i + 1, i < 0 ? " (warm-up)" : "", v.totalSeconds(), v.firstByteMillis(), f.totalSeconds(),
+                        f.firstByteMillis());
                 if (i >= 0) {
                     vigil.add(v);
                     ffmpeg.add(f);

@@ -21,6 +21,7 @@ import io.vigil.playback.clip.ClipExporter;
 import io.vigil.playback.snapshot.SnapshotMaker;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.netty.buffer.ByteBuf;
 import jakarta.inject.Named;
 import org.reactivestreams.Publisher;
 import reactor.core.scheduler.Scheduler;
@@ -98,10 +99,10 @@ public class HistoryController {
     }
 
     @Get("/clip.mp4")
-    public HttpResponse<Publisher<byte[]>> clip(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
+    public HttpResponse<Publisher<ByteBuf>> clip(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
         cameras.get(id);
         ClipExporter.Clip clip = clips.export(id, TimeRange.parse(start, end));
-        return HttpResponse.<Publisher<byte[]>>ok(clip.content().parts(blocking)).contentType(MP4)
+        return HttpResponse.<Publisher<ByteBuf>>ok(clip.content().parts(blocking)).contentType(MP4)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + clip.fileName() + "\"")
                 .header("X-Vigil-Gaps", clip.gaps().stream().map(g -> g.start() + "/" + g.end())
                         .collect(java.util.stream.Collectors.joining(",")))

@@ -12,10 +12,11 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,15 +87,63 @@ public class SegmentCatalog {
 
     /**
      * All bytes of a located segment or init segment (a few MB at most), read straight into an array of the
-     * indexed size (no growing buffers to copy: clip export reads every segment this way).
+     * indexed size (no growing buffers to copy).
      */
     public byte[] readAll(Located located) {
-        try (InputStream in = open(located, 0, located.sizeBytes())) {
-            byte[] bytes = new byte[Math.toIntExact(located.sizeBytes())];
-            int n = in.readNBytes(bytes, 0, bytes.length);
-            return n == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, n);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(Math.toIntExact(located.sizeBytes()));
+        int n = readInto(located, bytes);
+        return n == bytes.capacity() ? bytes.array() : java.util.Arrays.copyOf(bytes.array(), n);
+    }
+
+    /**
+     * Reads a located segment into {@code target} from its position, at most {@code target.remaining()} bytes
+     * (its indexed size); returns how many. A local file (the spool's, or the embedded store's) is read by a
+     * file channel straight into {@code target}, so a direct buffer gets the bytes without a copy through the
+     * heap; a remote object is copied in through a small chunk.
+     */
+    public int readInto(Located located, java.nio.ByteBuffer target) {
+        int start = target.position();
+        Optional<Path> file = localFile(located);
+        if (file.isPresent()) {
+            try (FileChannel channel = FileChannel.open(file.get(), StandardOpenOption.READ)) {
+                while (target.hasRemaining() && channel.read(target) >= 0) {
+                    // until the target is full or the file ends
+                }
+                return target.position() - start;
+            } catch (NoSuchFileException e) {
+                // Uploaded and removed from the spool, or deleted by retention, meanwhile: ask the store.
+                target.position(start);
+            } catch (IOException e) {
+                throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot read " + located.key() + ": " + e.getMessage(), e);
+            }
+        }
+        try (InputStream in = store.read(located.key(), 0, target.remaining())) {
+            if (target.hasArray()) {
+                int n = in.readNBytes(target.array(), target.arrayOffset() + target.position(), target.remaining());
+                target.position(target.position() + n);
+            } else {
+                byte[] chunk = new byte[(int) Math.min(64 * 1024, Math.max(1, target.remaining()))];
+                for (int n; target.hasRemaining() && (n = in.read(chunk, 0, Math.min(chunk.length, target.remaining()))) >= 0; ) {
+                    target.put(chunk, 0, n);
+                }
+            }
+            return target.position() - start;
         } catch (IOException e) {
             throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot read " + located.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The spool file, else the embedded store's own file, if either holds the object whole. */
+    private Optional<Path> localFile(Located located) {
+        return located.spoolFile().or(() -> store.localFile(located.key())
+                .filter(f -> sizeIs(f, located.sizeBytes())));
+    }
+
+    private static boolean sizeIs(Path file, long sizeBytes) {
+        try {
+            return Files.size(file) == sizeBytes;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -114,11 +163,12 @@ public class SegmentCatalog {
 
     /** Opens {@code lengthBytes} from {@code offsetBytes} of a located segment. */
     public InputStream open(Located located, long offsetBytes, long lengthBytes) {
-        if (located.spoolFile().isEmpty()) {
+        Optional<Path> file = localFile(located);
+        if (file.isEmpty()) {
             return store.read(located.key(), offsetBytes, lengthBytes);
         }
         try {
-            return io.vigil.archive.store.BoundedInputStream.ofFile(located.spoolFile().get(), offsetBytes, lengthBytes);
+            return io.vigil.archive.store.BoundedInputStream.ofFile(file.get(), offsetBytes, lengthBytes);
         } catch (IOException e) {
             // Uploaded and removed from the spool meanwhile: it is in the store now.
             return store.read(located.key(), offsetBytes, lengthBytes);

@@ -36,14 +36,16 @@ public class ClipExporter {
     private final SegmentCatalog catalog;
     private final PlaybackConfig config;
     private final ExecutorService fetcher;
+    private final ClipBuffers buffers;
 
     /** @param fetcher where segments are fetched ahead (Micronaut's IO pool: it grows, so a waiting export never starves it) */
     public ClipExporter(SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config,
-                        @Named(TaskExecutors.IO) ExecutorService fetcher) {
+                        @Named(TaskExecutors.IO) ExecutorService fetcher, ClipBuffers buffers) {
         this.index = index;
         this.catalog = catalog;
         this.config = config;
         this.fetcher = fetcher;
+        this.buffers = buffers;
     }
 
     /**
@@ -79,7 +81,7 @@ public class ClipExporter {
                 + (gaps.isEmpty() ? "no gaps" : "gaps: " + gaps.stream().map(g -> g.start() + "/" + g.end())
                 .collect(Collectors.joining(", ")));
         ClipStream content = new ClipStream(catalog, Fragments.withComment(init, comment), segments,
-                Fragments.timescales(init), fetcher, config.clipReadAhead());
+                Fragments.timescales(init), fetcher, config.clipReadAhead(), buffers);
         String fileName = cameraId + "_" + FILE_TIME.format(range.start()) + "_" + FILE_TIME.format(range.end()) + ".mp4";
         return new Clip(fileName, gaps, segments.size(), content);
     }

@@ -1,5 +1,8 @@
 package io.vigil.playback.clip;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.util.ReferenceCountUtil;
 import io.vigil.archive.SegmentCatalog;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.mp4.Fragments;
@@ -7,30 +10,36 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * The bytes of a clip, produced as they are read, one part at a time: the init segment, then each
  * media segment fetched from the archive and retimed onto one continuous timeline (clip time =
  * wall-clock time since the first segment, so gaps stay gaps). The next {@code readAhead} segments
- * are fetched concurrently on {@code fetcher} while earlier ones are sent, so at most that many
- * segments (plus the one being read) are held in memory; parts still come out in order. Closing
- * cancels the fetches still under way. Also an {@link InputStream} over the same parts.
+ * are fetched concurrently on {@code fetcher} while earlier ones are sent, and at most
+ * {@code readAhead + 2} segments are in memory at once, however slowly the client reads (a part the
+ * server has not written yet counts until it is released); parts still come out in order.
+ *
+ * <p>Each media segment is read into an empty buffer of its size from {@code buffers} (off-heap and reused
+ * in the service, see {@link ClipBuffers}: no fresh megabyte arrays to zero and collect per segment, and no
+ * copy from the heap when the socket writes it). Whoever takes a part releases it; closing cancels the
+ * fetches under way and releases what they read.
  */
-public final class ClipStream extends InputStream {
+public final class ClipStream implements AutoCloseable {
 
     private final SegmentCatalog catalog;
     private final Iterator<Segment> segments;
@@ -39,19 +48,25 @@ public final class ClipStream extends InputStream {
     private final Instant clipStart;
     private final Executor fetcher;
     private final int readAhead;
+    private final ClipBuffers buffers;
+    /**
+     * One per media-segment buffer alive (being fetched, waiting, or handed out and not yet released): the
+     * HTTP server may queue parts it has not written yet, and a slow client must never make the whole clip
+     * pile up in memory.
+     */
+    private final Semaphore buffersAlive;
     private final ConcurrentLinkedDeque<Fetch> fetches = new ConcurrentLinkedDeque<>();
     private byte[] init;
-    private byte[] current;
-    private int position;
     private String sessionId;
     private double sessionShiftSeconds;
     private volatile boolean closed;
 
-    private record Fetch(Segment segment, Future<byte[]> bytes) {
+    /** A segment being fetched; its future completes with a buffer that whoever takes it releases. */
+    private record Fetch(Segment segment, CompletableFuture<ByteBuf> bytes) {
     }
 
     ClipStream(SegmentCatalog catalog, byte[] init, List<Segment> segments, Map<Long, Long> timescales,
-               Executor fetcher, int readAhead) {
+               Executor fetcher, int readAhead, ClipBuffers buffers) {
         if (readAhead < 1) {
             throw new IllegalArgumentException("readAhead must be >= 1");
         }
@@ -63,44 +78,55 @@ public final class ClipStream extends InputStream {
         this.init = init;
         this.fetcher = fetcher;
         this.readAhead = readAhead;
+        this.buffers = buffers;
+        this.buffersAlive = new Semaphore(readAhead + 2);
     }
 
     /**
      * The next part of the clip (init segment first, then each retimed media segment), or null after the
-     * last. Blocks while that segment is being fetched.
+     * last; the caller releases it. Blocks while that segment is being fetched.
      */
-    public synchronized byte[] nextPart() throws IOException {
+    public synchronized ByteBuf nextPart() throws IOException {
         if (closed) {
             throw new IOException("clip stream closed");
         }
         fillReadAhead();
         if (init != null) {
-            byte[] first = init;
+            ByteBuf first = Unpooled.wrappedBuffer(init);
             init = null;
             return first;
+        }
+        if (fetches.isEmpty() && segments.hasNext()) {
+            waitForABuffer();
         }
         Fetch next = fetches.poll();
         if (next == null) {
             return null;
         }
-        byte[] bytes = await(next);
-        if (closed) {
-            throw new IOException("clip stream closed");
+        ByteBuf bytes = await(next);
+        try {
+            if (closed) {
+                throw new IOException("clip stream closed");
+            }
+            fillReadAhead();
+            retime(next.segment(), bytes.nioBuffer(bytes.readerIndex(), bytes.readableBytes()));
+            return bytes;
+        } catch (IOException | RuntimeException e) {
+            bytes.release();
+            throw e;
         }
-        fillReadAhead();
-        retime(next.segment(), bytes);
-        return bytes;
     }
 
     /**
-     * The parts as a publisher, one item per segment (so an HTTP response writes large chunks, not the
-     * 8 KB pieces an {@code InputStream} body is cut into): read on {@code scheduler}, where blocking is
-     * allowed; closes this stream when complete, failed or cancelled (client gone).
+     * The parts as a publisher, one buffer per segment (so an HTTP response writes large chunks): read on
+     * {@code scheduler}, where blocking is allowed; the subscriber releases each buffer (Micronaut's server
+     * does once written). Closes this stream when complete, failed or cancelled (client gone), and releases
+     * a part that was read but never delivered.
      */
-    public Flux<byte[]> parts(Scheduler scheduler) {
-        return Flux.<byte[]>generate(sink -> {
+    public Flux<ByteBuf> parts(Scheduler scheduler) {
+        return Flux.<ByteBuf>generate(sink -> {
             try {
-                byte[] part = nextPart();
+                ByteBuf part = nextPart();
                 if (part == null) {
                     sink.complete();
                 } else {
@@ -109,28 +135,7 @@ public final class ClipStream extends InputStream {
             } catch (IOException e) {
                 sink.error(e);
             }
-        }).subscribeOn(scheduler).doFinally(signal -> close());
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public synchronized int read(byte[] buffer, int offset, int length) throws IOException {
-        while (current == null || position >= current.length) {
-            current = nextPart();
-            position = 0;
-            if (current == null) {
-                return -1;
-            }
-        }
-        int n = Math.min(length, current.length - position);
-        System.arraycopy(current, position, buffer, offset, n);
-        position += n;
-        return n;
+        }).subscribeOn(scheduler).doFinally(signal -> close()).doOnDiscard(ByteBuf.class, ReferenceCountUtil::safeRelease);
     }
 
     /** Cancels the fetches still under way, also while another thread waits in {@link #nextPart()}; idempotent. */
@@ -138,30 +143,78 @@ public final class ClipStream extends InputStream {
     public void close() {
         closed = true;
         for (Fetch f; (f = fetches.poll()) != null; ) {
-            f.bytes().cancel(true);
+            discard(f.bytes());
+        }
+    }
+
+    /** Cancels a fetch; if it had already completed, releases its buffer (a fetch completing later releases its own). */
+    private static void discard(CompletableFuture<ByteBuf> bytes) {
+        if (!bytes.cancel(false) && !bytes.isCompletedExceptionally()) {
+            bytes.join().release();
         }
     }
 
     private void fillReadAhead() {
-        while (!closed && fetches.size() < readAhead && segments.hasNext()) {
+        while (!closed && fetches.size() < readAhead && segments.hasNext() && buffersAlive.tryAcquire()) {
             Segment s = segments.next();
-            FutureTask<byte[]> task = new FutureTask<>(() -> catalog.readAll(catalog.locate(s)));
-            fetches.add(new Fetch(s, task));
+            CompletableFuture<ByteBuf> bytes = new CompletableFuture<>();
+            fetches.add(new Fetch(s, bytes));
             try {
-                fetcher.execute(task);
+                fetcher.execute(() -> fetch(s, bytes));
             } catch (RuntimeException e) {
-                task.cancel(false);
+                bytes.cancel(false);
                 fetches.removeLast();
+                buffersAlive.release();
                 throw e;
             }
         }
     }
 
-    private static byte[] await(Fetch fetch) throws IOException {
+    /** Nothing is being fetched because every buffer is out: blocks until one is released, then fetches. */
+    private void waitForABuffer() throws IOException {
+        try {
+            while (!buffersAlive.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                if (closed) {
+                    throw new IOException("clip stream closed");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the client to read");
+        }
+        buffersAlive.release();
+        fillReadAhead();
+    }
+
+    /** Reads a segment into a new buffer unless the fetch was cancelled first; a buffer nobody can take is released. */
+    private void fetch(Segment s, CompletableFuture<ByteBuf> result) {
+        if (result.isDone()) {
+            buffersAlive.release();
+            return;
+        }
+        ByteBuf buffer = buffers.take(Math.toIntExact(s.sizeBytes()), buffersAlive::release);
+        try {
+            int n = catalog.readInto(catalog.locate(s), buffer.nioBuffer(0, buffer.capacity()));
+            if (n != s.sizeBytes()) {
+                throw new IOException("read " + n + " of its " + s.sizeBytes() + " bytes");
+            }
+            buffer.writerIndex(n);
+        } catch (Exception e) {
+            buffer.release();
+            result.completeExceptionally(e);
+            return;
+        }
+        if (!result.complete(buffer)) {
+            buffer.release();
+        }
+    }
+
+    private static ByteBuf await(Fetch fetch) throws IOException {
         try {
             return fetch.bytes().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            discard(fetch.bytes());
             throw new InterruptedIOException("interrupted while reading segment " + fetch.segment().sequence());
         } catch (CancellationException e) {
             throw new IOException("clip stream closed while reading segment " + fetch.segment().sequence(), e);
@@ -171,7 +224,7 @@ public final class ClipStream extends InputStream {
         }
     }
 
-    private void retime(Segment s, byte[] bytes) {
+    private void retime(Segment s, ByteBuffer bytes) {
         if (!s.sessionId().equals(sessionId)) {
             // A new session's timeline starts again at 0: place it where it was recorded on the clip's clock.
             sessionId = s.sessionId();

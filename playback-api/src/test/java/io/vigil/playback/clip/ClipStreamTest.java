@@ -5,10 +5,12 @@ import io.vigil.archive.index.Segment;
 import io.vigil.archive.mp4.Fragments;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.scheduler.Schedulers;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -18,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -32,6 +33,26 @@ class ClipStreamTest {
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
     private static final Map<Long, Long> TIMESCALES = Map.of(1L, 90_000L, 2L, 48_000L);
     private static final byte[] INIT = {0, 0, 0, 8, 'f', 't', 'y', 'p'};
+    /** Counts the buffers not yet released. */
+    private final ClipBuffers buffers = new ClipBuffers();
+
+    @AfterEach
+    void everyBufferWasReleased() {
+        assertEquals(0, buffers.outstanding(), "buffers not released");
+    }
+
+    /** The next part's bytes, released. */
+    private static byte[] next(ClipStream clip) throws IOException {
+        ByteBuf part = clip.nextPart();
+        if (part == null) {
+            return null;
+        }
+        try {
+            return ByteBufUtil.getBytes(part);
+        } finally {
+            part.release();
+        }
+    }
 
     /** A catalog whose objects are in memory; a key in {@code broken} fails like an unreachable store. */
     private static final class MemoryCatalog extends SegmentCatalog {
@@ -48,11 +69,22 @@ class ClipStreamTest {
         }
 
         @Override
-        public byte[] readAll(Located located) {
+        public int readInto(Located located, ByteBuffer target) {
             if (broken.contains(located.key())) {
                 throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "store down");
             }
-            return objects.get(located.key()).clone();
+            byte[] bytes = objects.get(located.key());
+            target.put(bytes);
+            return bytes.length;
+        }
+
+        /** {@code count} 2 s segments of one session. */
+        List<Segment> oneSession(int count) {
+            List<Segment> segments = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                segments.add(add(i, "a", 2L * i, 180_000L * i, 96_000L * i));
+            }
+            return segments;
         }
 
         Segment add(long sequence, String session, long startSeconds, long videoTicks, long audioTicks) {
@@ -83,50 +115,74 @@ class ClipStreamTest {
                 catalog.add(1, "a", 2, 180_000, 96_000),
                 catalog.add(2, "b", 10, 0, 0),              // new session after an 6 s gap: its clock restarts at 0
                 catalog.add(3, "b", 12, 180_000, 96_000));
-        ClipStream clip = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 2);
-        assertArrayEquals(INIT, clip.nextPart());
-        assertEquals(Map.of(1L, 0L, 2L, 0L), Fragments.decodeTimes(clip.nextPart()));
-        assertEquals(Map.of(1L, 180_000L, 2L, 96_000L), Fragments.decodeTimes(clip.nextPart()));
-        assertEquals(Map.of(1L, 900_000L, 2L, 480_000L), Fragments.decodeTimes(clip.nextPart()), "gap kept");
-        assertEquals(Map.of(1L, 1_080_000L, 2L, 576_000L), Fragments.decodeTimes(clip.nextPart()));
-        assertNull(clip.nextPart());
-        assertNull(clip.nextPart());
+        ClipStream clip = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 2, buffers);
+        assertArrayEquals(INIT, next(clip));
+        assertEquals(Map.of(1L, 0L, 2L, 0L), Fragments.decodeTimes(next(clip)));
+        assertEquals(Map.of(1L, 180_000L, 2L, 96_000L), Fragments.decodeTimes(next(clip)));
+        assertEquals(Map.of(1L, 900_000L, 2L, 480_000L), Fragments.decodeTimes(next(clip)), "gap kept");
+        assertEquals(Map.of(1L, 1_080_000L, 2L, 576_000L), Fragments.decodeTimes(next(clip)));
+        assertNull(next(clip));
+        assertNull(next(clip));
     }
 
     @Test
     void fetchesNoMoreThanTheReadAheadBeforeTheyAreSent() throws IOException {
         MemoryCatalog catalog = new MemoryCatalog();
-        List<Segment> segments = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            segments.add(catalog.add(i, "a", 2L * i, 180_000L * i, 96_000L * i));
-        }
+        List<Segment> segments = catalog.oneSession(10);
         CountingExecutor executor = new CountingExecutor();
-        ClipStream clip = new ClipStream(catalog, INIT, segments, TIMESCALES, executor, 3);
+        ClipStream clip = new ClipStream(catalog, INIT, segments, TIMESCALES, executor, 3, buffers);
         assertEquals(0, executor.submitted.get(), "nothing fetched before the first read");
-        clip.nextPart();
+        next(clip);
         assertEquals(3, executor.submitted.get());
-        clip.nextPart();
+        next(clip);
         assertEquals(4, executor.submitted.get());
         for (int i = 1; i < 10; i++) {
-            clip.nextPart();
+            next(clip);
         }
         assertEquals(10, executor.submitted.get());
-        assertNull(clip.nextPart());
+        assertNull(next(clip));
     }
 
     @Test
-    void theInputStreamIsThePartsOneAfterAnother() throws IOException {
+    void aFetchThatCompletesAfterCloseReleasesItsBuffer() throws IOException {
         MemoryCatalog catalog = new MemoryCatalog();
-        List<Segment> segments = List.of(catalog.add(0, "a", 0, 0, 0), catalog.add(1, "a", 2, 180_000, 96_000));
-        ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        try (ClipStream parts = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 1)) {
-            for (byte[] p; (p = parts.nextPart()) != null; ) {
-                expected.writeBytes(p);
+        List<Segment> segments = List.of(catalog.add(0, "a", 0, 0, 0), catalog.add(1, "a", 2, 180_000, 96_000),
+                catalog.add(2, "a", 4, 360_000, 192_000));
+        List<Runnable> queued = new ArrayList<>();
+        ClipStream clip = new ClipStream(catalog, INIT, segments, TIMESCALES, queued::add, 3, buffers);
+        next(clip);
+        queued.get(0).run();                        // read before the close: the close releases it
+        clip.close();
+        queued.get(1).run();                        // cancelled before it began: reads nothing
+        assertEquals(0, buffers.outstanding());
+    }
+
+    @Test
+    void partsNotYetReleasedHoldBackFurtherFetches() throws Exception {
+        MemoryCatalog catalog = new MemoryCatalog();
+        List<Segment> segments = catalog.oneSession(10);
+        CountingExecutor executor = new CountingExecutor();
+        ClipStream clip = new ClipStream(catalog, INIT, segments, TIMESCALES, executor, 2, buffers);
+        next(clip);
+        List<ByteBuf> heldByASlowClient = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            heldByASlowClient.add(clip.nextPart());
+        }
+        assertEquals(4, buffers.outstanding(), "2 + 2 buffers: every one handed out, none being fetched");
+        assertEquals(4, executor.submitted.get());
+        java.util.concurrent.CompletableFuture<ByteBuf> fifth = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return clip.nextPart();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-        }
-        try (ClipStream stream = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 1)) {
-            assertArrayEquals(expected.toByteArray(), stream.readAllBytes());
-        }
+        });
+        heldByASlowClient.remove(0).release();       // the client read one: the stream may fetch again
+        ByteBuf part = fifth.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(Map.of(1L, 720_000L, 2L, 384_000L), Fragments.decodeTimes(part.nioBuffer()));
+        part.release();
+        heldByASlowClient.forEach(ByteBuf::release);
+        clip.close();
     }
 
     @Test
@@ -134,10 +190,10 @@ class ClipStreamTest {
         MemoryCatalog catalog = new MemoryCatalog();
         List<Segment> segments = List.of(catalog.add(0, "a", 0, 0, 0), catalog.add(1, "a", 2, 180_000, 96_000));
         catalog.broken.add("cam/1.m4s");
-        ClipStream clip = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 4);
-        clip.nextPart();
-        clip.nextPart();
-        IOException e = assertThrows(IOException.class, clip::nextPart);
+        ClipStream clip = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 4, buffers);
+        next(clip);
+        next(clip);
+        IOException e = assertThrows(IOException.class, () -> next(clip));
         assertTrue(e.getMessage().contains("segment 1") && e.getMessage().contains("store down"), e.getMessage());
     }
 
@@ -146,12 +202,13 @@ class ClipStreamTest {
         MemoryCatalog catalog = new MemoryCatalog();
         List<Segment> segments = List.of(catalog.add(0, "a", 0, 0, 0), catalog.add(1, "a", 2, 180_000, 96_000));
         List<Runnable> queued = new ArrayList<>();
-        ClipStream clip = new ClipStream(catalog, INIT, segments, TIMESCALES, queued::add, 4);
-        clip.nextPart();
+        ClipStream clip = new ClipStream(catalog, INIT, segments, TIMESCALES, queued::add, 4, buffers);
+        next(clip);
         assertEquals(2, queued.size());
         clip.close();
-        assertTrue(queued.stream().allMatch(r -> ((Future<?>) r).isCancelled()));
-        assertThrows(IOException.class, clip::nextPart);
+        queued.forEach(Runnable::run);
+        assertEquals(0, buffers.outstanding(), "cancelled fetches read nothing");
+        assertThrows(IOException.class, () -> next(clip));
     }
 
     @Test
@@ -159,11 +216,15 @@ class ClipStreamTest {
         MemoryCatalog catalog = new MemoryCatalog();
         List<Segment> segments = List.of(catalog.add(0, "a", 0, 0, 0), catalog.add(1, "a", 2, 180_000, 96_000),
                 catalog.add(2, "a", 4, 360_000, 192_000));
-        ClipStream all = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 2);
-        assertEquals(4, all.parts(Schedulers.immediate()).collectList().block().size());
-        ClipStream some = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 2);
-        assertEquals(2, some.parts(Schedulers.immediate()).take(2).collectList().block().size());
-        assertThrows(IOException.class, some::nextPart, "closed once the subscriber went away");
+        ClipStream all = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 2, buffers);
+        List<ByteBuf> parts = all.parts(Schedulers.immediate()).collectList().block();
+        assertEquals(4, parts.size());
+        parts.forEach(ByteBuf::release);
+        ClipStream some = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 2, buffers);
+        List<ByteBuf> first = some.parts(Schedulers.immediate()).take(2).collectList().block();
+        assertEquals(2, first.size());
+        first.forEach(ByteBuf::release);
+        assertThrows(IOException.class, () -> next(some), "closed once the subscriber went away");
     }
 
     /** moof with a traf (tfhd + version 1 tfdt) per track, then a small mdat. */

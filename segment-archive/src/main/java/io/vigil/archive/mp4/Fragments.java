@@ -1,6 +1,7 @@
 package io.vigil.archive.mp4;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -97,6 +98,55 @@ public final class Fragments {
                 Box.writeUint32(segment, at, shifted);
             }
         });
+    }
+
+    /**
+     * {@link #decodeTimes(byte[])} of a segment in a buffer (e.g. off-heap), from its start to its limit;
+     * only the {@code moof} boxes are copied out, never the media data.
+     */
+    public static Map<Long, Long> decodeTimes(ByteBuffer segment) {
+        Map<Long, Long> times = new HashMap<>();
+        forEachMoof(segment, (at, moof) -> times.putAll(decodeTimes(moof)));
+        return times;
+    }
+
+    /** {@link #shiftDecodeTimes(byte[], Map)} of a segment in a buffer, in place; only {@code moof} boxes are touched. */
+    public static void shiftDecodeTimes(ByteBuffer segment, Map<Long, Long> deltaTicks) {
+        forEachMoof(segment, (at, moof) -> {
+            shiftDecodeTimes(moof, deltaTicks);
+            segment.put(at, moof);
+        });
+    }
+
+    private interface MoofVisitor {
+        void visit(int at, byte[] moof);
+    }
+
+    /** Each top-level {@code moof} box, copied out with its header, and where it starts in the buffer. */
+    private static void forEachMoof(ByteBuffer buffer, MoofVisitor visitor) {
+        ByteBuffer segment = buffer.duplicate().order(java.nio.ByteOrder.BIG_ENDIAN);
+        int offset = segment.position();
+        int end = segment.limit();
+        while (offset + 8 <= end) {
+            long size = segment.getInt(offset) & 0xffffffffL;
+            int header = 8;
+            if (size == 1 && offset + 16 <= end) {
+                size = segment.getLong(offset + 8);
+                header = 16;
+            } else if (size == 0) {
+                size = end - offset;
+            }
+            if (size < header || size > end - offset) {
+                return;
+            }
+            if (segment.get(offset + 4) == 'm' && segment.get(offset + 5) == 'o' && segment.get(offset + 6) == 'o'
+                    && segment.get(offset + 7) == 'f') {
+                byte[] moof = new byte[(int) size];
+                segment.get(offset, moof);
+                visitor.visit(offset, moof);
+            }
+            offset += (int) size;
+        }
     }
 
     /** A copy of {@code init} whose {@code moov} carries a {@code udta/©cmt} text: a comment players and ffprobe show. */

@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -37,9 +39,20 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     private final MinioClient client;
     private final OkHttpClient http;
     private final String bucket;
+    private final Optional<Path> localBucket;
 
     public MinioObjectStore(String endpoint, String region, String accessKey, String secretKey, String bucket) {
+        this(endpoint, region, accessKey, secretKey, bucket, Optional.empty());
+    }
+
+    /**
+     * @param localBucket where the store keeps this bucket's objects as files named by their keys, when it runs
+     *                    on this machine (the embedded store); reads may then use the files directly
+     */
+    public MinioObjectStore(String endpoint, String region, String accessKey, String secretKey, String bucket,
+                            Optional<Path> localBucket) {
         this.bucket = bucket;
+        this.localBucket = localBucket.map(p -> p.toAbsolutePath().normalize());
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(5, TimeUnit.SECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
@@ -99,6 +112,15 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
         } catch (Exception e) {
             throw unavailable("cannot read " + key, e);
         }
+    }
+
+    @Override
+    public Optional<Path> localFile(String key) {
+        if (localBucket.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = localBucket.get().resolve(key).normalize();
+        return file.startsWith(localBucket.get()) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
     @Override

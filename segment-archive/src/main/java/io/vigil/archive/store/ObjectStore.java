@@ -36,6 +36,15 @@ public interface ObjectStore {
      */
     InputStream read(String key, long offsetBytes, long lengthBytes);
 
+    /**
+     * The object's bytes as a complete file on this machine, if the store keeps them so (the embedded store
+     * does: it writes a temporary file and renames it, so a file there is always whole); empty for a remote
+     * store or a missing object. Readers that can use a file avoid a round trip through the S3 API.
+     */
+    default Optional<java.nio.file.Path> localFile(String key) {
+        return Optional.empty();
+    }
+
     /** An object as listed. */
     record StoredObject(String key, long sizeBytes) {
     }

@@ -29,8 +29,10 @@ public class ObjectStoreFactory {
     @Bean(preDestroy = "close")
     public MinioObjectStore objectStore(StorageConfig config, EmbeddedS3Holder embedded) {
         String endpoint = embedded.server().map(s -> s.endpoint().toString()).orElse(config.endpoint());
+        Optional<java.nio.file.Path> localBucket = embedded.server().isPresent() && config.embeddedLocalReads()
+                ? Optional.of(config.embeddedDirectory().resolve(config.bucket())) : Optional.empty();
         MinioObjectStore store = new MinioObjectStore(endpoint, config.region(), config.accessKey(),
-                config.secretKey(), config.bucket());
+                config.secretKey(), config.bucket(), localBucket);
         try {
             store.ensureBucket();
         } catch (VigilException e) {

@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * @param region            region sent to S3
  * @param embeddedDirectory directory of the embedded store's files
  * @param embeddedPort      loopback port of the embedded store; 0 picks a free one
+ * @param embeddedLocalReads bulk reads (clip export, segments, snapshots) of the embedded store use its files
+ *                          directly instead of its S3 API; writes, listings and deletes always use the S3 API
  */
 @ConfigurationProperties("storage")
 public record StorageConfig(
@@ -26,7 +28,8 @@ public record StorageConfig(
         @Bindable(defaultValue = "vigil") String bucket,
         @Bindable(defaultValue = "us-east-1") String region,
         @Bindable(defaultValue = "data/objects") Path embeddedDirectory,
-        @Bindable(defaultValue = "0") int embeddedPort) {
+        @Bindable(defaultValue = "0") int embeddedPort,
+        @Bindable(defaultValue = "true") boolean embeddedLocalReads) {
 
     public StorageConfig {
         if (bucket == null || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
