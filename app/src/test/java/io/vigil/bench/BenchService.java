@@ -31,6 +31,7 @@ final class BenchService {
                 "micronaut.server.port", -1, "micronaut.server.host", "127.0.0.1",
                 "datasources.default.url", "jdbc:h2:file:" + work.resolve("db/vigil"),
                 "storage.embedded-directory", work.resolve("objects").toString(),
+                "vigil.secret-key-file", work.resolve("secret.key").toString(),
                 "spool.directory", work.resolve("spool").toString(),
                 "vigil.cameras.file", work.resolve("none.yml").toString()));
         all.putAll(settings);

@@ -30,6 +30,7 @@ final class ServiceProcess implements AutoCloseable {
                 "-Dmicronaut.server.host=127.0.0.1",
                 "-Ddatasources.default.url=jdbc:h2:file:" + work.resolve("db/vigil"),
                 "-Dstorage.embedded-directory=" + work.resolve("objects"),
+                "-Dvigil.secret-key-file=" + work.resolve("secret.key"),
                 "-Dspool.directory=" + work.resolve("spool"),
                 "-Dvigil.cameras.file=" + work.resolve("cameras.yml"),
                 "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Vigil service running in the test's JVM on a random loopback port, with its own database, spool and
- * objects under {@code work}, every log line and API response kept for secret checks.
+ * objects under {@code work}, every log line and API response kept for secret checks (which read the database
+ * files too).
  */
 final class VigilHarness implements AutoCloseable {
 
@@ -35,8 +36,10 @@ final class VigilHarness implements AutoCloseable {
     final List<String> responses = java.util.Collections.synchronizedList(new ArrayList<>());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AppenderBase<ILoggingEvent> appender;
+    private final Path work;
 
     VigilHarness(Path work, Map<String, Object> properties) {
+        this.work = work;
         appender = new AppenderBase<>() {
             @Override
             protected void append(ILoggingEvent e) {
@@ -54,7 +57,8 @@ final class VigilHarness implements AutoCloseable {
                 "datasources.default.url", "jdbc:h2:file:" + work.resolve("db/vigil") + ";DB_CLOSE_ON_EXIT=FALSE",
                 "storage.embedded-directory", work.resolve("objects").toString(),
                 "spool.directory", work.resolve("spool").toString(),
-                "vigil.cameras.file", work.resolve("cameras.yml").toString()));
+                "vigil.cameras.file", work.resolve("cameras.yml").toString(),
+                "vigil.secret-key-file", work.resolve("secret.key").toString()));
         all.putAll(properties);
         context = ApplicationContext.run(EmbeddedServer.class, all, "test").getApplicationContext();
         base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
@@ -119,6 +123,29 @@ final class VigilHarness implements AutoCloseable {
                 throw new AssertionError("a log line contains a secret: " + line);
             }
         }
+        try (var files = java.nio.file.Files.walk(work.resolve("db"))) {
+            byte[] needle = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                if (indexOf(java.nio.file.Files.readAllBytes(f), needle) >= 0) {
+                    throw new AssertionError("the database file " + f + " holds a secret in plain text");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Override

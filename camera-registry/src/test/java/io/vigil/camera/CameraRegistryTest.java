@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The registry over a real (in-memory) H2 migrated by Flyway: the per-camera quota is stored, kept and changed. */
 class CameraRegistryTest {
 
+    static final byte[] KEY = new byte[32];
     Database db;
     CameraRepository repository;
     CameraRegistry registry;
@@ -35,9 +37,35 @@ class CameraRegistryTest {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         db = new Database(dataSource);
-        repository = new CameraRepository(db);
+        repository = new CameraRepository(db, cipher(KEY));
         Clock clock = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
         registry = new CameraRegistry(repository, events::add, clock, 30);
+    }
+
+    private static io.vigil.camera.secret.CredentialCipher cipher(byte[] key) {
+        return new io.vigil.camera.secret.CredentialCipher(() -> key, new java.security.SecureRandom());
+    }
+
+    @Test
+    void passwordsAreStoredEncryptedAndOlderPlainRowsAreEncryptedAtStartUp() {
+        registry.create(new CameraRequest("gate", null, "rtsp://192.0.2.1/gate", "admin", "s3cret-Pa55", null, null, null, null));
+        String stored = db.query("SELECT password FROM camera WHERE id = 'gate'", rs -> rs.getString(1)).get(0);
+        assertTrue(stored.startsWith("v1:") && !stored.contains("s3cret"), stored);
+        assertEquals("s3cret-Pa55", registry.get("gate").password());
+
+        db.update("UPDATE camera SET password = 'plain-old' WHERE id = 'gate'");   // a row from before encryption
+        assertEquals("plain-old", registry.get("gate").password(), "read as it is until upgraded");
+        assertEquals(1, repository.encryptStoredPasswords());
+        assertTrue(db.query("SELECT password FROM camera WHERE id = 'gate'", rs -> rs.getString(1)).get(0).startsWith("v1:"));
+        assertEquals("plain-old", registry.get("gate").password());
+        assertEquals(0, repository.encryptStoredPasswords(), "nothing left to upgrade");
+
+        byte[] otherKey = new byte[32];
+        otherKey[0] = 1;
+        io.vigil.error.VigilException e = org.junit.jupiter.api.Assertions.assertThrows(io.vigil.error.VigilException.class,
+                () -> new CameraRepository(db, cipher(otherKey)).find("gate"));
+        assertEquals(io.vigil.error.ErrorCode.SECRET_KEY_MISMATCH, e.code());
+        assertTrue(e.getMessage().contains("camera gate") && !e.getMessage().contains("plain-old"), e.getMessage());
     }
 
     private static CameraRequest quota(String id, Long maxBytes) {

@@ -90,7 +90,7 @@ final class RetentionHarness implements AutoCloseable {
         db = new Database(dataSource);
         spans = new RecordingSpans(db);
         index = new SegmentIndex(db, spans);
-        cameras = new CameraRegistry(new CameraRepository(db), e -> { }, clock, 30);
+        cameras = new CameraRegistry(new CameraRepository(db, new io.vigil.camera.secret.CredentialCipher(() -> new byte[32], new java.security.SecureRandom())), e -> { }, clock, 30);
         holds = new Holds(db, cameras, index, clock);
         marks = new DeletionMarks(db);
         runs = new RetentionRuns(db);

@@ -35,6 +35,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405),
     /** The body is not JSON where JSON is expected. */
     UNSUPPORTED_MEDIA_TYPE(415),
+    /** A stored camera password does not decrypt with the configured secret key (a changed or lost key). */
+    SECRET_KEY_MISMATCH(500),
     /** Anything else: a bug. */
     INTERNAL(500);
 
