@@ -32,6 +32,7 @@ final class BenchService {
                 "datasources.default.url", "jdbc:h2:file:" + work.resolve("db/vigil"),
                 "storage.embedded-directory", work.resolve("objects").toString(),
                 "vigil.secret-key-file", work.resolve("secret.key").toString(),
+                "vigil.export-signing-key-file", work.resolve("export-signing.key").toString(),
                 "spool.directory", work.resolve("spool").toString(),
                 "vigil.cameras.file", work.resolve("none.yml").toString()));
         all.putAll(settings);

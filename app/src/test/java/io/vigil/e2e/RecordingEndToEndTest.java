@@ -206,6 +206,7 @@ class RecordingEndToEndTest {
         String decode = ExternalTools.run(Duration.ofSeconds(60), List.of("ffmpeg", "-v", "error", "-i",
                 file.toString(), "-f", "null", "-"));
         assertEquals("", decode.strip(), "the clip decodes cleanly");
+        checkSignedManifest(clip, file, segments.subList(1, 5));
 
         HttpResponse<String> nothing = send("GET", "/api/cameras/lobby/clip.mp4?start=2001-01-01T00:00:00Z&end=2001-01-01T01:00:00Z", null);
         assertEquals(404, nothing.statusCode());
@@ -310,12 +311,65 @@ class RecordingEndToEndTest {
         assertEquals(204, send("DELETE", "/api/cameras/slowgop", null).statusCode());
     }
 
+    /** The clip's manifest is signed, lists its segments, and bin/verify-clip accepts the clip but not a changed one. */
+    private void checkSignedManifest(HttpResponse<byte[]> clip, Path clipFile, List<Segment> inRange) throws Exception {
+        String manifestPath = clip.headers().firstValue("X-Vigil-Manifest").orElseThrow();
+        HttpResponse<byte[]> manifest = vigil.download(manifestPath);
+        assertEquals(200, manifest.statusCode(), new String(manifest.body()));
+        String json = new String(manifest.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"clipSha256\":\"" + io.vigil.archive.Sha256.hex(clip.body()) + "\""), json);
+        assertTrue(json.contains("\"clipSizeBytes\":" + clip.body().length + ","), json);
+        for (Segment s : inRange) {
+            assertTrue(json.contains("{\"sequence\":" + s.sequence() + ",\"start\":\"" + s.start() + "\",\"durationMillis\":"
+                    + s.durationMillis() + ",\"sha256\":\"" + s.sha256() + "\"}"), "segment " + s.sequence() + " listed:\n" + json);
+        }
+        String pem = send("GET", "/api/keys/export-signing", null).body();
+        assertTrue(pem.startsWith("-----BEGIN PUBLIC KEY-----"), pem);
+        Path manifestFile = work.resolve("lobby-clip.manifest.json");
+        Path signatureFile = work.resolve("lobby-clip.manifest.sig");
+        Path keyFile = work.resolve("export-signing.pem");
+        Files.write(manifestFile, manifest.body());
+        Files.writeString(signatureFile, manifest.headers().firstValue("X-Vigil-Signature").orElseThrow());
+        Files.writeString(keyFile, pem);
+        String verifyClip = CameraSimulator.repoRoot().resolve("bin/verify-clip").toString();
+        String ok = ExternalTools.run(Duration.ofSeconds(30), List.of(verifyClip, clipFile.toString(),
+                manifestFile.toString(), signatureFile.toString(), keyFile.toString()));
+        assertTrue(ok.startsWith("OK: signature valid"), ok);
+
+        byte[] changed = clip.body().clone();
+        changed[changed.length / 2] ^= 1;
+        Path changedClip = work.resolve("lobby-clip-changed.mp4");
+        Files.write(changedClip, changed);
+        assertVerifyFails(List.of(verifyClip, changedClip.toString(), manifestFile.toString(), signatureFile.toString(),
+                keyFile.toString()), "the signed manifest states");
+        Path changedManifest = work.resolve("lobby-clip-changed.manifest.json");
+        Files.writeString(changedManifest, json.replace("\"cameraId\":\"lobby\"", "\"cameraId\":\"lobbx\""));
+        assertVerifyFails(List.of(verifyClip, clipFile.toString(), changedManifest.toString(), signatureFile.toString(),
+                keyFile.toString()), "signature does not verify");
+    }
+
+    private static void assertVerifyFails(List<String> command, String because) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "verify-clip did not finish");
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains("FAIL") && out.contains(because), out);
+    }
+
     private void checkCamera(SegmentIndex index, String camera, String codec, boolean audio) throws Exception {
-        HttpResponse<String> status = send("GET", "/api/cameras/" + camera, null);
-        assertTrue(status.body().contains("\"state\":\"RECORDING\""), status.body());
+        // A segment may be on its way to the store at any moment: wait for a status with none waiting in the spool.
+        java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        vigil.await(camera + " RECORDING with an empty spool", Duration.ofSeconds(10), () -> {
+            try {
+                seen.set(send("GET", "/api/cameras/" + camera, null));
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+            return seen.get().body().contains("\"state\":\"RECORDING\"") && seen.get().body().contains("\"spoolBacklog\":0");
+        });
+        HttpResponse<String> status = seen.get();
         assertEquals("640x360", VigilHarness.field(status.body(), "resolution"), status.body());
         assertEquals(audio ? codec + "+aac" : codec, VigilHarness.field(status.body(), "codec"), status.body());
-        assertTrue(status.body().contains("\"spoolBacklog\":0"), status.body());
         Matcher measuredFps = Pattern.compile("\"framesPerSecond\":([0-9.]+)").matcher(status.body());
         assertTrue(measuredFps.find() && Math.abs(Double.parseDouble(measuredFps.group(1)) - 25) <= 1.5, status.body());
         Matcher kbps = Pattern.compile("\"bitrateKbps\":(\\d+)").matcher(status.body());

@@ -31,6 +31,7 @@ final class ServiceProcess implements AutoCloseable {
                 "-Ddatasources.default.url=jdbc:h2:file:" + work.resolve("db/vigil"),
                 "-Dstorage.embedded-directory=" + work.resolve("objects"),
                 "-Dvigil.secret-key-file=" + work.resolve("secret.key"),
+                "-Dvigil.export-signing-key-file=" + work.resolve("export-signing.key"),
                 "-Dspool.directory=" + work.resolve("spool"),
                 "-Dvigil.cameras.file=" + work.resolve("cameras.yml"),
                 "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",

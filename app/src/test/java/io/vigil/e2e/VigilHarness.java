@@ -58,7 +58,8 @@ final class VigilHarness implements AutoCloseable {
                 "storage.embedded-directory", work.resolve("objects").toString(),
                 "spool.directory", work.resolve("spool").toString(),
                 "vigil.cameras.file", work.resolve("cameras.yml").toString(),
-                "vigil.secret-key-file", work.resolve("secret.key").toString()));
+                "vigil.secret-key-file", work.resolve("secret.key").toString(),
+                "vigil.export-signing-key-file", work.resolve("export-signing.key").toString()));
         all.putAll(properties);
         context = ApplicationContext.run(EmbeddedServer.class, all, "test").getApplicationContext();
         base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
@@ -124,28 +125,17 @@ final class VigilHarness implements AutoCloseable {
             }
         }
         try (var files = java.nio.file.Files.walk(work.resolve("db"))) {
-            byte[] needle = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            // Latin-1 maps each byte to one char, so a substring is exactly a byte run of the UTF-8 secret.
+            java.nio.charset.Charset bytes = java.nio.charset.StandardCharsets.ISO_8859_1;
+            String needle = new String(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), bytes);
             for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                if (indexOf(java.nio.file.Files.readAllBytes(f), needle) >= 0) {
+                if (new String(java.nio.file.Files.readAllBytes(f), bytes).contains(needle)) {
                     throw new AssertionError("the database file " + f + " holds a secret in plain text");
                 }
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.camera.CameraRegistry;
 import io.vigil.playback.clip.ClipExporter;
+import io.vigil.playback.clip.ExportSigner;
 import io.vigil.playback.snapshot.SnapshotMaker;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
@@ -53,10 +54,13 @@ public class HistoryController {
     private final SegmentUrls urls;
     private final RecordingSpans recorded;
     private final Scheduler blocking;
+    private final ExportSigner signer;
 
     public HistoryController(CameraRegistry cameras, SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config,
                              Clock clock, ClipExporter clips, SnapshotMaker snapshots, SegmentUrls urls,
-                             RecordingSpans recorded, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                             RecordingSpans recorded, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                             ExportSigner signer) {
+        this.signer = signer;
         this.recorded = recorded;
         this.urls = urls;
         this.blocking = Schedulers.fromExecutorService(blocking);
@@ -101,12 +105,28 @@ public class HistoryController {
     @Get("/clip.mp4")
     public HttpResponse<Publisher<ByteBuf>> clip(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
         cameras.get(id);
-        ClipExporter.Clip clip = clips.export(id, TimeRange.parse(start, end));
+        TimeRange range = TimeRange.parse(start, end);
+        ClipExporter.Clip clip = clips.export(id, range);
         return HttpResponse.<Publisher<ByteBuf>>ok(clip.content().parts(blocking)).contentType(MP4)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + clip.fileName() + "\"")
                 .header("X-Vigil-Gaps", clip.gaps().stream().map(g -> g.start() + "/" + g.end())
                         .collect(java.util.stream.Collectors.joining(",")))
-                .header("X-Vigil-Segments", Integer.toString(clip.segments()));
+                .header("X-Vigil-Segments", Integer.toString(clip.segments().size()))
+                .header("X-Vigil-Manifest", "/api/cameras/" + id + "/clip.manifest?start=" + range.start() + "&end=" + range.end());
+    }
+
+    /**
+     * The signed manifest of the clip for the same range: the JSON bytes, their Ed25519 signature (base64) in
+     * {@code X-Vigil-Signature}; the key to check it with is at {@code /api/keys/export-signing}.
+     */
+    @Get("/clip.manifest")
+    public HttpResponse<byte[]> clipManifest(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
+        cameras.get(id);
+        byte[] manifest = clips.manifest(id, TimeRange.parse(start, end)).json();
+        return HttpResponse.ok(manifest).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("X-Vigil-Signature", java.util.Base64.getEncoder().encodeToString(signer.sign(manifest)))
+                .header("X-Vigil-Signing-Key", "/api/keys/export-signing")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "-clip-manifest.json\"");
     }
 
     @Get("/snapshot.jpg")

@@ -11,8 +11,13 @@ public final class Sha256 {
     }
 
     public static byte[] of(byte[] bytes) {
+        return digest().digest(bytes);
+    }
+
+    /** A new SHA-256 digest, for bytes that come in parts. */
+    public static MessageDigest digest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

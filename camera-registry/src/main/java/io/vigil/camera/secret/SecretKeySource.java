@@ -2,6 +2,7 @@ package io.vigil.camera.secret;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.vigil.archive.OwnerOnlyFile;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import jakarta.inject.Singleton;
@@ -9,15 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
 
 /**
  * Where the key for camera passwords comes from: {@code vigil.secret-key} (env {@code VIGIL_SECRET_KEY}),
@@ -29,7 +24,6 @@ import java.util.Set;
 public class SecretKeySource {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretKeySource.class);
-    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     @Singleton
     CredentialCipher credentialCipher(@Value("${vigil.secret-key:}") String configuredKey,
@@ -57,35 +51,22 @@ public class SecretKeySource {
     /** The key in {@code file}, made (0600) if there is none yet. */
     static byte[] fromFile(Path file, SecureRandom random) {
         try {
-            if (Files.notExists(file)) {
-                create(file, random);
+            OwnerOnlyFile.Content content = OwnerOnlyFile.readOrCreate(file, () -> {
+                byte[] key = new byte[32];
+                random.nextBytes(key);
+                return Base64.getEncoder().encodeToString(key) + "\n";
+            });
+            if (content.created()) {
+                LOG.warn("Created secret key file {} (0600) for camera passwords; back it up with the database: "
+                        + "without it the stored passwords cannot be read", file.toAbsolutePath());
             }
-            if (Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class) != null
-                    && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file))) {
+            if (content.othersMayRead()) {
                 LOG.warn("Secret key file {} is readable by others than its owner: chmod 600 it", file.toAbsolutePath());
             }
-            return parse(Files.readString(file, StandardCharsets.US_ASCII), "secret key file " + file.toAbsolutePath());
+            return parse(content.text(), "secret key file " + file.toAbsolutePath());
         } catch (IOException e) {
             throw new VigilException(ErrorCode.SECRET_KEY_MISMATCH, "cannot read or create the secret key file "
                     + file.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void create(Path file, SecureRandom random) throws IOException {
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path partial = Files.createTempFile(parent, ".secret-key", ".partial", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        try {
-            Files.writeString(partial, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-            Files.move(partial, file); // no REPLACE_EXISTING: a key another process made first wins
-            LOG.warn("Created secret key file {} (0600) for camera passwords; back it up with the database: "
-                    + "without it the stored passwords cannot be read", file.toAbsolutePath());
-        } catch (FileAlreadyExistsException e) {
-            LOG.info("Secret key file {} was created meanwhile; using it", file.toAbsolutePath());
-        } finally {
-            Files.deleteIfExists(partial);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.vigil.playback.clip;
 
 import io.micronaut.scheduling.TaskExecutors;
+import io.netty.buffer.ByteBuf;
 import io.vigil.archive.SegmentCatalog;
 import io.vigil.archive.TimeRange;
 import io.vigil.archive.index.Segment;
@@ -14,6 +15,8 @@ import io.vigil.playback.SpanAssembler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -53,10 +56,10 @@ public class ClipExporter {
      *
      * @param fileName  suggested file name, camera and range in it
      * @param gaps      parts of the range with no recording
-     * @param segments  how many segments it holds
+     * @param segments  the segments it holds, in order
      * @param content   the MP4 bytes, produced while read; the caller closes it
      */
-    public record Clip(String fileName, List<Span> gaps, int segments, ClipStream content) {
+    public record Clip(String fileName, List<Span> gaps, List<Segment> segments, ClipStream content) {
     }
 
     public Clip export(String cameraId, TimeRange range) {
@@ -83,7 +86,33 @@ public class ClipExporter {
         ClipStream content = new ClipStream(catalog, Fragments.withComment(init, comment), segments,
                 Fragments.timescales(init), fetcher, config.clipReadAhead(), buffers);
         String fileName = cameraId + "_" + FILE_TIME.format(range.start()) + "_" + FILE_TIME.format(range.end()) + ".mp4";
-        return new Clip(fileName, gaps, segments.size(), content);
+        return new Clip(fileName, gaps, List.copyOf(segments), content);
+    }
+
+    /**
+     * The manifest of the clip {@link #export} gives for the same range: assembles the clip once, hashing it
+     * as it goes (nothing is kept), and lists its segments with the SHA-256 each had when it was recorded.
+     */
+    public ClipManifest manifest(String cameraId, TimeRange range) {
+        Clip clip = export(cameraId, range);
+        MessageDigest sha256 = io.vigil.archive.Sha256.digest();
+        long sizeBytes = 0;
+        try (ClipStream content = clip.content()) {
+            for (ByteBuf part; (part = content.nextPart()) != null; ) {
+                try {
+                    sizeBytes += part.readableBytes();
+                    sha256.update(part.nioBuffer());
+                } finally {
+                    part.release();
+                }
+            }
+        } catch (IOException e) {
+            throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot read the clip to hash it: " + e.getMessage(), e);
+        }
+        List<ClipManifest.Entry> entries = clip.segments().stream()
+                .map(s -> new ClipManifest.Entry(s.sequence(), s.start(), s.durationMillis(), s.sha256())).toList();
+        return new ClipManifest(cameraId, range.start(), range.end(), clip.fileName(), entries, clip.gaps(),
+                java.util.HexFormat.of().formatHex(sha256.digest()), sizeBytes);
     }
 
     /** Sessions may bring their own init segment; one file can hold them only if they describe the same codecs. */
