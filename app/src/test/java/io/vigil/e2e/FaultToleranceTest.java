@@ -179,11 +179,20 @@ class FaultToleranceTest {
                     clipFile.toString(), "-f", "null", "-"));
             assertEquals("", decode.strip(), "the clip across two sessions decodes cleanly");
 
-
+            // Deleting the camera stops recording; its footage stays reachable until retention removes it.
+            assertEquals(204, vigil.send("DELETE", "/api/cameras/door", null).statusCode());
+            assertEquals(404, vigil.send("GET", "/api/cameras/door", null).statusCode());
+            HttpResponse<String> kept = vigil.send("GET", "/api/cameras/door/timeline?" + range, null);
+            assertEquals(timeline, kept.body(), "the deleted camera's timeline is unchanged");
+            assertEquals(200, vigil.send("GET", "/api/cameras/door/playlist.m3u8?" + range, null).statusCode());
+            assertEquals(200, vigil.download("/api/cameras/door/clip.mp4?" + range).statusCode());
+            assertTrue(vigil.send("GET", "/api/cameras/door/verify?" + range, null).body().contains("\"mismatches\":[]"));
+            HttpResponse<String> unknown = vigil.send("GET", "/api/cameras/never-was/timeline?" + range, null);
+            assertEquals(404, unknown.statusCode());
+            assertTrue(unknown.body().contains("\"error\":\"CAMERA_NOT_FOUND\""), unknown.body());
         } finally {
             camera.close();
         }
-        assertEquals(204, vigil.send("DELETE", "/api/cameras/door", null).statusCode());
     }
 
     @Test

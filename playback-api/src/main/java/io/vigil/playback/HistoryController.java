@@ -16,7 +16,7 @@ import io.vigil.archive.index.RecordingSpan;
 import io.vigil.archive.index.RecordingSpans;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
-import io.vigil.camera.CameraRegistry;
+import io.vigil.camera.RecordedCameras;
 import io.vigil.playback.clip.ClipExporter;
 import io.vigil.playback.clip.ExportSigner;
 import io.vigil.playback.snapshot.SnapshotMaker;
@@ -44,7 +44,7 @@ public class HistoryController {
 
     private static final MediaType MP4 = MediaType.of("video/mp4");
 
-    private final CameraRegistry cameras;
+    private final RecordedCameras cameras;
     private final SegmentIndex index;
     private final SegmentCatalog catalog;
     private final PlaybackConfig config;
@@ -56,7 +56,7 @@ public class HistoryController {
     private final Scheduler blocking;
     private final ExportSigner signer;
 
-    public HistoryController(CameraRegistry cameras, SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config,
+    public HistoryController(RecordedCameras cameras, SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config,
                              Clock clock, ClipExporter clips, SnapshotMaker snapshots, SegmentUrls urls,
                              RecordingSpans recorded, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                              ExportSigner signer) {
@@ -75,7 +75,7 @@ public class HistoryController {
 
     @Get("/playlist.m3u8")
     public HttpResponse<String> playlist(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
-        cameras.get(id);
+        cameras.require(id);
         boolean complete = end != null && !end.isBlank();
         TimeRange range = complete ? TimeRange.parse(start, end)
                 : TimeRange.parse(start, clock.instant().plus(config.gapTolerance()).toString());
@@ -92,7 +92,7 @@ public class HistoryController {
 
     @Get("/timeline")
     public Timeline timeline(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
-        cameras.get(id);
+        cameras.require(id);
         TimeRange range = TimeRange.parse(start, end);
         requireWithinLimit(range);
         SpanAssembler spans = new SpanAssembler(range.start(), range.end(), config.gapTolerance().toMillis());
@@ -104,7 +104,7 @@ public class HistoryController {
 
     @Get("/clip.mp4")
     public HttpResponse<Publisher<ByteBuf>> clip(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
-        cameras.get(id);
+        cameras.require(id);
         TimeRange range = TimeRange.parse(start, end);
         ClipExporter.Clip clip = clips.export(id, range);
         return HttpResponse.<Publisher<ByteBuf>>ok(clip.content().parts(blocking)).contentType(MP4)
@@ -121,7 +121,7 @@ public class HistoryController {
      */
     @Get("/clip.manifest")
     public HttpResponse<byte[]> clipManifest(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
-        cameras.get(id);
+        cameras.require(id);
         byte[] manifest = clips.manifest(id, TimeRange.parse(start, end)).json();
         return HttpResponse.ok(manifest).contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header("X-Vigil-Signature", java.util.Base64.getEncoder().encodeToString(signer.sign(manifest)))
@@ -131,7 +131,7 @@ public class HistoryController {
 
     @Get("/snapshot.jpg")
     public HttpResponse<byte[]> snapshot(String id, @Nullable @QueryValue String at) {
-        cameras.get(id);
+        cameras.require(id);
         Instant instant = at == null || at.isBlank() ? null : TimeRange.instant("at", at);
         return HttpResponse.ok(snapshots.jpeg(id, instant)).contentType(MediaType.IMAGE_JPEG_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, instant == null ? "no-cache" : "max-age=3600");

@@ -8,24 +8,27 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.vigil.archive.SegmentVerifier;
 import io.vigil.archive.TimeRange;
-import io.vigil.camera.CameraRegistry;
+import io.vigil.camera.RecordedCameras;
 
-/** {@code GET /api/cameras/{id}/verify?start=&end=}: re-reads stored segments and compares their SHA-256. */
+/**
+ * {@code GET /api/cameras/{id}/verify?start=&end=}: re-reads stored segments and compares their SHA-256; also for a
+ * deleted camera whose recordings are kept.
+ */
 @Controller("/api/cameras/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class IntegrityController {
 
-    private final CameraRegistry cameras;
+    private final RecordedCameras cameras;
     private final SegmentVerifier verifier;
 
-    public IntegrityController(CameraRegistry cameras, SegmentVerifier verifier) {
+    public IntegrityController(RecordedCameras cameras, SegmentVerifier verifier) {
         this.cameras = cameras;
         this.verifier = verifier;
     }
 
     @Get("/verify")
     public SegmentVerifier.Report verify(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
-        cameras.get(id);
+        cameras.require(id);
         return verifier.verify(id, TimeRange.parse(start, end));
     }
 }

@@ -1,0 +1,30 @@
+package io.vigil.camera;
+
+import io.vigil.archive.index.SegmentIndex;
+import io.vigil.error.ErrorCode;
+import io.vigil.error.VigilException;
+import jakarta.inject.Singleton;
+
+/**
+ * Cameras whose recordings can be asked for: the registered ones, and deleted ones whose recordings are still
+ * kept (deleting a camera stops recording it; its footage stays until retention removes it, and auditors must
+ * still reach it).
+ */
+@Singleton
+public class RecordedCameras {
+
+    private final CameraRepository repository;
+    private final SegmentIndex index;
+
+    public RecordedCameras(CameraRepository repository, SegmentIndex index) {
+        this.repository = repository;
+        this.index = index;
+    }
+
+    /** Throws {@code CAMERA_NOT_FOUND} unless the camera is registered or has recordings. */
+    public void require(String cameraId) {
+        if (repository.find(cameraId).isEmpty() && index.newest(cameraId, 1).isEmpty()) {
+            throw new VigilException(ErrorCode.CAMERA_NOT_FOUND, "no camera " + cameraId + " and no recordings of it");
+        }
+    }
+}
