@@ -86,7 +86,7 @@ final class RawHttpBody {
     private static String readHead(SocketChannel channel, ByteBuffer buffer) throws IOException {
         StringBuilder head = new StringBuilder();
         buffer.limit(0);
-        while (!head.toString().endsWith("\r\n\r\n")) {
+        while (head.length() < 4 || !"\r\n\r\n".contentEquals(head.subSequence(head.length() - 4, head.length()))) {
             if (!buffer.hasRemaining()) {
                 buffer.clear();
                 if (channel.read(buffer) < 0) {

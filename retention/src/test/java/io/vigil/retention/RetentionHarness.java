@@ -12,6 +12,7 @@ import io.vigil.archive.store.MinioObjectStore;
 import io.vigil.archive.store.ObjectStore;
 import io.vigil.camera.CameraRegistry;
 import io.vigil.camera.CameraRepository;
+import io.vigil.camera.RecordedCameras;
 import io.vigil.camera.CameraRequest;
 import io.vigil.retention.hold.Holds;
 import io.vigil.retention.run.DeletionMarks;
@@ -90,8 +91,10 @@ final class RetentionHarness implements AutoCloseable {
         db = new Database(dataSource);
         spans = new RecordingSpans(db);
         index = new SegmentIndex(db, spans);
-        cameras = new CameraRegistry(new CameraRepository(db, new io.vigil.camera.secret.CredentialCipher(() -> new byte[32], new java.security.SecureRandom())), e -> { }, clock, 30);
-        holds = new Holds(db, cameras, index, clock);
+        CameraRepository repository = new CameraRepository(db,
+                new io.vigil.camera.secret.CredentialCipher(() -> new byte[32], new java.security.SecureRandom()));
+        cameras = new CameraRegistry(repository, e -> { }, clock, 30);
+        holds = new Holds(db, new RecordedCameras(repository, index), clock);
         marks = new DeletionMarks(db);
         runs = new RetentionRuns(db);
         config = new RetentionConfig(30, "0 */5 * * * ?", globalQuotaBytes, 90, 1000, true, java.time.Duration.ofMinutes(10),

@@ -133,7 +133,7 @@ public class SegmentCatalog {
         }
     }
 
-    /** The spool file, else the embedded store's own file, if either holds the object whole. */
+    /** The spool file, else the embedded store's own file if it exists with the indexed size (one stat). */
     private Optional<Path> localFile(Located located) {
         return located.spoolFile().or(() -> store.localFile(located.key())
                 .filter(f -> sizeIs(f, located.sizeBytes())));

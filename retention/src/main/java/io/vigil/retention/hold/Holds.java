@@ -2,8 +2,7 @@ package io.vigil.retention.hold;
 
 import io.vigil.archive.Database;
 import io.vigil.archive.TimeRange;
-import io.vigil.archive.index.SegmentIndex;
-import io.vigil.camera.CameraRegistry;
+import io.vigil.camera.RecordedCameras;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import jakarta.inject.Singleton;
@@ -31,15 +30,13 @@ public class Holds {
     private static final String COLUMNS = "id, camera_id, start_millis, end_millis, reason, created_millis, released_millis";
 
     private final Database db;
-    private final CameraRegistry cameras;
-    private final SegmentIndex index;
+    private final RecordedCameras cameras;
     private final Clock clock;
     private final ReentrantLock changes = new ReentrantLock();
 
-    public Holds(Database db, CameraRegistry cameras, SegmentIndex index, Clock clock) {
+    public Holds(Database db, RecordedCameras cameras, Clock clock) {
         this.db = db;
         this.cameras = cameras;
-        this.index = index;
         this.clock = clock;
     }
 
@@ -59,9 +56,7 @@ public class Holds {
         }
         TimeRange range = TimeRange.parse(request.start(), request.end());
         String cameraId = request.cameraId().trim();
-        if (cameras.list().stream().noneMatch(c -> c.id().equals(cameraId)) && index.count(cameraId) == 0) {
-            throw new VigilException(ErrorCode.CAMERA_NOT_FOUND, "no camera " + cameraId + " and no recordings of it");
-        }
+        cameras.require(cameraId);
         Hold hold = new Hold(UUID.randomUUID().toString(), cameraId, range.start(), range.end(),
                 request.reason().trim(), clock.instant(), null);
         return whileUnchanged(() -> {

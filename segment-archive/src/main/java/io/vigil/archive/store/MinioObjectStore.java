@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -120,7 +119,7 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
             return Optional.empty();
         }
         Path file = localBucket.get().resolve(key).normalize();
-        return file.startsWith(localBucket.get()) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        return file.startsWith(localBucket.get()) ? Optional.of(file) : Optional.empty();
     }
 
     @Override

@@ -37,9 +37,10 @@ public interface ObjectStore {
     InputStream read(String key, long offsetBytes, long lengthBytes);
 
     /**
-     * The object's bytes as a complete file on this machine, if the store keeps them so (the embedded store
+     * Where the object's bytes are as a file on this machine, if the store keeps them so (the embedded store
      * does: it writes a temporary file and renames it, so a file there is always whole); empty for a remote
-     * store or a missing object. Readers that can use a file avoid a round trip through the S3 API.
+     * store. The file may be missing (no such object): callers check it, e.g. by its size. Readers that can
+     * use a file avoid a round trip through the S3 API.
      */
     default Optional<java.nio.file.Path> localFile(String key) {
         return Optional.empty();
