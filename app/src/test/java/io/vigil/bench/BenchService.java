@@ -1,5 +1,6 @@
 package io.vigil.bench;
 
+import io.vigil.e2e.TestAdmin;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -33,6 +34,8 @@ final class BenchService {
                 "storage.embedded-directory", work.resolve("objects").toString(),
                 "vigil.secret-key-file", work.resolve("secret.key").toString(),
                 "vigil.export-signing-key-file", work.resolve("export-signing.key").toString(),
+                "vigil.security.token-key-file", work.resolve("token-signing.key").toString(),
+                "vigil.admin-password", TestAdmin.PASSWORD,
                 "spool.directory", work.resolve("spool").toString(),
                 "vigil.cameras.file", work.resolve("none.yml").toString()));
         all.putAll(settings);
@@ -52,7 +55,7 @@ final class BenchService {
     static void registerCamera(String base, String id, String url, boolean enabled) throws Exception {
         String json = "{\"id\":\"" + id + "\",\"url\":\"" + url + "\",\"enabled\":" + enabled + "}";
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/cameras"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                .header("Content-Type", "application/json").header("Authorization", TestAdmin.basic()).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {
             throw new AssertionError(r.body());

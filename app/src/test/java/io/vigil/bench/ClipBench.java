@@ -1,5 +1,6 @@
 package io.vigil.bench;
 
+import io.vigil.e2e.TestAdmin;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.vigil.archive.ObjectKeys;
@@ -123,7 +124,8 @@ class ClipBench {
      */
     private static Run vigilByCurl(URI clip) throws Exception {
         long t = System.nanoTime();
-        Process p = new ProcessBuilder("curl", "--silent", "--show-error", "--fail", "--output", "-", clip.toString())
+        Process p = new ProcessBuilder("curl", "--silent", "--show-error", "--fail", "--user",
+                TestAdmin.USERNAME + ":" + TestAdmin.PASSWORD, "--output", "-", clip.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Run run = drain(p.getInputStream(), t);
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
@@ -166,7 +168,7 @@ class ClipBench {
 
     /** The bench must not win by producing garbage: one export, saved and probed. */
     private static void checkWithFfprobe(URI clip, Path file, double expectedSeconds) throws Exception {
-        HttpResponse<Path> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(clip).build(),
+        HttpResponse<Path> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(clip).header("Authorization", TestAdmin.basic()).build(),
                 HttpResponse.BodyHandlers.ofFile(file));
         if (r.statusCode() != 200) {
             throw new AssertionError(clip + " answered " + r.statusCode());

@@ -1,5 +1,6 @@
 package io.vigil.bench;
 
+import io.vigil.e2e.TestAdmin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -26,7 +27,7 @@ final class RawHttpBody {
         long start = System.nanoTime();
         try (SocketChannel channel = SocketChannel.open(new InetSocketAddress(uri.getHost(), uri.getPort()))) {
             String request = "GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
-                    + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\nConnection: close\r\n\r\n";
+                    + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\nAuthorization: " + TestAdmin.basic() + "\r\nConnection: close\r\n\r\n";
             channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
             String head = readHead(channel, buffer);

@@ -123,7 +123,7 @@ class CrashRecoveryTest {
 
     private static long newestSequence(HttpClient http, ServiceProcess vigil, String camera) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(vigil.base() + "/api/cameras/" + camera
-                + "/live.m3u8")).build(), HttpResponse.BodyHandlers.ofString());
+                + "/live.m3u8")).header("Authorization", TestAdmin.basic()).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("segments/(\\d+)\\.m4s").matcher(r.body());
         long newest = -1;
         while (m.find()) {

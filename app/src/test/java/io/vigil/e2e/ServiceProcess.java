@@ -32,6 +32,8 @@ final class ServiceProcess implements AutoCloseable {
                 "-Dstorage.embedded-directory=" + work.resolve("objects"),
                 "-Dvigil.secret-key-file=" + work.resolve("secret.key"),
                 "-Dvigil.export-signing-key-file=" + work.resolve("export-signing.key"),
+                "-Dvigil.security.token-key-file=" + work.resolve("token-signing.key"),
+                "-Dvigil.admin-password=" + TestAdmin.PASSWORD,
                 "-Dspool.directory=" + work.resolve("spool"),
                 "-Dvigil.cameras.file=" + work.resolve("cameras.yml"),
                 "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",

@@ -59,14 +59,26 @@ final class VigilHarness implements AutoCloseable {
                 "spool.directory", work.resolve("spool").toString(),
                 "vigil.cameras.file", work.resolve("cameras.yml").toString(),
                 "vigil.secret-key-file", work.resolve("secret.key").toString(),
-                "vigil.export-signing-key-file", work.resolve("export-signing.key").toString()));
+                "vigil.export-signing-key-file", work.resolve("export-signing.key").toString(),
+                "vigil.security.token-key-file", work.resolve("token-signing.key").toString(),
+                "vigil.admin-password", TestAdmin.PASSWORD));
         all.putAll(properties);
         context = ApplicationContext.run(EmbeddedServer.class, all, "test").getApplicationContext();
         base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
     }
 
+    /** A request as the admin (HTTP Basic). */
     HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        return send(method, path, json, TestAdmin.basic());
+    }
+
+    /** A request with this {@code Authorization} header (none when null). */
+    HttpResponse<String> send(String method, String path, String json, String authorization)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
                 : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -75,7 +87,8 @@ final class VigilHarness implements AutoCloseable {
     }
 
     HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestAdmin.basic()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The camera's status state, e.g. RECORDING. */

@@ -11,6 +11,8 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.http.HttpRequest;
+import io.vigil.archive.CameraScope;
 import io.vigil.error.VigilException;
 
 import java.net.URI;
@@ -24,15 +26,18 @@ public class CameraController {
 
     private final CameraRegistry registry;
     private final CameraStatusBoard statusBoard;
+    private final CameraScope scope;
 
-    public CameraController(CameraRegistry registry, CameraStatusBoard statusBoard) {
+    public CameraController(CameraRegistry registry, CameraStatusBoard statusBoard, CameraScope scope) {
         this.registry = registry;
         this.statusBoard = statusBoard;
+        this.scope = scope;
     }
 
+    /** The cameras the caller may see (all of them unless the caller's user has a camera allow-list). */
     @Get
-    public List<CameraView> list() {
-        return registry.list().stream().map(this::view).toList();
+    public List<CameraView> list(HttpRequest<?> request) {
+        return registry.list().stream().filter(c -> scope.allows(request, c.id())).map(this::view).toList();
     }
 
     @Get("/{id}")

@@ -2,6 +2,7 @@ package io.vigil.playback;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -74,7 +75,8 @@ public class HistoryController {
     }
 
     @Get("/playlist.m3u8")
-    public HttpResponse<String> playlist(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
+    public HttpResponse<String> playlist(HttpRequest<?> request, String id, @Nullable @QueryValue String start,
+                                         @Nullable @QueryValue String end) {
         cameras.require(id);
         boolean complete = end != null && !end.isBlank();
         TimeRange range = complete ? TimeRange.parse(start, end)
@@ -85,7 +87,7 @@ public class HistoryController {
             segments = withSpooled(id, segments, range.start());
         }
         String body = MediaPlaylist.range(segments, complete, config.targetDurationSeconds(),
-                config.gapTolerance().toMillis(), urls.forCamera(id, segments));
+                config.gapTolerance().toMillis(), urls.forCamera(id, segments, request));
         return HttpResponse.ok(body).contentType(PlaybackController.HLS)
                 .header(HttpHeaders.CACHE_CONTROL, complete && range.end().isBefore(clock.instant()) ? "max-age=60" : "no-cache");
     }

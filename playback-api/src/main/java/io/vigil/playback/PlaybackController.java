@@ -1,6 +1,7 @@
 package io.vigil.playback;
 
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -44,13 +45,13 @@ public class PlaybackController {
     }
 
     @Get("/live.m3u8")
-    public HttpResponse<String> live(String id) {
+    public HttpResponse<String> live(HttpRequest<?> request, String id) {
         cameras.get(id);
         List<Segment> newest = catalog.newest(id, config.liveWindowSegments());
         long discontinuitySequence = newest.isEmpty() ? 0 : catalog.discontinuitySequence(newest.get(0));
         List<ListedSegment> window = newest.stream().map(ListedSegment::of).toList();
         String body = MediaPlaylist.live(window, discontinuitySequence, config.targetDurationSeconds(),
-                config.gapTolerance().toMillis(), urls.forCamera(id, window));
+                config.gapTolerance().toMillis(), urls.forCamera(id, window, request));
         return HttpResponse.ok(body).contentType(HLS).header(HttpHeaders.CACHE_CONTROL, "no-cache");
     }
 

@@ -5,7 +5,11 @@ import io.vigil.archive.index.ListedSegment;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.archive.store.ObjectStore;
+import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,36 @@ public class SegmentUrls {
         this.config = config;
         this.store = store;
         this.catalog = catalog;
+    }
+
+    /** The query parameter of a share link, carried onto the relative segment URIs of a playlist it opened. */
+    public static final String SHARE_PARAMETER = "share";
+
+    /**
+     * URIs for a playlist of {@code listed} (oldest first) served under {@code /api/cameras/{id}/}. A playlist
+     * requested through a share link lists its segments with the same {@code share} parameter, so a player
+     * that cannot send headers (Safari, VLC) plays it with nothing but the link.
+     */
+    public MediaPlaylist.SegmentUris forCamera(String cameraId, List<ListedSegment> listed, HttpRequest<?> request) {
+        String share = request.getParameters().get(SHARE_PARAMETER);
+        MediaPlaylist.SegmentUris uris = forCamera(cameraId, listed);
+        if (share == null || share.isEmpty()) {
+            return uris;
+        }
+        String query = "?" + SHARE_PARAMETER + "=" + URLEncoder.encode(share, StandardCharsets.UTF_8);
+        return new MediaPlaylist.SegmentUris() {
+            @Override
+            public String mediaSegment(ListedSegment segment) {
+                String uri = uris.mediaSegment(segment);
+                return uri.contains("://") ? uri : uri + query;
+            }
+
+            @Override
+            public String initSegment(String initKey) {
+                String uri = uris.initSegment(initKey);
+                return uri.contains("://") ? uri : uri + query;
+            }
+        };
     }
 
     /** URIs for a playlist of {@code listed} (oldest first) served under {@code /api/cameras/{id}/}. */

@@ -35,6 +35,20 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405),
     /** The body is not JSON where JSON is expected. */
     UNSUPPORTED_MEDIA_TYPE(415),
+    /** No credentials, wrong ones, or an expired token: sign in (HTTP Basic or a bearer token from /login). */
+    UNAUTHENTICATED(401),
+    /** Signed in, but the role, the camera allow-list or the share link does not cover this request. */
+    FORBIDDEN(403),
+    /** Too many failed sign-ins for this user or from this address; retry after the time given. */
+    TOO_MANY_ATTEMPTS(429),
+    /** No user with that name. */
+    USER_NOT_FOUND(404),
+    /** A user with that name already exists. */
+    USER_EXISTS(409),
+    /** The change would leave no administrator. */
+    LAST_ADMIN(409),
+    /** No share link with that id. */
+    SHARE_NOT_FOUND(404),
     /** A stored camera password does not decrypt with the configured secret key (a changed or lost key). */
     SECRET_KEY_MISMATCH(500),
     /** Anything else: a bug. */
@@ -46,6 +60,8 @@ public enum ErrorCode {
     public static ErrorCode forStatus(int status) {
         return switch (status) {
             case 400 -> BAD_REQUEST;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;

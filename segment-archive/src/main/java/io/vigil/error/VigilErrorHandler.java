@@ -24,7 +24,12 @@ public class VigilErrorHandler implements ExceptionHandler<VigilException, HttpR
         if (status >= 500) {
             LOG.warn("{} {} failed: {} {}", request.getMethod(), request.getPath(), e.code(), e.getMessage(), e.getCause());
         }
-        return HttpResponse.<ErrorBody>status(HttpStatus.valueOf(status))
+        var response = HttpResponse.<ErrorBody>status(HttpStatus.valueOf(status))
                 .body(new ErrorBody(e.code().name(), e.getMessage(), e.fieldErrors()));
+        String retryAfter = e.fieldErrors().get("retryAfterSeconds");
+        if (retryAfter != null) {
+            response.header("Retry-After", retryAfter);
+        }
+        return response;
     }
 }

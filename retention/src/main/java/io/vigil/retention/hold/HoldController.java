@@ -1,7 +1,9 @@
 package io.vigil.retention.hold;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.vigil.archive.CameraScope;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -20,30 +22,39 @@ import java.util.List;
 public class HoldController {
 
     private final Holds holds;
+    private final CameraScope scope;
 
-    public HoldController(Holds holds) {
+    public HoldController(Holds holds, CameraScope scope) {
         this.holds = holds;
+        this.scope = scope;
     }
 
     @Post
-    public HttpResponse<Hold> place(@Nullable @Body HoldRequest request) {
+    public HttpResponse<Hold> place(HttpRequest<?> http, @Nullable @Body HoldRequest request) {
+        if (request != null && request.cameraId() != null) {
+            scope.require(http, request.cameraId().trim());
+        }
         Hold hold = holds.place(request);
         return HttpResponse.created(hold, URI.create("/api/holds/" + hold.id()));
     }
 
+    /** Holds on the cameras the caller may see. */
     @Get
-    public List<Hold> list(@Nullable @QueryValue String cameraId) {
-        return holds.list(cameraId);
+    public List<Hold> list(HttpRequest<?> http, @Nullable @QueryValue String cameraId) {
+        return holds.list(cameraId).stream().filter(h -> scope.allows(http, h.cameraId())).toList();
     }
 
     @Get("/{id}")
-    public Hold get(String id) {
-        return holds.get(id);
+    public Hold get(HttpRequest<?> http, String id) {
+        Hold hold = holds.get(id);
+        scope.require(http, hold.cameraId());
+        return hold;
     }
 
     /** Releases the hold: its footage is subject to retention again from the next run. */
     @Delete("/{id}")
-    public Hold release(String id) {
+    public Hold release(HttpRequest<?> http, String id) {
+        scope.require(http, holds.get(id).cameraId());
         return holds.release(id);
     }
 }

@@ -1,0 +1,31 @@
+package io.vigil.access;
+
+/** What a route needs. Roles are sets of permissions ({@link Role}); every route needs exactly one. */
+public enum Permission {
+    /** Anyone, signed in or not: health, the API description, the export-signing public key, sign-in. */
+    PUBLIC,
+    /** List cameras and their status. */
+    CAMERAS_READ,
+    /** Register, change and remove cameras. */
+    CAMERAS_WRITE,
+    /** Live playlists and the recent segments they list. */
+    LIVE,
+    /** The timeline of recorded spans and gaps. */
+    TIMELINE,
+    /** Recorded footage: history playlists, any segment, clips and their manifests, snapshots, verification. */
+    HISTORY,
+    /** Place, list and release holds. */
+    HOLDS,
+    /** Create, list and revoke share links. */
+    SHARES,
+    /** Read the audit log. */
+    AUDIT,
+    /** Read retention runs and previews. */
+    RETENTION_READ,
+    /** Start a retention run. */
+    RETENTION_RUN,
+    /** Manage users. */
+    USERS,
+    /** Scrape Prometheus metrics (also allowed with the configured scrape token). */
+    METRICS
+}

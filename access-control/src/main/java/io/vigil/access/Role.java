@@ -1,0 +1,59 @@
+package io.vigil.access;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.vigil.access.Permission.AUDIT;
+import static io.vigil.access.Permission.CAMERAS_READ;
+import static io.vigil.access.Permission.CAMERAS_WRITE;
+import static io.vigil.access.Permission.HISTORY;
+import static io.vigil.access.Permission.HOLDS;
+import static io.vigil.access.Permission.LIVE;
+import static io.vigil.access.Permission.RETENTION_READ;
+import static io.vigil.access.Permission.SHARES;
+import static io.vigil.access.Permission.TIMELINE;
+
+/**
+ * A user's role. Each user has exactly one; the names are what the API and config files use
+ * ({@code viewer}, {@code auditor}, {@code installer}, {@code admin}).
+ */
+public enum Role {
+    /** Security staff: live video, camera list and status, the timeline. */
+    VIEWER(EnumSet.of(CAMERAS_READ, LIVE, TIMELINE)),
+    /** Viewer, plus recorded footage, clips, snapshots, holds, share links, the audit log and retention runs. */
+    AUDITOR(EnumSet.of(CAMERAS_READ, LIVE, TIMELINE, HISTORY, HOLDS, SHARES, AUDIT, RETENTION_READ)),
+    /** Cameras: register, change, remove, see status, and live video to aim and check a camera. No history. */
+    INSTALLER(EnumSet.of(CAMERAS_READ, CAMERAS_WRITE, LIVE)),
+    /** Everything, users included. */
+    ADMIN(EnumSet.complementOf(EnumSet.of(Permission.PUBLIC)));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = permissions;
+    }
+
+    public boolean may(Permission permission) {
+        return permission == Permission.PUBLIC || permissions.contains(permission);
+    }
+
+    /** The name used in the API and config: lower case. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> parse(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String wanted = name.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(r -> r.name().equals(wanted)).findFirst();
+    }
+
+    public static String names() {
+        return String.join(", ", Arrays.stream(values()).map(Role::id).toList());
+    }
+}

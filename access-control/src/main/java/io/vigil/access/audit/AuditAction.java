@@ -1,0 +1,29 @@
+package io.vigil.access.audit;
+
+/** What an audit event records. */
+public enum AuditAction {
+    /** A live viewing session (recorded once per session, not per playlist or segment). */
+    LIVE_VIEW,
+    /** A history playlist. */
+    PLAYBACK,
+    /** A clip or its signed manifest. */
+    CLIP_EXPORT,
+    SNAPSHOT,
+    /** A recording's integrity check. */
+    VERIFY,
+    SHARE_CREATE,
+    /** A playlist or clip opened through a share link (once per session, like live views). */
+    SHARE_USE,
+    SHARE_REVOKE,
+    HOLD_CREATE,
+    HOLD_RELEASE,
+    CAMERA_CREATE,
+    CAMERA_UPDATE,
+    CAMERA_DELETE,
+    USER_CREATE,
+    USER_UPDATE,
+    USER_DELETE,
+    RETENTION_RUN,
+    LOGIN,
+    LOGIN_FAILED
+}

@@ -1,0 +1,97 @@
+package io.vigil.access.login;
+
+import io.vigil.access.SecurityConfig;
+import io.vigil.access.audit.AuditAction;
+import io.vigil.access.audit.AuditEvent;
+import io.vigil.access.audit.AuditLog;
+import io.vigil.access.user.PasswordHasher;
+import io.vigil.access.user.User;
+import io.vigil.access.user.Users;
+import io.vigil.archive.Sha256;
+import io.vigil.error.ErrorCode;
+import io.vigil.error.VigilException;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a username and password, for {@code POST /login} and for HTTP Basic. Failures are audited
+ * ({@code LOGIN_FAILED}) and counted per user and, with a higher limit, per client address ({@link LoginThrottle}), so
+ * one user's guesser is stopped without locking out an office behind one NAT address; a checked Basic
+ * password is remembered for a few minutes so a player fetching segments does not pay bcrypt on each one.
+ */
+@Singleton
+public class SignIn {
+
+    private record Remembered(String passwordHash, Instant until) {
+    }
+
+    private final Users users;
+    private final PasswordHasher hasher;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Duration rememberFor;
+    private final LoginThrottle perUser;
+    private final LoginThrottle perAddress;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    /** Keeps the remembered entries' keys from being plain password hashes. */
+    private final String salt = java.util.UUID.randomUUID().toString();
+
+    public SignIn(Users users, PasswordHasher hasher, AuditLog audit, Clock clock, SecurityConfig config) {
+        this.users = users;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.clock = clock;
+        this.rememberFor = config.credentialCacheTtl();
+        this.perUser = new LoginThrottle(config.loginAttempts(), config.loginLockout(), clock);
+        this.perAddress = new LoginThrottle(config.loginAttemptsPerAddress(), config.loginLockout(), clock);
+    }
+
+    /**
+     * The user whose password this is. Throws {@code TOO_MANY_ATTEMPTS} while the user or the address is
+     * locked out, {@code UNAUTHENTICATED} (naming neither which part was wrong) otherwise.
+     */
+    public User check(String username, String password, String clientAddress, String via) {
+        String name = username == null ? "" : username.trim();
+        Optional<Duration> blocked = perUser.blockedFor(name).or(() -> perAddress.blockedFor(clientAddress));
+        if (blocked.isPresent()) {
+            record(name, clientAddress, 429, via + ": refused, too many failed sign-ins");
+            long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
+            throw new VigilException(ErrorCode.TOO_MANY_ATTEMPTS,
+                    "too many failed sign-ins; try again in " + seconds + " s", Map.of("retryAfterSeconds", Long.toString(seconds)), null);
+        }
+        Optional<User> user = users.find(name);
+        String cacheKey = name + "\0" + Sha256.hex((salt + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+        Remembered r = remembered.get(cacheKey);
+        Instant now = clock.instant();
+        if (user.isPresent() && r != null && r.until().isAfter(now) && r.passwordHash().equals(user.get().passwordHash())) {
+            return user.get();
+        }
+        if (!hasher.matches(password, user.map(User::passwordHash).orElse(null))) {
+            remembered.remove(cacheKey);
+            perUser.failed(name);
+            perAddress.failed(clientAddress);
+            record(name, clientAddress, 401, via + ": wrong username or password");
+            throw new VigilException(ErrorCode.UNAUTHENTICATED, "wrong username or password");
+        }
+        if (!rememberFor.isZero()) {
+            if (remembered.size() > 10_000) {
+                remembered.clear();
+            }
+            remembered.put(cacheKey, new Remembered(user.get().passwordHash(), now.plus(rememberFor)));
+        }
+        return user.get();
+    }
+
+    private void record(String name, String clientAddress, int status, String detail) {
+        audit.record(AuditEvent.builder(AuditAction.LOGIN_FAILED, clock.instant())
+                .user(name.length() > 64 ? name.substring(0, 64) : name, null)
+                .client(clientAddress).status(status).detail(detail).build());
+    }
+}

@@ -1,0 +1,28 @@
+package io.vigil.access.share;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/**
+ * A share link as the API shows it. {@code playlistUrl} and {@code clipUrl} (paths on this server, carrying the
+ * signed {@code share} parameter) are only in the answer to its creation.
+ */
+@Serdeable
+public record Share(String id, String cameraId, Instant start, Instant end, Instant expires, String createdBy,
+                    Instant created, @Nullable Instant revoked, @Nullable String revokedBy,
+                    @Nullable String playlistUrl, @Nullable String clipUrl) {
+
+    public ShareGrant grant() {
+        return new ShareGrant(id, cameraId, start, end, expires);
+    }
+
+    public boolean usableAt(Instant now) {
+        return revoked == null && now.isBefore(expires);
+    }
+
+    public Share withUrls(String playlistUrl, String clipUrl) {
+        return new Share(id, cameraId, start, end, expires, createdBy, created, revoked, revokedBy, playlistUrl, clipUrl);
+    }
+}

@@ -1,0 +1,57 @@
+package io.vigil.access.share;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.vigil.access.Caller;
+import io.vigil.archive.CameraScope;
+
+import java.net.URI;
+import java.util.List;
+
+/** {@code /api/shares}: auditors hand out signed links to one camera's footage of one range, and revoke them. */
+@Controller("/api/shares")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ShareController {
+
+    private final ShareLinks shares;
+    private final CameraScope scope;
+
+    public ShareController(ShareLinks shares, CameraScope scope) {
+        this.shares = shares;
+        this.scope = scope;
+    }
+
+    @Post
+    public HttpResponse<Share> create(HttpRequest<?> http, @Nullable @Body ShareRequest request) {
+        if (request != null && request.cameraId() != null) {
+            scope.require(http, request.cameraId().trim());
+        }
+        Share share = shares.create(request, caller(http));
+        return HttpResponse.created(share, URI.create("/api/shares/" + share.id()));
+    }
+
+    /** Share links of the cameras the caller may see, newest first; without their URLs. */
+    @Get
+    public List<Share> list(HttpRequest<?> http, @Nullable @QueryValue String cameraId) {
+        return shares.list(cameraId).stream().filter(s -> scope.allows(http, s.cameraId())).toList();
+    }
+
+    @Delete("/{id}")
+    public Share revoke(HttpRequest<?> http, String id) {
+        scope.require(http, shares.get(id).cameraId());
+        return shares.revoke(id, caller(http));
+    }
+
+    private static String caller(HttpRequest<?> http) {
+        return Caller.of(http).map(Caller::name).orElse("unknown");
+    }
+}

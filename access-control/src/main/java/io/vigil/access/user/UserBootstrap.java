@@ -1,0 +1,120 @@
+package io.vigil.access.user;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.vigil.access.Role;
+import io.vigil.archive.Database;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Makes sure someone can sign in. At start-up: the {@code admin} user gets the password in
+ * {@code VIGIL_ADMIN_PASSWORD} if that is set; with no such variable and no {@code admin} yet, a random password
+ * is generated and printed once to the console (never to the log). Then the users of
+ * {@code vigil.security.users} are created or brought in line with the configuration.
+ */
+@Singleton
+public class UserBootstrap {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserBootstrap.class);
+    public static final String ADMIN = "admin";
+
+    private final Users users;
+    private final PasswordHasher hasher;
+    private final Database db;
+    private final Clock clock;
+    private final List<ConfiguredUser> configured;
+    private final String adminPassword;
+    private PrintStream console = System.out;
+
+    public UserBootstrap(Users users, PasswordHasher hasher, Database db, Clock clock, List<ConfiguredUser> configured,
+                         @Nullable @Value("${vigil.admin-password:}") String adminPassword) {
+        this.users = users;
+        this.hasher = hasher;
+        this.db = db;
+        this.clock = clock;
+        this.configured = configured;
+        this.adminPassword = adminPassword == null || adminPassword.isEmpty() ? System.getenv("VIGIL_ADMIN_PASSWORD") : adminPassword;
+    }
+
+    void console(PrintStream console) {
+        this.console = console;
+    }
+
+    @EventListener
+    @Order(-100)
+    public void onStartup(StartupEvent event) {
+        bootstrapAdmin();
+        configured.forEach(this::apply);
+    }
+
+    void bootstrapAdmin() {
+        Optional<User> admin = users.find(ADMIN);
+        if (adminPassword != null && !adminPassword.isEmpty()) {
+            PasswordHasher.problem(adminPassword).ifPresent(p -> {
+                throw new IllegalStateException("VIGIL_ADMIN_PASSWORD " + p);
+            });
+            if (admin.isEmpty()) {
+                users.create(new UserRequest(ADMIN, adminPassword, Role.ADMIN.id(), null), "env");
+                LOG.info("created user admin with the password from VIGIL_ADMIN_PASSWORD");
+            } else if (!hasher.matches(adminPassword, admin.get().passwordHash()) || admin.get().role() != Role.ADMIN) {
+                users.update(ADMIN, new UserRequest(null, adminPassword, Role.ADMIN.id(), null), "env");
+                LOG.info("user admin: password and role set from VIGIL_ADMIN_PASSWORD");
+            }
+            return;
+        }
+        if (admin.isEmpty() && users.list().stream().noneMatch(u -> u.role() == Role.ADMIN)) {
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            users.create(new UserRequest(ADMIN, password, Role.ADMIN.id(), null), "api");
+            LOG.warn("created user admin with a generated password, printed once on the console; change it with "
+                    + "PUT /api/users/admin or set VIGIL_ADMIN_PASSWORD");
+            console.println();
+            console.println("==> Vigil: first start. Sign in as user 'admin' with password: " + password);
+            console.println("==> It is shown only this once. Set VIGIL_ADMIN_PASSWORD to choose it yourself.");
+            console.println();
+            console.flush();
+        }
+    }
+
+    private void apply(ConfiguredUser c) {
+        String role = c.role() == null ? null : c.role();
+        if (c.passwordHash() != null && !c.passwordHash().isBlank()) {
+            if (!c.passwordHash().startsWith("$2")) {
+                throw new IllegalStateException("vigil.security.users." + c.name() + ".password-hash must be a bcrypt hash ($2b$...)");
+            }
+            String placeholder = "configured-" + c.name() + "-placeholder";
+            UserRequest request = new UserRequest(c.name(), placeholder, role, c.cameras());
+            if (users.find(c.name()).isEmpty()) {
+                users.create(request, "config");
+            } else {
+                users.update(c.name(), new UserRequest(null, null, role, c.cameras()), "config");
+            }
+            db.update("UPDATE app_user SET password_hash = ?, updated_millis = ? WHERE username = ? AND password_hash <> ?",
+                    c.passwordHash(), clock.millis(), c.name(), c.passwordHash());
+        } else if (c.password() != null && !c.password().isEmpty()) {
+            Optional<User> existing = users.find(c.name());
+            if (existing.isEmpty()) {
+                users.create(new UserRequest(c.name(), c.password(), role, c.cameras()), "config");
+            } else {
+                boolean same = hasher.matches(c.password(), existing.get().passwordHash());
+                users.update(c.name(), new UserRequest(null, same ? null : c.password(), role, c.cameras()), "config");
+            }
+        } else {
+            throw new IllegalStateException("vigil.security.users." + c.name() + " needs password or password-hash");
+        }
+        LOG.info("user {} ({}) applied from configuration", c.name(), role);
+    }
+}

@@ -1,0 +1,173 @@
+package io.vigil.access.user;
+
+import io.vigil.access.Role;
+import io.vigil.archive.Database;
+import io.vigil.error.ErrorCode;
+import io.vigil.error.VigilException;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The users table. Every request reads its caller's row, so a changed role or a deleted user takes effect
+ * at once, bearer tokens already handed out included.
+ */
+@Singleton
+public class Users {
+
+    private static final String COLUMNS = "username, password_hash, role, cameras, managed_by, created_millis, updated_millis";
+
+    private final Database db;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public Users(Database db, PasswordHasher hasher, Clock clock) {
+        this.db = db;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    public Optional<User> find(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return db.query("SELECT " + COLUMNS + " FROM app_user WHERE username = ?", Users::user, username).stream().findFirst();
+    }
+
+    public User get(String username) {
+        return find(username).orElseThrow(() -> new VigilException(ErrorCode.USER_NOT_FOUND, "no user " + username));
+    }
+
+    public List<User> list() {
+        return db.query("SELECT " + COLUMNS + " FROM app_user ORDER BY username", Users::user);
+    }
+
+    public User create(UserRequest request, String managedBy) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        String username = request == null || request.username() == null ? "" : request.username().trim();
+        if (!User.USERNAME.matcher(username).matches()) {
+            problems.put("username", "must be 1-64 of a-z, 0-9, '.', '_', '-', '@', starting with a letter or digit");
+        }
+        PasswordHasher.problem(request == null ? null : request.password()).ifPresent(p -> problems.put("password", p));
+        Role role = role(request, problems);
+        Set<String> cameras = cameras(request, problems);
+        if (!problems.isEmpty()) {
+            throw VigilException.invalid(problems);
+        }
+        return db.inTransaction(() -> {
+            if (find(username).isPresent()) {
+                throw new VigilException(ErrorCode.USER_EXISTS, "user " + username + " already exists");
+            }
+            Instant now = clock.instant();
+            User user = new User(username, hasher.hash(request.password()), role, cameras, managedBy, now, now);
+            db.update("INSERT INTO app_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", user.username(),
+                    user.passwordHash(), role.name(), joined(cameras), managedBy, now.toEpochMilli(), now.toEpochMilli());
+            return user;
+        });
+    }
+
+    /** Changes role, cameras and (when given) the password; the last admin cannot stop being one. */
+    public User update(String username, UserRequest request, String managedBy) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (request == null) {
+            throw VigilException.invalid(Map.of("body", "a JSON user object is required"));
+        }
+        if (request.username() != null && !request.username().trim().equals(username)) {
+            problems.put("username", "cannot be changed; create a new user instead");
+        }
+        if (request.password() != null) {
+            PasswordHasher.problem(request.password()).ifPresent(p -> problems.put("password", p));
+        }
+        Role role = role(request, problems);
+        Set<String> cameras = cameras(request, problems);
+        if (!problems.isEmpty()) {
+            throw VigilException.invalid(problems);
+        }
+        return db.inTransaction(() -> {
+            User current = get(username);
+            if (current.role() == Role.ADMIN && role != Role.ADMIN) {
+                requireAnotherAdmin(username);
+            }
+            String hash = request.password() == null ? current.passwordHash() : hasher.hash(request.password());
+            Instant now = clock.instant();
+            db.update("UPDATE app_user SET password_hash = ?, role = ?, cameras = ?, managed_by = ?, updated_millis = ? "
+                    + "WHERE username = ?", hash, role.name(), joined(cameras), managedBy, now.toEpochMilli(), username);
+            if (request.password() != null) {
+                endSessions(username);
+            }
+            return get(username);
+        });
+    }
+
+    public void delete(String username) {
+        db.inTransaction(() -> {
+            User current = get(username);
+            if (current.role() == Role.ADMIN) {
+                requireAnotherAdmin(username);
+            }
+            db.update("DELETE FROM app_user WHERE username = ?", username);
+            endSessions(username);
+            return null;
+        });
+    }
+
+    /** Refresh tokens stop working; bearer tokens stop at the next request, which finds no user or a new hash. */
+    private void endSessions(String username) {
+        db.update("UPDATE refresh_token SET used_millis = ? WHERE username = ? AND used_millis IS NULL",
+                clock.instant().toEpochMilli(), username);
+    }
+
+    private void requireAnotherAdmin(String username) {
+        long others = db.query("SELECT COUNT(*) FROM app_user WHERE role = 'ADMIN' AND username <> ?",
+                rs -> rs.getLong(1), username).get(0);
+        if (others == 0) {
+            throw new VigilException(ErrorCode.LAST_ADMIN, "user " + username + " is the last admin; make another admin first");
+        }
+    }
+
+    private static Role role(UserRequest request, Map<String, String> problems) {
+        Optional<Role> role = Role.parse(request == null ? null : request.role());
+        if (role.isEmpty()) {
+            problems.put("role", "must be one of " + Role.names());
+            return null;
+        }
+        return role.get();
+    }
+
+    private static Set<String> cameras(UserRequest request, Map<String, String> problems) {
+        if (request == null || request.cameras() == null) {
+            return null;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : request.cameras()) {
+            if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+                problems.put("cameras", "must be a list of camera ids (a-z, 0-9, '-')");
+                return null;
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static String joined(Set<String> cameras) {
+        return cameras == null ? null : String.join(",", cameras);
+    }
+
+    private static User user(ResultSet rs) throws SQLException {
+        String cameras = rs.getString("cameras");
+        return new User(rs.getString("username"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
+                cameras == null ? null : cameras.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(cameras.split(","))),
+                rs.getString("managed_by"), Instant.ofEpochMilli(rs.getLong("created_millis")),
+                Instant.ofEpochMilli(rs.getLong("updated_millis")));
+    }
+}

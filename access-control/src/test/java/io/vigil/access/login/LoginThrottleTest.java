@@ -1,0 +1,40 @@
+package io.vigil.access.login;
+
+import io.vigil.access.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LoginThrottleTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock);
+
+    @Test
+    void locksAfterTheLimitUntilTheOldestFailureIsAWindowOld() {
+        throttle.failed("alice");
+        clock.advance(Duration.ofMinutes(1));
+        throttle.failed("alice");
+        assertTrue(throttle.blockedFor("alice").isEmpty(), "two of three");
+        throttle.failed("alice");
+        assertEquals(Duration.ofMinutes(4), throttle.blockedFor("alice").orElseThrow());
+        assertTrue(throttle.blockedFor("bob").isEmpty(), "keys are separate");
+        clock.advance(Duration.ofMinutes(4));
+        assertTrue(throttle.blockedFor("alice").isEmpty(), "the first failure left the window");
+        throttle.failed("alice");
+        assertTrue(throttle.blockedFor("alice").isPresent(), "back at the limit within the window");
+    }
+
+    @Test
+    void failuresSpreadOverMoreThanTheWindowNeverLock() {
+        for (int i = 0; i < 20; i++) {
+            throttle.failed("slow");
+            clock.advance(Duration.ofMinutes(3));
+            assertTrue(throttle.blockedFor("slow").isEmpty(), "attempt " + i);
+        }
+    }
+}
