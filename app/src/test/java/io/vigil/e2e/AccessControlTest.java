@@ -104,6 +104,9 @@ class AccessControlTest {
     @AfterAll
     void stop() throws Exception {
         if (vigil != null) {
+            for (String secret : List.of(PW, TestAdmin.PASSWORD, "another-pass-1")) {
+                vigil.assertNeverShown(secret);
+            }
             vigil.close();
         }
     }

@@ -86,6 +86,15 @@ final class VigilHarness implements AutoCloseable {
         return response;
     }
 
+    /** Bytes, with this {@code Authorization} header (none when null). */
+    HttpResponse<byte[]> downloadAs(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestAdmin.basic()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());

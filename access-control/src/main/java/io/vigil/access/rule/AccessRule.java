@@ -107,6 +107,9 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
         if (rule.permission() == Permission.METRICS && metricsToken(request)) {
             return SecurityRuleResult.ALLOWED;
         }
+        if (user.isEmpty() && authentication == null && shareToken != null) {
+            return deny(request, ErrorCode.FORBIDDEN, "a share link opens its playlist, segments and clip only");
+        }
         if (user.isEmpty()) {
             if (Denial.of(request).isEmpty()) {
                 deny(request, ErrorCode.UNAUTHENTICATED, authentication == null
