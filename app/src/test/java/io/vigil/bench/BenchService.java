@@ -30,7 +30,7 @@ final class BenchService {
     static EmbeddedServer start(Path work, Map<String, Object> settings) {
         Map<String, Object> all = new java.util.HashMap<>(Map.of(
                 "micronaut.server.port", -1, "micronaut.server.host", "127.0.0.1",
-                "datasources.default.url", "jdbc:h2:file:" + work.resolve("db/vigil"),
+                "datasources.default.url", "jdbc:h2:file:" + work.resolve("db/vigil") + ";DB_CLOSE_ON_EXIT=FALSE",
                 "storage.embedded-directory", work.resolve("objects").toString(),
                 "vigil.secret-key-file", work.resolve("secret.key").toString(),
                 "vigil.export-signing-key-file", work.resolve("export-signing.key").toString(),

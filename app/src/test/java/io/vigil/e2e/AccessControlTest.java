@@ -5,6 +5,7 @@ import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.web.router.Router;
 import io.vigil.access.rule.AccessRule;
 import io.vigil.access.rule.RouteRules;
+import io.vigil.access.user.PasswordHasher;
 import io.vigil.access.user.Users;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +94,12 @@ class AccessControlTest {
     void start() throws Exception {
         work = Files.createTempDirectory("vigil-access");
         Files.writeString(work.resolve("cameras.yml"), "cameras: []\n");
-        vigil = new VigilHarness(work, Map.of("vigil.security.metrics-token", "scrape-token-0123456789"));
+        vigil = new VigilHarness(work, Map.of("vigil.security.metrics-token", "scrape-token-0123456789",
+                "vigil.security.users.dave.role", "viewer",
+                "vigil.security.users.dave.password", "dave-from-config",
+                "vigil.security.users.erin.role", "auditor",
+                "vigil.security.users.erin.password-hash", new PasswordHasher(4).hash("erin-from-hash"),
+                "vigil.security.users.erin.cameras", List.of("cam")));
         for (String role : List.of("viewer", "auditor", "installer")) {
             create(role, role, null);
         }
@@ -104,7 +110,7 @@ class AccessControlTest {
     @AfterAll
     void stop() throws Exception {
         if (vigil != null) {
-            for (String secret : List.of(PW, TestAdmin.PASSWORD, "another-pass-1")) {
+            for (String secret : List.of(PW, TestAdmin.PASSWORD, "another-pass-1", "dave-from-config")) {
                 vigil.assertNeverShown(secret);
             }
             vigil.close();
@@ -233,6 +239,17 @@ class AccessControlTest {
         HttpResponse<String> hold = vigil.send("POST", "/api/holds", "{\"cameraId\":\"other\",\"start\":\"2026-01-01T00:00:00Z\","
                 + "\"end\":\"2026-01-01T01:00:00Z\",\"reason\":\"case 7\"}", auth);
         assertEquals(403, hold.statusCode(), hold.body());
+    }
+
+    @Test
+    void usersFromConfigurationSignIn() throws Exception {
+        assertEquals(200, vigil.send("GET", "/api/cameras", null, TestAdmin.basic("dave", "dave-from-config")).statusCode());
+        assertEquals(403, vigil.send("GET", "/api/audit", null, TestAdmin.basic("dave", "dave-from-config")).statusCode());
+        HttpResponse<String> erin = vigil.send("GET", "/api/users/erin", null);
+        assertTrue(erin.body().contains("\"role\":\"auditor\"") && erin.body().contains("\"cameras\":[\"cam\"]")
+                && erin.body().contains("\"managedBy\":\"config\""), erin.body());
+        assertEquals(200, vigil.send("GET", "/api/audit", null, TestAdmin.basic("erin", "erin-from-hash")).statusCode());
+        assertEquals(403, vigil.send("GET", "/api/cameras/other", null, TestAdmin.basic("erin", "erin-from-hash")).statusCode());
     }
 
     @Test

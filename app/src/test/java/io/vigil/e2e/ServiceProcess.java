@@ -28,7 +28,7 @@ final class ServiceProcess implements AutoCloseable {
                 "-Xmx512m",
                 "-Dmicronaut.server.port=" + port,
                 "-Dmicronaut.server.host=127.0.0.1",
-                "-Ddatasources.default.url=jdbc:h2:file:" + work.resolve("db/vigil"),
+                "-Ddatasources.default.url=jdbc:h2:file:" + work.resolve("db/vigil") + ";DB_CLOSE_ON_EXIT=FALSE",
                 "-Dstorage.embedded-directory=" + work.resolve("objects"),
                 "-Dvigil.secret-key-file=" + work.resolve("secret.key"),
                 "-Dvigil.export-signing-key-file=" + work.resolve("export-signing.key"),
