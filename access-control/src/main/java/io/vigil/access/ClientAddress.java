@@ -9,15 +9,16 @@ public final class ClientAddress {
     }
 
     /**
-     * The peer's IP address; with {@code trustForwardedFor} (Vigil behind a reverse proxy) the first
-     * {@code X-Forwarded-For} hop instead, when there is one.
+     * The peer's IP address; with {@code trustForwardedFor} (Vigil behind one reverse proxy) the last
+     * {@code X-Forwarded-For} entry instead, the one that proxy appended (the earlier ones are the client's to write).
      */
     public static String of(HttpRequest<?> request, boolean trustForwardedFor) {
         if (trustForwardedFor) {
             String forwarded = request.getHeaders().get("X-Forwarded-For");
             if (forwarded != null && !forwarded.isBlank()) {
-                String first = forwarded.split(",")[0].trim();
-                return first.length() > 64 ? first.substring(0, 64) : first;
+                String[] hops = forwarded.split(",");
+                String last = hops[hops.length - 1].trim();
+                return last.length() > 64 ? last.substring(0, 64) : last;
             }
         }
         var address = request.getRemoteAddress();

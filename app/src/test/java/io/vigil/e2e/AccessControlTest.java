@@ -178,15 +178,16 @@ class AccessControlTest {
     void anExpiredTokenIsRefused() throws Exception {
         Users users = vigil.context.getBean(Users.class);
         String token = vigil.context.getBean(TokenGenerator.class).generateToken(Authentication.build("viewer", List.of("viewer"),
-                Map.of(AccessRule.PASSWORD_VERSION, AccessRule.passwordVersion(users.get("viewer")))), 1).orElseThrow();
+                Map.of(AccessRule.PASSWORD_VERSION, AccessRule.passwordVersion(users.get("viewer")))), 3).orElseThrow();
         assertEquals(200, vigil.send("GET", "/api/cameras", null, "Bearer " + token).statusCode(), "fresh token works");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        // exp is in whole seconds: a 3 s token is good for 2 to 3 s
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         int status = 200;
         while (status == 200 && System.nanoTime() < deadline) {
             status = vigil.send("GET", "/api/cameras", null, "Bearer " + token).statusCode();
             Thread.sleep(100);
         }
-        assertEquals(401, status, "the token still worked 10 s after its 1 s expiry");
+        assertEquals(401, status, "the token still worked 15 s after its 3 s expiry");
     }
 
     @Test

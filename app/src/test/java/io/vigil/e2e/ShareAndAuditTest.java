@@ -47,11 +47,13 @@ class ShareAndAuditTest {
         Files.createDirectories(clips);
         cameras = new CameraSimulator(Map.of("gate", ExternalTools.clip(clips, false)), Map.of());
         Files.writeString(work.resolve("cameras.yml"), "cameras: []\n");
-        vigil = new VigilHarness(work, Map.of("vigil.security.live-view-gap", "10m"));
+        vigil = new VigilHarness(work, Map.of("vigil.security.live-view-gap", "10m", "vigil.security.live-segment-age", "15s"));
         assertEquals(201, vigil.send("POST", "/api/cameras", "{\"id\":\"gate\",\"url\":\"" + cameras.url("gate") + "\"}").statusCode());
         assertEquals(201, vigil.send("POST", "/api/cameras", "{\"id\":\"dock\",\"url\":\"rtsp://127.0.0.1:9/none\",\"enabled\":false}").statusCode());
         assertEquals(201, vigil.send("POST", "/api/users", "{\"username\":\"carol\",\"password\":\"" + AUDITOR_PW
                 + "\",\"role\":\"auditor\"}").statusCode());
+        assertEquals(201, vigil.send("POST", "/api/users", "{\"username\":\"vic\",\"password\":\"" + AUDITOR_PW
+                + "\",\"role\":\"viewer\"}").statusCode());
         SegmentIndex index = vigil.context.getBean(SegmentIndex.class);
         vigil.await("gate has 9 segments; camera simulator:\n" + cameras.output(), Duration.ofSeconds(90), () -> index.count("gate") >= 9);
         segments = index.newest("gate", 1000);
@@ -128,6 +130,26 @@ class ShareAndAuditTest {
         HttpResponse<String> uses = vigil.send("GET", "/api/audit?action=SHARE_USE&cameraId=gate", null, AUDITOR);
         assertTrue(uses.body().contains("\"username\":\"share:" + id + "\""), uses.body());
         assertTrue(uses.body().contains("\"outcome\":\"DENIED\""), "refused uses are recorded: " + uses.body());
+    }
+
+    @Test
+    void viewersFetchLiveSegmentsOnlyAndEachViewingIsAuditedOnce() throws Exception {
+        String viewer = TestAdmin.basic("vic", AUDITOR_PW);
+        HttpResponse<String> live = vigil.send("GET", "/api/cameras/gate/live.m3u8", null, viewer);
+        assertEquals(200, live.statusCode());
+        List<String> uris = live.body().lines().filter(l -> l.startsWith("segments/")).toList();
+        String newest = uris.get(uris.size() - 1);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, vigil.downloadAs("/api/cameras/gate/" + newest, viewer).statusCode(), newest);
+        }
+        HttpResponse<String> old = vigil.send("GET", "/api/cameras/gate/segments/" + segments.get(0).sequence() + ".m4s", null, viewer);
+        assertEquals(403, old.statusCode(), "a viewer fetching recorded history: " + old.body());
+        assertEquals(200, vigil.downloadAs("/api/cameras/gate/segments/" + segments.get(0).sequence() + ".m4s", TestAdmin.basic()).statusCode());
+        HttpResponse<String> audit = vigil.send("GET", "/api/audit?user=vic", null, AUDITOR);
+        assertEquals(1, count(audit.body(), "\"action\":\"LIVE_VIEW\",\"cameraId\":\"gate\""), "playlist and its segments: one session: " + audit.body());
+        assertEquals(1, count(audit.body(), "\"outcome\":\"DENIED\""), audit.body());
+        HttpResponse<String> direct = vigil.send("GET", "/api/audit?user=admin&action=PLAYBACK", null, AUDITOR);
+        assertTrue(direct.body().contains("fetched directly"), "a segment fetched without a playlist opens a session: " + direct.body());
     }
 
     @Test

@@ -46,7 +46,10 @@ public class CameraController {
     }
 
     @Post
-    public HttpResponse<CameraView> create(@Body CameraRequest request) {
+    public HttpResponse<CameraView> create(HttpRequest<?> http, @Body CameraRequest request) {
+        if (request != null && request.id() != null) {
+            scope.require(http, request.id().trim());
+        }
         Camera camera = registry.create(requireBody(request));
         return HttpResponse.created(view(camera), URI.create("/api/cameras/" + camera.id()));
     }

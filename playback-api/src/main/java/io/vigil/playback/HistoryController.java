@@ -89,7 +89,7 @@ public class HistoryController {
         String body = MediaPlaylist.range(segments, complete, config.targetDurationSeconds(),
                 config.gapTolerance().toMillis(), urls.forCamera(id, segments, request));
         return HttpResponse.ok(body).contentType(PlaybackController.HLS)
-                .header(HttpHeaders.CACHE_CONTROL, complete && range.end().isBefore(clock.instant()) ? "max-age=60" : "no-cache");
+                .header(HttpHeaders.CACHE_CONTROL, complete && range.end().isBefore(clock.instant()) ? "private, max-age=60" : "no-cache");
     }
 
     @Get("/timeline")
@@ -136,7 +136,7 @@ public class HistoryController {
         cameras.require(id);
         Instant instant = at == null || at.isBlank() ? null : TimeRange.instant("at", at);
         return HttpResponse.ok(snapshots.jpeg(id, instant)).contentType(MediaType.IMAGE_JPEG_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, instant == null ? "no-cache" : "max-age=3600");
+                .header(HttpHeaders.CACHE_CONTROL, instant == null ? "no-cache" : "private, max-age=3600");
     }
 
     /** An EVENT playlist reaches into live: add segments still in the spool after the indexed ones. */

@@ -30,7 +30,8 @@ public class PlaybackController {
 
     static final MediaType HLS = MediaType.of("application/vnd.apple.mpegurl");
     private static final MediaType MP4 = MediaType.of("video/mp4");
-    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    /** Private: a shared cache (a proxy in front of Vigil) must not hand footage fetched by one user to another. */
+    private static final String IMMUTABLE = "private, max-age=31536000, immutable";
 
     private final CameraRegistry cameras;
     private final SegmentCatalog catalog;

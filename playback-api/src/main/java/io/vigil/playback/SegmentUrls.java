@@ -45,22 +45,21 @@ public class SegmentUrls {
      */
     public MediaPlaylist.SegmentUris forCamera(String cameraId, List<ListedSegment> listed, HttpRequest<?> request) {
         String share = request.getParameters().get(SHARE_PARAMETER);
-        MediaPlaylist.SegmentUris uris = forCamera(cameraId, listed);
         if (share == null || share.isEmpty()) {
-            return uris;
+            return forCamera(cameraId, listed);
         }
+        // through Vigil, never presigned: a revoked or expired link must stop working at once
+        MediaPlaylist.SegmentUris uris = MediaPlaylist.RELATIVE;
         String query = "?" + SHARE_PARAMETER + "=" + URLEncoder.encode(share, StandardCharsets.UTF_8);
         return new MediaPlaylist.SegmentUris() {
             @Override
             public String mediaSegment(ListedSegment segment) {
-                String uri = uris.mediaSegment(segment);
-                return uri.contains("://") ? uri : uri + query;
+                return uris.mediaSegment(segment) + query;
             }
 
             @Override
             public String initSegment(String initKey) {
-                String uri = uris.initSegment(initKey);
-                return uri.contains("://") ? uri : uri + query;
+                return uris.initSegment(initKey) + query;
             }
         };
     }

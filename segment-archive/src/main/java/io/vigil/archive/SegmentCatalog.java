@@ -66,6 +66,11 @@ public class SegmentCatalog {
         return index.sessionsBefore(first.cameraId(), first.sequence());
     }
 
+    /** A segment's row, from the index or, not yet uploaded, the spool. */
+    public Optional<Segment> find(String cameraId, long sequence) {
+        return index.find(cameraId, sequence).or(() -> spool.find(cameraId, sequence).map(SpooledSegment::segment));
+    }
+
     public Optional<Located> segment(String cameraId, long sequence) {
         Optional<Segment> indexed = index.find(cameraId, sequence);
         if (indexed.isPresent()) {

@@ -27,9 +27,16 @@ public record AuditEvent(long id, Instant at, @Nullable String username, @Nullab
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(outcome, "outcome");
-        if (detail != null && detail.length() > MAX_DETAIL) {
-            detail = detail.substring(0, MAX_DETAIL);
-        }
+        // cut to the column sizes: an over-long camera id in a probing URL must not lose its row
+        username = cut(username, 64);
+        role = cut(role, 16);
+        cameraId = cut(cameraId, 63);
+        clientAddress = cut(clientAddress, 64);
+        detail = cut(detail, MAX_DETAIL);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     /** OK for 2xx and 3xx, DENIED for 401, 403 and 429, FAILED for any other error. */
@@ -46,7 +53,7 @@ public record AuditEvent(long id, Instant at, @Nullable String username, @Nullab
 
     /** Builds an event field by field; the outcome follows the status. */
     public static final class Builder {
-        private final AuditAction action;
+        private AuditAction action;
         private final Instant at;
         private String username;
         private String role;
@@ -60,6 +67,11 @@ public record AuditEvent(long id, Instant at, @Nullable String username, @Nullab
         private Builder(AuditAction action, Instant at) {
             this.action = action;
             this.at = at;
+        }
+
+        public Builder action(AuditAction action) {
+            this.action = action;
+            return this;
         }
 
         public Builder user(String username, String role) {

@@ -1,11 +1,13 @@
 package io.vigil.access.audit;
 
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
@@ -17,22 +19,22 @@ import io.vigil.access.SecurityConfig;
 import io.vigil.access.rule.AccessRule;
 import io.vigil.access.rule.RouteRule;
 import io.vigil.access.rule.RouteRules;
-import io.vigil.access.share.Share;
-import io.vigil.camera.CameraView;
-import io.vigil.retention.hold.Hold;
+import io.vigil.error.ErrorBody;
+import io.vigil.error.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Writes the audit event of every audited route (see {@link RouteRules}) once its answer is known, refusals
- * included. Runs outside the security filter, so it sees the 401s and 403s too. Live playlists and share links
- * are recorded once per viewing session ({@link LiveViewSessions}).
+ * included; runs outside the security filter, so it sees the 401s and 403s too. Viewing is recorded once per
+ * session ({@link LiveViewSessions}): a live playlist polled, an EVENT playlist re-read, the segments a player
+ * fetches after its playlist, a share link's uses, and repeated refusals from one address. Footage is not
+ * served when its event cannot be written: the answer becomes 503.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AuditRecorder implements Ordered {
@@ -43,10 +45,12 @@ public class AuditRecorder implements Ordered {
     private final Clock clock;
     private final boolean trustForwardedFor;
     private final LiveViewSessions sessions;
+    private final AuditDetails details;
 
-    public AuditRecorder(AuditLog log, Clock clock, SecurityConfig config) {
+    public AuditRecorder(AuditLog log, Clock clock, SecurityConfig config, AuditDetails details) {
         this.log = log;
         this.clock = clock;
+        this.details = details;
         this.trustForwardedFor = config.trustForwardedFor();
         this.sessions = new LiveViewSessions(config.liveViewGap());
     }
@@ -58,21 +62,27 @@ public class AuditRecorder implements Ordered {
 
     @ResponseFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    public HttpResponse<?> record(HttpRequest<?> request, MutableHttpResponse<?> response) {
         Optional<UriRouteMatch<?, ?>> match = RouteAttributes.getRouteMatch(request)
                 .filter(UriRouteMatch.class::isInstance).map(m -> (UriRouteMatch<?, ?>) m);
         if (match.isEmpty()) {
-            return;
+            return response;
         }
         String template = AccessRule.template(match.get());
         Optional<RouteRule> rule = RouteRules.find(request.getMethodName(), template);
         if (rule.isEmpty() || rule.get().audit() == null) {
-            return;
+            return response;
         }
         try {
             event(request, response, rule.get(), template, match.get().getVariableValues()).ifPresent(log::record);
+            return response;
         } catch (RuntimeException e) {
             LOG.error("could not write the audit event of {} {}: {}", request.getMethodName(), template, e.toString());
+            if (response.code() >= 400) {
+                return response;
+            }
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(ErrorBody.of(ErrorCode.INDEX_UNAVAILABLE,
+                    "the audit log cannot be written, so this is not served; try again"));
         }
     }
 
@@ -82,58 +92,45 @@ public class AuditRecorder implements Ordered {
         Optional<Caller> caller = Caller.of(request);
         String address = ClientAddress.of(request, trustForwardedFor);
         int status = response.code();
-        AuditAction action = rule.audit();
+        String cameraId = AccessRule.cameraId(template, variables);
+        String who = caller.map(Caller::name).orElse("-");
+        String view = who + "|" + cameraId + "|" + address;
         boolean viaShare = caller.map(c -> c.share() != null).orElse(false);
-        if (viaShare) {
-            action = AuditAction.SHARE_USE;
-        }
-        String cameraId = template.startsWith("/api/cameras/{id}") ? String.valueOf(variables.get("id")) : null;
-        Object body = response.getBody().orElse(null);
-        AuditEvent.Builder event = AuditEvent.builder(action, now)
-                .user(caller.map(Caller::name).orElse(null), caller.map(Caller::roleId).orElse(null))
-                .client(address).status(status)
-                .range(instant(request.getParameters().get("start")), instant(request.getParameters().get("end")));
-        String detail = request.getMethodName() + " " + request.getPath();
-        if (body instanceof Hold h) {
-            cameraId = h.cameraId();
-            event.range(h.start(), h.end());
-            detail = "hold " + h.id() + ": " + h.reason();
-        } else if (body instanceof Share s) {
-            cameraId = s.cameraId();
-            event.range(s.start(), s.end());
-            detail = "share " + s.id() + " until " + s.expires();
-        } else if (body instanceof CameraView v) {
-            cameraId = v.id();
-        } else if (variables.containsKey("username")) {
-            detail = "user " + variables.get("username");
-        } else if (template.startsWith("/api/holds/") || template.startsWith("/api/shares/")) {
-            detail = detail + " (" + variables.get("id") + ")";
-        }
-        if (viaShare) {
-            detail = "share " + caller.get().share().id() + ": " + rule.audit() + " " + request.getPath();
-        }
-        Optional<Denial> denial = Denial.of(request);
-        if (status >= 400 && denial.isPresent()) {
-            detail = detail + " refused: " + denial.get().message();
-        }
-        event.camera(cameraId).detail(detail);
-        if (action == AuditAction.LIVE_VIEW || viaShare) {
-            String key = caller.map(Caller::name).orElse("-") + "|" + cameraId + "|" + address + "|" + action + "|" + status;
-            if (!sessions.starts(key, now)) {
+        boolean segment = rule.share() == RouteRule.ShareUse.SEGMENT;
+        Optional<Denial> denial = Denial.of(request).filter(d -> status >= 400);
+        String start = request.getParameters().get("start");
+        String end = request.getParameters().get("end");
+
+        boolean grouped = segment || viaShare || rule.audit() == AuditAction.LIVE_VIEW || rule.audit() == AuditAction.PLAYBACK
+                || status == 401 || status == 403 || status == 429;
+        if (grouped) {
+            boolean fresh;
+            if (status >= 400) {
+                fresh = sessions.starts(address + "|" + who + "|" + template + "|" + status, now);
+            } else if (segment) {
+                fresh = sessions.starts(view, now);
+            } else {
+                sessions.starts(view, now); // the segments this playlist lists are part of its session
+                fresh = sessions.starts(view + "|" + rule.audit() + "|" + start + "|" + end, now);
+            }
+            if (!fresh) {
                 return Optional.empty();
             }
         }
-        return Optional.of(event.build());
-    }
-
-    private static Instant instant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
+        AuditEvent.Builder event = AuditEvent.builder(viaShare ? AuditAction.SHARE_USE : rule.audit(), now)
+                .user(caller.map(Caller::name).orElse(null), caller.map(Caller::roleId).orElse(null))
+                .client(address).status(status).camera(cameraId)
+                .range(AuditDetails.instant(start), AuditDetails.instant(end));
+        String detail = details.describe(request, response.getBody().orElse(null), event, variables);
+        if (segment) {
+            detail = details.segmentSession(event, cameraId, variables, viaShare ? null : rule);
         }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            return null;
+        if (viaShare) {
+            detail = "share " + caller.get().share().id() + ": " + (segment ? "segments" : rule.audit()) + " " + request.getPath();
         }
+        if (denial.isPresent()) {
+            detail = detail + " refused: " + denial.get().message();
+        }
+        return Optional.of(event.detail(detail).build());
     }
 }

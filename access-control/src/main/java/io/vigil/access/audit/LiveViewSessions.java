@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LiveViewSessions {
 
+    static final int MAX_SESSIONS = 50_000;
+
     private final Duration gap;
     private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
 
@@ -22,8 +24,11 @@ public final class LiveViewSessions {
     /** Notes a request at {@code now}; true when it starts a new session. */
     public boolean starts(String key, Instant now) {
         Instant previous = lastSeen.put(key, now);
-        if (lastSeen.size() > 50_000) {
+        if (lastSeen.size() > MAX_SESSIONS) {
             lastSeen.entrySet().removeIf(e -> e.getValue().plus(gap).isBefore(now));
+            if (lastSeen.size() > MAX_SESSIONS) {
+                lastSeen.clear(); // a flood: better a few extra rows than unbounded memory
+            }
         }
         return previous == null || !previous.plus(gap).isAfter(now);
     }

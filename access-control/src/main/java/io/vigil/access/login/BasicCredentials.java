@@ -4,7 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
-import io.micronaut.security.authentication.provider.HttpRequestAuthenticationProvider;
+import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import io.vigil.access.ClientAddress;
 import io.vigil.access.Denial;
 import io.vigil.access.SecurityConfig;
@@ -16,9 +16,9 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 
-/** HTTP Basic: Micronaut Security hands the header's username and password here. */
+/** HTTP Basic: Micronaut Security hands the header's username and password here, on a blocking thread (bcrypt is slow). */
 @Singleton
-public class BasicCredentials<B> implements HttpRequestAuthenticationProvider<B> {
+public class BasicCredentials<B> implements HttpRequestExecutorAuthenticationProvider<B> {
 
     /** Attribute of an authentication made from a password on this request (not from a bearer token). */
     public static final String VIA = "via";

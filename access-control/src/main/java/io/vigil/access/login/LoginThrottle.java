@@ -47,6 +47,34 @@ public final class LoginThrottle {
         }
     }
 
+    /**
+     * Counts an attempt now, before the password is checked, so parallel guesses cannot all pass the limit;
+     * empty when {@code key} is over its limit (nothing counted). A successful attempt is {@link #forgive}n.
+     */
+    public Optional<Instant> attempt(String key) {
+        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+        synchronized (times) {
+            Instant now = clock.instant();
+            prune(times, now);
+            if (times.size() >= limit) {
+                return Optional.empty();
+            }
+            times.addLast(now);
+            tidy();
+            return Optional.of(now);
+        }
+    }
+
+    /** Takes back an attempt that turned out right. */
+    public void forgive(String key, Instant attempt) {
+        Deque<Instant> times = failures.get(key);
+        if (times != null) {
+            synchronized (times) {
+                times.removeLastOccurrence(attempt);
+            }
+        }
+    }
+
     public void failed(String key) {
         Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (times) {
@@ -57,8 +85,15 @@ public final class LoginThrottle {
                 times.removeFirst();
             }
         }
+        tidy();
+    }
+
+    private void tidy() {
         if (failures.size() > 100_000) {
             failures.entrySet().removeIf(e -> blockedFor(e.getKey()).isEmpty());
+            if (failures.size() > 100_000) {
+                failures.clear();
+            }
         }
     }
 

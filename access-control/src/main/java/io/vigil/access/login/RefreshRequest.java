@@ -7,4 +7,9 @@ import io.micronaut.serde.annotation.Serdeable;
 /** Body of {@code POST /login/refresh} and {@code POST /logout}. */
 @Serdeable
 public record RefreshRequest(@Nullable @JsonProperty("refresh_token") String refreshToken) {
+
+    @Override
+    public String toString() {
+        return "RefreshRequest[...]";
+    }
 }

@@ -58,28 +58,33 @@ public class SignIn {
      * locked out, {@code UNAUTHENTICATED} (naming neither which part was wrong) otherwise.
      */
     public User check(String username, String password, String clientAddress, String via) {
-        String name = username == null ? "" : username.trim();
-        Optional<Duration> blocked = perUser.blockedFor(name).or(() -> perAddress.blockedFor(clientAddress));
-        if (blocked.isPresent()) {
-            record(name, clientAddress, 429, via + ": refused, too many failed sign-ins");
-            long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
-            throw new VigilException(ErrorCode.TOO_MANY_ATTEMPTS,
-                    "too many failed sign-ins; try again in " + seconds + " s", Map.of("retryAfterSeconds", Long.toString(seconds)), null);
-        }
+        String typed = username == null ? "" : username.trim();
+        // names that cannot exist share one bucket: the throttle's memory stays bounded by real names
+        String name = User.USERNAME.matcher(typed).matches() ? typed : "(invalid)";
         Optional<User> user = users.find(name);
         String cacheKey = name + "\0" + Sha256.hex((salt + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
         Remembered r = remembered.get(cacheKey);
         Instant now = clock.instant();
         if (user.isPresent() && r != null && r.until().isAfter(now) && r.passwordHash().equals(user.get().passwordHash())) {
-            return user.get();
+            return user.get(); // a password already checked: a guesser's lock-out does not cut off a running player
+        }
+        Optional<Instant> userAttempt = perUser.attempt(name);
+        Optional<Instant> addressAttempt = userAttempt.isEmpty() ? Optional.empty() : perAddress.attempt(clientAddress);
+        if (userAttempt.isEmpty() || addressAttempt.isEmpty()) {
+            userAttempt.ifPresent(a -> perUser.forgive(name, a));
+            Duration wait = perUser.blockedFor(name).or(() -> perAddress.blockedFor(clientAddress)).orElse(Duration.ofSeconds(1));
+            record(user, clientAddress, 429, via + ": refused, too many failed sign-ins");
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            throw new VigilException(ErrorCode.TOO_MANY_ATTEMPTS,
+                    "too many failed sign-ins; try again in " + seconds + " s", Map.of("retryAfterSeconds", Long.toString(seconds)), null);
         }
         if (!hasher.matches(password, user.map(User::passwordHash).orElse(null))) {
             remembered.remove(cacheKey);
-            perUser.failed(name);
-            perAddress.failed(clientAddress);
-            record(name, clientAddress, 401, via + ": wrong username or password");
+            record(user, clientAddress, 401, via + ": wrong username or password");
             throw new VigilException(ErrorCode.UNAUTHENTICATED, "wrong username or password");
         }
+        perUser.forgive(name, userAttempt.get());
+        perAddress.forgive(clientAddress, addressAttempt.get());
         if (!rememberFor.isZero()) {
             if (remembered.size() > 10_000) {
                 remembered.clear();
@@ -89,9 +94,10 @@ public class SignIn {
         return user.get();
     }
 
-    private void record(String name, String clientAddress, int status, String detail) {
+    /** Failed sign-ins name the user only if it exists: a password typed into the name field stays out of the log. */
+    private void record(Optional<User> user, String clientAddress, int status, String detail) {
         audit.record(AuditEvent.builder(AuditAction.LOGIN_FAILED, clock.instant())
-                .user(name.length() > 64 ? name.substring(0, 64) : name, null)
+                .user(user.map(User::username).orElse("(unknown user)"), user.map(u -> u.role().id()).orElse(null))
                 .client(clientAddress).status(status).detail(detail).build());
     }
 }

@@ -10,4 +10,9 @@ public record Tokens(@JsonProperty("access_token") String accessToken,
                      @JsonProperty("token_type") String tokenType,
                      @JsonProperty("expires_in") long expiresInSeconds,
                      String username, String role) {
+
+    @Override
+    public String toString() {
+        return "Tokens[username=" + username + ", role=" + role + ", expiresIn=" + expiresInSeconds + "]";
+    }
 }

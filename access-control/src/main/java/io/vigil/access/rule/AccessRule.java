@@ -16,8 +16,8 @@ import io.vigil.access.share.ShareGrant;
 import io.vigil.access.share.ShareLinks;
 import io.vigil.access.user.User;
 import io.vigil.access.user.Users;
+import io.vigil.archive.SegmentCatalog;
 import io.vigil.archive.index.Segment;
-import io.vigil.archive.index.SegmentIndex;
 import io.vigil.error.ErrorCode;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -50,16 +50,16 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
 
     private final Users users;
     private final ShareLinks shares;
-    private final SegmentIndex index;
+    private final SegmentCatalog catalog;
     private final SecurityConfig config;
     private final Clock clock;
     private final Scheduler blocking;
 
-    public AccessRule(Users users, ShareLinks shares, SegmentIndex index, SecurityConfig config, Clock clock,
-                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public AccessRule(Users users, ShareLinks shares, SegmentCatalog catalog, SecurityConfig config,
+                      Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.catalog = catalog;
         this.users = users;
         this.shares = shares;
-        this.index = index;
         this.config = config;
         this.clock = clock;
         this.blocking = Schedulers.fromExecutorService(blocking);
@@ -73,6 +73,11 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
     @Override
     public Publisher<SecurityRuleResult> check(HttpRequest<?> request, @Nullable Authentication authentication) {
         return Mono.fromCallable(() -> decide(request, authentication)).subscribeOn(blocking);
+    }
+
+    /** The camera a route's path names, or null. */
+    public static String cameraId(String template, Map<String, Object> variables) {
+        return template.startsWith("/api/cameras/{id}") ? String.valueOf(variables.get("id")) : null;
     }
 
     /** The key of a route in {@link RouteRules}: method and template, optional parts like {@code {/selector}} dropped. */
@@ -94,7 +99,7 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
         }
         RouteRule rule = found.get();
         Map<String, Object> variables = match.get().getVariableValues();
-        String cameraId = template.startsWith("/api/cameras/{id}") ? String.valueOf(variables.get("id")) : null;
+        String cameraId = cameraId(template, variables);
         String shareToken = request.getParameters().get("share");
         if (shareToken != null && rule.share() != RouteRule.ShareUse.NO) {
             return viaShare(request, rule, cameraId, variables, shareToken);
@@ -124,10 +129,13 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
         if (cameraId != null && !u.sees(cameraId)) {
             return deny(request, ErrorCode.FORBIDDEN, "user " + u.username() + " may not see camera " + cameraId);
         }
+        if (u.cameras() != null && (rule.permission() == Permission.RETENTION_READ || rule.permission() == Permission.RETENTION_RUN)) {
+            return deny(request, ErrorCode.FORBIDDEN, "retention covers every camera; user " + u.username() + " sees some only");
+        }
         if (rule.share() == RouteRule.ShareUse.SEGMENT && !u.role().may(Permission.HISTORY)) {
             Optional<Segment> segment = segment(cameraId, variables);
             Instant liveSince = clock.instant().minus(config.liveSegmentAge());
-            if (segment.isPresent() && segment.get().start().isBefore(liveSince)) {
+            if (segment.isPresent() && segment.get().start().isBefore(liveSince)) { // absent: the answer is 404
                 return deny(request, ErrorCode.FORBIDDEN, "role " + u.role().id()
                         + " may fetch live segments only; this one is older than " + config.liveSegmentAge());
             }
@@ -149,11 +157,15 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
 
     private SecurityRuleResult viaShare(HttpRequest<?> request, RouteRule rule, String cameraId, Map<String, Object> variables,
                                         String token) {
-        Optional<ShareGrant> grant = shares.usable(token);
-        if (grant.isEmpty()) {
+        Optional<io.vigil.access.share.Share> share = shares.usable(token);
+        if (share.isEmpty()) {
             return deny(request, ErrorCode.FORBIDDEN, "the share link is not valid: changed, expired or revoked");
         }
-        ShareGrant g = grant.get();
+        ShareGrant g = share.get().grant();
+        Optional<User> creator = users.find(share.get().createdBy());
+        if (creator.isEmpty() || !creator.get().role().may(Permission.SHARES) || !creator.get().sees(g.cameraId())) {
+            return deny(request, ErrorCode.FORBIDDEN, "the share link's creator may no longer share this camera");
+        }
         Caller.of(g).attachTo(request);
         if (!g.cameraId().equals(cameraId)) {
             return deny(request, ErrorCode.FORBIDDEN, "the share link does not open camera " + cameraId);
@@ -170,12 +182,15 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
                 : deny(request, ErrorCode.FORBIDDEN, "the share link opens " + g.start() + "/" + g.end() + " only");
     }
 
+    /** The segment a path names, from the index or, not yet uploaded, the spool. */
     private Optional<Segment> segment(String cameraId, Map<String, Object> variables) {
+        long sequence;
         try {
-            return index.find(cameraId, Long.parseLong(String.valueOf(variables.get("sequence"))));
+            sequence = Long.parseLong(String.valueOf(variables.get("sequence")));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+        return catalog.find(cameraId, sequence);
     }
 
     private boolean metricsToken(HttpRequest<?> request) {

@@ -52,7 +52,8 @@ public final class RouteRules {
         rule("DELETE", CAMERA, CAMERAS_WRITE, AuditAction.CAMERA_DELETE, NO);
 
         rule("GET", CAMERA + "/live.m3u8", LIVE, AuditAction.LIVE_VIEW, NO);
-        rule("GET", CAMERA + "/segments/{sequence}.m4s", LIVE, null, SEGMENT);
+        // audited once per viewing session (LIVE_VIEW or PLAYBACK by the segment's age), not per segment
+        rule("GET", CAMERA + "/segments/{sequence}.m4s", LIVE, AuditAction.PLAYBACK, SEGMENT);
         rule("GET", CAMERA + "/init/{name}", LIVE, null, INIT);
         rule("GET", CAMERA + "/timeline", TIMELINE);
         rule("GET", CAMERA + "/playlist.m3u8", HISTORY, AuditAction.PLAYBACK, EXACT_RANGE);

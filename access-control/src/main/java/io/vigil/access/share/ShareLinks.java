@@ -27,6 +27,8 @@ import java.util.UUID;
 public class ShareLinks {
 
     static final Duration DEFAULT_VALIDITY = Duration.ofHours(24);
+    /** The longest range one link may open: a link shares an incident, not an archive. */
+    static final Duration MAX_RANGE = Duration.ofDays(7);
     private static final String COLUMNS = "id, camera_id, start_millis, end_millis, expires_millis, created_by, "
             + "created_millis, revoked_millis, revoked_by";
 
@@ -49,6 +51,9 @@ public class ShareLinks {
             throw VigilException.invalid(Map.of("cameraId", "is required"));
         }
         TimeRange range = TimeRange.parse(request.start(), request.end());
+        if (Duration.between(range.start(), range.end()).compareTo(MAX_RANGE) > 0) {
+            throw new VigilException(ErrorCode.INVALID_RANGE, "a share link covers at most " + MAX_RANGE.toDays() + " days");
+        }
         Duration validity = validity(request.expiresIn());
         String cameraId = request.cameraId().trim();
         cameras.require(cameraId);
@@ -87,13 +92,13 @@ public class ShareLinks {
      * The grant of a {@code share} parameter if it is genuine, unexpired and not revoked; the stored link must
      * say exactly what the token says.
      */
-    public Optional<ShareGrant> usable(String token) {
+    public Optional<Share> usable(String token) {
         Optional<ShareGrant> grant = tokens.verify(token);
         if (grant.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return find(grant.get().id()).filter(s -> s.usableAt(now)).map(Share::grant).filter(g -> g.equals(grant.get()));
+        return find(grant.get().id()).filter(s -> s.usableAt(now)).filter(s -> s.grant().equals(grant.get()));
     }
 
     private Optional<Share> find(String id) {

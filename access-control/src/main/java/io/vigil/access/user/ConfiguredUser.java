@@ -19,4 +19,9 @@ import java.util.List;
 @EachProperty("vigil.security.users")
 public record ConfiguredUser(@Parameter String name, @Nullable String password, @Nullable String passwordHash,
                              @Nullable String role, @Nullable List<String> cameras) {
+
+    @Override
+    public String toString() {
+        return "ConfiguredUser[name=" + name + ", role=" + role + ", cameras=" + cameras + "]";
+    }
 }

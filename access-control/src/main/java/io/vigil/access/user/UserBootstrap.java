@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -33,17 +32,15 @@ public class UserBootstrap {
     private final Users users;
     private final PasswordHasher hasher;
     private final Database db;
-    private final Clock clock;
     private final List<ConfiguredUser> configured;
     private final String adminPassword;
     private PrintStream console = System.out;
 
-    public UserBootstrap(Users users, PasswordHasher hasher, Database db, Clock clock, List<ConfiguredUser> configured,
+    public UserBootstrap(Users users, PasswordHasher hasher, Database db, List<ConfiguredUser> configured,
                          @Nullable @Value("${vigil.admin-password:}") String adminPassword) {
         this.users = users;
         this.hasher = hasher;
         this.db = db;
-        this.clock = clock;
         this.configured = configured;
         this.adminPassword = adminPassword == null || adminPassword.isEmpty() ? System.getenv("VIGIL_ADMIN_PASSWORD") : adminPassword;
     }
@@ -95,15 +92,18 @@ public class UserBootstrap {
             if (!c.passwordHash().startsWith("$2")) {
                 throw new IllegalStateException("vigil.security.users." + c.name() + ".password-hash must be a bcrypt hash ($2b$...)");
             }
-            String placeholder = "configured-" + c.name() + "-placeholder";
-            UserRequest request = new UserRequest(c.name(), placeholder, role, c.cameras());
-            if (users.find(c.name()).isEmpty()) {
-                users.create(request, "config");
-            } else {
-                users.update(c.name(), new UserRequest(null, null, role, c.cameras()), "config");
-            }
-            db.update("UPDATE app_user SET password_hash = ?, updated_millis = ? WHERE username = ? AND password_hash <> ?",
-                    c.passwordHash(), clock.millis(), c.name(), c.passwordHash());
+            db.inTransaction(() -> {
+                if (users.find(c.name()).isEmpty()) {
+                    // a random throw-away password, replaced by the configured hash in the same transaction
+                    byte[] random = new byte[24];
+                    new SecureRandom().nextBytes(random);
+                    users.create(new UserRequest(c.name(), Base64.getEncoder().encodeToString(random), role, c.cameras()), "config");
+                } else {
+                    users.update(c.name(), new UserRequest(null, null, role, c.cameras()), "config");
+                }
+                users.setPasswordHash(c.name(), c.passwordHash());
+                return null;
+            });
         } else if (c.password() != null && !c.password().isEmpty()) {
             Optional<User> existing = users.find(c.name());
             if (existing.isEmpty()) {

@@ -12,4 +12,9 @@ import java.util.List;
 @Serdeable
 public record UserRequest(@Nullable String username, @Nullable String password, @Nullable String role,
                           @Nullable List<String> cameras) {
+
+    @Override
+    public String toString() {
+        return "UserRequest[username=" + username + ", role=" + role + ", cameras=" + cameras + "]";
+    }
 }

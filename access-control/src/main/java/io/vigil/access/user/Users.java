@@ -127,9 +127,21 @@ public class Users {
                 clock.instant().toEpochMilli(), username);
     }
 
+    /** Sets a hash made elsewhere (configuration); like a new password, it ends the user's sessions. */
+    public void setPasswordHash(String username, String passwordHash) {
+        db.inTransaction(() -> {
+            if (db.update("UPDATE app_user SET password_hash = ?, updated_millis = ? WHERE username = ? AND password_hash <> ?",
+                    passwordHash, clock.millis(), username, passwordHash) > 0) {
+                endSessions(username);
+            }
+            return null;
+        });
+    }
+
+    /** Locks the admin rows, so two admins removing each other at once cannot leave none. */
     private void requireAnotherAdmin(String username) {
-        long others = db.query("SELECT COUNT(*) FROM app_user WHERE role = 'ADMIN' AND username <> ?",
-                rs -> rs.getLong(1), username).get(0);
+        long others = db.query("SELECT username FROM app_user WHERE role = 'ADMIN' FOR UPDATE", rs -> rs.getString(1))
+                .stream().filter(u -> !u.equals(username)).count();
         if (others == 0) {
             throw new VigilException(ErrorCode.LAST_ADMIN, "user " + username + " is the last admin; make another admin first");
         }

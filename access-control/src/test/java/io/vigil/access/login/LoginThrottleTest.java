@@ -37,4 +37,15 @@ class LoginThrottleTest {
             assertTrue(throttle.blockedFor("slow").isEmpty(), "attempt " + i);
         }
     }
+
+    @Test
+    void attemptsCountBeforeTheCheckAndRightOnesAreForgiven() {
+        Instant first = throttle.attempt("carol").orElseThrow();
+        Instant second = throttle.attempt("carol").orElseThrow();
+        throttle.attempt("carol").orElseThrow();
+        assertTrue(throttle.attempt("carol").isEmpty(), "a fourth attempt in flight is refused before any check");
+        throttle.forgive("carol", first);
+        throttle.forgive("carol", second);
+        assertTrue(throttle.attempt("carol").isPresent(), "right passwords do not count");
+    }
 }
