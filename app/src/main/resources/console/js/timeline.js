@@ -1,0 +1,152 @@
+// The timeline bar: recorded spans over a window of the day, zoomable from 24 h to 5 min, with a cursor
+// (keyboard: arrows move it, Enter plays from it, + and - zoom) and the playhead of the video.
+
+const ZOOMS_MILLIS = [24 * 3600e3, 6 * 3600e3, 3600e3, 15 * 60e3, 5 * 60e3];
+
+export class TimelineBar {
+  constructor(container, {onPick}) {
+    this.container = container;
+    this.onPick = onPick;
+    this.day = {start: 0, end: 0};
+    this.spans = [];
+    this.zoom = 0;
+    this.cursor = null;
+    this.playhead = null;
+    this.selection = null;
+    container.innerHTML = `
+      <div class="timeline-head"><span class="timeline-from"></span>
+        <span role="group" aria-label="Zoom" class="zoom">
+          <button type="button" data-zoom="out" aria-label="Zoom out">&minus;</button>
+          <button type="button" data-zoom="in" aria-label="Zoom in">+</button>
+        </span><span class="timeline-to"></span></div>
+      <div class="timeline" id="timeline" role="slider" tabindex="0" aria-label="Recorded time; arrows move, Enter plays">
+        <div class="spans"></div><div class="selection"></div><div class="cursor"></div><div class="playhead"></div>
+      </div>`;
+    this.bar = container.querySelector('.timeline');
+    this.bar.addEventListener('click', (e) => {
+      const r = this.bar.getBoundingClientRect();
+      this.setCursor(this.window().start + ((e.clientX - r.left) / r.width) * this.width());
+      this.onPick(this.cursor);
+    });
+    this.bar.addEventListener('keydown', (e) => this.key(e));
+    container.querySelector('.zoom').addEventListener('click', (e) => {
+      const z = e.target.dataset.zoom;
+      if (z) {
+        this.zoomBy(z === 'in' ? 1 : -1);
+      }
+    });
+  }
+
+  show(day, spans) {
+    this.day = day;
+    this.spans = spans;
+    if (this.cursor === null || this.cursor < day.start || this.cursor >= day.end) {
+      this.cursor = day.start;
+    }
+    this.draw();
+  }
+
+  width() {
+    return Math.min(ZOOMS_MILLIS[this.zoom], this.day.end - this.day.start);
+  }
+
+  /** The part of the day on screen: centred on the cursor, inside the day. */
+  window() {
+    const w = this.width();
+    let start = (this.cursor ?? this.day.start) - w / 2;
+    start = Math.max(this.day.start, Math.min(start, this.day.end - w));
+    return {start, end: start + w};
+  }
+
+  zoomBy(step) {
+    this.zoom = Math.max(0, Math.min(ZOOMS_MILLIS.length - 1, this.zoom + step));
+    this.draw();
+  }
+
+  setCursor(t) {
+    this.cursor = Math.max(this.day.start, Math.min(this.day.end - 1, Math.round(t)));
+    this.draw();
+  }
+
+  setPlayhead(t) {
+    this.playhead = t;
+    this.draw();
+  }
+
+  setSelection(selection) {
+    this.selection = selection;
+    this.draw();
+  }
+
+  key(e) {
+    const step = e.shiftKey ? 60e3 : 10e3;
+    const moves = {ArrowLeft: -step, ArrowRight: step, PageUp: -600e3, PageDown: 600e3};
+    if (moves[e.key] !== undefined) {
+      this.setCursor(this.cursor + moves[e.key]);
+    } else if (e.key === 'Home') {
+      this.setCursor(this.day.start);
+    } else if (e.key === 'End') {
+      this.setCursor(this.day.end - 1);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      this.onPick(this.cursor);
+    } else if (e.key === '+' || e.key === '=') {
+      this.zoomBy(1);
+    } else if (e.key === '-') {
+      this.zoomBy(-1);
+    } else {
+      return;
+    }
+    e.preventDefault();
+  }
+
+  draw() {
+    const w = this.window();
+    const pct = (t) => ((t - w.start) / (w.end - w.start)) * 100;
+    const spans = this.container.querySelector('.spans');
+    spans.innerHTML = '';
+    for (const s of this.spans) {
+      const a = Math.max(s.start, w.start);
+      const b = Math.min(s.end, w.end);
+      if (b > a) {
+        const d = document.createElement('div');
+        d.className = 'span';
+        d.style.left = pct(a) + '%';
+        d.style.width = Math.max(0.2, pct(b) - pct(a)) + '%';
+        d.title = `recorded ${iso(s.start)} to ${iso(s.end)}`;
+        d.dataset.start = String(s.start);
+        d.dataset.end = String(s.end);
+        spans.appendChild(d);
+      }
+    }
+    const place = (el, t) => {
+      el.hidden = t === null || t < w.start || t > w.end;
+      if (!el.hidden) {
+        el.style.left = pct(t) + '%';
+      }
+    };
+    place(this.container.querySelector('.cursor'), this.cursor);
+    place(this.container.querySelector('.playhead'), this.playhead);
+    const sel = this.container.querySelector('.selection');
+    sel.hidden = !this.selection;
+    if (this.selection) {
+      const a = Math.max(this.selection.start, w.start);
+      const b = Math.min(this.selection.end, w.end);
+      sel.style.left = pct(a) + '%';
+      sel.style.width = Math.max(0, pct(b) - pct(a)) + '%';
+    }
+    this.container.querySelector('.timeline-from').textContent = iso(w.start);
+    this.container.querySelector('.timeline-to').textContent = iso(w.end);
+    this.bar.setAttribute('aria-valuemin', String(this.day.start));
+    this.bar.setAttribute('aria-valuemax', String(this.day.end));
+    this.bar.setAttribute('aria-valuenow', String(this.cursor));
+    this.bar.setAttribute('aria-valuetext', iso(this.cursor) + (this.recordedAt(this.cursor) ? ', recorded' : ', not recorded'));
+  }
+
+  recordedAt(t) {
+    return this.spans.some((s) => t >= s.start && t < s.end);
+  }
+}
+
+export function iso(millis) {
+  return millis === null || millis === undefined ? '' : new Date(millis).toISOString().replace('.000Z', 'Z');
+}
