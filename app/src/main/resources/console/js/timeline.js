@@ -41,7 +41,8 @@ export class TimelineBar {
     this.day = day;
     this.spans = spans;
     if (this.cursor === null || this.cursor < day.start || this.cursor >= day.end) {
-      this.cursor = day.start;
+      // start where the newest recording ends: on today, that is just now
+      this.cursor = spans.length ? Math.max(day.start, spans[spans.length - 1].end - 1) : day.start;
     }
     this.draw();
   }
@@ -134,8 +135,8 @@ export class TimelineBar {
       sel.style.left = pct(a) + '%';
       sel.style.width = Math.max(0, pct(b) - pct(a)) + '%';
     }
-    this.container.querySelector('.timeline-from').textContent = iso(w.start);
-    this.container.querySelector('.timeline-to').textContent = iso(w.end);
+    this.container.querySelector('.timeline-from').textContent = iso(Math.round(w.start / 1000) * 1000);
+    this.container.querySelector('.timeline-to').textContent = iso(Math.round(w.end / 1000) * 1000);
     this.bar.setAttribute('aria-valuemin', String(this.day.start));
     this.bar.setAttribute('aria-valuemax', String(this.day.end));
     this.bar.setAttribute('aria-valuenow', String(this.cursor));

@@ -36,6 +36,17 @@ public final class ExternalTools {
         }
     }
 
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    /** Debian's Chromium and its driver, for the console's browser tests. */
+    static void requireBrowser() {
+        if (!works(List.of(CHROMIUM, "--version")) || !works(List.of(CHROMEDRIVER, "--version"))) {
+            throw new AssertionError("the console's browser tests need Debian's Chromium and ChromeDriver ("
+                    + CHROMIUM + ", " + CHROMEDRIVER + "); install with: sudo apt-get install -y chromium chromium-driver");
+        }
+    }
+
     /** Runs a command, returns its combined output; fails the test if it exits non-zero. */
     static String run(Duration timeout, List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -1,0 +1,281 @@
+package io.vigil.e2e;
+
+import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.SegmentIndex;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The web console in a real browser (Debian's Chromium, headless, driven by Selenium) against the running
+ * service recording from the real RTSP server: the wall plays live and says when a camera is down, history
+ * shows the gap and plays after it with the right clock time, a clip export downloads a valid MP4, and the
+ * cameras form adds a camera (its tile reaches RECORDING) and shows the server's field errors.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    private Path work;
+    private Path downloads;
+    private Path clips;
+    private CameraSimulator steady;
+    private CameraSimulator flaky;
+    private int flakyPort;
+    private VigilHarness vigil;
+    private ChromeDriver browser;
+    private Instant backStopped;
+    private Instant backRestarted;
+
+    @BeforeAll
+    void start() throws Exception {
+        ExternalTools.require();
+        ExternalTools.requireBrowser();
+        work = Files.createTempDirectory("vigil-console");
+        downloads = Files.createDirectories(work.resolve("downloads"));
+        clips = Path.of(System.getProperty("java.io.tmpdir"), "vigil-test-clips");
+        Files.createDirectories(clips);
+        Path clip = ExternalTools.clip(clips, false);
+        steady = new CameraSimulator(Map.of("front", clip, "spare", clip), Map.of());
+        flakyPort = CameraSimulator.freePort();
+        flaky = new CameraSimulator(Map.of("back", clip), Map.of(), flakyPort, CameraSimulator.freePort(), false);
+        Files.writeString(work.resolve("cameras.yml"), "cameras: []\n");
+        vigil = new VigilHarness(work, Map.of());
+        assertEquals(201, vigil.send("POST", "/api/cameras", "{\"id\":\"front\",\"name\":\"Front door\",\"url\":\""
+                + steady.url("front") + "\"}").statusCode());
+        assertEquals(201, vigil.send("POST", "/api/cameras", "{\"id\":\"back\",\"name\":\"Back yard\",\"url\":\""
+                + flaky.url("back") + "\"}").statusCode());
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(ExternalTools.CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--autoplay-policy=no-user-gesture-required", "--window-size=1600,1000",
+                "--user-data-dir=" + work.resolve("chromium-profile"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false,
+                // an export saves clip, manifest and signature: three downloads, which Chromium asks about once
+                "profile.default_content_setting_values.automatic_downloads", 1));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(ExternalTools.CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        browser.get(vigil.base + "/");
+        waitFor("the sign-in form", Duration.ofSeconds(20), () -> browser.findElement(By.id("login-username")).isDisplayed());
+        browser.findElement(By.id("login-username")).sendKeys(TestAdmin.USERNAME);
+        browser.findElement(By.id("login-password")).sendKeys(TestAdmin.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        waitFor("the wall after sign-in", Duration.ofSeconds(20), () -> !browser.findElements(By.cssSelector(".tile[data-camera=front]")).isEmpty());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (vigil != null) {
+            vigil.assertNeverShown(TestAdmin.PASSWORD);
+            vigil.close();
+        }
+        for (CameraSimulator s : new CameraSimulator[]{steady, flaky}) {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theWallPlaysLiveAndSaysWhenACameraIsDown() throws Exception {
+        browser.get(vigil.base + "/#/wall");
+        double first = waitForValue("front's tile to play", Duration.ofSeconds(60), () -> currentTime(".tile[data-camera=front] video"), t -> t > 0);
+        double later = waitForValue("front's tile to advance 2 s", Duration.ofSeconds(10),
+                () -> currentTime(".tile[data-camera=front] video"), t -> t >= first + 2);
+        assertTrue(later >= first + 2);
+        assertEquals("RECORDING", badge("front"));
+        waitFor("back's tile to play", Duration.ofSeconds(60), () -> currentTime(".tile[data-camera=back] video") > 0);
+        screenshot("console-wall");
+
+        flaky.close();
+        backStopped = Instant.now();
+        waitFor("back's tile to say OFFLINE within the stall watchdog (10 s) and a reconnect", Duration.ofSeconds(30),
+                () -> "OFFLINE".equals(badge("back")));
+        WebElement overlay = browser.findElement(By.cssSelector(".tile[data-camera=back] .overlay"));
+        assertTrue(overlay.isDisplayed() && overlay.getText().startsWith("OFFLINE"), overlay.getText());
+        assertTrue(js("return document.querySelector('.tile[data-camera=back] video').getAttribute('src') === null"),
+                "a down camera's player is stopped, not frozen on its last frame");
+        screenshot("console-wall-offline");
+        flaky = new CameraSimulator(Map.of("back", ExternalTools.clip(clips, false)), Map.of(), flakyPort, CameraSimulator.freePort(), false);
+        backRestarted = Instant.now();
+        waitFor("back to record again", Duration.ofSeconds(60), () -> "RECORDING".equals(badge("back")));
+    }
+
+    @Test
+    @Order(2)
+    void historyShowsTheGapAndPlaysAfterItAtTheRightClockTime() throws Exception {
+        SegmentIndex index = vigil.context.getBean(SegmentIndex.class);
+        waitFor("back to have 3 segments after its restart", Duration.ofSeconds(60),
+                () -> index.newest("back", 3).stream().allMatch(s -> s.start().isAfter(backRestarted.minusSeconds(5))));
+        browser.get(vigil.base + "/#/history?camera=back");
+        WebElement bar = waitForElement(By.id("timeline"));
+        for (int i = 0; i < 4; i++) {
+            browser.findElement(By.cssSelector("button[data-zoom=in]")).click(); // down to a 5 minute window
+        }
+        List<WebElement> spans = browser.findElements(By.cssSelector("#timeline .span"));
+        assertTrue(spans.size() >= 2, "the stop left a gap between spans: " + spans.size() + " span(s)");
+        WebElement after = spans.get(spans.size() - 1);
+        long gapStart = Long.parseLong(spans.get(spans.size() - 2).getAttribute("data-end"));
+        long gapEnd = Long.parseLong(after.getAttribute("data-start"));
+        assertTrue(gapEnd - gapStart >= 5000, "gap of " + (gapEnd - gapStart) + " ms");
+        screenshot("console-history");
+
+        int offset = after.getRect().getX() + 4 - (bar.getRect().getX() + bar.getRect().getWidth() / 2);
+        new Actions(browser).moveToElement(bar, offset, 0).click().perform();
+        long picked = Long.parseLong(bar.getAttribute("aria-valuenow"));
+        Segment playedFrom = index.overlapping("back", Instant.ofEpochMilli(picked), Instant.ofEpochMilli(picked + 1)).get(0);
+        waitFor("history to play after the gap", Duration.ofSeconds(30), () -> currentTime("#history-video") > 0.5);
+        double t0 = currentTime("#history-video");
+        waitFor("history to advance", Duration.ofSeconds(15), () -> currentTime("#history-video") > t0 + 1);
+        long shown = Long.parseLong(browser.findElement(By.id("history-clock")).getAttribute("data-epoch-ms"));
+        double position = currentTime("#history-video");
+        long expected = playedFrom.start().toEpochMilli();
+        assertTrue(shown >= expected - 2000 && shown <= expected + (long) (position * 1000) + 2000,
+                "clock " + Instant.ofEpochMilli(shown) + " for playback from segment at " + playedFrom.start() + ", " + position + " s in");
+        assertTrue(shown >= gapEnd - 2000, "plays after the gap");
+        screenshot("console-history-playing");
+    }
+
+    @Test
+    @Order(3)
+    void aClipExportDownloadsAValidMp4() throws Exception {
+        SegmentIndex index = vigil.context.getBean(SegmentIndex.class);
+        List<Segment> newest = index.newest("front", 4);
+        if (!browser.getCurrentUrl().contains("#/history")) {
+            browser.get(vigil.base + "/#/history?camera=front");
+        }
+        new org.openqa.selenium.support.ui.Select(waitForElement(By.id("history-camera"))).selectByValue("front");
+        WebElement start = browser.findElement(By.id("range-start"));
+        start.clear();
+        start.sendKeys(newest.get(0).start().toString());
+        WebElement end = browser.findElement(By.id("range-end"));
+        end.clear();
+        end.sendKeys(newest.get(2).start().toString());
+        browser.findElement(By.id("export-clip")).click();
+        Path clip = waitForValue("the clip download", Duration.ofSeconds(60), () -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(".mp4")).findFirst().orElse(null);
+            } catch (Exception e) {
+                return null;
+            }
+        }, p -> p != null && p.toFile().length() > 0);
+        waitFor("the manifest download", Duration.ofSeconds(30), () -> downloads.resolve("front-clip-manifest.json").toFile().exists());
+        String probe = ExternalTools.run(Duration.ofSeconds(30), List.of("ffprobe", "-v", "error", "-show_entries",
+                "stream=codec_name:format=duration", "-of", "default=nw=1", clip.toString()));
+        assertTrue(probe.contains("codec_name=h264"), probe);
+        assertTrue(browser.findElement(By.id("range-message")).getText().startsWith("Exported"),
+                browser.findElement(By.id("range-message")).getText());
+    }
+
+    @Test
+    @Order(4)
+    void theCamerasFormAddsACameraAndShowsFieldErrors() throws Exception {
+        browser.get(vigil.base + "/#/cameras");
+        waitForElement(By.id("camera-form"));
+        fill("camera-id", "porch");
+        fill("camera-url", "http://192.0.2.1/not-rtsp");
+        browser.findElement(By.id("camera-save")).click();
+        waitFor("the URL's field error", Duration.ofSeconds(10), () -> !browser.findElement(By.id("camera-url-error")).getText().isBlank());
+        assertEquals("true", browser.findElement(By.id("camera-url")).getAttribute("aria-invalid"));
+
+        fill("camera-url", steady.url("spare"));
+        fill("camera-name", "Porch");
+        browser.findElement(By.id("camera-save")).click();
+        waitFor("porch in the list", Duration.ofSeconds(10), () -> !browser.findElements(By.cssSelector("tr[data-camera=porch]")).isEmpty());
+        browser.get(vigil.base + "/#/wall");
+        browser.findElement(By.cssSelector("button[data-size='9']")).click();
+        waitFor("porch's tile to reach RECORDING", Duration.ofSeconds(60), () -> "RECORDING".equals(badge("porch")));
+        waitFor("porch's tile to play", Duration.ofSeconds(60), () -> currentTime(".tile[data-camera=porch] video") > 0);
+    }
+
+    private void fill(String id, String text) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private String badge(String camera) {
+        List<WebElement> b = browser.findElements(By.cssSelector(".tile[data-camera=" + camera + "] .badge"));
+        return b.isEmpty() ? null : b.get(0).getText();
+    }
+
+    private double currentTime(String selector) {
+        Object t = ((JavascriptExecutor) browser).executeScript(
+                "const v = document.querySelector(arguments[0]); return v ? v.currentTime : -1;", selector);
+        return ((Number) t).doubleValue();
+    }
+
+    private boolean js(String script) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(script));
+    }
+
+    private WebElement waitForElement(By by) throws InterruptedException {
+        waitFor(by.toString(), Duration.ofSeconds(20), () -> !browser.findElements(by).isEmpty());
+        return browser.findElement(by);
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path target = Path.of("target", name + ".png");
+        Files.createDirectories(target.getParent());
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void waitFor(String what, Duration deadline, Supplier<Boolean> condition) throws InterruptedException {
+        waitForValue(what, deadline, condition, Boolean.TRUE::equals);
+    }
+
+    private <T> T waitForValue(String what, Duration deadline, Supplier<T> value, java.util.function.Predicate<T> done)
+            throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        T last = null;
+        while (System.nanoTime() < end) {
+            try {
+                last = value.get();
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (RuntimeException notYet) {
+                // the page is still changing
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("waited " + deadline.toSeconds() + " s for " + what + " (last: " + last + "); browser log: "
+                + browser.manage().logs().get("browser").getAll());
+    }
+}
