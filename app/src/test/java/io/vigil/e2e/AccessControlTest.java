@@ -163,6 +163,13 @@ class AccessControlTest {
         assertEquals(200, vigil.send("GET", "/api/cameras", null, "Bearer " + access).statusCode());
         assertEquals(403, vigil.send("GET", "/api/users", null, "Bearer " + access).statusCode());
         assertEquals(401, vigil.send("GET", "/api/cameras", null, "Bearer " + access.substring(0, access.length() - 3) + "xyz").statusCode());
+        assertTrue(access.startsWith(b64("{\"alg\":\"HS256\"")), "signed HS256: " + access);
+        String payload = access.split("\\.")[1];
+        String unsigned = b64("{\"alg\":\"none\"}") + "." + payload + ".";
+        assertEquals(401, vigil.send("GET", "/api/cameras", null, "Bearer " + unsigned).statusCode(), "an alg:none token is refused");
+        String forged = b64("{\"alg\":\"HS256\"}") + "." + b64(new String(java.util.Base64.getUrlDecoder().decode(payload),
+                java.nio.charset.StandardCharsets.UTF_8).replace("\"viewer\"", "\"admin\"")) + "." + access.split("\\.")[2];
+        assertEquals(401, vigil.send("GET", "/api/users", null, "Bearer " + forged).statusCode(), "a changed claim breaks the signature");
 
         HttpResponse<String> renewed = vigil.send("POST", "/login/refresh", "{\"refresh_token\":\"" + refresh + "\"}", null);
         assertEquals(200, renewed.statusCode(), renewed.body());
@@ -172,6 +179,25 @@ class AccessControlTest {
         String next = field(renewed.body(), "refresh_token");
         assertEquals(204, vigil.send("POST", "/logout", "{\"refresh_token\":\"" + next + "\"}", null).statusCode());
         assertEquals(401, vigil.send("POST", "/login/refresh", "{\"refresh_token\":\"" + next + "\"}", null).statusCode());
+    }
+
+    @Test
+    void theMediaCookieOpensFootageRoutesOnly() throws Exception {
+        HttpResponse<String> login = vigil.send("POST", "/login", "{\"username\":\"auditor\",\"password\":\"" + PW + "\"}", null);
+        String setCookie = login.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(setCookie.startsWith("vigil_media=") && setCookie.toLowerCase().contains("httponly") && setCookie.contains("SameSite=Strict")
+                && setCookie.contains("Path=/api/cameras"), setCookie);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        int live = vigil.sendWithHeader("GET", "/api/cameras/cam/live.m3u8", "Cookie", cookie).statusCode();
+        assertTrue(live != 401 && live != 403, "a player without headers (Safari) plays with the cookie: " + live);
+        int history = vigil.sendWithHeader("GET", "/api/cameras/cam/playlist.m3u8?start=2026-01-01T00:00:00Z&end=2026-01-01T00:10:00Z",
+                "Cookie", cookie).statusCode();
+        assertTrue(history != 401 && history != 403, "history playlist with the cookie: " + history);
+        assertEquals(403, vigil.sendWithHeader("GET", "/api/cameras/cam", "Cookie", cookie).statusCode(), "not the API");
+        assertEquals(401, vigil.sendWithHeader("DELETE", "/api/cameras/nocam", "Cookie", cookie).statusCode(), "never a change");
+        assertEquals(401, vigil.sendWithHeader("GET", "/api/audit", "Cookie", cookie).statusCode(), "not outside /api/cameras");
+        HttpResponse<String> out = vigil.send("POST", "/logout", "{\"refresh_token\":\"" + field(login.body(), "refresh_token") + "\"}", null);
+        assertTrue(out.headers().firstValue("Set-Cookie").orElse("").contains("Max-Age=0"), out.headers().map().toString());
     }
 
     @Test
@@ -315,6 +341,11 @@ class AccessControlTest {
             fail("no " + name + " in " + json);
         }
         return m.group(1);
+    }
+
+    private static String b64(String text) {
+        String full = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return text.endsWith("}") ? full : full.substring(0, full.length() - 2);
     }
 
     private static int count(String text, String needle) {

@@ -86,6 +86,15 @@ final class VigilHarness implements AutoCloseable {
         return response;
     }
 
+    /** A request with one header of the caller's choosing and no {@code Authorization}. */
+    HttpResponse<String> sendWithHeader(String method, String path, String name, String value)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header(name, value).method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        responses.add(response.body());
+        return response;
+    }
+
     /** Bytes, with this {@code Authorization} header (none when null). */
     HttpResponse<byte[]> downloadAs(String path, String authorization) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));

@@ -3,11 +3,9 @@ package io.vigil.access.login;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
@@ -64,11 +62,11 @@ public class LoginController {
         User user = signIn.check(credentials.username(), credentials.password(), address, "login");
         audit.record(AuditEvent.builder(AuditAction.LOGIN, clock.instant()).user(user.username(), user.role().id())
                 .client(address).detail("POST /login").build());
-        return HttpResponse.ok(tokensFor(user));
+        return withCookie(request, tokensFor(user));
     }
 
     @Post("/login/refresh")
-    public HttpResponse<Tokens> refresh(@Nullable @Body RefreshRequest body) {
+    public HttpResponse<Tokens> refresh(HttpRequest<?> request, @Nullable @Body RefreshRequest body) {
         if (body == null || body.refreshToken() == null || body.refreshToken().isBlank()) {
             throw VigilException.invalid(Map.of("refresh_token", "is required"));
         }
@@ -76,13 +74,18 @@ public class LoginController {
                 new VigilException(ErrorCode.UNAUTHENTICATED, "the refresh token is unknown, used or expired: sign in again"));
         User user = users.find(username).orElseThrow(() ->
                 new VigilException(ErrorCode.UNAUTHENTICATED, "the refresh token's user no longer exists"));
-        return HttpResponse.ok(tokensFor(user));
+        return withCookie(request, tokensFor(user));
     }
 
     @Post("/logout")
-    @Status(HttpStatus.NO_CONTENT)
-    public void logout(@Nullable @Body RefreshRequest body) {
+    public HttpResponse<?> logout(HttpRequest<?> request, @Nullable @Body RefreshRequest body) {
         refreshTokens.use(body == null ? null : body.refreshToken());
+        return HttpResponse.noContent().cookie(MediaCookie.cleared(request));
+    }
+
+    /** The answer, with the bearer token also as the media cookie for players that cannot send headers. */
+    private HttpResponse<Tokens> withCookie(HttpRequest<?> request, Tokens tokens) {
+        return HttpResponse.ok(tokens).cookie(MediaCookie.of(request, tokens.accessToken(), config.accessTokenTtl()));
     }
 
     private Tokens tokensFor(User user) {

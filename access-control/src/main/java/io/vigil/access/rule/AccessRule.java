@@ -12,6 +12,7 @@ import io.vigil.access.Caller;
 import io.vigil.access.Denial;
 import io.vigil.access.Permission;
 import io.vigil.access.SecurityConfig;
+import io.vigil.access.login.MediaCookie;
 import io.vigil.access.share.ShareGrant;
 import io.vigil.access.share.ShareLinks;
 import io.vigil.access.user.User;
@@ -123,6 +124,10 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
             return SecurityRuleResult.REJECTED;
         }
         User u = user.get();
+        if (MediaCookie.used(request) && rule.share() == RouteRule.ShareUse.NO && rule.permission() != Permission.LIVE) {
+            return deny(request, ErrorCode.FORBIDDEN, "the media cookie opens playlists, segments and clips only: "
+                    + "send the bearer token in the Authorization header");
+        }
         if (!u.role().may(rule.permission())) {
             return deny(request, ErrorCode.FORBIDDEN, "role " + u.role().id() + " may not " + describe(request, template));
         }
