@@ -123,7 +123,7 @@ public final class CameraSimulator implements AutoCloseable {
         ExternalTools.run(java.time.Duration.ofSeconds(5), List.of("kill", "-" + name, Long.toString(process.pid())));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

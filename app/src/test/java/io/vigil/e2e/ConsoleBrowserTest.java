@@ -125,7 +125,8 @@ class ConsoleBrowserTest {
 
         flaky.close();
         backStopped = Instant.now();
-        waitFor("back's tile to say OFFLINE within the stall watchdog (10 s) and a reconnect", Duration.ofSeconds(30),
+        // the stall watchdog (recorder.stall-timeout, 10 s) plus one status refresh of the wall (3 s) and slack
+        waitFor("back's tile to say OFFLINE within the watchdog time", Duration.ofSeconds(15),
                 () -> "OFFLINE".equals(badge("back")));
         WebElement overlay = browser.findElement(By.cssSelector(".tile[data-camera=back] .overlay"));
         assertTrue(overlay.isDisplayed() && overlay.getText().startsWith("OFFLINE"), overlay.getText());
@@ -154,6 +155,8 @@ class ConsoleBrowserTest {
         long gapStart = Long.parseLong(spans.get(spans.size() - 2).getAttribute("data-end"));
         long gapEnd = Long.parseLong(after.getAttribute("data-start"));
         assertTrue(gapEnd - gapStart >= 5000, "gap of " + (gapEnd - gapStart) + " ms");
+        assertTrue(gapStart <= backStopped.toEpochMilli() + 1000 && gapEnd >= backStopped.toEpochMilli(),
+                "the gap " + Instant.ofEpochMilli(gapStart) + "/" + Instant.ofEpochMilli(gapEnd) + " is where the camera stopped at " + backStopped);
         screenshot("console-history");
 
         int offset = after.getRect().getX() + 4 - (bar.getRect().getX() + bar.getRect().getWidth() / 2);

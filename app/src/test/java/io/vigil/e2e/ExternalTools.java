@@ -48,7 +48,7 @@ public final class ExternalTools {
     }
 
     /** Runs a command, returns its combined output; fails the test if it exits non-zero. */
-    static String run(Duration timeout, List<String> command) throws IOException, InterruptedException {
+    public static String run(Duration timeout, List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -14,22 +14,26 @@ import java.util.concurrent.TimeUnit;
  * An S3-compatible server (the same s3proxy Vigil embeds) in a process of its own, so a test can take
  * the object store away from a running Vigil and bring it back on the same port and files.
  */
-final class S3ServerProcess implements AutoCloseable {
+public final class S3ServerProcess implements AutoCloseable {
 
-    static final String ACCESS_KEY = "fault-test";
-    static final String SECRET_KEY = "fault-test-secret";
+    public static final String ACCESS_KEY = "fault-test";
+    public static final String SECRET_KEY = "fault-test-secret";
 
     private final Path directory;
     private final int port;
     private Process process;
 
-    S3ServerProcess(Path directory, int port) throws IOException {
+    public S3ServerProcess(Path directory, int port) throws IOException {
         this.directory = directory;
         this.port = port;
         start();
     }
 
-    String endpoint() {
+    public long pid() {
+        return process.pid();
+    }
+
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 

@@ -12,18 +12,30 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Vigil as a process of its own (the test classpath, {@code io.vigil.Application}), so a test can kill -9 it. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final Path work;
     final int port;
+    private final List<String> extra;
     private Process process;
 
-    ServiceProcess(Path work, int port) {
-        this.work = work;
-        this.port = port;
+    public ServiceProcess(Path work, int port) {
+        this(work, port, List.of());
     }
 
-    void start() throws IOException, InterruptedException {
+    /** @param extra further JVM options, such as {@code -Dstorage.endpoint=...} */
+    public ServiceProcess(Path work, int port, List<String> extra) {
+        this.work = work;
+        this.port = port;
+        this.extra = List.copyOf(extra);
+    }
+
+    /** The process id, for reading its CPU time and memory from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public void start() throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-Dmicronaut.server.port=" + port,
@@ -39,6 +51,7 @@ final class ServiceProcess implements AutoCloseable {
                 "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",
                         Path.of(System.getProperty("user.home"), ".javacpp", "cache").toString()),
                 "-cp", System.getProperty("java.class.path"), "io.vigil.Application"));
+        cmd.addAll(1, extra);
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile())).start();
         HttpClient http = HttpClient.newHttpClient();
@@ -60,7 +73,7 @@ final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("Vigil did not answer /health within 60 s");
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -71,7 +84,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGTERM and wait for the clean shutdown. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
