@@ -64,12 +64,48 @@ class PlaylistBench {
                         jdbc(ds, "cam7", hourStart, end, true)));
                 lines.add(row(DAYS + "-day timeline (" + String.format("%,d", DAYS * 43_200) + " segments)",
                         http(base, "timeline", start, end, "{\"start\"", DAYS), jdbc(ds, "cam7", start, end, false)));
+                lines.add("");
+                lines.addAll(throughput(base, hourStart, end));
                 BenchService.report("Playlist and timeline", "Times are client-observed on loopback (server time plus transfer), "
                         + RUNS + " runs after " + WARM_UPS + " warm-ups.", lines);
             }
         } finally {
             BenchService.deleteTree(work);
         }
+    }
+
+    /**
+     * Requests per second with 16 concurrent clients (wrk, 2 threads, 20 s) for one 1 h playlist, against the same
+     * wrk on the cheapest route Vigil has (the export public key: no database, 113 bytes), both signed in.
+     */
+    private static List<String> throughput(String base, Instant from, Instant to) throws Exception {
+        String playlist = base + "/api/cameras/cam7/playlist.m3u8?start=" + from + "&end=" + to;
+        double playlists = wrk(playlist);
+        double trivial = wrk(base + "/api/keys/export-signing");
+        return List.of("| wrk, 16 connections, 20 s | requests/s |", "| --- | ---: |",
+                String.format("| 1 h playlist (1,800 segments), the same range every time | %,.0f |", playlists),
+                String.format("| baseline: `/api/keys/export-signing` (113 bytes, no database) | %,.0f |", trivial),
+                "", String.format("ratio 1 h playlists / baseline: %.2f", playlists / trivial));
+    }
+
+    private static double wrk(String url) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("wrk", "-t2", "-c16", "-d20s", "--latency", "-H", "Authorization: " + TestAdmin.basic(), url)
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the playlist bench needs wrk: sudo apt-get install -y wrk", e);
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0 || !out.contains("Requests/sec:")) {
+            throw new AssertionError("wrk failed: " + out);
+        }
+        if (out.contains("Non-2xx")) {
+            throw new AssertionError("wrk saw errors: " + out);
+        }
+        System.out.println(out);
+        String rps = out.substring(out.indexOf("Requests/sec:") + 13).trim().split("\\s+")[0];
+        return Double.parseDouble(rps);
     }
 
     private static long fill(DataSource ds, Instant start, Instant end) throws Exception {
