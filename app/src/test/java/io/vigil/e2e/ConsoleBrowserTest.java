@@ -87,6 +87,11 @@ class ConsoleBrowserTest {
                 .usingDriverExecutable(new File(ExternalTools.CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        java.net.http.HttpResponse<String> page = vigil.send("GET", "/", null, null);
+        assertEquals(200, page.statusCode(), "the console is public: it signs in itself");
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"),
+                page.headers().map().toString());
+        assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
         browser.get(vigil.base + "/");
         waitFor("the sign-in form", Duration.ofSeconds(20), () -> browser.findElement(By.id("login-username")).isDisplayed());
         browser.findElement(By.id("login-username")).sendKeys(TestAdmin.USERNAME);
@@ -225,6 +230,9 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("button[data-size='9']")).click();
         waitFor("porch's tile to reach RECORDING", Duration.ofSeconds(60), () -> "RECORDING".equals(badge("porch")));
         waitFor("porch's tile to play", Duration.ofSeconds(60), () -> currentTime(".tile[data-camera=porch] video") > 0);
+        List<String> blocked = browser.manage().logs().get("browser").getAll().stream().map(Object::toString)
+                .filter(l -> l.contains("Content Security Policy") || l.contains("Refused to")).toList();
+        assertEquals(List.of(), blocked, "the console's own content security policy blocked something");
     }
 
     private void fill(String id, String text) {
