@@ -1,0 +1,54 @@
+package io.vigil.e2e;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The first start without {@code VIGIL_ADMIN_PASSWORD}: a generated admin password, printed once on the console,
+ * never in the log, the API or the database. (Its own class: one Quartz scheduler per JVM at a time.)
+ */
+class FirstStartTest {
+
+    @Test
+    void withoutVigilAdminPasswordTheFirstStartPrintsAGeneratedOneOnceAndNeverLogsIt() throws Exception {
+        Path other = Files.createTempDirectory("vigil-first-start");
+        Files.writeString(other.resolve("cameras.yml"), "cameras: []\n");
+        PrintStream out = System.out;
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        String password;
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+        try (VigilHarness first = new VigilHarness(other, Map.of("vigil.admin-password", ""))) {
+            System.setOut(out);
+            Matcher m = Pattern.compile("Sign in as user 'admin' with password: (\\S+)").matcher(console.toString(StandardCharsets.UTF_8));
+            assertTrue(m.find(), "the generated password is printed on the console: " + console);
+            password = m.group(1);
+            assertTrue(password.length() >= 20, password);
+            assertEquals(200, first.send("GET", "/api/users", null, TestAdmin.basic("admin", password)).statusCode());
+            assertEquals(401, first.send("GET", "/api/users", null, TestAdmin.basic()).statusCode(), "not the test default");
+            first.assertNeverShown(password); // log lines, API answers and database files
+        } finally {
+            System.setOut(out);
+        }
+        console.reset();
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+        try (VigilHarness again = new VigilHarness(other, Map.of("vigil.admin-password", ""))) {
+            System.setOut(out);
+            assertFalse(console.toString(StandardCharsets.UTF_8).contains("Sign in as user 'admin'"), "printed once only");
+            assertEquals(200, again.send("GET", "/api/users", null, TestAdmin.basic("admin", password)).statusCode());
+        } finally {
+            System.setOut(out);
+        }
+    }
+}
