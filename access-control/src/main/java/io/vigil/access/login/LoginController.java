@@ -70,7 +70,7 @@ public class LoginController {
         if (body == null || body.refreshToken() == null || body.refreshToken().isBlank()) {
             throw VigilException.invalid(Map.of("refresh_token", "is required"));
         }
-        String username = refreshTokens.use(body == null ? null : body.refreshToken()).orElseThrow(() ->
+        String username = refreshTokens.use(body.refreshToken()).orElseThrow(() ->
                 new VigilException(ErrorCode.UNAUTHENTICATED, "the refresh token is unknown, used or expired: sign in again"));
         User user = users.find(username).orElseThrow(() ->
                 new VigilException(ErrorCode.UNAUTHENTICATED, "the refresh token's user no longer exists"));

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts failed sign-ins per key (a username, a client address). A key with {@code limit} failures in the last
- * {@code window} is refused until its oldest counted failure is {@code window} old. A success does not clear the
- * count: a guesser who finds the password once must not get a fresh budget for other accounts from that address.
+ * {@code window} is refused until its oldest counted failure is {@code window} old. Every attempt counts before
+ * its password is checked; a right one takes back only itself, never the failures before it, so a guesser who
+ * finds one password gets no fresh budget for other accounts from that address.
  */
 public final class LoginThrottle {
 
@@ -73,19 +74,6 @@ public final class LoginThrottle {
                 times.removeLastOccurrence(attempt);
             }
         }
-    }
-
-    public void failed(String key) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            Instant now = clock.instant();
-            prune(times, now);
-            times.addLast(now);
-            while (times.size() > limit) {
-                times.removeFirst();
-            }
-        }
-        tidy();
     }
 
     private void tidy() {

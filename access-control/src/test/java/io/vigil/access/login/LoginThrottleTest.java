@@ -16,23 +16,23 @@ class LoginThrottleTest {
 
     @Test
     void locksAfterTheLimitUntilTheOldestFailureIsAWindowOld() {
-        throttle.failed("alice");
+        throttle.attempt("alice");
         clock.advance(Duration.ofMinutes(1));
-        throttle.failed("alice");
+        throttle.attempt("alice");
         assertTrue(throttle.blockedFor("alice").isEmpty(), "two of three");
-        throttle.failed("alice");
+        throttle.attempt("alice");
         assertEquals(Duration.ofMinutes(4), throttle.blockedFor("alice").orElseThrow());
         assertTrue(throttle.blockedFor("bob").isEmpty(), "keys are separate");
         clock.advance(Duration.ofMinutes(4));
         assertTrue(throttle.blockedFor("alice").isEmpty(), "the first failure left the window");
-        throttle.failed("alice");
+        throttle.attempt("alice");
         assertTrue(throttle.blockedFor("alice").isPresent(), "back at the limit within the window");
     }
 
     @Test
     void failuresSpreadOverMoreThanTheWindowNeverLock() {
         for (int i = 0; i < 20; i++) {
-            throttle.failed("slow");
+            throttle.attempt("slow");
             clock.advance(Duration.ofMinutes(3));
             assertTrue(throttle.blockedFor("slow").isEmpty(), "attempt " + i);
         }
