@@ -1,10 +1,10 @@
 package io.vigil.camera;
 
 import io.vigil.archive.Database;
+import org.junit.jupiter.api.Tag;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import io.vigil.archive.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The registry over a real (in-memory) H2 migrated by Flyway: the per-camera quota is stored, kept and changed. */
+/** The registry over a real database (H2 in memory, and PostgreSQL) migrated by Flyway: the per-camera quota is stored, kept and changed. */
+@Tag(TestDatabase.TAG)
 class CameraRegistryTest {
 
     static final byte[] KEY = new byte[32];
+    javax.sql.DataSource dataSource;
     Database db;
     CameraRepository repository;
     CameraRegistry registry;
@@ -33,9 +34,7 @@ class CameraRegistryTest {
 
     @BeforeEach
     void database() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource = TestDatabase.migrated(TestDatabase.fresh());
         db = new Database(dataSource);
         repository = new CameraRepository(db, cipher(KEY));
         Clock clock = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
@@ -116,10 +115,8 @@ class CameraRegistryTest {
 
     @Test
     void theQuotaColumnIsCommented() {
-        List<String> remarks = db.query("SELECT REMARKS FROM INFORMATION_SCHEMA.COLUMNS "
-                + "WHERE TABLE_NAME = 'CAMERA' AND COLUMN_NAME = 'MAX_BYTES'", rs -> rs.getString(1));
-        assertEquals(1, remarks.size());
-        assertFalse(remarks.get(0) == null || remarks.get(0).isBlank());
+        String remark = TestDatabase.columnComment(dataSource, "camera", "max_bytes");
+        assertFalse(remark == null || remark.isBlank());
     }
 
     private static String file(String maxBytesLine) {

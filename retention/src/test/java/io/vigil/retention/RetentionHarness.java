@@ -18,8 +18,7 @@ import io.vigil.retention.hold.Holds;
 import io.vigil.retention.run.DeletionMarks;
 import io.vigil.retention.run.RetentionRuns;
 import io.vigil.retention.run.SegmentDeleter;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import io.vigil.archive.TestDatabase;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +30,6 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -85,10 +83,7 @@ final class RetentionHarness implements AutoCloseable {
         s3 = EmbeddedS3Server.start(directory.resolve("objects"), 0, "vigil", "vigil-test-secret");
         store = new MinioObjectStore(s3.endpoint().toString(), "us-east-1", "vigil", "vigil-test-secret", "vigil");
         store.ensureBucket();
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        db = new Database(dataSource);
+        db = new Database(TestDatabase.migrated(TestDatabase.fresh()));
         spans = new RecordingSpans(db);
         index = new SegmentIndex(db, spans);
         CameraRepository repository = new CameraRepository(db,

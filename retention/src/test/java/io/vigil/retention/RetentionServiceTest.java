@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Retention end to end over a real H2 index and a real S3-compatible store, with a clock the test sets. */
+@org.junit.jupiter.api.Tag(io.vigil.archive.TestDatabase.TAG)
 class RetentionServiceTest {
 
     static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");

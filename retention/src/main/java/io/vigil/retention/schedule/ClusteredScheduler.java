@@ -1,6 +1,7 @@
 package io.vigil.retention.schedule;
 
 import io.vigil.archive.Database;
+import io.vigil.archive.DatabaseKind;
 import io.vigil.error.VigilException;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -9,6 +10,7 @@ import org.quartz.SchedulerException;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.jdbcjobstore.JobStoreTX;
+import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
 import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
 import org.quartz.simpl.SimpleThreadPool;
 import org.quartz.spi.JobFactory;
@@ -62,12 +64,12 @@ public class ClusteredScheduler {
                 throw new SchedulerException("a Quartz scheduler named '" + NAME + "' already runs in this JVM");
             }
             DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new QuartzConnections(dataSource));
-            quartz = new StdSchedulerFactory(properties(dataSourceName)).getScheduler();
+            quartz = new StdSchedulerFactory(properties(dataSourceName, DatabaseKind.of(dataSource))).getScheduler();
         }
         quartz.setJobFactory(jobFactory);
     }
 
-    private static Properties properties(String dataSourceName) {
+    private static Properties properties(String dataSourceName, DatabaseKind database) {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", NAME);
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
@@ -80,8 +82,9 @@ public class ClusteredScheduler {
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "retention");
         p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         p.setProperty("org.quartz.jobStore.class", JobStoreTX.class.getName());
-        // H2. PostgreSQL will need PostgreSQLDelegate (it reads bytea with getBytes, not getBlob).
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", StdJDBCDelegate.class.getName());
+        // PostgreSQL's bytea is read with getBytes (PostgreSQLDelegate); H2's BINARY VARYING with getBlob.
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", database == DatabaseKind.POSTGRESQL
+                ? PostgreSQLDelegate.class.getName() : StdJDBCDelegate.class.getName());
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.isClustered", "true");

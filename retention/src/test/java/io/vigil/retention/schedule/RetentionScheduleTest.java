@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.vigil.retention.schedule.ScheduledService.await;
@@ -23,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The retention schedule in a running service context, on the Quartz job store in its H2 database. */
+@org.junit.jupiter.api.Tag(io.vigil.archive.TestDatabase.TAG)
 class RetentionScheduleTest {
 
     static final String EVERY_SECOND = "* * * * * ?";
@@ -30,7 +30,7 @@ class RetentionScheduleTest {
     @TempDir
     Path work;
 
-    private final String database = "retention-" + UUID.randomUUID();
+    private final String database = io.vigil.archive.TestDatabase.freshUrl();
 
     private ScheduledService start(Map<String, Object> properties) {
         return ScheduledService.start(work, database, properties);

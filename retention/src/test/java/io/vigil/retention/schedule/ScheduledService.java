@@ -17,10 +17,10 @@ final class ScheduledService implements AutoCloseable {
         this.context = context;
     }
 
-    /** Starts a context on the in-memory database {@code database} (kept between contexts of this JVM). */
+    /** Starts a context on the database at {@code database} (a {@code TestDatabase.freshUrl()}, kept between contexts). */
     static ScheduledService start(Path work, String database, Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(Map.of(
-                "datasources.default.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+                "datasources.default.url", database,
                 "storage.embedded-directory", work.resolve("objects").toString(),
                 "spool.directory", work.resolve("spool").toString(),
                 "vigil.cameras.file", work.resolve("cameras.yml").toString()));

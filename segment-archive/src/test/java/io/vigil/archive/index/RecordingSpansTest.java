@@ -1,8 +1,8 @@
 package io.vigil.archive.index;
 
 import io.vigil.archive.Database;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import io.vigil.archive.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,32 +11,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The span table against a real (in-memory) H2 migrated by Flyway: kept equal to a fold of the segment rows. */
+/** The span table against a real database (H2 in memory, and PostgreSQL) migrated by Flyway: kept equal to a fold of the segment rows. */
+@Tag(TestDatabase.TAG)
 class RecordingSpansTest {
 
     static final long T0 = Instant.parse("2026-11-20T10:00:00Z").toEpochMilli();
 
-    JdbcDataSource dataSource;
+    javax.sql.DataSource dataSource;
     Database db;
     RecordingSpans spans;
     SegmentIndex index;
 
     @BeforeEach
     void database() {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource = TestDatabase.fresh();
         db = new Database(dataSource);
         spans = new RecordingSpans(db);
         index = new SegmentIndex(db, spans);
     }
 
     private void migrate(String target) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target).load().migrate();
+        TestDatabase.migrate(dataSource, target);
         index.addInitSegment(new InitSegment("cam/init/x.mp4", "cam", 700, "avc1.64001f", Instant.ofEpochMilli(T0)));
     }
 
