@@ -24,6 +24,8 @@ public enum Permission {
     RETENTION_READ,
     /** Start a retention run. */
     RETENTION_RUN,
+    /** See the cluster's nodes and which cameras each records. */
+    CLUSTER,
     /** Manage users. */
     USERS,
     /** Scrape Prometheus metrics (also allowed with the configured scrape token). */

@@ -25,8 +25,11 @@ public enum Role {
     VIEWER(EnumSet.of(CAMERAS_READ, LIVE, TIMELINE)),
     /** Viewer, plus recorded footage, clips, snapshots, holds, share links, the audit log and retention runs. */
     AUDITOR(EnumSet.of(CAMERAS_READ, LIVE, TIMELINE, HISTORY, HOLDS, SHARES, AUDIT, RETENTION_READ)),
-    /** Cameras: register, change, remove, see status, and live video to aim and check a camera. No history. */
-    INSTALLER(EnumSet.of(CAMERAS_READ, CAMERAS_WRITE, LIVE)),
+    /**
+     * Cameras: register, change, remove, see status and which node records each, and live video to aim and check a
+     * camera. No history.
+     */
+    INSTALLER(EnumSet.of(CAMERAS_READ, CAMERAS_WRITE, LIVE, Permission.CLUSTER)),
     /** Everything, users included. */
     ADMIN(EnumSet.complementOf(EnumSet.of(Permission.PUBLIC)));
 

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Live status of every camera, written by the recorder and the archive, read by the API. In memory:
- * it describes this process since it started.
+ * Live status of every camera, written by the recorder and the archive, read by the API. In memory: it describes
+ * this process since it started, and, for cameras another node of a cluster records, the status that node last
+ * published ({@link #adoptRemote}).
  */
 @Singleton
 public class CameraStatusBoard {
@@ -25,6 +26,7 @@ public class CameraStatusBoard {
     private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
 
     private final Map<String, Health> cameras = new ConcurrentHashMap<>();
+    private final Map<String, CameraStatus> remote = new ConcurrentHashMap<>();
     private final Clock clock;
     private final SegmentSpool spool;
 
@@ -89,9 +91,34 @@ public class CameraStatusBoard {
         }
     }
 
-    /** The camera's status; DISABLED when the camera is, CONNECTING before the recorder reported. */
+    /**
+     * The camera's status; DISABLED when the camera is, CONNECTING before the recorder reported, and the recording
+     * node's own report when another node records it.
+     */
     public CameraStatus get(Camera camera) {
+        CameraStatus elsewhere = remote.get(camera.id());
+        if (elsewhere != null) {
+            return camera.enabled() ? elsewhere : new CameraStatus(CameraStatus.State.DISABLED, elsewhere.since(),
+                    elsewhere.lastSegmentAt(), elsewhere.lastError(), elsewhere.lastErrorAt(), elsewhere.sessionId(),
+                    elsewhere.sessionStart(), elsewhere.reconnects(), elsewhere.codec(), elsewhere.resolution(),
+                    elsewhere.bitrateKbps(), elsewhere.framesPerSecond(), elsewhere.spoolBacklog());
+        }
         return health(camera.id()).snapshot(camera.id(), camera.enabled());
+    }
+
+    /** This node's own view of the camera, as it publishes it to the other nodes of a cluster. */
+    public CameraStatus local(String cameraId) {
+        return health(cameraId).snapshot(cameraId, true);
+    }
+
+    /** Shows another node's report for a camera this node does not record. */
+    public void adoptRemote(String cameraId, CameraStatus status) {
+        remote.put(cameraId, status);
+    }
+
+    /** This node records the camera (again): its own view is shown. */
+    public void dropRemote(String cameraId) {
+        remote.remove(cameraId);
     }
 
     /** Sets the state and, if given, the latest error. */
@@ -141,6 +168,7 @@ public class CameraStatusBoard {
 
     public void forget(String cameraId) {
         cameras.remove(cameraId);
+        remote.remove(cameraId);
     }
 
     private Health health(String cameraId) {

@@ -24,9 +24,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Keeps exactly one {@link CameraRecorder} running per enabled camera: starts them at start-up,
- * restarts one when its camera changes, stops it when the camera is disabled or deleted, and
- * stops them all (storing the segments in progress) at shutdown.
+ * Keeps exactly one {@link CameraRecorder} running per enabled camera that this node records
+ * ({@link RecordingAssignment}): starts them at start-up, restarts one when its camera changes, stops it when the
+ * camera is disabled, deleted or assigned elsewhere, and stops them all (storing the segments in progress) at
+ * shutdown.
  */
 @Singleton
 public class RecorderSupervisor {
@@ -40,11 +41,15 @@ public class RecorderSupervisor {
     private final CameraStatusBoard statusBoard;
     private final RecorderConfig config;
     private final Clock clock;
+    private final RecordingAssignment assignment;
     private final Map<String, CameraRecorder> running = new HashMap<>();
     private boolean shutDown;
+    private final CompletableFuture<Void> allStopped = new CompletableFuture<>();
 
     public RecorderSupervisor(CameraRepository cameras, ArchiveWriter archive, SegmentCatalog catalog,
-                              SegmentIndex index, CameraStatusBoard statusBoard, RecorderConfig config, Clock clock) {
+                              SegmentIndex index, CameraStatusBoard statusBoard, RecorderConfig config, Clock clock,
+                              RecordingAssignment assignment) {
+        this.assignment = assignment;
         this.catalog = catalog;
         this.cameras = cameras;
         this.archive = archive;
@@ -71,16 +76,20 @@ public class RecorderSupervisor {
         stopAll();
     }
 
-    /** Makes the running recorder of a camera match its stored definition. */
-    public synchronized void sync(String cameraId) {
+    /**
+     * Makes the running recorder of a camera match its stored definition and assignment. The future completes
+     * when a recorder this call stopped has stored its last segment (at once if none was stopped).
+     */
+    public synchronized CompletableFuture<Void> sync(String cameraId) {
         if (shutDown) {
-            return;
+            return allStopped;
         }
-        Optional<Camera> wanted = cameras.find(cameraId).filter(Camera::enabled);
+        Optional<Camera> wanted = cameras.find(cameraId).filter(Camera::enabled)
+                .filter(c -> assignment.recordsHere(c.id()));
         CameraRecorder current = running.get(cameraId);
         if (current != null && wanted.isPresent() && current.camera().recordsLike(wanted.get())
                 && !current.finished().isDone()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> predecessor = CompletableFuture.completedFuture(null);
         if (current != null) {
@@ -93,7 +102,7 @@ public class RecorderSupervisor {
             if (cameras.find(cameraId).isEmpty()) {
                 predecessor.thenRun(() -> statusBoard.forget(cameraId));
             }
-            return;
+            return predecessor;
         }
         Camera camera = wanted.get();
         CameraRecorder recorder = new CameraRecorder(camera, config, index, statusBoard, clock, archive, catalog,
@@ -103,19 +112,32 @@ public class RecorderSupervisor {
         running.put(cameraId, recorder);
         thread.start();
         LOG.info("Camera {}: recorder started for {}", cameraId, camera.url());
+        return predecessor;
     }
 
+    /** Whether a recorder for the camera runs on this node. */
+    public synchronized boolean recording(String cameraId) {
+        CameraRecorder current = running.get(cameraId);
+        return current != null && !current.finished().isDone();
+    }
+
+    /** Stops every recorder and returns when they have stored their last segments (or after 40 s); idempotent. */
     @PreDestroy
     public void stopAll() {
         CompletableFuture<?>[] all;
+        boolean already;
         synchronized (this) {
-            if (shutDown) {
-                return;
+            already = shutDown;
+            if (!already) {
+                shutDown = true;
+                running.values().forEach(CameraRecorder::stop);
             }
-            shutDown = true;
-            running.values().forEach(CameraRecorder::stop);
             all = running.values().stream().map(CameraRecorder::finished).toArray(CompletableFuture[]::new);
             running.clear();
+        }
+        if (already) {
+            awaitAllStopped();
+            return;
         }
         try {
             CompletableFuture.allOf(all).get(40, TimeUnit.SECONDS);
@@ -124,6 +146,18 @@ public class RecorderSupervisor {
             LOG.error("Some recorders did not stop within 40 s");
         } catch (Exception e) {
             LOG.error("Stopping recorders failed: {}", e.toString());
+        } finally {
+            allStopped.complete(null);
+        }
+    }
+
+    private void awaitAllStopped() {
+        try {
+            allStopped.get(45, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.error("Waiting for the recorders to stop: {}", e.toString());
         }
     }
 }

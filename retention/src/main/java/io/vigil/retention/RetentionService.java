@@ -1,5 +1,6 @@
 package io.vigil.retention;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.archive.index.RecordingSpans;
 import io.vigil.archive.index.SegmentIndex;
@@ -88,21 +89,25 @@ public class RetentionService implements RetentionTask {
     }
 
     @Override
-    public void run(String trigger) {
-        runNow(trigger);
+    public void run(String trigger, @Nullable Instant scheduledFor) {
+        runNow(trigger, scheduledFor);
     }
 
     /** Runs retention once and returns its record. */
     public RunSummary runNow(String trigger) {
+        return runNow(trigger, null);
+    }
+
+    private RunSummary runNow(String trigger, @Nullable Instant scheduledFor) {
         running.lock();
         try {
-            return runLocked(trigger);
+            return runLocked(trigger, scheduledFor);
         } finally {
             running.unlock();
         }
     }
 
-    private RunSummary runLocked(String trigger) {
+    private RunSummary runLocked(String trigger, @Nullable Instant scheduledFor) {
         Instant started = clock.instant();
         SegmentDeleter.Tally tally = new SegmentDeleter.Tally();
         List<String> details = new ArrayList<>();
@@ -130,7 +135,7 @@ public class RetentionService implements RetentionTask {
         if (failure != null) {
             summary = summary.withOutcome(failure);
         }
-        runs.record(summary);
+        runs.record(summary, scheduledFor);
         meters.record(summary);
         if (summary.segmentsDeletedAge() + summary.segmentsDeletedQuota() > 0
                 || summary.outcome() != RunSummary.Outcome.COMPLETED) {

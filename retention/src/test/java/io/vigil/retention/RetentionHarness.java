@@ -91,7 +91,7 @@ final class RetentionHarness implements AutoCloseable {
         cameras = new CameraRegistry(repository, e -> { }, clock, 30);
         holds = new Holds(db, new RecordedCameras(repository, index), clock);
         marks = new DeletionMarks(db);
-        runs = new RetentionRuns(db);
+        runs = new RetentionRuns(db, new io.vigil.archive.NodeIdentity("test-node"));
         config = new RetentionConfig(30, "0 */5 * * * ?", globalQuotaBytes, 90, 1000, true, java.time.Duration.ofMinutes(10),
                 100_000);
     }

@@ -55,7 +55,8 @@ public class ArchiveWriter {
         final String cameraId;
         final ExecutorService spooler;
         final ScheduledExecutorService uploader;
-        long nextSequence;
+        /** Written on the spooler thread only; read elsewhere for a lease's sequence reservation. */
+        volatile long nextSequence;
         volatile boolean failing;
         Duration retryDelay = config.retryInitial();
 
@@ -107,6 +108,44 @@ public class ArchiveWriter {
                 lane.uploader.execute(() -> drain(lane));
             }
         });
+    }
+
+    /**
+     * Makes the camera's next segments take sequence numbers from at least {@code floor}, and above every segment
+     * indexed so far: for a node that starts recording a camera another node recorded before (whose segments,
+     * some perhaps still in that node's spool, use the numbers below the floor). Returns once in effect.
+     */
+    public void claimSequences(String cameraId, long floor) {
+        Lane lane = lane(cameraId);
+        onSpooler(lane, () -> {
+            lane.nextSequence = Math.max(Math.max(lane.nextSequence, floor), index.nextSequence(cameraId));
+            return lane.nextSequence;
+        });
+    }
+
+    /**
+     * The sequence number the camera's next segment would take, once every segment handed to {@link #append}
+     * before this call has been numbered: the floor for whichever node records the camera next.
+     */
+    public long nextSequence(String cameraId) {
+        Lane lane = lane(cameraId);
+        return onSpooler(lane, () -> lane.nextSequence);
+    }
+
+    /** The camera's next sequence number as last seen, without waiting for segments being spooled. */
+    public long nextSequenceNow(String cameraId) {
+        return lane(cameraId).nextSequence;
+    }
+
+    private static long onSpooler(Lane lane, java.util.concurrent.Callable<Long> work) {
+        try {
+            return lane.spooler.submit(work).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while numbering segments of " + lane.cameraId, e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("numbering segments of " + lane.cameraId + " failed: " + e, e);
+        }
     }
 
     /** Starts uploading what an earlier run left in the spool. */

@@ -77,6 +77,8 @@ public final class RouteRules {
         rule("GET", "/api/retention/runs", RETENTION_READ);
         rule("POST", "/api/retention/runs", RETENTION_RUN, AuditAction.RETENTION_RUN, NO);
 
+        rule("GET", "/api/cluster", Permission.CLUSTER);
+
         rule("GET", "/api/users", USERS);
         rule("POST", "/api/users", USERS, AuditAction.USER_CREATE, NO);
         rule("GET", "/api/users/{username}", USERS);

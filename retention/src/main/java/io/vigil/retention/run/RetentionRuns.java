@@ -1,6 +1,8 @@
 package io.vigil.retention.run;
 
+import io.micronaut.core.annotation.Nullable;
 import io.vigil.archive.Database;
+import io.vigil.archive.NodeIdentity;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -20,18 +22,23 @@ public class RetentionRuns {
     private static final String SEPARATOR = "\n";
 
     private final Database db;
+    private final NodeIdentity node;
 
-    public RetentionRuns(Database db) {
+    public RetentionRuns(Database db, NodeIdentity node) {
         this.db = db;
+        this.node = node;
     }
 
-    public void record(RunSummary r) {
+    /** Records a run, with this node's id and, for a scheduled run, the fire time it was scheduled for. */
+    public void record(RunSummary r, @Nullable Instant scheduledFor) {
         String detail = String.join(SEPARATOR, r.details());
-        db.update("INSERT INTO retention_run (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.id(),
+        db.update("INSERT INTO retention_run (" + COLUMNS + ", node_id, scheduled_millis) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.id(),
                 r.trigger(), r.started().toEpochMilli(), r.finished().toEpochMilli(), r.outcome().name(),
                 r.segmentsDeletedAge(), r.segmentsDeletedQuota(), r.bytesDeleted(), r.initSegmentsDeleted(),
                 r.segmentsFailed(), r.segmentsHeld(),
-                detail.length() > MAX_DETAIL_CHARS ? detail.substring(0, MAX_DETAIL_CHARS - 1) + "…" : detail);
+                detail.length() > MAX_DETAIL_CHARS ? detail.substring(0, MAX_DETAIL_CHARS - 1) + "…" : detail,
+                node.nodeId(), scheduledFor == null ? null : scheduledFor.toEpochMilli());
     }
 
     /** The newest {@code limit} runs, newest first. */

@@ -34,7 +34,7 @@ class RecordingTask implements RetentionTask {
     }
 
     @Override
-    public void run(String trigger) {
+    public void run(String trigger, Instant scheduledFor) {
         Instant start = Instant.now();
         mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {

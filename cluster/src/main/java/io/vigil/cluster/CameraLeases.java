@@ -1,0 +1,122 @@
+package io.vigil.cluster;
+
+import io.micronaut.core.annotation.Nullable;
+import io.vigil.archive.Database;
+import io.vigil.error.VigilException;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The {@code camera_lease} table. Every change is a compare-and-set on the row (its holder and expiry in the
+ * {@code WHERE}), taken under the row's lock: of two nodes racing for a camera exactly one gets it, in H2 and
+ * PostgreSQL alike.
+ */
+@Singleton
+public class CameraLeases {
+
+    private static final String COLUMNS = "camera_id, node_id, acquired_millis, expires_millis, sequence_floor, status";
+
+    private final Database db;
+
+    public CameraLeases(Database db) {
+        this.db = db;
+    }
+
+    public List<LeaseView> all() {
+        return db.query("SELECT " + COLUMNS + " FROM camera_lease ORDER BY camera_id", CameraLeases::lease);
+    }
+
+    /** Adds an unheld lease row for each camera that has none (another node adding the same row at once is fine). */
+    public void ensure(Collection<String> cameraIds, Set<String> existing) {
+        for (String cameraId : cameraIds) {
+            if (existing.contains(cameraId)) {
+                continue;
+            }
+            try {
+                db.update("INSERT INTO camera_lease (" + COLUMNS + ") VALUES (?, NULL, 0, 0, 0, NULL)", cameraId);
+            } catch (VigilException e) {
+                if (!duplicateKey(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes the camera's lease if nobody holds it at {@code now}. Returns the sequence floor to number from: the
+     * row's, or 0 when this same node held it last (a restart: its own spool knows its numbering), or empty when
+     * another node holds it.
+     */
+    public OptionalLong acquire(String cameraId, String nodeId, Instant now, Instant expires) {
+        long nowMillis = now.toEpochMilli();
+        return db.inTransaction(() -> {
+            List<LeaseView> rows = db.query("SELECT " + COLUMNS + " FROM camera_lease WHERE camera_id = ? FOR UPDATE",
+                    CameraLeases::lease, cameraId);
+            if (rows.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            LeaseView row = rows.get(0);
+            String holder = row.holderAt(now);
+            if (holder != null && !holder.equals(nodeId)) {
+                return OptionalLong.empty();
+            }
+            int taken = db.update("UPDATE camera_lease SET node_id = ?, acquired_millis = ?, expires_millis = ? "
+                            + "WHERE camera_id = ? AND (node_id IS NULL OR node_id = ? OR expires_millis <= ?)",
+                    nodeId, nowMillis, expires.toEpochMilli(), cameraId, nodeId, nowMillis);
+            if (taken == 0) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(nodeId.equals(row.nodeId()) ? 0 : row.sequenceFloor());
+        });
+    }
+
+    /** Renews the node's leases; returns the cameras whose lease it turned out not to hold any more. */
+    public List<String> renew(String nodeId, Instant expires, Map<String, Renewal> renewals) {
+        return db.inTransaction(() -> {
+            List<String> lost = new ArrayList<>();
+            for (Map.Entry<String, Renewal> r : renewals.entrySet()) {
+                int kept = db.update("UPDATE camera_lease SET expires_millis = ?, sequence_floor = GREATEST(sequence_floor, ?), "
+                                + "status = ? WHERE camera_id = ? AND node_id = ?", expires.toEpochMilli(),
+                        r.getValue().sequenceFloor(), r.getValue().status(), r.getKey(), nodeId);
+                if (kept == 0) {
+                    lost.add(r.getKey());
+                }
+            }
+            return lost;
+        });
+    }
+
+    /** Hands the lease back; the next holder numbers from exactly {@code nextSequence}. */
+    public boolean release(String cameraId, String nodeId, long nextSequence) {
+        return db.update("UPDATE camera_lease SET node_id = NULL, expires_millis = 0, sequence_floor = ?, status = NULL "
+                + "WHERE camera_id = ? AND node_id = ?", nextSequence, cameraId, nodeId) > 0;
+    }
+
+    /** What a holder writes at each renewal: a floor above its numbering, and its status report. */
+    public record Renewal(long sequenceFloor, @Nullable String status) {
+    }
+
+    private static boolean duplicateKey(VigilException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static LeaseView lease(ResultSet rs) throws SQLException {
+        return new LeaseView(rs.getString("camera_id"), rs.getString("node_id"),
+                Instant.ofEpochMilli(rs.getLong("acquired_millis")), Instant.ofEpochMilli(rs.getLong("expires_millis")),
+                rs.getLong("sequence_floor"), rs.getString("status"));
+    }
+}

@@ -1,0 +1,57 @@
+package io.vigil.cluster;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.vigil.archive.NodeIdentity;
+import io.vigil.camera.Camera;
+import io.vigil.camera.CameraRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** {@code GET /api/cluster}: nodes, their heartbeats, and which cameras each records. */
+@Controller("/api/cluster")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ClusterController {
+
+    private final ClusterConfig config;
+    private final NodeIdentity identity;
+    private final ClusterNodes nodes;
+    private final CameraLeases leases;
+    private final DatabaseTime time;
+    private final CameraRepository cameras;
+
+    public ClusterController(ClusterConfig config, NodeIdentity identity, ClusterNodes nodes, CameraLeases leases,
+                             DatabaseTime time, CameraRepository cameras) {
+        this.config = config;
+        this.identity = identity;
+        this.nodes = nodes;
+        this.leases = leases;
+        this.time = time;
+        this.cameras = cameras;
+    }
+
+    @Get
+    public ClusterView show() {
+        Instant now = time.now();
+        List<NodeView> all = nodes.all();
+        List<LeaseView> rows = leases.all();
+        Set<String> enabled = cameras.findAll().stream().filter(Camera::enabled).map(Camera::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+        LeasePlan shares = LeasePlanner.plan(identity.nodeId(), now, config.leaseDuration(), all, rows, enabled);
+        List<ClusterView.Node> shown = all.stream().map(n -> new ClusterView.Node(n.nodeId(), n.advertisedUrl(),
+                n.stoppedAt() != null ? "STOPPED" : n.live(now, config.leaseDuration()) ? "LIVE" : "SILENT",
+                n.startedAt(), n.heartbeatAt(), n.stoppedAt(), n.maxCameras(), shares.targets().getOrDefault(n.nodeId(), 0),
+                rows.stream().filter(l -> n.nodeId().equals(l.holderAt(now))).map(LeaseView::cameraId).sorted().toList()))
+                .toList();
+        Set<String> held = rows.stream().filter(l -> l.holderAt(now) != null).map(LeaseView::cameraId)
+                .collect(Collectors.toSet());
+        return new ClusterView(identity.nodeId(), config.enabled(), config.leaseDuration().toMillis(), shown,
+                enabled.stream().filter(c -> !held.contains(c)).toList());
+    }
+}

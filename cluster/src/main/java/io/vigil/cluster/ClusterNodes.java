@@ -1,0 +1,65 @@
+package io.vigil.cluster;
+
+import io.micronaut.core.annotation.Nullable;
+import io.vigil.archive.Database;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The {@code cluster_node} table: every node's check-ins. */
+@Singleton
+public class ClusterNodes {
+
+    /** A node silent this long is dropped from the table (and from {@code GET /api/cluster}). */
+    static final Duration FORGET_AFTER = Duration.ofDays(7);
+
+    private static final String COLUMNS = "node_id, advertised_url, started_millis, heartbeat_millis, stopped_millis, max_cameras";
+
+    private final Database db;
+
+    public ClusterNodes(Database db) {
+        this.db = db;
+    }
+
+    /** Records a check-in; {@code first} marks this process's first one (its start). */
+    public void checkIn(String nodeId, @Nullable String advertisedUrl, @Nullable Integer maxCameras, Instant now,
+                        boolean first) {
+        long millis = now.toEpochMilli();
+        db.inTransaction(() -> {
+            int updated = first
+                    ? db.update("UPDATE cluster_node SET advertised_url = ?, started_millis = ?, heartbeat_millis = ?, "
+                    + "stopped_millis = NULL, max_cameras = ? WHERE node_id = ?", advertisedUrl, millis, millis, maxCameras, nodeId)
+                    : db.update("UPDATE cluster_node SET advertised_url = ?, heartbeat_millis = ?, stopped_millis = NULL, "
+                    + "max_cameras = ? WHERE node_id = ?", advertisedUrl, millis, maxCameras, nodeId);
+            if (updated == 0) {
+                db.update("INSERT INTO cluster_node (" + COLUMNS + ") VALUES (?, ?, ?, ?, NULL, ?)", nodeId, advertisedUrl,
+                        millis, millis, maxCameras);
+            }
+            db.update("DELETE FROM cluster_node WHERE heartbeat_millis < ?", millis - FORGET_AFTER.toMillis());
+            return null;
+        });
+    }
+
+    /** The node stopped cleanly: the others stop counting it at once. */
+    public void stopped(String nodeId, Instant now) {
+        db.update("UPDATE cluster_node SET stopped_millis = ? WHERE node_id = ?", now.toEpochMilli(), nodeId);
+    }
+
+    public List<NodeView> all() {
+        return db.query("SELECT " + COLUMNS + " FROM cluster_node ORDER BY node_id", ClusterNodes::node);
+    }
+
+    private static NodeView node(ResultSet rs) throws SQLException {
+        long stopped = rs.getLong("stopped_millis");
+        boolean running = rs.wasNull();
+        int max = rs.getInt("max_cameras");
+        boolean uncapped = rs.wasNull();
+        return new NodeView(rs.getString("node_id"), rs.getString("advertised_url"),
+                Instant.ofEpochMilli(rs.getLong("started_millis")), Instant.ofEpochMilli(rs.getLong("heartbeat_millis")),
+                running ? null : Instant.ofEpochMilli(stopped), uncapped ? null : max);
+    }
+}

@@ -1,0 +1,36 @@
+package io.vigil.cluster;
+
+import io.micronaut.context.annotation.Replaces;
+import io.vigil.recorder.EveryCameraHere;
+import io.vigil.recorder.RecordingAssignment;
+import jakarta.inject.Singleton;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The cameras whose lease this node holds: the ones it records. Kept by {@link LeaseKeeper}. */
+@Singleton
+@Replaces(EveryCameraHere.class)
+public class LeasedCameras implements RecordingAssignment {
+
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean recordsHere(String cameraId) {
+        return held.contains(cameraId);
+    }
+
+    void add(String cameraId) {
+        held.add(cameraId);
+    }
+
+    boolean remove(String cameraId) {
+        return held.remove(cameraId);
+    }
+
+    /** A sorted copy. */
+    Set<String> snapshot() {
+        return new TreeSet<>(held);
+    }
+}
