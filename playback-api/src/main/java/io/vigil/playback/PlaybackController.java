@@ -48,7 +48,7 @@ public class PlaybackController {
     @Get("/live.m3u8")
     public HttpResponse<String> live(HttpRequest<?> request, String id) {
         cameras.get(id);
-        List<Segment> newest = catalog.newest(id, config.liveWindowSegments());
+        List<Segment> newest = LiveWindow.afterLastJump(catalog.newest(id, config.liveWindowSegments()));
         long discontinuitySequence = newest.isEmpty() ? 0 : catalog.discontinuitySequence(newest.get(0));
         List<ListedSegment> window = newest.stream().map(ListedSegment::of).toList();
         String body = MediaPlaylist.live(window, discontinuitySequence, config.targetDurationSeconds(),
