@@ -23,7 +23,7 @@ public final class ServiceProcess implements AutoCloseable {
         this(work, port, List.of());
     }
 
-    /** @param extra further JVM options, such as {@code -Dstorage.endpoint=...} */
+    /** @param extra further JVM options, such as {@code -Dstorage.endpoint=...}; they replace defaults of the same name */
     public ServiceProcess(Path work, int port, List<String> extra) {
         this.work = work;
         this.port = port;
@@ -51,6 +51,9 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",
                         Path.of(System.getProperty("user.home"), ".javacpp", "cache").toString()),
                 "-cp", System.getProperty("java.class.path"), "io.vigil.Application"));
+        // An option given in extra replaces the default of the same name (the JVM would take the last one).
+        cmd.removeIf(option -> option.startsWith("-D") && option.contains("=") && extra.stream()
+                .anyMatch(e -> e.startsWith(option.substring(0, option.indexOf('=') + 1))));
         cmd.addAll(1, extra);
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile())).start();
@@ -78,7 +81,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no flush, as in a crash or power cut of the process. */
-    void kill9() throws InterruptedException {
+    public void kill9() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }

@@ -66,6 +66,8 @@ public class ArchiveRecovery {
                 }
             } catch (VigilException e) {
                 LOG.error("Start-up reconciliation of index and object store failed: {}", e.getMessage());
+            } finally {
+                writer.reconciliationDone();
             }
         }, "archive-recovery");
         t.setDaemon(true);

@@ -49,6 +49,13 @@ public class ArchiveWriter {
     private final ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
+    /**
+     * Completed by {@link ArchiveRecovery} once the start-up reconciliation has indexed what a crash left in the
+     * store without a row (H2 can lose the last second of commits to a kill -9). No segment is numbered before:
+     * a number taken from the index alone could be one such object's.
+     */
+    private final java.util.concurrent.CompletableFuture<Void> reconciled = new java.util.concurrent.CompletableFuture<>();
+    static final Duration RECONCILIATION_WAIT = Duration.ofMinutes(2);
 
     /** One camera's ordered spool writer and uploader. */
     private final class Lane {
@@ -57,6 +64,7 @@ public class ArchiveWriter {
         final ScheduledExecutorService uploader;
         /** Written on the spooler thread only; read elsewhere for a lease's sequence reservation. */
         volatile long nextSequence;
+        boolean numberedAfterReconciliation;
         volatile boolean failing;
         Duration retryDelay = config.retryInitial();
 
@@ -89,6 +97,7 @@ public class ArchiveWriter {
     public void append(SegmentDraft draft) {
         Lane lane = lane(draft.cameraId());
         lane.spooler.execute(() -> {
+            afterReconciliation(lane);
             String sha256 = Sha256.hex(draft.bytes());
             String initKey = ObjectKeys.initSegment(draft.cameraId(), Sha256.of(draft.init()));
             long sequence = lane.nextSequence++;
@@ -113,13 +122,20 @@ public class ArchiveWriter {
     /**
      * Makes the camera's next segments take sequence numbers from at least {@code floor}, and above every segment
      * indexed so far: for a node that starts recording a camera another node recorded before (whose segments,
-     * some perhaps still in that node's spool, use the numbers below the floor). Returns once in effect.
+     * some perhaps still in that node's spool, use the numbers below the floor). Returns at once; it takes effect
+     * before any segment appended after this call is numbered.
      */
     public void claimSequences(String cameraId, long floor) {
         Lane lane = lane(cameraId);
-        onSpooler(lane, () -> {
-            lane.nextSequence = Math.max(Math.max(lane.nextSequence, floor), index.nextSequence(cameraId));
-            return lane.nextSequence;
+        lane.spooler.execute(() -> {
+            afterReconciliation(lane);
+            try {
+                lane.nextSequence = Math.max(Math.max(lane.nextSequence, floor), index.nextSequence(cameraId));
+            } catch (VigilException e) {
+                lane.nextSequence = Math.max(lane.nextSequence, floor);
+                LOG.error("Camera {}: cannot read its newest sequence number ({}); numbering from {}", cameraId,
+                        e.getMessage(), lane.nextSequence);
+            }
         });
     }
 
@@ -146,6 +162,33 @@ public class ArchiveWriter {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("numbering segments of " + lane.cameraId + " failed: " + e, e);
         }
+    }
+
+    /** The start-up reconciliation is over (done or failed): segments may be numbered. */
+    void reconciliationDone() {
+        reconciled.complete(null);
+    }
+
+    /** On the spooler thread, before the lane numbers its first segment: wait for reconciliation, re-read the index. */
+    private void afterReconciliation(Lane lane) {
+        if (lane.numberedAfterReconciliation) {
+            return;
+        }
+        try {
+            reconciled.get(RECONCILIATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("Camera {}: start-up reconciliation still running after {}; numbering segments anyway",
+                    lane.cameraId, RECONCILIATION_WAIT);
+        }
+        try {
+            lane.nextSequence = Math.max(lane.nextSequence, index.nextSequence(lane.cameraId));
+        } catch (VigilException e) {
+            LOG.error("Camera {}: cannot read its newest sequence number ({}); numbering from {}", lane.cameraId,
+                    e.getMessage(), lane.nextSequence);
+        }
+        lane.numberedAfterReconciliation = true;
     }
 
     /** Starts uploading what an earlier run left in the spool. */
@@ -206,7 +249,14 @@ public class ArchiveWriter {
         long startNanos = System.nanoTime();
         store.put(s.objectKey(), media, MEDIA_SEGMENT_TYPE, SegmentMetadata.of(s));
         meters.timer("vigil.upload", "camera", s.cameraId()).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
-        index.add(s);
+        try {
+            index.add(s);
+        } catch (VigilException e) {
+            // Another node's start-up reconciliation may have indexed the object from its metadata meanwhile.
+            if (index.find(s.cameraId(), s.sequence()).filter(row -> row.objectKey().equals(s.objectKey())).isEmpty()) {
+                throw e;
+            }
+        }
         meters.counter("vigil.segments.written", "camera", s.cameraId()).increment();
         meters.counter("vigil.segments.bytes", "camera", s.cameraId()).increment(media.length);
     }
