@@ -42,7 +42,7 @@ public class CameraLeases {
                 continue;
             }
             try {
-                db.update("INSERT INTO camera_lease (" + COLUMNS + ") VALUES (?, NULL, 0, 0, 0, NULL)", cameraId);
+                db.update("INSERT INTO camera_lease (" + COLUMNS + ", acquired_floor) VALUES (?, NULL, 0, 0, 0, NULL, 0)", cameraId);
             } catch (VigilException e) {
                 if (!duplicateKey(e)) {
                     throw e;
@@ -53,8 +53,8 @@ public class CameraLeases {
 
     /**
      * Takes the camera's lease if nobody holds it at {@code now}. Returns the sequence floor to number from: the
-     * row's, or 0 when this same node held it last (a restart: its own spool knows its numbering), or empty when
-     * another node holds it.
+     * row's; or, when this same node held it last (a restart, whose own spool knows its numbering), the floor it
+     * had when it acquired it, so its numbering goes on without a jump; or empty when another node holds it.
      */
     public OptionalLong acquire(String cameraId, String nodeId, Instant now, Instant expires) {
         long nowMillis = now.toEpochMilli();
@@ -65,17 +65,21 @@ public class CameraLeases {
                 return OptionalLong.empty();
             }
             LeaseView row = rows.get(0);
+            long acquiredFloor = db.query("SELECT acquired_floor FROM camera_lease WHERE camera_id = ?",
+                    rs -> rs.getLong(1), cameraId).get(0);
+            boolean ownAgain = nodeId.equals(row.nodeId());
+            long floor = ownAgain ? acquiredFloor : row.sequenceFloor();
             String holder = row.holderAt(now);
             if (holder != null && !holder.equals(nodeId)) {
                 return OptionalLong.empty();
             }
-            int taken = db.update("UPDATE camera_lease SET node_id = ?, acquired_millis = ?, expires_millis = ? "
-                            + "WHERE camera_id = ? AND (node_id IS NULL OR node_id = ? OR expires_millis <= ?)",
-                    nodeId, nowMillis, expires.toEpochMilli(), cameraId, nodeId, nowMillis);
+            int taken = db.update("UPDATE camera_lease SET node_id = ?, acquired_millis = ?, expires_millis = ?, "
+                            + "acquired_floor = ? WHERE camera_id = ? AND (node_id IS NULL OR node_id = ? OR expires_millis <= ?)",
+                    nodeId, nowMillis, expires.toEpochMilli(), floor, cameraId, nodeId, nowMillis);
             if (taken == 0) {
                 return OptionalLong.empty();
             }
-            return OptionalLong.of(nodeId.equals(row.nodeId()) ? 0 : row.sequenceFloor());
+            return OptionalLong.of(floor);
         });
     }
 
@@ -97,8 +101,9 @@ public class CameraLeases {
 
     /** Hands the lease back; the next holder numbers from exactly {@code nextSequence}. */
     public boolean release(String cameraId, String nodeId, long nextSequence) {
-        return db.update("UPDATE camera_lease SET node_id = NULL, expires_millis = 0, sequence_floor = ?, status = NULL "
-                + "WHERE camera_id = ? AND node_id = ?", nextSequence, cameraId, nodeId) > 0;
+        return db.update("UPDATE camera_lease SET node_id = NULL, expires_millis = 0, "
+                + "sequence_floor = GREATEST(acquired_floor, ?), status = NULL WHERE camera_id = ? AND node_id = ?",
+                nextSequence, cameraId, nodeId) > 0;
     }
 
     /** What a holder writes at each renewal: a floor above its numbering, and its status report. */

@@ -25,28 +25,36 @@ public class ClusterNodes {
         this.db = db;
     }
 
-    /** Records a check-in; {@code first} marks this process's first one (its start). */
-    public void checkIn(String nodeId, @Nullable String advertisedUrl, @Nullable Integer maxCameras, Instant now,
-                        boolean first) {
+    /**
+     * Records a check-in of this process ({@code instanceId}) as node {@code nodeId}; {@code first} marks its first
+     * (its start). Returns false, recording nothing, when another live process checks in under the same node id
+     * (heartbeat within {@code liveFor}, not stopped): two processes must never share a node id, or they would take
+     * each other's leases for their own.
+     */
+    public boolean checkIn(String nodeId, String instanceId, @Nullable String advertisedUrl, @Nullable Integer maxCameras,
+                           Instant now, Duration liveFor, boolean first) {
         long millis = now.toEpochMilli();
-        db.inTransaction(() -> {
-            int updated = first
-                    ? db.update("UPDATE cluster_node SET advertised_url = ?, started_millis = ?, heartbeat_millis = ?, "
-                    + "stopped_millis = NULL, max_cameras = ? WHERE node_id = ?", advertisedUrl, millis, millis, maxCameras, nodeId)
-                    : db.update("UPDATE cluster_node SET advertised_url = ?, heartbeat_millis = ?, stopped_millis = NULL, "
-                    + "max_cameras = ? WHERE node_id = ?", advertisedUrl, millis, maxCameras, nodeId);
+        return db.inTransaction(() -> {
+            int updated = db.update("UPDATE cluster_node SET advertised_url = ?, heartbeat_millis = ?, stopped_millis = NULL, "
+                            + "max_cameras = ?, instance_id = ?" + (first ? ", started_millis = " + millis : "")
+                            + " WHERE node_id = ? AND (instance_id = ? OR stopped_millis IS NOT NULL OR heartbeat_millis <= ?)",
+                    advertisedUrl, millis, maxCameras, instanceId, nodeId, instanceId, millis - liveFor.toMillis());
             if (updated == 0) {
-                db.update("INSERT INTO cluster_node (" + COLUMNS + ") VALUES (?, ?, ?, ?, NULL, ?)", nodeId, advertisedUrl,
-                        millis, millis, maxCameras);
+                if (!db.query("SELECT node_id FROM cluster_node WHERE node_id = ?", rs -> 1, nodeId).isEmpty()) {
+                    return false;
+                }
+                db.update("INSERT INTO cluster_node (" + COLUMNS + ", instance_id) VALUES (?, ?, ?, ?, NULL, ?, ?)", nodeId,
+                        advertisedUrl, millis, millis, maxCameras, instanceId);
             }
             db.update("DELETE FROM cluster_node WHERE heartbeat_millis < ?", millis - FORGET_AFTER.toMillis());
-            return null;
+            return true;
         });
     }
 
     /** The node stopped cleanly: the others stop counting it at once. */
-    public void stopped(String nodeId, Instant now) {
-        db.update("UPDATE cluster_node SET stopped_millis = ? WHERE node_id = ?", now.toEpochMilli(), nodeId);
+    public void stopped(String nodeId, String instanceId, Instant now) {
+        db.update("UPDATE cluster_node SET stopped_millis = ? WHERE node_id = ? AND instance_id = ?", now.toEpochMilli(),
+                nodeId, instanceId);
     }
 
     public List<NodeView> all() {

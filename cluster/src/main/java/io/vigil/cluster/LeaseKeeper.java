@@ -3,7 +3,6 @@ package io.vigil.cluster;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.serde.ObjectMapper;
 import io.vigil.archive.ArchiveWriter;
 import io.vigil.archive.NodeIdentity;
 import io.vigil.camera.Camera;
@@ -16,7 +15,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -43,11 +41,14 @@ import java.util.stream.Collectors;
 @Singleton
 public class LeaseKeeper {
 
-    /** Sequence numbers a holder may use beyond the floor it last wrote (a lease lasts 20 s, a segment 2 s). */
-    static final long SEQUENCE_HEADROOM = 64;
+    /**
+     * Sequence numbers a holder may use beyond the floor it last wrote. A lease lasts 20 s and a segment about 2 s,
+     * but segments queued while start-up reconciliation runs are numbered in one burst: a wide margin costs only a
+     * jump in numbering after a crash.
+     */
+    static final long SEQUENCE_HEADROOM = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
-    private static final int MAX_STATUS_CHARS = 4000;
 
     private final ClusterConfig config;
     private final String self;
@@ -59,20 +60,20 @@ public class LeaseKeeper {
     private final ArchiveWriter archive;
     private final CameraStatusBoard board;
     private final LeasedCameras leased;
-    private final ObjectMapper json;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "lease-keeper");
-        t.setDaemon(true);
-        return t;
-    });
+    private final StatusReports reports;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lease-keeper"));
+    /** Fences on its own thread: a check stuck in a database call that never returns must not delay it. */
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lease-watchdog"));
+    private final String instanceId = java.util.UUID.randomUUID().toString();
     private boolean firstCheckIn = true;
-    private boolean stopping;
+    private boolean refused;
+    private volatile boolean stopping;
     private boolean failing;
-    private long lastRenewedNanos = System.nanoTime();
+    private volatile long lastRenewedNanos = System.nanoTime();
 
     public LeaseKeeper(ClusterConfig config, NodeIdentity identity, ClusterNodes nodes, CameraLeases leases,
                        DatabaseTime time, CameraRepository cameras, RecorderSupervisor supervisor, ArchiveWriter archive,
-                       CameraStatusBoard board, LeasedCameras leased, ObjectMapper json) {
+                       CameraStatusBoard board, LeasedCameras leased, StatusReports reports) {
         this.config = config;
         this.self = identity.nodeId();
         this.nodes = nodes;
@@ -83,7 +84,7 @@ public class LeaseKeeper {
         this.archive = archive;
         this.board = board;
         this.leased = leased;
-        this.json = json;
+        this.reports = reports;
     }
 
     @EventListener
@@ -93,6 +94,10 @@ public class LeaseKeeper {
         check();
         long every = config.checkInterval().toMillis();
         ticker.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+        if (config.enabled()) {
+            long often = Math.max(50, every / 4);
+            watchdog.scheduleWithFixedDelay(this::fenceIfSilent, often, often, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** A camera was added or changed: take (or hand back) its lease now rather than at the next check. */
@@ -101,7 +106,7 @@ public class LeaseKeeper {
         ticker.execute(this::check);
     }
 
-    /** One check; never throws (a failure is retried at the next). */
+    /** One check; never throws (a failure is retried at the next; the schedule must never die). */
     synchronized void check() {
         if (stopping) {
             return;
@@ -109,7 +114,20 @@ public class LeaseKeeper {
         long startedNanos = System.nanoTime();
         try {
             Instant now = time.now();
-            nodes.checkIn(self, config.advertisedUrl(), config.maxCameras(), now, firstCheckIn);
+            // a live process checks in every interval: one silent for three has crashed, and its id may be reused
+            if (!nodes.checkIn(self, instanceId, config.advertisedUrl(), config.maxCameras(), now,
+                    config.enabled() ? config.checkInterval().multipliedBy(3) : Duration.ZERO, firstCheckIn)) {
+                if (!refused) {
+                    LOG.error("Node {}: another running process checks in with this node id; this one records nothing "
+                            + "until it stops. Give every node its own vigil.cluster.node-id", self);
+                    refused = true;
+                }
+                return;
+            }
+            if (refused) {
+                LOG.info("Node {}: the other process with this node id has gone; taking leases", self);
+                refused = false;
+            }
             firstCheckIn = false;
             Set<String> enabled = cameras.findAll().stream().filter(Camera::enabled).map(Camera::id)
                     .collect(Collectors.toSet());
@@ -126,42 +144,58 @@ public class LeaseKeeper {
                 LOG.info("Node {}: the database answers again", self);
                 failing = false;
             }
-            plan.release().forEach(this::handOver);
+            for (String cameraId : plan.release()) {
+                if (System.nanoTime() - startedNanos > config.leaseDuration().toNanos() / 4) {
+                    break;          // the rest at the next check: this one must end well within its renewals
+                }
+                handOver(cameraId);
+            }
             for (String cameraId : plan.renew()) {
                 if (!leased.recordsHere(cameraId)) {
                     take(cameraId, now);       // still ours from before a restart
                 }
             }
             plan.acquire().forEach(cameraId -> take(cameraId, now));
-            showOthers(rows, enabled, now);
+            reports.showOthers(rows, enabled, now, leased::recordsHere);
         } catch (RuntimeException e) {
             if (!failing) {
                 LOG.error("Node {}: cannot check in or renew camera leases: {}", self, e.getMessage());
                 failing = true;
             }
-            Duration silent = Duration.ofNanos(System.nanoTime() - lastRenewedNanos);
-            if (config.enabled() && silent.compareTo(config.leaseDuration().minus(config.checkInterval())) >= 0) {
-                fence();
-            }
+        } catch (Throwable e) {
+            LOG.error("Node {}: lease check failed", self, e);
         }
     }
 
     private void renew(LeasePlan plan, Instant now) {
         Map<String, CameraLeases.Renewal> renewals = new HashMap<>();
-        for (String cameraId : plan.renew()) {
+        List<String> held = new java.util.ArrayList<>(plan.renew());
+        plan.release().stream().filter(leased::recordsHere).forEach(held::add);   // kept until handed over
+        for (String cameraId : held) {
             renewals.put(cameraId, new CameraLeases.Renewal(archive.nextSequenceNow(cameraId) + SEQUENCE_HEADROOM,
-                    leased.recordsHere(cameraId) ? status(cameraId) : null));
+                    leased.recordsHere(cameraId) ? reports.publish(cameraId) : null));
         }
         for (String lost : leases.renew(self, now.plus(config.leaseDuration()), renewals)) {
             LOG.warn("Camera {}: another node holds its lease now; stopping here", lost);
             stopHere(lost);
         }
         for (String cameraId : leased.snapshot()) {
-            if (!plan.renew().contains(cameraId) && !plan.release().contains(cameraId)) {
+            if (plan.renew().contains(cameraId) || plan.release().contains(cameraId)) {
+                supervisor.sync(cameraId);   // picks up a change another node made to the camera's definition
+            } else if (retake(cameraId, now)) {
+                LOG.warn("Camera {}: its lease ran out before this node renewed it (nobody took it; kept)", cameraId);
+            } else {
                 LOG.warn("Camera {}: its lease ran out before this node renewed it; stopping here", cameraId);
                 stopHere(cameraId);
             }
         }
+    }
+
+    /** Takes back a lease that expired while this node went on recording (no other node took it). */
+    private boolean retake(String cameraId, Instant now) {
+        OptionalLong floor = leases.acquire(cameraId, self, now, now.plus(config.leaseDuration()));
+        floor.ifPresent(f -> archive.claimSequences(cameraId, f));
+        return floor.isPresent();
     }
 
     private void take(String cameraId, Instant now) {
@@ -176,11 +210,17 @@ public class LeaseKeeper {
         LOG.info("Camera {}: lease acquired by node {}; recording here", cameraId, self);
     }
 
-    /** Stops recording, waits for the last segment to be numbered, and releases the lease with the exact floor. */
+    /**
+     * Stops recording, waits for the last segment to be numbered, and releases the lease with the exact floor. The
+     * waits are bounded by a quarter lease, so a check never outlasts the leases it renewed; a recorder slower than
+     * that leaves its lease to expire (the next holder then numbers above the reservation).
+     */
     private void handOver(String cameraId) {
         leased.remove(cameraId);
+        long waitMillis = config.leaseDuration().toMillis() / 4;
         try {
-            supervisor.sync(cameraId).get(45, TimeUnit.SECONDS);
+            supervisor.sync(cameraId);
+            supervisor.stopped(cameraId).get(waitMillis, TimeUnit.MILLISECONDS);
             long next = archive.nextSequence(cameraId);
             if (leases.release(cameraId, self, next)) {
                 LOG.info("Camera {}: handed over by node {} (next sequence {})", cameraId, self, next);
@@ -198,79 +238,51 @@ public class LeaseKeeper {
         }
     }
 
-    /** Out of touch with the database for nearly a lease: stop recording before another node may take over. */
-    private void fence() {
+    /**
+     * Out of touch with the database for nearly a lease (the last renewal began a lease minus a check interval
+     * ago): stop recording before another node may take over. Touches neither the database nor the check's lock.
+     */
+    private void fenceIfSilent() {
+        Duration silent = Duration.ofNanos(System.nanoTime() - lastRenewedNanos);
+        if (stopping || silent.compareTo(config.leaseDuration().minus(config.checkInterval())) < 0) {
+            return;
+        }
         Set<String> held = leased.snapshot();
         if (held.isEmpty()) {
             return;
         }
-        LOG.error("Node {}: no lease renewal for {}: stopping its {} camera(s) so that no two nodes record one camera",
-                self, config.leaseDuration().minus(config.checkInterval()), held.size());
+        LOG.error("Node {}: no lease renewal for {} ms: stopping its {} camera(s) so that no two nodes record one camera",
+                self, silent.toMillis(), held.size());
         for (String cameraId : held) {
-            stopHere(cameraId);
+            leased.remove(cameraId);
+            supervisor.stopNow(cameraId);
             board.report(cameraId, CameraStatus.State.OFFLINE, "not recorded by node " + self
                     + ": it lost contact with the database and gave up its lease");
         }
     }
 
-    /** For cameras recorded elsewhere (or by nobody), the status every node shows. */
-    private void showOthers(List<LeaseView> rows, Set<String> enabled, Instant now) {
-        for (LeaseView row : rows) {
-            String cameraId = row.cameraId();
-            if (leased.recordsHere(cameraId) || !enabled.contains(cameraId)) {
-                continue;
-            }
-            String holder = row.holderAt(now);
-            CameraStatus shown = holder != null && row.status() != null ? parse(row.status()) : null;
-            if (shown == null) {
-                shown = holder != null
-                        ? status(CameraStatus.State.CONNECTING, row.acquiredAt(), null)
-                        : status(CameraStatus.State.OFFLINE, now, "not recorded right now: no node holds its lease "
-                        + "(a node is taking it over, or every node is at vigil.cluster.max-cameras)");
-            }
-            board.adoptRemote(cameraId, shown);
-        }
-    }
-
-    private static CameraStatus status(CameraStatus.State state, Instant since, String error) {
-        return new CameraStatus(state, since, null, error, error == null ? null : since, null, null, 0, null, null,
-                null, null, 0);
-    }
-
-    private String status(String cameraId) {
-        CameraStatus s = board.local(cameraId);
-        try {
-            String text = json.writeValueAsString(s);
-            if (text.length() > MAX_STATUS_CHARS && s.lastError() != null) {
-                String shortError = s.lastError().substring(0, Math.min(500, s.lastError().length()));
-                text = json.writeValueAsString(new CameraStatus(s.state(), s.since(), s.lastSegmentAt(), shortError,
-                        s.lastErrorAt(), s.sessionId(), s.sessionStart(), s.reconnects(), s.codec(), s.resolution(),
-                        s.bitrateKbps(), s.framesPerSecond(), s.spoolBacklog()));
-            }
-            return text.length() > MAX_STATUS_CHARS ? null : text;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private CameraStatus parse(String text) {
-        try {
-            return json.readValue(text, CameraStatus.class);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** A clean stop: every recorder stores its last segment, then each lease is released with its exact floor. */
     @EventListener
     public void onShutdown(ShutdownEvent event) {
         ticker.shutdown();
+        watchdog.shutdown();
         synchronized (this) {
             stopping = true;
             supervisor.stopAll();
             Set<String> held = leased.snapshot();
             for (String cameraId : held) {
                 leased.remove(cameraId);
+                if (!supervisor.stopped(cameraId).isDone()) {
+                    LOG.warn("Camera {}: its recorder did not stop in time; its lease expires in {}", cameraId,
+                            config.leaseDuration());
+                    continue;
+                }
                 try {
                     leases.release(cameraId, self, archive.nextSequence(cameraId));
                 } catch (RuntimeException e) {
@@ -279,7 +291,7 @@ public class LeaseKeeper {
                 }
             }
             try {
-                nodes.stopped(self, time.now());
+                nodes.stopped(self, instanceId, time.now());
             } catch (RuntimeException e) {
                 LOG.warn("Node {}: could not record its stop: {}", self, e.getMessage());
             }

@@ -76,6 +76,18 @@ class CameraLeasesTest {
     }
 
     @Test
+    void aNodeThatTookOverAndRestartsKeepsTheDeadHoldersReservation() {
+        leases.acquire("dock", "b", now, now.plus(LEASE));
+        leases.renew("b", now.plus(LEASE), Map.of("dock", new CameraLeases.Renewal(170, null)));   // b dies
+        assertEquals(OptionalLong.of(170), leases.acquire("dock", "a", now.plus(LEASE), now.plusSeconds(40)));
+        // a restarts before numbering anything: it must not fall back to the index (which may be at 100)
+        assertEquals(OptionalLong.of(170), leases.acquire("dock", "a", now.plusSeconds(21), now.plusSeconds(41)));
+        assertTrue(leases.release("dock", "a", 100));
+        assertEquals(OptionalLong.of(170), leases.acquire("dock", "c", now.plusSeconds(22), now.plusSeconds(42)),
+                "a release never lowers the floor below where its holder started");
+    }
+
+    @Test
     void ofManyNodesRacingForOneCameraExactlyOneGetsIt() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -96,16 +108,21 @@ class CameraLeasesTest {
 
     @Test
     void checkInsAndACleanStopAreRecorded() {
-        nodes.checkIn("a", "http://127.0.0.1:1", 3, now, true);
-        nodes.checkIn("a", "http://127.0.0.1:1", 3, now.plusSeconds(2), false);
-        nodes.checkIn("b", null, null, now, true);
+        assertTrue(nodes.checkIn("a", "pa", "http://127.0.0.1:1", 3, now, LEASE, true));
+        assertTrue(nodes.checkIn("a", "pa", "http://127.0.0.1:1", 3, now.plusSeconds(2), LEASE, false));
+        assertTrue(nodes.checkIn("b", "pb", null, null, now, LEASE, true));
+        assertFalse(nodes.checkIn("a", "intruder", null, null, now.plusSeconds(3), LEASE, true),
+                "a second live process with node a's id is refused");
         List<NodeView> all = nodes.all();
         assertEquals(List.of("a", "b"), all.stream().map(NodeView::nodeId).toList());
         assertEquals(now.plusSeconds(2).toEpochMilli(), all.get(0).heartbeatAt().toEpochMilli());
         assertEquals(now.toEpochMilli(), all.get(0).startedAt().toEpochMilli());
         assertEquals(3, all.get(0).maxCameras());
         assertTrue(all.get(0).live(now.plusSeconds(3), LEASE));
-        nodes.stopped("b", now.plusSeconds(1));
+        nodes.stopped("b", "pb", now.plusSeconds(1));
         assertFalse(nodes.all().get(1).live(now.plusSeconds(2), LEASE));
+        assertTrue(nodes.checkIn("b", "pb2", null, null, now.plusSeconds(4), LEASE, true), "a restart after a clean stop");
+        assertTrue(nodes.checkIn("a", "pa2", null, null, now.plusSeconds(2 + 21), LEASE, true),
+                "a restart after a crash, once the old process is silent for a lease");
     }
 }

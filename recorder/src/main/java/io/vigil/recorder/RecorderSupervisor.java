@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -42,9 +42,12 @@ public class RecorderSupervisor {
     private final RecorderConfig config;
     private final Clock clock;
     private final RecordingAssignment assignment;
-    private final Map<String, CameraRecorder> running = new HashMap<>();
+    /** Changed under this object's lock; read without it by {@link #stopNow}. */
+    private final Map<String, CameraRecorder> running = new ConcurrentHashMap<>();
     private boolean shutDown;
     private final CompletableFuture<Void> allStopped = new CompletableFuture<>();
+    /** Per camera, when its last stopped recorder has stored its last segment (kept so every caller can wait). */
+    private final Map<String, CompletableFuture<Void>> lastStopped = new ConcurrentHashMap<>();
 
     public RecorderSupervisor(CameraRepository cameras, ArchiveWriter archive, SegmentCatalog catalog,
                               SegmentIndex index, CameraStatusBoard statusBoard, RecorderConfig config, Clock clock,
@@ -91,10 +94,11 @@ public class RecorderSupervisor {
                 && !current.finished().isDone()) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> predecessor = CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> predecessor = lastStopped.getOrDefault(cameraId, CompletableFuture.completedFuture(null));
         if (current != null) {
             current.stop();
             predecessor = current.finished();
+            lastStopped.put(cameraId, predecessor);
             running.remove(cameraId);
             LOG.info("Camera {}: recorder stopping", cameraId);
         }
@@ -113,6 +117,25 @@ public class RecorderSupervisor {
         thread.start();
         LOG.info("Camera {}: recorder started for {}", cameraId, camera.url());
         return predecessor;
+    }
+
+    /**
+     * Tells the camera's recorder to stop (storing its segment in progress) without taking this object's lock or
+     * reading the database, both of which may be stuck behind a database that does not answer: for a node that
+     * must stop recording before its lease runs out. The assignment must already say no, so nothing restarts it.
+     */
+    public void stopNow(String cameraId) {
+        CameraRecorder current = running.get(cameraId);
+        if (current != null) {
+            current.stop();
+        }
+    }
+
+    /** Completes when no recorder of the camera is running or stopping on this node. */
+    public CompletableFuture<Void> stopped(String cameraId) {
+        CameraRecorder current = running.get(cameraId);
+        CompletableFuture<Void> last = lastStopped.getOrDefault(cameraId, CompletableFuture.completedFuture(null));
+        return current == null ? last : CompletableFuture.allOf(last, current.finished());
     }
 
     /** Whether a recorder for the camera runs on this node. */

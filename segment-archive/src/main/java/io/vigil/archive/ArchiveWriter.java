@@ -215,7 +215,19 @@ public class ArchiveWriter {
                 byte[] media = Files.readAllBytes(s.mediaFile());
                 store(s.segment(), media, init, s.codecs());
                 spool.remove(s);
-            } catch (VigilException | IOException e) {
+            } catch (VigilException e) {
+                if (e.code() != io.vigil.error.ErrorCode.SEQUENCE_COLLISION) {
+                    fail(lane, e.getMessage());
+                    return;
+                }
+                // Retrying cannot help and would stall the camera's lane: leave it in the store, loudly.
+                meters.counter("vigil.sequence.collisions", "camera", lane.cameraId).increment();
+                LOG.error("Camera {}: segment {} starting {} NOT INDEXED: {}. Its object {} stays in the store with its "
+                        + "index row as metadata", lane.cameraId, s.segment().sequence(), s.segment().start(),
+                        e.getMessage(), s.segment().objectKey());
+                trouble.publishEvent(new ArchiveEvents.StorageTrouble(lane.cameraId, e.getMessage(), backlog(lane.cameraId)));
+                spool.remove(s);
+            } catch (IOException e) {
                 fail(lane, e.getMessage());
                 return;
             }
@@ -249,14 +261,7 @@ public class ArchiveWriter {
         long startNanos = System.nanoTime();
         store.put(s.objectKey(), media, MEDIA_SEGMENT_TYPE, SegmentMetadata.of(s));
         meters.timer("vigil.upload", "camera", s.cameraId()).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
-        try {
-            index.add(s);
-        } catch (VigilException e) {
-            // Another node's start-up reconciliation may have indexed the object from its metadata meanwhile.
-            if (index.find(s.cameraId(), s.sequence()).filter(row -> row.objectKey().equals(s.objectKey())).isEmpty()) {
-                throw e;
-            }
-        }
+        index.add(s);
         meters.counter("vigil.segments.written", "camera", s.cameraId()).increment();
         meters.counter("vigil.segments.bytes", "camera", s.cameraId()).increment(media.length);
     }

@@ -34,6 +34,16 @@ public class Database {
 
     private final DataSource dataSource;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    private volatile DatabaseKind kind;
+
+    /**
+     * On PostgreSQL every transaction gives up a lock wait after this long, and the server ends a transaction whose
+     * client fell silent (a frozen network, a stopped process) after as long, releasing its row locks. Without
+     * them one node cut off mid-transaction would block the others' lease and index updates for hours (TCP's
+     * keep-alive). A lease lasts 20 s: this stays well below it.
+     */
+    static final String POSTGRESQL_TRANSACTION_LIMITS =
+            "SET LOCAL lock_timeout = '5s'; SET LOCAL idle_in_transaction_session_timeout = '5s'";
 
     public Database(DataSource dataSource) {
         // Plain JDBC: bypass Micronaut's connection-binding proxy, which demands @Transactional.
@@ -50,6 +60,11 @@ public class Database {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            if (kind(c) == DatabaseKind.POSTGRESQL) {
+                try (java.sql.Statement limits = c.createStatement()) {
+                    limits.execute(POSTGRESQL_TRANSACTION_LIMITS);
+                }
+            }
             transaction.set(c);
             T result;
             try {
@@ -67,6 +82,15 @@ public class Database {
         } catch (SQLException e) {
             throw new VigilException(ErrorCode.INDEX_UNAVAILABLE, "database transaction failed: " + e.getMessage(), e);
         }
+    }
+
+    private DatabaseKind kind(Connection c) throws SQLException {
+        DatabaseKind known = kind;
+        if (known == null) {
+            known = DatabaseKind.ofProductName(c.getMetaData().getDatabaseProductName());
+            kind = known;
+        }
+        return known;
     }
 
     private static void rollBack(Connection c, Throwable cause) {

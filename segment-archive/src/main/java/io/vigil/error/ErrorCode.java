@@ -27,6 +27,11 @@ public enum ErrorCode {
     STORAGE_UNAVAILABLE(503),
     /** The index database did not answer. */
     INDEX_UNAVAILABLE(503),
+    /**
+     * A segment's sequence number is taken by another segment of the camera: two nodes numbered one camera's
+     * segments alike (two nodes with one node id, or a bug). The segment stays in the store, unindexed, and is logged.
+     */
+    SEQUENCE_COLLISION(500),
     /** A request Micronaut could not bind: malformed JSON, a parameter of the wrong type. */
     BAD_REQUEST(400),
     /** No such route. */

@@ -43,14 +43,15 @@ public class SignIn {
     /** Keeps the remembered entries' keys from being plain password hashes. */
     private final String salt = java.util.UUID.randomUUID().toString();
 
-    public SignIn(Users users, PasswordHasher hasher, AuditLog audit, Clock clock, SecurityConfig config) {
+    public SignIn(Users users, PasswordHasher hasher, AuditLog audit, Clock clock, SecurityConfig config,
+                  SharedLoginAttempts attempts) {
         this.users = users;
         this.hasher = hasher;
         this.audit = audit;
         this.clock = clock;
         this.rememberFor = config.credentialCacheTtl();
-        this.perUser = new LoginThrottle(config.loginAttempts(), config.loginLockout(), clock);
-        this.perAddress = new LoginThrottle(config.loginAttemptsPerAddress(), config.loginLockout(), clock);
+        this.perUser = new LoginThrottle("user", config.loginAttempts(), config.loginLockout(), clock, attempts);
+        this.perAddress = new LoginThrottle("address", config.loginAttemptsPerAddress(), config.loginLockout(), clock, attempts);
     }
 
     /**
@@ -68,8 +69,8 @@ public class SignIn {
         if (user.isPresent() && r != null && r.until().isAfter(now) && r.passwordHash().equals(user.get().passwordHash())) {
             return user.get(); // a password already checked: a guesser's lock-out does not cut off a running player
         }
-        Optional<Instant> userAttempt = perUser.attempt(name);
-        Optional<Instant> addressAttempt = userAttempt.isEmpty() ? Optional.empty() : perAddress.attempt(clientAddress);
+        Optional<String> userAttempt = perUser.attempt(name);
+        Optional<String> addressAttempt = userAttempt.isEmpty() ? Optional.empty() : perAddress.attempt(clientAddress);
         if (userAttempt.isEmpty() || addressAttempt.isEmpty()) {
             userAttempt.ifPresent(a -> perUser.forgive(name, a));
             Duration wait = perUser.blockedFor(name).or(() -> perAddress.blockedFor(clientAddress)).orElse(Duration.ofSeconds(1));

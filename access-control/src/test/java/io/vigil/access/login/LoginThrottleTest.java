@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LoginThrottleTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock);
+    private final LoginThrottle throttle = new LoginThrottle("user", 3, Duration.ofMinutes(5), clock, new LoginThrottle.InMemory());
 
     @Test
     void locksAfterTheLimitUntilTheOldestFailureIsAWindowOld() {
@@ -40,8 +40,8 @@ class LoginThrottleTest {
 
     @Test
     void attemptsCountBeforeTheCheckAndRightOnesAreForgiven() {
-        Instant first = throttle.attempt("carol").orElseThrow();
-        Instant second = throttle.attempt("carol").orElseThrow();
+        String first = throttle.attempt("carol").orElseThrow();
+        String second = throttle.attempt("carol").orElseThrow();
         throttle.attempt("carol").orElseThrow();
         assertTrue(throttle.attempt("carol").isEmpty(), "a fourth attempt in flight is refused before any check");
         throttle.forgive("carol", first);

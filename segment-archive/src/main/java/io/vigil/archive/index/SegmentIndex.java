@@ -79,13 +79,20 @@ public class SegmentIndex {
 
     /**
      * Adds a segment whose object the store has acknowledged, unless it is indexed already (a retry
-     * after a crash between the upload and this row); records it as its session's first if it is, and
-     * extends the recorded span it continues, in one transaction.
+     * after a crash between the upload and this row, or another node's reconciliation indexed it from its
+     * metadata); records it as its session's first if it is, and extends the recorded span it continues, in one
+     * transaction. Throws {@code SEQUENCE_COLLISION} if another segment has its number.
      */
     public void add(Segment s) {
         changing(s.cameraId(), () -> db.inTransaction(() -> {
-            if (find(s.cameraId(), s.sequence()).isPresent()) {
-                return null;
+            Optional<Segment> existing = find(s.cameraId(), s.sequence());
+            if (existing.isPresent()) {
+                if (existing.get().objectKey().equals(s.objectKey())) {
+                    return null;
+                }
+                throw new VigilException(io.vigil.error.ErrorCode.SEQUENCE_COLLISION, "segment " + s.sequence()
+                        + " of camera " + s.cameraId() + " is indexed already as " + existing.get().objectKey()
+                        + ", not " + s.objectKey());
             }
             if (db.query("SELECT object_key FROM init_segment WHERE object_key = ? FOR UPDATE", rs -> 1, s.initKey()).isEmpty()) {
                 // Retention removed it as unused since the writer checked: the writer stores it again and retries.
