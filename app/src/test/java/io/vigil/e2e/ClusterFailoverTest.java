@@ -169,6 +169,17 @@ class ClusterFailoverTest {
         Set<String> stayed = before.get("node-a");
         long killedMillis = System.currentTimeMillis();
         nodes.get("node-b").kill9();
+        String watched = moved.iterator().next();
+        ServiceProcess a = nodes.get("node-a");
+        await(Duration.ofSeconds(10), "node-a's wall showing " + watched + " OFFLINE before the take-over", () -> {
+            try {
+                String camera = get(a, "/api/cameras/" + watched).body();
+                return camera.contains("\"state\":\"OFFLINE\"") && camera.contains("has not renewed");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertTrue(holders().getOrDefault("node-a", Set.of()).size() == 3, "shown OFFLINE before the lease ran out");
         await(Duration.ofSeconds(45), "node-a holding all six cameras", () -> holders().getOrDefault("node-a", Set.of()).size() == 6);
         long takenOverMillis = System.currentTimeMillis();
         for (String camera : moved) {

@@ -26,7 +26,11 @@ public class CameraStatusBoard {
     private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
 
     private final Map<String, Health> cameras = new ConcurrentHashMap<>();
-    private final Map<String, CameraStatus> remote = new ConcurrentHashMap<>();
+    private final Map<String, Remote> remote = new ConcurrentHashMap<>();
+
+    /** Another node's report, shown until {@code freshUntil}; after that its node has fallen silent. */
+    private record Remote(CameraStatus status, Instant freshUntil) {
+    }
     private final Clock clock;
     private final SegmentSpool spool;
 
@@ -96,7 +100,12 @@ public class CameraStatusBoard {
      * node's own report when another node records it.
      */
     public CameraStatus get(Camera camera) {
-        CameraStatus elsewhere = remote.get(camera.id());
+        Remote report = remote.get(camera.id());
+        CameraStatus elsewhere = report == null ? null : report.freshUntil().isAfter(clock.instant()) ? report.status()
+                : new CameraStatus(CameraStatus.State.OFFLINE, report.freshUntil(), report.status().lastSegmentAt(),
+                "no fresh report from the node recording this camera, or this node cannot read them (database)",
+                report.freshUntil(), report.status().sessionId(), report.status().sessionStart(),
+                report.status().reconnects(), report.status().codec(), report.status().resolution(), null, null, 0);
         if (elsewhere != null) {
             return camera.enabled() ? elsewhere : new CameraStatus(CameraStatus.State.DISABLED, elsewhere.since(),
                     elsewhere.lastSegmentAt(), elsewhere.lastError(), elsewhere.lastErrorAt(), elsewhere.sessionId(),
@@ -111,9 +120,9 @@ public class CameraStatusBoard {
         return health(cameraId).snapshot(cameraId, true);
     }
 
-    /** Shows another node's report for a camera this node does not record. */
-    public void adoptRemote(String cameraId, CameraStatus status) {
-        remote.put(cameraId, status);
+    /** Shows another node's report for a camera this node does not record, as current until {@code freshUntil}. */
+    public void adoptRemote(String cameraId, CameraStatus status, Instant freshUntil) {
+        remote.put(cameraId, new Remote(status, freshUntil));
     }
 
     /** This node records the camera (again): its own view is shown. */

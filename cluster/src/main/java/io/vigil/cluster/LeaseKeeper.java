@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -61,6 +62,7 @@ public class LeaseKeeper {
     private final CameraStatusBoard board;
     private final LeasedCameras leased;
     private final StatusReports reports;
+    private final Clock clock;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lease-keeper"));
     /** Fences on its own thread: a check stuck in a database call that never returns must not delay it. */
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lease-watchdog"));
@@ -73,7 +75,8 @@ public class LeaseKeeper {
 
     public LeaseKeeper(ClusterConfig config, NodeIdentity identity, ClusterNodes nodes, CameraLeases leases,
                        DatabaseTime time, CameraRepository cameras, RecorderSupervisor supervisor, ArchiveWriter archive,
-                       CameraStatusBoard board, LeasedCameras leased, StatusReports reports) {
+                       CameraStatusBoard board, LeasedCameras leased, StatusReports reports, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.self = identity.nodeId();
         this.nodes = nodes;
@@ -156,7 +159,9 @@ public class LeaseKeeper {
                 }
             }
             plan.acquire().forEach(cameraId -> take(cameraId, now));
-            reports.showOthers(rows, enabled, now, leased::recordsHere);
+            // by this node's clock: shown as current until this node has missed a lease's worth of checks
+            reports.showOthers(rows, enabled, now, leased::recordsHere, config.leaseDuration(), config.checkInterval(),
+                    clock.instant().plus(config.leaseDuration()));
         } catch (RuntimeException e) {
             if (!failing) {
                 LOG.error("Node {}: cannot check in or renew camera leases: {}", self, e.getMessage());

@@ -6,6 +6,7 @@ import io.vigil.camera.CameraStatusBoard;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -29,22 +30,34 @@ public class StatusReports {
         this.json = json;
     }
 
-    /** For cameras recorded elsewhere (or by nobody), the status every node shows. */
-    void showOthers(List<LeaseView> rows, Set<String> enabled, Instant now, Predicate<String> recordedHere) {
+    /**
+     * For cameras recorded elsewhere (or by nobody), the status every node shows: the holder's report while it
+     * renews; OFFLINE saying so once the holder has missed three renewals (it may have died: the tile must not go on
+     * saying RECORDING until the take-over); OFFLINE while no node holds the camera.
+     */
+    void showOthers(List<LeaseView> rows, Set<String> enabled, Instant now, Predicate<String> recordedHere,
+                    Duration leaseDuration, Duration checkInterval, Instant freshUntil) {
         for (LeaseView row : rows) {
             String cameraId = row.cameraId();
             if (recordedHere.test(cameraId) || !enabled.contains(cameraId)) {
                 continue;
             }
             String holder = row.holderAt(now);
-            CameraStatus shown = holder != null && row.status() != null ? parse(row.status()) : null;
-            if (shown == null) {
-                shown = holder != null
-                        ? status(CameraStatus.State.CONNECTING, row.acquiredAt(), null)
-                        : status(CameraStatus.State.OFFLINE, now, "not recorded right now: no node holds its lease "
+            Instant renewed = row.expiresAt().minus(leaseDuration);
+            CameraStatus shown;
+            if (holder != null && Duration.between(renewed, now).compareTo(checkInterval.multipliedBy(3)) > 0) {
+                long takeOverSeconds = Math.max(0, Duration.between(now, row.expiresAt()).toSeconds());
+                shown = status(CameraStatus.State.OFFLINE, renewed, "node " + holder + " has not renewed this camera's "
+                        + "lease since " + renewed + "; another node takes it over within " + takeOverSeconds + " s");
+            } else if (holder != null && row.status() != null && parse(row.status()) != null) {
+                shown = parse(row.status());
+            } else if (holder != null) {
+                shown = status(CameraStatus.State.CONNECTING, row.acquiredAt(), null);
+            } else {
+                shown = status(CameraStatus.State.OFFLINE, now, "not recorded right now: no node holds its lease "
                         + "(a node is taking it over, or every node is at vigil.cluster.max-cameras)");
             }
-            board.adoptRemote(cameraId, shown);
+            board.adoptRemote(cameraId, shown, freshUntil);
         }
     }
 
