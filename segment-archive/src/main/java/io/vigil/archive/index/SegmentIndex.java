@@ -25,11 +25,13 @@ public class SegmentIndex {
     private final RecordingSpans spans;
     /**
      * Changes to one camera's rows take turns (the upload lane adding, retention removing, start-up
-     * reconciliation doing either), because each reads that camera's spans before changing them.
-     * One process only: several nodes on one database need a database lock here (the scale-out issue).
+     * reconciliation doing either), because each reads that camera's spans before changing them: in this process
+     * on this lock, and across the nodes of a cluster on the camera's {@code camera_index_lock} row.
      */
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock> cameraLocks =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** Cameras whose lock row exists (added once, on a camera's first change). */
+    private final java.util.Set<String> lockRows = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SegmentIndex(Database db, RecordingSpans spans) {
         this.db = db;
@@ -114,7 +116,15 @@ public class SegmentIndex {
                 cameraLocks.computeIfAbsent(cameraId, k -> new java.util.concurrent.locks.ReentrantLock());
         lock.lock();
         try {
-            return work.run();
+            if (!lockRows.contains(cameraId)) {
+                db.update("INSERT INTO camera_index_lock (camera_id) SELECT ? WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM camera_index_lock WHERE camera_id = ?)", cameraId, cameraId);
+                lockRows.add(cameraId);
+            }
+            return db.inTransaction(() -> {
+                db.query("SELECT camera_id FROM camera_index_lock WHERE camera_id = ? FOR UPDATE", rs -> 1, cameraId);
+                return work.run();
+            });
         } finally {
             lock.unlock();
         }

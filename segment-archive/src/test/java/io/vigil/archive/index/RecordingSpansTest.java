@@ -109,6 +109,42 @@ class RecordingSpansTest {
         }
     }
 
+    /**
+     * Two nodes (two SegmentIndex instances, each with its own in-process locks) change one camera at once: one
+     * appends, the other removes the oldest, as an upload and retention on different nodes do. The camera's lock row
+     * makes them take turns, so the spans still equal a fold of the rows (a removal working from a span read before
+     * a concurrent append would drop the appended segment from every span).
+     */
+    @Test
+    void twoNodesChangingOneCameraAtOnceKeepItsSpansRight() throws Exception {
+        migrate("latest");
+        SegmentIndex other = new SegmentIndex(db, new RecordingSpans(db));
+        int count = 300;
+        for (int i = 0; i < count; i++) {
+            index.add(segment(i, "a", T0 + i * 2000L, 2000));
+        }
+        Thread appender = new Thread(() -> {
+            for (int i = count; i < 2 * count; i++) {
+                index.add(segment(i, "a", T0 + i * 2000L, 2000));
+            }
+        });
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        appender.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+        appender.start();
+        for (int i = 0; i < count; i += 3) {
+            other.removeAll("cam", new long[] {i, i + 1, i + 2});
+        }
+        appender.join();
+        if (failure.get() != null) {
+            throw new AssertionError("appending failed", failure.get());
+        }
+        List<Segment> left = new ArrayList<>();
+        for (int i = count; i < 2 * count; i++) {
+            left.add(segment(i, "a", T0 + i * 2000L, 2000));
+        }
+        assertEquals(fold(left), spans.all("cam"));
+    }
+
     @Test
     void migrationBackfillsSpansOfSegmentsRecordedBeforeIt() {
         migrate("4");
