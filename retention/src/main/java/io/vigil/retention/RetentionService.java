@@ -17,6 +17,7 @@ import io.vigil.retention.plan.RetentionPlanner;
 import io.vigil.retention.plan.RunSafety;
 import io.vigil.retention.run.DeletionMarks;
 import io.vigil.retention.run.RetentionRuns;
+import io.vigil.retention.run.RunLock;
 import io.vigil.retention.run.RunSummary;
 import io.vigil.retention.run.SegmentDeleter;
 import jakarta.inject.Singleton;
@@ -40,7 +41,8 @@ import java.util.function.Function;
 /**
  * Retention's shell: gathers the facts (cameras and their policies, usage, holds, segments oldest first),
  * lets {@link RetentionPlanner} decide, marks what it chose, has {@link SegmentDeleter} delete every mark,
- * and records the run. Runs one at a time in this process; the Quartz job store keeps nodes from overlapping.
+ * and records the run. Runs one at a time: in this process on a lock, across nodes on {@link RunLock} (Quartz
+ * also keeps scheduled runs apart); a run that finds another node's in progress is recorded as REFUSED.
  */
 @Singleton
 public class RetentionService implements RetentionTask {
@@ -58,13 +60,15 @@ public class RetentionService implements RetentionTask {
     private final RetentionConfig config;
     private final Clock clock;
     private final RetentionMeters meters;
+    private final RunLock clusterLock;
     private final ReentrantLock running = new ReentrantLock();
     private Instant lastCheckWall;
     private long lastCheckNanos;
 
     public RetentionService(SegmentIndex index, RecordingSpans spans, ObjectStore store, CameraRegistry cameras,
                             Holds holds, DeletionMarks marks, SegmentDeleter deleter, RetentionRuns runs,
-                            RetentionConfig config, Clock clock, MeterRegistry registry) {
+                            RetentionConfig config, Clock clock, MeterRegistry registry, RunLock clusterLock) {
+        this.clusterLock = clusterLock;
         this.index = index;
         this.spans = spans;
         this.store = store;
@@ -86,6 +90,14 @@ public class RetentionService implements RetentionTask {
         List<Deletion> all = new ArrayList<>(pending);
         all.addAll(plan.deletions());
         return RetentionPreview.of(now, all, plan.heldSegments(), plan.shortfalls());
+    }
+
+    private static void releaseQuietly(Optional<RunLock.Held> held) {
+        try {
+            held.ifPresent(RunLock.Held::close);
+        } catch (VigilException e) {
+            LOG.warn("Releasing the retention lock failed ({}); it expires by itself", e.getMessage());
+        }
     }
 
     @Override
@@ -112,8 +124,13 @@ public class RetentionService implements RetentionTask {
         SegmentDeleter.Tally tally = new SegmentDeleter.Tally();
         List<String> details = new ArrayList<>();
         RunSummary.Outcome failure = null;
+        Optional<RunLock.Held> held = Optional.empty();
         try {
-            Optional<String> refusal = RunSafety.refusal(facts(started));
+            held = clusterLock.take();
+            Optional<String> refusal = held.isEmpty()
+                    ? Optional.of("another retention run is in progress on node "
+                    + clusterLock.holder().orElse("(just finished)") + "; nothing was deleted by this one")
+                    : RunSafety.refusal(facts(started));
             if (refusal.isPresent()) {
                 failure = RunSummary.Outcome.REFUSED;
                 details.add(refusal.get());
@@ -130,6 +147,8 @@ public class RetentionService implements RetentionTask {
             failure = RunSummary.Outcome.FAILED;
             details.add(e.getMessage() + " (what was marked stays marked: the next run goes on from there)");
             LOG.error("Retention run failed: {}", e.getMessage());
+        } finally {
+            releaseQuietly(held);
         }
         RunSummary summary = tally.summary(trigger, started, clock.instant(), details);
         if (failure != null) {

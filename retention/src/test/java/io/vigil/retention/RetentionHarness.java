@@ -106,7 +106,7 @@ final class RetentionHarness implements AutoCloseable {
                 config.lowWaterPercent(), batchSize, config.enabled(), config.recentProtection(), config.maxSegmentsPerRun());
         SegmentDeleter deleter = new SegmentDeleter(storeSeenByDeleter.apply(store), index, marks, holds, batches);
         return new RetentionService(index, spans, store, cameras, holds, marks, deleter, runs, config, clock,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), new io.vigil.retention.run.RunLock(db, new io.vigil.archive.NodeIdentity("test-node"), clock));
     }
 
     RetentionService service() {

@@ -45,6 +45,27 @@ class RetentionServiceTest {
         assertEquals(h.indexedSegments(cameraId), h.storedSegments(cameraId), "index and store of " + cameraId);
     }
 
+    /** A run on another node (an API run there, say) holds the cluster's lock: this one deletes nothing, and says why. */
+    @Test
+    void aRunWhileAnotherNodesRunHoldsTheLockIsRefusedAndDeletesNothing() throws Exception {
+        h = new RetentionHarness(NOW, null);
+        h.camera("short", 3, null);
+        h.record("short", "s1", DAYS_AGO_5, 10, 100);
+        io.vigil.retention.run.RunLock otherNode = new io.vigil.retention.run.RunLock(h.db,
+                new io.vigil.archive.NodeIdentity("node-b"), h.clock);
+        RunSummary refused;
+        try (var held = otherNode.take().orElseThrow()) {
+            refused = h.service().runNow("API");
+        }
+        assertEquals(RunSummary.Outcome.REFUSED, refused.outcome());
+        assertTrue(refused.details().get(0).contains("in progress on node node-b"), refused.details().toString());
+        assertEquals(10, h.index.count("short"), "nothing deleted while the other run held the lock");
+        RunSummary after = h.service().runNow("API");
+        assertEquals(RunSummary.Outcome.COMPLETED, after.outcome(), "the lock was released with the other run");
+        assertEquals(9, after.segmentsDeletedAge(), "all but the camera's newest segment");
+        assertTrue(otherNode.take().isPresent(), "and this run released it too");
+    }
+
     @Test
     void ageDeletesOnlySegmentsOlderThanTheCameraRetentionInStoreAndIndex() throws Exception {
         h = new RetentionHarness(NOW, null);
