@@ -192,6 +192,22 @@ class ClusterFailoverTest {
             System.out.printf("MEASURED %s failover gap: %d ms (limit %d ms)%n", camera, gap, CRASH_GAP_LIMIT_MILLIS);
             assertTrue(gap <= CRASH_GAP_LIMIT_MILLIS, camera + ": gap of " + gap + " ms after the kill");
         }
+        // An auditor's clip across the failover, from the surviving node: both nodes' footage, the gap kept, playable
+        List<long[]> rows = segments(watched);
+        long from = rows.stream().filter(r -> r[0] < killedMillis - 6000).mapToLong(r -> r[0]).max().orElseThrow();
+        long to = rows.stream().filter(r -> r[0] > killedMillis + 10_000).mapToLong(r -> r[1]).min().orElseThrow();
+        HttpResponse<byte[]> clip = http.send(HttpRequest.newBuilder(URI.create(a.base() + "/api/cameras/" + watched
+                + "/clip.mp4?start=" + java.time.Instant.ofEpochMilli(from) + "&end=" + java.time.Instant.ofEpochMilli(to)))
+                .header("Authorization", TestAdmin.basic()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, clip.statusCode());
+        assertTrue(clip.headers().firstValue("X-Vigil-Gaps").orElse("").contains("/"), "the clip names the failover gap");
+        Path clipFile = work.resolve("failover-clip.mp4");
+        Files.write(clipFile, clip.body());
+        String probe = ExternalTools.run(Duration.ofSeconds(30), List.of("ffprobe", "-v", "error", "-show_entries",
+                "format=duration", "-of", "default=nw=1:nk=1", clipFile.toString()));
+        assertEquals((to - from) / 1000.0, Double.parseDouble(probe.strip()), 2.1, "the clip spans both nodes' footage and the gap");
+        assertEquals("", ExternalTools.run(Duration.ofSeconds(60), List.of("ffmpeg", "-v", "error", "-i",
+                clipFile.toString(), "-f", "null", "-")).strip(), "the clip across the owner change decodes cleanly");
         for (String camera : stayed) {
             assertEquals(0, gapsLongerThan(camera, splitMillis + 5000, 1000).size(),
                     camera + " (node-a's own) loses nothing: " + gapsLongerThan(camera, splitMillis + 5000, 1000));

@@ -89,7 +89,13 @@ public class RetentionSchedule {
         Scheduler quartz = scheduler.quartz();
         if (!config.enabled()) {
             boolean removed = quartz.deleteJob(JOB);
-            LOG.info("Scheduled retention is off (retention.enabled=false){}", removed ? "; stored schedule removed" : "");
+            if (removed) {
+                // the job store is shared: this turns scheduled retention off for every node on this database
+                LOG.warn("Scheduled retention is off (retention.enabled=false): the stored schedule is removed, for "
+                        + "every node sharing this database");
+            } else {
+                LOG.info("Scheduled retention is off (retention.enabled=false)");
+            }
             return;
         }
         JobDetail job = JobBuilder.newJob(RetentionJob.class).withIdentity(JOB)
@@ -105,9 +111,14 @@ public class RetentionSchedule {
                     wanted.getTimeZone().getID(), stored.getNextFireTime());
         } else {
             quartz.scheduleJob(job, Set.of(wanted), true);
-            LOG.info("Retention runs on cron '{}' ({}){}; next run at {}", wanted.getCronExpression(),
-                    wanted.getTimeZone().getID(), stored == null ? "" : ", replacing the stored schedule",
-                    wanted.getNextFireTime());
+            if (stored instanceof CronTrigger old) {
+                LOG.warn("Retention runs on cron '{}' ({}), replacing the stored '{}' ({}) for every node sharing this "
+                        + "database; give all nodes the same retention.cron and time zone", wanted.getCronExpression(),
+                        wanted.getTimeZone().getID(), old.getCronExpression(), old.getTimeZone().getID());
+            } else {
+                LOG.info("Retention runs on cron '{}' ({}); next run at {}", wanted.getCronExpression(),
+                        wanted.getTimeZone().getID(), wanted.getNextFireTime());
+            }
         }
         scheduler.start();
     }
