@@ -59,20 +59,18 @@ public class CameraLeases {
     public OptionalLong acquire(String cameraId, String nodeId, Instant now, Instant expires) {
         long nowMillis = now.toEpochMilli();
         return db.inTransaction(() -> {
-            List<LeaseView> rows = db.query("SELECT " + COLUMNS + " FROM camera_lease WHERE camera_id = ? FOR UPDATE",
-                    CameraLeases::lease, cameraId);
+            // one read, under the row's lock: the holder, its expiry, and both floors
+            List<Locked> rows = db.query("SELECT " + COLUMNS + ", acquired_floor FROM camera_lease WHERE camera_id = ? "
+                    + "FOR UPDATE", rs -> new Locked(lease(rs), rs.getLong("acquired_floor")), cameraId);
             if (rows.isEmpty()) {
                 return OptionalLong.empty();
             }
-            LeaseView row = rows.get(0);
-            long acquiredFloor = db.query("SELECT acquired_floor FROM camera_lease WHERE camera_id = ?",
-                    rs -> rs.getLong(1), cameraId).get(0);
-            boolean ownAgain = nodeId.equals(row.nodeId());
-            long floor = ownAgain ? acquiredFloor : row.sequenceFloor();
+            LeaseView row = rows.get(0).lease();
             String holder = row.holderAt(now);
             if (holder != null && !holder.equals(nodeId)) {
                 return OptionalLong.empty();
             }
+            long floor = nodeId.equals(row.nodeId()) ? rows.get(0).acquiredFloor() : row.sequenceFloor();
             int taken = db.update("UPDATE camera_lease SET node_id = ?, acquired_millis = ?, expires_millis = ?, "
                             + "acquired_floor = ? WHERE camera_id = ? AND (node_id IS NULL OR node_id = ? OR expires_millis <= ?)",
                     nodeId, nowMillis, expires.toEpochMilli(), floor, cameraId, nodeId, nowMillis);
@@ -104,6 +102,10 @@ public class CameraLeases {
         return db.update("UPDATE camera_lease SET node_id = NULL, expires_millis = 0, "
                 + "sequence_floor = GREATEST(acquired_floor, ?), status = NULL WHERE camera_id = ? AND node_id = ?",
                 nextSequence, cameraId, nodeId) > 0;
+    }
+
+    /** A lease row read for taking it, with the floor its holder started from. */
+    private record Locked(LeaseView lease, long acquiredFloor) {
     }
 
     /** What a holder writes at each renewal: a floor above its numbering, and its status report. */

@@ -67,6 +67,8 @@ public class LeaseKeeper {
     /** Fences on its own thread: a check stuck in a database call that never returns must not delay it. */
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lease-watchdog"));
     private final String instanceId = java.util.UUID.randomUUID().toString();
+    /** Each camera's definition at the last check, to notice changes made through other nodes. */
+    private final Map<String, Camera> lastSeen = new HashMap<>();
     private boolean firstCheckIn = true;
     private boolean refused;
     private volatile boolean stopping;
@@ -132,7 +134,9 @@ public class LeaseKeeper {
                 refused = false;
             }
             firstCheckIn = false;
-            Set<String> enabled = cameras.findAll().stream().filter(Camera::enabled).map(Camera::id)
+            Map<String, Camera> definitions = cameras.findAll().stream()
+                    .collect(Collectors.toMap(Camera::id, c -> c));
+            Set<String> enabled = definitions.values().stream().filter(Camera::enabled).map(Camera::id)
                     .collect(Collectors.toSet());
             List<LeaseView> rows = leases.all();
             Set<String> withRow = rows.stream().map(LeaseView::cameraId).collect(Collectors.toSet());
@@ -143,6 +147,7 @@ public class LeaseKeeper {
             LeasePlan plan = LeasePlanner.plan(self, now, config.leaseDuration(), nodes.all(), rows, enabled);
             renew(plan, now);
             lastRenewedNanos = startedNanos;
+            resyncChanged(definitions);
             if (failing) {
                 LOG.info("Node {}: the database answers again", self);
                 failing = false;
@@ -186,14 +191,30 @@ public class LeaseKeeper {
         }
         for (String cameraId : leased.snapshot()) {
             if (plan.renew().contains(cameraId) || plan.release().contains(cameraId)) {
-                supervisor.sync(cameraId);   // picks up a change another node made to the camera's definition
-            } else if (retake(cameraId, now)) {
+                continue;
+            }
+            if (retake(cameraId, now)) {
                 LOG.warn("Camera {}: its lease ran out before this node renewed it (nobody took it; kept)", cameraId);
             } else {
                 LOG.warn("Camera {}: its lease ran out before this node renewed it; stopping here", cameraId);
                 stopHere(cameraId);
             }
         }
+    }
+
+    /**
+     * Restarts the recorders of cameras whose definition changed since the last check: another node's API or
+     * cameras file changes the shared row, and only the node that made the change hears its event.
+     */
+    private void resyncChanged(Map<String, Camera> definitions) {
+        for (String cameraId : leased.snapshot()) {
+            Camera now = definitions.get(cameraId);
+            if (now == null || !now.equals(lastSeen.get(cameraId))) {
+                supervisor.sync(cameraId);
+            }
+        }
+        lastSeen.keySet().retainAll(definitions.keySet());
+        lastSeen.putAll(definitions);
     }
 
     /** Takes back a lease that expired while this node went on recording (no other node took it). */
