@@ -69,7 +69,7 @@ export async function historyPage(section, params) {
     }
     const end = Math.min(day.end, Date.now());
     const query = `start=${iso(t)}` + (day.end <= Date.now() ? `&end=${iso(end)}` : '');
-    player = attach(video, `/api/cameras/${encodeURIComponent(camera())}/playlist.m3u8?${query}`);
+    player = attach(video, `/api/cameras/${encodeURIComponent(camera())}/playlist.m3u8?${query}`, {startAt: t});
   }
 
   video.addEventListener('timeupdate', () => {

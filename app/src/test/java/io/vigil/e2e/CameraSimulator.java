@@ -83,9 +83,18 @@ public final class CameraSimulator implements AutoCloseable {
         drain.start();
     }
 
-    /** What the simulator printed after READY (GStreamer warnings and errors), for failure messages. */
+    /**
+     * What the simulator printed after READY (GStreamer warnings and errors), and whether it still runs, for failure
+     * messages: a simulator that died makes every camera fail at once, which must not pass for a recorder bug.
+     */
     String output() {
-        return String.join("\n", output);
+        String state = process.isAlive() ? "running" : "EXITED with code " + process.exitValue()
+                + " (every camera of this simulator fails from then on)";
+        return "camera simulator on port " + port + ": " + state + (output.isEmpty() ? "" : "\n" + String.join("\n", output));
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     public String url(String path) {

@@ -68,9 +68,6 @@ public final class ExternalTools {
      */
     public static Path clip(Path dir, boolean hevc) throws IOException, InterruptedException {
         Path file = dir.resolve(hevc ? "clip-h265-nobf.mp4" : "clip-h264-aac-nobf.mp4");
-        if (Files.exists(file)) {
-            return file;
-        }
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
                 "testsrc2=size=640x360:rate=25"));
         if (!hevc) {
@@ -84,33 +81,43 @@ public final class ExternalTools {
             cmd.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-g", "50", "-keyint_min", "50", "-bf", "0",
                     "-sc_threshold", "0", "-c:a", "aac", "-b:a", "64k"));
         }
-        cmd.add(file.toString());
-        run(Duration.ofMinutes(2), cmd);
+        return encodeOnce(file, cmd);
+    }
+
+    /**
+     * Runs an encoder command whose last argument is the output, into a temporary file renamed into place, so a
+     * clip that exists is complete: an mp4 is unplayable until ffmpeg writes its index at the end, and another test
+     * run on this machine (the clips are shared under the temporary directory) must never serve a half-written one.
+     */
+    static Path encodeOnce(Path file, List<String> command) throws IOException, InterruptedException {
+        if (Files.exists(file)) {
+            return file;
+        }
+        Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part.mp4");
+        try {
+            List<String> cmd = new ArrayList<>(command);
+            cmd.add(partial.toString());
+            run(Duration.ofMinutes(2), cmd);
+            Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
         return file;
     }
 
     /** A 10 s H.264 clip with B-frames (x264's default of 3) and AAC audio, 2 s GOP. */
     static Path bFrameClip(Path dir) throws IOException, InterruptedException {
-        Path file = dir.resolve("clip-h264-aac-bframes.mp4");
-        if (!Files.exists(file)) {
-            run(Duration.ofMinutes(2), List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                    "-t", "10", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-g", "50",
-                    "-keyint_min", "50", "-sc_threshold", "0", "-bf", "3", "-c:a", "aac", "-b:a", "64k", file.toString()));
-        }
-        return file;
+        return encodeOnce(dir.resolve("clip-h264-aac-bframes.mp4"), List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                "-t", "10", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-g", "50",
+                "-keyint_min", "50", "-sc_threshold", "0", "-bf", "3", "-c:a", "aac", "-b:a", "64k"));
     }
 
     /** A 16 s H.264 clip with an 8 s GOP, as some cameras are set up to save bandwidth. */
     static Path longGopClip(Path dir) throws IOException, InterruptedException {
-        Path file = dir.resolve("clip-h264-gop8s.mp4");
-        if (!Files.exists(file)) {
-            run(Duration.ofMinutes(2), List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc2=size=640x360:rate=25", "-t", "16", "-pix_fmt", "yuv420p", "-c:v", "libx264",
-                    "-preset", "veryfast", "-g", "200", "-keyint_min", "200", "-sc_threshold", "0", "-bf", "0",
-                    file.toString()));
-        }
-        return file;
+        return encodeOnce(dir.resolve("clip-h264-gop8s.mp4"), List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                "testsrc2=size=640x360:rate=25", "-t", "16", "-pix_fmt", "yuv420p", "-c:v", "libx264",
+                "-preset", "veryfast", "-g", "200", "-keyint_min", "200", "-sc_threshold", "0", "-bf", "0"));
     }
 
     private static boolean works(List<String> command) {

@@ -288,18 +288,12 @@ class FaultToleranceTest {
     @Test
     void unsupportedCodecsAreReportedAndOtherAudioIsDropped() throws Exception {
         Path clips = clip.getParent();
-        Path mjpeg = clips.resolve("clip-mjpeg.mp4");
-        Path opus = clips.resolve("clip-h264-opus.mp4");
-        if (!Files.exists(mjpeg)) {
-            ExternalTools.run(Duration.ofMinutes(1), List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc2=size=320x240:rate=10", "-t", "4", "-c:v", "mjpeg", "-q:v", "5", mjpeg.toString()));
-        }
-        if (!Files.exists(opus)) {
-            ExternalTools.run(Duration.ofMinutes(1), List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc2=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                    "-t", "6", "-c:v", "libx264", "-g", "50", "-bf", "0", "-preset", "veryfast", "-pix_fmt", "yuv420p",
-                    "-c:a", "libopus", opus.toString()));
-        }
+        Path mjpeg = ExternalTools.encodeOnce(clips.resolve("clip-mjpeg.mp4"), List.of("ffmpeg", "-v", "error", "-y", "-f",
+                "lavfi", "-i", "testsrc2=size=320x240:rate=10", "-t", "4", "-c:v", "mjpeg", "-q:v", "5"));
+        Path opus = ExternalTools.encodeOnce(clips.resolve("clip-h264-opus.mp4"), List.of("ffmpeg", "-v", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                "-t", "6", "-c:v", "libx264", "-g", "50", "-bf", "0", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+                "-c:a", "libopus"));
         try (CameraSimulator camera = new CameraSimulator(Map.of("oldcam", mjpeg, "talker", opus), Map.of())) {
             register("oldcam", camera.url("oldcam"));
             register("talker", camera.url("talker"));

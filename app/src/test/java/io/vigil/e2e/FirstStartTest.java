@@ -51,4 +51,27 @@ class FirstStartTest {
             System.setOut(out);
         }
     }
+
+    @Test
+    void anAdminPasswordFileSetsThePasswordAndNothingIsPrinted() throws Exception {
+        Path dir = Files.createTempDirectory("vigil-password-file");
+        Files.writeString(dir.resolve("cameras.yml"), "cameras: []\n");
+        Path file = dir.resolve("admin-password");
+        String chosen = "from-a-secret-file-42";
+        Files.writeString(file, chosen + "\n");
+        PrintStream out = System.out;
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+        try (VigilHarness vigil = new VigilHarness(dir, Map.of("vigil.admin-password", "",
+                "vigil.admin-password-file", file.toString()))) {
+            System.setOut(out);
+            assertFalse(console.toString(StandardCharsets.UTF_8).contains("Sign in as user 'admin'"), "nothing generated");
+            assertEquals(200, vigil.send("GET", "/api/users", null, TestAdmin.basic("admin", chosen)).statusCode(),
+                    "the file's first line, without its newline, is the password");
+            assertEquals(401, vigil.send("GET", "/api/users", null, TestAdmin.basic("admin", chosen + "\n")).statusCode());
+            vigil.assertNeverShown(chosen);
+        } finally {
+            System.setOut(out);
+        }
+    }
 }

@@ -76,6 +76,21 @@ public final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("Vigil did not answer /health within 60 s");
     }
 
+    /** Whether the process was started and still runs. */
+    public boolean running() {
+        return process != null && process.isAlive();
+    }
+
+    /** The last lines of the process's log, for failure messages. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = java.nio.file.Files.readAllLines(work.resolve("service.log"));
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
     public String base() {
         return "http://127.0.0.1:" + port;
     }

@@ -11,7 +11,11 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -19,8 +23,9 @@ import java.util.Optional;
 
 /**
  * Makes sure someone can sign in. At start-up: the {@code admin} user gets the password in
- * {@code VIGIL_ADMIN_PASSWORD} if that is set; with no such variable and no {@code admin} yet, a random password
- * is generated and printed once to the console (never to the log). Then the users of
+ * {@code VIGIL_ADMIN_PASSWORD}, or else the first line of the file named by {@code VIGIL_ADMIN_PASSWORD_FILE}
+ * (a service manager's or orchestrator's secret file), if either is set; with neither and no {@code admin} yet, a
+ * random password is generated and printed once to the console (never to the log). Then the users of
  * {@code vigil.security.users} are created or brought in line with the configuration.
  */
 @Singleton
@@ -37,12 +42,34 @@ public class UserBootstrap {
     private PrintStream console = System.out;
 
     public UserBootstrap(Users users, PasswordHasher hasher, Database db, List<ConfiguredUser> configured,
-                         @Nullable @Value("${vigil.admin-password:}") String adminPassword) {
+                         @Nullable @Value("${vigil.admin-password:}") String adminPassword,
+                         @Nullable @Value("${vigil.admin-password-file:}") String adminPasswordFile) {
         this.users = users;
         this.hasher = hasher;
         this.db = db;
         this.configured = configured;
-        this.adminPassword = adminPassword == null || adminPassword.isEmpty() ? System.getenv("VIGIL_ADMIN_PASSWORD") : adminPassword;
+        String given = adminPassword == null || adminPassword.isEmpty() ? System.getenv("VIGIL_ADMIN_PASSWORD") : adminPassword;
+        if (given == null || given.isEmpty()) {
+            given = readPasswordFile(adminPasswordFile == null || adminPasswordFile.isEmpty()
+                    ? System.getenv("VIGIL_ADMIN_PASSWORD_FILE") : adminPasswordFile);
+        }
+        this.adminPassword = given;
+    }
+
+    /** The file's first line (a trailing newline is not part of the password); null without a file name. */
+    static String readPasswordFile(String file) {
+        if (file == null || file.isEmpty()) {
+            return null;
+        }
+        try {
+            String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            int end = text.indexOf('\n');
+            String line = end < 0 ? text : text.substring(0, end);
+            return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        } catch (IOException e) {
+            // the file's name is not a secret, its content is never in the message
+            throw new IllegalStateException("VIGIL_ADMIN_PASSWORD_FILE " + file + " cannot be read: " + e.getClass().getSimpleName());
+        }
     }
 
     void console(PrintStream console) {
@@ -60,7 +87,7 @@ public class UserBootstrap {
         Optional<User> admin = users.find(ADMIN);
         if (adminPassword != null && !adminPassword.isEmpty()) {
             PasswordHasher.problem(adminPassword).ifPresent(p -> {
-                throw new IllegalStateException("VIGIL_ADMIN_PASSWORD " + p);
+                throw new IllegalStateException("VIGIL_ADMIN_PASSWORD (or the file VIGIL_ADMIN_PASSWORD_FILE) " + p);
             });
             if (admin.isEmpty()) {
                 users.create(new UserRequest(ADMIN, adminPassword, Role.ADMIN.id(), null), "env");
@@ -80,7 +107,8 @@ public class UserBootstrap {
                     + "PUT /api/users/admin or set VIGIL_ADMIN_PASSWORD");
             console.println();
             console.println("==> Vigil: first start. Sign in as user 'admin' with password: " + password);
-            console.println("==> It is shown only this once. Set VIGIL_ADMIN_PASSWORD to choose it yourself.");
+            console.println("==> It is shown only this once, and standard output may be a log: change it at once, or set");
+            console.println("==> VIGIL_ADMIN_PASSWORD or VIGIL_ADMIN_PASSWORD_FILE (a 0600 file) to choose it yourself.");
             console.println();
             console.flush();
         }
