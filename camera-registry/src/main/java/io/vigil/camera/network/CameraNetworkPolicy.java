@@ -1,6 +1,7 @@
 package io.vigil.camera.network;
 
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.vigil.archive.store.ObjectStoreFactory.EmbeddedS3Holder;
 import io.vigil.camera.RtspOrigin;
@@ -40,10 +41,12 @@ public class CameraNetworkPolicy {
     private final Supplier<Set<Integer>> ownPorts;
     private final Resolver resolver;
 
+    /** @param configuredPort the HTTP port configured, for checks made before the server listens (-1: random) */
     @Inject
     public CameraNetworkPolicy(CameraNetworksConfig config, BeanProvider<EmbeddedServer> server,
-                               BeanProvider<EmbeddedS3Holder> store) {
-        this(config, () -> ownPorts(server, store), InetAddress::getAllByName);
+                               BeanProvider<EmbeddedS3Holder> store,
+                               @Value("${micronaut.server.port:8080}") int configuredPort) {
+        this(config, () -> ownPorts(server, store, configuredPort), InetAddress::getAllByName);
     }
 
     /** @param ownPorts the service's own ports, read when first needed (the HTTP port is known only once it listens) */
@@ -103,10 +106,13 @@ public class CameraNetworkPolicy {
         return new CameraNetworks(config.allowOrAny(), config.denyOrDefault(), ownPorts.get());
     }
 
-    private static Set<Integer> ownPorts(BeanProvider<EmbeddedServer> server, BeanProvider<EmbeddedS3Holder> store) {
+    private static Set<Integer> ownPorts(BeanProvider<EmbeddedServer> server, BeanProvider<EmbeddedS3Holder> store,
+                                         int configuredPort) {
         Set<Integer> ports = new HashSet<>();
-        if (server.isPresent()) {
+        if (server.isPresent() && server.get().isRunning()) {
             ports.add(server.get().getPort());
+        } else if (configuredPort > 0) {
+            ports.add(configuredPort);
         }
         if (store.isPresent()) {
             store.get().server().ifPresent(s -> ports.add(s.endpoint().getPort()));
