@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  * @param maxBytes      storage quota of its segments in bytes, or null for none; retention deletes its
  *                      oldest segments when they take more
  * @param source        who manages it: the API or the cameras file
+ * @param tlsFingerprint for an {@code rtsps://} camera: the one certificate it is trusted with (pinned), or null to
+ *                      verify its certificate against the default trust store and its host name
  */
 public record Camera(String id, String name, RtspUrl url, String username, String password,
-                     Transport transport, boolean enabled, int retentionDays, Long maxBytes, Source source) {
+                     Transport transport, boolean enabled, int retentionDays, Long maxBytes, Source source,
+                     TlsFingerprint tlsFingerprint) {
 
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     public static final int MAX_RETENTION_DAYS = 36_500;
@@ -44,6 +47,9 @@ public record Camera(String id, String name, RtspUrl url, String username, Strin
         if (maxBytes != null && maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be null or positive: " + maxBytes);
         }
+        if (tlsFingerprint != null && !url.origin().tls()) {
+            throw new IllegalArgumentException("a TLS fingerprint needs an rtsps:// URL");
+        }
     }
 
     public boolean hasPassword() {
@@ -61,12 +67,13 @@ public record Camera(String id, String name, RtspUrl url, String username, Strin
      */
     public boolean recordsLike(Camera other) {
         return id.equals(other.id) && connectionUrl().equals(other.connectionUrl()) && transport == other.transport
-                && enabled == other.enabled;
+                && enabled == other.enabled && java.util.Objects.equals(tlsFingerprint, other.tlsFingerprint);
     }
 
     /** Same camera, other enabled flag. */
     public Camera withEnabled(boolean newEnabled) {
-        return new Camera(id, name, url, username, password, transport, newEnabled, retentionDays, maxBytes, source);
+        return new Camera(id, name, url, username, password, transport, newEnabled, retentionDays, maxBytes, source,
+                tlsFingerprint);
     }
 
     @Override

@@ -51,12 +51,16 @@ public class CameraController {
             scope.require(http, request.id().trim());
         }
         Camera camera = registry.create(requireBody(request));
+        http.setAttribute(CameraEdit.REQUEST_ATTRIBUTE, CameraDiff.created(camera));
         return HttpResponse.created(view(camera), URI.create("/api/cameras/" + camera.id()));
     }
 
     @Put("/{id}")
-    public CameraView update(String id, @Body CameraRequest request) {
-        return view(registry.update(id, requireBody(request)));
+    public CameraView update(HttpRequest<?> http, String id, @Body CameraRequest request) {
+        Camera before = registry.get(id);
+        Camera after = registry.update(id, requireBody(request));
+        http.setAttribute(CameraEdit.REQUEST_ATTRIBUTE, CameraDiff.changed(before, after));
+        return view(after);
     }
 
     @Delete("/{id}")

@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.camera.network.CameraNetworkPolicy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +30,25 @@ public class CameraRegistry {
     private final ApplicationEventPublisher<CameraChanged> events;
     private final Clock clock;
     private final CameraValidator validator;
+    private final CameraNetworkPolicy networks;
+    private final ApplicationEventPublisher<CameraEdit> edits;
 
+    @Inject
     public CameraRegistry(CameraRepository repository, ApplicationEventPublisher<CameraChanged> events, Clock clock,
-                          @Value("${retention.default-days:30}") int defaultRetentionDays) {
+                          @Value("${retention.default-days:30}") int defaultRetentionDays, CameraNetworkPolicy networks,
+                          ApplicationEventPublisher<CameraEdit> edits) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
         this.validator = new CameraValidator(defaultRetentionDays);
+        this.networks = networks;
+        this.edits = edits;
+    }
+
+    /** A registry that allows every camera network and tells nobody about the cameras file's changes. */
+    public CameraRegistry(CameraRepository repository, ApplicationEventPublisher<CameraChanged> events, Clock clock,
+                          int defaultRetentionDays) {
+        this(repository, events, clock, defaultRetentionDays, CameraNetworkPolicy.allowingAll(), edit -> { });
     }
 
     public List<Camera> list() {
@@ -46,7 +60,7 @@ public class CameraRegistry {
     }
 
     public Camera create(CameraRequest request) {
-        Camera camera = validator.validate(request, Optional.empty(), Camera.Source.API);
+        Camera camera = allowedNetwork(validator.validate(request, Optional.empty(), Camera.Source.API));
         if (!repository.insert(camera, clock.instant())) {
             throw new VigilException(ErrorCode.CAMERA_EXISTS, "camera " + camera.id() + " already exists");
         }
@@ -58,7 +72,7 @@ public class CameraRegistry {
     public Camera update(String id, CameraRequest request) {
         Camera existing = get(id);
         requireApiManaged(existing);
-        Camera camera = validator.validate(request, Optional.of(existing), Camera.Source.API);
+        Camera camera = allowedNetwork(validator.validate(request, Optional.of(existing), Camera.Source.API));
         repository.update(camera, clock.instant());
         LOG.info("Camera {} changed ({}, enabled={})", id, camera.url(), camera.enabled());
         events.publishEvent(new CameraChanged(id));
@@ -88,21 +102,25 @@ public class CameraRegistry {
             Optional<Camera> existing = repository.find(id);
             Camera wanted;
             try {
-                wanted = validator.validate(entry.getValue(), Optional.empty(), Camera.Source.FILE);
+                wanted = allowedNetwork(validator.validate(entry.getValue(), Optional.empty(), Camera.Source.FILE));
             } catch (VigilException e) {
                 LOG.error("Camera {} in the cameras file is invalid, left as it was: {}", id, e.getMessage());
                 continue;
             }
+            CameraEdit edit;
             if (existing.isEmpty()) {
                 repository.insert(wanted, clock.instant());
                 LOG.info("Camera {} added from the cameras file ({})", id, wanted.url());
+                edit = new CameraEdit(id, CameraEdit.Action.CREATE, CameraDiff.created(wanted) + " (cameras file)");
             } else if (!existing.get().equals(wanted)) {
                 repository.update(wanted, clock.instant());
                 LOG.info("Camera {} updated from the cameras file ({})", id, wanted.url());
+                edit = new CameraEdit(id, CameraEdit.Action.UPDATE, CameraDiff.changed(existing.get(), wanted) + " (cameras file)");
             } else {
                 continue;
             }
             events.publishEvent(new CameraChanged(id));
+            edits.publishEvent(edit);
         }
         for (Camera camera : repository.findAll()) {
             if (disableMissing && camera.source() == Camera.Source.FILE && !seen.contains(camera.id())
@@ -110,8 +128,19 @@ public class CameraRegistry {
                 repository.update(camera.withEnabled(false), clock.instant());
                 LOG.warn("Camera {} is no longer in the cameras file: disabled, recordings kept", camera.id());
                 events.publishEvent(new CameraChanged(camera.id()));
+                edits.publishEvent(new CameraEdit(camera.id(), CameraEdit.Action.DISABLE,
+                        "disabled: no longer in the cameras file; recordings kept"));
             }
         }
+    }
+
+    /** The camera, if its URL's host is in an allowed camera network; else 400 naming the url field. */
+    private Camera allowedNetwork(Camera camera) {
+        Optional<String> refusal = networks.refusal(camera.url());
+        if (refusal.isPresent()) {
+            throw VigilException.invalid(Map.of("url", "points at " + refusal.get()));
+        }
+        return camera;
     }
 
     private static void requireApiManaged(Camera camera) {

@@ -21,7 +21,8 @@ public class CameraRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraRepository.class);
 
-    private static final String COLUMNS = "id, name, url, username, password, transport, enabled, retention_days, max_bytes, source";
+    private static final String COLUMNS = "id, name, url, username, password, transport, enabled, retention_days, max_bytes, source, "
+            + "tls_fingerprint";
 
     private final Database db;
     private final CredentialCipher cipher;
@@ -68,17 +69,18 @@ public class CameraRepository {
         if (find(c.id()).isPresent()) {
             return false;
         }
-        db.update("INSERT INTO camera (" + COLUMNS + ", created_millis, updated_millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        db.update("INSERT INTO camera (" + COLUMNS + ", created_millis, updated_millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.id(), c.name(), c.url().value(), c.username(), cipher.encrypt(c.id(), c.password()), c.transport().name(),
-                c.enabled(), c.retentionDays(), c.maxBytes(), c.source().name(), now.toEpochMilli(), now.toEpochMilli());
+                c.enabled(), c.retentionDays(), c.maxBytes(), c.source().name(), fingerprint(c), now.toEpochMilli(),
+                now.toEpochMilli());
         return true;
     }
 
     public void update(Camera c, Instant now) {
         db.update("UPDATE camera SET name = ?, url = ?, username = ?, password = ?, transport = ?, enabled = ?, "
-                        + "retention_days = ?, max_bytes = ?, source = ?, updated_millis = ? WHERE id = ?",
+                        + "retention_days = ?, max_bytes = ?, source = ?, tls_fingerprint = ?, updated_millis = ? WHERE id = ?",
                 c.name(), c.url().value(), c.username(), cipher.encrypt(c.id(), c.password()), c.transport().name(),
-                c.enabled(), c.retentionDays(), c.maxBytes(), c.source().name(), now.toEpochMilli(), c.id());
+                c.enabled(), c.retentionDays(), c.maxBytes(), c.source().name(), fingerprint(c), now.toEpochMilli(), c.id());
     }
 
     public boolean delete(String id) {
@@ -88,6 +90,11 @@ public class CameraRepository {
     private Camera camera(ResultSet rs) throws SQLException {
         return new Camera(rs.getString(1), rs.getString(2), new RtspUrl(rs.getString(3)), rs.getString(4),
                 cipher.decrypt(rs.getString(1), rs.getString(5)), Camera.Transport.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getInt(8),
-                rs.getObject(9, Long.class), Camera.Source.valueOf(rs.getString(10)));
+                rs.getObject(9, Long.class), Camera.Source.valueOf(rs.getString(10)),
+                rs.getString(11) == null ? null : new TlsFingerprint(rs.getString(11)));
+    }
+
+    private static String fingerprint(Camera c) {
+        return c.tlsFingerprint() == null ? null : c.tlsFingerprint().value();
     }
 }

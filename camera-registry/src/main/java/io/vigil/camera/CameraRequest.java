@@ -1,5 +1,6 @@
 package io.vigil.camera;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -7,13 +8,25 @@ import io.micronaut.serde.annotation.Serdeable;
  * A camera as an installer writes it, in the API or the cameras file; every field may be missing or
  * wrong until {@link CameraValidator} has checked it. {@code password} is write-only: on update, a
  * null password keeps the stored one, an empty string removes it. Likewise a null {@code maxBytes} keeps
- * the stored quota and 0 removes it (no quota).
+ * the stored quota and 0 removes it (no quota), and a null {@code tlsFingerprint} keeps the pinned certificate and
+ * an empty string unpins it. A new scheme, host or port in {@code url} drops the stored user name, password and
+ * pinned certificate unless the same request gives them again ({@link RtspOrigin}).
  */
 @Serdeable
 public record CameraRequest(@Nullable String id, @Nullable String name, @Nullable String url,
                             @Nullable String username, @Nullable String password, @Nullable String transport,
                             @Nullable Boolean enabled, @Nullable Integer retentionDays,
-                            @Nullable Long maxBytes) {
+                            @Nullable Long maxBytes, @Nullable String tlsFingerprint) {
+
+    @Creator
+    public CameraRequest {
+    }
+
+    /** A request that leaves the pinned certificate as it is. */
+    public CameraRequest(String id, String name, String url, String username, String password, String transport,
+                         Boolean enabled, Integer retentionDays, Long maxBytes) {
+        this(id, name, url, username, password, transport, enabled, retentionDays, maxBytes, null);
+    }
 
     @Override
     public String toString() {

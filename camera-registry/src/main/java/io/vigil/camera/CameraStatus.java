@@ -1,5 +1,6 @@
 package io.vigil.camera;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -22,12 +23,16 @@ import java.util.Objects;
  * @param bitrateKbps     measured over the last minute of segments, or null
  * @param framesPerSecond measured over the last minute of segments, or null
  * @param spoolBacklog    finished segments waiting in the spool for the object store
+ * @param tlsFingerprint  SHA-256 fingerprint of the certificate an {@code rtsps://} camera presented at the last
+ *                        connection, trusted or not (trust on first use: an installer compares it with the camera's
+ *                        own and pins it), or null
  */
 @Serdeable
 public record CameraStatus(State state, Instant since, @Nullable Instant lastSegmentAt, @Nullable String lastError,
                            @Nullable Instant lastErrorAt, @Nullable String sessionId, @Nullable Instant sessionStart,
                            long reconnects, @Nullable String codec, @Nullable String resolution,
-                           @Nullable Integer bitrateKbps, @Nullable Double framesPerSecond, int spoolBacklog) {
+                           @Nullable Integer bitrateKbps, @Nullable Double framesPerSecond, int spoolBacklog,
+                           @Nullable String tlsFingerprint) {
 
     /** Recorder states shown on the camera wall. */
     public enum State {
@@ -39,15 +44,33 @@ public record CameraStatus(State state, Instant since, @Nullable Instant lastSeg
         OFFLINE,
         /** The camera refused the credentials; retrying slowly. */
         UNAUTHORIZED,
-        /** The camera answers but its stream cannot be recorded (e.g. unsupported codec). */
+        /**
+         * The camera answers but cannot be recorded as configured (e.g. unsupported codec), or is not connected to at
+         * all: its TLS certificate is not trusted, or its address is in a denied camera network.
+         */
         ERROR,
         /** Recording is switched off for the camera. */
         DISABLED
     }
 
+    @Creator
     public CameraStatus {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(since, "since");
         lastError = RtspUrl.redact(lastError);
+    }
+
+    /** A status without a certificate seen. */
+    public CameraStatus(State state, Instant since, Instant lastSegmentAt, String lastError, Instant lastErrorAt,
+                        String sessionId, Instant sessionStart, long reconnects, String codec, String resolution,
+                        Integer bitrateKbps, Double framesPerSecond, int spoolBacklog) {
+        this(state, since, lastSegmentAt, lastError, lastErrorAt, sessionId, sessionStart, reconnects, codec, resolution,
+                bitrateKbps, framesPerSecond, spoolBacklog, null);
+    }
+
+    /** The same status in another state (e.g. DISABLED). */
+    public CameraStatus withState(State newState) {
+        return new CameraStatus(newState, since, lastSegmentAt, lastError, lastErrorAt, sessionId, sessionStart,
+                reconnects, codec, resolution, bitrateKbps, framesPerSecond, spoolBacklog, tlsFingerprint);
     }
 }

@@ -58,6 +58,7 @@ public class CameraStatusBoard {
         long sessions;
         String codec;
         String resolution;
+        String tlsFingerprint;
         final Deque<Finished> recent = new ArrayDeque<>();
 
         synchronized void state(CameraStatus.State newState) {
@@ -91,7 +92,7 @@ public class CameraStatusBoard {
             Double fps = millis == 0 ? null : Math.round(frames * 10_000.0 / millis) / 10.0;
             return new CameraStatus(enabled ? state : CameraStatus.State.DISABLED, since, lastSegmentAt, lastError,
                     lastErrorAt, sessionId, sessionStart, Math.max(0, sessions - 1), codec, resolution, kbps, fps,
-                    spool.pending(cameraId).size());
+                    spool.pending(cameraId).size(), tlsFingerprint);
         }
     }
 
@@ -105,12 +106,10 @@ public class CameraStatusBoard {
                 : new CameraStatus(CameraStatus.State.OFFLINE, report.freshUntil(), report.status().lastSegmentAt(),
                 "no fresh report from the node recording this camera, or this node cannot read them (database)",
                 report.freshUntil(), report.status().sessionId(), report.status().sessionStart(),
-                report.status().reconnects(), report.status().codec(), report.status().resolution(), null, null, 0);
+                report.status().reconnects(), report.status().codec(), report.status().resolution(), null, null, 0,
+                report.status().tlsFingerprint());
         if (elsewhere != null) {
-            return camera.enabled() ? elsewhere : new CameraStatus(CameraStatus.State.DISABLED, elsewhere.since(),
-                    elsewhere.lastSegmentAt(), elsewhere.lastError(), elsewhere.lastErrorAt(), elsewhere.sessionId(),
-                    elsewhere.sessionStart(), elsewhere.reconnects(), elsewhere.codec(), elsewhere.resolution(),
-                    elsewhere.bitrateKbps(), elsewhere.framesPerSecond(), elsewhere.spoolBacklog());
+            return camera.enabled() ? elsewhere : elsewhere.withState(CameraStatus.State.DISABLED);
         }
         return health(camera.id()).snapshot(camera.id(), camera.enabled());
     }
@@ -135,6 +134,14 @@ public class CameraStatusBoard {
         Health h = health(cameraId);
         h.state(state);
         h.error(error);
+    }
+
+    /** The certificate an rtsps:// camera presented at this connection attempt (trusted or not). */
+    public void tlsCertificateSeen(String cameraId, TlsFingerprint fingerprint) {
+        Health h = health(cameraId);
+        synchronized (h) {
+            h.tlsFingerprint = fingerprint == null ? null : fingerprint.value();
+        }
     }
 
     /** A new recording session connected. */

@@ -21,7 +21,8 @@ public final class CameraValidator {
 
     /**
      * @param request  what the installer sent
-     * @param existing the stored camera when updating (its password and quota are kept if the request has none)
+     * @param existing the stored camera when updating (its password and quota are kept if the request has none; its
+     *                 user name, password and pinned certificate only while the URL keeps its origin)
      * @param source   who manages the camera
      * @throws VigilException VALIDATION_FAILED with field errors
      */
@@ -44,28 +45,47 @@ public final class CameraValidator {
         }
 
         RtspUrl url = null;
-        String username = request.username() != null ? emptyToNull(request.username())
-                : existing.map(Camera::username).orElse(null);
-        String password = request.password() != null ? emptyToNull(request.password())
-                : existing.map(Camera::password).orElse(null);
+        String urlUsername = null;
+        String urlPassword = null;
         if (request.url() == null && existing.isPresent()) {
             url = existing.get().url();
         } else {
             try {
                 RtspUrl.Parsed parsed = RtspUrl.parse(request.url());
                 url = parsed.url();
-                if (parsed.username().isPresent()) {
-                    if (request.username() != null && !request.username().equals(parsed.username().get())) {
-                        errors.put("username", "differs from the user name in the url");
-                    }
-                    username = parsed.username().get();
-                }
-                if (parsed.password().isPresent()) {
-                    password = parsed.password().get();
-                }
+                urlUsername = parsed.username().orElse(null);
+                urlPassword = parsed.password().orElse(null);
             } catch (IllegalArgumentException e) {
                 errors.put("url", e.getMessage());
             }
+        }
+        // Stored credentials and the pinned certificate belong to the camera's origin: sent to another scheme, host
+        // or port they would hand the camera's password to whoever listens there.
+        RtspUrl newUrl = url;
+        Optional<Camera> sameOrigin = existing.filter(c -> newUrl != null && c.url().origin().equals(newUrl.origin()));
+        String username = request.username() != null ? emptyToNull(request.username())
+                : sameOrigin.map(Camera::username).orElse(null);
+        String password = request.password() != null ? emptyToNull(request.password())
+                : sameOrigin.map(Camera::password).orElse(null);
+        if (urlUsername != null) {
+            if (request.username() != null && !request.username().equals(urlUsername)) {
+                errors.put("username", "differs from the user name in the url");
+            }
+            username = urlUsername;
+        }
+        if (urlPassword != null) {
+            password = urlPassword;
+        }
+        TlsFingerprint tlsFingerprint = sameOrigin.map(Camera::tlsFingerprint).orElse(null);
+        if (request.tlsFingerprint() != null) {
+            try {
+                tlsFingerprint = request.tlsFingerprint().isBlank() ? null : TlsFingerprint.parse(request.tlsFingerprint());
+            } catch (IllegalArgumentException e) {
+                errors.put("tlsFingerprint", e.getMessage());
+            }
+        }
+        if (tlsFingerprint != null && url != null && !url.origin().tls()) {
+            errors.put("tlsFingerprint", "only an rtsps:// camera has a certificate to pin");
         }
         if (username != null && username.length() > 255) {
             errors.put("username", "must be at most 255 characters");
@@ -101,7 +121,8 @@ public final class CameraValidator {
         if (!errors.isEmpty()) {
             throw VigilException.invalid(errors);
         }
-        return new Camera(id, name, url, username, password, transport, enabled, retentionDays, maxBytes, source);
+        return new Camera(id, name, url, username, password, transport, enabled, retentionDays, maxBytes, source,
+                tlsFingerprint);
     }
 
     private static String emptyToNull(String s) {

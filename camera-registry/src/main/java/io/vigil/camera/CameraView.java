@@ -5,16 +5,17 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /**
  * A camera as the API shows it: no password (only whether one is set), no credentials in the URL.
- * {@code maxBytes} is null (left out of the JSON, like a missing username) when the camera has no quota.
+ * {@code maxBytes} is null (left out of the JSON, like a missing username) when the camera has no quota;
+ * {@code tlsFingerprint} is the pinned certificate, null when none is (the certificate last seen is in the status).
  */
 @Serdeable
 public record CameraView(String id, String name, String url, String username, boolean hasPassword,
                          String transport, boolean enabled, int retentionDays, @Nullable Long maxBytes,
-                         String source, CameraStatus status) {
+                         String source, @Nullable String tlsFingerprint, CameraStatus status) {
 
     public static CameraView of(Camera c, CameraStatus status) {
         return new CameraView(c.id(), c.name(), c.url().value(), c.username(), c.hasPassword(),
                 c.transport().name().toLowerCase(), c.enabled(), c.retentionDays(), c.maxBytes(),
-                c.source().name().toLowerCase(), status);
+                c.source().name().toLowerCase(), c.tlsFingerprint() == null ? null : c.tlsFingerprint().value(), status);
     }
 }

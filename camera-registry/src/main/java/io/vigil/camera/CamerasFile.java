@@ -26,14 +26,16 @@ import java.util.regex.Pattern;
  *     password: ${LOBBY_PASSWORD}
  *     retention-days: 30
  *     max-bytes: 20GB        # optional quota, see {@link ByteSize}; 0 or absent: none
+ *     tls-fingerprint: AB:CD:...  # rtsps:// only: the one certificate trusted, see {@link TlsFingerprint}
  * </pre>
  */
 public final class CamerasFile {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
     private static final Set<String> KEYS = Set.of("id", "name", "url", "username", "password", "transport",
-            "enabled", "retention-days", "retentiondays", "max-bytes", "maxbytes");
-    private static final Map<String, String> ALIASES = Map.of("retentiondays", "retention-days", "maxbytes", "max-bytes");
+            "enabled", "retention-days", "retentiondays", "max-bytes", "maxbytes", "tls-fingerprint", "tlsfingerprint");
+    private static final Map<String, String> ALIASES = Map.of("retentiondays", "retention-days", "maxbytes", "max-bytes",
+            "tlsfingerprint", "tls-fingerprint");
 
     /**
      * @param cameras the cameras read, by id, in file order (not yet validated)
@@ -118,7 +120,8 @@ public final class CamerasFile {
                 continue;
             }
             cameras.put(id, new CameraRequest(id, values.get("name"), values.get("url"), values.get("username"),
-                    values.get("password"), values.get("transport"), enabled, retentionDays, maxBytes));
+                    values.get("password"), values.get("transport"), enabled, retentionDays, maxBytes,
+                    values.get("tls-fingerprint")));
         }
         return new Parsed(cameras, errors);
     }

@@ -30,7 +30,9 @@ public record RtspUrl(String value) {
     /**
      * Parses a URL as typed, moving credentials out of it.
      *
-     * @throws IllegalArgumentException with a message safe to show (no credentials) if it is not a usable RTSP URL
+     * @throws IllegalArgumentException with a message safe to show if it is not a usable RTSP URL: it never quotes
+     *                                  the text, which may hold a password anywhere (an {@code @} or a space in the
+     *                                  password defeats any attempt to cut the userinfo out of a malformed URL)
      */
     public static Parsed parse(String text) {
         if (text == null || text.isBlank()) {
@@ -41,17 +43,20 @@ public record RtspUrl(String value) {
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("is not a valid URL: " + redact(trimmed));
+            throw new IllegalArgumentException("is not a valid URL (" + e.getReason() + " at character "
+                    + (e.getIndex() + 1) + "); write rtsp://host[:port]/path, with the user name and password in "
+                    + "their own fields or percent-encoded");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
         if (!scheme.equals("rtsp") && !scheme.equals("rtsps")) {
             throw new IllegalArgumentException("must start with rtsp:// or rtsps://");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new IllegalArgumentException("has no host: " + redact(trimmed));
+            throw new IllegalArgumentException("has no usable host (a password holding '@', '/' or ':' must be "
+                    + "percent-encoded, or given in the password field)");
         }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            throw new IllegalArgumentException("has an invalid port: " + redact(trimmed));
+            throw new IllegalArgumentException("has an invalid port (1-65535)");
         }
         Optional<String> user = Optional.empty();
         Optional<String> pass = Optional.empty();
@@ -77,6 +82,21 @@ public record RtspUrl(String value) {
             clean.append('?').append(uri.getRawQuery());
         }
         return new Parsed(new RtspUrl(clean.toString()), user, pass);
+    }
+
+    /** Scheme, host and port: where credentials for this URL go (see {@link RtspOrigin}). */
+    public RtspOrigin origin() {
+        URI uri = URI.create(value);
+        return new RtspOrigin(uri.getScheme(), uri.getHost(), uri.getPort());
+    }
+
+    /** This URL with its host replaced by {@code address} (an IP literal, bracketed for IPv6), for a checked connection. */
+    public RtspUrl withHost(String address) {
+        URI uri = URI.create(value);
+        String host = address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+        return new RtspUrl(uri.getScheme() + "://" + host + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     }
 
     /** The URL handed to FFmpeg: credentials percent-encoded into it. Never log or return it. */

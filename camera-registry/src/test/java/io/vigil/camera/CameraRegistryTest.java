@@ -114,9 +114,59 @@ class CameraRegistryTest {
     }
 
     @Test
-    void theQuotaColumnIsCommented() {
-        String remark = TestDatabase.columnComment(dataSource, "camera", "max_bytes");
-        assertFalse(remark == null || remark.isBlank());
+    void theQuotaAndFingerprintColumnsAreCommented() {
+        for (String column : List.of("max_bytes", "tls_fingerprint")) {
+            String remark = TestDatabase.columnComment(dataSource, "camera", column);
+            assertFalse(remark == null || remark.isBlank(), column);
+        }
+    }
+
+    @Test
+    void everyChangeTheCamerasFileMakesIsPublishedForTheAuditLogWithoutSecrets() {
+        List<CameraEdit> edits = new ArrayList<>();
+        Clock clock = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
+        CameraRegistry audited = new CameraRegistry(repository, events::add, clock, 30,
+                io.vigil.camera.network.CameraNetworkPolicy.allowingAll(), edits::add);
+        String pin = "0A:".repeat(31) + "0A";
+        audited.reconcile(CamerasFile.parse("""
+                cameras:
+                  - {id: gate, url: "rtsps://192.0.2.9/main", username: admin, password: file-secret, tls-fingerprint: "%s"}
+                  - {id: yard, url: "rtsp://192.0.2.10/main"}
+                """.formatted(pin), n -> null).cameras(), true);
+        assertEquals(pin, registry.get("gate").tlsFingerprint().value(), "the pin is stored");
+        audited.reconcile(CamerasFile.parse("""
+                cameras:
+                  - {id: gate, url: "rtsps://192.0.2.19/main", username: admin, password: file-secret}
+                """, n -> null).cameras(), true);
+        audited.reconcile(CamerasFile.parse("""
+                cameras:
+                  - {id: gate, url: "rtsps://192.0.2.19/main", username: admin, password: file-secret}
+                """, n -> null).cameras(), true);
+        assertEquals(List.of(
+                new CameraEdit("gate", CameraEdit.Action.CREATE, "created: url rtsps://192.0.2.9/main, transport tcp, "
+                        + "enabled, retention 30 days, user name set, password set, certificate pinned " + pin + " (cameras file)"),
+                new CameraEdit("yard", CameraEdit.Action.CREATE, "created: url rtsp://192.0.2.10/main, transport tcp, "
+                        + "enabled, retention 30 days (cameras file)"),
+                new CameraEdit("gate", CameraEdit.Action.UPDATE, "url rtsps://192.0.2.9/main -> rtsps://192.0.2.19/main, "
+                        + "certificate unpinned (cameras file)"),
+                new CameraEdit("yard", CameraEdit.Action.DISABLE, "disabled: no longer in the cameras file; recordings kept")),
+                edits, "the third pass changed nothing and published nothing");
+    }
+
+    @Test
+    void aCameraInADeniedNetworkIsRefusedNamingItsUrl() {
+        CameraRegistry guarded = new CameraRegistry(repository, events::add,
+                Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC), 30,
+                new io.vigil.camera.network.CameraNetworkPolicy(new io.vigil.camera.network.CameraNetworksConfig(null, null),
+                        () -> java.util.Set.of(8080), java.net.InetAddress::getAllByName), edit -> { });
+        VigilException e = assertThrows(VigilException.class, () -> guarded.create(new CameraRequest("meta", null,
+                "rtsp://169.254.169.254/latest", null, null, null, null, null, null)));
+        assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
+        assertEquals(Map.of("url", "points at 169.254.169.254 is in the denied camera network 169.254.0.0/16 "
+                + "(vigil.cameras.networks.deny)"), e.fieldErrors());
+        guarded.reconcile(CamerasFile.parse("cameras: [{id: meta, url: \"rtsp://169.254.169.254/x\"}]", n -> null)
+                .cameras(), true);
+        assertTrue(repository.find("meta").isEmpty(), "the cameras file cannot add it either");
     }
 
     private static String file(String maxBytesLine) {

@@ -140,9 +140,9 @@ class CamerasFileTest {
         RtspUrl url = new RtspUrl("rtsp://h/a");
         for (long bad : new long[] {0, -1}) {
             assertThrows(IllegalArgumentException.class, () -> new Camera("a", "A", url, null, null,
-                    Camera.Transport.TCP, true, 30, bad, Camera.Source.API));
+                    Camera.Transport.TCP, true, 30, bad, Camera.Source.API, null));
         }
-        Camera c = new Camera("a", "A", url, null, null, Camera.Transport.TCP, true, 30, 1L, Camera.Source.API);
+        Camera c = new Camera("a", "A", url, null, null, Camera.Transport.TCP, true, 30, 1L, Camera.Source.API, null);
         assertEquals(1L, c.withEnabled(false).maxBytes());
     }
 

@@ -9,6 +9,9 @@ import io.vigil.camera.Camera;
 import io.vigil.camera.CameraStatus.State;
 import io.vigil.camera.CameraStatusBoard;
 import io.vigil.error.VigilException;
+import io.vigil.recorder.connect.CameraConnector;
+import io.vigil.recorder.connect.ConnectRefused;
+import io.vigil.recorder.connect.ConnectTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +44,14 @@ final class CameraRecorder implements Runnable {
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final ReconnectBackoff backoff;
+    private final CameraConnector connector;
     private volatile RtspSource current;
 
     CameraRecorder(Camera camera, RecorderConfig config, SegmentIndex index, CameraStatusBoard statusBoard,
-                   Clock clock, ArchiveWriter archive, SegmentCatalog catalog, CompletableFuture<Void> predecessor) {
+                   Clock clock, ArchiveWriter archive, SegmentCatalog catalog, CompletableFuture<Void> predecessor,
+                   CameraConnector connector) {
         this.camera = camera;
+        this.connector = connector;
         this.config = config;
         this.index = index;
         this.statusBoard = statusBoard;
@@ -102,8 +108,10 @@ final class CameraRecorder implements Runnable {
         statusBoard.report(camera.id(), State.CONNECTING, null);
         Instant connectedAt = clock.instant();
         RtspSource source;
-        try {
-            source = RtspSource.open(camera, config.connectTimeout());
+        try (ConnectTarget target = connector.prepare(camera, config.connectTimeout())) {
+            source = RtspSource.open(target, camera.transport(), config.connectTimeout());
+        } catch (ConnectRefused e) {
+            return onRefused(e);
         } catch (FfmpegError e) {
             return onConnectFailure(e);
         }
@@ -150,6 +158,16 @@ final class CameraRecorder implements Runnable {
         } finally {
             current = null;
         }
+    }
+
+    /** Vigil itself did not connect (denied network, untrusted certificate, no address): nothing was sent. */
+    private Duration onRefused(ConnectRefused e) {
+        if (stopping()) {
+            return Duration.ZERO;
+        }
+        statusBoard.report(camera.id(), e.state(), e.getMessage());
+        LOG.warn("Camera {}: {}", camera.id(), e.getMessage());
+        return backoff.next();
     }
 
     private Duration onConnectFailure(FfmpegError e) {

@@ -10,6 +10,7 @@ import io.vigil.camera.Camera;
 import io.vigil.camera.CameraChanged;
 import io.vigil.camera.CameraRepository;
 import io.vigil.camera.CameraStatusBoard;
+import io.vigil.recorder.connect.CameraConnector;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public class RecorderSupervisor {
     private final RecorderConfig config;
     private final Clock clock;
     private final RecordingAssignment assignment;
+    private final CameraConnector connector;
     /** Changed under this object's lock; read without it by {@link #stopNow}. */
     private final Map<String, CameraRecorder> running = new ConcurrentHashMap<>();
     private boolean shutDown;
@@ -51,8 +53,9 @@ public class RecorderSupervisor {
 
     public RecorderSupervisor(CameraRepository cameras, ArchiveWriter archive, SegmentCatalog catalog,
                               SegmentIndex index, CameraStatusBoard statusBoard, RecorderConfig config, Clock clock,
-                              RecordingAssignment assignment) {
+                              RecordingAssignment assignment, CameraConnector connector) {
         this.assignment = assignment;
+        this.connector = connector;
         this.catalog = catalog;
         this.cameras = cameras;
         this.archive = archive;
@@ -110,7 +113,7 @@ public class RecorderSupervisor {
         }
         Camera camera = wanted.get();
         CameraRecorder recorder = new CameraRecorder(camera, config, index, statusBoard, clock, archive, catalog,
-                predecessor);
+                predecessor, connector);
         Thread thread = new Thread(recorder, "record-" + cameraId);
         thread.setDaemon(true);
         running.put(cameraId, recorder);

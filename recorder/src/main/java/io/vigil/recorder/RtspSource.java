@@ -1,6 +1,7 @@
 package io.vigil.recorder;
 
 import io.vigil.camera.Camera;
+import io.vigil.recorder.connect.ConnectTarget;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -70,11 +71,11 @@ final class RtspSource implements AutoCloseable {
      * Opens the camera's stream and picks the streams to record: the first H.264/H.265 video and,
      * if present, the first AAC audio.
      */
-    static RtspSource open(Camera camera, Duration connectTimeout) throws FfmpegError {
+    static RtspSource open(ConnectTarget target, Camera.Transport transport, Duration connectTimeout) throws FfmpegError {
         FfmpegLog.install();
         RtspSource source = new RtspSource();
         try {
-            source.connect(camera, connectTimeout);
+            source.connect(target, transport, connectTimeout);
             return source;
         } catch (FfmpegError | RuntimeException e) {
             source.close();
@@ -82,15 +83,17 @@ final class RtspSource implements AutoCloseable {
         }
     }
 
-    private void connect(Camera camera, Duration connectTimeout) throws FfmpegError {
+    private void connect(ConnectTarget target, Camera.Transport transport, Duration connectTimeout) throws FfmpegError {
         AVDictionary options = new AVDictionary(null);
-        av_dict_set(options, "rtsp_transport", camera.transport() == Camera.Transport.UDP ? "udp" : "tcp", 0);
+        av_dict_set(options, "rtsp_transport", transport == Camera.Transport.UDP ? "udp" : "tcp", 0);
+        // rtsps: FFmpeg 8 hands these to its TLS layer, which then refuses a peer whose chain does not lead to them
+        target.options().forEach((name, value) -> av_dict_set(options, name, value, 0));
         av_dict_set(options, "timeout", Long.toString(connectTimeout.toNanos() / 1000), 0);
         av_dict_set(options, "allowed_media_types", "video+audio", 0);
         av_dict_set(options, "analyzeduration", "3000000", 0);
         av_dict_set(options, "user_agent", "Vigil", 0);
         deadlineNanos = System.nanoTime() + connectTimeout.toNanos();
-        int ret = avformat_open_input(context, camera.connectionUrl(), null, options);
+        int ret = avformat_open_input(context, target.url(), null, options);
         av_dict_free(options);
         if (ret < 0) {
             throw new FfmpegError("cannot open RTSP session", ret);

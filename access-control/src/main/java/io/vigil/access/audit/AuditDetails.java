@@ -7,6 +7,7 @@ import io.vigil.access.share.Share;
 import io.vigil.access.user.UserView;
 import io.vigil.archive.SegmentCatalog;
 import io.vigil.archive.index.Segment;
+import io.vigil.camera.CameraEdit;
 import io.vigil.camera.CameraView;
 import io.vigil.retention.hold.Hold;
 import io.vigil.retention.run.RunSummary;
@@ -45,7 +46,8 @@ public class AuditDetails {
         }
         if (body instanceof CameraView v) {
             event.camera(v.id());
-            return detail;
+            return request.getAttribute(CameraEdit.REQUEST_ATTRIBUTE, String.class).map(change -> detail + ": " + change)
+                    .orElse(detail);
         }
         if (body instanceof UserView u) {
             return "user " + u.username() + " role " + u.role() + (u.cameras() == null ? "" : " cameras " + u.cameras());
