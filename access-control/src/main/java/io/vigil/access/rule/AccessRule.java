@@ -167,11 +167,12 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
             return deny(request, ErrorCode.FORBIDDEN, "the share link is not valid: changed, expired or revoked");
         }
         ShareGrant g = share.get().grant();
-        Optional<User> creator = users.find(share.get().createdBy());
+        Caller.of(g).attachTo(request); // refusals from here on are the link's, in the audit log
+        // a user deleted and created again with the same name is someone new: the old user's links stay dead
+        Optional<User> creator = users.find(share.get().createdBy()).filter(u -> !u.created().isAfter(share.get().created()));
         if (creator.isEmpty() || !creator.get().role().may(Permission.SHARES) || !creator.get().sees(g.cameraId())) {
             return deny(request, ErrorCode.FORBIDDEN, "the share link's creator may no longer share this camera");
         }
-        Caller.of(g).attachTo(request);
         if (!g.cameraId().equals(cameraId)) {
             return deny(request, ErrorCode.FORBIDDEN, "the share link does not open camera " + cameraId);
         }

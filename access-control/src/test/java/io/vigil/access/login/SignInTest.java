@@ -4,6 +4,7 @@ import io.vigil.access.MutableClock;
 import io.vigil.access.SecurityConfig;
 import io.vigil.access.audit.AuditLog;
 import io.vigil.access.user.PasswordHasher;
+import io.vigil.access.user.UserChange;
 import io.vigil.access.user.UserRequest;
 import io.vigil.access.user.Users;
 import io.vigil.archive.Database;
@@ -105,7 +106,7 @@ class SignInTest {
     @Test
     void aChangedPasswordIsNotRemembered() {
         assertEquals("carol", signIn.check("carol", RIGHT, PLAYER, "basic").username());
-        users.update("carol", new UserRequest(null, "new-pass-4567", "auditor", null), "api");
+        users.update("carol", new UserChange(null, "new-pass-4567", null, false, null), "api");
         assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(VigilException.class,
                 () -> signIn.check("carol", RIGHT, PLAYER, "basic")).code());
     }
