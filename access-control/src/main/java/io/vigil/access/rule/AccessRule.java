@@ -18,6 +18,7 @@ import io.vigil.access.share.ShareLinks;
 import io.vigil.access.user.User;
 import io.vigil.access.user.Users;
 import io.vigil.archive.SegmentCatalog;
+import io.vigil.archive.TimeRange;
 import io.vigil.archive.index.Segment;
 import io.vigil.error.ErrorCode;
 import jakarta.inject.Named;
@@ -33,7 +34,6 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -212,11 +212,7 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
     }
 
     private static boolean sameInstant(String text, long millis) {
-        try {
-            return text != null && Instant.parse(text).toEpochMilli() == millis;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        return TimeRange.tryParse(text).map(i -> i.toEpochMilli() == millis).orElse(false);
     }
 
     private static String describe(HttpRequest<?> request, String template) {
