@@ -368,6 +368,10 @@ class AccessHardeningTest {
         HttpResponse<String> bigHeader = call("GET", "/api/cameras", null, "Authorization", TestAdmin.basic(), "X-Padding", "b".repeat(20_000));
         assertEquals(431, bigHeader.statusCode(), bigHeader.body());
         assertTrue(bigHeader.body().contains("\"error\":\"HEADERS_TOO_LARGE\""), bigHeader.body());
+        HttpResponse<String> bigBody = vigil.send("POST", "/api/holds", "{\"reason\":\"" + "c".repeat(2_000_000) + "\"}");
+        assertEquals(413, bigBody.statusCode(), bigBody.body());
+        assertTrue(bigBody.body().contains("\"error\":\"PAYLOAD_TOO_LARGE\""), bigBody.body());
+        badInputsTried++;
         assertEquals(200, vigil.send("GET", "/api/cameras", null).statusCode(), "the server goes on");
     }
 
