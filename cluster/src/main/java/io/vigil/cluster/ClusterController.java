@@ -1,9 +1,11 @@
 package io.vigil.cluster;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.vigil.archive.CameraScope;
 import io.vigil.archive.NodeIdentity;
 import io.vigil.camera.Camera;
 import io.vigil.camera.CameraRepository;
@@ -14,7 +16,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** {@code GET /api/cluster}: nodes, their heartbeats, and which cameras each records. */
+/**
+ * {@code GET /api/cluster}: nodes, their heartbeats, and which cameras each records; a caller with a camera
+ * allow-list sees only those cameras in the lists ({@link CameraScope}).
+ */
 @Controller("/api/cluster")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ClusterController {
@@ -25,9 +30,11 @@ public class ClusterController {
     private final CameraLeases leases;
     private final DatabaseTime time;
     private final CameraRepository cameras;
+    private final CameraScope scope;
 
     public ClusterController(ClusterConfig config, NodeIdentity identity, ClusterNodes nodes, CameraLeases leases,
-                             DatabaseTime time, CameraRepository cameras) {
+                             DatabaseTime time, CameraRepository cameras, CameraScope scope) {
+        this.scope = scope;
         this.config = config;
         this.identity = identity;
         this.nodes = nodes;
@@ -37,7 +44,7 @@ public class ClusterController {
     }
 
     @Get
-    public ClusterView show() {
+    public ClusterView show(HttpRequest<?> request) {
         Instant now = time.now();
         List<NodeView> all = nodes.all();
         List<LeaseView> rows = leases.all();
@@ -47,11 +54,12 @@ public class ClusterController {
         List<ClusterView.Node> shown = all.stream().map(n -> new ClusterView.Node(n.nodeId(), n.advertisedUrl(),
                 n.stoppedAt() != null ? "STOPPED" : n.live(now, config.leaseDuration()) ? "LIVE" : "SILENT",
                 n.startedAt(), n.heartbeatAt(), n.stoppedAt(), n.maxCameras(), shares.targets().getOrDefault(n.nodeId(), 0),
-                rows.stream().filter(l -> n.nodeId().equals(l.holderAt(now))).map(LeaseView::cameraId).sorted().toList()))
+                rows.stream().filter(l -> n.nodeId().equals(l.holderAt(now))).map(LeaseView::cameraId)
+                        .filter(c -> scope.allows(request, c)).sorted().toList()))
                 .toList();
         Set<String> held = rows.stream().filter(l -> l.holderAt(now) != null).map(LeaseView::cameraId)
                 .collect(Collectors.toSet());
         return new ClusterView(identity.nodeId(), config.enabled(), config.leaseDuration().toMillis(), shown,
-                enabled.stream().filter(c -> !held.contains(c)).toList());
+                enabled.stream().filter(c -> !held.contains(c)).filter(c -> scope.allows(request, c)).toList());
     }
 }

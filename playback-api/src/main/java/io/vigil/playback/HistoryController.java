@@ -78,9 +78,9 @@ public class HistoryController {
     public HttpResponse<String> playlist(HttpRequest<?> request, String id, @Nullable @QueryValue String start,
                                          @Nullable @QueryValue String end) {
         cameras.require(id);
-        boolean complete = end != null && !end.isBlank();
+        boolean complete = end != null;
         TimeRange range = complete ? TimeRange.parse(start, end)
-                : TimeRange.parse(start, clock.instant().plus(config.gapTolerance()).toString());
+                : new TimeRange(TimeRange.instant("start", start), clock.instant().plus(config.gapTolerance()));
         requireWithinLimit(range);
         List<ListedSegment> segments = index.listed(id, range.start(), range.end());
         if (!complete) {
@@ -134,7 +134,7 @@ public class HistoryController {
     @Get("/snapshot.jpg")
     public HttpResponse<byte[]> snapshot(String id, @Nullable @QueryValue String at) {
         cameras.require(id);
-        Instant instant = at == null || at.isBlank() ? null : TimeRange.instant("at", at);
+        Instant instant = TimeRange.optionalInstant("at", at);
         return HttpResponse.ok(snapshots.jpeg(id, instant)).contentType(MediaType.IMAGE_JPEG_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, instant == null ? "no-cache" : "private, max-age=3600");
     }

@@ -9,6 +9,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.vigil.archive.SegmentVerifier;
 import io.vigil.archive.TimeRange;
 import io.vigil.camera.RecordedCameras;
+import io.vigil.error.ErrorCode;
+import io.vigil.error.VigilException;
+
+import java.time.Duration;
 
 /**
  * {@code GET /api/cameras/{id}/verify?start=&end=}: re-reads stored segments and compares their SHA-256; also for a
@@ -20,15 +24,24 @@ public class IntegrityController {
 
     private final RecordedCameras cameras;
     private final SegmentVerifier verifier;
+    private final Duration maxRange;
 
-    public IntegrityController(RecordedCameras cameras, SegmentVerifier verifier) {
+    public IntegrityController(RecordedCameras cameras, SegmentVerifier verifier, PlaybackConfig config) {
         this.cameras = cameras;
         this.verifier = verifier;
+        this.maxRange = config.maxVerifyRange();
     }
 
+    /** At most {@code playback.max-verify-range} (24 h) per request: each one re-reads every stored segment in it. */
     @Get("/verify")
     public SegmentVerifier.Report verify(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
         cameras.require(id);
-        return verifier.verify(id, TimeRange.parse(start, end));
+        TimeRange range = TimeRange.parse(start, end);
+        Duration length = Duration.between(range.start(), range.end());
+        if (length.compareTo(maxRange) > 0) {
+            throw new VigilException(ErrorCode.INVALID_RANGE, "a verify request covers at most " + maxRange.toHours()
+                    + " h (playback.max-verify-range); this one covers " + length.toHours() + " h: split it");
+        }
+        return verifier.verify(id, range);
     }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
  *                              {@code presigned}: at presigned object-store URLs (players must reach the store)
  * @param presignedValidity     how long presigned URLs stay valid
  * @param clipReadAhead         media segments a clip export fetches ahead of the one it sends (memory: that many segments per export)
+ * @param maxVerifyRange        longest range of a {@code /verify} request (each one re-reads every segment in it)
  */
 @ConfigurationProperties("playback")
 public record PlaybackConfig(
@@ -28,7 +29,8 @@ public record PlaybackConfig(
         @Bindable(defaultValue = "24h") Duration maxClipRange,
         @Bindable(defaultValue = "PROXIED") Delivery delivery,
         @Bindable(defaultValue = "6h") Duration presignedValidity,
-        @Bindable(defaultValue = "4") int clipReadAhead) {
+        @Bindable(defaultValue = "4") int clipReadAhead,
+        @Bindable(defaultValue = "24h") Duration maxVerifyRange) {
 
     /** Where playlists send players for segment bytes. */
     public enum Delivery { PROXIED, PRESIGNED }
@@ -44,6 +46,9 @@ public record PlaybackConfig(
         }
         if (clipReadAhead < 1 || clipReadAhead > 64) {
             throw new IllegalArgumentException("playback.clip-read-ahead must be 1..64");
+        }
+        if (maxVerifyRange.isZero() || maxVerifyRange.isNegative()) {
+            throw new IllegalArgumentException("playback.max-verify-range must be positive");
         }
         if (targetDurationSeconds < 1) {
             throw new IllegalArgumentException("playback.target-duration-seconds must be >= 1");

@@ -40,12 +40,24 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405),
     /** The body is not JSON where JSON is expected. */
     UNSUPPORTED_MEDIA_TYPE(415),
+    /** The body is larger than the server takes ({@code micronaut.server.max-request-size}). */
+    PAYLOAD_TOO_LARGE(413),
+    /** The request line (method, path and query) is longer than the server reads. */
+    URI_TOO_LONG(414),
+    /** The request's headers are larger than the server reads. */
+    HEADERS_TOO_LARGE(431),
     /** No credentials, wrong ones, or an expired token: sign in (HTTP Basic or a bearer token from /login). */
     UNAUTHENTICATED(401),
     /** Signed in, but the role, the camera allow-list or the share link does not cover this request. */
     FORBIDDEN(403),
     /** Too many failed sign-ins for this user or from this address; retry after the time given. */
     TOO_MANY_ATTEMPTS(429),
+    /**
+     * A state-changing request (POST, PUT, DELETE, PATCH) a browser sent from another site's page
+     * ({@code Sec-Fetch-Site} other than same-origin, or an {@code Origin} that is not this server): refused,
+     * whatever credentials the browser added to it.
+     */
+    CROSS_SITE_REQUEST(403),
     /** No user with that name. */
     USER_NOT_FOUND(404),
     /** A user with that name already exists. */
@@ -69,7 +81,10 @@ public enum ErrorCode {
             case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> HEADERS_TOO_LARGE;
             case 503 -> STORAGE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL : BAD_REQUEST;
         };

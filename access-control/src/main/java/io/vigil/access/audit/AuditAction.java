@@ -25,5 +25,7 @@ public enum AuditAction {
     USER_DELETE,
     RETENTION_RUN,
     LOGIN,
-    LOGIN_FAILED
+    LOGIN_FAILED,
+    /** A state-changing request a browser sent from another site's page, refused (403 {@code CROSS_SITE_REQUEST}). */
+    CROSS_SITE
 }

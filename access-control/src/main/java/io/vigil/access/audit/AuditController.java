@@ -48,10 +48,10 @@ public class AuditController {
                                 @Nullable @QueryValue String user, @Nullable @QueryValue String cameraId,
                                 @Nullable @QueryValue String action, @Nullable @QueryValue String after,
                                 @Nullable @QueryValue String limit, @Nullable @QueryValue String format) {
-        Instant start = from == null || from.isBlank() ? null : TimeRange.instant("from", from);
-        Instant end = to == null || to.isBlank() ? null : TimeRange.instant("to", to);
+        Instant start = TimeRange.optionalInstant("from", from);
+        Instant end = TimeRange.optionalInstant("to", to);
         if (start != null && end != null) {
-            TimeRange.parse(from, to); // end after start
+            new TimeRange(start, end); // end after start
         }
         boolean csv = "csv".equalsIgnoreCase(format);
         if (format != null && !csv && !"json".equalsIgnoreCase(format)) {

@@ -6,6 +6,7 @@ import io.vigil.access.rule.RouteRule;
 import io.vigil.access.share.Share;
 import io.vigil.access.user.UserView;
 import io.vigil.archive.SegmentCatalog;
+import io.vigil.archive.TimeRange;
 import io.vigil.archive.index.Segment;
 import io.vigil.camera.CameraEdit;
 import io.vigil.camera.CameraView;
@@ -15,7 +16,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -84,14 +84,8 @@ public class AuditDetails {
         return "segments from " + s.sequence() + " fetched directly";
     }
 
+    /** A request's time for its audit row: null when it is missing, bad or out of bounds (the row is written anyway). */
     static Instant instant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return TimeRange.tryParse(text).orElse(null);
     }
 }

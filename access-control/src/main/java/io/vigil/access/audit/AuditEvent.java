@@ -2,6 +2,7 @@ package io.vigil.access.audit;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vigil.archive.TimeRange;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -33,10 +34,18 @@ public record AuditEvent(long id, Instant at, @Nullable String username, @Nullab
         cameraId = cut(cameraId, 63);
         clientAddress = cut(clientAddress, 64);
         detail = cut(detail, MAX_DETAIL);
+        // a range the API would refuse is not recorded as one: its epoch milliseconds could overflow the row
+        rangeStart = rangeStart == null || TimeRange.within(rangeStart) ? rangeStart : null;
+        rangeEnd = rangeEnd == null || TimeRange.within(rangeEnd) ? rangeEnd : null;
     }
 
+    /** Cut to the column's size, NUL characters (a {@code %00} in a probing URL) replaced: no database refuses the row. */
     private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        if (s == null) {
+            return null;
+        }
+        String shown = s.length() <= max ? s : s.substring(0, max);
+        return shown.replace((char) 0, '?');
     }
 
     /** OK for 2xx and 3xx, DENIED for 401, 403 and 429, FAILED for any other error. */

@@ -16,14 +16,17 @@ import io.vigil.access.Caller;
 import io.vigil.access.ClientAddress;
 import io.vigil.access.Denial;
 import io.vigil.access.SecurityConfig;
+import io.vigil.access.login.MediaCookie;
 import io.vigil.access.rule.AccessRule;
 import io.vigil.access.rule.RouteRule;
 import io.vigil.access.rule.RouteRules;
+import io.vigil.archive.Sha256;
 import io.vigil.error.ErrorBody;
 import io.vigil.error.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -33,8 +36,9 @@ import java.util.Optional;
  * Writes the audit event of every audited route (see {@link RouteRules}) once its answer is known, refusals
  * included; runs outside the security filter, so it sees the 401s and 403s too. Viewing is recorded once per
  * session ({@link LiveViewSessions}): a live playlist polled, an EVENT playlist re-read, the segments a player
- * fetches after its playlist, a share link's uses, and repeated refusals from one address. Footage is not
- * served when its event cannot be written: the answer becomes 503.
+ * fetches after its playlist, a share link's uses, and the same refused request repeated from one address. A
+ * 401 challenge to a request without any credentials is not a refusal and leaves no row. Footage is not served
+ * when its event cannot be written: the answer becomes 503.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AuditRecorder implements Ordered {
@@ -70,11 +74,22 @@ public class AuditRecorder implements Ordered {
         }
         String template = AccessRule.template(match.get());
         Optional<RouteRule> rule = RouteRules.find(request.getMethodName(), template);
-        if (rule.isEmpty() || rule.get().audit() == null) {
+        if (rule.isEmpty() || (rule.get().audit() == null && !crossSite(request))) {
+            return response;
+        }
+        if (challengeOnly(request, response)) {
             return response;
         }
         try {
-            event(request, response, rule.get(), template, match.get().getVariableValues()).ifPresent(log::record);
+            Optional<AuditEvent> event;
+            try {
+                event = event(request, response, rule.get(), template, match.get().getVariableValues());
+            } catch (RuntimeException e) {
+                // whatever the request holds, its row is written: the bare facts, without what could not be read
+                LOG.warn("could not describe the audit event of {} {}: {}", request.getMethodName(), template, e.toString());
+                event = Optional.of(bare(request, response, rule.get(), e));
+            }
+            event.ifPresent(log::record);
             return response;
         } catch (RuntimeException e) {
             LOG.error("could not write the audit event of {} {}: {}", request.getMethodName(), template, e.toString());
@@ -106,7 +121,9 @@ public class AuditRecorder implements Ordered {
         if (grouped) {
             boolean fresh;
             if (status >= 400) {
-                fresh = sessions.starts(address + "|" + who + "|" + template + "|" + status, now);
+                // a refusal or failure repeats into one row only when it is the very same request (a player retrying)
+                fresh = sessions.starts(address + "|" + who + "|" + request.getMethodName() + "|"
+                        + Sha256.hex(request.getUri().toString().getBytes(StandardCharsets.UTF_8)) + "|" + status, now);
             } else if (segment) {
                 fresh = sessions.starts(view, now);
             } else {
@@ -131,6 +148,35 @@ public class AuditRecorder implements Ordered {
         if (denial.isPresent()) {
             detail = detail + " refused: " + denial.get().message();
         }
+        if (crossSite(request)) {
+            event.action(AuditAction.CROSS_SITE);
+        }
         return Optional.of(event.detail(detail).build());
+    }
+
+    /**
+     * A 401 to a request that carried no credentials at all (no {@code Authorization} header, no media cookie, no
+     * share link) is HTTP Basic's challenge, which players such as ffmpeg and VLC wait for before they send their
+     * password: nobody was refused anything, so it leaves no row. A 401 to wrong credentials does.
+     */
+    static boolean challengeOnly(HttpRequest<?> request, HttpResponse<?> response) {
+        return response.code() == 401 && request.getHeaders().getAuthorization().isEmpty()
+                && request.getCookies().findCookie(MediaCookie.NAME).isEmpty() && request.getParameters().get("share") == null;
+    }
+
+    private static boolean crossSite(HttpRequest<?> request) {
+        return Denial.of(request).map(d -> d.code() == ErrorCode.CROSS_SITE_REQUEST).orElse(false);
+    }
+
+    /** The row of a request whose details could not be read: route, caller, address and status. */
+    private AuditEvent bare(HttpRequest<?> request, HttpResponse<?> response, RouteRule rule, RuntimeException problem) {
+        Optional<Caller> caller = Caller.of(request);
+        AuditAction action = crossSite(request) ? AuditAction.CROSS_SITE
+                : caller.map(c -> c.share() != null).orElse(false) ? AuditAction.SHARE_USE : rule.audit();
+        return AuditEvent.builder(action, clock.instant())
+                .user(caller.map(Caller::name).orElse(null), caller.map(Caller::roleId).orElse(null))
+                .client(ClientAddress.of(request, trustForwardedFor)).status(response.code())
+                .detail(request.getMethodName() + " " + request.getPath() + " (details unreadable: " + problem.getClass().getSimpleName() + ")")
+                .build();
     }
 }

@@ -24,7 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Checks a username and password, for {@code POST /login} and for HTTP Basic. Failures are audited
  * ({@code LOGIN_FAILED}) and counted per user and, with a higher limit, per client address ({@link LoginThrottle}), so
  * one user's guesser is stopped without locking out an office behind one NAT address; a checked Basic
- * password is remembered for a few minutes so a player fetching segments does not pay bcrypt on each one.
+ * password is remembered for a few minutes so a player fetching segments does not pay bcrypt on each one. The
+ * throttle is asked first, always: while a user or an address is locked out, a remembered password is refused
+ * too, so a guesser's right guess is never accepted at the speed of a cache. A remembered password is not an
+ * attempt: it counts neither for nor against anyone.
  */
 @Singleton
 public class SignIn {
@@ -63,21 +66,23 @@ public class SignIn {
         // names that cannot exist share one bucket: the throttle's memory stays bounded by real names
         String name = User.USERNAME.matcher(typed).matches() ? typed : "(invalid)";
         Optional<User> user = users.find(name);
+        // the throttle decides first, always: a locked-out user or address is refused even a remembered password
+        Optional<Duration> locked = perUser.blockedFor(name).or(() -> perAddress.blockedFor(clientAddress));
+        if (locked.isPresent()) {
+            throw refused(user, clientAddress, via, locked.get());
+        }
         String cacheKey = name + "\0" + Sha256.hex((salt + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
         Remembered r = remembered.get(cacheKey);
         Instant now = clock.instant();
         if (user.isPresent() && r != null && r.until().isAfter(now) && r.passwordHash().equals(user.get().passwordHash())) {
-            return user.get(); // a password already checked: a guesser's lock-out does not cut off a running player
+            return user.get(); // a password checked before: no bcrypt, and nothing counted against the user or address
         }
         Optional<String> userAttempt = perUser.attempt(name);
         Optional<String> addressAttempt = userAttempt.isEmpty() ? Optional.empty() : perAddress.attempt(clientAddress);
         if (userAttempt.isEmpty() || addressAttempt.isEmpty()) {
             userAttempt.ifPresent(a -> perUser.forgive(name, a));
             Duration wait = perUser.blockedFor(name).or(() -> perAddress.blockedFor(clientAddress)).orElse(Duration.ofSeconds(1));
-            record(user, clientAddress, 429, via + ": refused, too many failed sign-ins");
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            throw new VigilException(ErrorCode.TOO_MANY_ATTEMPTS,
-                    "too many failed sign-ins; try again in " + seconds + " s", Map.of("retryAfterSeconds", Long.toString(seconds)), null);
+            throw refused(user, clientAddress, via, wait);
         }
         if (!hasher.matches(password, user.map(User::passwordHash).orElse(null))) {
             remembered.remove(cacheKey);
@@ -93,6 +98,14 @@ public class SignIn {
             remembered.put(cacheKey, new Remembered(user.get().passwordHash(), now.plus(rememberFor)));
         }
         return user.get();
+    }
+
+    /** The 429 of a locked-out user or address, audited. */
+    private VigilException refused(Optional<User> user, String clientAddress, String via, Duration wait) {
+        record(user, clientAddress, 429, via + ": refused, too many failed sign-ins");
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new VigilException(ErrorCode.TOO_MANY_ATTEMPTS,
+                "too many failed sign-ins; try again in " + seconds + " s", Map.of("retryAfterSeconds", Long.toString(seconds)), null);
     }
 
     /** Failed sign-ins name the user only if it exists: a password typed into the name field stays out of the log. */

@@ -18,6 +18,7 @@ import io.vigil.access.share.ShareLinks;
 import io.vigil.access.user.User;
 import io.vigil.access.user.Users;
 import io.vigil.archive.SegmentCatalog;
+import io.vigil.archive.TimeRange;
 import io.vigil.archive.index.Segment;
 import io.vigil.error.ErrorCode;
 import jakarta.inject.Named;
@@ -33,7 +34,6 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -167,11 +167,12 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
             return deny(request, ErrorCode.FORBIDDEN, "the share link is not valid: changed, expired or revoked");
         }
         ShareGrant g = share.get().grant();
-        Optional<User> creator = users.find(share.get().createdBy());
+        Caller.of(g).attachTo(request); // refusals from here on are the link's, in the audit log
+        // a user deleted and created again with the same name is someone new: the old user's links stay dead
+        Optional<User> creator = users.find(share.get().createdBy()).filter(u -> !u.created().isAfter(share.get().created()));
         if (creator.isEmpty() || !creator.get().role().may(Permission.SHARES) || !creator.get().sees(g.cameraId())) {
             return deny(request, ErrorCode.FORBIDDEN, "the share link's creator may no longer share this camera");
         }
-        Caller.of(g).attachTo(request);
         if (!g.cameraId().equals(cameraId)) {
             return deny(request, ErrorCode.FORBIDDEN, "the share link does not open camera " + cameraId);
         }
@@ -211,11 +212,7 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
     }
 
     private static boolean sameInstant(String text, long millis) {
-        try {
-            return text != null && Instant.parse(text).toEpochMilli() == millis;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        return TimeRange.tryParse(text).map(i -> i.toEpochMilli() == millis).orElse(false);
     }
 
     private static String describe(HttpRequest<?> request, String template) {

@@ -93,7 +93,7 @@ public class UserBootstrap {
                 users.create(new UserRequest(ADMIN, adminPassword, Role.ADMIN.id(), null), "env");
                 LOG.info("created user admin with the password from VIGIL_ADMIN_PASSWORD");
             } else if (!hasher.matches(adminPassword, admin.get().passwordHash()) || admin.get().role() != Role.ADMIN) {
-                users.update(ADMIN, new UserRequest(null, adminPassword, Role.ADMIN.id(), null), "env");
+                users.update(ADMIN, UserChange.replacing(new UserRequest(null, adminPassword, Role.ADMIN.id(), null)), "env");
                 LOG.info("user admin: password and role set from VIGIL_ADMIN_PASSWORD");
             }
             return;
@@ -115,7 +115,10 @@ public class UserBootstrap {
     }
 
     private void apply(ConfiguredUser c) {
-        String role = c.role() == null ? null : c.role();
+        String role = c.role();
+        if (role == null || role.isBlank()) {
+            throw new IllegalStateException("vigil.security.users." + c.name() + ".role is required");
+        }
         if (c.passwordHash() != null && !c.passwordHash().isBlank()) {
             if (!c.passwordHash().startsWith("$2")) {
                 throw new IllegalStateException("vigil.security.users." + c.name() + ".password-hash must be a bcrypt hash ($2b$...)");
@@ -127,7 +130,7 @@ public class UserBootstrap {
                     new SecureRandom().nextBytes(random);
                     users.create(new UserRequest(c.name(), Base64.getEncoder().encodeToString(random), role, c.cameras()), "config");
                 } else {
-                    users.update(c.name(), new UserRequest(null, null, role, c.cameras()), "config");
+                    users.update(c.name(), UserChange.replacing(new UserRequest(null, null, role, c.cameras())), "config");
                 }
                 users.setPasswordHash(c.name(), c.passwordHash());
                 return null;
@@ -138,7 +141,7 @@ public class UserBootstrap {
                 users.create(new UserRequest(c.name(), c.password(), role, c.cameras()), "config");
             } else {
                 boolean same = hasher.matches(c.password(), existing.get().passwordHash());
-                users.update(c.name(), new UserRequest(null, same ? null : c.password(), role, c.cameras()), "config");
+                users.update(c.name(), UserChange.replacing(new UserRequest(null, same ? null : c.password(), role, c.cameras())), "config");
             }
         } else {
             throw new IllegalStateException("vigil.security.users." + c.name() + " needs password or password-hash");

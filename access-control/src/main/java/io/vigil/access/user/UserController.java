@@ -1,6 +1,7 @@
 package io.vigil.access.user;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -10,8 +11,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.vigil.access.Caller;
 
 import java.net.URI;
 import java.util.List;
@@ -43,14 +46,15 @@ public class UserController {
         return HttpResponse.created(UserView.of(user), URI.create("/api/users/" + user.username()));
     }
 
+    /** Changes what the body names and keeps the rest ({@link UserChange}). */
     @Put("/{username}")
-    public UserView update(String username, @Nullable @Body UserRequest request) {
-        return UserView.of(users.update(username, request, "api"));
+    public UserView update(String username, @Nullable @Body JsonNode body) {
+        return UserView.of(users.update(username, UserChange.of(body), "api"));
     }
 
     @Delete("/{username}")
     @Status(HttpStatus.NO_CONTENT)
-    public void delete(String username) {
-        users.delete(username);
+    public void delete(HttpRequest<?> request, String username) {
+        users.delete(username, Caller.of(request).map(Caller::name).orElse("api"));
     }
 }

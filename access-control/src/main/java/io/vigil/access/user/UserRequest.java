@@ -6,8 +6,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * Body of {@code POST /api/users} and {@code PUT /api/users/{username}}. On PUT, a missing password keeps the
- * current one; {@code cameras} null (or absent) means every camera.
+ * Body of {@code POST /api/users}: {@code cameras} null (or absent) means every camera. A {@code PUT} is read as a
+ * {@link UserChange}, which keeps what it leaves out.
  */
 @Serdeable
 public record UserRequest(@Nullable String username, @Nullable String password, @Nullable String role,

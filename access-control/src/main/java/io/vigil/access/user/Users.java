@@ -59,8 +59,8 @@ public class Users {
             problems.put("username", "must be 1-64 of a-z, 0-9, '.', '_', '-', '@', starting with a letter or digit");
         }
         PasswordHasher.problem(request == null ? null : request.password()).ifPresent(p -> problems.put("password", p));
-        Role role = role(request, problems);
-        Set<String> cameras = cameras(request, problems);
+        Role role = role(request == null ? null : request.role(), problems);
+        Set<String> cameras = cameras(request == null ? null : request.cameras(), problems);
         if (!problems.isEmpty()) {
             throw VigilException.invalid(problems);
         }
@@ -76,40 +76,46 @@ public class Users {
         });
     }
 
-    /** Changes role, cameras and (when given) the password; the last admin cannot stop being one. */
-    public User update(String username, UserRequest request, String managedBy) {
+    /**
+     * Changes what {@code change} gives (role, allow-list, password) and keeps the rest; the last admin cannot stop
+     * being one. A new password ends the user's sessions.
+     */
+    public User update(String username, UserChange change, String managedBy) {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (request == null) {
-            throw VigilException.invalid(Map.of("body", "a JSON user object is required"));
-        }
-        if (request.username() != null && !request.username().trim().equals(username)) {
+        if (change.username() != null && !change.username().trim().equals(username)) {
             problems.put("username", "cannot be changed; create a new user instead");
         }
-        if (request.password() != null) {
-            PasswordHasher.problem(request.password()).ifPresent(p -> problems.put("password", p));
+        if (change.password() != null) {
+            PasswordHasher.problem(change.password()).ifPresent(p -> problems.put("password", p));
         }
-        Role role = role(request, problems);
-        Set<String> cameras = cameras(request, problems);
+        Role role = change.role() == null ? null : role(change.role(), problems);
+        Set<String> cameras = change.camerasGiven() ? cameras(change.cameras(), problems) : null;
         if (!problems.isEmpty()) {
             throw VigilException.invalid(problems);
         }
         return db.inTransaction(() -> {
             User current = get(username);
-            if (current.role() == Role.ADMIN && role != Role.ADMIN) {
+            Role newRole = role == null ? current.role() : role;
+            Set<String> newCameras = change.camerasGiven() ? cameras : current.cameras();
+            if (current.role() == Role.ADMIN && newRole != Role.ADMIN) {
                 requireAnotherAdmin(username);
             }
-            String hash = request.password() == null ? current.passwordHash() : hasher.hash(request.password());
+            String hash = change.password() == null ? current.passwordHash() : hasher.hash(change.password());
             Instant now = clock.instant();
             db.update("UPDATE app_user SET password_hash = ?, role = ?, cameras = ?, managed_by = ?, updated_millis = ? "
-                    + "WHERE username = ?", hash, role.name(), joined(cameras), managedBy, now.toEpochMilli(), username);
-            if (request.password() != null) {
+                    + "WHERE username = ?", hash, newRole.name(), joined(newCameras), managedBy, now.toEpochMilli(), username);
+            if (change.password() != null) {
                 endSessions(username);
             }
             return get(username);
         });
     }
 
-    public void delete(String username) {
+    /**
+     * Removes the user, ends its sessions and revokes the share links it made ({@code by} is recorded as their
+     * revoker): a link dies with its creator, and a new user given the same name later does not bring it back.
+     */
+    public void delete(String username, String by) {
         db.inTransaction(() -> {
             User current = get(username);
             if (current.role() == Role.ADMIN) {
@@ -117,6 +123,8 @@ public class Users {
             }
             db.update("DELETE FROM app_user WHERE username = ?", username);
             endSessions(username);
+            db.update("UPDATE share_link SET revoked_millis = ?, revoked_by = ? WHERE created_by = ? AND revoked_millis IS NULL",
+                    clock.instant().toEpochMilli(), by, username);
             return null;
         });
     }
@@ -147,8 +155,8 @@ public class Users {
         }
     }
 
-    private static Role role(UserRequest request, Map<String, String> problems) {
-        Optional<Role> role = Role.parse(request == null ? null : request.role());
+    private static Role role(String name, Map<String, String> problems) {
+        Optional<Role> role = Role.parse(name);
         if (role.isEmpty()) {
             problems.put("role", "must be one of " + Role.names());
             return null;
@@ -156,12 +164,12 @@ public class Users {
         return role.get();
     }
 
-    private static Set<String> cameras(UserRequest request, Map<String, String> problems) {
-        if (request == null || request.cameras() == null) {
+    private static Set<String> cameras(List<String> list, Map<String, String> problems) {
+        if (list == null) {
             return null;
         }
         Set<String> ids = new LinkedHashSet<>();
-        for (String id : request.cameras()) {
+        for (String id : list) {
             if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,62}")) {
                 problems.put("cameras", "must be a list of camera ids (a-z, 0-9, '-')");
                 return null;

@@ -1,0 +1,2 @@
+-- The audit log's actions as of this version: VERIFY, RETENTION_RUN and CROSS_SITE were missing from the comment.
+COMMENT ON COLUMN audit_event.action IS 'LIVE_VIEW, PLAYBACK, CLIP_EXPORT, SNAPSHOT, VERIFY, SHARE_CREATE, SHARE_USE, SHARE_REVOKE, HOLD_CREATE, HOLD_RELEASE, CAMERA_CREATE, CAMERA_UPDATE, CAMERA_DELETE, USER_CREATE, USER_UPDATE, USER_DELETE, RETENTION_RUN, LOGIN, LOGIN_FAILED or CROSS_SITE (a state-changing request from another site''s page, refused).';
