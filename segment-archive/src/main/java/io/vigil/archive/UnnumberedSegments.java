@@ -130,6 +130,9 @@ public class UnnumberedSegments {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
+        if (cameraId != null && !root.resolve(cameraId).normalize().getParent().equals(root.normalize())) {
+            return List.of();       // not a camera id: never a path outside the spool
+        }
         try (Stream<Path> cameras = cameraId == null ? Files.list(root) : Stream.of(root.resolve(cameraId))) {
             return cameras.map(c -> c.resolve(DIRECTORY)).filter(Files::isDirectory).flatMap(UnnumberedSegments::drafts)
                     .sorted(java.util.Comparator.comparing(UnnumberedSegments::order)).toList();

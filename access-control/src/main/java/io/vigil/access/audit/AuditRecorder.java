@@ -93,6 +93,9 @@ public class AuditRecorder implements Ordered {
         String address = ClientAddress.of(request, trustForwardedFor);
         int status = response.code();
         String cameraId = AccessRule.cameraId(template, variables);
+        if (cameraId == null) {
+            cameraId = request.getParameters().get("cameraId");     // e.g. /api/archive/check
+        }
         String who = caller.map(Caller::name).orElse("-");
         String view = who + "|" + cameraId + "|" + address;
         boolean viaShare = caller.map(c -> c.share() != null).orElse(false);
