@@ -35,7 +35,7 @@ public class ArchiveCheckController {
             throw io.vigil.error.VigilException.invalid(java.util.Map.of("cameraId",
                     "is required: a camera id, [a-z0-9][a-z0-9-]{0,62}"));
         }
-        TimeRange range = TimeRange.parse(start, end);
+        TimeRange range = ArchiveChecker.bounded(TimeRange.parse(start, end));
         cameras.require(cameraId);
         return checker.check(cameraId, range);
     }

@@ -40,10 +40,7 @@ public class ArchiveChecker {
 
     /** Checks the camera's segments starting in the range; 400 {@code INVALID_RANGE} past {@link #MAX_RANGE}. */
     public ArchiveCheck.Report check(String cameraId, TimeRange range) {
-        if (Duration.between(range.start(), range.end()).compareTo(MAX_RANGE) > 0) {
-            throw new VigilException(ErrorCode.INVALID_RANGE, "a check covers at most " + MAX_RANGE.toHours()
-                    + " h; ask for a shorter range");
-        }
+        bounded(range);
         Instant start = range.start();
         Instant end = range.end();
         List<Segment> spooled = new java.util.ArrayList<>(spooled(cameraId, start, end));
@@ -69,6 +66,15 @@ public class ArchiveChecker {
             }
         }
         return ArchiveCheck.compare(cameraId, start, end, rows, objects, spooled, unnumbered.count(cameraId));
+    }
+
+    /** The range, if a check may cover it; else 400 {@code INVALID_RANGE}. */
+    public static TimeRange bounded(TimeRange range) {
+        if (Duration.between(range.start(), range.end()).compareTo(MAX_RANGE) > 0) {
+            throw new VigilException(ErrorCode.INVALID_RANGE, "a check covers at most " + MAX_RANGE.toHours()
+                    + " h; ask for a shorter range");
+        }
+        return range;
     }
 
     private List<Segment> spooled(String cameraId, Instant start, Instant end) {

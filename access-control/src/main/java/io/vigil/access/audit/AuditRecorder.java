@@ -93,8 +93,9 @@ public class AuditRecorder implements Ordered {
         String address = ClientAddress.of(request, trustForwardedFor);
         int status = response.code();
         String cameraId = AccessRule.cameraId(template, variables);
-        if (cameraId == null) {
-            cameraId = request.getParameters().get("cameraId");     // e.g. /api/archive/check
+        String named = request.getParameters().get("cameraId");     // e.g. /api/archive/check
+        if (cameraId == null && named != null && named.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            cameraId = named;
         }
         String who = caller.map(Caller::name).orElse("-");
         String view = who + "|" + cameraId + "|" + address;
