@@ -26,6 +26,8 @@ public enum Permission {
     RETENTION_RUN,
     /** See the cluster's nodes and which cameras each records. */
     CLUSTER,
+    /** Compare index, object store and spool ({@code /api/archive/check}). */
+    ARCHIVE_CHECK,
     /** Manage users. */
     USERS,
     /** Scrape Prometheus metrics (also allowed with the configured scrape token). */

@@ -81,6 +81,7 @@ class AccessControlTest {
         MATRIX.put("GET /api/retention/runs", "auditor admin");
         MATRIX.put("POST /api/retention/runs", "admin");
         MATRIX.put("GET /api/cluster", "installer admin");
+        MATRIX.put("GET /api/archive/check", "admin");
         MATRIX.put("GET /api/users", "admin");
         MATRIX.put("POST /api/users", "admin");
         MATRIX.put("GET /api/users/{username}", "admin");

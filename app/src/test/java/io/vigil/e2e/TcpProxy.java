@@ -22,6 +22,8 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean frozen;
+    private volatile boolean cut;
+    private volatile boolean corrupting;
     private volatile boolean closed;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
@@ -45,10 +47,30 @@ final class TcpProxy implements AutoCloseable {
         frozen = false;
     }
 
+    /** Closes every connection and refuses new ones at once, as a host that is gone answers (reset, not silence). */
+    void cut() {
+        cut = true;
+        sockets.forEach(TcpProxy::closeQuietly);
+        sockets.clear();
+    }
+
+    void reconnect() {
+        cut = false;
+    }
+
+    /** From now on every byte the target sends is replaced by random garbage (or passed again with false). */
+    void corrupt(boolean on) {
+        corrupting = on;
+    }
+
     private void accept() {
         while (!closed) {
             try {
                 Socket client = server.accept();
+                if (cut) {
+                    closeQuietly(client);
+                    continue;
+                }
                 sockets.add(client);
                 Thread t = new Thread(() -> relay(client), "tcp-proxy-conn");
                 t.setDaemon(true);
@@ -65,21 +87,27 @@ final class TcpProxy implements AutoCloseable {
             Socket upstream = new Socket();
             sockets.add(upstream);
             upstream.connect(new InetSocketAddress(targetHost, targetPort), 5000);
-            Thread back = new Thread(() -> pump(upstream, client), "tcp-proxy-back");
+            Thread back = new Thread(() -> pump(upstream, client, true), "tcp-proxy-back");
             back.setDaemon(true);
             back.start();
-            pump(client, upstream);
+            pump(client, upstream, false);
         } catch (IOException | InterruptedException e) {
             closeQuietly(client);
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromTarget) {
         byte[] buffer = new byte[16 * 1024];
+        java.util.Random garbage = new java.util.Random(7);
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 waitWhileFrozen();
+                if (fromTarget && corrupting) {
+                    byte[] noise = new byte[n];
+                    garbage.nextBytes(noise);
+                    System.arraycopy(noise, 0, buffer, 0, n);
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }

@@ -33,12 +33,15 @@ public class CameraStatusBoard {
     }
     private final Clock clock;
     private final SegmentSpool spool;
+    private final io.vigil.archive.UnnumberedSegments unnumbered;
 
     private final MeterRegistry meters;
 
-    public CameraStatusBoard(Clock clock, SegmentSpool spool, MeterRegistry meters) {
+    public CameraStatusBoard(Clock clock, SegmentSpool spool, io.vigil.archive.UnnumberedSegments unnumbered,
+                             MeterRegistry meters) {
         this.clock = clock;
         this.spool = spool;
+        this.unnumbered = unnumbered;
         this.meters = meters;
     }
 
@@ -92,7 +95,7 @@ public class CameraStatusBoard {
             Double fps = millis == 0 ? null : Math.round(frames * 10_000.0 / millis) / 10.0;
             return new CameraStatus(enabled ? state : CameraStatus.State.DISABLED, since, lastSegmentAt, lastError,
                     lastErrorAt, sessionId, sessionStart, Math.max(0, sessions - 1), codec, resolution, kbps, fps,
-                    spool.pending(cameraId).size(), tlsFingerprint);
+                    spool.pending(cameraId).size() + unnumbered.count(cameraId), tlsFingerprint);
         }
     }
 

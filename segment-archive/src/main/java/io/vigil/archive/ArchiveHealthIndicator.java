@@ -23,10 +23,15 @@ public class ArchiveHealthIndicator implements HealthIndicator {
 
     private final ObjectStore store;
     private final SegmentSpool spool;
+    private final ReconciliationStatus reconciliation;
+    private final UnnumberedSegments unnumbered;
 
-    public ArchiveHealthIndicator(ObjectStore store, SegmentSpool spool) {
+    public ArchiveHealthIndicator(ObjectStore store, SegmentSpool spool, ReconciliationStatus reconciliation,
+                                  UnnumberedSegments unnumbered) {
         this.store = store;
         this.spool = spool;
+        this.reconciliation = reconciliation;
+        this.unnumbered = unnumbered;
     }
 
     @Override
@@ -42,7 +47,16 @@ public class ArchiveHealthIndicator implements HealthIndicator {
         details.put("spoolWritable", spoolError == null);
         details.put("spoolSegments", spool.count());
         details.put("spoolBytes", spool.sizeBytes());
-        details.put("spoolDropped", spool.dropped());
+        details.put("spoolDropped", spool.dropped() + unnumbered.dropped());
+        // until it is DONE, no segment is numbered: they wait in the spool, unnumbered
+        ReconciliationStatus.View r = reconciliation.view();
+        details.put("reconciliation", r.phase().name());
+        if (r.error() != null) {
+            details.put("reconciliationError", r.error());
+        }
+        if (r.phase() != ReconciliationStatus.Phase.DONE) {
+            details.put("unnumberedSegments", unnumbered.cameras().stream().mapToInt(unnumbered::count).sum());
+        }
         HealthStatus status = storeReachable || spoolError == null ? HealthStatus.UP : HealthStatus.DOWN;
         return HealthResult.builder("archive", status).details(details).build();
     }

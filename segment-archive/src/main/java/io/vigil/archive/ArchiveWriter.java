@@ -49,13 +49,10 @@ public class ArchiveWriter {
     private final ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
-    /**
-     * Completed by {@link ArchiveRecovery} once the start-up reconciliation has indexed what a crash left in the
-     * store without a row (H2 can lose the last second of commits to a kill -9). No segment is numbered before:
-     * a number taken from the index alone could be one such object's.
-     */
-    private final java.util.concurrent.CompletableFuture<Void> reconciled = new java.util.concurrent.CompletableFuture<>();
-    static final Duration RECONCILIATION_WAIT = Duration.ofMinutes(2);
+    private final ReconciliationStatus reconciliation;
+    private final UnnumberedSegments unnumbered;
+    /** Drafts a lane keeps in memory while waiting for numbering when not even the spool takes them. */
+    static final int MAX_HELD_DRAFTS = 32;
 
     /** One camera's ordered spool writer and uploader. */
     private final class Lane {
@@ -64,7 +61,10 @@ public class ArchiveWriter {
         final ScheduledExecutorService uploader;
         /** Written on the spooler thread only; read elsewhere for a lease's sequence reservation. */
         volatile long nextSequence;
-        boolean numberedAfterReconciliation;
+        /** Spooler thread only: reconciliation has succeeded and this lane numbers segments. */
+        boolean numbering;
+        /** Spooler thread only: drafts waiting for numbering that neither the spool nor its unnumbered area took. */
+        final java.util.Deque<SegmentDraft> held = new java.util.ArrayDeque<>();
         volatile boolean failing;
         Duration retryDelay = config.retryInitial();
 
@@ -77,13 +77,16 @@ public class ArchiveWriter {
     }
 
     public ArchiveWriter(ObjectStore store, SegmentIndex index, SegmentSpool spool, SpoolConfig config, Clock clock,
-                         ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble, MeterRegistry meters) {
+                         ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble, MeterRegistry meters,
+                         ReconciliationStatus reconciliation, UnnumberedSegments unnumbered) {
         this.meters = meters;
+        this.reconciliation = reconciliation;
+        this.unnumbered = unnumbered;
         Gauge.builder("vigil.spool.bytes", spool, SegmentSpool::sizeBytes).description("bytes waiting in the spool")
                 .baseUnit("bytes").register(meters);
         Gauge.builder("vigil.spool.segments", spool, SegmentSpool::count).description("segments waiting in the spool")
                 .register(meters);
-        FunctionCounter.builder("vigil.spool.dropped", spool, SegmentSpool::dropped)
+        FunctionCounter.builder("vigil.spool.dropped", spool, sp -> sp.dropped() + unnumbered.dropped())
                 .description("unsent segments dropped because the spool was full").register(meters);
         this.store = store;
         this.index = index;
@@ -91,32 +94,128 @@ public class ArchiveWriter {
         this.config = config;
         this.clock = clock;
         this.trouble = trouble;
+        reconciliation.whenDone().thenRun(this::numberWaiting);
     }
 
-    /** Takes a finished segment; returns at once. It is spooled, then stored and indexed. */
+    /**
+     * Takes a finished segment; returns at once. It is numbered and spooled, then stored and indexed; before the
+     * start-up reconciliation has succeeded it waits unnumbered in the spool instead.
+     */
     public void append(SegmentDraft draft) {
         Lane lane = lane(draft.cameraId());
         lane.spooler.execute(() -> {
-            afterReconciliation(lane);
-            String sha256 = Sha256.hex(draft.bytes());
-            String initKey = ObjectKeys.initSegment(draft.cameraId(), Sha256.of(draft.init()));
-            long sequence = lane.nextSequence++;
-            Segment segment = new Segment(draft.cameraId(), sequence, draft.sessionId(), draft.start(),
-                    draft.durationMillis(), draft.bytes().length,
-                    ObjectKeys.mediaSegment(draft.cameraId(), draft.start(), sequence), initKey,
-                    draft.keyframeStart(), sha256);
-            try {
-                spool.add(segment, draft.codecs(), draft.bytes(), draft.init());
-            } catch (VigilException e) {
-                LOG.error("Camera {}: segment {} could not be spooled ({}); uploading it directly", draft.cameraId(),
-                        sequence, e.getMessage());
-                storeUnspooled(lane, segment, draft);
-                return;
-            }
-            if (!lane.failing) {
-                lane.uploader.execute(() -> drain(lane));
+            if (startNumbering(lane)) {
+                number(lane, draft);
+            } else {
+                waitUnnumbered(lane, draft);
             }
         });
+    }
+
+    /** On the spooler thread: numbers a draft, spools it and wakes the uploader. */
+    private void number(Lane lane, SegmentDraft draft) {
+        String sha256 = Sha256.hex(draft.bytes());
+        String initKey = ObjectKeys.initSegment(draft.cameraId(), Sha256.of(draft.init()));
+        long sequence = lane.nextSequence++;
+        Segment segment = new Segment(draft.cameraId(), sequence, draft.sessionId(), draft.start(),
+                draft.durationMillis(), draft.bytes().length,
+                ObjectKeys.mediaSegment(draft.cameraId(), draft.start(), sequence), initKey,
+                draft.keyframeStart(), sha256);
+        try {
+            spool.add(segment, draft.codecs(), draft.bytes(), draft.init());
+        } catch (VigilException e) {
+            meters.counter("vigil.spool.write.errors", "camera", lane.cameraId).increment();
+            LOG.error("Camera {}: segment {} could not be spooled ({}); uploading it directly", draft.cameraId(),
+                    sequence, e.getMessage());
+            storeUnspooled(lane, segment, draft);
+            return;
+        }
+        if (!lane.failing) {
+            lane.uploader.execute(() -> drain(lane));
+        }
+    }
+
+    /** On the spooler thread, before reconciliation has succeeded: the draft waits unnumbered, on disk if it can. */
+    private void waitUnnumbered(Lane lane, SegmentDraft draft) {
+        try {
+            unnumbered.add(draft, spool.sizeBytes());
+        } catch (VigilException e) {
+            meters.counter("vigil.spool.write.errors", "camera", lane.cameraId).increment();
+            if (lane.held.size() < MAX_HELD_DRAFTS) {
+                lane.held.addLast(draft);
+                LOG.error("Camera {}: segment starting {} could not be spooled ({}); held in memory until numbering "
+                        + "starts", lane.cameraId, draft.start(), e.getMessage());
+            } else {
+                meters.counter("vigil.segments.lost", "camera", lane.cameraId).increment();
+                LOG.error("Camera {}: segment starting {} LOST: the spool does not take it and {} wait in memory "
+                        + "already", lane.cameraId, draft.start(), lane.held.size());
+            }
+        }
+        trouble.publishEvent(new ArchiveEvents.StorageTrouble(lane.cameraId, reconciliation.waitingMessage(),
+                backlog(lane.cameraId)));
+    }
+
+    /**
+     * On the spooler thread: true once reconciliation has succeeded. The first time, numbers the lane on from above
+     * every number the index and the store hold, then numbers what waited, oldest first.
+     */
+    private boolean startNumbering(Lane lane) {
+        if (lane.numbering) {
+            return true;
+        }
+        if (!reconciliation.done()) {
+            return false;
+        }
+        long highestStored = reconciliation.whenDone().join().getOrDefault(lane.cameraId, -1L);
+        lane.nextSequence = Math.max(lane.nextSequence, highestStored + 1);
+        try {
+            lane.nextSequence = Math.max(lane.nextSequence, index.nextSequence(lane.cameraId));
+        } catch (VigilException e) {
+            LOG.error("Camera {}: cannot read its newest sequence number ({}); numbering from {}", lane.cameraId,
+                    e.getMessage(), lane.nextSequence);
+        }
+        lane.numbering = true;
+        for (java.nio.file.Path file : unnumbered.of(lane.cameraId)) {
+            java.util.Optional<SegmentDraft> draft = unnumbered.read(file);
+            if (draft.isPresent()) {
+                while (!lane.held.isEmpty() && lane.held.peekFirst().start().isBefore(draft.get().start())) {
+                    number(lane, lane.held.removeFirst());
+                }
+                if (!alreadyNumbered(draft.get())) {
+                    number(lane, draft.get());
+                }
+            }
+            unnumbered.remove(file);
+        }
+        while (!lane.held.isEmpty()) {
+            number(lane, lane.held.removeFirst());
+        }
+        return true;
+    }
+
+    /** A draft left over by a crash between numbering it and removing its unnumbered file. */
+    private boolean alreadyNumbered(SegmentDraft draft) {
+        String sha256 = Sha256.hex(draft.bytes());
+        if (spool.pending(draft.cameraId()).stream().anyMatch(s -> s.segment().start().equals(draft.start())
+                && sha256.equals(s.segment().sha256()))) {
+            return true;
+        }
+        try {
+            return index.startingBetween(draft.cameraId(), draft.start(), draft.start().plusMillis(1)).stream()
+                    .anyMatch(s -> sha256.equals(s.sha256()));
+        } catch (VigilException e) {
+            return false;
+        }
+    }
+
+    /** Reconciliation succeeded: every lane numbers what waited, also cameras not recording since. */
+    private void numberWaiting() {
+        java.util.Set<String> cameras = new java.util.HashSet<>(lanes.keySet());
+        cameras.addAll(unnumbered.cameras());
+        for (String cameraId : cameras) {
+            Lane lane = lane(cameraId);
+            lane.spooler.execute(() -> startNumbering(lane));
+        }
     }
 
     /**
@@ -128,11 +227,13 @@ public class ArchiveWriter {
     public void claimSequences(String cameraId, long floor) {
         Lane lane = lane(cameraId);
         lane.spooler.execute(() -> {
-            afterReconciliation(lane);
+            lane.nextSequence = Math.max(lane.nextSequence, floor);
+            if (!startNumbering(lane)) {
+                return;     // the index is read when numbering starts
+            }
             try {
-                lane.nextSequence = Math.max(Math.max(lane.nextSequence, floor), index.nextSequence(cameraId));
+                lane.nextSequence = Math.max(lane.nextSequence, index.nextSequence(cameraId));
             } catch (VigilException e) {
-                lane.nextSequence = Math.max(lane.nextSequence, floor);
                 LOG.error("Camera {}: cannot read its newest sequence number ({}); numbering from {}", cameraId,
                         e.getMessage(), lane.nextSequence);
             }
@@ -141,11 +242,18 @@ public class ArchiveWriter {
 
     /**
      * The sequence number the camera's next segment would take, once every segment handed to {@link #append}
-     * before this call has been numbered: the floor for whichever node records the camera next.
+     * before this call has been numbered: the floor for whichever node records the camera next. Throws
+     * {@link IllegalStateException} while numbering waits for the start-up reconciliation (there is no exact floor
+     * yet: a hand-over then leaves the lease to expire, and the next holder numbers above its reservation).
      */
     public long nextSequence(String cameraId) {
         Lane lane = lane(cameraId);
-        return onSpooler(lane, () -> lane.nextSequence);
+        return onSpooler(lane, () -> {
+            if (!startNumbering(lane)) {
+                throw new IllegalStateException("numbering waits for the start-up reconciliation");
+            }
+            return lane.nextSequence;
+        });
     }
 
     /** The camera's next sequence number as last seen, without waiting for segments being spooled. */
@@ -164,33 +272,6 @@ public class ArchiveWriter {
         }
     }
 
-    /** The start-up reconciliation is over (done or failed): segments may be numbered. */
-    void reconciliationDone() {
-        reconciled.complete(null);
-    }
-
-    /** On the spooler thread, before the lane numbers its first segment: wait for reconciliation, re-read the index. */
-    private void afterReconciliation(Lane lane) {
-        if (lane.numberedAfterReconciliation) {
-            return;
-        }
-        try {
-            reconciled.get(RECONCILIATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            LOG.warn("Camera {}: start-up reconciliation still running after {}; numbering segments anyway",
-                    lane.cameraId, RECONCILIATION_WAIT);
-        }
-        try {
-            lane.nextSequence = Math.max(lane.nextSequence, index.nextSequence(lane.cameraId));
-        } catch (VigilException e) {
-            LOG.error("Camera {}: cannot read its newest sequence number ({}); numbering from {}", lane.cameraId,
-                    e.getMessage(), lane.nextSequence);
-        }
-        lane.numberedAfterReconciliation = true;
-    }
-
     /** Starts uploading what an earlier run left in the spool. */
     public void resumeSpooled() {
         for (String cameraId : spool.cameras()) {
@@ -199,9 +280,9 @@ public class ArchiveWriter {
         }
     }
 
-    /** Segments of the camera waiting in the spool. */
+    /** Segments of the camera waiting in the spool, numbered or not. */
     public int backlog(String cameraId) {
-        return spool.pending(cameraId).size();
+        return spool.pending(cameraId).size() + unnumbered.count(cameraId);
     }
 
     private Lane lane(String cameraId) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class ObjectKeys {
 
     private static final Pattern CAMERA_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern MEDIA_NAME = Pattern.compile("/([0-9]{1,15})-([0-9]{1,18})\\.m4s$");
 
     private ObjectKeys() {
     }
@@ -43,6 +44,18 @@ public final class ObjectKeys {
             throw new IllegalArgumentException("init segment digest must have at least 16 bytes");
         }
         return cameraId + "/init/" + HexFormat.of().formatHex(sha256, 0, 16) + ".mp4";
+    }
+
+    /** The start a media segment key carries ({@code .../{startEpochMillis}-{sequence}.m4s}), if it is one. */
+    public static java.util.Optional<Instant> startOf(String key) {
+        java.util.regex.Matcher m = MEDIA_NAME.matcher(key);
+        return m.find() ? java.util.Optional.of(Instant.ofEpochMilli(Long.parseLong(m.group(1)))) : java.util.Optional.empty();
+    }
+
+    /** The sequence number a media segment key carries, or -1 if it is not one. */
+    public static long sequenceOf(String key) {
+        java.util.regex.Matcher m = MEDIA_NAME.matcher(key);
+        return m.find() ? Long.parseLong(m.group(2)) : -1;
     }
 
     private static void requireCamera(String cameraId) {

@@ -24,6 +24,8 @@ public enum AuditAction {
     USER_UPDATE,
     USER_DELETE,
     RETENTION_RUN,
+    /** A comparison of index, object store and spool. */
+    ARCHIVE_CHECK,
     LOGIN,
     LOGIN_FAILED,
     /** A state-changing request a browser sent from another site's page, refused (403 {@code CROSS_SITE_REQUEST}). */

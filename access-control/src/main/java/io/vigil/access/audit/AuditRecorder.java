@@ -108,6 +108,10 @@ public class AuditRecorder implements Ordered {
         String address = ClientAddress.of(request, trustForwardedFor);
         int status = response.code();
         String cameraId = AccessRule.cameraId(template, variables);
+        String named = request.getParameters().get("cameraId");     // e.g. /api/archive/check
+        if (cameraId == null && named != null && named.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            cameraId = named;
+        }
         String who = caller.map(Caller::name).orElse("-");
         String view = who + "|" + cameraId + "|" + address;
         boolean viaShare = caller.map(c -> c.share() != null).orElse(false);

@@ -78,6 +78,7 @@ public final class RouteRules {
         rule("POST", "/api/retention/runs", RETENTION_RUN, AuditAction.RETENTION_RUN, NO);
 
         rule("GET", "/api/cluster", Permission.CLUSTER);
+        rule("GET", "/api/archive/check", Permission.ARCHIVE_CHECK, AuditAction.ARCHIVE_CHECK, NO);
 
         rule("GET", "/api/users", USERS);
         rule("POST", "/api/users", USERS, AuditAction.USER_CREATE, NO);

@@ -89,7 +89,9 @@ class CameraConnectorTest {
         });
         accept.setDaemon(true);
         accept.start();
-        board = new CameraStatusBoard(Clock.systemUTC(), new SegmentSpool(new io.vigil.archive.spool.SpoolConfig(dir.resolve("spool"), 1L << 26, false, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(2))),
+        io.vigil.archive.spool.SpoolConfig spool = new io.vigil.archive.spool.SpoolConfig(dir.resolve("spool"), 1L << 26, false,
+                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(2));
+        board = new CameraStatusBoard(Clock.systemUTC(), new SegmentSpool(spool), new io.vigil.archive.UnnumberedSegments(spool),
                 new SimpleMeterRegistry());
         connector = new CameraConnector(new CameraNetworkPolicy(new CameraNetworksConfig(null, null), () -> Set.of(1),
                 InetAddress::getAllByName), board);
