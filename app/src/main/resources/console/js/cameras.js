@@ -1,8 +1,11 @@
-// Cameras (installers): the list with live state, and a form to add or change one. The server validates;
-// its field errors are shown next to their fields. The password field is write-only: it is never filled in.
+// Cameras (installers): the list with live state and, for rtsps:// cameras, their certificate (certificate.js), and
+// a form to add or change one. The server validates; its field errors are shown next to their fields. The password
+// field is write-only: it is never filled in.
 import {api} from './api.js';
+import {CERTIFICATE_DIALOG, certificateRow, confirmCertificate} from './certificate.js';
 
-const FIELDS = ['id', 'name', 'url', 'username', 'password', 'transport', 'retentionDays', 'maxBytes'];
+const FIELDS = ['id', 'name', 'url', 'username', 'password', 'transport', 'retentionDays', 'maxBytes', 'tlsFingerprint'];
+const COLUMNS = 6;
 
 export async function camerasPage(section) {
   section.innerHTML = `
@@ -24,12 +27,15 @@ export async function camerasPage(section) {
       <span class="field-error" id="camera-transport-error"></span>
       ${field('retentionDays', 'Retention (days)', '', 'number')}
       ${field('maxBytes', 'Quota (bytes, optional)', '', 'number')}
+      ${field('tlsFingerprint', 'Certificate fingerprint (SHA-256)', 'optional, rtsps:// only: AB:CD:…')}
       <label><input type="checkbox" id="camera-enabled" checked> Enabled</label>
       <p class="error" id="camera-form-error" role="alert"></p>
       <button type="submit" id="camera-save">Add camera</button>
       <button type="button" id="camera-cancel" hidden>Cancel</button>
-    </form>`;
+    </form>
+    ${CERTIFICATE_DIALOG}`;
   const form = section.querySelector('#camera-form');
+  const dialog = section.querySelector('#certificate-dialog');
   let editing = null;
 
   async function refresh() {
@@ -55,6 +61,11 @@ export async function camerasPage(section) {
       actions.addEventListener('click', (e) => act(e.target.dataset.act, c));
       tr.appendChild(actions);
       body.appendChild(tr);
+      const certificate = certificateRow(c, COLUMNS, act);
+      if (certificate) {
+        tr.classList.add('has-certificate');
+        body.appendChild(certificate);
+      }
     }
   }
 
@@ -64,6 +75,20 @@ export async function camerasPage(section) {
         edit(c);
       } else if (what === 'toggle') {
         await api(`/api/cameras/${c.id}`, {method: 'PUT', body: {enabled: c.enabled === false}});
+      } else if (what === 'trust') {
+        const fingerprint = c.status.tlsFingerprint;
+        if (await confirmCertificate(dialog, {title: `Trust the certificate of ${c.id}?`, fingerprint,
+          text: `Compare this fingerprint with the one the camera's own web page shows${c.tlsFingerprint ? ' (it replaces the pinned one)' : ''}. `
+            + 'Once pinned, Vigil sends the camera\'s credentials only to a camera presenting this very certificate.',
+          confirm: 'Trust this certificate'})) {
+          await api(`/api/cameras/${c.id}`, {method: 'PUT', body: {tlsFingerprint: fingerprint}});
+        }
+      } else if (what === 'unpin') {
+        if (await confirmCertificate(dialog, {title: `Remove the pinned certificate of ${c.id}?`, fingerprint: c.tlsFingerprint,
+          text: 'Vigil will then trust the camera only with a certificate a known authority vouches for.',
+          confirm: 'Remove the pin'})) {
+          await api(`/api/cameras/${c.id}`, {method: 'PUT', body: {tlsFingerprint: ''}});
+        }
       } else if (what === 'delete' && confirm(`Delete camera ${c.id}? Its recordings are kept until retention removes them.`)) {
         await api(`/api/cameras/${c.id}`, {method: 'DELETE'});
       }
@@ -74,7 +99,7 @@ export async function camerasPage(section) {
   }
 
   function edit(c) {
-    editing = c ? c.id : null;
+    editing = c || null;
     form.reset();
     clearErrors();
     section.querySelector('#camera-form-title').textContent = c ? `Change camera ${c.id}` : 'Add a camera';
@@ -107,10 +132,13 @@ export async function camerasPage(section) {
         if (v !== '') body[f] = f === 'retentionDays' || f === 'maxBytes' ? Number(v) : v;
       }
     }
+    if (editing && editing.tlsFingerprint && body.tlsFingerprint === undefined) {
+      body.tlsFingerprint = ''; // the pinned fingerprint was cleared: unpin
+    }
     try {
       if (editing) {
         delete body.id;
-        await api(`/api/cameras/${editing}`, {method: 'PUT', body});
+        await api(`/api/cameras/${editing.id}`, {method: 'PUT', body});
       } else {
         await api('/api/cameras', {method: 'POST', body});
       }

@@ -2,6 +2,8 @@ package io.vigil.e2e;
 
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
+import io.micronaut.json.JsonMapper;
+import io.vigil.camera.CameraView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,13 +33,15 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The web console in a real browser (Debian's Chromium, headless, driven by Selenium) against the running
  * service recording from the real RTSP server: the wall plays live and says when a camera is down, history
  * shows the gap and plays after it with the right clock time, a clip export downloads a valid MP4, and the
- * cameras form adds a camera (its tile reaches RECORDING) and shows the server's field errors.
+ * cameras form adds a camera (its tile reaches RECORDING) and shows the server's field errors, and an installer
+ * compares and pins (then unpins) the self-signed certificate of an {@code rtsps://} camera (trust on first use).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -237,6 +241,124 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("button[data-size='9']")).click();
         waitFor("porch's tile to reach RECORDING", Duration.ofSeconds(60), () -> "RECORDING".equals(badge("porch")));
         waitFor("porch's tile to play", Duration.ofSeconds(60), () -> currentTime(".tile[data-camera=porch] video") > 0);
+        assertNothingBlocked();
+    }
+
+    @Test
+    @Order(5)
+    void anInstallerPinsTheCertificateSeenAfterComparingItsFingerprintAndRemovesThePin() throws Exception {
+        try (FakeRtspCamera camera = FakeRtspCamera.tls(work)) {
+            String real = camera.fingerprint; // computed from the listener's own certificate, not read from Vigil
+            String url = "rtsps://127.0.0.1:" + camera.port() + "/live";
+            browser.get(vigil.base + "/#/cameras");
+            waitForElement(By.id("camera-form"));
+            fill("camera-id", "gate");
+            fill("camera-name", "Gate");
+            String[][] badPins = {
+                    {url, real.substring(0, 94) + "G", "must be the certificate's SHA-256 fingerprint: 64 hex digits, "
+                            + "colons allowed (openssl x509 -noout -fingerprint -sha256)"},
+                    {"rtsp://127.0.0.1:" + camera.port() + "/live", real, "only an rtsps:// camera has a certificate to pin"},
+            };
+            for (String[] bad : badPins) {
+                fill("camera-url", bad[0]);
+                fill("camera-tlsFingerprint", bad[1]);
+                browser.findElement(By.id("camera-save")).click();
+                waitForValue("the fingerprint's field error for " + bad[1] + " on " + bad[0], Duration.ofSeconds(10),
+                        () -> browser.findElement(By.id("camera-tlsFingerprint-error")).getText(), bad[2]::equals);
+                assertEquals("true", browser.findElement(By.id("camera-tlsFingerprint")).getAttribute("aria-invalid"));
+                assertEquals(404, vigil.send("GET", "/api/cameras/gate", null).statusCode(), "nothing registered");
+            }
+            fill("camera-url", url);
+            browser.findElement(By.id("camera-tlsFingerprint")).clear();
+            browser.findElement(By.id("camera-save")).click();
+
+            By row = By.cssSelector("tr[data-certificate-for=gate]");
+            waitFor("the console to show gate refused for its untrusted certificate", Duration.ofSeconds(30),
+                    () -> "untrusted".equals(browser.findElement(row).getAttribute("data-trust")));
+            assertEquals(real, certificateText("seen"), "the fingerprint shown is the certificate's own");
+            assertEquals("none", certificateText("pinned"));
+            assertEquals("Not trusted", browser.findElement(By.cssSelector("tr[data-certificate-for=gate] .badge")).getText());
+            assertEquals("ERROR", browser.findElement(By.cssSelector("tr[data-camera=gate] .badge")).getText());
+            assertEquals(List.of(), camera.requests, "no RTSP request reached the untrusted camera");
+            screenshot("console-certificate-untrusted");
+
+            clickInCertificateRow("trust");
+            waitFor("the confirm step", Duration.ofSeconds(10), () -> browser.findElement(By.id("certificate-dialog")).isDisplayed());
+            assertEquals(real, browser.findElement(By.id("certificate-dialog-fingerprint")).getText(),
+                    "the confirm step shows the full fingerprint to compare");
+            assertNull(pinnedAtTheApi(), "nothing is pinned before the installer confirms");
+            screenshot("console-certificate-confirm");
+            browser.findElement(By.id("certificate-confirm")).click();
+            assertEquals(real, waitForValue("the API to show the pin", Duration.ofSeconds(10), this::pinnedAtTheApi, real::equals));
+            waitFor("the console to show the certificate pinned", Duration.ofSeconds(15),
+                    () -> "pinned".equals(browser.findElement(row).getAttribute("data-trust")));
+            assertEquals(real, certificateText("pinned"));
+            assertEquals(real, certificateText("seen"));
+            assertTrue(browser.findElements(By.cssSelector("tr[data-certificate-for=gate] button[data-act=trust]")).isEmpty());
+            waitFor("Vigil to talk RTSP to the pinned camera", Duration.ofSeconds(30),
+                    () -> camera.requests.stream().anyMatch(r -> r.startsWith("OPTIONS " + url + " RTSP/1.0")));
+            screenshot("console-certificate-pinned");
+
+            clickInCertificateRow("unpin");
+            waitFor("the confirm step", Duration.ofSeconds(10), () -> browser.findElement(By.id("certificate-dialog")).isDisplayed());
+            assertEquals(real, browser.findElement(By.id("certificate-dialog-fingerprint")).getText());
+            browser.findElement(By.id("certificate-confirm")).click();
+            waitFor("the API to show no pin", Duration.ofSeconds(10), () -> pinnedAtTheApi() == null);
+            waitFor("the console to show gate unpinned and refused again", Duration.ofSeconds(30),
+                    () -> "untrusted".equals(browser.findElement(row).getAttribute("data-trust")));
+            assertEquals("none", certificateText("pinned"));
+            assertEquals(real, certificateText("seen"));
+
+            // The form pins too (as an installer types it: lower case, no colons) and unpins when the field is cleared.
+            clickRetrying(By.cssSelector("tr[data-camera=gate] button[data-act=edit]"));
+            assertEquals("", browser.findElement(By.id("camera-tlsFingerprint")).getAttribute("value"));
+            fill("camera-tlsFingerprint", real.replace(":", "").toLowerCase());
+            browser.findElement(By.id("camera-save")).click();
+            assertEquals(real, waitForValue("the API to show the typed pin", Duration.ofSeconds(10), this::pinnedAtTheApi, real::equals));
+            waitFor("the console to show the typed pin", Duration.ofSeconds(15),
+                    () -> "pinned".equals(browser.findElement(row).getAttribute("data-trust")));
+            clickRetrying(By.cssSelector("tr[data-camera=gate] button[data-act=edit]"));
+            assertEquals(real, browser.findElement(By.id("camera-tlsFingerprint")).getAttribute("value"));
+            browser.findElement(By.id("camera-tlsFingerprint")).clear();
+            browser.findElement(By.id("camera-save")).click();
+            waitFor("the API to show no pin after the field was cleared", Duration.ofSeconds(10), () -> pinnedAtTheApi() == null);
+            assertNothingBlocked();
+        } finally {
+            vigil.send("DELETE", "/api/cameras/gate", null);
+        }
+    }
+
+    private String certificateText(String role) {
+        return browser.findElement(By.cssSelector("tr[data-certificate-for=gate] [data-role=" + role + "]")).getText();
+    }
+
+    private void clickInCertificateRow(String act) throws InterruptedException {
+        clickRetrying(By.cssSelector("tr[data-certificate-for=gate] button[data-act=" + act + "]"));
+    }
+
+    /** Clicks a button of the camera list, which the page redraws every 5 s: again if it was redrawn meanwhile. */
+    private void clickRetrying(By button) throws InterruptedException {
+        waitFor(button.toString(), Duration.ofSeconds(15), () -> {
+            browser.findElement(button).click();
+            return true;
+        });
+    }
+
+    /** gate's pinned fingerprint as GET /api/cameras/gate answers it, or null. */
+    private String pinnedAtTheApi() {
+        try {
+            java.net.http.HttpResponse<String> r = vigil.send("GET", "/api/cameras/gate", null);
+            assertEquals(200, r.statusCode(), r.body());
+            return vigil.context.getBean(JsonMapper.class).readValue(r.body(), CameraView.class).tlsFingerprint();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void assertNothingBlocked() {
         List<String> blocked = browser.manage().logs().get("browser").getAll().stream().map(Object::toString)
                 .filter(l -> l.contains("Content Security Policy") || l.contains("Refused to")).toList();
         assertEquals(List.of(), blocked, "the console's own content security policy blocked something");
