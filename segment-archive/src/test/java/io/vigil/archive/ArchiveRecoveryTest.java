@@ -146,7 +146,7 @@ class ArchiveRecoveryTest {
 
     /** The init segment as the writer stores it: object with its metadata, then its row. */
     private void storeInit(boolean indexed) {
-        realStore.put(initKey, init(), ArchiveWriter.INIT_SEGMENT_TYPE,
+        realStore.put(initKey, init(), SpoolUpload.INIT_SEGMENT_TYPE,
                 Map.of("vigil-camera", CAMERA, "vigil-codecs", "avc1.64001f"));
         if (indexed) {
             index.addInitSegment(new InitSegment(initKey, CAMERA, init().length, "avc1.64001f", T0));
@@ -154,7 +154,7 @@ class ArchiveRecoveryTest {
     }
 
     private void storeObject(long sequence) {
-        realStore.put(segment(sequence).objectKey(), media(sequence), ArchiveWriter.MEDIA_SEGMENT_TYPE,
+        realStore.put(segment(sequence).objectKey(), media(sequence), SpoolUpload.MEDIA_SEGMENT_TYPE,
                 SegmentMetadata.of(segment(sequence)));
     }
 
@@ -213,18 +213,18 @@ class ArchiveRecoveryTest {
         storeInit(true);
         record(0);
         Segment noMetadata = segment(1);
-        realStore.put(noMetadata.objectKey(), media(1), ArchiveWriter.MEDIA_SEGMENT_TYPE, Map.of());
+        realStore.put(noMetadata.objectKey(), media(1), SpoolUpload.MEDIA_SEGMENT_TYPE, Map.of());
         Segment brokenMetadata = segment(2);
         Map<String, String> broken = new java.util.HashMap<>(SegmentMetadata.of(brokenMetadata));
         broken.put("vigil-start", "not a time");
-        realStore.put(brokenMetadata.objectKey(), media(2), ArchiveWriter.MEDIA_SEGMENT_TYPE, broken);
+        realStore.put(brokenMetadata.objectKey(), media(2), SpoolUpload.MEDIA_SEGMENT_TYPE, broken);
         Segment otherInit = new Segment(CAMERA, 3, SESSION, T0.plusSeconds(6), 2000, media(3).length,
                 ObjectKeys.mediaSegment(CAMERA, T0.plusSeconds(6), 3), CAMERA + "/init/ffeeddccbbaa99887766554433221100.mp4",
                 true, Sha256.hex(media(3)));
-        realStore.put(otherInit.objectKey(), media(3), ArchiveWriter.MEDIA_SEGMENT_TYPE, SegmentMetadata.of(otherInit));
+        realStore.put(otherInit.objectKey(), media(3), SpoolUpload.MEDIA_SEGMENT_TYPE, SegmentMetadata.of(otherInit));
         Segment otherCamera = new Segment("elsewhere", 4, SESSION, T0.plusSeconds(8), 2000, media(4).length,
                 ObjectKeys.mediaSegment(CAMERA, T0.plusSeconds(8), 4), initKey, true, Sha256.hex(media(4)));
-        realStore.put(otherCamera.objectKey(), media(4), ArchiveWriter.MEDIA_SEGMENT_TYPE, SegmentMetadata.of(otherCamera));
+        realStore.put(otherCamera.objectKey(), media(4), SpoolUpload.MEDIA_SEGMENT_TYPE, SegmentMetadata.of(otherCamera));
 
         assertEquals(new ArchiveRecovery.Report(0, 4, 0, Map.of(CAMERA, 4L)), reconcile(new SegmentSpool(config)));
         assertTrue(stored(0));
@@ -268,7 +268,7 @@ class ArchiveRecoveryTest {
         record(0);
         Segment clash = new Segment(CAMERA, 0, SESSION, T0.plusSeconds(30), 2000, media(9).length,
                 ObjectKeys.mediaSegment(CAMERA, T0.plusSeconds(30), 0), initKey, true, Sha256.hex(media(9)));
-        realStore.put(clash.objectKey(), media(9), ArchiveWriter.MEDIA_SEGMENT_TYPE, SegmentMetadata.of(clash));
+        realStore.put(clash.objectKey(), media(9), SpoolUpload.MEDIA_SEGMENT_TYPE, SegmentMetadata.of(clash));
 
         assertEquals(new ArchiveRecovery.Report(0, 0, 0, Map.of(CAMERA, 0L)), reconcile(new SegmentSpool(config)));
         assertTrue(realStore.metadata(clash.objectKey()).isPresent(), "footage is not deleted for a clash");

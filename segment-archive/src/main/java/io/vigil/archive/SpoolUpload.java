@@ -1,0 +1,172 @@
+package io.vigil.archive;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.archive.index.InitSegment;
+import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.spool.SegmentSpool;
+import io.vigil.archive.spool.SpoolConfig;
+import io.vigil.archive.spool.SpooledSegment;
+import io.vigil.archive.store.ObjectStore;
+import io.vigil.error.ErrorCode;
+import io.vigil.error.VigilException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One camera's upload: stores the segments its lane spooled, in sequence order, each object first and then its index
+ * row (the index never names an object the store does not have), and removes a spool entry only after both. While the
+ * store or the index fails, the segments stay in the spool and the drain is retried after a delay that doubles from
+ * {@code spool.retry-initial} up to {@code spool.retry-max}; ingest never waits for it.
+ *
+ * <p>Thread confinement: drains run on the camera's own uploader thread, which owns the retry delay; {@code failing}
+ * is also read by the lane's spooler thread ({@link #wake()}). {@link #storeUnspooled} runs on its caller's thread
+ * and touches neither.
+ */
+final class SpoolUpload {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpoolUpload.class);
+    static final String MEDIA_SEGMENT_TYPE = "video/iso.segment";
+    static final String INIT_SEGMENT_TYPE = "video/mp4";
+
+    private final String cameraId;
+    private final ObjectStore store;
+    private final SegmentIndex index;
+    private final SegmentSpool spool;
+    private final SpoolConfig config;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Consumer<String> trouble;
+    private final ScheduledExecutorService uploader;
+    /** Written on the uploader thread only: the last drain stopped at a failure and a retry is scheduled. */
+    private volatile boolean failing;
+    /** Uploader thread only. */
+    private Duration retryDelay;
+
+    /** {@code trouble} tells camera status what went wrong (the lane adds the backlog). */
+    SpoolUpload(String cameraId, ObjectStore store, SegmentIndex index, SegmentSpool spool, SpoolConfig config,
+                Clock clock, MeterRegistry meters, Consumer<String> trouble) {
+        this.cameraId = cameraId;
+        this.store = store;
+        this.index = index;
+        this.spool = spool;
+        this.config = config;
+        this.clock = clock;
+        this.meters = meters;
+        this.trouble = trouble;
+        this.retryDelay = config.retryInitial();
+        this.uploader = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "upload-" + cameraId);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A segment was spooled: drains at once, unless a retry after a failure is scheduled already. */
+    void wake() {
+        if (!failing) {
+            uploader.execute(this::drain);
+        }
+    }
+
+    /** Drains what an earlier run left in the spool. */
+    void resume() {
+        uploader.execute(this::drain);
+    }
+
+    /** Stores a segment the spool did not take, on the caller's thread; counted and reported as lost if it fails. */
+    void storeUnspooled(Segment segment, SegmentDraft draft) {
+        try {
+            store(segment, draft.bytes(), draft.init(), draft.codecs());
+        } catch (VigilException e) {
+            meters.counter("vigil.store.errors", "camera", cameraId).increment();
+            meters.counter("vigil.segments.lost", "camera", cameraId).increment();
+            LOG.error("Camera {}: segment {} starting {} LOST: neither the spool nor the store took it: {}",
+                    cameraId, segment.sequence(), segment.start(), e.getMessage());
+            trouble.accept("segment lost: " + e.getMessage());
+        }
+    }
+
+    /** Takes no more drains; the one running and those queued still run. */
+    void shutdown() {
+        uploader.shutdown();
+    }
+
+    /** After {@link #shutdown()}: waits up to 20 s for the drain running, then interrupts it. */
+    void awaitStopped() {
+        try {
+            if (!uploader.awaitTermination(20, TimeUnit.SECONDS)) {
+                uploader.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drain() {
+        for (SpooledSegment s : spool.pending(cameraId)) {
+            try {
+                byte[] init = Files.readAllBytes(s.initFile());
+                byte[] media = Files.readAllBytes(s.mediaFile());
+                store(s.segment(), media, init, s.codecs());
+                spool.remove(s);
+            } catch (VigilException e) {
+                if (e.code() != ErrorCode.SEQUENCE_COLLISION) {
+                    fail(e.getMessage());
+                    return;
+                }
+                // Retrying cannot help and would stall the camera's lane: leave it in the store, loudly.
+                meters.counter("vigil.sequence.collisions", "camera", cameraId).increment();
+                LOG.error("Camera {}: segment {} starting {} NOT INDEXED: {}. Its object {} stays in the store with its "
+                        + "index row as metadata", cameraId, s.segment().sequence(), s.segment().start(),
+                        e.getMessage(), s.segment().objectKey());
+                trouble.accept(e.getMessage());
+                spool.remove(s);
+            } catch (IOException e) {
+                fail(e.getMessage());
+                return;
+            }
+        }
+        if (failing) {
+            LOG.info("Camera {}: object store answers again; spool drained", cameraId);
+        }
+        failing = false;
+        retryDelay = config.retryInitial();
+    }
+
+    /** Object first, then the index row: the index never names an object the store does not have. */
+    private void store(Segment s, byte[] media, byte[] init, String codecs) {
+        if (index.findInitSegment(s.initKey()).isEmpty()) {
+            store.put(s.initKey(), init, INIT_SEGMENT_TYPE, Map.of("vigil-camera", s.cameraId(), "vigil-codecs", codecs));
+            index.addInitSegment(new InitSegment(s.initKey(), s.cameraId(), init.length, codecs, clock.instant()));
+        }
+        long startNanos = System.nanoTime();
+        store.put(s.objectKey(), media, MEDIA_SEGMENT_TYPE, SegmentMetadata.of(s));
+        meters.timer("vigil.upload", "camera", s.cameraId()).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+        index.add(s);
+        meters.counter("vigil.segments.written", "camera", s.cameraId()).increment();
+        meters.counter("vigil.segments.bytes", "camera", s.cameraId()).increment(media.length);
+    }
+
+    private void fail(String message) {
+        meters.counter("vigil.store.errors", "camera", cameraId).increment();
+        if (!failing) {
+            LOG.error("Camera {}: cannot store segments ({}); keeping them in the spool and retrying", cameraId, message);
+        }
+        failing = true;
+        trouble.accept(message);
+        Duration delay = retryDelay;
+        retryDelay = delay.multipliedBy(2).compareTo(config.retryMax()) > 0 ? config.retryMax() : delay.multipliedBy(2);
+        uploader.schedule(this::drain, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
