@@ -1,12 +1,13 @@
 package io.vigil.camera;
 
+import io.vigil.archive.CameraId;
+
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A registered camera: where its RTSP stream is and how to record it.
  *
- * @param id            slug {@code [a-z0-9][a-z0-9-]{0,62}}
+ * @param id            slug {@code [a-z0-9][a-z0-9-]{0,62}} ({@link CameraId})
  * @param name          human-readable name
  * @param url           RTSP URL without credentials
  * @param username      RTSP user, or null
@@ -21,7 +22,6 @@ import java.util.regex.Pattern;
 public record Camera(String id, String name, RtspUrl url, String username, String password,
                      Transport transport, boolean enabled, int retentionDays, Long maxBytes, Source source) {
 
-    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     public static final int MAX_RETENTION_DAYS = 36_500;
 
     /** RTSP lower transport. */
@@ -31,7 +31,7 @@ public record Camera(String id, String name, RtspUrl url, String username, Strin
     public enum Source { API, FILE }
 
     public Camera {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!CameraId.isValid(id)) {
             throw new IllegalArgumentException("invalid camera id: " + id);
         }
         Objects.requireNonNull(name, "name");

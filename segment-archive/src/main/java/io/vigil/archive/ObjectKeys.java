@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * Object-key layout of the archive, chosen for humans browsing a bucket and for prefix listing:
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  * Hours are UTC. Init segments are content-addressed so identical ones are stored once.
  */
 public final class ObjectKeys {
-
-    private static final Pattern CAMERA_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private ObjectKeys() {
     }
@@ -46,7 +43,7 @@ public final class ObjectKeys {
     }
 
     private static void requireCamera(String cameraId) {
-        if (cameraId == null || !CAMERA_ID.matcher(cameraId).matches()) {
+        if (!CameraId.isValid(cameraId)) {
             throw new IllegalArgumentException("not a camera id: " + cameraId);
         }
     }
