@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param maxClipRange          longest range of a clip export
  * @param delivery              {@code proxied}: playlists point at Vigil, which streams from the store;
  *                              {@code presigned}: at presigned object-store URLs (players must reach the store)
- * @param presignedValidity     how long presigned URLs stay valid
+ * @param presignedValidity     how long presigned URLs stay valid: 1 s to 10 min ({@link PresignPolicy})
  * @param clipReadAhead         media segments a clip export fetches ahead of the one it sends (memory: that many segments per export)
  */
 @ConfigurationProperties("playback")
@@ -27,7 +27,7 @@ public record PlaybackConfig(
         @Bindable(defaultValue = "31d") Duration maxPlaylistRange,
         @Bindable(defaultValue = "24h") Duration maxClipRange,
         @Bindable(defaultValue = "PROXIED") Delivery delivery,
-        @Bindable(defaultValue = "6h") Duration presignedValidity,
+        @Bindable(defaultValue = "5m") Duration presignedValidity,
         @Bindable(defaultValue = "4") int clipReadAhead) {
 
     /** Where playlists send players for segment bytes. */
@@ -45,6 +45,7 @@ public record PlaybackConfig(
         if (clipReadAhead < 1 || clipReadAhead > 64) {
             throw new IllegalArgumentException("playback.clip-read-ahead must be 1..64");
         }
+        PresignPolicy.requireValidity(presignedValidity);
         if (targetDurationSeconds < 1) {
             throw new IllegalArgumentException("playback.target-duration-seconds must be >= 1");
         }
