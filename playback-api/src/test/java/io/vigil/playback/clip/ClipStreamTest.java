@@ -329,6 +329,41 @@ class ClipStreamTest {
         }
     }
 
+    @Test
+    void thePartsHaveOneSubscriberAndANonPositiveRequestFailsThem() {
+        MemoryCatalog catalog = new MemoryCatalog();
+        ClipStream clip = new ClipStream(catalog, INIT, catalog.oneSession(2), TIMESCALES, new CountingExecutor(), 2, buffers);
+        org.reactivestreams.Publisher<ByteBuf> parts = clip.parts(Runnable::run, Runnable::run);
+        List<String> first = new ArrayList<>();
+        parts.subscribe(new org.reactivestreams.Subscriber<>() {
+            @Override
+            public void onSubscribe(org.reactivestreams.Subscription s) {
+                s.request(0);
+            }
+
+            @Override
+            public void onNext(ByteBuf part) {
+                part.release();
+                first.add("part");
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                first.add(t.getMessage());
+            }
+
+            @Override
+            public void onComplete() {
+                first.add("complete");
+            }
+        });
+        assertEquals(List.of("request(0): must be positive"), first);
+        List<String> second = new ArrayList<>();
+        reactor.core.publisher.Flux.from(parts).subscribe(ByteBuf::release, e -> second.add(e.getMessage()));
+        assertEquals(List.of("a clip's parts can be read once"), second);
+        assertThrows(IOException.class, () -> next(clip), "the failed subscription closed the stream");
+    }
+
     /** Polls {@code condition} every 5 ms for at most 10 s (the buffers check after the test reports a leak). */
     private static void awaitCondition(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + 10_000_000_000L;
