@@ -1,12 +1,13 @@
 package io.vigil.camera;
 
+import io.vigil.archive.CameraId;
+
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A registered camera: where its RTSP stream is and how to record it.
  *
- * @param id            slug {@code [a-z0-9][a-z0-9-]{0,62}}
+ * @param id            slug {@code [a-z0-9][a-z0-9-]{0,62}} ({@link CameraId})
  * @param name          human-readable name
  * @param url           RTSP URL without credentials
  * @param username      RTSP user, or null
@@ -24,7 +25,6 @@ public record Camera(String id, String name, RtspUrl url, String username, Strin
                      Transport transport, boolean enabled, int retentionDays, Long maxBytes, Source source,
                      TlsFingerprint tlsFingerprint) {
 
-    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     public static final int MAX_RETENTION_DAYS = 36_500;
 
     /** RTSP lower transport. */
@@ -34,7 +34,7 @@ public record Camera(String id, String name, RtspUrl url, String username, Strin
     public enum Source { API, FILE }
 
     public Camera {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!CameraId.isValid(id)) {
             throw new IllegalArgumentException("invalid camera id: " + id);
         }
         Objects.requireNonNull(name, "name");

@@ -31,8 +31,8 @@ public final class CameraValidator {
         String id = request.id() == null ? existing.map(Camera::id).orElse(null) : request.id().trim();
         if (id == null || id.isEmpty()) {
             errors.put("id", "is required");
-        } else if (!Camera.ID.matcher(id).matches()) {
-            errors.put("id", "must be 1-63 characters of a-z, 0-9 and '-', starting with a letter or digit");
+        } else if (!io.vigil.archive.CameraId.isValid(id)) {
+            errors.put("id", io.vigil.archive.CameraId.RULE);
         } else if (existing.isPresent() && !existing.get().id().equals(id)) {
             errors.put("id", "cannot be changed");
         }

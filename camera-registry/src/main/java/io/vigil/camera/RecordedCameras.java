@@ -1,5 +1,6 @@
 package io.vigil.camera;
 
+import io.vigil.archive.CameraId;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
@@ -21,8 +22,12 @@ public class RecordedCameras {
         this.index = index;
     }
 
-    /** Throws {@code CAMERA_NOT_FOUND} unless the camera is registered or has recordings. */
+    /**
+     * Throws {@code CAMERA_NOT_FOUND} unless the camera is registered or has recordings; 400 {@code VALIDATION_FAILED}
+     * ({@code cameraId}) for a string that is no camera id at all (ids in request bodies come here unchecked).
+     */
     public void require(String cameraId) {
+        CameraId.require("cameraId", cameraId);
         if (repository.find(cameraId).isEmpty() && index.newest(cameraId, 1).isEmpty()) {
             throw new VigilException(ErrorCode.CAMERA_NOT_FOUND, "no camera " + cameraId + " and no recordings of it");
         }

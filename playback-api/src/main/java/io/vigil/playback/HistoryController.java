@@ -23,27 +23,20 @@ import io.vigil.playback.clip.ExportSigner;
 import io.vigil.playback.snapshot.SnapshotMaker;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
-import io.netty.buffer.ByteBuf;
-import jakarta.inject.Named;
-import org.reactivestreams.Publisher;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Recorded history of a camera: time-ranged HLS playlists ({@code VOD}, or {@code EVENT} following into
- * live when no end is given), the timeline of spans and gaps (both from the index alone), and clips.
+ * live when no end is given), the timeline of spans and gaps (both from the index alone), clip manifests and
+ * snapshots. The clip itself is {@link ClipController}'s.
  */
 @Controller("/api/cameras/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class HistoryController {
-
-    private static final MediaType MP4 = MediaType.of("video/mp4");
 
     private final RecordedCameras cameras;
     private final SegmentIndex index;
@@ -54,17 +47,14 @@ public class HistoryController {
     private final SnapshotMaker snapshots;
     private final SegmentUrls urls;
     private final RecordingSpans recorded;
-    private final Scheduler blocking;
     private final ExportSigner signer;
 
     public HistoryController(RecordedCameras cameras, SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config,
                              Clock clock, ClipExporter clips, SnapshotMaker snapshots, SegmentUrls urls,
-                             RecordingSpans recorded, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                             ExportSigner signer) {
+                             RecordingSpans recorded, ExportSigner signer) {
         this.signer = signer;
         this.recorded = recorded;
         this.urls = urls;
-        this.blocking = Schedulers.fromExecutorService(blocking);
         this.clips = clips;
         this.snapshots = snapshots;
         this.cameras = cameras;
@@ -87,9 +77,10 @@ public class HistoryController {
             segments = withSpooled(id, segments, range.start());
         }
         String body = MediaPlaylist.range(segments, complete, config.targetDurationSeconds(),
-                config.gapTolerance().toMillis(), urls.forCamera(id, segments, request));
+                config.gapTolerance().toMillis(), urls.forRange(id, segments, request));
         return HttpResponse.ok(body).contentType(PlaybackController.HLS)
-                .header(HttpHeaders.CACHE_CONTROL, complete && range.end().isBefore(clock.instant()) ? "private, max-age=60" : "no-cache");
+                .header(HttpHeaders.CACHE_CONTROL, complete && range.end().isBefore(clock.instant())
+                        ? FootageCaching.PAST_PLAYLIST : FootageCaching.REVALIDATE);
     }
 
     @Get("/timeline")
@@ -104,19 +95,6 @@ public class HistoryController {
         return new Timeline(id, range.start(), range.end(), spans.spans(), spans.gaps());
     }
 
-    @Get("/clip.mp4")
-    public HttpResponse<Publisher<ByteBuf>> clip(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
-        cameras.require(id);
-        TimeRange range = TimeRange.parse(start, end);
-        ClipExporter.Clip clip = clips.export(id, range);
-        return HttpResponse.<Publisher<ByteBuf>>ok(clip.content().parts(blocking)).contentType(MP4)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + clip.fileName() + "\"")
-                .header("X-Vigil-Gaps", clip.gaps().stream().map(g -> g.start() + "/" + g.end())
-                        .collect(java.util.stream.Collectors.joining(",")))
-                .header("X-Vigil-Segments", Integer.toString(clip.segments().size()))
-                .header("X-Vigil-Manifest", "/api/cameras/" + id + "/clip.manifest?start=" + range.start() + "&end=" + range.end());
-    }
-
     /**
      * The signed manifest of the clip for the same range: the JSON bytes, their Ed25519 signature (base64) in
      * {@code X-Vigil-Signature}; the key to check it with is at {@code /api/keys/export-signing}.
@@ -126,6 +104,7 @@ public class HistoryController {
         cameras.require(id);
         byte[] manifest = clips.manifest(id, TimeRange.parse(start, end)).json();
         return HttpResponse.ok(manifest).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, FootageCaching.NO_STORE)
                 .header("X-Vigil-Signature", java.util.Base64.getEncoder().encodeToString(signer.sign(manifest)))
                 .header("X-Vigil-Signing-Key", "/api/keys/export-signing")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "-clip-manifest.json\"");
@@ -136,7 +115,7 @@ public class HistoryController {
         cameras.require(id);
         Instant instant = TimeRange.optionalInstant("at", at);
         return HttpResponse.ok(snapshots.jpeg(id, instant)).contentType(MediaType.IMAGE_JPEG_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, instant == null ? "no-cache" : "private, max-age=3600");
+                .header(HttpHeaders.CACHE_CONTROL, instant == null ? FootageCaching.REVALIDATE : FootageCaching.PAST_SNAPSHOT);
     }
 
     /** An EVENT playlist reaches into live: add segments still in the spool after the indexed ones. */

@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param maxClipRange          longest range of a clip export
  * @param delivery              {@code proxied}: playlists point at Vigil, which streams from the store;
  *                              {@code presigned}: at presigned object-store URLs (players must reach the store)
- * @param presignedValidity     how long presigned URLs stay valid
+ * @param presignedValidity     how long presigned URLs stay valid: 1 s to 10 min ({@link PresignPolicy})
  * @param clipReadAhead         media segments a clip export fetches ahead of the one it sends (memory: that many segments per export)
  * @param maxVerifyRange        longest range of a {@code /verify} request (each one re-reads every segment in it)
  */
@@ -28,7 +28,7 @@ public record PlaybackConfig(
         @Bindable(defaultValue = "31d") Duration maxPlaylistRange,
         @Bindable(defaultValue = "24h") Duration maxClipRange,
         @Bindable(defaultValue = "PROXIED") Delivery delivery,
-        @Bindable(defaultValue = "6h") Duration presignedValidity,
+        @Bindable(defaultValue = "5m") Duration presignedValidity,
         @Bindable(defaultValue = "4") int clipReadAhead,
         @Bindable(defaultValue = "24h") Duration maxVerifyRange) {
 
@@ -50,6 +50,7 @@ public record PlaybackConfig(
         if (maxVerifyRange.isZero() || maxVerifyRange.isNegative()) {
             throw new IllegalArgumentException("playback.max-verify-range must be positive");
         }
+        PresignPolicy.requireValidity(presignedValidity);
         if (targetDurationSeconds < 1) {
             throw new IllegalArgumentException("playback.target-duration-seconds must be >= 1");
         }

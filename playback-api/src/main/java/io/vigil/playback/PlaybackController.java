@@ -30,8 +30,6 @@ public class PlaybackController {
 
     static final MediaType HLS = MediaType.of("application/vnd.apple.mpegurl");
     private static final MediaType MP4 = MediaType.of("video/mp4");
-    /** Private: a shared cache (a proxy in front of Vigil) must not hand footage fetched by one user to another. */
-    private static final String IMMUTABLE = "private, max-age=31536000, immutable";
 
     private final CameraRegistry cameras;
     private final SegmentCatalog catalog;
@@ -52,8 +50,8 @@ public class PlaybackController {
         long discontinuitySequence = newest.isEmpty() ? 0 : catalog.discontinuitySequence(newest.get(0));
         List<ListedSegment> window = newest.stream().map(ListedSegment::of).toList();
         String body = MediaPlaylist.live(window, discontinuitySequence, config.targetDurationSeconds(),
-                config.gapTolerance().toMillis(), urls.forCamera(id, window, request));
-        return HttpResponse.ok(body).contentType(HLS).header(HttpHeaders.CACHE_CONTROL, "no-cache");
+                config.gapTolerance().toMillis(), urls.forLive(id, window, request));
+        return HttpResponse.ok(body).contentType(HLS).header(HttpHeaders.CACHE_CONTROL, FootageCaching.REVALIDATE);
     }
 
     @Get("/segments/{sequence}.m4s")
@@ -98,7 +96,7 @@ public class PlaybackController {
                 .header(HttpHeaders.CONTENT_RANGE, range.get().contentRange(sizeBytes)) : HttpResponse.ok();
         return response.body(file)
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .header(HttpHeaders.CACHE_CONTROL, IMMUTABLE)
+                .header(HttpHeaders.CACHE_CONTROL, FootageCaching.IMMUTABLE)
                 .header(HttpHeaders.ETAG, etag);
     }
 }

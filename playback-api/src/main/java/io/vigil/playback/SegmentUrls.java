@@ -5,20 +5,27 @@ import io.vigil.archive.index.ListedSegment;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.archive.store.ObjectStore;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Chooses how playlists address segments: relative URIs Vigil serves, or presigned object-store URLs
- * when {@code playback.delivery=presigned}. Segments still in the spool are always served by Vigil.
+ * when {@code playback.delivery=presigned}, each valid as long as {@link PresignPolicy} allows (a live playlist's
+ * never past the segment's live age). Segments still in the spool, a share link's and those too old for a live
+ * playlist are always served by Vigil.
  */
 @Singleton
 public class SegmentUrls {
@@ -27,9 +34,15 @@ public class SegmentUrls {
     private final ObjectStore store;
     private final SegmentCatalog catalog;
     private final SegmentIndex index;
+    private final PresignPolicy presign;
+    private final Clock clock;
 
-    public SegmentUrls(PlaybackConfig config, ObjectStore store, SegmentCatalog catalog, SegmentIndex index) {
+    /** @param liveSegmentAge how long a segment counts as live, for viewers ({@code vigil.security.live-segment-age}) */
+    public SegmentUrls(PlaybackConfig config, ObjectStore store, SegmentCatalog catalog, SegmentIndex index, Clock clock,
+                       @Value("${vigil.security.live-segment-age:10m}") Duration liveSegmentAge) {
         this.index = index;
+        this.clock = clock;
+        this.presign = new PresignPolicy(config.presignedValidity(), liveSegmentAge);
         this.config = config;
         this.store = store;
         this.catalog = catalog;
@@ -38,15 +51,25 @@ public class SegmentUrls {
     /** The query parameter of a share link, carried onto the relative segment URIs of a playlist it opened. */
     public static final String SHARE_PARAMETER = "share";
 
+    /** URIs for a live playlist: presigned ones only while their segment is live. See {@link #forRange}. */
+    public MediaPlaylist.SegmentUris forLive(String cameraId, List<ListedSegment> listed, HttpRequest<?> request) {
+        return forCamera(cameraId, listed, request, true);
+    }
+
     /**
      * URIs for a playlist of {@code listed} (oldest first) served under {@code /api/cameras/{id}/}. A playlist
      * requested through a share link lists its segments with the same {@code share} parameter, so a player
      * that cannot send headers (Safari, VLC) plays it with nothing but the link.
      */
-    public MediaPlaylist.SegmentUris forCamera(String cameraId, List<ListedSegment> listed, HttpRequest<?> request) {
+    public MediaPlaylist.SegmentUris forRange(String cameraId, List<ListedSegment> listed, HttpRequest<?> request) {
+        return forCamera(cameraId, listed, request, false);
+    }
+
+    private MediaPlaylist.SegmentUris forCamera(String cameraId, List<ListedSegment> listed, HttpRequest<?> request,
+                                                boolean live) {
         String share = request.getParameters().get(SHARE_PARAMETER);
         if (share == null || share.isEmpty()) {
-            return forCamera(cameraId, listed);
+            return forCamera(cameraId, listed, live);
         }
         // through Vigil, never presigned: a revoked or expired link must stop working at once
         MediaPlaylist.SegmentUris uris = MediaPlaylist.RELATIVE;
@@ -65,7 +88,7 @@ public class SegmentUrls {
     }
 
     /** URIs for a playlist of {@code listed} (oldest first) served under {@code /api/cameras/{id}/}. */
-    public MediaPlaylist.SegmentUris forCamera(String cameraId, List<ListedSegment> listed) {
+    private MediaPlaylist.SegmentUris forCamera(String cameraId, List<ListedSegment> listed, boolean live) {
         if (config.delivery() == PlaybackConfig.Delivery.PROXIED || listed.isEmpty()) {
             return MediaPlaylist.RELATIVE;
         }
@@ -74,16 +97,19 @@ public class SegmentUrls {
         Set<String> spooledInits = spooled.stream().map(Segment::initKey).collect(Collectors.toSet());
         Map<Long, String> objectKeys = index.objectKeys(cameraId, listed.get(0).sequence(),
                 listed.get(listed.size() - 1).sequence());
+        Instant now = clock.instant();
         return new MediaPlaylist.SegmentUris() {
             @Override
             public String mediaSegment(ListedSegment segment) {
                 String key = objectKeys.get(segment.sequence());
-                return key == null || spooledSequences.contains(segment.sequence())
-                        ? MediaPlaylist.RELATIVE.mediaSegment(segment) : store.presignedGet(key, config.presignedValidity());
+                Optional<Duration> validity = presign.validity(Instant.ofEpochMilli(segment.startMillis()), now, live);
+                return key == null || spooledSequences.contains(segment.sequence()) || validity.isEmpty()
+                        ? MediaPlaylist.RELATIVE.mediaSegment(segment) : store.presignedGet(key, validity.get());
             }
 
             @Override
             public String initSegment(String initKey) {
+                // codec parameters only, no picture: valid as long as any presigned URL
                 return spooledInits.contains(initKey) ? MediaPlaylist.RELATIVE.initSegment(initKey)
                         : store.presignedGet(initKey, config.presignedValidity());
             }

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class ObjectKeys {
 
-    private static final Pattern CAMERA_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern MEDIA_NAME = Pattern.compile("/([0-9]{1,15})-([0-9]{1,18})\\.m4s$");
 
     private ObjectKeys() {
@@ -59,7 +58,7 @@ public final class ObjectKeys {
     }
 
     private static void requireCamera(String cameraId) {
-        if (cameraId == null || !CAMERA_ID.matcher(cameraId).matches()) {
+        if (!CameraId.isValid(cameraId)) {
             throw new IllegalArgumentException("not a camera id: " + cameraId);
         }
     }

@@ -31,7 +31,9 @@ public final class OwnerOnlyFile {
         boolean created = false;
         if (Files.notExists(file)) {
             Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
+            if (Files.notExists(parent)) {
+                OwnerOnlyDirectory.prepare(parent);
+            }
             Path partial = Files.createTempFile(parent, "." + file.getFileName(), ".partial",
                     PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             try {

@@ -170,7 +170,7 @@ public class Users {
         }
         Set<String> ids = new LinkedHashSet<>();
         for (String id : list) {
-            if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            if (!io.vigil.archive.CameraId.isValid(id)) {
                 problems.put("cameras", "must be a list of camera ids (a-z, 0-9, '-')");
                 return null;
             }

@@ -53,8 +53,8 @@ public class ClipBuffers {
         return part;
     }
 
-    /** Buffers taken and not yet released. */
-    long outstanding() {
+    /** Buffers taken and not yet released (0 when no export runs: a higher count is a leak). */
+    public long outstanding() {
         return outstanding.get();
     }
 

@@ -2,12 +2,10 @@ package io.vigil.playback.clip;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.util.ReferenceCountUtil;
 import io.vigil.archive.SegmentCatalog;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.mp4.Fragments;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Scheduler;
+import org.reactivestreams.Publisher;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -118,24 +116,12 @@ public final class ClipStream implements AutoCloseable {
     }
 
     /**
-     * The parts as a publisher, one buffer per segment (so an HTTP response writes large chunks): read on
-     * {@code scheduler}, where blocking is allowed; the subscriber releases each buffer (Micronaut's server
-     * does once written). Closes this stream when complete, failed or cancelled (client gone), and releases
-     * a part that was read but never delivered.
+     * The parts as a publisher for one HTTP response, read on {@code reader} (blocking allowed) and handed on on
+     * {@code writer}, the thread that writes the response and sees its client go; see {@link ClipParts}. The
+     * subscriber releases each part it gets (Micronaut's server does once written).
      */
-    public Flux<ByteBuf> parts(Scheduler scheduler) {
-        return Flux.<ByteBuf>generate(sink -> {
-            try {
-                ByteBuf part = nextPart();
-                if (part == null) {
-                    sink.complete();
-                } else {
-                    sink.next(part);
-                }
-            } catch (IOException e) {
-                sink.error(e);
-            }
-        }).subscribeOn(scheduler).doFinally(signal -> close()).doOnDiscard(ByteBuf.class, ReferenceCountUtil::safeRelease);
+    public Publisher<ByteBuf> parts(Executor reader, Executor writer) {
+        return new ClipParts(this, reader, writer);
     }
 
     /** Cancels the fetches still under way, also while another thread waits in {@link #nextPart()}; idempotent. */

@@ -9,7 +9,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -55,7 +54,7 @@ class ClipStreamTest {
     }
 
     /** A catalog whose objects are in memory; a key in {@code broken} fails like an unreachable store. */
-    private static final class MemoryCatalog extends SegmentCatalog {
+    private static class MemoryCatalog extends SegmentCatalog {
         final Map<String, byte[]> objects = new HashMap<>();
         final List<String> broken = new ArrayList<>();
 
@@ -217,14 +216,165 @@ class ClipStreamTest {
         List<Segment> segments = List.of(catalog.add(0, "a", 0, 0, 0), catalog.add(1, "a", 2, 180_000, 96_000),
                 catalog.add(2, "a", 4, 360_000, 192_000));
         ClipStream all = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 2, buffers);
-        List<ByteBuf> parts = all.parts(Schedulers.immediate()).collectList().block();
+        List<ByteBuf> parts = reactor.core.publisher.Flux.from(all.parts(Runnable::run, Runnable::run)).collectList().block();
         assertEquals(4, parts.size());
         parts.forEach(ByteBuf::release);
         ClipStream some = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 2, buffers);
-        List<ByteBuf> first = some.parts(Schedulers.immediate()).take(2).collectList().block();
+        List<ByteBuf> first = reactor.core.publisher.Flux.from(some.parts(Runnable::run, Runnable::run)).take(2).collectList().block();
         assertEquals(2, first.size());
         first.forEach(ByteBuf::release);
         assertThrows(IOException.class, () -> next(some), "closed once the subscriber went away");
+    }
+
+    /**
+     * Subscribes like Micronaut's HTTP server: requests and cancels on its event loop; a part handed to it from another
+     * thread is handled later on the event loop (Micronaut's {@code EventLoopFlow}), and if the client went meanwhile
+     * the server throws {@code IllegalStateException: onNext before request?} there and never releases the part.
+     */
+    private static final class EventLoopSubscriber implements org.reactivestreams.Subscriber<ByteBuf> {
+        final java.util.concurrent.ExecutorService loop = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "event-loop"));
+        final AtomicInteger tasks = new AtomicInteger();
+        /** The event loop as an executor for the publisher, counting what it is handed. */
+        final Executor loopForPublisher = task -> {
+            tasks.incrementAndGet();
+            loop.execute(task);
+        };
+        final List<String> deliveredOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile org.reactivestreams.Subscription subscription;
+        volatile boolean cancelled;
+
+        @Override
+        public void onSubscribe(org.reactivestreams.Subscription s) {
+            subscription = s;
+            loop.execute(() -> s.request(1));
+        }
+
+        @Override
+        public void onNext(ByteBuf part) {
+            deliveredOn.add(Thread.currentThread().getName());
+            if (Thread.currentThread().getName().equals("event-loop")) {
+                write(part);
+            } else {
+                loop.execute(() -> write(part));
+            }
+        }
+
+        private void write(ByteBuf part) {
+            if (cancelled) {
+                log.add("IllegalStateException: onNext before request?"); // and the part is lost, as in the server
+                return;
+            }
+            part.release();
+            subscription.request(1);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            log.add("error: " + t);
+        }
+
+        @Override
+        public void onComplete() {
+            log.add("complete");
+        }
+    }
+
+    @Test
+    void aPartReadWhileTheClientLeavesIsReleasedNotHandedToTheGoneResponse() throws Exception {
+        java.util.concurrent.CountDownLatch fetching = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch readOn = new java.util.concurrent.CountDownLatch(1);
+        MemoryCatalog catalog = new MemoryCatalog() {
+            @Override
+            public int readInto(Located located, ByteBuffer target) {
+                if (located.key().equals("cam/1.m4s")) {
+                    fetching.countDown();
+                    try {
+                        readOn.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.readInto(located, target);
+            }
+        };
+        List<Segment> segments = catalog.oneSession(4);
+        java.util.concurrent.ExecutorService fetcher = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "reader"));
+        EventLoopSubscriber server = new EventLoopSubscriber();
+        try {
+            ClipStream clip = new ClipStream(catalog, INIT, segments, TIMESCALES, fetcher, 1, buffers);
+            clip.parts(reader, server.loopForPublisher).subscribe(server);
+            assertTrue(fetching.await(10, java.util.concurrent.TimeUnit.SECONDS), "segment 1 is being read");
+            awaitCondition(() -> server.deliveredOn.size() == 2); // init and segment 0 sent
+            // Segment 1 is read and handed on while the event loop is busy; the loop then sees the client go (the
+            // connection's close comes before its queued tasks) and cancels.
+            int tasksBefore = server.tasks.get();
+            server.loop.execute(() -> {
+                readOn.countDown();
+                awaitCondition(() -> server.deliveredOn.size() == 3 || server.tasks.get() > tasksBefore);
+                server.cancelled = true;
+                server.subscription.cancel();
+            });
+            awaitCondition(() -> buffers.outstanding() == 0);
+            server.loop.submit(() -> { }).get(10, java.util.concurrent.TimeUnit.SECONDS); // the loop's queue is done
+            assertEquals(List.of(), server.log, "nothing after the cancel: no part, no error, no completion");
+            assertEquals(List.of("event-loop", "event-loop"), server.deliveredOn,
+                    "init and segment 0 handed on on the event loop; segment 1 released, not handed on");
+            assertThrows(IOException.class, () -> next(clip), "closed once the client went");
+        } finally {
+            reader.shutdownNow();
+            fetcher.shutdownNow();
+            server.loop.shutdownNow();
+        }
+    }
+
+    @Test
+    void thePartsHaveOneSubscriberAndANonPositiveRequestFailsThem() {
+        MemoryCatalog catalog = new MemoryCatalog();
+        ClipStream clip = new ClipStream(catalog, INIT, catalog.oneSession(2), TIMESCALES, new CountingExecutor(), 2, buffers);
+        org.reactivestreams.Publisher<ByteBuf> parts = clip.parts(Runnable::run, Runnable::run);
+        List<String> first = new ArrayList<>();
+        parts.subscribe(new org.reactivestreams.Subscriber<>() {
+            @Override
+            public void onSubscribe(org.reactivestreams.Subscription s) {
+                s.request(0);
+            }
+
+            @Override
+            public void onNext(ByteBuf part) {
+                part.release();
+                first.add("part");
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                first.add(t.getMessage());
+            }
+
+            @Override
+            public void onComplete() {
+                first.add("complete");
+            }
+        });
+        assertEquals(List.of("request(0): must be positive"), first);
+        List<String> second = new ArrayList<>();
+        reactor.core.publisher.Flux.from(parts).subscribe(ByteBuf::release, e -> second.add(e.getMessage()));
+        assertEquals(List.of("a clip's parts can be read once"), second);
+        assertThrows(IOException.class, () -> next(clip), "the failed subscription closed the stream");
+    }
+
+    /** Polls {@code condition} every 5 ms for at most 10 s (the buffers check after the test reports a leak). */
+    private static void awaitCondition(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** moof with a traf (tfhd + version 1 tfdt) per track, then a small mdat. */

@@ -1,5 +1,7 @@
 package io.vigil.archive.spool;
 
+import io.vigil.archive.CameraId;
+import io.vigil.archive.OwnerOnlyDirectory;
 import io.vigil.archive.index.Segment;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
@@ -35,6 +37,8 @@ import java.util.stream.Stream;
  * and {@code {dir}/{camera}/init/{name}.mp4}. Files are written to a temporary name and renamed, the
  * properties last, so a crash leaves either a complete entry or debris that start-up removes.
  * Bounded: when full, the oldest unsent segment is dropped, counted and logged; writing never waits.
+ * Every path is resolved inside the spool directory from a valid {@link CameraId} ({@link #fileOf}): a malformed id
+ * or key never names a file elsewhere. The directory is owner-only (0700).
  */
 @Singleton
 public class SegmentSpool {
@@ -42,6 +46,7 @@ public class SegmentSpool {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentSpool.class);
 
     private final SpoolConfig config;
+    private final Path root;
     private final Map<String, NavigableMap<Long, SpooledSegment>> entries = new ConcurrentHashMap<>();
     private long sizeBytes;
     private long dropped;
@@ -49,14 +54,21 @@ public class SegmentSpool {
 
     public SegmentSpool(SpoolConfig config) {
         this.config = config;
+        this.root = config.directory().toAbsolutePath().normalize();
+        try {
+            OwnerOnlyDirectory.prepare(root);
+        } catch (IOException e) {
+            lastWriteError = e.toString();
+            LOG.error("Spool directory {} cannot be made owner-only: {}", root, e.toString());
+        }
         load();
     }
 
     /** Spools a finished segment and, if not there yet, its init segment. */
     public synchronized SpooledSegment add(Segment segment, String codecs, byte[] media, byte[] init) {
-        Path cameraDir = config.directory().resolve(segment.cameraId());
-        Path initFile = cameraDir.resolve("init").resolve(fileName(segment.initKey()));
-        Path mediaFile = cameraDir.resolve(mediaName(segment.sequence()));
+        Path initFile = fileOf(segment.cameraId(), "init", fileName(segment.initKey())).orElseThrow(() ->
+                new VigilException(ErrorCode.INTERNAL, "segment " + segment.sequence() + " has no spool path"));
+        Path mediaFile = fileOf(segment.cameraId(), mediaName(segment.sequence())).orElseThrow();
         try {
             makeRoom(media.length + (Files.exists(initFile) ? 0 : init.length));
             if (!Files.exists(initFile)) {
@@ -96,8 +108,29 @@ public class SegmentSpool {
 
     /** The spooled file of an init segment, if a spooled segment of the camera needs it. */
     public Optional<Path> initFile(String cameraId, String initKey) {
-        Path file = config.directory().resolve(cameraId).resolve("init").resolve(fileName(initKey));
-        return Files.exists(file) ? Optional.of(file) : Optional.empty();
+        return fileOf(cameraId, "init", fileName(initKey)).filter(Files::exists);
+    }
+
+    /**
+     * {@code {dir}/{camera}/{names...}}, or empty when the camera id is malformed or the names would lead out of the
+     * camera's directory (separators, {@code ..}, NUL): nothing outside the spool is ever named.
+     */
+    Optional<Path> fileOf(String cameraId, String... names) {
+        if (!CameraId.isValid(cameraId)) {
+            return Optional.empty();
+        }
+        Path cameraDir = root.resolve(cameraId);
+        try {
+            Path file = cameraDir;
+            for (String name : names) {
+                file = file.resolve(name);
+            }
+            file = file.normalize();
+            return file.startsWith(cameraDir) && !file.equals(cameraDir) && file.startsWith(root)
+                    ? Optional.of(file) : Optional.empty();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     /** Highest spooled sequence of the camera, or -1. */
@@ -171,7 +204,7 @@ public class SegmentSpool {
     }
 
     private void load() {
-        Path dir = config.directory();
+        Path dir = root;
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -205,7 +238,8 @@ public class SegmentSpool {
         }
         try {
             Segment s = fromProperties(p);
-            Path init = config.directory().resolve(s.cameraId()).resolve("init").resolve(fileName(s.initKey()));
+            Path init = fileOf(s.cameraId(), "init", fileName(s.initKey())).orElseThrow(() ->
+                    new IllegalStateException("camera or init key names no file in the spool"));
             if (!Files.exists(media) || !Files.exists(init)) {
                 throw new IllegalStateException("media or init file missing");
             }

@@ -1,5 +1,6 @@
 package io.vigil.archive.store;
 
+import io.vigil.archive.OwnerOnlyDirectory;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import org.gaul.s3proxy.S3Proxy;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -34,10 +34,13 @@ public final class EmbeddedS3Server implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    /** Starts the server, storing objects under {@code directory}, and waits until it listens. */
+    /**
+     * Starts the server, storing objects under {@code directory} (made owner-only, 0700), and waits until it listens.
+     * Only requests signed with {@code accessKey} and {@code secretKey} are served.
+     */
     public static EmbeddedS3Server start(Path directory, int port, String accessKey, String secretKey) {
         try {
-            Files.createDirectories(directory);
+            OwnerOnlyDirectory.prepare(directory);
             int chosenPort = port == 0 ? freeLoopbackPort() : port;
             URI endpoint = URI.create("http://127.0.0.1:" + chosenPort);
             S3Proxy proxy = S3Proxy.builder()

@@ -118,8 +118,13 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
         if (localBucket.isEmpty()) {
             return Optional.empty();
         }
-        Path file = localBucket.get().resolve(key).normalize();
-        return file.startsWith(localBucket.get()) ? Optional.of(file) : Optional.empty();
+        try {
+            // a key that would lead out of the bucket's directory (.., an absolute path, NUL) names no file
+            Path file = localBucket.get().resolve(key).normalize();
+            return file.startsWith(localBucket.get()) && !file.equals(localBucket.get()) ? Optional.of(file) : Optional.empty();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.SecureRandom;
 import java.util.Optional;
 
 /** Builds the object store from {@link StorageConfig}, starting the embedded server when no endpoint is set. */
@@ -19,10 +20,16 @@ public class ObjectStoreFactory {
     @Bean(preDestroy = "close")
     public EmbeddedS3Holder embeddedS3(StorageConfig config) {
         if (!config.embedded()) {
-            return new EmbeddedS3Holder(Optional.empty());
+            return new EmbeddedS3Holder(Optional.empty(), Optional.empty());
         }
-        return new EmbeddedS3Holder(Optional.of(EmbeddedS3Server.start(
-                config.embeddedDirectory(), config.embeddedPort(), config.accessKey(), config.secretKey())));
+        if (config.keysConfigured()) {
+            LOG.warn("storage.access-key and storage.secret-key are for an external store (storage.endpoint): the embedded "
+                    + "store uses its own credentials in {}", config.embeddedCredentialsFile());
+        }
+        EmbeddedStoreCredentials credentials = EmbeddedStoreCredentials.readOrCreate(config.embeddedCredentialsFile(),
+                new SecureRandom());
+        return new EmbeddedS3Holder(Optional.of(EmbeddedS3Server.start(config.embeddedDirectory(), config.embeddedPort(),
+                credentials.accessKey(), credentials.secretKey())), Optional.of(credentials));
     }
 
     @Singleton
@@ -31,8 +38,10 @@ public class ObjectStoreFactory {
         String endpoint = embedded.server().map(s -> s.endpoint().toString()).orElse(config.endpoint());
         Optional<java.nio.file.Path> localBucket = embedded.server().isPresent() && config.embeddedLocalReads()
                 ? Optional.of(config.embeddedDirectory().resolve(config.bucket())) : Optional.empty();
-        MinioObjectStore store = new MinioObjectStore(endpoint, config.region(), config.accessKey(),
-                config.secretKey(), config.bucket(), localBucket);
+        String accessKey = embedded.credentials().map(EmbeddedStoreCredentials::accessKey).orElse(config.accessKey());
+        String secretKey = embedded.credentials().map(EmbeddedStoreCredentials::secretKey).orElse(config.secretKey());
+        MinioObjectStore store = new MinioObjectStore(endpoint, config.region(), accessKey, secretKey, config.bucket(),
+                localBucket);
         try {
             store.ensureBucket();
         } catch (VigilException e) {
@@ -42,8 +51,9 @@ public class ObjectStoreFactory {
         return store;
     }
 
-    /** The embedded server, if this service runs one; closed after the client that uses it. */
-    public record EmbeddedS3Holder(Optional<EmbeddedS3Server> server) implements AutoCloseable {
+    /** The embedded server and its credentials, if this service runs one; closed after the client that uses it. */
+    public record EmbeddedS3Holder(Optional<EmbeddedS3Server> server, Optional<EmbeddedStoreCredentials> credentials)
+            implements AutoCloseable {
         @Override
         public void close() {
             server.ifPresent(EmbeddedS3Server::close);

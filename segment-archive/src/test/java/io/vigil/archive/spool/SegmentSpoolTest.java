@@ -65,4 +65,30 @@ class SegmentSpoolTest {
         assertTrue(spool.find("a", 2).isPresent());
         assertTrue(spool.sizeBytes() <= 16 * MIB);
     }
+
+    @Test
+    void namesNoFileOutsideItsDirectoryWhateverTheCameraIdOrKey(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("spool");
+        SegmentSpool spool = new SegmentSpool(config(dir, 64 * MIB));
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"),
+                Files.getPosixFilePermissions(dir), "created owner-only");
+        String name = "00112233445566778899aabbccddeeff.mp4";
+        Path planted = tmp.resolve("planted/init/" + name);
+        Files.createDirectories(planted.getParent());
+        Files.writeString(planted, "not footage");
+        String key = "x/init/" + name;
+        int tried = 0;
+        for (String camera : java.util.List.of("../planted", "..", "/" + tmp.resolve("planted"), tmp.resolve("planted").toString(),
+                "a\u0000b", "PLANTED", "..\\planted", "a".repeat(64), "")) {
+            assertTrue(spool.initFile(camera, key).isEmpty(), camera);
+            tried++;
+        }
+        for (String badKey : java.util.List.of("x/init/..", "x/init/.", "x/init/\u0000.mp4", "x/init/")) {
+            assertTrue(spool.initFile("cam", badKey).isEmpty(), badKey);
+            tried++;
+        }
+        assertEquals(13, tried);
+        assertTrue(spool.fileOf("cam", "..", "..", "planted", "init", name).isEmpty());
+        assertEquals(java.util.Optional.of(dir.resolve("cam/init/" + name)), spool.fileOf("cam", "init", name));
+    }
 }
