@@ -31,10 +31,7 @@ public class ArchiveCheckController {
     @Get("/check")
     public ArchiveCheck.Report check(@Nullable @QueryValue String cameraId, @Nullable @QueryValue String start,
                                      @Nullable @QueryValue String end) {
-        if (cameraId == null || !io.vigil.camera.Camera.ID.matcher(cameraId).matches()) {
-            throw io.vigil.error.VigilException.invalid(java.util.Map.of("cameraId",
-                    "is required: a camera id, [a-z0-9][a-z0-9-]{0,62}"));
-        }
+        io.vigil.archive.CameraId.require("cameraId", cameraId);
         TimeRange range = ArchiveChecker.bounded(TimeRange.parse(start, end));
         cameras.require(cameraId);
         return checker.check(cameraId, range);

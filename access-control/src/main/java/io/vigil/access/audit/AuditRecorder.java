@@ -109,7 +109,7 @@ public class AuditRecorder implements Ordered {
         int status = response.code();
         String cameraId = AccessRule.cameraId(template, variables);
         String named = request.getParameters().get("cameraId");     // e.g. /api/archive/check
-        if (cameraId == null && named != null && named.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+        if (cameraId == null && named != null && io.vigil.archive.CameraId.isValid(named)) {
             cameraId = named;
         }
         String who = caller.map(Caller::name).orElse("-");
