@@ -16,8 +16,8 @@ import io.vigil.error.VigilException;
 import java.util.Optional;
 
 /**
- * Checks every camera id a request names against {@link CameraId}'s grammar before anything else reads it (the
- * access rule, the audit log, a controller, the spool): the {@code {id}} of every {@code /api/cameras/{id}} route and
+ * Checks every camera id a request names against {@link CameraId}'s grammar before a controller reads it (the
+ * audit log records the refusal, and who sent it, without the malformed id as a camera): the {@code {id}} of every {@code /api/cameras/{id}} route and
  * a {@code cameraId} query parameter on any route. A malformed id (dots, encoded slashes, NUL, upper case, too long)
  * is answered 400 {@code VALIDATION_FAILED} naming the field, so it never reaches a key, a path or a database column.
  */
@@ -30,7 +30,10 @@ public class CameraIdFilter implements Ordered {
 
     @Override
     public int getOrder() {
-        return ServerFilterPhase.SECURITY.before() - 100; // before the audit recorder and the security filter
+        // after the audit recorder (SECURITY.before()) and the security filter, so a refused id leaves its audit row
+        // naming who sent it, like any refused request; before every controller. (The access rule may see a malformed
+        // id: it only compares it, and the spool and store resolve nothing outside their directories whatever it is.)
+        return ServerFilterPhase.SECURITY.after();
     }
 
     @RequestFilter

@@ -69,7 +69,7 @@ public class AuditDetails {
         Optional<Segment> segment = Optional.empty();
         try {
             long sequence = Long.parseLong(String.valueOf(variables.get("sequence")));
-            segment = catalog.find(cameraId, sequence);
+            segment = cameraId == null ? Optional.empty() : catalog.find(cameraId, sequence); // null: a malformed id
         } catch (NumberFormatException e) {
             // no such segment: the answer says so
         }
