@@ -7,6 +7,7 @@ import io.vigil.archive.spool.SpooledSegment;
 import io.vigil.archive.store.ObjectStore;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.TimeRange;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;

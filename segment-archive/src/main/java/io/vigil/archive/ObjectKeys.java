@@ -1,5 +1,6 @@
 package io.vigil.archive;
 
+import io.vigil.kernel.CameraId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

@@ -7,6 +7,8 @@ import io.vigil.archive.index.SegmentIndex;
 import io.vigil.archive.store.ObjectStore;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.Sha256;
+import io.vigil.kernel.TimeRange;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;

@@ -5,6 +5,7 @@ import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.archive.spool.SegmentSpool;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package io.vigil.archive.index;
 
-import io.vigil.archive.Database;
+import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;

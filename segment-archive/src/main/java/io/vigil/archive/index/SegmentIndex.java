@@ -1,7 +1,7 @@
 package io.vigil.archive.index;
 
 import io.vigil.error.VigilException;
-import io.vigil.archive.Database;
+import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;

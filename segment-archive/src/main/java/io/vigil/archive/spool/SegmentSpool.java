@@ -1,10 +1,10 @@
 package io.vigil.archive.spool;
 
-import io.vigil.archive.CameraId;
-import io.vigil.archive.OwnerOnlyDirectory;
 import io.vigil.archive.index.Segment;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.CameraId;
+import io.vigil.kernel.OwnerOnlyDirectory;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

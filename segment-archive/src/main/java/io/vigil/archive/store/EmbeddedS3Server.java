@@ -1,8 +1,8 @@
 package io.vigil.archive.store;
 
-import io.vigil.archive.OwnerOnlyDirectory;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.OwnerOnlyDirectory;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;

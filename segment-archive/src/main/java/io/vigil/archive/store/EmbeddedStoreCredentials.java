@@ -1,8 +1,8 @@
 package io.vigil.archive.store;
 
-import io.vigil.archive.OwnerOnlyFile;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.OwnerOnlyFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

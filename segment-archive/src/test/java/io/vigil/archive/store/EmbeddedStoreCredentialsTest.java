@@ -1,7 +1,7 @@
 package io.vigil.archive.store;
 
-import io.vigil.archive.OwnerOnlyFile;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.OwnerOnlyFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package io.vigil.archive;
+package io.vigil.kernel.hook;
 
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.http.HttpRequest;

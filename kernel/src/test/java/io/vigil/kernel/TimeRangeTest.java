@@ -1,4 +1,4 @@
-package io.vigil.archive;
+package io.vigil.kernel;
 
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;

@@ -1,4 +1,4 @@
-package io.vigil.archive;
+package io.vigil.kernel;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

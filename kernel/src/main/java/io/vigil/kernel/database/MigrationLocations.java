@@ -1,4 +1,4 @@
-package io.vigil.archive;
+package io.vigil.kernel.database;
 
 import io.micronaut.flyway.FlywayConfigurationCustomizer;
 import jakarta.inject.Named;

@@ -1,4 +1,4 @@
-package io.vigil.archive;
+package io.vigil.kernel;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;

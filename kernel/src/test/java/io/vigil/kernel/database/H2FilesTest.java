@@ -1,4 +1,4 @@
-package io.vigil.archive;
+package io.vigil.kernel.database;
 
 import org.junit.jupiter.api.Test;
 

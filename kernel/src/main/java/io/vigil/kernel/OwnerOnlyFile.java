@@ -1,4 +1,4 @@
-package io.vigil.archive;
+package io.vigil.kernel;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

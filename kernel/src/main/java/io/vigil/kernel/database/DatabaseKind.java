@@ -1,4 +1,4 @@
-package io.vigil.archive;
+package io.vigil.kernel.database;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.vigil.error.ErrorCode;
