@@ -10,6 +10,7 @@ import io.vigil.archive.spool.SegmentSpool;
 import io.vigil.archive.spool.SpoolConfig;
 import io.vigil.archive.store.ObjectStore;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.hook.SequenceReservations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ import java.util.concurrent.TimeoutException;
  * spooler thread owns) and spools them, and an uploader thread that stores them ({@link SpoolUpload}).
  */
 @Singleton
-public class ArchiveWriter {
+public class ArchiveWriter implements SequenceReservations {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveWriter.class);
 
@@ -131,23 +132,14 @@ public class ArchiveWriter {
         }
     }
 
-    /**
-     * Makes the camera's next segments take sequence numbers from at least {@code floor}, and above every segment
-     * indexed so far: for a node that starts recording a camera another node recorded before (whose segments,
-     * some perhaps still in that node's spool, use the numbers below the floor). Returns at once; it takes effect
-     * before any segment appended after this call is numbered.
-     */
+    @Override
     public void claimSequences(String cameraId, long floor) {
         Lane lane = lane(cameraId);
         lane.spooler.execute(() -> lane.numbering.claim(floor));
     }
 
-    /**
-     * The sequence number the camera's next segment would take, once every segment handed to {@link #append}
-     * before this call has been numbered: the floor for whichever node records the camera next. Throws
-     * {@link IllegalStateException} while numbering waits for the start-up reconciliation (there is no exact floor
-     * yet: a hand-over then leaves the lease to expire, and the next holder numbers above its reservation).
-     */
+    /** Waits for the camera's spooler thread, at most 30 s. */
+    @Override
     public long nextSequence(String cameraId) {
         Lane lane = lane(cameraId);
         try {
@@ -160,7 +152,7 @@ public class ArchiveWriter {
         }
     }
 
-    /** The camera's next sequence number as last seen, without waiting for segments being spooled. */
+    @Override
     public long nextSequenceNow(String cameraId) {
         return lane(cameraId).numbering.nextSequenceNow();
     }

@@ -1,4 +1,4 @@
-package io.vigil.recorder;
+package io.vigil.kernel.hook;
 
 import jakarta.inject.Singleton;
 
