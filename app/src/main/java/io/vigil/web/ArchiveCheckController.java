@@ -8,8 +8,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.vigil.archive.ArchiveCheck;
 import io.vigil.archive.ArchiveChecker;
-import io.vigil.archive.TimeRange;
 import io.vigil.camera.RecordedCameras;
+import io.vigil.kernel.TimeRange;
 
 /**
  * {@code GET /api/archive/check?cameraId=&start=&end=} (admin): compares index, object store and spool for one
@@ -31,7 +31,7 @@ public class ArchiveCheckController {
     @Get("/check")
     public ArchiveCheck.Report check(@Nullable @QueryValue String cameraId, @Nullable @QueryValue String start,
                                      @Nullable @QueryValue String end) {
-        io.vigil.archive.CameraId.require("cameraId", cameraId);
+        io.vigil.kernel.CameraId.require("cameraId", cameraId);
         TimeRange range = ArchiveChecker.bounded(TimeRange.parse(start, end));
         cameras.require(cameraId);
         return checker.check(cameraId, range);

@@ -4,7 +4,7 @@ import io.vigil.e2e.TestAdmin;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.vigil.archive.ObjectKeys;
-import io.vigil.archive.Sha256;
+import io.vigil.kernel.Sha256;
 import io.vigil.archive.SegmentMetadata;
 import io.vigil.archive.index.InitSegment;
 import io.vigil.archive.index.RecordingSession;

@@ -4,7 +4,7 @@ import io.vigil.access.audit.AuditAction;
 import io.vigil.access.audit.AuditEvent;
 import io.vigil.access.audit.AuditLog;
 import io.vigil.access.audit.AuditQuery;
-import io.vigil.archive.Database;
+import io.vigil.kernel.database.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

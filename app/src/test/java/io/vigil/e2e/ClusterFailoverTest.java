@@ -1,6 +1,6 @@
 package io.vigil.e2e;
 
-import io.vigil.archive.TestDatabase;
+import io.vigil.kernel.database.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

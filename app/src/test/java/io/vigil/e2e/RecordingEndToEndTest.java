@@ -317,7 +317,7 @@ class RecordingEndToEndTest {
         HttpResponse<byte[]> manifest = vigil.download(manifestPath);
         assertEquals(200, manifest.statusCode(), new String(manifest.body()));
         String json = new String(manifest.body(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(json.contains("\"clipSha256\":\"" + io.vigil.archive.Sha256.hex(clip.body()) + "\""), json);
+        assertTrue(json.contains("\"clipSha256\":\"" + io.vigil.kernel.Sha256.hex(clip.body()) + "\""), json);
         assertTrue(json.contains("\"clipSizeBytes\":" + clip.body().length + ","), json);
         for (Segment s : inRange) {
             assertTrue(json.contains("{\"sequence\":" + s.sequence() + ",\"start\":\"" + s.start() + "\",\"durationMillis\":"

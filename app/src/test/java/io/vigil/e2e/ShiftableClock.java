@@ -3,7 +3,7 @@ package io.vigil.e2e;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import io.vigil.archive.ClockFactory;
+import io.vigil.kernel.ClockFactory;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;

@@ -135,7 +135,7 @@ class StorageHardeningTest {
         try (ServiceProcess service = new ServiceProcess(data, freePort(), options)) {
             service.start();
             assertTrue(Files.exists(credentials), "made on first start beside the objects");
-            assertEquals(io.vigil.archive.OwnerOnlyFile.OWNER_ONLY, Files.getPosixFilePermissions(credentials));
+            assertEquals(io.vigil.kernel.OwnerOnlyFile.OWNER_ONLY, Files.getPosixFilePermissions(credentials));
             first = Files.readString(credentials);
             String accessKey = value(first, "access-key");
             String secretKey = value(first, "secret-key");

@@ -1,6 +1,6 @@
 package io.vigil.schema;
 
-import io.vigil.archive.TestDatabase;
+import io.vigil.kernel.database.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

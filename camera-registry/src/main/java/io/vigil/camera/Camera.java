@@ -1,6 +1,6 @@
 package io.vigil.camera;
 
-import io.vigil.archive.CameraId;
+import io.vigil.kernel.CameraId;
 
 import java.util.Objects;
 

@@ -12,8 +12,8 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.HttpRequest;
-import io.vigil.archive.CameraScope;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.hook.CameraScope;
 
 import java.net.URI;
 import java.util.List;

@@ -31,8 +31,8 @@ public final class CameraValidator {
         String id = request.id() == null ? existing.map(Camera::id).orElse(null) : request.id().trim();
         if (id == null || id.isEmpty()) {
             errors.put("id", "is required");
-        } else if (!io.vigil.archive.CameraId.isValid(id)) {
-            errors.put("id", io.vigil.archive.CameraId.RULE);
+        } else if (!io.vigil.kernel.CameraId.isValid(id)) {
+            errors.put("id", io.vigil.kernel.CameraId.RULE);
         } else if (existing.isPresent() && !existing.get().id().equals(id)) {
             errors.put("id", "cannot be changed");
         }

@@ -1,9 +1,9 @@
 package io.vigil.camera;
 
-import io.vigil.archive.CameraId;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.CameraId;
 import jakarta.inject.Singleton;
 
 /**

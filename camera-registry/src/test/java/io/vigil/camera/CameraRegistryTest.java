@@ -1,10 +1,10 @@
 package io.vigil.camera;
 
-import io.vigil.archive.Database;
+import io.vigil.kernel.database.Database;
 import org.junit.jupiter.api.Tag;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
-import io.vigil.archive.TestDatabase;
+import io.vigil.kernel.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

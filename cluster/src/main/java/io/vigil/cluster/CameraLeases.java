@@ -1,8 +1,8 @@
 package io.vigil.cluster;
 
 import io.micronaut.core.annotation.Nullable;
-import io.vigil.archive.Database;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;

@@ -5,10 +5,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.vigil.archive.CameraScope;
-import io.vigil.archive.NodeIdentity;
 import io.vigil.camera.Camera;
 import io.vigil.camera.CameraRepository;
+import io.vigil.kernel.NodeIdentity;
+import io.vigil.kernel.hook.CameraScope;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.vigil.cluster;
 
 import io.micronaut.core.annotation.Nullable;
-import io.vigil.archive.Database;
+import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;

@@ -3,14 +3,14 @@ package io.vigil.cluster;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.vigil.archive.ArchiveWriter;
-import io.vigil.archive.NodeIdentity;
 import io.vigil.camera.Camera;
 import io.vigil.camera.CameraChanged;
 import io.vigil.camera.CameraRepository;
 import io.vigil.camera.CameraStatus;
 import io.vigil.camera.CameraStatusBoard;
-import io.vigil.recorder.RecorderSupervisor;
+import io.vigil.kernel.NodeIdentity;
+import io.vigil.kernel.hook.RecordingControl;
+import io.vigil.kernel.hook.SequenceReservations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +57,8 @@ public class LeaseKeeper {
     private final CameraLeases leases;
     private final DatabaseTime time;
     private final CameraRepository cameras;
-    private final RecorderSupervisor supervisor;
-    private final ArchiveWriter archive;
+    private final RecordingControl recording;
+    private final SequenceReservations sequences;
     private final CameraStatusBoard board;
     private final LeasedCameras leased;
     private final StatusReports reports;
@@ -76,8 +76,9 @@ public class LeaseKeeper {
     private volatile long lastRenewedNanos = System.nanoTime();
 
     public LeaseKeeper(ClusterConfig config, NodeIdentity identity, ClusterNodes nodes, CameraLeases leases,
-                       DatabaseTime time, CameraRepository cameras, RecorderSupervisor supervisor, ArchiveWriter archive,
-                       CameraStatusBoard board, LeasedCameras leased, StatusReports reports, Clock clock) {
+                       DatabaseTime time, CameraRepository cameras, RecordingControl recording,
+                       SequenceReservations sequences, CameraStatusBoard board, LeasedCameras leased,
+                       StatusReports reports, Clock clock) {
         this.clock = clock;
         this.config = config;
         this.self = identity.nodeId();
@@ -85,8 +86,8 @@ public class LeaseKeeper {
         this.leases = leases;
         this.time = time;
         this.cameras = cameras;
-        this.supervisor = supervisor;
-        this.archive = archive;
+        this.recording = recording;
+        this.sequences = sequences;
         this.board = board;
         this.leased = leased;
         this.reports = reports;
@@ -182,7 +183,7 @@ public class LeaseKeeper {
         List<String> held = new java.util.ArrayList<>(plan.renew());
         plan.release().stream().filter(leased::recordsHere).forEach(held::add);   // kept until handed over
         for (String cameraId : held) {
-            renewals.put(cameraId, new CameraLeases.Renewal(archive.nextSequenceNow(cameraId) + SEQUENCE_HEADROOM,
+            renewals.put(cameraId, new CameraLeases.Renewal(sequences.nextSequenceNow(cameraId) + SEQUENCE_HEADROOM,
                     leased.recordsHere(cameraId) ? reports.publish(cameraId) : null));
         }
         for (String lost : leases.renew(self, now.plus(config.leaseDuration()), renewals)) {
@@ -210,7 +211,7 @@ public class LeaseKeeper {
         for (String cameraId : leased.snapshot()) {
             Camera now = definitions.get(cameraId);
             if (now == null || !now.equals(lastSeen.get(cameraId))) {
-                supervisor.sync(cameraId);
+                recording.sync(cameraId);
             }
         }
         lastSeen.keySet().retainAll(definitions.keySet());
@@ -220,7 +221,7 @@ public class LeaseKeeper {
     /** Takes back a lease that expired while this node went on recording (no other node took it). */
     private boolean retake(String cameraId, Instant now) {
         OptionalLong floor = leases.acquire(cameraId, self, now, now.plus(config.leaseDuration()));
-        floor.ifPresent(f -> archive.claimSequences(cameraId, f));
+        floor.ifPresent(f -> sequences.claimSequences(cameraId, f));
         return floor.isPresent();
     }
 
@@ -229,10 +230,10 @@ public class LeaseKeeper {
         if (floor.isEmpty()) {
             return;
         }
-        archive.claimSequences(cameraId, floor.getAsLong());
+        sequences.claimSequences(cameraId, floor.getAsLong());
         leased.add(cameraId);
         board.dropRemote(cameraId);
-        supervisor.sync(cameraId);
+        recording.sync(cameraId);
         LOG.info("Camera {}: lease acquired by node {}; recording here", cameraId, self);
     }
 
@@ -245,9 +246,9 @@ public class LeaseKeeper {
         leased.remove(cameraId);
         long waitMillis = config.leaseDuration().toMillis() / 4;
         try {
-            supervisor.sync(cameraId);
-            supervisor.stopped(cameraId).get(waitMillis, TimeUnit.MILLISECONDS);
-            long next = archive.nextSequence(cameraId);
+            recording.sync(cameraId);
+            recording.stopped(cameraId).get(waitMillis, TimeUnit.MILLISECONDS);
+            long next = sequences.nextSequence(cameraId);
             if (leases.release(cameraId, self, next)) {
                 LOG.info("Camera {}: handed over by node {} (next sequence {})", cameraId, self, next);
             }
@@ -260,7 +261,7 @@ public class LeaseKeeper {
 
     private void stopHere(String cameraId) {
         if (leased.remove(cameraId)) {
-            supervisor.sync(cameraId);
+            recording.sync(cameraId);
         }
     }
 
@@ -281,7 +282,7 @@ public class LeaseKeeper {
                 self, silent.toMillis(), held.size());
         for (String cameraId : held) {
             leased.remove(cameraId);
-            supervisor.stopNow(cameraId);
+            recording.stopNow(cameraId);
             board.report(cameraId, CameraStatus.State.OFFLINE, "not recorded by node " + self
                     + ": it lost contact with the database and gave up its lease");
         }
@@ -300,17 +301,17 @@ public class LeaseKeeper {
         watchdog.shutdown();
         synchronized (this) {
             stopping = true;
-            supervisor.stopAll();
+            recording.stopAll();
             Set<String> held = leased.snapshot();
             for (String cameraId : held) {
                 leased.remove(cameraId);
-                if (!supervisor.stopped(cameraId).isDone()) {
+                if (!recording.stopped(cameraId).isDone()) {
                     LOG.warn("Camera {}: its recorder did not stop in time; its lease expires in {}", cameraId,
                             config.leaseDuration());
                     continue;
                 }
                 try {
-                    leases.release(cameraId, self, archive.nextSequence(cameraId));
+                    leases.release(cameraId, self, sequences.nextSequence(cameraId));
                 } catch (RuntimeException e) {
                     LOG.warn("Camera {}: could not release its lease ({}); it expires in {}", cameraId, e.getMessage(),
                             config.leaseDuration());

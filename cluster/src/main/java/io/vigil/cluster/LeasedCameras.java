@@ -1,8 +1,8 @@
 package io.vigil.cluster;
 
 import io.micronaut.context.annotation.Replaces;
-import io.vigil.recorder.EveryCameraHere;
-import io.vigil.recorder.RecordingAssignment;
+import io.vigil.kernel.hook.EveryCameraHere;
+import io.vigil.kernel.hook.RecordingAssignment;
 import jakarta.inject.Singleton;
 
 import java.util.Set;

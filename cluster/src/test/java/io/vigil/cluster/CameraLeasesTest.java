@@ -1,7 +1,7 @@
 package io.vigil.cluster;
 
-import io.vigil.archive.Database;
-import io.vigil.archive.TestDatabase;
+import io.vigil.kernel.database.Database;
+import io.vigil.kernel.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.vigil.playback;
 
-import io.vigil.archive.TimeRange;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.TimeRange;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -10,6 +10,8 @@ import io.vigil.camera.Camera;
 import io.vigil.camera.CameraChanged;
 import io.vigil.camera.CameraRepository;
 import io.vigil.camera.CameraStatusBoard;
+import io.vigil.kernel.hook.RecordingAssignment;
+import io.vigil.kernel.hook.RecordingControl;
 import io.vigil.recorder.connect.CameraConnector;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -31,7 +33,7 @@ import java.util.concurrent.TimeoutException;
  * shutdown.
  */
 @Singleton
-public class RecorderSupervisor {
+public class RecorderSupervisor implements RecordingControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecorderSupervisor.class);
 
@@ -82,10 +84,7 @@ public class RecorderSupervisor {
         stopAll();
     }
 
-    /**
-     * Makes the running recorder of a camera match its stored definition and assignment. The future completes
-     * when a recorder this call stopped has stored its last segment (at once if none was stopped).
-     */
+    @Override
     public synchronized CompletableFuture<Void> sync(String cameraId) {
         if (shutDown) {
             return allStopped;
@@ -122,11 +121,8 @@ public class RecorderSupervisor {
         return predecessor;
     }
 
-    /**
-     * Tells the camera's recorder to stop (storing its segment in progress) without taking this object's lock or
-     * reading the database, both of which may be stuck behind a database that does not answer: for a node that
-     * must stop recording before its lease runs out. The assignment must already say no, so nothing restarts it.
-     */
+    /** Takes neither this object's lock nor a database read. */
+    @Override
     public void stopNow(String cameraId) {
         CameraRecorder current = running.get(cameraId);
         if (current != null) {
@@ -134,7 +130,7 @@ public class RecorderSupervisor {
         }
     }
 
-    /** Completes when no recorder of the camera is running or stopping on this node. */
+    @Override
     public CompletableFuture<Void> stopped(String cameraId) {
         CameraRecorder current = running.get(cameraId);
         CompletableFuture<Void> last = lastStopped.getOrDefault(cameraId, CompletableFuture.completedFuture(null));
@@ -147,7 +143,8 @@ public class RecorderSupervisor {
         return current != null && !current.finished().isDone();
     }
 
-    /** Stops every recorder and returns when they have stored their last segments (or after 40 s); idempotent. */
+    /** Waits at most 40 s. */
+    @Override
     @PreDestroy
     public void stopAll() {
         CompletableFuture<?>[] all;

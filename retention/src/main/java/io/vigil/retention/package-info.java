@@ -1,5 +1,5 @@
 /**
- * Retention: scheduled deletion of expired segments with Quartz, holds and quotas. Empty until the
- * retention issue; the module exists so the dependency direction (retention → segment-archive) is fixed.
+ * Retention: scheduled deletion of expired segments with Quartz, holds and quotas. It uses the kernel, the archive
+ * and the camera registry (retention → archive → kernel), never another feature.
  */
 package io.vigil.retention;

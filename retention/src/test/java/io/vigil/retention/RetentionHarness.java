@@ -1,7 +1,6 @@
 package io.vigil.retention;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vigil.archive.Database;
 import io.vigil.archive.ObjectKeys;
 import io.vigil.archive.index.InitSegment;
 import io.vigil.archive.index.RecordingSpans;
@@ -12,13 +11,14 @@ import io.vigil.archive.store.MinioObjectStore;
 import io.vigil.archive.store.ObjectStore;
 import io.vigil.camera.CameraRegistry;
 import io.vigil.camera.CameraRepository;
-import io.vigil.camera.RecordedCameras;
 import io.vigil.camera.CameraRequest;
+import io.vigil.camera.RecordedCameras;
+import io.vigil.kernel.database.Database;
+import io.vigil.kernel.database.TestDatabase;
 import io.vigil.retention.hold.Holds;
 import io.vigil.retention.run.DeletionMarks;
 import io.vigil.retention.run.RetentionRuns;
 import io.vigil.retention.run.SegmentDeleter;
-import io.vigil.archive.TestDatabase;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,7 +91,7 @@ final class RetentionHarness implements AutoCloseable {
         cameras = new CameraRegistry(repository, e -> { }, clock, 30);
         holds = new Holds(db, new RecordedCameras(repository, index), clock);
         marks = new DeletionMarks(db);
-        runs = new RetentionRuns(db, new io.vigil.archive.NodeIdentity("test-node"));
+        runs = new RetentionRuns(db, new io.vigil.kernel.NodeIdentity("test-node"));
         config = new RetentionConfig(30, "0 */5 * * * ?", globalQuotaBytes, 90, 1000, true, java.time.Duration.ofMinutes(10),
                 100_000);
     }
@@ -106,7 +106,7 @@ final class RetentionHarness implements AutoCloseable {
                 config.lowWaterPercent(), batchSize, config.enabled(), config.recentProtection(), config.maxSegmentsPerRun());
         SegmentDeleter deleter = new SegmentDeleter(storeSeenByDeleter.apply(store), index, marks, holds, batches);
         return new RetentionService(index, spans, store, cameras, holds, marks, deleter, runs, config, clock,
-                new SimpleMeterRegistry(), new io.vigil.retention.run.RunLock(db, new io.vigil.archive.NodeIdentity("test-node"), clock));
+                new SimpleMeterRegistry(), new io.vigil.retention.run.RunLock(db, new io.vigil.kernel.NodeIdentity("test-node"), clock));
     }
 
     RetentionService service() {

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Retention end to end over a real H2 index and a real S3-compatible store, with a clock the test sets. */
-@org.junit.jupiter.api.Tag(io.vigil.archive.TestDatabase.TAG)
+@org.junit.jupiter.api.Tag(io.vigil.kernel.database.TestDatabase.TAG)
 class RetentionServiceTest {
 
     static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
@@ -52,7 +52,7 @@ class RetentionServiceTest {
         h.camera("short", 3, null);
         h.record("short", "s1", DAYS_AGO_5, 10, 100);
         io.vigil.retention.run.RunLock otherNode = new io.vigil.retention.run.RunLock(h.db,
-                new io.vigil.archive.NodeIdentity("node-b"), h.clock);
+                new io.vigil.kernel.NodeIdentity("node-b"), h.clock);
         RunSummary refused;
         try (var held = otherNode.take().orElseThrow()) {
             refused = h.service().runNow("API");

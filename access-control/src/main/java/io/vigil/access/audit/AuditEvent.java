@@ -2,7 +2,7 @@ package io.vigil.access.audit;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.vigil.archive.TimeRange;
+import io.vigil.kernel.TimeRange;
 
 import java.time.Instant;
 import java.util.Objects;

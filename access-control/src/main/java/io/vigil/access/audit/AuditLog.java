@@ -1,6 +1,6 @@
 package io.vigil.access.audit;
 
-import io.vigil.archive.Database;
+import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;

@@ -20,9 +20,9 @@ import io.vigil.access.login.MediaCookie;
 import io.vigil.access.rule.AccessRule;
 import io.vigil.access.rule.RouteRule;
 import io.vigil.access.rule.RouteRules;
-import io.vigil.archive.Sha256;
 import io.vigil.error.ErrorBody;
 import io.vigil.error.ErrorCode;
+import io.vigil.kernel.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +112,7 @@ public class AuditRecorder implements Ordered {
             cameraId = null;    // a malformed id (refused with 400 by CameraIdFilter) is never a camera of the log
         }
         String named = request.getParameters().get("cameraId");     // e.g. /api/archive/check
-        if (cameraId == null && named != null && io.vigil.archive.CameraId.isValid(named)) {
+        if (cameraId == null && named != null && io.vigil.kernel.CameraId.isValid(named)) {
             cameraId = named;
         }
         String who = caller.map(Caller::name).orElse("-");

@@ -1,7 +1,7 @@
 package io.vigil.access.login;
 
-import io.vigil.archive.Database;
-import io.vigil.archive.Sha256;
+import io.vigil.kernel.Sha256;
+import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package io.vigil.access.login;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.vigil.access.SecurityConfig;
-import io.vigil.archive.Database;
-import io.vigil.archive.Sha256;
+import io.vigil.kernel.Sha256;
+import io.vigil.kernel.database.Database;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 

@@ -7,9 +7,9 @@ import io.vigil.access.audit.AuditLog;
 import io.vigil.access.user.PasswordHasher;
 import io.vigil.access.user.User;
 import io.vigil.access.user.Users;
-import io.vigil.archive.Sha256;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.Sha256;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;

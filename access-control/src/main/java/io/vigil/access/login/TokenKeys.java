@@ -1,7 +1,7 @@
 package io.vigil.access.login;
 
 import io.vigil.access.SecurityConfig;
-import io.vigil.archive.OwnerOnlyFile;
+import io.vigil.kernel.OwnerOnlyFile;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

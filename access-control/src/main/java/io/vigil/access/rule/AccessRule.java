@@ -18,9 +18,9 @@ import io.vigil.access.share.ShareLinks;
 import io.vigil.access.user.User;
 import io.vigil.access.user.Users;
 import io.vigil.archive.SegmentCatalog;
-import io.vigil.archive.TimeRange;
 import io.vigil.archive.index.Segment;
 import io.vigil.error.ErrorCode;
+import io.vigil.kernel.TimeRange;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -208,7 +208,7 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
 
     /** A short fingerprint of the password hash, carried by bearer tokens so a new password ends old tokens. */
     public static String passwordVersion(User user) {
-        return io.vigil.archive.Sha256.hex(user.passwordHash().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        return io.vigil.kernel.Sha256.hex(user.passwordHash().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
 
     private static boolean sameInstant(String text, long millis) {

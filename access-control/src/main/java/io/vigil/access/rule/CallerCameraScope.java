@@ -3,10 +3,10 @@ package io.vigil.access.rule;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.vigil.access.Caller;
-import io.vigil.archive.CameraScope;
-import io.vigil.archive.EveryCamera;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.hook.CameraScope;
+import io.vigil.kernel.hook.EveryCamera;
 import jakarta.inject.Singleton;
 
 /** The cameras of the request's {@link Caller}: a user's allow-list, or a share link's one camera. */

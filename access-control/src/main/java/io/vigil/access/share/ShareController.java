@@ -12,7 +12,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.vigil.access.Caller;
-import io.vigil.archive.CameraScope;
+import io.vigil.kernel.hook.CameraScope;
 
 import java.net.URI;
 import java.util.List;

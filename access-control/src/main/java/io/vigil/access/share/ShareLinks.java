@@ -2,11 +2,11 @@ package io.vigil.access.share;
 
 import io.vigil.access.SecurityConfig;
 import io.vigil.access.login.TokenKeys;
-import io.vigil.archive.Database;
-import io.vigil.archive.TimeRange;
 import io.vigil.camera.RecordedCameras;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.TimeRange;
+import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
 
 import java.net.URLEncoder;

@@ -1,9 +1,9 @@
 package io.vigil.access.user;
 
 import io.vigil.access.Role;
-import io.vigil.archive.Database;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -170,7 +170,7 @@ public class Users {
         }
         Set<String> ids = new LinkedHashSet<>();
         for (String id : list) {
-            if (!io.vigil.archive.CameraId.isValid(id)) {
+            if (!io.vigil.kernel.CameraId.isValid(id)) {
                 problems.put("cameras", "must be a list of camera ids (a-z, 0-9, '-')");
                 return null;
             }

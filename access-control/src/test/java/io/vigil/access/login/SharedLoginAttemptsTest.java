@@ -1,8 +1,8 @@
 package io.vigil.access.login;
 
 import io.vigil.access.MutableClock;
-import io.vigil.archive.Database;
-import io.vigil.archive.TestDatabase;
+import io.vigil.kernel.database.Database;
+import io.vigil.kernel.database.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

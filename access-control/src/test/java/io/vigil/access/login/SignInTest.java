@@ -7,10 +7,10 @@ import io.vigil.access.user.PasswordHasher;
 import io.vigil.access.user.UserChange;
 import io.vigil.access.user.UserRequest;
 import io.vigil.access.user.Users;
-import io.vigil.archive.Database;
-import io.vigil.archive.TestDatabase;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.database.Database;
+import io.vigil.kernel.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -88,7 +88,7 @@ class CredentialCipherTest {
         Path file = dir.resolve("data/secret.key");
         byte[] first = SecretKeySource.fromFile(file, new SecureRandom());
         assertEquals(32, first.length);
-        assertEquals(io.vigil.archive.OwnerOnlyFile.OWNER_ONLY, Files.getPosixFilePermissions(file));
+        assertEquals(io.vigil.kernel.OwnerOnlyFile.OWNER_ONLY, Files.getPosixFilePermissions(file));
         assertArrayEquals(first, SecretKeySource.fromFile(file, new SecureRandom()), "the same key after a restart");
         try (var listing = Files.list(file.getParent())) {
             assertEquals(1, listing.count(), "no partial files left");

@@ -3,12 +3,12 @@ package io.vigil.playback.clip;
 import io.micronaut.scheduling.TaskExecutors;
 import io.netty.buffer.ByteBuf;
 import io.vigil.archive.SegmentCatalog;
-import io.vigil.archive.TimeRange;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.archive.mp4.Fragments;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.TimeRange;
 import io.vigil.playback.PlaybackConfig;
 import io.vigil.playback.Span;
 import io.vigil.playback.SpanAssembler;
@@ -95,7 +95,7 @@ public class ClipExporter {
      */
     public ClipManifest manifest(String cameraId, TimeRange range) {
         Clip clip = export(cameraId, range);
-        MessageDigest sha256 = io.vigil.archive.Sha256.digest();
+        MessageDigest sha256 = io.vigil.kernel.Sha256.digest();
         long sizeBytes = 0;
         try (ClipStream content = clip.content()) {
             for (ByteBuf part; (part = content.nextPart()) != null; ) {

@@ -1,9 +1,9 @@
 package io.vigil.playback.clip;
 
 import io.micronaut.context.annotation.Value;
-import io.vigil.archive.OwnerOnlyFile;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.OwnerOnlyFile;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

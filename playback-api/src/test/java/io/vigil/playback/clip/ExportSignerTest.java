@@ -1,6 +1,6 @@
 package io.vigil.playback.clip;
 
-import io.vigil.archive.OwnerOnlyFile;
+import io.vigil.kernel.OwnerOnlyFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package io.vigil.retention.hold;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.vigil.archive.CameraScope;
+import io.vigil.kernel.hook.CameraScope;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;

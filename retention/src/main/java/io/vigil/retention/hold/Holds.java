@@ -1,10 +1,10 @@
 package io.vigil.retention.hold;
 
-import io.vigil.archive.Database;
-import io.vigil.archive.TimeRange;
 import io.vigil.camera.RecordedCameras;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.TimeRange;
+import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;

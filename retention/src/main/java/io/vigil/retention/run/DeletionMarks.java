@@ -1,6 +1,6 @@
 package io.vigil.retention.run;
 
-import io.vigil.archive.Database;
+import io.vigil.kernel.database.Database;
 import io.vigil.retention.plan.Candidate;
 import io.vigil.retention.plan.Deletion;
 import jakarta.inject.Singleton;

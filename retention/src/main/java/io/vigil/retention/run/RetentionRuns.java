@@ -1,8 +1,8 @@
 package io.vigil.retention.run;
 
 import io.micronaut.core.annotation.Nullable;
-import io.vigil.archive.Database;
-import io.vigil.archive.NodeIdentity;
+import io.vigil.kernel.NodeIdentity;
+import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.vigil.retention.run;
 
-import io.vigil.archive.Database;
-import io.vigil.archive.NodeIdentity;
+import io.vigil.kernel.NodeIdentity;
+import io.vigil.kernel.database.Database;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 

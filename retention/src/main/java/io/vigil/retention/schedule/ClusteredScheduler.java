@@ -1,8 +1,8 @@
 package io.vigil.retention.schedule;
 
-import io.vigil.archive.Database;
-import io.vigil.archive.DatabaseKind;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.database.Database;
+import io.vigil.kernel.database.DatabaseKind;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.quartz.Scheduler;

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The retention schedule in a running service context, on the Quartz job store in its H2 database. */
-@org.junit.jupiter.api.Tag(io.vigil.archive.TestDatabase.TAG)
+@org.junit.jupiter.api.Tag(io.vigil.kernel.database.TestDatabase.TAG)
 class RetentionScheduleTest {
 
     static final String EVERY_SECOND = "* * * * * ?";
@@ -30,7 +30,7 @@ class RetentionScheduleTest {
     @TempDir
     Path work;
 
-    private final String database = io.vigil.archive.TestDatabase.freshUrl();
+    private final String database = io.vigil.kernel.database.TestDatabase.freshUrl();
 
     private ScheduledService start(Map<String, Object> properties) {
         return ScheduledService.start(work, database, properties);

@@ -1,0 +1,297 @@
+package io.vigil.archive.index;
+
+import io.vigil.error.VigilException;
+import io.vigil.kernel.database.Database;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The index of the archive: which segments exist, where their objects are, what they cover.
+ * Plain JDBC with portable SQL (H2 and PostgreSQL); every read a playlist needs is one indexed query.
+ */
+@Singleton
+public class SegmentIndex {
+
+    private static final String SEGMENT_COLUMNS =
+            "camera_id, sequence, session_id, start_millis, duration_millis, size_bytes, object_key, init_key, keyframe_start, sha256";
+
+    private final Database db;
+    private final RecordingSpans spans;
+    /**
+     * Changes to one camera's rows take turns (the upload lane adding, retention removing, start-up
+     * reconciliation doing either), because each reads that camera's spans before changing them: in this process
+     * on this lock, and across the nodes of a cluster on the camera's {@code camera_index_lock} row.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock> cameraLocks =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Cameras whose lock row exists (added once, on a camera's first change). */
+    private final java.util.Set<String> lockRows = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public SegmentIndex(Database db, RecordingSpans spans) {
+        this.db = db;
+        this.spans = spans;
+    }
+
+    public void openSession(RecordingSession session) {
+        db.update("INSERT INTO recording_session (id, camera_id, started_millis, video_codec, audio_codec) VALUES (?, ?, ?, ?, ?)",
+                session.id(), session.cameraId(), session.started().toEpochMilli(), session.videoCodec(), session.audioCodec());
+    }
+
+    public void closeSession(String sessionId, Instant ended, String reason) {
+        db.update("UPDATE recording_session SET ended_millis = ?, end_reason = ? WHERE id = ? AND ended_millis IS NULL",
+                ended.toEpochMilli(), reason, sessionId);
+    }
+
+    /**
+     * How many recording sessions of the camera have segments before the given sequence number, less
+     * the one it belongs to: the HLS discontinuity sequence of a playlist starting at that segment.
+     */
+    public long sessionsBefore(String cameraId, long sequence) {
+        long upToIt = db.query("SELECT COUNT(*) FROM recording_session WHERE camera_id = ? AND first_sequence <= ?",
+                rs -> rs.getLong(1), cameraId, sequence).get(0);
+        return Math.max(0, upToIt - 1);
+    }
+
+    /** Records an init segment unless one with the same (content-addressed) key is there already. */
+    public void addInitSegment(InitSegment init) {
+        if (findInitSegment(init.objectKey()).isPresent()) {
+            return;
+        }
+        try {
+            db.update("INSERT INTO init_segment (object_key, camera_id, size_bytes, codecs, created_millis) VALUES (?, ?, ?, ?, ?)",
+                    init.objectKey(), init.cameraId(), init.sizeBytes(), init.codecs(), init.created().toEpochMilli());
+        } catch (VigilException e) {
+            if (findInitSegment(init.objectKey()).isEmpty()) {
+                throw e;
+            }
+        }
+    }
+
+    public Optional<InitSegment> findInitSegment(String objectKey) {
+        return db.query("SELECT object_key, camera_id, size_bytes, codecs, created_millis FROM init_segment WHERE object_key = ?",
+                rs -> new InitSegment(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5))), objectKey).stream().findFirst();
+    }
+
+    /**
+     * Adds a segment whose object the store has acknowledged, unless it is indexed already (a retry
+     * after a crash between the upload and this row, or another node's reconciliation indexed it from its
+     * metadata); records it as its session's first if it is, and extends the recorded span it continues, in one
+     * transaction. Throws {@code SEQUENCE_COLLISION} if another segment has its number.
+     */
+    public void add(Segment s) {
+        changing(s.cameraId(), () -> db.inTransaction(() -> {
+            Optional<Segment> existing = find(s.cameraId(), s.sequence());
+            if (existing.isPresent()) {
+                if (existing.get().objectKey().equals(s.objectKey())) {
+                    return null;
+                }
+                throw new VigilException(io.vigil.error.ErrorCode.SEQUENCE_COLLISION, "segment " + s.sequence()
+                        + " of camera " + s.cameraId() + " is indexed already as " + existing.get().objectKey()
+                        + ", not " + s.objectKey());
+            }
+            if (db.query("SELECT object_key FROM init_segment WHERE object_key = ? FOR UPDATE", rs -> 1, s.initKey()).isEmpty()) {
+                // Retention removed it as unused since the writer checked: the writer stores it again and retries.
+                throw new VigilException(io.vigil.error.ErrorCode.INDEX_UNAVAILABLE, "init segment " + s.initKey()
+                        + " of segment " + s.sequence() + " is not indexed");
+            }
+            db.update("INSERT INTO segment (" + SEGMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    s.cameraId(), s.sequence(), s.sessionId(), s.start().toEpochMilli(), s.durationMillis(),
+                    s.sizeBytes(), s.objectKey(), s.initKey(), s.keyframeStart(), s.sha256());
+            db.update("UPDATE recording_session SET first_sequence = ? WHERE id = ? AND first_sequence IS NULL",
+                    s.sequence(), s.sessionId());
+            spans.added(s);
+            return null;
+        }));
+    }
+
+    private <T> T changing(String cameraId, Database.Work<T> work) {
+        java.util.concurrent.locks.ReentrantLock lock =
+                cameraLocks.computeIfAbsent(cameraId, k -> new java.util.concurrent.locks.ReentrantLock());
+        lock.lock();
+        try {
+            if (!lockRows.contains(cameraId)) {
+                db.update("INSERT INTO camera_index_lock (camera_id) SELECT ? WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM camera_index_lock WHERE camera_id = ?)", cameraId, cameraId);
+                lockRows.add(cameraId);
+            }
+            return db.inTransaction(() -> {
+                db.query("SELECT camera_id FROM camera_index_lock WHERE camera_id = ? FOR UPDATE", rs -> 1, cameraId);
+                return work.run();
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes the row of a segment (its object is gone) and splits its span there; true if there was one. */
+    public boolean remove(String cameraId, long sequence) {
+        return changing(cameraId, () -> db.inTransaction(() -> {
+            boolean removed = db.update("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", cameraId, sequence) > 0;
+            if (removed) {
+                spans.removed(cameraId, new long[]{sequence});
+            }
+            return removed;
+        }));
+    }
+
+    /**
+     * Removes the rows of segments whose objects are gone (sequences ascending) and splits their spans, in one
+     * transaction; returns how many rows there were.
+     */
+    public int removeAll(String cameraId, long[] sequences) {
+        return changing(cameraId, () -> db.inTransaction(() -> {
+            List<Object[]> rows = new ArrayList<>(sequences.length);
+            for (long sequence : sequences) {
+                rows.add(new Object[]{cameraId, sequence});
+            }
+            int removed = db.updateBatch("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", rows);
+            spans.removed(cameraId, sequences);
+            return removed;
+        }));
+    }
+
+    /** Up to {@code limit} of the camera's segments with a sequence above {@code afterSequence}, oldest first. */
+    public List<Segment> oldest(String cameraId, long afterSequence, int limit) {
+        return db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND sequence > ? "
+                + "ORDER BY sequence LIMIT ?", SegmentIndex::segment, cameraId, afterSequence, limit);
+    }
+
+    /** Bytes of stored segments per camera. */
+    public java.util.Map<String, Long> usageBytes() {
+        java.util.Map<String, Long> usage = new java.util.HashMap<>();
+        db.forEach("SELECT camera_id, SUM(size_bytes) FROM segment GROUP BY camera_id",
+                rs -> usage.put(rs.getString(1), rs.getLong(2)));
+        return usage;
+    }
+
+    /** True if any segment row of the camera needs the init segment. */
+    public boolean initSegmentInUse(String cameraId, String initKey) {
+        return !db.query("SELECT 1 FROM segment WHERE camera_id = ? AND init_key = ? LIMIT 1", rs -> 1, cameraId,
+                initKey).isEmpty();
+    }
+
+    /**
+     * Deletes an init segment unless a segment row needs it: in one transaction holding the init row's lock
+     * (which {@link #add} of a segment needing it also takes), {@code deleteObject} runs first, then the row goes.
+     * A writer that checked the init row before it went waits on the lock, then finds no row, fails, and stores
+     * the init segment again on its retry. If {@code deleteObject} throws, the row stays. True if it was deleted.
+     */
+    public boolean deleteInitSegmentIfUnused(String cameraId, String initKey, Runnable deleteObject) {
+        return db.inTransaction(() -> {
+            if (db.query("SELECT object_key FROM init_segment WHERE object_key = ? FOR UPDATE", rs -> 1, initKey).isEmpty()
+                    || initSegmentInUse(cameraId, initKey)) {
+                return false;
+            }
+            deleteObject.run();
+            return db.update("DELETE FROM init_segment WHERE object_key = ?", initKey) > 0;
+        });
+    }
+
+    /** Segments of a camera starting in {@code [from, to)}, oldest first. */
+    public List<Segment> startingBetween(String cameraId, Instant from, Instant to) {
+        return db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND start_millis >= ? "
+                        + "AND start_millis < ? ORDER BY sequence", SegmentIndex::segment,
+                cameraId, from.toEpochMilli(), to.toEpochMilli());
+    }
+
+    /**
+     * The segments a decoder needs to reach {@code s}: back to the keyframe-started segment at or before
+     * it in the same session, oldest first, ending with {@code s}.
+     */
+    public List<Segment> fromKeyframe(Segment s) {
+        java.util.LinkedList<Segment> run = new java.util.LinkedList<>(List.of(s));
+        Segment first = s;
+        while (!first.keyframeStart()) {
+            Optional<Segment> previous = find(s.cameraId(), first.sequence() - 1)
+                    .filter(p -> p.sessionId().equals(s.sessionId()));
+            if (previous.isEmpty()) {
+                break;
+            }
+            first = previous.get();
+            run.addFirst(first);
+        }
+        return run;
+    }
+
+    /** Longest a segment can be: twice the longest configurable target. Bounds range scans. */
+    public static final long MAX_SEGMENT_MILLIS = 120_000;
+
+    /** Segments of a camera overlapping {@code [from, to)}, oldest first. */
+    public List<Segment> overlapping(String cameraId, Instant from, Instant to) {
+        return db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND start_millis >= ? "
+                        + "AND start_millis < ? AND start_millis + duration_millis > ? ORDER BY start_millis",
+                SegmentIndex::segment, cameraId, from.toEpochMilli() - MAX_SEGMENT_MILLIS, to.toEpochMilli(),
+                from.toEpochMilli());
+    }
+
+    /**
+     * What a playlist lists of the camera's segments overlapping {@code [from, to)}, oldest first: one scan of
+     * the {@code segment_listing} index, which holds every column read here.
+     */
+    public List<ListedSegment> listed(String cameraId, Instant from, Instant to) {
+        return db.query("SELECT sequence, session_id, start_millis, duration_millis, init_key, keyframe_start FROM segment "
+                        + "WHERE camera_id = ? AND start_millis >= ? AND start_millis < ? AND start_millis + duration_millis > ? "
+                        + "ORDER BY start_millis",
+                rs -> new ListedSegment(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
+                        rs.getBoolean(6)),
+                cameraId, from.toEpochMilli() - MAX_SEGMENT_MILLIS, to.toEpochMilli(), from.toEpochMilli());
+    }
+
+    /** Object keys of the camera's segments with sequences in {@code [first, last]}. */
+    public java.util.Map<Long, String> objectKeys(String cameraId, long first, long last) {
+        java.util.Map<Long, String> keys = new java.util.HashMap<>();
+        db.forEach("SELECT sequence, object_key FROM segment WHERE camera_id = ? AND sequence >= ? AND sequence <= ?",
+                rs -> keys.put(rs.getLong(1), rs.getString(2)), cameraId, first, last);
+        return keys;
+    }
+
+    /** Cameras that connected at or after {@code since}. */
+    public List<String> camerasWithSessionsSince(Instant since) {
+        return db.query("SELECT DISTINCT camera_id FROM recording_session WHERE started_millis >= ?",
+                rs -> rs.getString(1), since.toEpochMilli());
+    }
+
+    /** Cameras that have segments starting at or after {@code since}. */
+    public List<String> camerasRecordingSince(Instant since) {
+        return db.query("SELECT DISTINCT camera_id FROM segment WHERE start_millis >= ?", rs -> rs.getString(1),
+                since.toEpochMilli());
+    }
+
+    /** The sequence number the next segment of this camera gets. */
+    public long nextSequence(String cameraId) {
+        return db.query("SELECT MAX(sequence) FROM segment WHERE camera_id = ?",
+                rs -> rs.getObject(1) == null ? 0L : rs.getLong(1) + 1, cameraId).get(0);
+    }
+
+    /** The newest {@code count} segments of a camera, oldest first. */
+    public List<Segment> newest(String cameraId, int count) {
+        List<Segment> newestFirst = db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? ORDER BY sequence DESC LIMIT ?",
+                SegmentIndex::segment, cameraId, count);
+        List<Segment> oldestFirst = new ArrayList<>(newestFirst.size());
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            oldestFirst.add(newestFirst.get(i));
+        }
+        return oldestFirst;
+    }
+
+    public Optional<Segment> find(String cameraId, long sequence) {
+        return db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND sequence = ?",
+                SegmentIndex::segment, cameraId, sequence).stream().findFirst();
+    }
+
+    public long count(String cameraId) {
+        return db.query("SELECT COUNT(*) FROM segment WHERE camera_id = ?", rs -> rs.getLong(1), cameraId).get(0);
+    }
+
+    private static Segment segment(ResultSet rs) throws SQLException {
+        return new Segment(rs.getString(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
+                rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10));
+    }
+}

@@ -1,0 +1,302 @@
+package io.vigil.archive.spool;
+
+import io.vigil.archive.index.Segment;
+import io.vigil.error.ErrorCode;
+import io.vigil.error.VigilException;
+import io.vigil.kernel.CameraId;
+import io.vigil.kernel.OwnerOnlyDirectory;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
+
+/**
+ * Segments on local disk between the recorder and the object store:
+ * {@code {dir}/{camera}/{sequence}.m4s} with a {@code .properties} file holding its future index row,
+ * and {@code {dir}/{camera}/init/{name}.mp4}. Files are written to a temporary name and renamed, the
+ * properties last, so a crash leaves either a complete entry or debris that start-up removes.
+ * Bounded: when full, the oldest unsent segment is dropped, counted and logged; writing never waits.
+ * Every path is resolved inside the spool directory from a valid {@link CameraId} ({@link #fileOf}): a malformed id
+ * or key never names a file elsewhere. The directory is owner-only (0700).
+ */
+@Singleton
+public class SegmentSpool {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentSpool.class);
+
+    private final SpoolConfig config;
+    private final Path root;
+    private final Map<String, NavigableMap<Long, SpooledSegment>> entries = new ConcurrentHashMap<>();
+    private long sizeBytes;
+    private long dropped;
+    private volatile String lastWriteError;
+
+    public SegmentSpool(SpoolConfig config) {
+        this.config = config;
+        this.root = config.directory().toAbsolutePath().normalize();
+        try {
+            OwnerOnlyDirectory.prepare(root);
+        } catch (IOException e) {
+            lastWriteError = e.toString();
+            LOG.error("Spool directory {} cannot be made owner-only: {}", root, e.toString());
+        }
+        load();
+    }
+
+    /** Spools a finished segment and, if not there yet, its init segment. */
+    public synchronized SpooledSegment add(Segment segment, String codecs, byte[] media, byte[] init) {
+        Path initFile = fileOf(segment.cameraId(), "init", fileName(segment.initKey())).orElseThrow(() ->
+                new VigilException(ErrorCode.INTERNAL, "segment " + segment.sequence() + " has no spool path"));
+        Path mediaFile = fileOf(segment.cameraId(), mediaName(segment.sequence())).orElseThrow();
+        try {
+            makeRoom(media.length + (Files.exists(initFile) ? 0 : init.length));
+            if (!Files.exists(initFile)) {
+                write(initFile, init);
+                sizeBytes += init.length;
+            }
+            write(mediaFile, media);
+            Properties p = toProperties(segment, codecs);
+            Path props = properties(mediaFile);
+            Path tmp = props.resolveSibling(props.getFileName() + ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(w, null);
+            }
+            Files.move(tmp, props, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            sizeBytes += media.length;
+            SpooledSegment spooled = new SpooledSegment(segment, codecs, mediaFile, initFile);
+            entries.computeIfAbsent(segment.cameraId(), c -> new ConcurrentSkipListMap<>()).put(segment.sequence(), spooled);
+            lastWriteError = null;
+            return spooled;
+        } catch (IOException e) {
+            lastWriteError = e.toString();
+            throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot spool segment " + segment.sequence()
+                    + " of camera " + segment.cameraId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The camera's spooled segments, oldest first. */
+    public List<SpooledSegment> pending(String cameraId) {
+        NavigableMap<Long, SpooledSegment> m = entries.get(cameraId);
+        return m == null ? List.of() : new ArrayList<>(m.values());
+    }
+
+    public Optional<SpooledSegment> find(String cameraId, long sequence) {
+        NavigableMap<Long, SpooledSegment> m = entries.get(cameraId);
+        return m == null ? Optional.empty() : Optional.ofNullable(m.get(sequence));
+    }
+
+    /** The spooled file of an init segment, if a spooled segment of the camera needs it. */
+    public Optional<Path> initFile(String cameraId, String initKey) {
+        return fileOf(cameraId, "init", fileName(initKey)).filter(Files::exists);
+    }
+
+    /**
+     * {@code {dir}/{camera}/{names...}}, or empty when the camera id is malformed or the names would lead out of the
+     * camera's directory (separators, {@code ..}, NUL): nothing outside the spool is ever named.
+     */
+    Optional<Path> fileOf(String cameraId, String... names) {
+        if (!CameraId.isValid(cameraId)) {
+            return Optional.empty();
+        }
+        Path cameraDir = root.resolve(cameraId);
+        try {
+            Path file = cameraDir;
+            for (String name : names) {
+                file = file.resolve(name);
+            }
+            file = file.normalize();
+            return file.startsWith(cameraDir) && !file.equals(cameraDir) && file.startsWith(root)
+                    ? Optional.of(file) : Optional.empty();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Highest spooled sequence of the camera, or -1. */
+    public long maxSequence(String cameraId) {
+        NavigableMap<Long, SpooledSegment> m = entries.get(cameraId);
+        return m == null || m.isEmpty() ? -1 : m.lastKey();
+    }
+
+    /** Removes a segment that the store and index now have, and its init file once no one needs it. */
+    public synchronized void remove(SpooledSegment s) {
+        NavigableMap<Long, SpooledSegment> m = entries.get(s.segment().cameraId());
+        if (m == null || m.remove(s.segment().sequence()) == null) {
+            return;
+        }
+        sizeBytes -= deleteFile(s.mediaFile());
+        deleteFile(properties(s.mediaFile()));
+        boolean initStillNeeded = m.values().stream().anyMatch(o -> o.initFile().equals(s.initFile()));
+        if (!initStillNeeded) {
+            sizeBytes -= deleteFile(s.initFile());
+        }
+    }
+
+    public Set<String> cameras() {
+        return Set.copyOf(entries.keySet());
+    }
+
+    public synchronized long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public int count() {
+        return entries.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** Segments dropped because the spool was full, since start. */
+    public synchronized long dropped() {
+        return dropped;
+    }
+
+    /** The last error writing to the spool, or null if the last write worked. */
+    public String lastWriteError() {
+        return lastWriteError;
+    }
+
+    private void makeRoom(long needed) {
+        while (sizeBytes + needed > config.maxBytes()) {
+            Optional<SpooledSegment> oldest = entries.values().stream()
+                    .filter(m -> !m.isEmpty()).map(NavigableMap::firstEntry).map(Map.Entry::getValue)
+                    .min(Comparator.comparing(s -> s.segment().start()));
+            if (oldest.isEmpty()) {
+                return;
+            }
+            Segment victim = oldest.get().segment();
+            remove(oldest.get());
+            dropped++;
+            LOG.error("Spool full ({} bytes): dropped unsent segment {} of camera {} starting {}",
+                    config.maxBytes(), victim.sequence(), victim.cameraId(), victim.start());
+        }
+    }
+
+    private void write(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        if (config.fsync()) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void load() {
+        Path dir = root;
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".tmp")) {
+                    Files.deleteIfExists(f);
+                } else if (name.endsWith(".m4s") && !Files.exists(properties(f))) {
+                    LOG.warn("Spool: removing incomplete segment file {}", f);
+                    Files.deleteIfExists(f);
+                } else if (name.endsWith(".properties")) {
+                    loadEntry(f);
+                } else if (name.endsWith(".mp4")) {
+                    sizeBytes += Files.size(f);
+                }
+            }
+        } catch (IOException e) {
+            LOG.error("Spool directory {} cannot be read: {}", dir.toAbsolutePath(), e.toString());
+        }
+        if (count() > 0) {
+            LOG.info("Spool holds {} segment(s), {} bytes, from before the last stop; uploading them", count(), sizeBytes);
+        }
+    }
+
+    private void loadEntry(Path props) throws IOException {
+        Path media = props.resolveSibling(props.getFileName().toString().replace(".properties", ".m4s"));
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(props, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        try {
+            Segment s = fromProperties(p);
+            Path init = fileOf(s.cameraId(), "init", fileName(s.initKey())).orElseThrow(() ->
+                    new IllegalStateException("camera or init key names no file in the spool"));
+            if (!Files.exists(media) || !Files.exists(init)) {
+                throw new IllegalStateException("media or init file missing");
+            }
+            sizeBytes += Files.size(media);
+            entries.computeIfAbsent(s.cameraId(), c -> new ConcurrentSkipListMap<>())
+                    .put(s.sequence(), new SpooledSegment(s, p.getProperty("codecs", ""), media, init));
+        } catch (RuntimeException e) {
+            LOG.error("Spool entry {} is unusable ({}); removed", props, e.getMessage());
+            Files.deleteIfExists(props);
+            Files.deleteIfExists(media);
+        }
+    }
+
+    private static Properties toProperties(Segment s, String codecs) {
+        Properties p = new Properties();
+        p.setProperty("camera", s.cameraId());
+        p.setProperty("sequence", Long.toString(s.sequence()));
+        p.setProperty("session", s.sessionId());
+        p.setProperty("start", s.start().toString());
+        p.setProperty("durationMillis", Integer.toString(s.durationMillis()));
+        p.setProperty("sizeBytes", Long.toString(s.sizeBytes()));
+        p.setProperty("objectKey", s.objectKey());
+        p.setProperty("initKey", s.initKey());
+        p.setProperty("keyframeStart", Boolean.toString(s.keyframeStart()));
+        p.setProperty("sha256", s.sha256());
+        p.setProperty("codecs", codecs);
+        return p;
+    }
+
+    private static Segment fromProperties(Properties p) {
+        return new Segment(p.getProperty("camera"), Long.parseLong(p.getProperty("sequence")),
+                p.getProperty("session"), Instant.parse(p.getProperty("start")),
+                Integer.parseInt(p.getProperty("durationMillis")), Long.parseLong(p.getProperty("sizeBytes")),
+                p.getProperty("objectKey"), p.getProperty("initKey"),
+                Boolean.parseBoolean(p.getProperty("keyframeStart")), p.getProperty("sha256"));
+    }
+
+    private static Path properties(Path media) {
+        return media.resolveSibling(media.getFileName().toString().replace(".m4s", ".properties"));
+    }
+
+    private static String mediaName(long sequence) {
+        return String.format("%019d.m4s", sequence);
+    }
+
+    private static String fileName(String key) {
+        return key.substring(key.lastIndexOf('/') + 1);
+    }
+
+    private static long deleteFile(Path f) {
+        try {
+            long size = Files.exists(f) ? Files.size(f) : 0;
+            Files.deleteIfExists(f);
+            return size;
+        } catch (IOException e) {
+            LOG.warn("Spool: cannot delete {}: {}", f, e.toString());
+            return 0;
+        }
+    }
+}
