@@ -108,7 +108,7 @@ public class AuditRecorder implements Ordered {
         String address = ClientAddress.of(request, trustForwardedFor);
         int status = response.code();
         String cameraId = AccessRule.cameraId(template, variables);
-        if (cameraId != null && !io.vigil.archive.CameraId.isValid(cameraId)) {
+        if (cameraId != null && !io.vigil.kernel.CameraId.isValid(cameraId)) {
             cameraId = null;    // a malformed id (refused with 400 by CameraIdFilter) is never a camera of the log
         }
         String named = request.getParameters().get("cameraId");     // e.g. /api/archive/check
