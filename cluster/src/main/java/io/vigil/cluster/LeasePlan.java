@@ -1,7 +1,9 @@
 package io.vigil.cluster;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What one node does with its leases in one check: cameras to keep (renew), to hand over (release) and to take
@@ -19,5 +21,24 @@ public record LeasePlan(List<String> renew, List<String> release, List<String> a
         release = List.copyOf(release);
         acquire = List.copyOf(acquire);
         targets = Map.copyOf(targets);
+    }
+
+    /** Whether this node held the camera's lease when it planned (to keep or to hand over). */
+    public boolean holds(String cameraId) {
+        return renew.contains(cameraId) || release.contains(cameraId);
+    }
+
+    /** The leases this node renews: those it keeps, then those it hands over but still records (kept until handed over). */
+    public List<String> renewals(Predicate<String> recordedHere) {
+        List<String> held = new ArrayList<>(renew);
+        release.stream().filter(recordedHere).forEach(held::add);
+        return held;
+    }
+
+    /** The leases this node takes: first those it keeps but does not record (its own from before a restart), then unheld ones. */
+    public List<String> toTake(Predicate<String> recordedHere) {
+        List<String> take = new ArrayList<>(renew.stream().filter(recordedHere.negate()).toList());
+        take.addAll(acquire);
+        return take;
     }
 }

@@ -9,7 +9,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The cameras whose lease this node holds: the ones it records. Kept by {@link LeaseKeeper}. */
+/**
+ * The cameras whose lease this node holds: the ones it records. {@link LeaseTaking} adds them; {@link LeaseRenewal},
+ * {@link HandOver} and {@link Fencing} remove them. Concurrent: {@link Fencing} reads and changes it from its own
+ * thread, the recorder asks it from any.
+ */
 @Singleton
 @Replaces(EveryCameraHere.class)
 public class LeasedCameras implements RecordingAssignment {

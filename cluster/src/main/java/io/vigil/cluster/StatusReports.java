@@ -6,16 +6,19 @@ import io.vigil.camera.CameraStatusBoard;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Camera status across nodes: the recording node writes its report of each camera into the lease row at every
  * renewal, and every other node shows that report on its camera list and wall, or, while no node holds the camera,
  * an OFFLINE status saying why.
+ *
+ * <p>Thread: {@link #publish} and {@link #showOthers} are called by the lease loop under {@link LeaseKeeper}'s lock;
+ * the board they read and write is thread-safe.
  */
 @Singleton
 public class StatusReports {
@@ -24,22 +27,32 @@ public class StatusReports {
 
     private final CameraStatusBoard board;
     private final ObjectMapper json;
+    private final ClusterConfig config;
+    private final LeasedCameras leased;
+    private final Clock clock;
 
-    public StatusReports(CameraStatusBoard board, ObjectMapper json) {
+    public StatusReports(CameraStatusBoard board, ObjectMapper json, ClusterConfig config, LeasedCameras leased,
+                         Clock clock) {
         this.board = board;
         this.json = json;
+        this.config = config;
+        this.leased = leased;
+        this.clock = clock;
     }
 
     /**
      * For cameras recorded elsewhere (or by nobody), the status every node shows: the holder's report while it
      * renews; OFFLINE saying so once the holder has missed three renewals (it may have died: the tile must not go on
-     * saying RECORDING until the take-over); OFFLINE while no node holds the camera.
+     * saying RECORDING until the take-over); OFFLINE while no node holds the camera. Each is shown as current, by
+     * this node's clock, until this node has missed a lease's worth of checks.
      */
-    void showOthers(List<LeaseView> rows, Set<String> enabled, Instant now, Predicate<String> recordedHere,
-                    Duration leaseDuration, Duration checkInterval, Instant freshUntil) {
+    void showOthers(List<LeaseView> rows, Set<String> enabled, Instant now) {
+        Duration leaseDuration = config.leaseDuration();
+        Duration checkInterval = config.checkInterval();
+        Instant freshUntil = clock.instant().plus(leaseDuration);
         for (LeaseView row : rows) {
             String cameraId = row.cameraId();
-            if (recordedHere.test(cameraId) || !enabled.contains(cameraId)) {
+            if (leased.recordsHere(cameraId) || !enabled.contains(cameraId)) {
                 continue;
             }
             String holder = row.holderAt(now);

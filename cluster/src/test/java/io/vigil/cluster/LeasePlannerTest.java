@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pure planner: shares, hand-overs, take-overs and caps, on hand-made views of the database. */
@@ -126,5 +127,19 @@ class LeasePlannerTest {
         holder.values().forEach(n -> counts.merge(n, 1, Integer::sum));
         assertEquals(cameras, holder.keySet());
         assertEquals(Map.of("n1", 10, "n2", 10, "n3", 5), counts);
+    }
+
+    @Test
+    void aNodeRenewsTheLeasesItKeepsThenThoseItHandsOverButStillRecords() {
+        LeasePlan plan = new LeasePlan(List.of("c2", "c1"), List.of("c5", "c4"), List.of("c6"), Map.of());
+        assertEquals(List.of("c2", "c1", "c4"), plan.renewals(Set.of("c1", "c4")::contains));
+        assertTrue(plan.holds("c1") && plan.holds("c5"));
+        assertFalse(plan.holds("c6"), "a camera it is about to take is not held yet");
+    }
+
+    @Test
+    void aNodeTakesItsOwnLeasesItDoesNotRecordBeforeUnheldOnes() {
+        LeasePlan plan = new LeasePlan(List.of("c1", "c2", "c3"), List.of(), List.of("c4", "c5"), Map.of());
+        assertEquals(List.of("c2", "c4", "c5"), plan.toTake(Set.of("c1", "c3")::contains));
     }
 }
