@@ -203,6 +203,69 @@ class ShareAndAuditTest {
         assertEquals(400, vigil.send("GET", "/api/audit?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z", null, AUDITOR).statusCode());
     }
 
+    /**
+     * Each feature words its own rows (holds and retention runs, cameras, share links, users): camera, range and
+     * detail exactly as the audit log has always written them. All as admin: the other tests read carol's rows.
+     */
+    @Test
+    void everyFeatureWordsTheAuditRowsOfItsChanges() throws Exception {
+        Instant from = segments.get(3).start();
+        Instant to = segments.get(6).start();
+        String span = "\"start\":\"" + from + "\",\"end\":\"" + to + "\"";
+        HttpResponse<String> hold = vigil.send("POST", "/api/holds", "{\"cameraId\":\"gate\"," + span
+                + ",\"reason\":\"court order 17\"}");
+        assertEquals(201, hold.statusCode(), hold.body());
+        String holdId = json(hold.body(), "id");
+        assertEquals(200, vigil.send("DELETE", "/api/holds/" + holdId, null).statusCode());
+        HttpResponse<String> share = vigil.send("POST", "/api/shares", "{\"cameraId\":\"gate\"," + span
+                + ",\"expiresIn\":\"PT2H\"}");
+        assertEquals(201, share.statusCode(), share.body());
+        String shareId = json(share.body(), "id");
+        Instant expires = Instant.parse(json(share.body(), "expires"));
+        HttpResponse<String> revoked = vigil.send("DELETE", "/api/shares/" + shareId, null);
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        Instant stored = Instant.parse(json(revoked.body(), "expires"));     // as stored: to the millisecond
+        HttpResponse<String> run = vigil.send("POST", "/api/retention/runs", null);
+        assertEquals(201, run.statusCode(), run.body());
+        assertEquals(201, vigil.send("POST", "/api/cameras", "{\"id\":\"yard\",\"url\":\"rtsp://127.0.0.1:9/yard\","
+                + "\"enabled\":false,\"retentionDays\":9}").statusCode());
+        assertEquals(200, vigil.send("PUT", "/api/cameras/yard", "{\"retentionDays\":12}").statusCode());
+        assertEquals(201, vigil.send("POST", "/api/users", "{\"username\":\"dave\",\"password\":\"" + AUDITOR_PW
+                + "\",\"role\":\"viewer\",\"cameras\":[\"yard\",\"gate\"]}").statusCode());
+        assertEquals(200, vigil.send("PUT", "/api/users/dave", "{\"role\":\"auditor\"}").statusCode());
+        assertEquals(204, vigil.send("DELETE", "/api/users/dave", null).statusCode());
+
+        String footage = "\"cameraId\":\"gate\",\"rangeStart\":\"" + from + "\",\"rangeEnd\":\"" + to + "\"";
+        assertRow("HOLD_CREATE", footage, "hold " + holdId + ": court order 17");
+        assertRow("HOLD_RELEASE", footage, "hold " + holdId + ": court order 17");
+        assertRow("SHARE_CREATE", footage, "share " + shareId + " until " + expires);
+        assertRow("SHARE_REVOKE", footage, "share " + shareId + " until " + stored);
+        assertRow("RETENTION_RUN", null, "retention run " + json(run.body(), "id") + " " + json(run.body(), "outcome"));
+        assertRow("CAMERA_CREATE", "\"cameraId\":\"yard\"",
+                "POST /api/cameras: created: url rtsp://127.0.0.1:9/yard, transport tcp, disabled, retention 9 days");
+        assertRow("CAMERA_UPDATE", "\"cameraId\":\"yard\"", "PUT /api/cameras/yard: retention 9 -> 12 days");
+        assertRow("USER_CREATE", null, "user dave role viewer cameras [gate, yard]");
+        assertRow("USER_UPDATE", null, "user dave role auditor cameras [gate, yard]");
+        assertRow("USER_DELETE", null, "user dave");
+    }
+
+    /** The newest row of {@code action}: its camera and range ({@code null}: none) and its detail, exactly. */
+    private void assertRow(String action, String cameraAndRange, String detail) throws Exception {
+        HttpResponse<String> page = vigil.send("GET", "/api/audit?limit=500&action=" + action, null);
+        assertEquals(200, page.statusCode(), page.body());
+        List<String> rows = Pattern.compile("\\{[^{}]*\"action\":\"" + action + "\"[^{}]*}").matcher(page.body())
+                .results().map(m -> m.group()).toList();
+        assertFalse(rows.isEmpty(), action + " in " + page.body());
+        String row = rows.get(rows.size() - 1);     // oldest first
+        assertTrue(row.contains("\"detail\":\"" + detail + "\""), action + " detail " + detail + ": " + row);
+        if (cameraAndRange == null) {
+            assertFalse(row.contains("\"cameraId\":\"") || row.contains("\"rangeStart\":\""), action + ": " + row);
+        } else {
+            assertTrue(row.contains(cameraAndRange) && (cameraAndRange.contains("rangeStart") || !row.contains("\"rangeStart\":\"")),
+                    action + " " + cameraAndRange + ": " + row);
+        }
+    }
+
     private int status(String path) {
         try {
             return vigil.send("GET", path, null, null).statusCode();

@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.HttpRequest;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.AuditNote;
 import io.vigil.kernel.hook.CameraScope;
 
 import java.net.URI;
@@ -51,7 +52,7 @@ public class CameraController {
             scope.require(http, request.id().trim());
         }
         Camera camera = registry.create(requireBody(request));
-        http.setAttribute(CameraEdit.REQUEST_ATTRIBUTE, CameraDiff.created(camera));
+        audit(http, camera.id(), CameraDiff.created(camera));
         return HttpResponse.created(view(camera), URI.create("/api/cameras/" + camera.id()));
     }
 
@@ -59,7 +60,7 @@ public class CameraController {
     public CameraView update(HttpRequest<?> http, String id, @Body CameraRequest request) {
         Camera before = registry.get(id);
         Camera after = registry.update(id, requireBody(request));
-        http.setAttribute(CameraEdit.REQUEST_ATTRIBUTE, CameraDiff.changed(before, after));
+        audit(http, after.id(), CameraDiff.changed(before, after));
         return view(after);
     }
 
@@ -67,6 +68,11 @@ public class CameraController {
     @Status(HttpStatus.NO_CONTENT)
     public void delete(String id) {
         registry.delete(id);
+    }
+
+    /** The audit row of a change names the camera and says what changed, as {@link CameraDiff} words it. */
+    private static void audit(HttpRequest<?> http, String cameraId, String change) {
+        AuditNote.camera(cameraId, AuditNote.route(http) + ": " + change).publishOn(http);
     }
 
     private CameraView view(Camera camera) {

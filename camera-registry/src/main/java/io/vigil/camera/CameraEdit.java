@@ -4,17 +4,14 @@ import java.util.Objects;
 
 /**
  * A change the cameras file made to the registry at start-up, for the audit log (published by
- * {@link CameraRegistry#reconcile}; changes made through the API are audited with their request, whose detail the
- * controller leaves under {@link #REQUEST_ATTRIBUTE}).
+ * {@link CameraRegistry#reconcile}; changes made through the API are audited with their request, whose
+ * {@link io.vigil.kernel.AuditNote} the controller publishes).
  *
  * @param cameraId the camera
  * @param action   what happened to it
  * @param detail   what changed, as {@link CameraDiff} says it: never a password
  */
 public record CameraEdit(String cameraId, Action action, String detail) {
-
-    /** The request attribute holding a {@link CameraDiff} description of the change an API request made. */
-    public static final String REQUEST_ATTRIBUTE = "vigil.camera.change";
 
     /** Who the cameras file's changes are recorded as in the audit log. */
     public static final String CAMERAS_FILE_USER = "system:cameras-file";

@@ -1,6 +1,7 @@
 package io.vigil.retention;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -47,7 +48,9 @@ public class RetentionController {
 
     /** Runs retention now (waiting for a run in progress) and answers with its record. */
     @Post("/runs")
-    public HttpResponse<RunSummary> runNow() {
-        return HttpResponse.created(retention.runNow("API"));
+    public HttpResponse<RunSummary> runNow(HttpRequest<?> http) {
+        RunSummary run = retention.runNow("API");
+        run.auditNote().publishOn(http);
+        return HttpResponse.created(run);
     }
 }

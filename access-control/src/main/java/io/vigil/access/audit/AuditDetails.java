@@ -3,15 +3,10 @@ package io.vigil.access.audit;
 import io.micronaut.http.HttpRequest;
 import io.vigil.access.SecurityConfig;
 import io.vigil.access.rule.RouteRule;
-import io.vigil.access.share.Share;
-import io.vigil.access.user.UserView;
 import io.vigil.archive.SegmentCatalog;
 import io.vigil.archive.index.Segment;
-import io.vigil.camera.CameraEdit;
-import io.vigil.camera.CameraView;
+import io.vigil.kernel.AuditNote;
 import io.vigil.kernel.TimeRange;
-import io.vigil.retention.hold.Hold;
-import io.vigil.retention.run.RunSummary;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -19,7 +14,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** What an audit event says beyond its route: read from the answer (a hold, a share, a user) or the segment. */
+/**
+ * What an audit event says beyond its route: read from the note the answering feature published ({@link AuditNote}) or
+ * from the segment a request fetched.
+ */
 @Singleton
 public class AuditDetails {
 
@@ -33,32 +31,26 @@ public class AuditDetails {
         this.config = config;
     }
 
-    /** The detail of an event, filling in camera and range from the answer's body where it has them. */
-    String describe(HttpRequest<?> request, Object body, AuditEvent.Builder event, Map<String, Object> variables) {
-        String detail = request.getMethodName() + " " + request.getPath();
-        if (body instanceof Hold h) {
-            event.camera(h.cameraId()).range(h.start(), h.end());
-            return "hold " + h.id() + ": " + h.reason();
-        }
-        if (body instanceof Share s) {
-            event.camera(s.cameraId()).range(s.start(), s.end());
-            return "share " + s.id() + " until " + s.expires();
-        }
-        if (body instanceof CameraView v) {
-            event.camera(v.id());
-            return request.getAttribute(CameraEdit.REQUEST_ATTRIBUTE, String.class).map(change -> detail + ": " + change)
-                    .orElse(detail);
-        }
-        if (body instanceof UserView u) {
-            return "user " + u.username() + " role " + u.role() + (u.cameras() == null ? "" : " cameras " + u.cameras());
-        }
-        if (body instanceof RunSummary r) {
-            return "retention run " + r.id() + " " + r.outcome();
+    /**
+     * The detail of an event: what the answering feature published ({@link AuditNote}: its camera and range replace
+     * those the request names), else the user a {@code /api/users/{username}} route names, else the route.
+     */
+    static String describe(HttpRequest<?> request, AuditEvent.Builder event, Map<String, Object> variables) {
+        Optional<AuditNote> note = AuditNote.of(request);
+        if (note.isPresent()) {
+            AuditNote n = note.get();
+            if (n.cameraId() != null) {
+                event.camera(n.cameraId());
+            }
+            if (n.start() != null) {
+                event.range(n.start(), n.end());
+            }
+            return n.detail();
         }
         if (variables.containsKey("username")) {
             return "user " + variables.get("username");
         }
-        return detail;
+        return AuditNote.route(request);
     }
 
     /**

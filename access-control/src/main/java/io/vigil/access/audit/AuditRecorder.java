@@ -22,6 +22,7 @@ import io.vigil.access.rule.RouteRule;
 import io.vigil.access.rule.RouteRules;
 import io.vigil.error.ErrorBody;
 import io.vigil.error.ErrorCode;
+import io.vigil.kernel.AuditNote;
 import io.vigil.kernel.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,7 +146,7 @@ public class AuditRecorder implements Ordered {
                 .user(caller.map(Caller::name).orElse(null), caller.map(Caller::roleId).orElse(null))
                 .client(address).status(status).camera(cameraId)
                 .range(AuditDetails.instant(start), AuditDetails.instant(end));
-        String detail = details.describe(request, response.getBody().orElse(null), event, variables);
+        String detail = AuditDetails.describe(request, event, variables);
         if (segment) {
             detail = details.segmentSession(event, cameraId, variables, viaShare ? null : rule);
         }
@@ -183,7 +184,7 @@ public class AuditRecorder implements Ordered {
         return AuditEvent.builder(action, clock.instant())
                 .user(caller.map(Caller::name).orElse(null), caller.map(Caller::roleId).orElse(null))
                 .client(ClientAddress.of(request, trustForwardedFor)).status(response.code())
-                .detail(request.getMethodName() + " " + request.getPath() + " (details unreadable: " + problem.getClass().getSimpleName() + ")")
+                .detail(AuditNote.route(request) + " (details unreadable: " + problem.getClass().getSimpleName() + ")")
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package io.vigil.access.share;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vigil.kernel.AuditNote;
 
 import java.time.Instant;
 
@@ -20,6 +21,11 @@ public record Share(String id, String cameraId, Instant start, Instant end, Inst
 
     public boolean usableAt(Instant now) {
         return revoked == null && now.isBefore(expires);
+    }
+
+    /** What the audit log says of a request that created or revoked it: its camera, range, id and expiry. */
+    public AuditNote auditNote() {
+        return AuditNote.footage(cameraId, start, end, "share " + id + " until " + expires);
     }
 
     public Share withUrls(String playlistUrl, String clipUrl) {

@@ -36,6 +36,7 @@ public class ShareController {
             scope.require(http, request.cameraId().trim());
         }
         Share share = shares.create(request, caller(http));
+        share.auditNote().publishOn(http);
         return HttpResponse.created(share, URI.create("/api/shares/" + share.id()));
     }
 
@@ -48,7 +49,9 @@ public class ShareController {
     @Delete("/{id}")
     public Share revoke(HttpRequest<?> http, String id) {
         scope.require(http, shares.get(id).cameraId());
-        return shares.revoke(id, caller(http));
+        Share revoked = shares.revoke(id, caller(http));
+        revoked.auditNote().publishOn(http);
+        return revoked;
     }
 
     private static String caller(HttpRequest<?> http) {

@@ -41,20 +41,25 @@ public class UserController {
     }
 
     @Post
-    public HttpResponse<UserView> create(@Nullable @Body UserRequest request) {
+    public HttpResponse<UserView> create(HttpRequest<?> http, @Nullable @Body UserRequest request) {
         User user = users.create(request, "api");
-        return HttpResponse.created(UserView.of(user), URI.create("/api/users/" + user.username()));
+        return HttpResponse.created(published(UserView.of(user), http), URI.create("/api/users/" + user.username()));
     }
 
     /** Changes what the body names and keeps the rest ({@link UserChange}). */
     @Put("/{username}")
-    public UserView update(String username, @Nullable @Body JsonNode body) {
-        return UserView.of(users.update(username, UserChange.of(body), "api"));
+    public UserView update(HttpRequest<?> http, String username, @Nullable @Body JsonNode body) {
+        return published(UserView.of(users.update(username, UserChange.of(body), "api")), http);
     }
 
     @Delete("/{username}")
     @Status(HttpStatus.NO_CONTENT)
     public void delete(HttpRequest<?> request, String username) {
         users.delete(username, Caller.of(request).map(Caller::name).orElse("api"));
+    }
+
+    private static UserView published(UserView user, HttpRequest<?> http) {
+        user.auditNote().publishOn(http);
+        return user;
     }
 }

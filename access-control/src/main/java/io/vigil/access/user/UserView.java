@@ -1,6 +1,7 @@
 package io.vigil.access.user;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.vigil.kernel.AuditNote;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,5 +14,10 @@ public record UserView(String username, String role, List<String> cameras, Strin
     public static UserView of(User u) {
         return new UserView(u.username(), u.role().id(), u.cameras() == null ? null : u.cameras().stream().sorted().toList(),
                 u.managedBy(), u.created(), u.updated());
+    }
+
+    /** What the audit log says of a request that created or changed the user: name, role and allowed cameras. */
+    public AuditNote auditNote() {
+        return AuditNote.detail("user " + username + " role " + role + (cameras == null ? "" : " cameras " + cameras));
     }
 }

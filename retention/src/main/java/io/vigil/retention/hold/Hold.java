@@ -3,6 +3,7 @@ package io.vigil.retention.hold;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vigil.kernel.AuditNote;
 import io.vigil.retention.plan.HeldRange;
 
 import java.time.Instant;
@@ -41,5 +42,10 @@ public record Hold(String id, String cameraId, Instant start, Instant end, Strin
     /** The range it keeps, for retention planning. */
     public HeldRange range() {
         return new HeldRange(cameraId, start.toEpochMilli(), end.toEpochMilli());
+    }
+
+    /** What the audit log says of a request that placed or released it: its camera, range, id and reason. */
+    public AuditNote auditNote() {
+        return AuditNote.footage(cameraId, start, end, "hold " + id + ": " + reason);
     }
 }

@@ -35,6 +35,7 @@ public class HoldController {
             scope.require(http, request.cameraId().trim());
         }
         Hold hold = holds.place(request);
+        hold.auditNote().publishOn(http);
         return HttpResponse.created(hold, URI.create("/api/holds/" + hold.id()));
     }
 
@@ -55,6 +56,8 @@ public class HoldController {
     @Delete("/{id}")
     public Hold release(HttpRequest<?> http, String id) {
         scope.require(http, holds.get(id).cameraId());
-        return holds.release(id);
+        Hold released = holds.release(id);
+        released.auditNote().publishOn(http);
+        return released;
     }
 }

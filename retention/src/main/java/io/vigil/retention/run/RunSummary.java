@@ -2,6 +2,7 @@ package io.vigil.retention.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vigil.kernel.AuditNote;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,11 @@ public record RunSummary(String id, String trigger, Instant started, Instant fin
     public RunSummary withOutcome(Outcome other) {
         return new RunSummary(id, trigger, started, finished, other, segmentsDeletedAge, segmentsDeletedQuota, bytesDeleted,
                 initSegmentsDeleted, segmentsFailed, segmentsHeld, details);
+    }
+
+    /** What the audit log says of the request that ran it: its id and outcome. */
+    public AuditNote auditNote() {
+        return AuditNote.detail("retention run " + id + " " + outcome);
     }
 
     public long durationMillis() {
