@@ -55,6 +55,8 @@ final class RtspSource implements AutoCloseable {
     private volatile boolean stopRequested;
     private volatile boolean stallFired;
     private volatile boolean deadlineIsStall;
+    /** The connect deadline (not a stall, not a stop) interrupted FFmpeg. */
+    private volatile boolean deadlineFired;
     private int videoIndex = -1;
     private int audioIndex = -1;
     private String ignoredAudioCodec;
@@ -96,12 +98,13 @@ final class RtspSource implements AutoCloseable {
         int ret = avformat_open_input(context, target.url(), null, options);
         av_dict_free(options);
         if (ret < 0) {
-            throw new FfmpegError("cannot open RTSP session", ret);
+            throw connectFailure("cannot open RTSP session", "did not complete the RTSP handshake", connectTimeout, ret);
         }
         deadlineNanos = System.nanoTime() + connectTimeout.toNanos();
         ret = avformat_find_stream_info(context, (AVDictionary) null);
         if (ret < 0) {
-            throw new FfmpegError("cannot read stream information", ret);
+            throw connectFailure("cannot read stream information", "sent too little media to read its parameters",
+                    connectTimeout, ret);
         }
         for (int i = 0; i < context.nb_streams(); i++) {
             AVCodecParameters par = context.streams(i).codecpar();
@@ -123,6 +126,19 @@ final class RtspSource implements AutoCloseable {
             throw new FfmpegError("the stream has no video", FfmpegError.Kind.STREAM);
         }
         deadlineNanos = Long.MAX_VALUE;
+    }
+
+    /**
+     * The error of a failed connection step. When it was Vigil's own deadline that cut the step short, FFmpeg's
+     * error says something else ("Invalid data found when processing input": the reply it was reading stopped), so
+     * the camera's status would blame the stream for a camera that was only slow; it says what happened instead.
+     */
+    private FfmpegError connectFailure(String what, String slow, Duration connectTimeout, int ret) {
+        if (deadlineFired && !stopRequested) {
+            return new FfmpegError("the camera " + slow + " within " + connectTimeout.toMillis() / 1000.0
+                    + " s (recorder.connect-timeout)", FfmpegError.Kind.UNREACHABLE);
+        }
+        return new FfmpegError(what, ret);
     }
 
     /**
@@ -197,6 +213,8 @@ final class RtspSource implements AutoCloseable {
         if (System.nanoTime() > deadlineNanos) {
             if (deadlineIsStall) {
                 stallFired = true;
+            } else {
+                deadlineFired = true;
             }
             return true;
         }
