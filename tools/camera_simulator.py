@@ -5,10 +5,13 @@
 
 Each --path NAME=FILE serves FILE at rtsp://127.0.0.1:PORT/NAME without authentication. Each --auth
 NAME=USER:PASS serves an already listed path also at rtsp://127.0.0.1:SECURE_PORT/NAME, behind HTTP
-basic authentication (digest with --digest). The clip is never re-encoded (qtdemux, parse, RTP payload); it loops through a
-segment seek at every SEGMENT_DONE, so RTP timestamps keep increasing. By file-name convention, a clip
-with "265" or "hevc" in its name is H.265, with "mjpeg" Motion JPEG, otherwise H.264; one with "aac"
-carries AAC audio, with "opus" Opus audio.
+basic authentication (digest with --digest). The clip is never re-encoded: it is demuxed and parsed once
+into memory, and each client's pipeline is a live source (appsrc) that plays those samples over and over with
+timestamps that keep increasing, as a camera's do. No pipeline is ever seeked: gst-rtsp-server 1.22 deadlocks
+when a client's session ends while its pipeline is being seeked (the earlier looping by segment seeks hung the whole
+server after some hundred sessions that ended right after PLAY; it still accepted connections but answered none).
+By file-name convention, a clip with "265" or "hevc" in its name is H.265, with "mjpeg" Motion JPEG, otherwise
+H.264; one with "aac" carries AAC audio, with "opus" Opus audio.
 Prints "READY <port> <secure-port>" on stdout once listening. Needs Debian's python3-gi,
 gir1.2-gst-rtsp-server-1.0, gstreamer1.0-plugins-good and gstreamer1.0-plugins-bad.
 """
@@ -24,50 +27,95 @@ gi.require_version("GstRtspServer", "1.0")
 from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
 
 
-def launch_line(path):
+def elements(path):
+    """By the clip's name: its video parser and RTP payloader, and its audio parser and payloader (None without audio)."""
     name = path.lower()
     if "mjpeg" in name:
-        video = "jpegparse ! rtpjpegpay name=pay0 pt=26"
+        video = ("jpegparse", "rtpjpegpay name=pay0 pt=26")
     else:
         codec = "h265" if "265" in name or "hevc" in name else "h264"
-        video = f"{codec}parse config-interval=-1 ! rtp{codec}pay name=pay0 pt=96 config-interval=-1"
-    audio = ""
-    if "aac" in name:
-        audio = " d.audio_0 ! queue ! aacparse ! rtpmp4gpay name=pay1 pt=97"
-    elif "opus" in name:
-        audio = " d.audio_0 ! queue ! opusparse ! rtpopuspay name=pay1 pt=98"
-    return f'( filesrc location="{path}" ! qtdemux name=d d.video_0 ! queue ! {video}{audio} )'
+        video = (f"{codec}parse config-interval=-1", f"rtp{codec}pay name=pay0 pt=96 config-interval=-1")
+    audio = ("aacparse", "rtpmp4gpay name=pay1 pt=97") if "aac" in name \
+        else ("opusparse", "rtpopuspay name=pay1 pt=98") if "opus" in name else (None, None)
+    return video + audio
 
 
-def loop_forever(media):
-    """Once the media plays, switch it to segment seeks so it restarts instead of ending."""
-    pipeline = media.get_element().get_parent()
-    bus = pipeline.get_bus()
-    bus.enable_sync_message_emission()
-    looping = {"on": False}
+class Clip:
+    """A clip demuxed and parsed once, kept in memory: per stream its caps and its samples, timestamps from 0."""
 
-    def seek(flags):
-        return pipeline.seek(1.0, Gst.Format.TIME, flags, Gst.SeekType.SET, 0, Gst.SeekType.NONE, -1)
+    def __init__(self, path):
+        video, _, audio, _ = elements(path)
+        line = f'filesrc location="{path}" ! qtdemux name=d d.video_0 ! queue ! {video} ! appsink name=s0 sync=false'
+        if audio:
+            line += f" d.audio_0 ! queue ! {audio} ! appsink name=s1 sync=false"
+        pipeline = Gst.parse_launch(line)
+        sinks = [pipeline.get_by_name(f"s{i}") for i in range(2 if audio else 1)]
+        pipeline.set_state(Gst.State.PLAYING)
+        self.caps, self.buffers = [], []
+        for sink in sinks:
+            buffers, caps = [], None
+            while True:
+                sample = sink.emit("pull-sample")
+                if sample is None:
+                    break
+                caps = caps or sample.get_caps()
+                buffers.append(sample.get_buffer())
+            if not buffers:
+                raise SystemExit(f"{path}: a stream without samples")
+            self.caps.append(caps)
+            self.buffers.append(buffers)
+        pipeline.set_state(Gst.State.NULL)
+        first = min(b.dts if b.dts != Gst.CLOCK_TIME_NONE else b.pts for bs in self.buffers for b in bs)
+        self.start = first
+        # one period for all streams, so that they restart together as the file would
+        self.period = max(max(b.pts for b in bs) + (bs[-1].duration if bs[-1].duration != Gst.CLOCK_TIME_NONE else 0)
+                          for bs in self.buffers) - first
 
-    def on_sync(_bus, message):
-        if message.type == Gst.MessageType.SEGMENT_DONE:
-            GLib.idle_add(lambda: seek(Gst.SeekFlags.SEGMENT) and False)
 
-    def on_new_state(_media, state):
-        if state == Gst.State.PLAYING and not looping["on"]:
-            looping["on"] = True
-            seek(Gst.SeekFlags.FLUSH | Gst.SeekFlags.SEGMENT)
-
-    bus.connect("sync-message", on_sync)
-    media.connect("new-state", on_new_state)
+COPY = Gst.BufferCopyFlags.FLAGS | Gst.BufferCopyFlags.META | Gst.BufferCopyFlags.MEMORY
 
 
-def factory_for(path, role=None):
+def feed(clip, index, appsrc):
+    """Pushes the clip's stream into a live appsrc on demand, over and over, timestamps always increasing."""
+    position = {"n": 0}
+    buffers = clip.buffers[index]
+
+    def shifted(ts, offset):
+        return Gst.CLOCK_TIME_NONE if ts == Gst.CLOCK_TIME_NONE else ts - clip.start + offset
+
+    def on_need_data(src, _length):
+        n = position["n"]
+        original = buffers[n % len(buffers)]
+        offset = (n // len(buffers)) * clip.period
+        buf = original.copy_region(COPY, 0, original.get_size())
+        buf.pts = shifted(original.pts, offset)
+        buf.dts = shifted(original.dts, offset)
+        buf.duration = original.duration
+        position["n"] = n + 1
+        src.emit("push-buffer", buf)   # FLUSHING once the session ends: nothing to do
+
+    appsrc.set_property("caps", clip.caps[index])
+    appsrc.connect("need-data", on_need_data)
+
+
+def factory_for(path, clip, role=None):
+    """A live source like a camera's: no seeks, which gst-rtsp-server 1.22 cannot take on a media a client may
+    tear down at the same time (its client thread deadlocks and every later client waits forever)."""
+    _, video, _, audio = elements(path)
+    line = f"( appsrc name=src0 is-live=true format=time ! {video}"
+    if audio:
+        line += f" appsrc name=src1 is-live=true format=time ! {audio}"
     factory = GstRtspServer.RTSPMediaFactory()
-    factory.set_launch(launch_line(path))
-    # One pipeline per client: a pipeline that breaks takes down only its own session.
+    factory.set_launch(line + " )")
+    # One pipeline per client: a session that ends takes down only its own pipeline.
     factory.set_shared(False)
-    factory.connect("media-configure", lambda _f, media: loop_forever(media))
+
+    def configure(_factory, media):
+        bin_ = media.get_element()
+        for i in range(len(clip.buffers)):
+            feed(clip, i, bin_.get_by_name(f"src{i}"))
+
+    factory.connect("media-configure", configure)
     if role:
         factory.add_role_from_structure(Gst.Structure.new_from_string(
             f"{role}, media.factory.access=(boolean)true, media.factory.construct=(boolean)true"))
@@ -91,12 +139,15 @@ def main():
 
     Gst.init(None)
     paths = dict(spec.split("=", 1) for spec in args.path)
+    clips = {}
+    for file in paths.values():
+        clips.setdefault(file, Clip(file))
 
     server = GstRtspServer.RTSPServer()
     server.set_address("127.0.0.1")
     server.set_service(str(args.port))
     for name, path in paths.items():
-        server.get_mount_points().add_factory("/" + name, factory_for(path))
+        server.get_mount_points().add_factory("/" + name, factory_for(path, clips[path]))
     start(server)
 
     secure = GstRtspServer.RTSPServer()
@@ -117,7 +168,7 @@ def main():
             auth.add_digest(user, password, token)
         else:
             auth.add_basic(GstRtspServer.RTSPAuth.make_basic(user, password), token)
-        secure.get_mount_points().add_factory("/" + name, factory_for(paths[name], role))
+        secure.get_mount_points().add_factory("/" + name, factory_for(paths[name], clips[paths[name]], role))
     secure.set_auth(auth)
     start(secure)
 

@@ -4,9 +4,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,13 +92,44 @@ public final class CameraSimulator implements AutoCloseable {
      * messages: a simulator that died makes every camera fail at once, which must not pass for a recorder bug.
      */
     String output() {
-        String state = process.isAlive() ? "running" : "EXITED with code " + process.exitValue()
+        String state = process.isAlive() ? "running, " + probe() : "EXITED with code " + process.exitValue()
                 + " (every camera of this simulator fails from then on)";
         return "camera simulator on port " + port + ": " + state + (output.isEmpty() ? "" : "\n" + String.join("\n", output));
     }
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** True if the simulator runs and answers an RTSP {@code OPTIONS} on its plain port within {@link #PROBE_TIMEOUT}. */
+    boolean answering() {
+        return process.isAlive() && probe().equals(ANSWERS);
+    }
+
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+    private static final String ANSWERS = "answers RTSP OPTIONS";
+
+    /**
+     * Sends {@code OPTIONS} on a fresh connection and says what came back. A server that accepts the connection and
+     * then says nothing makes FFmpeg fail with "Invalid data found when processing input" once its timeout passes,
+     * the same words as for garbage: this tells a hung simulator from a recorder bug.
+     */
+    String probe() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) PROBE_TIMEOUT.toMillis());
+            socket.setSoTimeout((int) PROBE_TIMEOUT.toMillis());
+            socket.getOutputStream().write(("OPTIONS rtsp://127.0.0.1:" + port + "/ RTSP/1.0\r\nCSeq: 1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] answer = socket.getInputStream().readNBytes(15);
+            String head = new String(answer, StandardCharsets.US_ASCII);
+            return head.startsWith("RTSP/1.0 200") ? ANSWERS
+                    : "answers OPTIONS with \"" + head.replaceAll("[^ -~]", "?") + "\" (closed or not RTSP)";
+        } catch (SocketTimeoutException e) {
+            return "HUNG: accepts connections on port " + port + " but does not answer OPTIONS within "
+                    + PROBE_TIMEOUT.toSeconds() + " s (every camera of it fails with \"Invalid data found when processing input\")";
+        } catch (IOException e) {
+            return "does not take connections on port " + port + ": " + e;
+        }
     }
 
     public String url(String path) {

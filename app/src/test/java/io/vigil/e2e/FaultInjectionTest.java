@@ -45,7 +45,7 @@ class FaultInjectionTest {
     private Server h2;
     private TcpProxy dbLink;
     private Path clip;
-    /** One simulator per scenario: a camera session that ends badly must not disturb the next scenario's camera. */
+    /** One simulator per scenario, so each scenario's camera starts from a fresh server whatever the one before did to its own. */
     private CameraSimulator camera;
     private String cameraId;
     private VigilHarness vigil;
@@ -403,6 +403,7 @@ class FaultInjectionTest {
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("not within " + deadline.toSeconds() + " s: " + what
+                        + (camera == null ? "" : "\n" + camera.output())
                         + (vigil == null ? "" : "\nlog (last 60 lines):\n" + String.join("\n",
                         vigil.logLines.stream().skip(Math.max(0, vigil.logLines.size() - 60)).toList())));
             }
