@@ -30,19 +30,21 @@ public final class CameraSimulator implements AutoCloseable {
      * @param auth  RTSP path to "user:password", served on the secure port
      */
     public CameraSimulator(Map<String, Path> paths, Map<String, String> auth) throws IOException, InterruptedException {
-        this(paths, auth, freePort(), freePort(), false);
+        this(paths, auth, 0, 0, false);
     }
 
     /** A simulator whose secure port asks for digest authentication. */
     static CameraSimulator withDigest(Map<String, Path> paths, Map<String, String> auth) throws IOException, InterruptedException {
-        return new CameraSimulator(paths, auth, freePort(), freePort(), true);
+        return new CameraSimulator(paths, auth, 0, 0, true);
     }
 
-    /** A simulator on given ports, e.g. to bring a camera back where it was. */
+    /**
+     * A simulator on given ports, e.g. to bring a camera back where it was; port 0 lets the simulator bind any free
+     * port itself and say which (a port picked here and bound there later can be taken in between by any outgoing
+     * connection on the machine, since both come from the ephemeral range).
+     */
     CameraSimulator(Map<String, Path> paths, Map<String, String> auth, int port, int securePort, boolean digest)
             throws IOException, InterruptedException {
-        this.port = port;
-        this.securePort = securePort;
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", repoRoot().resolve("tools/camera_simulator.py").toString(),
                 "--port", Integer.toString(port), "--secure-port", Integer.toString(securePort)));
         paths.forEach((name, file) -> cmd.addAll(List.of("--path", name + "=" + file)));
@@ -67,12 +69,15 @@ public final class CameraSimulator implements AutoCloseable {
             }
             throw new IllegalStateException("camera simulator exited before READY:\n" + seen);
         });
+        String[] bound;
         try {
-            ready.get(30, TimeUnit.SECONDS);
+            bound = ready.get(30, TimeUnit.SECONDS).trim().split("\\s+");
         } catch (Exception e) {
             process.destroyForcibly();
             throw new AssertionError("camera simulator did not start: " + e.getMessage(), e);
         }
+        this.port = Integer.parseInt(bound[1]);
+        this.securePort = Integer.parseInt(bound[2]);
         Thread drain = new Thread(() -> {
             try {
                 String line;

@@ -68,8 +68,8 @@ class ConsoleBrowserTest {
         Files.createDirectories(clips);
         Path clip = ExternalTools.clip(clips, false);
         steady = new CameraSimulator(Map.of("front", clip, "spare", clip), Map.of());
-        flakyPort = CameraSimulator.freePort();
-        flaky = new CameraSimulator(Map.of("back", clip), Map.of(), flakyPort, CameraSimulator.freePort(), false);
+        flaky = new CameraSimulator(Map.of("back", clip), Map.of(), 0, 0, false);
+        flakyPort = flaky.port;
         Files.writeString(work.resolve("cameras.yml"), "cameras: []\n");
         vigil = new VigilHarness(work, Map.of());
         assertEquals(201, vigil.send("POST", "/api/cameras", "{\"id\":\"front\",\"name\":\"Front door\",\"url\":\""
@@ -145,7 +145,7 @@ class ConsoleBrowserTest {
         // The scenario is an outage of at least 6 s (the history test looks for a gap of 5 s or more); a camera that
         // closes its connection is seen OFFLINE within a second, so keep it down for the rest of the outage.
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), backStopped.plusSeconds(6)).toMillis()));
-        flaky = new CameraSimulator(Map.of("back", ExternalTools.clip(clips, false)), Map.of(), flakyPort, CameraSimulator.freePort(), false);
+        flaky = new CameraSimulator(Map.of("back", ExternalTools.clip(clips, false)), Map.of(), flakyPort, 0, false);
         backRestarted = Instant.now();
         waitFor("back to record again", Duration.ofSeconds(60), () -> "RECORDING".equals(badge("back")));
     }

@@ -40,9 +40,10 @@ class CrashRecoveryTest {
         Files.createDirectories(clips);
         Path clip = ExternalTools.clip(clips, false);
         HttpClient http = HttpClient.newHttpClient();
-        int cameraPort = CameraSimulator.freePort();
+
         Map<String, Path> paths = Map.of("north", clip, "south", clip);
-        CameraSimulator cameras = new CameraSimulator(paths, Map.of(), cameraPort, CameraSimulator.freePort(), false);
+        CameraSimulator cameras = new CameraSimulator(paths, Map.of(), 0, 0, false);
+        int cameraPort = cameras.port;
         try (ServiceProcess vigil = new ServiceProcess(work, CameraSimulator.freePort())) {
             Files.writeString(work.resolve("cameras.yml"), """
                     cameras:
@@ -58,7 +59,7 @@ class CrashRecoveryTest {
             // gst-rtsp-server can stall for a while after its client vanished without a TEARDOWN; a real
             // camera would not. Give the restarted service a fresh camera on the same address.
             cameras.close();
-            cameras = new CameraSimulator(paths, Map.of(), cameraPort, CameraSimulator.freePort(), false);
+            cameras = new CameraSimulator(paths, Map.of(), cameraPort, 0, false);
 
             vigil.start();
             for (String camera : CAMERAS) {
