@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +36,7 @@ import java.util.stream.Stream;
  * and {@code {dir}/{camera}/init/{name}.mp4}. Files are written to a temporary name and renamed, the
  * properties last, so a crash leaves either a complete entry or debris that start-up removes.
  * Bounded: when full, the oldest unsent segment is dropped, counted and logged; writing never waits.
- * Every path is resolved inside the spool directory from a valid {@link CameraId} ({@link #fileOf}): a malformed id
+ * Every path is resolved inside the spool directory from a valid {@link CameraId} ({@link SpoolLayout}): a malformed id
  * or key never names a file elsewhere. The directory is owner-only (0700).
  */
 @Singleton
@@ -47,6 +46,7 @@ public class SegmentSpool {
 
     private final SpoolConfig config;
     private final Path root;
+    private final SpoolLayout layout;
     private final Map<String, NavigableMap<Long, SpooledSegment>> entries = new ConcurrentHashMap<>();
     private long sizeBytes;
     private long dropped;
@@ -55,6 +55,7 @@ public class SegmentSpool {
     public SegmentSpool(SpoolConfig config) {
         this.config = config;
         this.root = config.directory().toAbsolutePath().normalize();
+        this.layout = new SpoolLayout(root);
         try {
             OwnerOnlyDirectory.prepare(root);
         } catch (IOException e) {
@@ -66,9 +67,9 @@ public class SegmentSpool {
 
     /** Spools a finished segment and, if not there yet, its init segment. */
     public synchronized SpooledSegment add(Segment segment, String codecs, byte[] media, byte[] init) {
-        Path initFile = fileOf(segment.cameraId(), "init", fileName(segment.initKey())).orElseThrow(() ->
+        Path initFile = layout.fileOf(segment.cameraId(), "init", SpoolLayout.fileName(segment.initKey())).orElseThrow(() ->
                 new VigilException(ErrorCode.INTERNAL, "segment " + segment.sequence() + " has no spool path"));
-        Path mediaFile = fileOf(segment.cameraId(), mediaName(segment.sequence())).orElseThrow();
+        Path mediaFile = layout.fileOf(segment.cameraId(), SpoolLayout.mediaName(segment.sequence())).orElseThrow();
         try {
             makeRoom(media.length + (Files.exists(initFile) ? 0 : init.length));
             if (!Files.exists(initFile)) {
@@ -76,8 +77,8 @@ public class SegmentSpool {
                 sizeBytes += init.length;
             }
             write(mediaFile, media);
-            Properties p = toProperties(segment, codecs);
-            Path props = properties(mediaFile);
+            Properties p = SpoolLayout.toProperties(segment, codecs);
+            Path props = SpoolLayout.propertiesOf(mediaFile);
             Path tmp = props.resolveSibling(props.getFileName() + ".tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 p.store(w, null);
@@ -108,29 +109,12 @@ public class SegmentSpool {
 
     /** The spooled file of an init segment, if a spooled segment of the camera needs it. */
     public Optional<Path> initFile(String cameraId, String initKey) {
-        return fileOf(cameraId, "init", fileName(initKey)).filter(Files::exists);
+        return layout.fileOf(cameraId, "init", SpoolLayout.fileName(initKey)).filter(Files::exists);
     }
 
-    /**
-     * {@code {dir}/{camera}/{names...}}, or empty when the camera id is malformed or the names would lead out of the
-     * camera's directory (separators, {@code ..}, NUL): nothing outside the spool is ever named.
-     */
+    /** Where the spool would keep this camera's file; see {@link SpoolLayout#fileOf}. */
     Optional<Path> fileOf(String cameraId, String... names) {
-        if (!CameraId.isValid(cameraId)) {
-            return Optional.empty();
-        }
-        Path cameraDir = root.resolve(cameraId);
-        try {
-            Path file = cameraDir;
-            for (String name : names) {
-                file = file.resolve(name);
-            }
-            file = file.normalize();
-            return file.startsWith(cameraDir) && !file.equals(cameraDir) && file.startsWith(root)
-                    ? Optional.of(file) : Optional.empty();
-        } catch (java.nio.file.InvalidPathException e) {
-            return Optional.empty();
-        }
+        return layout.fileOf(cameraId, names);
     }
 
     /** Highest spooled sequence of the camera, or -1. */
@@ -146,7 +130,7 @@ public class SegmentSpool {
             return;
         }
         sizeBytes -= deleteFile(s.mediaFile());
-        deleteFile(properties(s.mediaFile()));
+        deleteFile(SpoolLayout.propertiesOf(s.mediaFile()));
         boolean initStillNeeded = m.values().stream().anyMatch(o -> o.initFile().equals(s.initFile()));
         if (!initStillNeeded) {
             sizeBytes -= deleteFile(s.initFile());
@@ -213,7 +197,7 @@ public class SegmentSpool {
                 String name = f.getFileName().toString();
                 if (name.endsWith(".tmp")) {
                     Files.deleteIfExists(f);
-                } else if (name.endsWith(".m4s") && !Files.exists(properties(f))) {
+                } else if (name.endsWith(".m4s") && !Files.exists(SpoolLayout.propertiesOf(f))) {
                     LOG.warn("Spool: removing incomplete segment file {}", f);
                     Files.deleteIfExists(f);
                 } else if (name.endsWith(".properties")) {
@@ -237,8 +221,8 @@ public class SegmentSpool {
             p.load(r);
         }
         try {
-            Segment s = fromProperties(p);
-            Path init = fileOf(s.cameraId(), "init", fileName(s.initKey())).orElseThrow(() ->
+            Segment s = SpoolLayout.fromProperties(p);
+            Path init = layout.fileOf(s.cameraId(), "init", SpoolLayout.fileName(s.initKey())).orElseThrow(() ->
                     new IllegalStateException("camera or init key names no file in the spool"));
             if (!Files.exists(media) || !Files.exists(init)) {
                 throw new IllegalStateException("media or init file missing");
@@ -251,42 +235,6 @@ public class SegmentSpool {
             Files.deleteIfExists(props);
             Files.deleteIfExists(media);
         }
-    }
-
-    private static Properties toProperties(Segment s, String codecs) {
-        Properties p = new Properties();
-        p.setProperty("camera", s.cameraId());
-        p.setProperty("sequence", Long.toString(s.sequence()));
-        p.setProperty("session", s.sessionId());
-        p.setProperty("start", s.start().toString());
-        p.setProperty("durationMillis", Integer.toString(s.durationMillis()));
-        p.setProperty("sizeBytes", Long.toString(s.sizeBytes()));
-        p.setProperty("objectKey", s.objectKey());
-        p.setProperty("initKey", s.initKey());
-        p.setProperty("keyframeStart", Boolean.toString(s.keyframeStart()));
-        p.setProperty("sha256", s.sha256());
-        p.setProperty("codecs", codecs);
-        return p;
-    }
-
-    private static Segment fromProperties(Properties p) {
-        return new Segment(p.getProperty("camera"), Long.parseLong(p.getProperty("sequence")),
-                p.getProperty("session"), Instant.parse(p.getProperty("start")),
-                Integer.parseInt(p.getProperty("durationMillis")), Long.parseLong(p.getProperty("sizeBytes")),
-                p.getProperty("objectKey"), p.getProperty("initKey"),
-                Boolean.parseBoolean(p.getProperty("keyframeStart")), p.getProperty("sha256"));
-    }
-
-    private static Path properties(Path media) {
-        return media.resolveSibling(media.getFileName().toString().replace(".m4s", ".properties"));
-    }
-
-    private static String mediaName(long sequence) {
-        return String.format("%019d.m4s", sequence);
-    }
-
-    private static String fileName(String key) {
-        return key.substring(key.lastIndexOf('/') + 1);
     }
 
     private static long deleteFile(Path f) {
