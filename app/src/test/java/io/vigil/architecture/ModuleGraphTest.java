@@ -53,6 +53,48 @@ class ModuleGraphTest {
     void everyMainSourceUsesOnlyTheModulesItsModuleMayUse() throws Exception {
         Map<String, String> owners = reactor.packageOwners();
         List<String> wrong = new ArrayList<>();
+        int files = forEachName((module, used, where) -> {
+            String owner = owners.get(JavaText.packageOf(used));
+            if (owner == null) {
+                wrong.add(where + " uses " + used + ", whose package no module declares");
+            } else if (!owner.equals(module) && !mayUse(module).contains(owner)) {
+                wrong.add(where + " uses " + used + " of module " + owner + "; " + module + " may use only "
+                        + mayUse(module));
+            }
+        });
+        assertTrue(files > 100, "main sources found: " + files);
+        assertEquals(List.of(), wrong, "imports and qualified names against the graph of docs/ARCHITECTURE.md");
+    }
+
+    /**
+     * The archive's index, spool and their machinery are its own: other modules read through {@code ArchiveReader}
+     * (with {@code SegmentBytes}), write through {@code ArchiveWriter}, remove through {@code ArchiveRemoval}.
+     */
+    @Test
+    void noModuleButTheArchiveNamesItsIndexOrSpool() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        forEachName((module, used, where) -> {
+            if (!module.equals("archive") && ARCHIVE_OWN.stream().anyMatch(used::startsWith)) {
+                wrong.add(where + " uses " + used + ", the archive's own; ask its read, write or removal face");
+            }
+        });
+        assertEquals(List.of(), wrong, "names only the archive may use");
+    }
+
+    /** Names only {@code archive} may use: a name starting with one of these. */
+    private static final List<String> ARCHIVE_OWN = List.of("io.vigil.archive.spool.",
+            "io.vigil.archive.index.SegmentIndex", "io.vigil.archive.index.SegmentsByTime",
+            "io.vigil.archive.index.RecordingSpans", "io.vigil.archive.UnnumberedSegments",
+            "io.vigil.archive.SequenceNumbering", "io.vigil.archive.SpoolUpload", "io.vigil.archive.ArchiveRecovery");
+
+    /** A qualified Vigil name used in a module's main code, and where ({@code file:line}). */
+    @FunctionalInterface
+    private interface NameUse {
+        void accept(String module, String used, String where);
+    }
+
+    /** Calls {@code use} for every qualified Vigil name in every main source's code; returns how many files. */
+    private int forEachName(NameUse use) throws Exception {
         int files = 0;
         for (String module : reactor.modules()) {
             for (Path file : reactor.mainSources(module)) {
@@ -60,20 +102,11 @@ class ModuleGraphTest {
                 String code = JavaText.withoutCommentsAndLiterals(Files.readString(file));
                 Matcher name = QUALIFIED_NAME.matcher(code);
                 while (name.find()) {
-                    String used = name.group();
-                    String owner = owners.get(JavaText.packageOf(used));
-                    String where = reactor.root().relativize(file) + ":" + JavaText.lineOf(code, name.start());
-                    if (owner == null) {
-                        wrong.add(where + " uses " + used + ", whose package no module declares");
-                    } else if (!owner.equals(module) && !mayUse(module).contains(owner)) {
-                        wrong.add(where + " uses " + used + " of module " + owner + "; " + module + " may use only "
-                                + mayUse(module));
-                    }
+                    use.accept(module, name.group(), reactor.root().relativize(file) + ":" + JavaText.lineOf(code, name.start()));
                 }
             }
         }
-        assertTrue(files > 100, "main sources found: " + files);
-        assertEquals(List.of(), wrong, "imports and qualified names against the graph of docs/ARCHITECTURE.md");
+        return files;
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.vigil.archive.ArchiveEvents;
-import io.vigil.archive.spool.SegmentSpool;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -32,16 +31,13 @@ public class CameraStatusBoard {
     private record Remote(CameraStatus status, Instant freshUntil) {
     }
     private final Clock clock;
-    private final SegmentSpool spool;
-    private final io.vigil.archive.UnnumberedSegments unnumbered;
+    private final io.vigil.archive.SpoolBacklog backlog;
 
     private final MeterRegistry meters;
 
-    public CameraStatusBoard(Clock clock, SegmentSpool spool, io.vigil.archive.UnnumberedSegments unnumbered,
-                             MeterRegistry meters) {
+    public CameraStatusBoard(Clock clock, io.vigil.archive.SpoolBacklog backlog, MeterRegistry meters) {
         this.clock = clock;
-        this.spool = spool;
-        this.unnumbered = unnumbered;
+        this.backlog = backlog;
         this.meters = meters;
     }
 
@@ -95,7 +91,7 @@ public class CameraStatusBoard {
             Double fps = millis == 0 ? null : Math.round(frames * 10_000.0 / millis) / 10.0;
             return new CameraStatus(enabled ? state : CameraStatus.State.DISABLED, since, lastSegmentAt, lastError,
                     lastErrorAt, sessionId, sessionStart, Math.max(0, sessions - 1), codec, resolution, kbps, fps,
-                    spool.pending(cameraId).size() + unnumbered.count(cameraId), tlsFingerprint);
+                    backlog.segments(cameraId), tlsFingerprint);
         }
     }
 

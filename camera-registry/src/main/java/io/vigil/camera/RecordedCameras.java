@@ -1,6 +1,6 @@
 package io.vigil.camera;
 
-import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.read.ArchiveReader;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.CameraId;
@@ -15,11 +15,11 @@ import jakarta.inject.Singleton;
 public class RecordedCameras {
 
     private final CameraRepository repository;
-    private final SegmentIndex index;
+    private final ArchiveReader archive;
 
-    public RecordedCameras(CameraRepository repository, SegmentIndex index) {
+    public RecordedCameras(CameraRepository repository, ArchiveReader archive) {
         this.repository = repository;
-        this.index = index;
+        this.archive = archive;
     }
 
     /**
@@ -28,7 +28,7 @@ public class RecordedCameras {
      */
     public void require(String cameraId) {
         CameraId.require("cameraId", cameraId);
-        if (repository.find(cameraId).isEmpty() && index.newest(cameraId, 1).isEmpty()) {
+        if (repository.find(cameraId).isEmpty() && archive.newest(cameraId).isEmpty()) {
             throw new VigilException(ErrorCode.CAMERA_NOT_FOUND, "no camera " + cameraId + " and no recordings of it");
         }
     }

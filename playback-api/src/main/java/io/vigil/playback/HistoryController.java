@@ -10,12 +10,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.vigil.archive.SegmentCatalog;
-import io.vigil.archive.index.ListedSegment;
 import io.vigil.archive.index.RecordingSpan;
-import io.vigil.archive.index.RecordingSpans;
-import io.vigil.archive.index.Segment;
-import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.read.ArchiveReader;
+import io.vigil.archive.read.Listing;
 import io.vigil.camera.RecordedCameras;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
@@ -27,7 +24,6 @@ import io.vigil.playback.snapshot.SnapshotMaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Recorded history of a camera: time-ranged HLS playlists ({@code VOD}, or {@code EVENT} following into
@@ -39,27 +35,22 @@ import java.util.List;
 public class HistoryController {
 
     private final RecordedCameras cameras;
-    private final SegmentIndex index;
-    private final SegmentCatalog catalog;
+    private final ArchiveReader archive;
     private final PlaybackConfig config;
     private final Clock clock;
     private final ClipExporter clips;
     private final SnapshotMaker snapshots;
     private final SegmentUrls urls;
-    private final RecordingSpans recorded;
     private final ExportSigner signer;
 
-    public HistoryController(RecordedCameras cameras, SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config,
-                             Clock clock, ClipExporter clips, SnapshotMaker snapshots, SegmentUrls urls,
-                             RecordingSpans recorded, ExportSigner signer) {
+    public HistoryController(RecordedCameras cameras, ArchiveReader archive, PlaybackConfig config, Clock clock,
+                             ClipExporter clips, SnapshotMaker snapshots, SegmentUrls urls, ExportSigner signer) {
         this.signer = signer;
-        this.recorded = recorded;
         this.urls = urls;
         this.clips = clips;
         this.snapshots = snapshots;
         this.cameras = cameras;
-        this.index = index;
-        this.catalog = catalog;
+        this.archive = archive;
         this.config = config;
         this.clock = clock;
     }
@@ -72,12 +63,9 @@ public class HistoryController {
         TimeRange range = complete ? TimeRange.parse(start, end)
                 : new TimeRange(TimeRange.instant("start", start), clock.instant().plus(config.gapTolerance()));
         requireWithinLimit(range);
-        List<ListedSegment> segments = index.listed(id, range.start(), range.end());
-        if (!complete) {
-            segments = withSpooled(id, segments, range.start());
-        }
-        String body = MediaPlaylist.range(segments, complete, config.targetDurationSeconds(),
-                config.gapTolerance().toMillis(), urls.forRange(id, segments, request));
+        Listing listing = archive.range(id, range, !complete);
+        String body = MediaPlaylist.range(listing.segments(), complete, config.targetDurationSeconds(),
+                config.gapTolerance().toMillis(), urls.forRange(listing, request));
         return HttpResponse.ok(body).contentType(PlaybackController.HLS)
                 .header(HttpHeaders.CACHE_CONTROL, complete && range.end().isBefore(clock.instant())
                         ? FootageCaching.PAST_PLAYLIST : FootageCaching.REVALIDATE);
@@ -89,7 +77,7 @@ public class HistoryController {
         TimeRange range = TimeRange.parse(start, end);
         requireWithinLimit(range);
         SpanAssembler spans = new SpanAssembler(range.start(), range.end(), config.gapTolerance().toMillis());
-        for (RecordingSpan s : recorded.overlapping(id, range.start(), range.end())) {
+        for (RecordingSpan s : archive.spans(id, range)) {
             spans.add(s.sessionId(), s.startMillis(), s.endMillis());
         }
         return new Timeline(id, range.start(), range.end(), spans.spans(), spans.gaps());
@@ -116,19 +104,6 @@ public class HistoryController {
         Instant instant = TimeRange.optionalInstant("at", at);
         return HttpResponse.ok(snapshots.jpeg(id, instant)).contentType(MediaType.IMAGE_JPEG_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, instant == null ? FootageCaching.REVALIDATE : FootageCaching.PAST_SNAPSHOT);
-    }
-
-    /** An EVENT playlist reaches into live: add segments still in the spool after the indexed ones. */
-    private List<ListedSegment> withSpooled(String id, List<ListedSegment> indexed, Instant from) {
-        long lastIndexed = indexed.isEmpty() ? -1 : indexed.get(indexed.size() - 1).sequence();
-        List<ListedSegment> spooled = catalog.spooled(id).stream()
-                .filter(s -> s.sequence() > lastIndexed && s.end().isAfter(from)).map(ListedSegment::of).toList();
-        if (spooled.isEmpty()) {
-            return indexed;
-        }
-        List<ListedSegment> all = new java.util.ArrayList<>(indexed);
-        all.addAll(spooled);
-        return all;
     }
 
     private void requireWithinLimit(TimeRange range) {

@@ -12,15 +12,15 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.vigil.archive.SegmentCatalog;
-import io.vigil.archive.index.ListedSegment;
-import io.vigil.archive.index.Segment;
+import io.vigil.archive.read.ArchiveReader;
+import io.vigil.archive.read.LiveWindow;
+import io.vigil.archive.read.SegmentBytes;
+import io.vigil.archive.read.SegmentLocation;
 import io.vigil.camera.CameraRegistry;
 import io.vigil.error.ErrorBody;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Live HLS playlists and the segments they list, served from the index and the object store. */
@@ -32,32 +32,33 @@ public class PlaybackController {
     private static final MediaType MP4 = MediaType.of("video/mp4");
 
     private final CameraRegistry cameras;
-    private final SegmentCatalog catalog;
+    private final ArchiveReader archive;
+    private final SegmentBytes bytes;
     private final PlaybackConfig config;
     private final SegmentUrls urls;
 
-    public PlaybackController(CameraRegistry cameras, SegmentCatalog catalog, PlaybackConfig config, SegmentUrls urls) {
+    public PlaybackController(CameraRegistry cameras, ArchiveReader archive, SegmentBytes bytes, PlaybackConfig config,
+                              SegmentUrls urls) {
         this.urls = urls;
         this.cameras = cameras;
-        this.catalog = catalog;
+        this.archive = archive;
+        this.bytes = bytes;
         this.config = config;
     }
 
     @Get("/live.m3u8")
     public HttpResponse<String> live(HttpRequest<?> request, String id) {
         cameras.get(id);
-        List<Segment> newest = LiveWindow.afterLastJump(catalog.newest(id, config.liveWindowSegments()));
-        long discontinuitySequence = newest.isEmpty() ? 0 : catalog.discontinuitySequence(newest.get(0));
-        List<ListedSegment> window = newest.stream().map(ListedSegment::of).toList();
-        String body = MediaPlaylist.live(window, discontinuitySequence, config.targetDurationSeconds(),
-                config.gapTolerance().toMillis(), urls.forLive(id, window, request));
+        LiveWindow window = archive.live(id, config.liveWindowSegments());
+        String body = MediaPlaylist.live(window.listing().segments(), window.discontinuitySequence(),
+                config.targetDurationSeconds(), config.gapTolerance().toMillis(), urls.forLive(window.listing(), request));
         return HttpResponse.ok(body).contentType(HLS).header(HttpHeaders.CACHE_CONTROL, FootageCaching.REVALIDATE);
     }
 
     @Get("/segments/{sequence}.m4s")
     public HttpResponse<?> segment(String id, long sequence, @Nullable @Header(HttpHeaders.RANGE) String range,
                                    @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        SegmentCatalog.Located segment = catalog.segment(id, sequence).orElseThrow(() ->
+        SegmentLocation segment = archive.segment(id, sequence).orElseThrow(() ->
                 new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "camera " + id + " has no segment " + sequence));
         return serve(segment, range, ifNoneMatch);
     }
@@ -68,12 +69,12 @@ public class PlaybackController {
         if (!name.matches("[0-9a-f]{32}\\.mp4")) {
             throw new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "no init segment " + name);
         }
-        SegmentCatalog.Located init = catalog.initSegment(id, id + "/init/" + name).orElseThrow(() ->
+        SegmentLocation init = archive.initSegment(id, id + "/init/" + name).orElseThrow(() ->
                 new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "camera " + id + " has no init segment " + name));
         return serve(init, range, ifNoneMatch);
     }
 
-    private HttpResponse<?> serve(SegmentCatalog.Located located, String rangeHeader, String ifNoneMatch) {
+    private HttpResponse<?> serve(SegmentLocation located, String rangeHeader, String ifNoneMatch) {
         String key = located.key();
         long sizeBytes = located.sizeBytes();
         String etag = "\"" + Integer.toHexString(key.hashCode()) + "-" + sizeBytes + "\"";
@@ -91,7 +92,7 @@ public class PlaybackController {
         }
         long offset = range.map(ByteRange::offset).orElse(0L);
         long length = range.map(ByteRange::length).orElse(sizeBytes);
-        StreamedFile file = new StreamedFile(catalog.open(located, offset, length), MP4, 0, length);
+        StreamedFile file = new StreamedFile(bytes.open(located, offset, length), MP4, 0, length);
         var response = range.isPresent() ? HttpResponse.status(HttpStatus.PARTIAL_CONTENT)
                 .header(HttpHeaders.CONTENT_RANGE, range.get().contentRange(sizeBytes)) : HttpResponse.ok();
         return response.body(file)

@@ -1,9 +1,8 @@
 package io.vigil.playback;
 
-import io.vigil.archive.SegmentCatalog;
 import io.vigil.archive.index.ListedSegment;
-import io.vigil.archive.index.Segment;
-import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.read.ArchiveReader;
+import io.vigil.archive.read.Listing;
 import io.vigil.archive.store.ObjectStore;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -15,11 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * Chooses how playlists address segments: relative URIs Vigil serves, or presigned object-store URLs
@@ -32,44 +28,41 @@ public class SegmentUrls {
 
     private final PlaybackConfig config;
     private final ObjectStore store;
-    private final SegmentCatalog catalog;
-    private final SegmentIndex index;
+    private final ArchiveReader archive;
     private final PresignPolicy presign;
     private final Clock clock;
 
     /** @param liveSegmentAge how long a segment counts as live, for viewers ({@code vigil.security.live-segment-age}) */
-    public SegmentUrls(PlaybackConfig config, ObjectStore store, SegmentCatalog catalog, SegmentIndex index, Clock clock,
+    public SegmentUrls(PlaybackConfig config, ObjectStore store, ArchiveReader archive, Clock clock,
                        @Value("${vigil.security.live-segment-age:10m}") Duration liveSegmentAge) {
-        this.index = index;
+        this.archive = archive;
         this.clock = clock;
         this.presign = new PresignPolicy(config.presignedValidity(), liveSegmentAge);
         this.config = config;
         this.store = store;
-        this.catalog = catalog;
     }
 
     /** The query parameter of a share link, carried onto the relative segment URIs of a playlist it opened. */
     public static final String SHARE_PARAMETER = "share";
 
     /** URIs for a live playlist: presigned ones only while their segment is live. See {@link #forRange}. */
-    public MediaPlaylist.SegmentUris forLive(String cameraId, List<ListedSegment> listed, HttpRequest<?> request) {
-        return forCamera(cameraId, listed, request, true);
+    public MediaPlaylist.SegmentUris forLive(Listing listing, HttpRequest<?> request) {
+        return forCamera(listing, request, true);
     }
 
     /**
-     * URIs for a playlist of {@code listed} (oldest first) served under {@code /api/cameras/{id}/}. A playlist
+     * URIs for a playlist of {@code listing} served under {@code /api/cameras/{id}/}. A playlist
      * requested through a share link lists its segments with the same {@code share} parameter, so a player
      * that cannot send headers (Safari, VLC) plays it with nothing but the link.
      */
-    public MediaPlaylist.SegmentUris forRange(String cameraId, List<ListedSegment> listed, HttpRequest<?> request) {
-        return forCamera(cameraId, listed, request, false);
+    public MediaPlaylist.SegmentUris forRange(Listing listing, HttpRequest<?> request) {
+        return forCamera(listing, request, false);
     }
 
-    private MediaPlaylist.SegmentUris forCamera(String cameraId, List<ListedSegment> listed, HttpRequest<?> request,
-                                                boolean live) {
+    private MediaPlaylist.SegmentUris forCamera(Listing listing, HttpRequest<?> request, boolean live) {
         String share = request.getParameters().get(SHARE_PARAMETER);
         if (share == null || share.isEmpty()) {
-            return forCamera(cameraId, listed, live);
+            return forCamera(listing, live);
         }
         // through Vigil, never presigned: a revoked or expired link must stop working at once
         MediaPlaylist.SegmentUris uris = MediaPlaylist.RELATIVE;
@@ -87,30 +80,26 @@ public class SegmentUrls {
         };
     }
 
-    /** URIs for a playlist of {@code listed} (oldest first) served under {@code /api/cameras/{id}/}. */
-    private MediaPlaylist.SegmentUris forCamera(String cameraId, List<ListedSegment> listed, boolean live) {
-        if (config.delivery() == PlaybackConfig.Delivery.PROXIED || listed.isEmpty()) {
+    /** URIs for a playlist of {@code listing} served under {@code /api/cameras/{id}/}. */
+    private MediaPlaylist.SegmentUris forCamera(Listing listing, boolean live) {
+        if (config.delivery() == PlaybackConfig.Delivery.PROXIED || listing.isEmpty()) {
             return MediaPlaylist.RELATIVE;
         }
-        List<Segment> spooled = catalog.spooled(cameraId);
-        Set<Long> spooledSequences = spooled.stream().map(Segment::sequence).collect(Collectors.toSet());
-        Set<String> spooledInits = spooled.stream().map(Segment::initKey).collect(Collectors.toSet());
-        Map<Long, String> objectKeys = index.objectKeys(cameraId, listed.get(0).sequence(),
-                listed.get(listed.size() - 1).sequence());
+        Map<Long, String> objectKeys = archive.objectKeys(listing); // the spooled ones have none yet
         Instant now = clock.instant();
         return new MediaPlaylist.SegmentUris() {
             @Override
             public String mediaSegment(ListedSegment segment) {
                 String key = objectKeys.get(segment.sequence());
                 Optional<Duration> validity = presign.validity(Instant.ofEpochMilli(segment.startMillis()), now, live);
-                return key == null || spooledSequences.contains(segment.sequence()) || validity.isEmpty()
+                return key == null || validity.isEmpty()
                         ? MediaPlaylist.RELATIVE.mediaSegment(segment) : store.presignedGet(key, validity.get());
             }
 
             @Override
             public String initSegment(String initKey) {
                 // codec parameters only, no picture: valid as long as any presigned URL
-                return spooledInits.contains(initKey) ? MediaPlaylist.RELATIVE.initSegment(initKey)
+                return listing.isSpooledInit(initKey) ? MediaPlaylist.RELATIVE.initSegment(initKey)
                         : store.presignedGet(initKey, config.presignedValidity());
             }
         };

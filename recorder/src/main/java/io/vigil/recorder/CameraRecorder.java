@@ -1,10 +1,8 @@
 package io.vigil.recorder;
 
 import io.vigil.archive.ArchiveWriter;
-import io.vigil.archive.SegmentCatalog;
+import io.vigil.archive.read.ArchiveReader;
 import io.vigil.archive.index.RecordingSession;
-import io.vigil.archive.index.Segment;
-import io.vigil.archive.index.SegmentIndex;
 import io.vigil.camera.Camera;
 import io.vigil.camera.CameraStatus.State;
 import io.vigil.camera.CameraStatusBoard;
@@ -18,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -35,11 +32,10 @@ final class CameraRecorder implements Runnable {
 
     private final Camera camera;
     private final RecorderConfig config;
-    private final SegmentIndex index;
     private final CameraStatusBoard statusBoard;
     private final Clock clock;
     private final ArchiveWriter archive;
-    private final SegmentCatalog catalog;
+    private final ArchiveReader reader;
     private final CompletableFuture<Void> predecessor;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
@@ -47,17 +43,16 @@ final class CameraRecorder implements Runnable {
     private final CameraConnector connector;
     private volatile RtspSource current;
 
-    CameraRecorder(Camera camera, RecorderConfig config, SegmentIndex index, CameraStatusBoard statusBoard,
-                   Clock clock, ArchiveWriter archive, SegmentCatalog catalog, CompletableFuture<Void> predecessor,
+    CameraRecorder(Camera camera, RecorderConfig config, CameraStatusBoard statusBoard, Clock clock,
+                   ArchiveWriter archive, ArchiveReader reader, CompletableFuture<Void> predecessor,
                    CameraConnector connector) {
         this.camera = camera;
         this.connector = connector;
         this.config = config;
-        this.index = index;
         this.statusBoard = statusBoard;
         this.clock = clock;
         this.archive = archive;
-        this.catalog = catalog;
+        this.reader = reader;
         this.predecessor = predecessor;
         this.backoff = new ReconnectBackoff(config.backoffInitial(), config.backoffMax(),
                 () -> ThreadLocalRandom.current().nextDouble());
@@ -195,7 +190,7 @@ final class CameraRecorder implements Runnable {
 
     private void openSession(RecordingSession session) {
         try {
-            index.openSession(session);
+            archive.openSession(session);
         } catch (VigilException e) {
             LOG.error("Camera {}: session {} not recorded in the index: {}", camera.id(), session.id(), e.getMessage());
         }
@@ -203,15 +198,14 @@ final class CameraRecorder implements Runnable {
 
     private void closeSession(RecordingSession session, String reason) {
         try {
-            index.closeSession(session.id(), clock.instant(), reason);
+            archive.closeSession(session.id(), clock.instant(), reason);
         } catch (VigilException e) {
             LOG.error("Camera {}: end of session {} not recorded in the index: {}", camera.id(), session.id(), e.getMessage());
         }
     }
 
     private Instant previousSegmentEnd() {
-        List<Segment> last = catalog.newest(camera.id(), 1);
-        return last.isEmpty() ? null : last.get(0).end();
+        return reader.newest(camera.id()).map(s -> s.end()).orElse(null);
     }
 
     /** Waits, returning true if asked to stop meanwhile. */

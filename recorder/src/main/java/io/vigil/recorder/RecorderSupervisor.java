@@ -4,8 +4,7 @@ import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.vigil.archive.ArchiveWriter;
-import io.vigil.archive.SegmentCatalog;
-import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.read.ArchiveReader;
 import io.vigil.camera.Camera;
 import io.vigil.camera.CameraChanged;
 import io.vigil.camera.CameraRepository;
@@ -39,8 +38,7 @@ public class RecorderSupervisor implements RecordingControl {
 
     private final CameraRepository cameras;
     private final ArchiveWriter archive;
-    private final SegmentCatalog catalog;
-    private final SegmentIndex index;
+    private final ArchiveReader reader;
     private final CameraStatusBoard statusBoard;
     private final RecorderConfig config;
     private final Clock clock;
@@ -53,15 +51,14 @@ public class RecorderSupervisor implements RecordingControl {
     /** Per camera, when its last stopped recorder has stored its last segment (kept so every caller can wait). */
     private final Map<String, CompletableFuture<Void>> lastStopped = new ConcurrentHashMap<>();
 
-    public RecorderSupervisor(CameraRepository cameras, ArchiveWriter archive, SegmentCatalog catalog,
-                              SegmentIndex index, CameraStatusBoard statusBoard, RecorderConfig config, Clock clock,
+    public RecorderSupervisor(CameraRepository cameras, ArchiveWriter archive, ArchiveReader reader,
+                              CameraStatusBoard statusBoard, RecorderConfig config, Clock clock,
                               RecordingAssignment assignment, CameraConnector connector) {
         this.assignment = assignment;
         this.connector = connector;
-        this.catalog = catalog;
+        this.reader = reader;
         this.cameras = cameras;
         this.archive = archive;
-        this.index = index;
         this.statusBoard = statusBoard;
         this.config = config;
         this.clock = clock;
@@ -111,7 +108,7 @@ public class RecorderSupervisor implements RecordingControl {
             return predecessor;
         }
         Camera camera = wanted.get();
-        CameraRecorder recorder = new CameraRecorder(camera, config, index, statusBoard, clock, archive, catalog,
+        CameraRecorder recorder = new CameraRecorder(camera, config, statusBoard, clock, archive, reader,
                 predecessor, connector);
         Thread thread = new Thread(recorder, "record-" + cameraId);
         thread.setDaemon(true);

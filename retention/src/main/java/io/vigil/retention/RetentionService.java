@@ -2,8 +2,7 @@ package io.vigil.retention;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vigil.archive.index.RecordingSpans;
-import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.ArchiveRemoval;
 import io.vigil.archive.store.ObjectStore;
 import io.vigil.camera.Camera;
 import io.vigil.camera.CameraRegistry;
@@ -49,8 +48,7 @@ public class RetentionService implements RetentionTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
 
-    private final SegmentIndex index;
-    private final RecordingSpans spans;
+    private final ArchiveRemoval archive;
     private final ObjectStore store;
     private final CameraRegistry cameras;
     private final Holds holds;
@@ -65,12 +63,11 @@ public class RetentionService implements RetentionTask {
     private Instant lastCheckWall;
     private long lastCheckNanos;
 
-    public RetentionService(SegmentIndex index, RecordingSpans spans, ObjectStore store, CameraRegistry cameras,
+    public RetentionService(ArchiveRemoval archive, ObjectStore store, CameraRegistry cameras,
                             Holds holds, DeletionMarks marks, SegmentDeleter deleter, RetentionRuns runs,
                             RetentionConfig config, Clock clock, MeterRegistry registry, RunLock clusterLock) {
         this.clusterLock = clusterLock;
-        this.index = index;
-        this.spans = spans;
+        this.archive = archive;
         this.store = store;
         this.cameras = cameras;
         this.holds = holds;
@@ -175,16 +172,16 @@ public class RetentionService implements RetentionTask {
         Map<String, Camera> registered = new HashMap<>();
         cameras.list().forEach(c -> registered.put(c.id(), c));
         List<CameraPolicy> policies = new ArrayList<>();
-        index.usageBytes().forEach((cameraId, usedBytes) -> {
+        archive.usageBytes().forEach((cameraId, usedBytes) -> {
             Camera camera = registered.get(cameraId);
             long unmarkedBytes = Math.max(0, usedBytes - markedBytes.getOrDefault(cameraId, 0L));
             policies.add(new CameraPolicy(cameraId, camera == null ? config.defaultDays() : camera.retentionDays(),
                     camera == null || camera.maxBytes() == null ? 0 : camera.maxBytes(), unmarkedBytes,
-                    index.nextSequence(cameraId) - 1));
+                    archive.lastSequence(cameraId)));
         });
         policies.sort(java.util.Comparator.comparing(CameraPolicy::cameraId));
         Function<String, java.util.Iterator<io.vigil.retention.plan.Candidate>> oldestFirst =
-                cameraId -> io.vigil.retention.run.OldestSegments.of(index, cameraId, marked.getOrDefault(cameraId, Set.of()));
+                cameraId -> io.vigil.retention.run.OldestSegments.of(archive, cameraId, marked.getOrDefault(cameraId, Set.of()));
         return RetentionPlanner.plan(now, policies, config.planLimits(), holds.active().stream().map(Hold::range).toList(),
                 oldestFirst);
     }
@@ -195,7 +192,7 @@ public class RetentionService implements RetentionTask {
         Duration monotonicSinceCheck = Duration.ofNanos(nanos - lastCheckNanos);
         lastCheckWall = now;
         lastCheckNanos = nanos;
-        Optional<Instant> newestEnd = spans.newestEnd();
+        Optional<Instant> newestEnd = archive.newestEnd();
         boolean indexEmpty = newestEnd.isEmpty();
         return new RunSafety.Facts(now, newestEnd, runs.last().map(RunSummary::started), wallSinceCheck,
                 monotonicSinceCheck, indexEmpty, indexEmpty && store.holdsAnyUnder(""));

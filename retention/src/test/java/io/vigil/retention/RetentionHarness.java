@@ -89,7 +89,10 @@ final class RetentionHarness implements AutoCloseable {
         CameraRepository repository = new CameraRepository(db,
                 new io.vigil.camera.secret.CredentialCipher(() -> new byte[32], new java.security.SecureRandom()));
         cameras = new CameraRegistry(repository, e -> { }, clock, 30);
-        holds = new Holds(db, new RecordedCameras(repository, index), clock);
+        io.vigil.archive.spool.SpoolConfig spool = new io.vigil.archive.spool.SpoolConfig(directory.resolve("spool"),
+                1L << 26, false, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(2));
+        holds = new Holds(db, new RecordedCameras(repository, new io.vigil.archive.read.ArchiveReader(index,
+                new io.vigil.archive.index.SegmentsByTime(db), spans, new io.vigil.archive.spool.SegmentSpool(spool))), clock);
         marks = new DeletionMarks(db);
         runs = new RetentionRuns(db, new io.vigil.kernel.NodeIdentity("test-node"));
         config = new RetentionConfig(30, "0 */5 * * * ?", globalQuotaBytes, 90, 1000, true, java.time.Duration.ofMinutes(10),
@@ -104,8 +107,9 @@ final class RetentionHarness implements AutoCloseable {
     RetentionService service(UnaryOperator<ObjectStore> storeSeenByDeleter, int batchSize) {
         RetentionConfig batches = new RetentionConfig(config.defaultDays(), config.cron(), config.maxBytes(),
                 config.lowWaterPercent(), batchSize, config.enabled(), config.recentProtection(), config.maxSegmentsPerRun());
-        SegmentDeleter deleter = new SegmentDeleter(storeSeenByDeleter.apply(store), index, marks, holds, batches);
-        return new RetentionService(index, spans, store, cameras, holds, marks, deleter, runs, config, clock,
+        io.vigil.archive.ArchiveRemoval archive = new io.vigil.archive.ArchiveRemoval(index, spans);
+        SegmentDeleter deleter = new SegmentDeleter(storeSeenByDeleter.apply(store), archive, marks, holds, batches);
+        return new RetentionService(archive, store, cameras, holds, marks, deleter, runs, config, clock,
                 new SimpleMeterRegistry(), new io.vigil.retention.run.RunLock(db, new io.vigil.kernel.NodeIdentity("test-node"), clock));
     }
 

@@ -3,7 +3,7 @@ package io.vigil.access.audit;
 import io.micronaut.http.HttpRequest;
 import io.vigil.access.SecurityConfig;
 import io.vigil.access.rule.RouteRule;
-import io.vigil.archive.SegmentCatalog;
+import io.vigil.archive.read.ArchiveReader;
 import io.vigil.archive.index.Segment;
 import io.vigil.kernel.AuditNote;
 import io.vigil.kernel.TimeRange;
@@ -21,12 +21,12 @@ import java.util.Optional;
 @Singleton
 public class AuditDetails {
 
-    private final SegmentCatalog catalog;
+    private final ArchiveReader archive;
     private final Clock clock;
     private final SecurityConfig config;
 
-    public AuditDetails(SegmentCatalog catalog, Clock clock, SecurityConfig config) {
-        this.catalog = catalog;
+    public AuditDetails(ArchiveReader archive, Clock clock, SecurityConfig config) {
+        this.archive = archive;
         this.clock = clock;
         this.config = config;
     }
@@ -61,7 +61,7 @@ public class AuditDetails {
         Optional<Segment> segment = Optional.empty();
         try {
             long sequence = Long.parseLong(String.valueOf(variables.get("sequence")));
-            segment = cameraId == null ? Optional.empty() : catalog.find(cameraId, sequence); // null: a malformed id
+            segment = cameraId == null ? Optional.empty() : archive.find(cameraId, sequence); // null: a malformed id
         } catch (NumberFormatException e) {
             // no such segment: the answer says so
         }

@@ -17,7 +17,7 @@ import io.vigil.access.share.ShareGrant;
 import io.vigil.access.share.ShareLinks;
 import io.vigil.access.user.User;
 import io.vigil.access.user.Users;
-import io.vigil.archive.SegmentCatalog;
+import io.vigil.archive.read.ArchiveReader;
 import io.vigil.archive.index.Segment;
 import io.vigil.error.ErrorCode;
 import io.vigil.kernel.TimeRange;
@@ -51,14 +51,14 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
 
     private final Users users;
     private final ShareLinks shares;
-    private final SegmentCatalog catalog;
+    private final ArchiveReader archive;
     private final SecurityConfig config;
     private final Clock clock;
     private final Scheduler blocking;
 
-    public AccessRule(Users users, ShareLinks shares, SegmentCatalog catalog, SecurityConfig config,
+    public AccessRule(Users users, ShareLinks shares, ArchiveReader archive, SecurityConfig config,
                       Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.catalog = catalog;
+        this.archive = archive;
         this.users = users;
         this.shares = shares;
         this.config = config;
@@ -196,7 +196,7 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return catalog.find(cameraId, sequence);
+        return archive.find(cameraId, sequence);
     }
 
     private boolean metricsToken(HttpRequest<?> request) {

@@ -18,7 +18,7 @@ import java.util.Optional;
 @Singleton
 public class SegmentIndex {
 
-    private static final String SEGMENT_COLUMNS =
+    static final String SEGMENT_COLUMNS =
             "camera_id, sequence, session_id, start_millis, duration_millis, size_bytes, object_key, init_key, keyframe_start, sha256";
 
     private final Database db;
@@ -46,16 +46,6 @@ public class SegmentIndex {
     public void closeSession(String sessionId, Instant ended, String reason) {
         db.update("UPDATE recording_session SET ended_millis = ?, end_reason = ? WHERE id = ? AND ended_millis IS NULL",
                 ended.toEpochMilli(), reason, sessionId);
-    }
-
-    /**
-     * How many recording sessions of the camera have segments before the given sequence number, less
-     * the one it belongs to: the HLS discontinuity sequence of a playlist starting at that segment.
-     */
-    public long sessionsBefore(String cameraId, long sequence) {
-        long upToIt = db.query("SELECT COUNT(*) FROM recording_session WHERE camera_id = ? AND first_sequence <= ?",
-                rs -> rs.getLong(1), cameraId, sequence).get(0);
-        return Math.max(0, upToIt - 1);
     }
 
     /** Records an init segment unless one with the same (content-addressed) key is there already. */
@@ -201,57 +191,6 @@ public class SegmentIndex {
                 cameraId, from.toEpochMilli(), to.toEpochMilli());
     }
 
-    /**
-     * The segments a decoder needs to reach {@code s}: back to the keyframe-started segment at or before
-     * it in the same session, oldest first, ending with {@code s}.
-     */
-    public List<Segment> fromKeyframe(Segment s) {
-        java.util.LinkedList<Segment> run = new java.util.LinkedList<>(List.of(s));
-        Segment first = s;
-        while (!first.keyframeStart()) {
-            Optional<Segment> previous = find(s.cameraId(), first.sequence() - 1)
-                    .filter(p -> p.sessionId().equals(s.sessionId()));
-            if (previous.isEmpty()) {
-                break;
-            }
-            first = previous.get();
-            run.addFirst(first);
-        }
-        return run;
-    }
-
-    /** Longest a segment can be: twice the longest configurable target. Bounds range scans. */
-    public static final long MAX_SEGMENT_MILLIS = 120_000;
-
-    /** Segments of a camera overlapping {@code [from, to)}, oldest first. */
-    public List<Segment> overlapping(String cameraId, Instant from, Instant to) {
-        return db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND start_millis >= ? "
-                        + "AND start_millis < ? AND start_millis + duration_millis > ? ORDER BY start_millis",
-                SegmentIndex::segment, cameraId, from.toEpochMilli() - MAX_SEGMENT_MILLIS, to.toEpochMilli(),
-                from.toEpochMilli());
-    }
-
-    /**
-     * What a playlist lists of the camera's segments overlapping {@code [from, to)}, oldest first: one scan of
-     * the {@code segment_listing} index, which holds every column read here.
-     */
-    public List<ListedSegment> listed(String cameraId, Instant from, Instant to) {
-        return db.query("SELECT sequence, session_id, start_millis, duration_millis, init_key, keyframe_start FROM segment "
-                        + "WHERE camera_id = ? AND start_millis >= ? AND start_millis < ? AND start_millis + duration_millis > ? "
-                        + "ORDER BY start_millis",
-                rs -> new ListedSegment(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
-                        rs.getBoolean(6)),
-                cameraId, from.toEpochMilli() - MAX_SEGMENT_MILLIS, to.toEpochMilli(), from.toEpochMilli());
-    }
-
-    /** Object keys of the camera's segments with sequences in {@code [first, last]}. */
-    public java.util.Map<Long, String> objectKeys(String cameraId, long first, long last) {
-        java.util.Map<Long, String> keys = new java.util.HashMap<>();
-        db.forEach("SELECT sequence, object_key FROM segment WHERE camera_id = ? AND sequence >= ? AND sequence <= ?",
-                rs -> keys.put(rs.getLong(1), rs.getString(2)), cameraId, first, last);
-        return keys;
-    }
-
     /** Cameras that connected at or after {@code since}. */
     public List<String> camerasWithSessionsSince(Instant since) {
         return db.query("SELECT DISTINCT camera_id FROM recording_session WHERE started_millis >= ?",
@@ -290,7 +229,7 @@ public class SegmentIndex {
         return db.query("SELECT COUNT(*) FROM segment WHERE camera_id = ?", rs -> rs.getLong(1), cameraId).get(0);
     }
 
-    private static Segment segment(ResultSet rs) throws SQLException {
+    static Segment segment(ResultSet rs) throws SQLException {
         return new Segment(rs.getString(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
                 rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10));
     }

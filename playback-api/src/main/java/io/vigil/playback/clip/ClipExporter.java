@@ -2,9 +2,9 @@ package io.vigil.playback.clip;
 
 import io.micronaut.scheduling.TaskExecutors;
 import io.netty.buffer.ByteBuf;
-import io.vigil.archive.SegmentCatalog;
+import io.vigil.archive.read.ArchiveReader;
+import io.vigil.archive.read.SegmentBytes;
 import io.vigil.archive.index.Segment;
-import io.vigil.archive.index.SegmentIndex;
 import io.vigil.archive.mp4.Fragments;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
@@ -20,7 +20,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
@@ -35,17 +34,17 @@ public class ClipExporter {
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final SegmentIndex index;
-    private final SegmentCatalog catalog;
+    private final ArchiveReader archive;
+    private final SegmentBytes bytes;
     private final PlaybackConfig config;
     private final ExecutorService fetcher;
     private final ClipBuffers buffers;
 
     /** @param fetcher where segments are fetched ahead (Micronaut's IO pool: it grows, so a waiting export never starves it) */
-    public ClipExporter(SegmentIndex index, SegmentCatalog catalog, PlaybackConfig config,
+    public ClipExporter(ArchiveReader archive, SegmentBytes bytes, PlaybackConfig config,
                         @Named(TaskExecutors.IO) ExecutorService fetcher, ClipBuffers buffers) {
-        this.index = index;
-        this.catalog = catalog;
+        this.archive = archive;
+        this.bytes = bytes;
         this.config = config;
         this.fetcher = fetcher;
         this.buffers = buffers;
@@ -67,13 +66,11 @@ public class ClipExporter {
             throw new VigilException(ErrorCode.INVALID_RANGE, "a clip may cover at most "
                     + config.maxClipRange().toHours() + " h (playback.max-clip-range)");
         }
-        List<Segment> segments = new ArrayList<>(index.overlapping(cameraId, range.start(), range.end()));
+        List<Segment> segments = archive.clip(cameraId, range);
         if (segments.isEmpty()) {
             throw new VigilException(ErrorCode.NO_RECORDINGS, "camera " + cameraId + " recorded nothing between "
                     + range.start() + " and " + range.end());
         }
-        List<Segment> lead = index.fromKeyframe(segments.get(0));
-        segments.addAll(0, lead.subList(0, lead.size() - 1));
         String initKey = segments.get(0).initKey();
         byte[] init = readInit(cameraId, initKey);
         requireOneFormat(cameraId, segments, Fragments.sampleDescriptions(init));
@@ -83,7 +80,7 @@ public class ClipExporter {
         String comment = "Vigil clip of camera " + cameraId + " for [" + range.start() + ", " + range.end() + "); "
                 + (gaps.isEmpty() ? "no gaps" : "gaps: " + gaps.stream().map(g -> g.start() + "/" + g.end())
                 .collect(Collectors.joining(", ")));
-        ClipStream content = new ClipStream(catalog, Fragments.withComment(init, comment), segments,
+        ClipStream content = new ClipStream((s, target) -> bytes.readInto(archive.locate(s), target), Fragments.withComment(init, comment), segments,
                 Fragments.timescales(init), fetcher, config.clipReadAhead(), buffers);
         String fileName = cameraId + "_" + FILE_TIME.format(range.start()) + "_" + FILE_TIME.format(range.end()) + ".mp4";
         return new Clip(fileName, gaps, List.copyOf(segments), content);
@@ -127,7 +124,7 @@ public class ClipExporter {
     }
 
     private byte[] readInit(String cameraId, String initKey) {
-        return catalog.readAll(catalog.initSegment(cameraId, initKey).orElseThrow(() ->
+        return bytes.readAll(archive.initSegment(cameraId, initKey).orElseThrow(() ->
                 new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "init segment " + initKey + " is missing")));
     }
 }

@@ -2,7 +2,6 @@ package io.vigil.playback.clip;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.vigil.archive.SegmentCatalog;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.mp4.Fragments;
 import org.reactivestreams.Publisher;
@@ -39,7 +38,7 @@ import java.util.stream.Collectors;
  */
 public final class ClipStream implements AutoCloseable {
 
-    private final SegmentCatalog catalog;
+    private final SegmentSource source;
     private final Iterator<Segment> segments;
     private final Map<Long, Long> timescales;
     private final long videoTrack;
@@ -63,12 +62,18 @@ public final class ClipStream implements AutoCloseable {
     private record Fetch(Segment segment, CompletableFuture<ByteBuf> bytes) {
     }
 
-    ClipStream(SegmentCatalog catalog, byte[] init, List<Segment> segments, Map<Long, Long> timescales,
+    /** Where a clip's segments come from: reads one segment's bytes into a buffer of its size, returning how many. */
+    @FunctionalInterface
+    interface SegmentSource {
+        int readInto(Segment segment, java.nio.ByteBuffer target);
+    }
+
+    ClipStream(SegmentSource source, byte[] init, List<Segment> segments, Map<Long, Long> timescales,
                Executor fetcher, int readAhead, ClipBuffers buffers) {
         if (readAhead < 1) {
             throw new IllegalArgumentException("readAhead must be >= 1");
         }
-        this.catalog = catalog;
+        this.source = source;
         this.segments = segments.iterator();
         this.timescales = timescales;
         this.videoTrack = timescales.keySet().stream().min(Long::compare).orElseThrow();
@@ -180,7 +185,7 @@ public final class ClipStream implements AutoCloseable {
         }
         ByteBuf buffer = buffers.take(Math.toIntExact(s.sizeBytes()), buffersAlive::release);
         try {
-            int n = catalog.readInto(catalog.locate(s), buffer.nioBuffer(0, buffer.capacity()));
+            int n = source.readInto(s, buffer.nioBuffer(0, buffer.capacity()));
             if (n != s.sizeBytes()) {
                 throw new IOException("read " + n + " of its " + s.sizeBytes() + " bytes");
             }

@@ -1,8 +1,8 @@
 package io.vigil.playback.snapshot;
 
-import io.vigil.archive.SegmentCatalog;
+import io.vigil.archive.read.ArchiveReader;
+import io.vigil.archive.read.SegmentBytes;
 import io.vigil.archive.index.Segment;
-import io.vigil.archive.index.SegmentIndex;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import jakarta.inject.Singleton;
@@ -26,25 +26,29 @@ import java.util.List;
 @Singleton
 public class SnapshotMaker {
 
-    private final SegmentIndex index;
-    private final SegmentCatalog catalog;
+    private final ArchiveReader archive;
+    private final SegmentBytes bytes;
 
-    public SnapshotMaker(SegmentIndex index, SegmentCatalog catalog) {
-        this.index = index;
-        this.catalog = catalog;
+    public SnapshotMaker(ArchiveReader archive, SegmentBytes bytes) {
+        this.archive = archive;
+        this.bytes = bytes;
     }
 
     /** @param at the instant, or null for the newest frame */
     public byte[] jpeg(String cameraId, Instant at) {
-        List<Segment> run = segmentsUpTo(cameraId, at);
+        List<Segment> run = archive.upTo(cameraId, at);
+        if (run.isEmpty()) {
+            throw new VigilException(ErrorCode.NO_RECORDINGS, "camera " + cameraId + " has no recording "
+                    + (at == null ? "yet" : "at " + at));
+        }
         Segment first = run.get(0);
         long targetMicros = at == null ? Long.MAX_VALUE
                 : Duration.between(first.start(), at).toNanos() / 1000;
         ByteArrayOutputStream media = new ByteArrayOutputStream();
-        media.writeBytes(catalog.readAll(catalog.initSegment(cameraId, first.initKey()).orElseThrow(() ->
+        media.writeBytes(bytes.readAll(archive.initSegment(cameraId, first.initKey()).orElseThrow(() ->
                 new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "init segment " + first.initKey() + " is missing"))));
         for (Segment s : run) {
-            media.writeBytes(catalog.readAll(catalog.locate(s)));
+            media.writeBytes(bytes.readAll(archive.locate(s)));
         }
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(media.toByteArray()), 0);
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
@@ -75,26 +79,9 @@ public class SnapshotMaker {
         }
     }
 
-    /** The segments from the keyframe-started one at or before {@code at} through the one holding it. */
-    private List<Segment> segmentsUpTo(String cameraId, Instant at) {
-        Segment holder;
-        if (at == null) {
-            holder = catalog.newest(cameraId, 1).stream().findFirst().orElseThrow(() -> nothing(cameraId, null));
-        } else {
-            holder = index.overlapping(cameraId, at, at.plusMillis(1)).stream().findFirst()
-                    .orElseThrow(() -> nothing(cameraId, at));
-        }
-        return index.fromKeyframe(holder);
-    }
-
     private static BufferedImage deepCopy(BufferedImage image) {
         BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
         copy.getGraphics().drawImage(image, 0, 0, null);
         return copy;
-    }
-
-    private static VigilException nothing(String cameraId, Instant at) {
-        return new VigilException(ErrorCode.NO_RECORDINGS, "camera " + cameraId + " has no recording "
-                + (at == null ? "yet" : "at " + at));
     }
 }

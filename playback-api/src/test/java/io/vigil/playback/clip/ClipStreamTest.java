@@ -1,6 +1,5 @@
 package io.vigil.playback.clip;
 
-import io.vigil.archive.SegmentCatalog;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.mp4.Fragments;
 import io.vigil.error.ErrorCode;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -53,26 +51,17 @@ class ClipStreamTest {
         }
     }
 
-    /** A catalog whose objects are in memory; a key in {@code broken} fails like an unreachable store. */
-    private static class MemoryCatalog extends SegmentCatalog {
+    /** Segments whose objects are in memory; a key in {@code broken} fails like an unreachable store. */
+    private static class MemoryCatalog implements ClipStream.SegmentSource {
         final Map<String, byte[]> objects = new HashMap<>();
         final List<String> broken = new ArrayList<>();
 
-        MemoryCatalog() {
-            super(null, null, null);
-        }
-
         @Override
-        public Located locate(Segment s) {
-            return new Located(s.objectKey(), s.sizeBytes(), Optional.empty());
-        }
-
-        @Override
-        public int readInto(Located located, ByteBuffer target) {
-            if (broken.contains(located.key())) {
+        public int readInto(Segment segment, ByteBuffer target) {
+            if (broken.contains(segment.objectKey())) {
                 throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "store down");
             }
-            byte[] bytes = objects.get(located.key());
+            byte[] bytes = objects.get(segment.objectKey());
             target.put(bytes);
             return bytes.length;
         }
@@ -286,8 +275,8 @@ class ClipStreamTest {
         java.util.concurrent.CountDownLatch readOn = new java.util.concurrent.CountDownLatch(1);
         MemoryCatalog catalog = new MemoryCatalog() {
             @Override
-            public int readInto(Located located, ByteBuffer target) {
-                if (located.key().equals("cam/1.m4s")) {
+            public int readInto(Segment segment, ByteBuffer target) {
+                if (segment.objectKey().equals("cam/1.m4s")) {
                     fetching.countDown();
                     try {
                         readOn.await(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -295,7 +284,7 @@ class ClipStreamTest {
                         Thread.currentThread().interrupt();
                     }
                 }
-                return super.readInto(located, target);
+                return super.readInto(segment, target);
             }
         };
         List<Segment> segments = catalog.oneSession(4);

@@ -91,7 +91,8 @@ class CameraConnectorTest {
         accept.start();
         io.vigil.archive.spool.SpoolConfig spool = new io.vigil.archive.spool.SpoolConfig(dir.resolve("spool"), 1L << 26, false,
                 Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(2));
-        board = new CameraStatusBoard(Clock.systemUTC(), new SegmentSpool(spool), new io.vigil.archive.UnnumberedSegments(spool),
+        board = new CameraStatusBoard(Clock.systemUTC(), new io.vigil.archive.SpoolBacklog(new SegmentSpool(spool),
+                new io.vigil.archive.UnnumberedSegments(spool)),
                 new SimpleMeterRegistry());
         connector = new CameraConnector(new CameraNetworkPolicy(new CameraNetworksConfig(null, null), () -> Set.of(1),
                 InetAddress::getAllByName), board);

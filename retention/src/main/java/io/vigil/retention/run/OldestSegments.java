@@ -1,7 +1,7 @@
 package io.vigil.retention.run;
 
 import io.vigil.archive.index.Segment;
-import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.ArchiveRemoval;
 import io.vigil.retention.plan.Candidate;
 
 import java.util.ArrayDeque;
@@ -9,23 +9,23 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
-/** A camera's segments oldest first, read from the index a page at a time, leaving out those already marked. */
+/** A camera's segments oldest first, read from the archive a page at a time, leaving out those already marked. */
 public final class OldestSegments implements Iterator<Candidate> {
 
     private static final int PAGE = 10_000;
 
-    private final SegmentIndex index;
+    private final ArchiveRemoval index;
     private final String cameraId;
     private final Set<Long> marked;
     private final ArrayDeque<Candidate> page = new ArrayDeque<>();
     private long afterSequence = -1;
     private boolean exhausted;
 
-    public static Iterator<Candidate> of(SegmentIndex index, String cameraId, Set<Long> marked) {
+    public static Iterator<Candidate> of(ArchiveRemoval index, String cameraId, Set<Long> marked) {
         return new OldestSegments(index, cameraId, marked);
     }
 
-    private OldestSegments(SegmentIndex index, String cameraId, Set<Long> marked) {
+    private OldestSegments(ArchiveRemoval index, String cameraId, Set<Long> marked) {
         this.index = index;
         this.cameraId = cameraId;
         this.marked = marked;

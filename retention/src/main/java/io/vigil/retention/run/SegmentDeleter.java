@@ -1,6 +1,6 @@
 package io.vigil.retention.run;
 
-import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.ArchiveRemoval;
 import io.vigil.archive.store.ObjectStore;
 import io.vigil.error.VigilException;
 import io.vigil.retention.RetentionConfig;
@@ -31,12 +31,12 @@ public class SegmentDeleter {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentDeleter.class);
 
     private final ObjectStore store;
-    private final SegmentIndex index;
+    private final ArchiveRemoval index;
     private final DeletionMarks marks;
     private final Holds holds;
     private final RetentionConfig config;
 
-    public SegmentDeleter(ObjectStore store, SegmentIndex index, DeletionMarks marks, Holds holds, RetentionConfig config) {
+    public SegmentDeleter(ObjectStore store, ArchiveRemoval index, DeletionMarks marks, Holds holds, RetentionConfig config) {
         this.store = store;
         this.index = index;
         this.marks = marks;

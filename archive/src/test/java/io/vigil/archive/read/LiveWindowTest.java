@@ -1,22 +1,20 @@
-package io.vigil.playback;
+package io.vigil.archive.read;
 
-import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.ListedSegment;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class LiveWindowTest {
 
-    private static Segment segment(long sequence) {
-        return new Segment("cam", sequence, "s", Instant.ofEpochSecond(sequence * 2), 2000, 100, "k" + sequence,
-                "init", true, null);
+    private static ListedSegment segment(long sequence) {
+        return new ListedSegment(sequence, "s", sequence * 2000, 2000, "init", true);
     }
 
-    private static List<Long> sequences(List<Segment> segments) {
-        return segments.stream().map(Segment::sequence).toList();
+    private static List<Long> sequences(List<ListedSegment> segments) {
+        return segments.stream().map(ListedSegment::sequence).toList();
     }
 
     @Test
@@ -30,5 +28,11 @@ class LiveWindowTest {
         assertEquals(List.of(165L, 166L), sequences(LiveWindow.afterLastJump(
                 List.of(segment(99), segment(100), segment(101), segment(165), segment(166)))));
         assertEquals(List.of(7L), sequences(LiveWindow.afterLastJump(List.of(segment(1), segment(3), segment(4), segment(7)))));
+    }
+
+    @Test
+    void aWindowCannotHaveANegativeDiscontinuitySequence() {
+        Listing empty = new Listing("cam", List.of(), java.util.Set.of(), java.util.Set.of());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new LiveWindow(empty, -1));
     }
 }
