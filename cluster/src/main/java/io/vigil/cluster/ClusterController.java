@@ -50,10 +50,10 @@ public class ClusterController {
         List<LeaseView> rows = leases.all();
         Set<String> enabled = cameras.findAll().stream().filter(Camera::enabled).map(Camera::id)
                 .collect(Collectors.toCollection(TreeSet::new));
-        LeasePlan shares = LeasePlanner.plan(identity.nodeId(), now, config.leaseDuration(), all, rows, enabled);
+        LeasePlan plan = LeasePlanner.plan(identity.nodeId(), now, config.leaseDuration(), all, rows, enabled);
         List<ClusterView.Node> shown = all.stream().map(n -> new ClusterView.Node(n.nodeId(), n.advertisedUrl(),
                 n.stoppedAt() != null ? "STOPPED" : n.live(now, config.leaseDuration()) ? "LIVE" : "SILENT",
-                n.startedAt(), n.heartbeatAt(), n.stoppedAt(), n.maxCameras(), shares.targets().getOrDefault(n.nodeId(), 0),
+                n.startedAt(), n.heartbeatAt(), n.stoppedAt(), n.maxCameras(), plan.allotments().getOrDefault(n.nodeId(), 0),
                 rows.stream().filter(l -> n.nodeId().equals(l.holderAt(now))).map(LeaseView::cameraId)
                         .filter(c -> scope.allows(request, c)).sorted().toList()))
                 .toList();

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The pure planner: shares, hand-overs, take-overs and caps, on hand-made views of the database. */
+/** The pure planner: allotments, hand-overs, take-overs and caps, on hand-made views of the database. */
 class LeasePlannerTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
@@ -54,7 +54,7 @@ class LeasePlannerTest {
         List<LeaseView> after = new ArrayList<>(allOnA.subList(0, 3));
         List.of("c4", "c5", "c6").forEach(c -> after.add(free(c)));
         assertEquals(List.of("c4", "c5", "c6"), LeasePlanner.plan("b", NOW, LEASE, nodes, after, SIX).acquire());
-        assertEquals(List.of(), LeasePlanner.plan("a", NOW, LEASE, nodes, after, SIX).acquire(), "a is at its share");
+        assertEquals(List.of(), LeasePlanner.plan("a", NOW, LEASE, nodes, after, SIX).acquire(), "a is at its allotment");
     }
 
     @Test
@@ -65,7 +65,7 @@ class LeasePlannerTest {
         List.of("c4", "c5", "c6").forEach(c -> leases.add(new LeaseView(c, "b", NOW.minusSeconds(60), NOW.minusSeconds(1), 40, null)));
         LeasePlan plan = LeasePlanner.plan("a", NOW, LEASE, List.of(node("a", null), dead), leases, SIX);
         assertEquals(List.of("c4", "c5", "c6"), plan.acquire());
-        assertEquals(Map.of("a", 6), plan.targets());
+        assertEquals(Map.of("a", 6), plan.allotments());
     }
 
     @Test
@@ -77,10 +77,10 @@ class LeasePlannerTest {
     }
 
     @Test
-    void sharesFollowNodeIdOrderAndCaps() {
-        assertEquals(Map.of("a", 4, "b", 3), LeasePlanner.shares(7, List.of(node("a", null), node("b", null))));
-        assertEquals(Map.of("a", 1, "b", 6), LeasePlanner.shares(7, List.of(node("a", 1), node("b", null))));
-        assertEquals(Map.of("a", 2, "b", 2), LeasePlanner.shares(7, List.of(node("a", 2), node("b", 2))));
+    void allotmentsFollowNodeIdOrderAndCaps() {
+        assertEquals(Map.of("a", 4, "b", 3), LeasePlanner.allotments(7, List.of(node("a", null), node("b", null))));
+        assertEquals(Map.of("a", 1, "b", 6), LeasePlanner.allotments(7, List.of(node("a", 1), node("b", null))));
+        assertEquals(Map.of("a", 2, "b", 2), LeasePlanner.allotments(7, List.of(node("a", 2), node("b", 2))));
     }
 
     @Test
@@ -99,14 +99,14 @@ class LeasePlannerTest {
     }
 
     @Test
-    void aStoppedNodeIsNotGivenAShare() {
+    void aStoppedNodeIsGivenNoAllotment() {
         NodeView stopped = new NodeView("b", null, NOW.minusSeconds(60), NOW.minusSeconds(1), NOW.minusSeconds(1), null);
         LeasePlan plan = LeasePlanner.plan("a", NOW, LEASE, List.of(node("a", null), stopped),
                 SIX.stream().map(LeasePlannerTest::free).toList(), SIX);
         assertEquals(6, plan.acquire().size());
     }
 
-    /** Nodes each planning on the state the others left converge: every camera held exactly once, shares met. */
+    /** Nodes each planning on the state the others left converge: every camera held exactly once, allotments met. */
     @Test
     void nodesPlanningInTurnConvergeWithEveryCameraHeldOnce() {
         Set<String> cameras = new TreeSet<>();
