@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Decides, from the database's view of nodes and leases, what one node does in one check. Pure: every node runs
- * it on the same view and reaches the same allotments, so nodes agree without talking to each other.
+ * Decides, from the node and lease rows the database last gave, what one node does in one check. Pure: every node
+ * runs it on the same rows and reaches the same allotments, so nodes agree without talking to each other.
  *
  * <p>Allotments: the enabled cameras dealt out one at a time to the live nodes in node-id order, skipping a node at
  * its cap; so 7 cameras over 2 nodes give 4 and 3, and a node capped at 1 leaves the rest to the others. A node
@@ -27,16 +27,16 @@ public final class LeasePlanner {
     private LeasePlanner() {
     }
 
-    public static LeasePlan plan(String self, Instant now, Duration leaseDuration, Collection<NodeView> nodes,
-                                 Collection<LeaseView> leases, Set<String> cameras) {
+    public static LeasePlan plan(String self, Instant now, Duration leaseDuration, Collection<NodeRow> nodes,
+                                 Collection<LeaseRow> leases, Set<String> cameras) {
         Objects.requireNonNull(self, "self");
-        List<NodeView> live = nodes.stream().filter(n -> n.live(now, leaseDuration))
-                .sorted(Comparator.comparing(NodeView::nodeId)).toList();
+        List<NodeRow> live = nodes.stream().filter(n -> n.live(now, leaseDuration))
+                .sorted(Comparator.comparing(NodeRow::nodeId)).toList();
         Map<String, Integer> allotments = allotments(cameras.size(), live);
 
         Map<String, String> holders = new HashMap<>();
         List<String> release = new ArrayList<>();
-        for (LeaseView lease : leases) {
+        for (LeaseRow lease : leases) {
             String holder = lease.holderAt(now);
             if (holder == null) {
                 continue;
@@ -54,7 +54,7 @@ public final class LeasePlanner {
                 .filter(e -> e.getValue().equals(self)).map(Map.Entry::getKey).toList()));
         int allotment = allotments.getOrDefault(self, 0);
         int otherRoom = 0;
-        for (NodeView n : live) {
+        for (NodeRow n : live) {
             if (!n.nodeId().equals(self)) {
                 otherRoom += Math.max(0, allotments.getOrDefault(n.nodeId(), 0) - held.getOrDefault(n.nodeId(), 0));
             }
@@ -66,7 +66,7 @@ public final class LeasePlanner {
         }
 
         List<String> free = new TreeSet<>(cameras).stream().filter(c -> !holders.containsKey(c)).toList();
-        int cap = live.stream().filter(n -> n.nodeId().equals(self)).findFirst().map(NodeView::cap).orElse(0);
+        int cap = live.stream().filter(n -> n.nodeId().equals(self)).findFirst().map(NodeRow::cap).orElse(0);
         int wanted = Math.max(0, allotment - keep.size());
         if (otherRoom == 0) {
             wanted = Math.max(wanted, Math.min(free.size(), cap - keep.size()));  // nobody else can take them
@@ -76,14 +76,14 @@ public final class LeasePlanner {
     }
 
     /** Deals {@code cameras} out one at a time to the nodes in order, skipping any at its cap. */
-    static Map<String, Integer> allotments(int cameras, List<NodeView> nodesInOrder) {
+    static Map<String, Integer> allotments(int cameras, List<NodeRow> nodesInOrder) {
         Map<String, Integer> allotments = new LinkedHashMap<>();
         nodesInOrder.forEach(n -> allotments.put(n.nodeId(), 0));
         int left = cameras;
         boolean dealt = true;
         while (left > 0 && dealt) {
             dealt = false;
-            for (NodeView n : nodesInOrder) {
+            for (NodeRow n : nodesInOrder) {
                 if (left > 0 && allotments.get(n.nodeId()) < n.cap()) {
                     allotments.merge(n.nodeId(), 1, Integer::sum);
                     left--;
