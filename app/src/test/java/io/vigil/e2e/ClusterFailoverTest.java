@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two recorder nodes (two processes on different ports) sharing one PostgreSQL database and one S3 server, six
  * cameras from the RTSP server: the cameras are split 3 and 3 with no camera recorded twice; a node killed with
- * {@code kill -9} loses its cameras to the other within the lease; a node that comes back gets its share through
+ * {@code kill -9} loses its cameras to the other within the lease; a node that comes back gets its allotment through
  * clean hand-overs; a node stopped cleanly hands over at once; and retention runs exactly once per firing
  * throughout. The tests share one setup (starting the cluster costs half a minute) but not an outcome: each starts
  * from both nodes live with three cameras each, restoring that first, so one failure does not fail the others and
@@ -156,11 +156,11 @@ class ClusterFailoverTest {
     @Order(1)
     void camerasAreSplitThreeAndThreeAndEveryNodeServesEveryCamera() throws Exception {
         Map<String, Set<String>> held = holders();
-        // GET /api/cluster on either node names both nodes, live, with their cameras
+        // GET /api/cluster on either node names both nodes, live, each with an allotment of three and its cameras
         for (ServiceProcess node : nodes.values()) {
             String cluster = get(node, "/api/cluster").body();
             for (String id : List.of("node-a", "node-b")) {
-                Matcher m = Pattern.compile("\\{\"nodeId\":\"" + id + "\",\"advertisedUrl\"[^}]*\"state\":\"LIVE\"[^}]*\"cameras\":\\[([^]]*)]")
+                Matcher m = Pattern.compile("\\{\"nodeId\":\"" + id + "\",\"advertisedUrl\"[^}]*\"state\":\"LIVE\"[^}]*\"allotment\":3,\"cameras\":\\[([^]]*)]")
                         .matcher(cluster);
                 assertTrue(m.find(), "node " + id + " LIVE in " + cluster);
                 assertEquals(held.get(id), new TreeSet<>(List.of(m.group(1).replace("\"", "").split(","))), cluster);
@@ -235,7 +235,7 @@ class ClusterFailoverTest {
 
     @Test
     @Order(3)
-    void aNodeThatComesBackGetsItsShareThroughCleanHandOvers() throws Exception {
+    void aNodeThatComesBackGetsItsAllotmentThroughCleanHandOvers() throws Exception {
         nodes.get("node-b").stop();
         await(Duration.ofSeconds(15), "node-a holding all six cameras", () -> holders().getOrDefault("node-a", Set.of()).size() == 6);
         long restartedMillis = System.currentTimeMillis();

@@ -49,7 +49,7 @@ public class ArchiveHealthIndicator implements HealthIndicator {
         details.put("spoolBytes", spool.sizeBytes());
         details.put("spoolDropped", spool.dropped() + unnumbered.dropped());
         // until it is DONE, no segment is numbered: they wait in the spool, unnumbered
-        ReconciliationStatus.View r = reconciliation.view();
+        ReconciliationStatus.Progress r = reconciliation.progress();
         details.put("reconciliation", r.phase().name());
         if (r.error() != null) {
             details.put("reconciliationError", r.error());

@@ -36,8 +36,8 @@ public class ReconciliationStatus {
      * @param error    why the last pass failed (FAILED only), without secrets
      */
     @Serdeable
-    public record View(Phase phase, Instant since, int attempts, String error) {
-        public View {
+    public record Progress(Phase phase, Instant since, int attempts, String error) {
+        public Progress {
             Objects.requireNonNull(phase, "phase");
             Objects.requireNonNull(since, "since");
         }
@@ -45,15 +45,15 @@ public class ReconciliationStatus {
 
     private final Clock clock;
     private final CompletableFuture<Map<String, Long>> done = new CompletableFuture<>();
-    private volatile View view;
+    private volatile Progress progress;
 
     public ReconciliationStatus(Clock clock) {
         this.clock = clock;
-        this.view = new View(Phase.PENDING, clock.instant(), 0, null);
+        this.progress = new Progress(Phase.PENDING, clock.instant(), 0, null);
     }
 
-    public View view() {
-        return view;
+    public Progress progress() {
+        return progress;
     }
 
     public boolean done() {
@@ -66,21 +66,21 @@ public class ReconciliationStatus {
     }
 
     synchronized void running() {
-        view = new View(Phase.RUNNING, clock.instant(), view.attempts() + 1, null);
+        progress = new Progress(Phase.RUNNING, clock.instant(), progress.attempts() + 1, null);
     }
 
     synchronized void failed(String error) {
-        view = new View(Phase.FAILED, clock.instant(), view.attempts(), error);
+        progress = new Progress(Phase.FAILED, clock.instant(), progress.attempts(), error);
     }
 
     synchronized void succeeded(Map<String, Long> highestStored) {
-        view = new View(Phase.DONE, clock.instant(), view.attempts(), null);
+        progress = new Progress(Phase.DONE, clock.instant(), progress.attempts(), null);
         done.complete(Map.copyOf(highestStored));
     }
 
     /** What camera status says while segments wait for numbering. */
     public String waitingMessage() {
-        View v = view;
+        Progress v = progress;
         return "segments wait unnumbered in the spool until the start-up reconciliation succeeds (" + v.phase()
                 + (v.error() == null ? "" : ": " + v.error()) + ")";
     }

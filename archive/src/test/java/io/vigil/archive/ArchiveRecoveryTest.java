@@ -291,13 +291,13 @@ class ArchiveRecoveryTest {
         ArchiveRecovery recovery = new ArchiveRecovery(writer, index, store, spool, config, Clock.systemUTC(), status);
         try {
             recovery.start();
-            await("the first pass fails", () -> status.view().phase() == ReconciliationStatus.Phase.FAILED);
-            assertEquals("object store unreachable (test)", status.view().error());
+            await("the first pass fails", () -> status.progress().phase() == ReconciliationStatus.Phase.FAILED);
+            assertEquals("object store unreachable (test)", status.progress().error());
             Instant recorded = NOW.plusSeconds(1);
             writer.append(new SegmentDraft(CAMERA, "s2", recorded, 1000, media(100), true, init(), "avc1.64001f"));
             writer.append(new SegmentDraft(CAMERA, "s2", recorded.plusSeconds(1), 1000, media(101), true, init(), "avc1.64001f"));
             await("both wait unnumbered", () -> unnumbered.count(CAMERA) == 2);
-            await("several passes failed", () -> status.view().attempts() >= 3);
+            await("several passes failed", () -> status.progress().attempts() >= 3);
             assertEquals(0, spool.pending(CAMERA).size(), "nothing numbered");
             IllegalStateException noFloor = assertThrows(IllegalStateException.class, () -> writer.nextSequence(CAMERA));
             assertTrue(noFloor.getMessage().contains("numbering waits for the start-up reconciliation"), noFloor.getMessage());
@@ -307,7 +307,7 @@ class ArchiveRecoveryTest {
                     + "reconciliation succeeds (FAILED: object store unreachable (test))"), troubles.get(0).message());
 
             store.down = false;
-            await("a pass succeeds", () -> status.view().phase() == ReconciliationStatus.Phase.DONE);
+            await("a pass succeeds", () -> status.progress().phase() == ReconciliationStatus.Phase.DONE);
             await("the waiting segments are stored and indexed", () -> index.count(CAMERA) == 6);
             assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), index.newest(CAMERA, 10).stream().map(Segment::sequence).toList());
             assertEquals(Sha256.hex(media(100)), index.find(CAMERA, 4).orElseThrow().sha256(), "numbered above object 3");

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A change the cameras file made to the registry at start-up, for the audit log (published by
- * {@link CameraRegistry#reconcile}; changes made through the API are audited with their request, whose
+ * {@link CameraRegistry#applyCamerasFile}; changes made through the API are audited with their request, whose
  * {@link io.vigil.kernel.AuditNote} the controller publishes).
  *
  * @param cameraId the camera

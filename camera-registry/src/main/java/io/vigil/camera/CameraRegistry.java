@@ -94,7 +94,7 @@ public class CameraRegistry {
      * @param fileCameras     the file's cameras by id
      * @param disableMissing  false when the file had errors: then absent cameras are left alone
      */
-    public void reconcile(Map<String, CameraRequest> fileCameras, boolean disableMissing) {
+    public void applyCamerasFile(Map<String, CameraRequest> fileCameras, boolean disableMissing) {
         Set<String> seen = new HashSet<>();
         for (var entry : fileCameras.entrySet()) {
             String id = entry.getKey();

@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads the cameras file at start-up and reconciles the registry with it. A file that cannot be
+ * Reads the cameras file at start-up and applies it to the registry. A file that cannot be
  * read or parsed leaves the registry untouched (nothing gets disabled by a typo).
  */
 @Singleton
@@ -36,7 +36,7 @@ public class CamerasFileLoader {
         load();
     }
 
-    /** Reconciles the registry with the file; returns false if the file was unusable. */
+    /** Applies the file to the registry; returns false if the file was unusable or had errors. */
     public boolean load() {
         if (!Files.exists(file)) {
             LOG.info("No cameras file at {}: cameras come from the API only", file.toAbsolutePath());
@@ -61,7 +61,7 @@ public class CamerasFileLoader {
         if (!complete) {
             LOG.error("Cameras file {} has errors: cameras missing from it are not disabled this time", file);
         }
-        registry.reconcile(parsed.cameras(), complete);
+        registry.applyCamerasFile(parsed.cameras(), complete);
         LOG.info("Cameras file {}: {} camera(s)", file.toAbsolutePath(), parsed.cameras().size());
         return complete;
     }

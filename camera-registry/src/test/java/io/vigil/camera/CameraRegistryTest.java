@@ -97,18 +97,18 @@ class CameraRegistryTest {
 
     @Test
     void aChangedMaxBytesInTheFileUpdatesTheCamera() {
-        registry.reconcile(CamerasFile.parse(file("max-bytes: 500MB"), n -> null).cameras(), true);
+        registry.applyCamerasFile(CamerasFile.parse(file("max-bytes: 500MB"), n -> null).cameras(), true);
         assertEquals(500_000_000L, registry.get("gate").maxBytes());
         events.clear();
 
-        registry.reconcile(CamerasFile.parse(file("max-bytes: 500MB"), n -> null).cameras(), true);
+        registry.applyCamerasFile(CamerasFile.parse(file("max-bytes: 500MB"), n -> null).cameras(), true);
         assertEquals(List.of(), events, "an unchanged file changes nothing");
 
-        registry.reconcile(CamerasFile.parse(file("max-bytes: 2GiB"), n -> null).cameras(), true);
+        registry.applyCamerasFile(CamerasFile.parse(file("max-bytes: 2GiB"), n -> null).cameras(), true);
         assertEquals(2L << 30, registry.get("gate").maxBytes());
         assertEquals(List.of(new CameraChanged("gate")), events);
 
-        registry.reconcile(CamerasFile.parse(file(""), n -> null).cameras(), true);
+        registry.applyCamerasFile(CamerasFile.parse(file(""), n -> null).cameras(), true);
         assertNull(registry.get("gate").maxBytes(), "a quota removed from the file is removed");
         assertEquals(Camera.Source.FILE, registry.get("gate").source());
     }
@@ -128,17 +128,17 @@ class CameraRegistryTest {
         CameraRegistry audited = new CameraRegistry(repository, events::add, clock, 30,
                 io.vigil.camera.network.CameraNetworkPolicy.allowingAll(), edits::add);
         String pin = "0A:".repeat(31) + "0A";
-        audited.reconcile(CamerasFile.parse("""
+        audited.applyCamerasFile(CamerasFile.parse("""
                 cameras:
                   - {id: gate, url: "rtsps://192.0.2.9/main", username: admin, password: file-secret, tls-fingerprint: "%s"}
                   - {id: yard, url: "rtsp://192.0.2.10/main"}
                 """.formatted(pin), n -> null).cameras(), true);
         assertEquals(pin, registry.get("gate").tlsFingerprint().value(), "the pin is stored");
-        audited.reconcile(CamerasFile.parse("""
+        audited.applyCamerasFile(CamerasFile.parse("""
                 cameras:
                   - {id: gate, url: "rtsps://192.0.2.19/main", username: admin, password: file-secret}
                 """, n -> null).cameras(), true);
-        audited.reconcile(CamerasFile.parse("""
+        audited.applyCamerasFile(CamerasFile.parse("""
                 cameras:
                   - {id: gate, url: "rtsps://192.0.2.19/main", username: admin, password: file-secret}
                 """, n -> null).cameras(), true);
@@ -164,7 +164,7 @@ class CameraRegistryTest {
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
         assertEquals(Map.of("url", "points at 169.254.169.254 is in the denied camera network 169.254.0.0/16 "
                 + "(vigil.cameras.networks.deny)"), e.fieldErrors());
-        guarded.reconcile(CamerasFile.parse("cameras: [{id: meta, url: \"rtsp://169.254.169.254/x\"}]", n -> null)
+        guarded.applyCamerasFile(CamerasFile.parse("cameras: [{id: meta, url: \"rtsp://169.254.169.254/x\"}]", n -> null)
                 .cameras(), true);
         assertTrue(repository.find("meta").isEmpty(), "the cameras file cannot add it either");
     }

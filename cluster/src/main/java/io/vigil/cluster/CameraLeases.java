@@ -31,7 +31,7 @@ public class CameraLeases {
         this.db = db;
     }
 
-    public List<LeaseView> all() {
+    public List<LeaseRow> all() {
         return db.query("SELECT " + COLUMNS + " FROM camera_lease ORDER BY camera_id", CameraLeases::lease);
     }
 
@@ -65,7 +65,7 @@ public class CameraLeases {
             if (rows.isEmpty()) {
                 return OptionalLong.empty();
             }
-            LeaseView row = rows.get(0).lease();
+            LeaseRow row = rows.get(0).lease();
             String holder = row.holderAt(now);
             if (holder != null && !holder.equals(nodeId)) {
                 return OptionalLong.empty();
@@ -105,7 +105,7 @@ public class CameraLeases {
     }
 
     /** A lease row read for taking it, with the floor its holder started from. */
-    private record Locked(LeaseView lease, long acquiredFloor) {
+    private record Locked(LeaseRow lease, long acquiredFloor) {
     }
 
     /** What a holder writes at each renewal: a floor above its numbering, and its status report. */
@@ -121,8 +121,8 @@ public class CameraLeases {
         return false;
     }
 
-    private static LeaseView lease(ResultSet rs) throws SQLException {
-        return new LeaseView(rs.getString("camera_id"), rs.getString("node_id"),
+    private static LeaseRow lease(ResultSet rs) throws SQLException {
+        return new LeaseRow(rs.getString("camera_id"), rs.getString("node_id"),
                 Instant.ofEpochMilli(rs.getLong("acquired_millis")), Instant.ofEpochMilli(rs.getLong("expires_millis")),
                 rs.getLong("sequence_floor"), rs.getString("status"));
     }

@@ -7,7 +7,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * {@code vigil.cluster.*}: how this node shares cameras with other nodes on the same database.
+ * {@code vigil.cluster.*}: how this node divides the cameras with other nodes on the same database.
  *
  * @param enabled        several nodes share the database: a node that cannot renew its leases stops recording
  *                       before they expire, so two nodes never record one camera. Off on a single node, which then

@@ -46,18 +46,18 @@ public class ClusterController {
     @Get
     public ClusterView show(HttpRequest<?> request) {
         Instant now = time.now();
-        List<NodeView> all = nodes.all();
-        List<LeaseView> rows = leases.all();
+        List<NodeRow> all = nodes.all();
+        List<LeaseRow> rows = leases.all();
         Set<String> enabled = cameras.findAll().stream().filter(Camera::enabled).map(Camera::id)
                 .collect(Collectors.toCollection(TreeSet::new));
-        LeasePlan shares = LeasePlanner.plan(identity.nodeId(), now, config.leaseDuration(), all, rows, enabled);
+        LeasePlan plan = LeasePlanner.plan(identity.nodeId(), now, config.leaseDuration(), all, rows, enabled);
         List<ClusterView.Node> shown = all.stream().map(n -> new ClusterView.Node(n.nodeId(), n.advertisedUrl(),
                 n.stoppedAt() != null ? "STOPPED" : n.live(now, config.leaseDuration()) ? "LIVE" : "SILENT",
-                n.startedAt(), n.heartbeatAt(), n.stoppedAt(), n.maxCameras(), shares.targets().getOrDefault(n.nodeId(), 0),
-                rows.stream().filter(l -> n.nodeId().equals(l.holderAt(now))).map(LeaseView::cameraId)
+                n.startedAt(), n.heartbeatAt(), n.stoppedAt(), n.maxCameras(), plan.allotments().getOrDefault(n.nodeId(), 0),
+                rows.stream().filter(l -> n.nodeId().equals(l.holderAt(now))).map(LeaseRow::cameraId)
                         .filter(c -> scope.allows(request, c)).sorted().toList()))
                 .toList();
-        Set<String> held = rows.stream().filter(l -> l.holderAt(now) != null).map(LeaseView::cameraId)
+        Set<String> held = rows.stream().filter(l -> l.holderAt(now) != null).map(LeaseRow::cameraId)
                 .collect(Collectors.toSet());
         return new ClusterView(identity.nodeId(), config.enabled(), config.leaseDuration().toMillis(), shown,
                 enabled.stream().filter(c -> !held.contains(c)).filter(c -> scope.allows(request, c)).toList());

@@ -57,16 +57,16 @@ public class ClusterNodes {
                 nodeId, instanceId);
     }
 
-    public List<NodeView> all() {
+    public List<NodeRow> all() {
         return db.query("SELECT " + COLUMNS + " FROM cluster_node ORDER BY node_id", ClusterNodes::node);
     }
 
-    private static NodeView node(ResultSet rs) throws SQLException {
+    private static NodeRow node(ResultSet rs) throws SQLException {
         long stopped = rs.getLong("stopped_millis");
         boolean running = rs.wasNull();
         int max = rs.getInt("max_cameras");
         boolean uncapped = rs.wasNull();
-        return new NodeView(rs.getString("node_id"), rs.getString("advertised_url"),
+        return new NodeRow(rs.getString("node_id"), rs.getString("advertised_url"),
                 Instant.ofEpochMilli(rs.getLong("started_millis")), Instant.ofEpochMilli(rs.getLong("heartbeat_millis")),
                 running ? null : Instant.ofEpochMilli(stopped), uncapped ? null : max);
     }

@@ -43,15 +43,15 @@ public class ClusterSurvey {
      * @param leases      every lease row
      * @param plan        what this node does with its leases
      */
-    record Facts(Map<String, Camera> definitions, Set<String> enabled, List<LeaseView> leases, LeasePlan plan) {
+    record Facts(Map<String, Camera> definitions, Set<String> enabled, List<LeaseRow> leases, LeasePlan plan) {
     }
 
     Facts read(Instant now) {
         Map<String, Camera> definitions = cameras.findAll().stream().collect(Collectors.toMap(Camera::id, c -> c));
         Set<String> enabled = definitions.values().stream().filter(Camera::enabled).map(Camera::id)
                 .collect(Collectors.toSet());
-        List<LeaseView> rows = leases.all();
-        Set<String> withRow = rows.stream().map(LeaseView::cameraId).collect(Collectors.toSet());
+        List<LeaseRow> rows = leases.all();
+        Set<String> withRow = rows.stream().map(LeaseRow::cameraId).collect(Collectors.toSet());
         if (!withRow.containsAll(enabled)) {
             leases.ensure(enabled, withRow);
             rows = leases.all();

@@ -29,12 +29,12 @@ public record ClusterView(String nodeId, boolean clustered, long leaseDurationMi
      * @param heartbeatAt   its latest check-in
      * @param stoppedAt     when it stopped cleanly, or null
      * @param maxCameras    its cap, or null
-     * @param share         how many cameras it aims for now
+     * @param allotment     how many cameras it aims for now
      * @param cameras       the cameras whose lease it holds
      */
     @Serdeable
     public record Node(String nodeId, @Nullable String advertisedUrl, String state, Instant startedAt,
-                       Instant heartbeatAt, @Nullable Instant stoppedAt, @Nullable Integer maxCameras, int share,
+                       Instant heartbeatAt, @Nullable Instant stoppedAt, @Nullable Integer maxCameras, int allotment,
                        List<String> cameras) {
     }
 }

@@ -7,20 +7,20 @@ import java.util.function.Predicate;
 
 /**
  * What one node does with its leases in one check: cameras to keep (renew), to hand over (release) and to take
- * (acquire), in that order, and the share of cameras each live node is aiming for.
+ * (acquire), in that order, and the allotment of cameras each live node is aiming for.
  *
  * @param renew   leases this node holds and keeps
- * @param release leases this node holds and hands over: cameras no longer enabled, or more than its share
- * @param acquire unheld cameras this node takes, up to its share
- * @param targets each live node's share of the enabled cameras
+ * @param release leases this node holds and hands over: cameras no longer enabled, or more than its allotment
+ * @param acquire unheld cameras this node takes, up to its allotment
+ * @param allotments each live node's allotment: how many of the enabled cameras it aims for
  */
-public record LeasePlan(List<String> renew, List<String> release, List<String> acquire, Map<String, Integer> targets) {
+public record LeasePlan(List<String> renew, List<String> release, List<String> acquire, Map<String, Integer> allotments) {
 
     public LeasePlan {
         renew = List.copyOf(renew);
         release = List.copyOf(release);
         acquire = List.copyOf(acquire);
-        targets = Map.copyOf(targets);
+        allotments = Map.copyOf(allotments);
     }
 
     /** Whether this node held the camera's lease when it planned (to keep or to hand over). */

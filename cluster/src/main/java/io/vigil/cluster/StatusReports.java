@@ -46,11 +46,11 @@ public class StatusReports {
      * saying RECORDING until the take-over); OFFLINE while no node holds the camera. Each is shown as current, by
      * this node's clock, until this node has missed a lease's worth of checks.
      */
-    void showOthers(List<LeaseView> rows, Set<String> enabled, Instant now) {
+    void showOthers(List<LeaseRow> rows, Set<String> enabled, Instant now) {
         Duration leaseDuration = config.leaseDuration();
         Duration checkInterval = config.checkInterval();
         Instant freshUntil = clock.instant().plus(leaseDuration);
-        for (LeaseView row : rows) {
+        for (LeaseRow row : rows) {
             String cameraId = row.cameraId();
             if (leased.recordsHere(cameraId) || !enabled.contains(cameraId)) {
                 continue;

@@ -113,8 +113,8 @@ class CameraLeasesTest {
         assertTrue(nodes.checkIn("b", "pb", null, null, now, LEASE, true));
         assertFalse(nodes.checkIn("a", "intruder", null, null, now.plusSeconds(3), LEASE, true),
                 "a second live process with node a's id is refused");
-        List<NodeView> all = nodes.all();
-        assertEquals(List.of("a", "b"), all.stream().map(NodeView::nodeId).toList());
+        List<NodeRow> all = nodes.all();
+        assertEquals(List.of("a", "b"), all.stream().map(NodeRow::nodeId).toList());
         assertEquals(now.plusSeconds(2).toEpochMilli(), all.get(0).heartbeatAt().toEpochMilli());
         assertEquals(now.toEpochMilli(), all.get(0).startedAt().toEpochMilli());
         assertEquals(3, all.get(0).maxCameras());

@@ -44,7 +44,7 @@ class HandOverTest {
                 fakes.recording, fakes.sequences);
     }
 
-    LeaseView row(String camera) {
+    LeaseRow row(String camera) {
         return leases.all().stream().filter(l -> l.cameraId().equals(camera)).findFirst().orElseThrow();
     }
 

@@ -41,7 +41,7 @@ class LeaseRenewalTest {
                 fakes.reports(config), taking);
     }
 
-    LeaseView row(String camera) {
+    LeaseRow row(String camera) {
         return leases.all().stream().filter(l -> l.cameraId().equals(camera)).findFirst().orElseThrow();
     }
 

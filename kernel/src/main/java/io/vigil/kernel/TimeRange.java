@@ -1,5 +1,6 @@
 package io.vigil.kernel;
 
+import io.micronaut.serde.annotation.Serdeable;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 
@@ -11,13 +12,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A half-open time range {@code [start, end)} of UTC instants, as API parameters give it. Pure. Every time an API
+ * A half-open time range {@code [start, end)} of UTC instants: as API parameters give it, and as answers give a
+ * stretch of time back (a timeline's spans and gaps, a clip's gaps). Pure. Every time an API
  * takes lies in {@link #EARLIEST}..{@link #LATEST} (years 1970 to 9999, to the millisecond Vigil stores): a time
  * outside is refused naming its field, so no arithmetic on it can overflow further in.
  *
  * @param start inclusive
  * @param end   exclusive, after start
  */
+@Serdeable.Serializable
 public record TimeRange(Instant start, Instant end) {
 
     /** The earliest time an API accepts. */

@@ -1,5 +1,7 @@
 package io.vigil.playback;
 
+import io.vigil.kernel.TimeRange;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,7 @@ public final class SpanAssembler {
     private final long fromMillis;
     private final long toMillis;
     private final long toleranceMillis;
-    private final List<Span> spans = new ArrayList<>();
+    private final List<TimeRange> spans = new ArrayList<>();
     private String sessionId;
     private long spanStart = -1;
     private long spanEnd;
@@ -44,31 +46,31 @@ public final class SpanAssembler {
     }
 
     /** The recorded spans, oldest first. */
-    public List<Span> spans() {
+    public List<TimeRange> spans() {
         close();
         return List.copyOf(spans);
     }
 
     /** The parts of the range not covered by a span. */
-    public List<Span> gaps() {
-        List<Span> gaps = new ArrayList<>();
+    public List<TimeRange> gaps() {
+        List<TimeRange> gaps = new ArrayList<>();
         long cursor = fromMillis;
-        for (Span s : spans()) {
+        for (TimeRange s : spans()) {
             long start = s.start().toEpochMilli();
             if (start > cursor) {
-                gaps.add(new Span(Instant.ofEpochMilli(cursor), s.start()));
+                gaps.add(new TimeRange(Instant.ofEpochMilli(cursor), s.start()));
             }
             cursor = Math.max(cursor, s.end().toEpochMilli());
         }
         if (cursor < toMillis) {
-            gaps.add(new Span(Instant.ofEpochMilli(cursor), Instant.ofEpochMilli(toMillis)));
+            gaps.add(new TimeRange(Instant.ofEpochMilli(cursor), Instant.ofEpochMilli(toMillis)));
         }
         return gaps;
     }
 
     private void close() {
         if (spanStart >= 0) {
-            spans.add(new Span(Instant.ofEpochMilli(spanStart), Instant.ofEpochMilli(spanEnd)));
+            spans.add(new TimeRange(Instant.ofEpochMilli(spanStart), Instant.ofEpochMilli(spanEnd)));
             spanStart = -1;
         }
     }

@@ -2,6 +2,7 @@ package io.vigil.playback;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vigil.kernel.TimeRange;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,5 +18,5 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Timeline(String cameraId, Instant start, Instant end, List<Span> spans, List<Span> gaps) {
+public record Timeline(String cameraId, Instant start, Instant end, List<TimeRange> spans, List<TimeRange> gaps) {
 }

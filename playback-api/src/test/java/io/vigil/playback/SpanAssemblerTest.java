@@ -15,8 +15,8 @@ class SpanAssemblerTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
 
-    private static Span span(long fromSeconds, long toSeconds) {
-        return new Span(T0.plusSeconds(fromSeconds), T0.plusSeconds(toSeconds));
+    private static TimeRange span(long fromSeconds, long toSeconds) {
+        return new TimeRange(T0.plusSeconds(fromSeconds), T0.plusSeconds(toSeconds));
     }
 
     @Test
@@ -28,9 +28,9 @@ class SpanAssemblerTest {
         a.add("s1", t + 14_500, t + 14_500 + 2000);      // 500 ms pause: same span
         a.add("s2", t + 16_500, t + 16_500 + 2000);      // new session: new span even without a pause
         a.add("s2", t + 40_000, t + 40_000 + 2000);      // long pause: new span
-        assertEquals(List.of(new Span(T0.plusSeconds(10), T0.plusMillis(16_500)),
-                new Span(T0.plusMillis(16_500), T0.plusMillis(18_500)), span(40, 42)), a.spans());
-        assertEquals(List.of(span(0, 10), new Span(T0.plusMillis(18_500), T0.plusSeconds(40)), span(42, 60)), a.gaps());
+        assertEquals(List.of(new TimeRange(T0.plusSeconds(10), T0.plusMillis(16_500)),
+                new TimeRange(T0.plusMillis(16_500), T0.plusMillis(18_500)), span(40, 42)), a.spans());
+        assertEquals(List.of(span(0, 10), new TimeRange(T0.plusMillis(18_500), T0.plusSeconds(40)), span(42, 60)), a.gaps());
     }
 
     @Test

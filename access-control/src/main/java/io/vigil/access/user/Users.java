@@ -78,7 +78,7 @@ public class Users {
 
     /**
      * Changes what {@code change} gives (role, allow-list, password) and keeps the rest; the last admin cannot stop
-     * being one. A new password ends the user's sessions.
+     * being one. A new password signs the user out everywhere.
      */
     public User update(String username, UserChange change, String managedBy) {
         Map<String, String> problems = new LinkedHashMap<>();
@@ -105,14 +105,14 @@ public class Users {
             db.update("UPDATE app_user SET password_hash = ?, role = ?, cameras = ?, managed_by = ?, updated_millis = ? "
                     + "WHERE username = ?", hash, newRole.name(), joined(newCameras), managedBy, now.toEpochMilli(), username);
             if (change.password() != null) {
-                endSessions(username);
+                signOutEverywhere(username);
             }
             return get(username);
         });
     }
 
     /**
-     * Removes the user, ends its sessions and revokes the share links it made ({@code by} is recorded as their
+     * Removes the user, signs it out everywhere and revokes the share links it made ({@code by} is recorded as their
      * revoker): a link dies with its creator, and a new user given the same name later does not bring it back.
      */
     public void delete(String username, String by) {
@@ -122,7 +122,7 @@ public class Users {
                 requireAnotherAdmin(username);
             }
             db.update("DELETE FROM app_user WHERE username = ?", username);
-            endSessions(username);
+            signOutEverywhere(username);
             db.update("UPDATE share_link SET revoked_millis = ?, revoked_by = ? WHERE created_by = ? AND revoked_millis IS NULL",
                     clock.instant().toEpochMilli(), by, username);
             return null;
@@ -130,17 +130,17 @@ public class Users {
     }
 
     /** Refresh tokens stop working; bearer tokens stop at the next request, which finds no user or a new hash. */
-    private void endSessions(String username) {
+    private void signOutEverywhere(String username) {
         db.update("UPDATE refresh_token SET used_millis = ? WHERE username = ? AND used_millis IS NULL",
                 clock.instant().toEpochMilli(), username);
     }
 
-    /** Sets a hash made elsewhere (configuration); like a new password, it ends the user's sessions. */
+    /** Sets a hash made elsewhere (configuration); like a new password, it signs the user out everywhere. */
     public void setPasswordHash(String username, String passwordHash) {
         db.inTransaction(() -> {
             if (db.update("UPDATE app_user SET password_hash = ?, updated_millis = ? WHERE username = ? AND password_hash <> ?",
                     passwordHash, clock.millis(), username, passwordHash) > 0) {
-                endSessions(username);
+                signOutEverywhere(username);
             }
             return null;
         });

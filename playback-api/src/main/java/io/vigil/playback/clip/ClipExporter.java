@@ -10,7 +10,6 @@ import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.TimeRange;
 import io.vigil.playback.PlaybackConfig;
-import io.vigil.playback.Span;
 import io.vigil.playback.SpanAssembler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -58,7 +57,7 @@ public class ClipExporter {
      * @param segments  the segments it holds, in order
      * @param content   the MP4 bytes, produced while read; the caller closes it
      */
-    public record Clip(String fileName, List<Span> gaps, List<Segment> segments, ClipStream content) {
+    public record Clip(String fileName, List<TimeRange> gaps, List<Segment> segments, ClipStream content) {
     }
 
     public Clip export(String cameraId, TimeRange range) {
@@ -76,7 +75,7 @@ public class ClipExporter {
         requireOneFormat(cameraId, segments, Fragments.sampleDescriptions(init));
         SpanAssembler spans = new SpanAssembler(range.start(), range.end(), config.gapTolerance().toMillis());
         segments.forEach(s -> spans.add(s.sessionId(), s.start().toEpochMilli(), s.end().toEpochMilli()));
-        List<Span> gaps = spans.gaps();
+        List<TimeRange> gaps = spans.gaps();
         String comment = "Vigil clip of camera " + cameraId + " for [" + range.start() + ", " + range.end() + "); "
                 + (gaps.isEmpty() ? "no gaps" : "gaps: " + gaps.stream().map(g -> g.start() + "/" + g.end())
                 .collect(Collectors.joining(", ")));

@@ -1,6 +1,6 @@
 package io.vigil.playback.clip;
 
-import io.vigil.playback.Span;
+import io.vigil.kernel.TimeRange;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param clipSha256  hex SHA-256 of the whole clip.mp4 as served for this range
  */
 public record ClipManifest(String cameraId, Instant start, Instant end, String fileName, List<Entry> segments,
-                           List<Span> gaps, String clipSha256, long clipSizeBytes) {
+                           List<TimeRange> gaps, String clipSha256, long clipSizeBytes) {
 
     static final String FORMAT = "vigil-clip-manifest/1";
 

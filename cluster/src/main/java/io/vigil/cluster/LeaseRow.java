@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A camera's lease as the database last saw it.
+ * A camera's lease: its row in {@code camera_lease}, as the database last gave it.
  *
  * @param cameraId      the camera
  * @param nodeId        the holder, or null when released
@@ -15,10 +15,10 @@ import java.util.Objects;
  * @param sequenceFloor the first segment sequence number a new holder may use
  * @param status        the holder's latest status report (JSON), or null
  */
-public record LeaseView(String cameraId, @Nullable String nodeId, Instant acquiredAt, Instant expiresAt,
-                        long sequenceFloor, @Nullable String status) {
+public record LeaseRow(String cameraId, @Nullable String nodeId, Instant acquiredAt, Instant expiresAt,
+                       long sequenceFloor, @Nullable String status) {
 
-    public LeaseView {
+    public LeaseRow {
         Objects.requireNonNull(cameraId, "cameraId");
         Objects.requireNonNull(acquiredAt, "acquiredAt");
         Objects.requireNonNull(expiresAt, "expiresAt");

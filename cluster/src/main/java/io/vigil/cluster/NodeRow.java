@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A node as the database last saw it.
+ * A node's row in {@code cluster_node}, as the database last gave it.
  *
  * @param nodeId        its id
  * @param advertisedUrl where its API is reached, or null
@@ -16,10 +16,10 @@ import java.util.Objects;
  * @param stoppedAt     when it stopped cleanly, or null while it runs
  * @param maxCameras    its cap, or null for none
  */
-public record NodeView(String nodeId, @Nullable String advertisedUrl, Instant startedAt, Instant heartbeatAt,
-                       @Nullable Instant stoppedAt, @Nullable Integer maxCameras) {
+public record NodeRow(String nodeId, @Nullable String advertisedUrl, Instant startedAt, Instant heartbeatAt,
+                      @Nullable Instant stoppedAt, @Nullable Integer maxCameras) {
 
-    public NodeView {
+    public NodeRow {
         Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(heartbeatAt, "heartbeatAt");
