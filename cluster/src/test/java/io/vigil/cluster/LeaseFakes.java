@@ -94,7 +94,7 @@ final class LeaseFakes {
     /** The status board: records what it is told; this node's own report of a camera is a fixed one. */
     final class Board extends CameraStatusBoard {
         Board() {
-            super(Clock.systemUTC(), null, null, null);
+            super(Clock.systemUTC(), null, null);
         }
 
         @Override
