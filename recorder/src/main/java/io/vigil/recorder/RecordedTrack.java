@@ -5,6 +5,8 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 
 /** One recorded stream of a session: its time base, timestamp repair and the packet held back until the next one arrives. */
 final class RecordedTrack {
@@ -32,5 +34,35 @@ final class RecordedTrack {
 
     long ticks(long micros) {
         return Math.round(micros * (double) timeBase.den() / (1_000_000.0 * timeBase.num()));
+    }
+
+    /** Keeps {@code packet} (moved out of it) until the next packet's DTS gives its duration. */
+    void hold(AVPacket packet) {
+        av_packet_move_ref(held, packet);
+        holding = true;
+    }
+
+    /**
+     * Writes the held packet, if any, to {@code muxer} on the session's timeline (from {@code originMicros}), its
+     * duration taken from {@code nextDts}, else its own, else the last one's.
+     */
+    void releaseHeld(long nextDts, long originMicros, Fmp4Muxer muxer) throws FfmpegError {
+        if (!holding) {
+            return;
+        }
+        long duration = nextDts == TimestampRepair.NO_TIMESTAMP
+                ? (held.duration() > 0 ? held.duration() : lastDurationTicks)
+                : nextDts - held.dts();
+        if (duration <= 0) {
+            duration = lastDurationTicks;
+        }
+        lastDurationTicks = duration;
+        held.duration(duration);
+        long origin = ticks(originMicros);
+        held.pts(held.pts() - origin);
+        held.dts(held.dts() - origin);
+        muxer.write(held, outputIndex);
+        av_packet_unref(held);
+        holding = false;
     }
 }

@@ -1,12 +1,10 @@
 package io.vigil.recorder;
 
 import io.vigil.archive.ArchiveWriter;
-import io.vigil.archive.SegmentDraft;
 import io.vigil.archive.index.RecordingSession;
 import io.vigil.camera.CameraStatusBoard;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +32,11 @@ final class SessionIngest implements AutoCloseable {
     private final String cameraId;
     private final RtspSource source;
     private final RecordingSession session;
-    private final ArchiveWriter archive;
     private final CameraStatusBoard statusBoard;
     private final Clock clock;
     private final Duration stallTimeout;
     private final Fmp4Muxer muxer;
-    private final Integer aacProfile;
-    private byte[] initBytes;
-    private String codecs;
+    private final SegmentOutput output;
     private final SegmentCutter cutter;
     private final SegmentClock segmentClock;
     private final RecordedTrack video;
@@ -49,7 +44,6 @@ final class SessionIngest implements AutoCloseable {
     private final AVPacket packet = av_packet_alloc();
     private final AVPacket undatedKeyframe = av_packet_alloc();
     private Instant undatedKeyframeAt;
-    private long segments;
 
     SessionIngest(String cameraId, RtspSource source, RecordingSession session, ArchiveWriter archive,
                   CameraStatusBoard statusBoard, Clock clock, RecorderConfig config, Instant previousSegmentEnd)
@@ -57,29 +51,24 @@ final class SessionIngest implements AutoCloseable {
         this.cameraId = cameraId;
         this.source = source;
         this.session = session;
-        this.archive = archive;
         this.statusBoard = statusBoard;
         this.clock = clock;
         this.stallTimeout = config.stallTimeout();
         AVStream audioStream = source.audio();
         this.muxer = audioStream == null ? new Fmp4Muxer(source.video()) : new Fmp4Muxer(source.video(), audioStream);
-        this.aacProfile = audioStream == null ? null : audioStream.codecpar().profile();
         this.cutter = new SegmentCutter(config.segmentTargetMillis());
         this.segmentClock = new SegmentClock(config.maxClockDrift());
         if (previousSegmentEnd != null) {
             segmentClock.ended(previousSegmentEnd);
         }
+        this.output = new SegmentOutput(cameraId, session, archive, statusBoard, segmentClock,
+                audioStream == null ? null : audioStream.codecpar().profile());
         this.video = new RecordedTrack(source.video(), 0, MAX_JUMP_MILLIS);
         this.audio = audioStream == null ? null : new RecordedTrack(audioStream, 1, MAX_JUMP_MILLIS);
     }
 
-    /** RFC 6381 codecs of the session; null until the first segment was cut. */
-    String codecs() {
-        return codecs;
-    }
-
     long segments() {
-        return segments;
+        return output.segments();
     }
 
     /** Packets whose timestamps had to be repaired, all tracks. */
@@ -206,53 +195,20 @@ final class SessionIngest implements AutoCloseable {
         hold(audio);
     }
 
-    /** Writes the held packet of a track, with its duration taken from the next packet's DTS. */
     private void releaseHeld(RecordedTrack track, long nextDts) throws FfmpegError {
-        if (!track.holding) {
-            return;
-        }
-        long duration = nextDts == TimestampRepair.NO_TIMESTAMP
-                ? (track.held.duration() > 0 ? track.held.duration() : track.lastDurationTicks)
-                : nextDts - track.held.dts();
-        if (duration <= 0) {
-            duration = track.lastDurationTicks;
-        }
-        track.lastDurationTicks = duration;
-        track.held.duration(duration);
-        long origin = track.ticks(originMicros);
-        track.held.pts(track.held.pts() - origin);
-        track.held.dts(track.held.dts() - origin);
-        muxer.write(track.held, track.outputIndex);
-        av_packet_unref(track.held);
-        track.holding = false;
+        track.releaseHeld(nextDts, originMicros, muxer);
     }
 
     private void hold(RecordedTrack track) {
-        av_packet_move_ref(track.held, packet);
-        track.holding = true;
+        track.hold(packet);
     }
 
     private void emit(long startMicros, long durationMicros, boolean keyframeStart) throws FfmpegError {
-        byte[] bytes = muxer.cutFragment();
-        if (initBytes == null) {
-            initBytes = muxer.initSegment();
-            codecs = CodecsString.of(initBytes, aacProfile);
-            LOG.info("Camera {}: session {} records {}", cameraId, session.id(), codecs);
+        byte[] fragment = muxer.cutFragment();
+        if (output.needsInit()) {
+            output.init(muxer.initSegment());
         }
-        int durationMillis = (int) Math.round(durationMicros / 1000.0);
-        if (bytes.length == 0 || durationMillis <= 0) {
-            return;
-        }
-        int reanchors = segmentClock.reanchors();
-        Instant start = segmentClock.startOf(startMicros);
-        if (segmentClock.reanchors() > reanchors) {
-            LOG.warn("Camera {}: stream clock drifted from the receive clock by more than the bound; "
-                    + "segment times follow the receive clock again from {}", cameraId, start);
-        }
-        segmentClock.ended(start.plusMillis(durationMillis));
-        segments++;
-        archive.append(new SegmentDraft(cameraId, session.id(), start, durationMillis, bytes, keyframeStart, initBytes, codecs));
-        statusBoard.segmentFinished(cameraId, bytes.length, framesInSegment, durationMillis);
+        output.segment(fragment, startMicros, durationMicros, keyframeStart, framesInSegment);
         framesInSegment = 0;
     }
 
