@@ -65,7 +65,7 @@ public class ClipExporter {
     public Clip export(String cameraId, TimeRange range) {
         if (Duration.between(range.start(), range.end()).compareTo(config.maxClipRange()) > 0) {
             throw new VigilException(ErrorCode.INVALID_RANGE, "a clip may cover at most "
-                    + config.maxClipRange().toHours() + " h (playback.max-clip-range)");
+                    + config.maxClipRange().toHours() + " h (vigil.playback.max-clip-range)");
         }
         List<Segment> segments = new ArrayList<>(index.overlapping(cameraId, range.start(), range.end()));
         if (segments.isEmpty()) {
