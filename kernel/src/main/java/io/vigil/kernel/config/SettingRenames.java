@@ -20,7 +20,7 @@ import java.util.TreeMap;
  */
 public record SettingRenames(List<SettingRename> renames) {
 
-    /** Vigil's renames of 2026-12: every setting under {@code vigil.*}. */
+    /** Vigil's renames (issue 16): every setting under {@code vigil.*}. */
     public static final SettingRenames VIGIL = new SettingRenames(List.of(
             new SettingRename("recorder", "vigil.recorder"),
             new SettingRename("playback", "vigil.playback"),
