@@ -31,12 +31,12 @@ final class BenchService {
         Map<String, Object> all = new java.util.HashMap<>(Map.of(
                 "micronaut.server.port", -1, "micronaut.server.host", "127.0.0.1",
                 "datasources.default.url", "jdbc:h2:file:" + work.resolve("db/vigil") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "storage.embedded-directory", work.resolve("objects").toString(),
+                "vigil.storage.embedded-directory", work.resolve("objects").toString(),
                 "vigil.secret-key-file", work.resolve("secret.key").toString(),
                 "vigil.export-signing-key-file", work.resolve("export-signing.key").toString(),
                 "vigil.security.token-key-file", work.resolve("token-signing.key").toString(),
                 "vigil.admin-password", TestAdmin.PASSWORD,
-                "spool.directory", work.resolve("spool").toString(),
+                "vigil.spool.directory", work.resolve("spool").toString(),
                 "vigil.cameras.file", work.resolve("none.yml").toString()));
         all.putAll(settings);
         return ApplicationContext.run(EmbeddedServer.class, all, "bench");

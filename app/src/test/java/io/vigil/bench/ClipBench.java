@@ -199,7 +199,7 @@ class ClipBench {
         lines.add(String.format("%nratio Vigil / ffmpeg throughput: %.2f× (with curl as the client: %.2f×)",
                 throughput(vigil) / throughput(ffmpeg), throughput(vigilCurl) / throughput(ffmpeg)));
         BenchService.report("Clip export", String.format("Medians of %d runs after 1 warm-up, the three alternating; "
-                + "the embedded store (files read directly, `storage.embedded-local-reads`). Vigil's body is read by the "
+                + "the embedded store (files read directly, `vigil.storage.embedded-local-reads`). Vigil's body is read by the "
                 + "bench straight off the loopback socket (1 MiB reads, counted, not copied) and, as a second figure, by "
                 + "`curl` into a pipe the bench drains; ffmpeg writes `-f mp4 -movflags frag_keyframe+empty_moov` into a "
                 + "pipe the bench drains the same way. MB/s = output bytes / total time.", RUNS), lines);

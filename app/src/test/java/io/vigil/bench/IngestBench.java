@@ -69,8 +69,8 @@ class IngestBench {
         Path work = Files.createTempDirectory("vigil-bench-ingest");
         try (S3ServerProcess store = new S3ServerProcess(work.resolve("s3"), CameraSimulator.freePort());
              ServiceProcess vigil = new ServiceProcess(work, CameraSimulator.freePort(), List.of("-Xmx1g",
-                     "-Dstorage.endpoint=" + store.endpoint(), "-Dstorage.access-key=" + S3ServerProcess.ACCESS_KEY,
-                     "-Dstorage.secret-key=" + S3ServerProcess.SECRET_KEY, "-Dretention.enabled=false"))) {
+                     "-Dvigil.storage.endpoint=" + store.endpoint(), "-Dvigil.storage.access-key=" + S3ServerProcess.ACCESS_KEY,
+                     "-Dvigil.storage.secret-key=" + S3ServerProcess.SECRET_KEY, "-Dvigil.retention.enabled=false"))) {
             Files.writeString(work.resolve("cameras.yml"), "cameras: []\n");
             vigil.start();
             for (String id : ids) {

@@ -44,7 +44,7 @@ class RetentionBench {
         Files.createDirectories(clips);
         try {
             try (CameraSimulator cameras = new CameraSimulator(Map.of("live", ExternalTools.clip(clips, false)), Map.of());
-                 EmbeddedServer server = BenchService.start(work, Map.of("retention.enabled", false))) {
+                 EmbeddedServer server = BenchService.start(work, Map.of("vigil.retention.enabled", false))) {
                 ApplicationContext context = server.getApplicationContext();
                 String base = BenchService.baseUrl(server);
                 SegmentIndex index = context.getBean(SegmentIndex.class);

@@ -235,7 +235,7 @@ class AccessHardeningTest {
         assertEquals(200, day.statusCode(), "24 h exactly: " + day.body());
         HttpResponse<String> longer = vigil.send("GET", "/api/cameras/cam/verify?start=2026-01-01T00:00:00Z&end=2026-01-02T00:00:00.001Z", null);
         assertEquals(400, longer.statusCode(), longer.body());
-        assertTrue(longer.body().contains("\"error\":\"INVALID_RANGE\"") && longer.body().contains("playback.max-verify-range"), longer.body());
+        assertTrue(longer.body().contains("\"error\":\"INVALID_RANGE\"") && longer.body().contains("vigil.playback.max-verify-range"), longer.body());
         HttpResponse<String> archive = vigil.send("GET", "/api/cameras/cam/verify?start=1970-01-01T00:00:00Z&end=9999-12-31T00:00:00Z", null);
         assertEquals(400, archive.statusCode(), archive.body());
         badInputsTried += 2;

@@ -46,7 +46,7 @@ class CameraHardeningTest {
     void start() throws Exception {
         work = Files.createTempDirectory("vigil-camera-hardening");
         Files.writeString(work.resolve("cameras.yml"), "cameras: []\n");
-        vigil = new VigilHarness(work, Map.of("recorder.backoff-initial", "1s", "recorder.backoff-max", "2s"));
+        vigil = new VigilHarness(work, Map.of("vigil.recorder.backoff-initial", "1s", "vigil.recorder.backoff-max", "2s"));
     }
 
     @AfterEach

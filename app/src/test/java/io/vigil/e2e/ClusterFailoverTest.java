@@ -101,9 +101,9 @@ class ClusterFailoverTest {
         Path shared = work.resolve("shared");
         return new ServiceProcess(dir, port, List.of(
                 "-Ddatasources.default.url=" + database,
-                "-Dstorage.endpoint=" + store.endpoint(),
-                "-Dstorage.access-key=" + S3ServerProcess.ACCESS_KEY,
-                "-Dstorage.secret-key=" + S3ServerProcess.SECRET_KEY,
+                "-Dvigil.storage.endpoint=" + store.endpoint(),
+                "-Dvigil.storage.access-key=" + S3ServerProcess.ACCESS_KEY,
+                "-Dvigil.storage.secret-key=" + S3ServerProcess.SECRET_KEY,
                 "-Dvigil.secret-key-file=" + shared.resolve("secret.key"),
                 "-Dvigil.export-signing-key-file=" + shared.resolve("export-signing.key"),
                 "-Dvigil.security.token-key-file=" + shared.resolve("token-signing.key"),
@@ -113,7 +113,7 @@ class ClusterFailoverTest {
                 "-Dvigil.cluster.advertised-url=http://127.0.0.1:" + port,
                 "-Dvigil.cluster.lease-duration=" + LEASE.toSeconds() + "s",
                 "-Dvigil.cluster.check-interval=1s",
-                "-Dretention.cron=*/5 * * * * ?"));
+                "-Dvigil.retention.cron=*/5 * * * * ?"));
     }
 
     @AfterAll

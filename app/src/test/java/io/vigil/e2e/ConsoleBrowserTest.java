@@ -134,7 +134,7 @@ class ConsoleBrowserTest {
 
         flaky.close();
         backStopped = Instant.now();
-        // the stall watchdog (recorder.stall-timeout, 10 s) plus one status refresh of the wall (3 s) and slack
+        // the stall watchdog (vigil.recorder.stall-timeout, 10 s) plus one status refresh of the wall (3 s) and slack
         waitFor("back's tile to say OFFLINE within the watchdog time", Duration.ofSeconds(15),
                 () -> "OFFLINE".equals(badge("back")));
         WebElement overlay = browser.findElement(By.cssSelector(".tile[data-camera=back] .overlay"));

@@ -71,17 +71,17 @@ class FaultInjectionTest {
                 work.resolve("db").toString(), "-ifNotExists").start();
         dbLink = new TcpProxy("127.0.0.1", h2.getPort());
         Map<String, Object> settings = new java.util.HashMap<>(Map.of(
-                "storage.endpoint", storeLink.endpoint(),
-                "storage.access-key", S3ServerProcess.ACCESS_KEY,
-                "storage.secret-key", S3ServerProcess.SECRET_KEY,
-                "storage.bucket", "vigil-fault-injection",
+                "vigil.storage.endpoint", storeLink.endpoint(),
+                "vigil.storage.access-key", S3ServerProcess.ACCESS_KEY,
+                "vigil.storage.secret-key", S3ServerProcess.SECRET_KEY,
+                "vigil.storage.bucket", "vigil-fault-injection",
                 "datasources.default.url", "jdbc:h2:tcp://127.0.0.1:" + dbLink.port() + "/vigil;DB_CLOSE_ON_EXIT=FALSE",
                 "datasources.default.connection-timeout", "2000",
-                "recorder.segment-target-millis", 1000,
-                "recorder.stall-timeout", "4s",
-                "recorder.backoff-max", "2s",
-                "spool.retry-initial", "200ms"));
-        settings.put("spool.retry-max", "1s");
+                "vigil.recorder.segment-target-millis", 1000,
+                "vigil.recorder.stall-timeout", "4s",
+                "vigil.recorder.backoff-max", "2s",
+                "vigil.spool.retry-initial", "200ms"));
+        settings.put("vigil.spool.retry-max", "1s");
         settings.put("vigil.test.shiftable-clock", "true");
         vigil = new VigilHarness(work, settings);
         index = vigil.context.getBean(SegmentIndex.class);

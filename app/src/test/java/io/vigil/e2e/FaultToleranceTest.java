@@ -49,13 +49,13 @@ class FaultToleranceTest {
         clip = ExternalTools.clip(clips, false);
         s3 = new S3ServerProcess(work.resolve("s3"), CameraSimulator.freePort());
         vigil = new VigilHarness(work, Map.of(
-                "storage.endpoint", s3.endpoint(),
-                "storage.access-key", S3ServerProcess.ACCESS_KEY,
-                "storage.secret-key", S3ServerProcess.SECRET_KEY,
-                "storage.bucket", "vigil-faults",
-                "recorder.stall-timeout", STALL.toSeconds() + "s",
-                "recorder.backoff-max", "4s",
-                "spool.retry-max", "2s"));
+                "vigil.storage.endpoint", s3.endpoint(),
+                "vigil.storage.access-key", S3ServerProcess.ACCESS_KEY,
+                "vigil.storage.secret-key", S3ServerProcess.SECRET_KEY,
+                "vigil.storage.bucket", "vigil-faults",
+                "vigil.recorder.stall-timeout", STALL.toSeconds() + "s",
+                "vigil.recorder.backoff-max", "4s",
+                "vigil.spool.retry-max", "2s"));
         index = vigil.context.getBean(SegmentIndex.class);
     }
 

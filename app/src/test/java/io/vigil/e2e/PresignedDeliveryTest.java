@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code playback.delivery=presigned}: playlists point players straight at the object store. */
+/** {@code vigil.playback.delivery=presigned}: playlists point players straight at the object store. */
 class PresignedDeliveryTest {
 
     @Test
@@ -28,7 +28,7 @@ class PresignedDeliveryTest {
         Path clips = Path.of(System.getProperty("java.io.tmpdir"), "vigil-test-clips");
         Files.createDirectories(clips);
         try (CameraSimulator camera = new CameraSimulator(Map.of("porch", ExternalTools.clip(clips, false)), Map.of());
-             VigilHarness vigil = new VigilHarness(work, Map.of("playback.delivery", "presigned"))) {
+             VigilHarness vigil = new VigilHarness(work, Map.of("vigil.playback.delivery", "presigned"))) {
             assertEquals(201, vigil.send("POST", "/api/cameras",
                     "{\"id\": \"porch\", \"url\": \"" + camera.url("porch") + "\"}").statusCode());
             SegmentIndex index = vigil.context.getBean(SegmentIndex.class);

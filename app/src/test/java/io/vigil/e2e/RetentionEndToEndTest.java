@@ -43,7 +43,7 @@ class RetentionEndToEndTest {
         Files.createDirectories(clips);
         cameras = new CameraSimulator(Map.of("dock", ExternalTools.clip(clips, false)), Map.of());
         Files.writeString(work.resolve("cameras.yml"), "cameras: []\n");
-        vigil = new VigilHarness(work, Map.of("retention.cron", "*/2 * * * * ?", "retention.recent-protection", "3s"));
+        vigil = new VigilHarness(work, Map.of("vigil.retention.cron", "*/2 * * * * ?", "vigil.retention.recent-protection", "3s"));
         assertEquals(201, vigil.send("POST", "/api/cameras", "{\"id\": \"dock\", \"url\": \"" + cameras.url("dock") + "\"}")
                 .statusCode());
     }

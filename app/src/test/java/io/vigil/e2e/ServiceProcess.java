@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Vigil as a process of its own (the test classpath, {@code io.vigil.Application}), so a test can kill -9 it. */
@@ -17,17 +18,24 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path work;
     final int port;
     private final List<String> extra;
+    private final Map<String, String> environment;
     private Process process;
 
     public ServiceProcess(Path work, int port) {
         this(work, port, List.of());
     }
 
-    /** @param extra further JVM options, such as {@code -Dstorage.endpoint=...}; they replace defaults of the same name */
+    /** @param extra further JVM options, such as {@code -Dvigil.storage.endpoint=...}; they replace defaults of the same name */
     public ServiceProcess(Path work, int port, List<String> extra) {
+        this(work, port, extra, Map.of());
+    }
+
+    /** @param environment environment variables added to the test's own */
+    public ServiceProcess(Path work, int port, List<String> extra, Map<String, String> environment) {
         this.work = work;
         this.port = port;
         this.extra = List.copyOf(extra);
+        this.environment = Map.copyOf(environment);
     }
 
     /** The process id, for reading its CPU time and memory from /proc. */
@@ -41,12 +49,12 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dmicronaut.server.port=" + port,
                 "-Dmicronaut.server.host=127.0.0.1",
                 "-Ddatasources.default.url=jdbc:h2:file:" + work.resolve("db/vigil") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "-Dstorage.embedded-directory=" + work.resolve("objects"),
+                "-Dvigil.storage.embedded-directory=" + work.resolve("objects"),
                 "-Dvigil.secret-key-file=" + work.resolve("secret.key"),
                 "-Dvigil.export-signing-key-file=" + work.resolve("export-signing.key"),
                 "-Dvigil.security.token-key-file=" + work.resolve("token-signing.key"),
                 "-Dvigil.admin-password=" + TestAdmin.PASSWORD,
-                "-Dspool.directory=" + work.resolve("spool"),
+                "-Dvigil.spool.directory=" + work.resolve("spool"),
                 "-Dvigil.cameras.file=" + work.resolve("cameras.yml"),
                 "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",
                         Path.of(System.getProperty("user.home"), ".javacpp", "cache").toString()),
@@ -55,8 +63,10 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.removeIf(option -> option.startsWith("-D") && option.contains("=") && extra.stream()
                 .anyMatch(e -> e.startsWith(option.substring(0, option.indexOf('=') + 1))));
         cmd.addAll(1, extra);
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {

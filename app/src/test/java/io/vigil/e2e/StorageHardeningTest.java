@@ -87,7 +87,7 @@ class StorageHardeningTest {
         cameras = new CameraSimulator(Map.of("porch", ExternalTools.clip(clips, false), "gate", ExternalTools.clip(clips, false)),
                 Map.of());
         Files.writeString(work.resolve("cameras.yml"), "cameras: []\n");
-        vigil = new VigilHarness(work, Map.of("playback.delivery", "presigned",
+        vigil = new VigilHarness(work, Map.of("vigil.playback.delivery", "presigned",
                 "vigil.security.live-segment-age", LIVE_AGE.toSeconds() + "s", "vigil.security.live-view-gap", "10m"));
         for (String camera : List.of("porch", "gate")) {
             assertEquals(201, vigil.send("POST", "/api/cameras", "{\"id\":\"" + camera + "\",\"url\":\"" + cameras.url(camera)
@@ -130,7 +130,7 @@ class StorageHardeningTest {
         Path credentials = data.resolve("embedded-store.credentials");
         String endpoint = "http://127.0.0.1:" + freePort();
         // A process of its own: one JVM runs one retention scheduler, and this class's service runs already.
-        List<String> options = List.of("-Dstorage.embedded-port=" + endpoint.substring(endpoint.lastIndexOf(':') + 1));
+        List<String> options = List.of("-Dvigil.storage.embedded-port=" + endpoint.substring(endpoint.lastIndexOf(':') + 1));
         String first;
         try (ServiceProcess service = new ServiceProcess(data, freePort(), options)) {
             service.start();
@@ -354,7 +354,7 @@ class StorageHardeningTest {
             assertTrue(expiry.isAfter(noLongerLive.minusSeconds(3)), url + " expires too early: " + expiry);
         }
         String initUrl = live.replaceAll("(?s).*#EXT-X-MAP:URI=\"([^\"]+)\".*", "$1");
-        assertEquals("300", query(initUrl, "X-Amz-Expires"), "playback.presigned-validity: 5 min by default");
+        assertEquals("300", query(initUrl, "X-Amz-Expires"), "vigil.playback.presigned-validity: 5 min by default");
         HttpResponse<byte[]> direct = http.send(HttpRequest.newBuilder(URI.create(presigned.get(0))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, direct.statusCode(), "the embedded store serves what it presigned");

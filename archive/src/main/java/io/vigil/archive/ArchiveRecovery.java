@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * After a crash or power loss, makes the index and the object store agree again: spooled segments are
  * uploaded, objects without an index row are indexed from their metadata (or removed if that cannot be done),
  * and index rows whose object is missing are reported and removed ({@link Reconciliation} decides each key).
- * Looks back {@code spool.recovery-window}: a crash can only leave such debris around the time it happened.
+ * Looks back {@code vigil.spool.recovery-window}: a crash can only leave such debris around the time it happened.
  * A pass that fails (store or index unreachable) is retried with the spool's backoff; no segment is numbered
  * before one has succeeded ({@link ReconciliationStatus}).
  */

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * One camera's upload: stores the segments its lane spooled, in sequence order, each object first and then its index
  * row (the index never names an object the store does not have), and removes a spool entry only after both. While the
  * store or the index fails, the segments stay in the spool and the drain is retried after a delay that doubles from
- * {@code spool.retry-initial} up to {@code spool.retry-max}; ingest never waits for it.
+ * {@code vigil.spool.retry-initial} up to {@code vigil.spool.retry-max}; ingest never waits for it.
  *
  * <p>Thread confinement: drains run on the camera's own uploader thread, which owns the retry delay; {@code failing}
  * is also read by the lane's spooler thread ({@link #wake()}). {@link #storeUnspooled} runs on its caller's thread

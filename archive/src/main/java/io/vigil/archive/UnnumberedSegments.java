@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * Unnumbered segments: finished segments spooled before numbering may start (the start-up reconciliation has not
  * succeeded yet), one file each, {@code {spool}/{camera}/unnumbered/{startMillis}-{n}.draft}, written to a temporary
  * name and renamed so a crash leaves either a whole file or debris the spool removes. They survive a restart and are
- * numbered, oldest first, once reconciliation succeeds. They count against {@code spool.max-bytes} with the spool.
+ * numbered, oldest first, once reconciliation succeeds. They count against {@code vigil.spool.max-bytes} with the spool.
  */
 @Singleton
 public class UnnumberedSegments {

@@ -35,7 +35,7 @@ public class CameraRegistry {
 
     @Inject
     public CameraRegistry(CameraRepository repository, ApplicationEventPublisher<CameraChanged> events, Clock clock,
-                          @Value("${retention.default-days:30}") int defaultRetentionDays, CameraNetworkPolicy networks,
+                          @Value("${vigil.retention.default-days:30}") int defaultRetentionDays, CameraNetworkPolicy networks,
                           ApplicationEventPublisher<CameraEdit> edits) {
         this.repository = repository;
         this.events = events;

@@ -110,7 +110,7 @@ public class HistoryController {
         Duration length = Duration.between(range.start(), range.end());
         if (length.compareTo(config.maxPlaylistRange()) > 0) {
             throw new VigilException(ErrorCode.INVALID_RANGE, "range of " + length.toHours() + " h is longer than the "
-                    + config.maxPlaylistRange().toDays() + "-day maximum (playback.max-playlist-range)");
+                    + config.maxPlaylistRange().toDays() + "-day maximum (vigil.playback.max-playlist-range)");
         }
     }
 }

@@ -32,7 +32,7 @@ public class IntegrityController {
         this.maxRange = config.maxVerifyRange();
     }
 
-    /** At most {@code playback.max-verify-range} (24 h) per request: each one re-reads every stored segment in it. */
+    /** At most {@code vigil.playback.max-verify-range} (24 h) per request: each one re-reads every stored segment in it. */
     @Get("/verify")
     public SegmentVerifier.Report verify(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
         cameras.require(id);
@@ -40,7 +40,7 @@ public class IntegrityController {
         Duration length = Duration.between(range.start(), range.end());
         if (length.compareTo(maxRange) > 0) {
             throw new VigilException(ErrorCode.INVALID_RANGE, "a verify request covers at most " + maxRange.toHours()
-                    + " h (playback.max-verify-range); this one covers " + length.toHours() + " h: split it");
+                    + " h (vigil.playback.max-verify-range); this one covers " + length.toHours() + " h: split it");
         }
         return verifier.verify(id, range);
     }

@@ -20,7 +20,7 @@ import java.time.Duration;
  * @param clipReadAhead         media segments a clip export fetches ahead of the one it sends (memory: that many segments per export)
  * @param maxVerifyRange        longest range of a {@code /verify} request (each one re-reads every segment in it)
  */
-@ConfigurationProperties("playback")
+@ConfigurationProperties("vigil.playback")
 public record PlaybackConfig(
         @Bindable(defaultValue = "6") int liveWindowSegments,
         @Bindable(defaultValue = "2") int targetDurationSeconds,
@@ -38,21 +38,21 @@ public record PlaybackConfig(
 
     public PlaybackConfig {
         if (liveWindowSegments < 3 || liveWindowSegments > 100) {
-            throw new IllegalArgumentException("playback.live-window-segments must be 3..100");
+            throw new IllegalArgumentException("vigil.playback.live-window-segments must be 3..100");
         }
         if (gapTolerance.toMillis() < RecordingSpan.JOIN_TOLERANCE_MILLIS) {
-            throw new IllegalArgumentException("playback.gap-tolerance must be at least "
+            throw new IllegalArgumentException("vigil.playback.gap-tolerance must be at least "
                     + RecordingSpan.JOIN_TOLERANCE_MILLIS + " ms, the pause the archive's recorded spans already join");
         }
         if (clipReadAhead < 1 || clipReadAhead > 64) {
-            throw new IllegalArgumentException("playback.clip-read-ahead must be 1..64");
+            throw new IllegalArgumentException("vigil.playback.clip-read-ahead must be 1..64");
         }
         if (maxVerifyRange.isZero() || maxVerifyRange.isNegative()) {
-            throw new IllegalArgumentException("playback.max-verify-range must be positive");
+            throw new IllegalArgumentException("vigil.playback.max-verify-range must be positive");
         }
         PresignPolicy.requireValidity(presignedValidity);
         if (targetDurationSeconds < 1) {
-            throw new IllegalArgumentException("playback.target-duration-seconds must be >= 1");
+            throw new IllegalArgumentException("vigil.playback.target-duration-seconds must be >= 1");
         }
     }
 }

@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * How long a presigned segment URL may stay valid ({@code playback.delivery: presigned}). Pure. A URL is a bearer
+ * How long a presigned segment URL may stay valid ({@code vigil.playback.delivery: presigned}). Pure. A URL is a bearer
  * key to one object that the store honours without asking Vigil, so it must not outlive what its holder may see:
  * at most {@code validity} (a few minutes, at most {@link #MAX_VALIDITY}); and in a live playlist, which viewers
  * read, never past the moment the segment stops being live ({@code liveSegmentAge} after its start). A segment too
  * close to that moment is not presigned at all: its URL goes through Vigil, which applies the role's rule.
  *
- * @param validity       {@code playback.presigned-validity}
+ * @param validity       {@code vigil.playback.presigned-validity}
  * @param liveSegmentAge {@code vigil.security.live-segment-age}: how long a segment counts as live for viewers
  */
 public record PresignPolicy(Duration validity, Duration liveSegmentAge) {
@@ -28,10 +28,10 @@ public record PresignPolicy(Duration validity, Duration liveSegmentAge) {
         }
     }
 
-    /** Refuses a {@code playback.presigned-validity} outside 1 s to {@link #MAX_VALIDITY}. */
+    /** Refuses a {@code vigil.playback.presigned-validity} outside 1 s to {@link #MAX_VALIDITY}. */
     static void requireValidity(Duration validity) {
         if (validity == null || validity.compareTo(MIN_VALIDITY) < 0 || validity.compareTo(MAX_VALIDITY) > 0) {
-            throw new IllegalArgumentException("playback.presigned-validity must be 1 s to 10 min (a presigned URL lets "
+            throw new IllegalArgumentException("vigil.playback.presigned-validity must be 1 s to 10 min (a presigned URL lets "
                     + "anyone holding it fetch the segment without Vigil's access rules or audit), was " + validity);
         }
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * Chooses how playlists address segments: relative URIs Vigil serves, or presigned object-store URLs
- * when {@code playback.delivery=presigned}, each valid as long as {@link PresignPolicy} allows (a live playlist's
+ * when {@code vigil.playback.delivery=presigned}, each valid as long as {@link PresignPolicy} allows (a live playlist's
  * never past the segment's live age). Segments still in the spool, a share link's and those too old for a live
  * playlist are always served by Vigil.
  */

@@ -40,7 +40,7 @@ class PresignPolicyTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PlaybackConfig(6, 2,
                 Duration.ofSeconds(1), Duration.ofDays(31), Duration.ofHours(24), PlaybackConfig.Delivery.PRESIGNED,
                 Duration.ofMinutes(11), 4, Duration.ofHours(24)));
-        assertEquals("playback.presigned-validity must be 1 s to 10 min (a presigned URL lets anyone holding it fetch "
+        assertEquals("vigil.playback.presigned-validity must be 1 s to 10 min (a presigned URL lets anyone holding it fetch "
                 + "the segment without Vigil's access rules or audit), was PT11M", e.getMessage());
     }
 }

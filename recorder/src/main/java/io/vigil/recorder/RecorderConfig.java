@@ -6,7 +6,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * How cameras are recorded.
+ * How cameras are recorded ({@code vigil.recorder.*}).
  *
  * @param segmentTargetMillis target media segment duration; segments end on the first keyframe past it
  * @param connectTimeout      how long opening an RTSP session may take
@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param unauthorizedBackoff reconnect delay after the camera refused the credentials
  * @param healthyAfter        a session that lasted this long resets the reconnect delay
  */
-@ConfigurationProperties("recorder")
+@ConfigurationProperties("vigil.recorder")
 public record RecorderConfig(
         @Bindable(defaultValue = "2000") long segmentTargetMillis,
         @Bindable(defaultValue = "10s") Duration connectTimeout,
@@ -30,7 +30,7 @@ public record RecorderConfig(
 
     public RecorderConfig {
         if (segmentTargetMillis < 500 || segmentTargetMillis > 60_000) {
-            throw new IllegalArgumentException("recorder.segment-target-millis must be 500..60000");
+            throw new IllegalArgumentException("vigil.recorder.segment-target-millis must be 500..60000");
         }
         requirePositive(connectTimeout, "connect-timeout");
         requirePositive(stallTimeout, "stall-timeout");
@@ -43,7 +43,7 @@ public record RecorderConfig(
 
     private static void requirePositive(Duration d, String name) {
         if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("recorder." + name + " must be > 0");
+            throw new IllegalArgumentException("vigil.recorder." + name + " must be > 0");
         }
     }
 }

@@ -136,7 +136,7 @@ final class RtspSource implements AutoCloseable {
     private FfmpegError connectFailure(String what, String slow, Duration connectTimeout, int ret) {
         if (deadlineFired && !stopRequested) {
             return new FfmpegError("the camera " + slow + " within " + connectTimeout.toMillis() / 1000.0
-                    + " s (recorder.connect-timeout)", FfmpegError.Kind.UNREACHABLE);
+                    + " s (vigil.recorder.connect-timeout)", FfmpegError.Kind.UNREACHABLE);
         }
         return new FfmpegError(what, ret);
     }

@@ -38,7 +38,7 @@ class SlowCameraTest {
                     Optional.empty());
             FfmpegError e = assertThrows(FfmpegError.class,
                     () -> RtspSource.open(target, Camera.Transport.TCP, Duration.ofMillis(1500)));
-            assertEquals("the camera did not complete the RTSP handshake within 1.5 s (recorder.connect-timeout)",
+            assertEquals("the camera did not complete the RTSP handshake within 1.5 s (vigil.recorder.connect-timeout)",
                     e.getMessage());
             assertEquals(FfmpegError.Kind.UNREACHABLE, e.kind());
         }

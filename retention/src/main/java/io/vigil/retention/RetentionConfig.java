@@ -8,8 +8,8 @@ import io.vigil.retention.plan.PlanLimits;
 import java.time.Duration;
 
 /**
- * Retention settings ({@code retention.*}; environment variables such as {@code RETENTION_MAX_BYTES} and
- * {@code RETENTION_CRON} work as usual).
+ * Retention settings ({@code vigil.retention.*}; environment variables such as {@code VIGIL_RETENTION_MAX_BYTES} and
+ * {@code VIGIL_RETENTION_CRON} work as usual).
  *
  * @param defaultDays     days a camera's segments are kept unless the camera says otherwise
  * @param cron            Quartz cron expression of the retention run (default: every 5 minutes)
@@ -20,7 +20,7 @@ import java.time.Duration;
  * @param recentProtection quotas never delete footage that started this recently (a live viewer may watch it)
  * @param maxSegmentsPerRun a run deletes at most this many segments; the next run goes on
  */
-@ConfigurationProperties("retention")
+@ConfigurationProperties("vigil.retention")
 public record RetentionConfig(
         @Bindable(defaultValue = "30") int defaultDays,
         @Bindable(defaultValue = "0 */5 * * * ?") String cron,
@@ -33,22 +33,22 @@ public record RetentionConfig(
 
     public RetentionConfig {
         if (defaultDays < 1) {
-            throw new IllegalArgumentException("retention.default-days must be >= 1");
+            throw new IllegalArgumentException("vigil.retention.default-days must be >= 1");
         }
         if (maxBytes != null && maxBytes < 0) {
-            throw new IllegalArgumentException("retention.max-bytes must be >= 0");
+            throw new IllegalArgumentException("vigil.retention.max-bytes must be >= 0");
         }
         if (lowWaterPercent < 1 || lowWaterPercent > 100) {
-            throw new IllegalArgumentException("retention.low-water-percent must be 1..100");
+            throw new IllegalArgumentException("vigil.retention.low-water-percent must be 1..100");
         }
         if (recentProtection.isNegative()) {
-            throw new IllegalArgumentException("retention.recent-protection must not be negative");
+            throw new IllegalArgumentException("vigil.retention.recent-protection must not be negative");
         }
         if (maxSegmentsPerRun < 1) {
-            throw new IllegalArgumentException("retention.max-segments-per-run must be >= 1");
+            throw new IllegalArgumentException("vigil.retention.max-segments-per-run must be >= 1");
         }
         if (batchSize < 1 || batchSize > 1000) {
-            throw new IllegalArgumentException("retention.batch-size must be 1..1000 (the S3 limit per delete request)");
+            throw new IllegalArgumentException("vigil.retention.batch-size must be 1..1000 (the S3 limit per delete request)");
         }
     }
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * One retention run: plan what the policy allows to delete and delete it. The Quartz job calls it on
- * {@code retention.cron}; the job store guarantees two runs never overlap, on one node or several.
+ * {@code vigil.retention.cron}; the job store guarantees two runs never overlap, on one node or several.
  */
 public interface RetentionTask {
 

@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param retryMax      longest delay between retries
  * @param recoveryWindow how far back start-up reconciliation compares the index with the store
  */
-@ConfigurationProperties("spool")
+@ConfigurationProperties("vigil.spool")
 public record SpoolConfig(
         @Bindable(defaultValue = "data/spool") Path directory,
         @Bindable(defaultValue = "2147483648") long maxBytes,
@@ -27,10 +27,10 @@ public record SpoolConfig(
 
     public SpoolConfig {
         if (maxBytes < 16L * 1024 * 1024) {
-            throw new IllegalArgumentException("spool.max-bytes must be at least 16 MiB");
+            throw new IllegalArgumentException("vigil.spool.max-bytes must be at least 16 MiB");
         }
         if (retryInitial.isNegative() || retryInitial.isZero() || retryMax.compareTo(retryInitial) < 0) {
-            throw new IllegalArgumentException("spool.retry-initial must be > 0 and <= spool.retry-max");
+            throw new IllegalArgumentException("vigil.spool.retry-initial must be > 0 and <= vigil.spool.retry-max");
         }
     }
 }

@@ -23,7 +23,7 @@ public class ObjectStoreFactory {
             return new EmbeddedS3Holder(Optional.empty(), Optional.empty());
         }
         if (config.keysConfigured()) {
-            LOG.warn("storage.access-key and storage.secret-key are for an external store (storage.endpoint): the embedded "
+            LOG.warn("vigil.storage.access-key and vigil.storage.secret-key are for an external store (vigil.storage.endpoint): the embedded "
                     + "store uses its own credentials in {}", config.embeddedCredentialsFile());
         }
         EmbeddedStoreCredentials credentials = EmbeddedStoreCredentials.readOrCreate(config.embeddedCredentialsFile(),

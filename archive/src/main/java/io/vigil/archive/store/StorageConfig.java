@@ -10,10 +10,10 @@ import java.nio.file.Path;
  * Where objects go. With no {@code endpoint}, Vigil starts an S3-compatible server of its own on
  * loopback, storing files under {@code embeddedDirectory}; with an endpoint it uses that MinIO/S3.
  *
- * @param endpoint          URL of an external MinIO/S3 (env {@code STORAGE_ENDPOINT}); null: embedded
- * @param accessKey         access key of the external store (env {@code STORAGE_ACCESS_KEY}); the embedded store's
+ * @param endpoint          URL of an external MinIO/S3 (env {@code VIGIL_STORAGE_ENDPOINT}); null: embedded
+ * @param accessKey         access key of the external store (env {@code VIGIL_STORAGE_ACCESS_KEY}); the embedded store's
  *                          pair is made per installation in {@code embeddedCredentialsFile} instead
- * @param secretKey         secret key of the external store (env {@code STORAGE_SECRET_KEY}); never logged
+ * @param secretKey         secret key of the external store (env {@code VIGIL_STORAGE_SECRET_KEY}); never logged
  * @param bucket            bucket holding the archive, created if missing
  * @param region            region sent to S3
  * @param embeddedDirectory directory of the embedded store's files
@@ -23,7 +23,7 @@ import java.nio.file.Path;
  * @param embeddedCredentialsFile the embedded store's random access and secret key (0600, made on first start);
  *                          null: {@code embedded-store.credentials} beside {@code embeddedDirectory}
  */
-@ConfigurationProperties("storage")
+@ConfigurationProperties("vigil.storage")
 public record StorageConfig(
         @Nullable String endpoint,
         @Nullable String accessKey,
@@ -37,14 +37,14 @@ public record StorageConfig(
 
     public StorageConfig {
         if (bucket == null || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-            throw new IllegalArgumentException("storage.bucket must be a valid S3 bucket name, got: " + bucket);
+            throw new IllegalArgumentException("vigil.storage.bucket must be a valid S3 bucket name, got: " + bucket);
         }
         endpoint = endpoint == null || endpoint.isBlank() ? null : endpoint;
         if (endpoint != null && (accessKey == null || accessKey.isBlank() || secretKey == null || secretKey.isBlank())) {
-            throw new IllegalArgumentException("storage.access-key and storage.secret-key must be set with storage.endpoint");
+            throw new IllegalArgumentException("vigil.storage.access-key and vigil.storage.secret-key must be set with vigil.storage.endpoint");
         }
         if (embeddedPort < 0 || embeddedPort > 65535) {
-            throw new IllegalArgumentException("storage.embedded-port must be 0..65535");
+            throw new IllegalArgumentException("vigil.storage.embedded-port must be 0..65535");
         }
         if (embeddedCredentialsFile == null) {
             embeddedCredentialsFile = embeddedDirectory.toAbsolutePath().normalize().resolveSibling("embedded-store.credentials");

@@ -63,7 +63,7 @@ public class ClipExporter {
     public Clip export(String cameraId, TimeRange range) {
         if (Duration.between(range.start(), range.end()).compareTo(config.maxClipRange()) > 0) {
             throw new VigilException(ErrorCode.INVALID_RANGE, "a clip may cover at most "
-                    + config.maxClipRange().toHours() + " h (playback.max-clip-range)");
+                    + config.maxClipRange().toHours() + " h (vigil.playback.max-clip-range)");
         }
         List<Segment> segments = archive.clip(cameraId, range);
         if (segments.isEmpty()) {

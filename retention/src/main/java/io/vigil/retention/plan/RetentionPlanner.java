@@ -68,7 +68,7 @@ public final class RetentionPlanner {
         }
         if (plan.full()) {
             plan.shortfalls.add("this run stopped at " + limits.maxDeletions()
-                    + " deletions (retention.max-segments-per-run); the next run goes on");
+                    + " deletions (vigil.retention.max-segments-per-run); the next run goes on");
         }
         return new RetentionPlan(plan.deletions, plan.heldSegments, plan.shortfalls);
     }

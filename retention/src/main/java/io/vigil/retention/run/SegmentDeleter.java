@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Phases two and three of a deletion, for every marked segment: per camera, in batches of up to
- * {@code retention.batch-size} keys, with no hold placed meanwhile, the held ones are unmarked, the objects
+ * {@code vigil.retention.batch-size} keys, with no hold placed meanwhile, the held ones are unmarked, the objects
  * deleted in one request, then the rows of those the store deleted, then their marks. A refused key stays
  * marked for the next run; a store that is down ends the run with everything left marked. Then init segments
  * no row needs any more go: object first, then row, under the init row's lock.

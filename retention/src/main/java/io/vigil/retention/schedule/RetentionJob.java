@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Quartz job behind {@code retention.cron}: one scheduled retention run. {@link DisallowConcurrentExecution}
+ * The Quartz job behind {@code vigil.retention.cron}: one scheduled retention run. {@link DisallowConcurrentExecution}
  * makes the clustered job store block the trigger while a run is in flight on any node, so runs never overlap.
  * A failed run is logged and left to the next fire time (no refire: the next run covers whatever this one missed).
  */

@@ -26,10 +26,10 @@ import java.util.Set;
 import java.util.TimeZone;
 
 /**
- * Stores the retention schedule at start-up and starts the scheduler: a cron trigger from {@code retention.cron}
+ * Stores the retention schedule at start-up and starts the scheduler: a cron trigger from {@code vigil.retention.cron}
  * (server time zone) on {@link RetentionJob}. The stored trigger is kept when its cron is unchanged since the
  * last start (its history and next fire time survive restarts) and replaced when it changed;
- * {@code retention.enabled=false} removes it. An invalid cron fails start-up naming {@code retention.cron}.
+ * {@code vigil.retention.enabled=false} removes it. An invalid cron fails start-up naming {@code vigil.retention.cron}.
  *
  * <p>Misfires: do nothing. A fire missed by more than {@link ClusteredScheduler#MISFIRE_THRESHOLD_MILLIS}
  * (the service was down, or the previous run overran its period) is dropped and the trigger waits for its next
@@ -59,17 +59,17 @@ public class RetentionSchedule {
     static CronExpression parse(String expression) {
         String hint = "a Quartz cron expression with seconds, e.g. '0 */5 * * * ?' for every 5 minutes";
         if (expression == null || expression.isBlank()) {
-            throw new ConfigurationException("retention.cron is empty: expected " + hint);
+            throw new ConfigurationException("vigil.retention.cron is empty: expected " + hint);
         }
         CronExpression cron;
         try {
             cron = new CronExpression(expression);
         } catch (ParseException e) {
-            throw new ConfigurationException("retention.cron '" + expression + "' is invalid (" + e.getMessage()
+            throw new ConfigurationException("vigil.retention.cron '" + expression + "' is invalid (" + e.getMessage()
                     + "): expected " + hint, e);
         }
         if (cron.getNextValidTimeAfter(new Date()) == null) {
-            throw new ConfigurationException("retention.cron '" + expression + "' never fires again: expected " + hint);
+            throw new ConfigurationException("vigil.retention.cron '" + expression + "' never fires again: expected " + hint);
         }
         return cron;
     }
@@ -91,15 +91,15 @@ public class RetentionSchedule {
             boolean removed = quartz.deleteJob(JOB);
             if (removed) {
                 // the job store is shared: this turns scheduled retention off for every node on this database
-                LOG.warn("Scheduled retention is off (retention.enabled=false): the stored schedule is removed, for "
+                LOG.warn("Scheduled retention is off (vigil.retention.enabled=false): the stored schedule is removed, for "
                         + "every node sharing this database");
             } else {
-                LOG.info("Scheduled retention is off (retention.enabled=false)");
+                LOG.info("Scheduled retention is off (vigil.retention.enabled=false)");
             }
             return;
         }
         JobDetail job = JobBuilder.newJob(RetentionJob.class).withIdentity(JOB)
-                .withDescription("retention run on retention.cron").storeDurably().build();
+                .withDescription("retention run on vigil.retention.cron").storeDurably().build();
         CronTrigger wanted = TriggerBuilder.newTrigger().withIdentity(TRIGGER).forJob(JOB)
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getDefault())
                         .withMisfireHandlingInstructionDoNothing())
@@ -113,7 +113,7 @@ public class RetentionSchedule {
             quartz.scheduleJob(job, Set.of(wanted), true);
             if (stored instanceof CronTrigger old) {
                 LOG.warn("Retention runs on cron '{}' ({}), replacing the stored '{}' ({}) for every node sharing this "
-                        + "database; give all nodes the same retention.cron and time zone", wanted.getCronExpression(),
+                        + "database; give all nodes the same vigil.retention.cron and time zone", wanted.getCronExpression(),
                         wanted.getTimeZone().getID(), old.getCronExpression(), old.getTimeZone().getID());
             } else {
                 LOG.info("Retention runs on cron '{}' ({}); next run at {}", wanted.getCronExpression(),

@@ -138,6 +138,6 @@ class RetentionPlannerTest {
         assertEquals(30, plan.deletions().size());
         assertEquals(24, sequences(plan, "a").size(), "a's 24 expired segments first");
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), sequences(plan, "b"), "then b's oldest, up to the cap");
-        assertTrue(plan.shortfalls().get(0).contains("retention.max-segments-per-run"), plan.shortfalls().toString());
+        assertTrue(plan.shortfalls().get(0).contains("vigil.retention.max-segments-per-run"), plan.shortfalls().toString());
     }
 }

@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stands in for the real retention run in tests (only with {@code retention-test.run-millis} set, in the test
+ * Stands in for the real retention run in tests (only with {@code vigil.test.retention-run-millis} set, in the test
  * environment): records when each run started and ended, and takes {@code run-millis} to do it.
  */
 @Singleton
 @Replaces(RetentionTask.class)
 @Requires(env = "test")
-@Requires(property = "retention-test.run-millis")
+@Requires(property = "vigil.test.retention-run-millis")
 class RecordingTask implements RetentionTask {
 
     record Run(String trigger, Instant start, Instant end) {
@@ -29,7 +29,7 @@ class RecordingTask implements RetentionTask {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
 
-    RecordingTask(@Value("${retention-test.run-millis}") long runMillis) {
+    RecordingTask(@Value("${vigil.test.retention-run-millis}") long runMillis) {
         this.runMillis = runMillis;
     }
 

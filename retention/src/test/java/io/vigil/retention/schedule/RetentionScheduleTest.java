@@ -38,7 +38,7 @@ class RetentionScheduleTest {
 
     @Test
     void firesOnItsCronInARunningService() throws Exception {
-        try (ScheduledService service = start(Map.of("retention.cron", EVERY_SECOND, "retention-test.run-millis", 0))) {
+        try (ScheduledService service = start(Map.of("vigil.retention.cron", EVERY_SECOND, "vigil.test.retention-run-millis", 0))) {
             RecordingTask task = service.task();
             await(Duration.ofSeconds(20), "3 scheduled runs", () -> task.runs().size() >= 3);
             assertTrue(task.runs().stream().allMatch(r -> r.trigger().equals("SCHEDULE")), task.runs().toString());
@@ -48,7 +48,7 @@ class RetentionScheduleTest {
     /** Runs of 2.5 s on a 1 s cron: one at a time, and the fires they overran are dropped, not caught up on. */
     @Test
     void runsNeverOverlapAndOverrunFiresDoNotPileUp() throws Exception {
-        try (ScheduledService service = start(Map.of("retention.cron", EVERY_SECOND, "retention-test.run-millis", 2500))) {
+        try (ScheduledService service = start(Map.of("vigil.retention.cron", EVERY_SECOND, "vigil.test.retention-run-millis", 2500))) {
             List<Long> lateness = new CopyOnWriteArrayList<>();
             service.scheduler().quartz().getListenerManager().addTriggerListener(new TriggerListenerSupport() {
                 @Override
@@ -77,28 +77,28 @@ class RetentionScheduleTest {
     @Test
     void anInvalidCronFailsStartUpNamingTheSetting() {
         Exception e = assertThrows(Exception.class,
-                () -> start(Map.of("retention.cron", "every 5 minutes", "retention-test.run-millis", 0)).close());
-        assertTrue(messages(e).contains("retention.cron 'every 5 minutes' is invalid"), messages(e));
+                () -> start(Map.of("vigil.retention.cron", "every 5 minutes", "vigil.test.retention-run-millis", 0)).close());
+        assertTrue(messages(e).contains("vigil.retention.cron 'every 5 minutes' is invalid"), messages(e));
     }
 
     @Test
     void theScheduleSurvivesARestartAndAChangedCronReplacesIt() throws Exception {
         CronTrigger first;
-        try (ScheduledService service = start(Map.of("retention.cron", EVERY_SECOND, "retention-test.run-millis", 0))) {
+        try (ScheduledService service = start(Map.of("vigil.retention.cron", EVERY_SECOND, "vigil.test.retention-run-millis", 0))) {
             await(Duration.ofSeconds(20), "a run", () -> !service.task().runs().isEmpty());
             first = storedTrigger(service);
         }
-        try (ScheduledService service = start(Map.of("retention.cron", EVERY_SECOND, "retention-test.run-millis", 0))) {
+        try (ScheduledService service = start(Map.of("vigil.retention.cron", EVERY_SECOND, "vigil.test.retention-run-millis", 0))) {
             CronTrigger kept = storedTrigger(service);
             assertEquals(first.getStartTime(), kept.getStartTime(), "the stored trigger was kept, not replaced");
             await(Duration.ofSeconds(20), "a run after the restart", () -> !service.task().runs().isEmpty());
         }
-        try (ScheduledService service = start(Map.of("retention.cron", "0 0 3 * * ?", "retention-test.run-millis", 0))) {
+        try (ScheduledService service = start(Map.of("vigil.retention.cron", "0 0 3 * * ?", "vigil.test.retention-run-millis", 0))) {
             CronTrigger changed = storedTrigger(service);
             assertEquals("0 0 3 * * ?", changed.getCronExpression());
             assertNotEquals(first.getStartTime(), changed.getStartTime());
         }
-        try (ScheduledService service = start(Map.of("retention.enabled", false, "retention-test.run-millis", 0))) {
+        try (ScheduledService service = start(Map.of("vigil.retention.enabled", false, "vigil.test.retention-run-millis", 0))) {
             assertNull(service.scheduler().quartz().getTrigger(RetentionSchedule.TRIGGER));
             assertNull(service.scheduler().quartz().getJobDetail(RetentionSchedule.JOB));
         }

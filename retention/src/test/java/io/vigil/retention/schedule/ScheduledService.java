@@ -21,8 +21,8 @@ final class ScheduledService implements AutoCloseable {
     static ScheduledService start(Path work, String database, Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(Map.of(
                 "datasources.default.url", database,
-                "storage.embedded-directory", work.resolve("objects").toString(),
-                "spool.directory", work.resolve("spool").toString(),
+                "vigil.storage.embedded-directory", work.resolve("objects").toString(),
+                "vigil.spool.directory", work.resolve("spool").toString(),
                 "vigil.cameras.file", work.resolve("cameras.yml").toString()));
         all.putAll(properties);
         return new ScheduledService(ApplicationContext.run(all, "test"));
