@@ -41,30 +41,7 @@ import java.util.stream.Collectors;
 final class RetentionHarness implements AutoCloseable {
 
     /** A clock the test moves. */
-    static final class SetClock extends Clock {
-        volatile Instant now;
-
-        SetClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final SetClock clock;
+    final io.vigil.kernel.TestClock clock;
     final Path directory;
     final EmbeddedS3Server s3;
     final MinioObjectStore store;
@@ -78,7 +55,7 @@ final class RetentionHarness implements AutoCloseable {
     final RetentionConfig config;
 
     RetentionHarness(Instant now, Long globalQuotaBytes) throws Exception {
-        clock = new SetClock(now);
+        clock = new io.vigil.kernel.TestClock(now);
         directory = Files.createTempDirectory("vigil-retention");
         s3 = EmbeddedS3Server.start(directory.resolve("objects"), 0, "vigil", "vigil-test-secret");
         store = new MinioObjectStore(s3.endpoint().toString(), "us-east-1", "vigil", "vigil-test-secret", "vigil");

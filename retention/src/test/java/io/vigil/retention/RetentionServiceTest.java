@@ -211,7 +211,7 @@ class RetentionServiceTest {
         h.camera("a", 1, null);
         h.record("a", "a1", DAYS_AGO_5, 10, 100);
         h.record("a", "a2", NOW.minusSeconds(60), 10, 100);
-        h.clock.now = NOW.minus(Duration.ofDays(3));             // the clock jumped back 3 days
+        h.clock.set(NOW.minus(Duration.ofDays(3)));             // the clock jumped back 3 days
         RunSummary run = h.service().runNow("TEST");
         assertEquals(RunSummary.Outcome.REFUSED, run.outcome());
         assertTrue(run.details().get(0).contains("jumped back"), run.details().toString());

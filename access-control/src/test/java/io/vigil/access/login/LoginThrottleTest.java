@@ -1,6 +1,6 @@
 package io.vigil.access.login;
 
-import io.vigil.access.MutableClock;
+import io.vigil.kernel.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoginThrottleTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle("user", 3, Duration.ofMinutes(5), clock, new LoginThrottle.InMemory());
 
     @Test

@@ -1,6 +1,6 @@
 package io.vigil.access.login;
 
-import io.vigil.access.MutableClock;
+import io.vigil.kernel.TestClock;
 import io.vigil.kernel.database.Database;
 import io.vigil.kernel.database.TestDatabase;
 import org.junit.jupiter.api.Tag;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag(TestDatabase.TAG)
 class SharedLoginAttemptsTest {
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-12-01T10:00:00Z"));
     final Database db = new Database(TestDatabase.migrated(TestDatabase.fresh()));
 
     LoginThrottle node() {

@@ -1,6 +1,6 @@
 package io.vigil.access.login;
 
-import io.vigil.access.MutableClock;
+import io.vigil.kernel.TestClock;
 import io.vigil.access.SecurityConfig;
 import io.vigil.access.audit.AuditLog;
 import io.vigil.access.user.PasswordHasher;
@@ -31,7 +31,7 @@ class SignInTest {
     private static final String PLAYER = "10.0.0.5";
     private static final String GUESSER = "10.0.0.66";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final Database db = new Database(TestDatabase.migrated(TestDatabase.fresh()));
     private final AtomicInteger bcryptChecks = new AtomicInteger();
     private final PasswordHasher hasher = new PasswordHasher(4) {

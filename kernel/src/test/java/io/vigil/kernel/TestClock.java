@@ -1,4 +1,4 @@
-package io.vigil.access;
+package io.vigil.kernel;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-public final class MutableClock extends Clock {
+/** A UTC clock that stands still until a test sets or advances it (every module's tests: the kernel's test-jar). */
+public final class TestClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
-    public MutableClock(Instant now) {
+    public TestClock(Instant now) {
         this.now = now;
     }
 
-    public void advance(Duration d) {
-        now = now.plus(d);
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration by) {
+        now = now.plus(by);
     }
 
     @Override
