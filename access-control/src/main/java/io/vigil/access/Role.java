@@ -33,6 +33,7 @@ public enum Role {
     /** Everything, users included. */
     ADMIN(EnumSet.complementOf(EnumSet.of(Permission.PUBLIC)));
 
+    @SuppressWarnings("ImmutableEnumChecker") // an EnumSet only this enum sees, never changed
     private final Set<Permission> permissions;
 
     Role(Set<Permission> permissions) {

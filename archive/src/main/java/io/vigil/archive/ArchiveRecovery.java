@@ -89,6 +89,7 @@ public class ArchiveRecovery {
         });
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the retry reports its own failure (status, log) and schedules the next one
     private void attempt(Instant startedAt, Duration delay) {
         status.running();
         try {

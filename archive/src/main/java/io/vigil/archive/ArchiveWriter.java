@@ -92,6 +92,7 @@ public class ArchiveWriter implements SequenceReservations {
         }
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // numbering starts once reconciliation is done; nobody waits for that
     public ArchiveWriter(ObjectStore store, SegmentIndex index, SegmentSpool spool, SpoolConfig config, Clock clock,
                          ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble, MeterRegistry meters,
                          ReconciliationStatus reconciliation, UnnumberedSegments unnumbered) {

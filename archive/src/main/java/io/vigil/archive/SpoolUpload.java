@@ -158,6 +158,7 @@ final class SpoolUpload {
         meters.counter("vigil.segments.bytes", "camera", s.cameraId()).increment(media.length);
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the retried drain reports store and spool failures through fail()
     private void fail(String message) {
         meters.counter("vigil.store.errors", "camera", cameraId).increment();
         if (!failing) {

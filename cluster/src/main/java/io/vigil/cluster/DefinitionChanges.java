@@ -28,6 +28,7 @@ public class DefinitionChanges {
     }
 
     /** Restarts the held cameras whose definition is new, changed or gone since the last check; remembers these. */
+    @SuppressWarnings("FutureReturnValueIgnored") // the recorder applies it in the background; the next check looks again
     void syncChanged(Map<String, Camera> definitions) {
         for (String cameraId : leased.snapshot()) {
             Camera now = definitions.get(cameraId);

@@ -61,6 +61,7 @@ public class LeaseKeeper {
         this.fencing = fencing;
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // check() logs whatever it throws: the job never dies unseen
     @EventListener
     public void onStartup(StartupEvent event) {
         LOG.info("Node {}: taking camera leases ({} lease, checks every {}{})", self, config.leaseDuration(),

@@ -80,6 +80,7 @@ public class LeaseRenewal {
         }
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the recorder stops in the background; nobody waits for it
     private void stopHere(String cameraId) {
         if (leased.remove(cameraId)) {
             recording.sync(cameraId);

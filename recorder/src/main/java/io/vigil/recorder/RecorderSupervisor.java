@@ -67,6 +67,7 @@ public class RecorderSupervisor implements RecordingControl {
         this.clock = clock;
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // each recorder starts in the background; nobody waits for it
     @EventListener
     public void onStartup(StartupEvent event) {
         for (Camera camera : cameras.findAll()) {
@@ -74,6 +75,7 @@ public class RecorderSupervisor implements RecordingControl {
         }
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the recorder restarts in the background; nobody waits for it
     @EventListener
     public void onCameraChanged(CameraChanged event) {
         sync(event.cameraId());
@@ -84,6 +86,7 @@ public class RecorderSupervisor implements RecordingControl {
         stopAll();
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // forgetting a removed camera's status once its recorder stopped; nobody waits for that
     @Override
     public synchronized CompletableFuture<Void> sync(String cameraId) {
         if (shutDown) {

@@ -56,6 +56,7 @@ public class RetentionSchedule {
         this.cron = parse(config.cron());
     }
 
+    @SuppressWarnings("JavaUtilDate") // Quartz's CronExpression takes a java.util.Date
     static CronExpression parse(String expression) {
         String hint = "a Quartz cron expression with seconds, e.g. '0 */5 * * * ?' for every 5 minutes";
         if (expression == null || expression.isBlank()) {

@@ -56,6 +56,7 @@ class RetentionScheduleTest {
                     return "lateness";
                 }
 
+                @SuppressWarnings("JavaUtilDate") // Quartz reports fire times as java.util.Date
                 @Override
                 public void triggerFired(Trigger trigger, JobExecutionContext context) {
                     lateness.add(context.getFireTime().getTime() - context.getScheduledFireTime().getTime());
