@@ -425,7 +425,8 @@ class AccessHardeningTest {
      * site reaches Vigil by (not loopback), and these headers (name, value, ...) are sent exactly. Answers the
      * status and the rest of the answer.
      */
-    @SuppressWarnings("AddressSelection") // an IPv4 loopback literal: nothing to resolve
+    // an IPv4 loopback literal: nothing to resolve
+    @SuppressWarnings("AddressSelection")
     private String[] raw(String method, String path, String json, String... headers) throws Exception {
         StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + SITE_HOST + ":" + port()
                 + "\r\nConnection: close\r\n");

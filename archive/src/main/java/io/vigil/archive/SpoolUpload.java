@@ -158,7 +158,8 @@ final class SpoolUpload {
         meters.counter("vigil.segments.bytes", "camera", s.cameraId()).increment(media.length);
     }
 
-    @SuppressWarnings("FutureReturnValueIgnored") // the retried drain reports store and spool failures through fail()
+    // the retried drain reports store and spool failures through fail()
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void fail(String message) {
         meters.counter("vigil.store.errors", "camera", cameraId).increment();
         if (!failing) {

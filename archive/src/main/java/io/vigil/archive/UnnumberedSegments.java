@@ -156,7 +156,8 @@ public class UnnumberedSegments {
         return String.format("%020d-%020d", Long.parseLong(parts[0]), Long.parseLong(parts[1]));
     }
 
-    @SuppressWarnings("JavaInstantGetSecondsGetNano") // the nanos below toEpochMilli(), written beside it
+    // the nanos below toEpochMilli(), written beside it
+    @SuppressWarnings("JavaInstantGetSecondsGetNano")
     private static byte[] encode(SegmentDraft d) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(d.bytes().length + d.init().length + 256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {

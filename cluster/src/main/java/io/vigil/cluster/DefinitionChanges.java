@@ -28,7 +28,8 @@ public class DefinitionChanges {
     }
 
     /** Restarts the held cameras whose definition is new, changed or gone since the last check; remembers these. */
-    @SuppressWarnings("FutureReturnValueIgnored") // the recorder applies it in the background; the next check looks again
+    // the recorder applies it in the background; the next check looks again
+    @SuppressWarnings("FutureReturnValueIgnored")
     void syncChanged(Map<String, Camera> definitions) {
         for (String cameraId : leased.snapshot()) {
             Camera now = definitions.get(cameraId);

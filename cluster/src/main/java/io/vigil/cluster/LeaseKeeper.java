@@ -61,7 +61,8 @@ public class LeaseKeeper {
         this.fencing = fencing;
     }
 
-    @SuppressWarnings("FutureReturnValueIgnored") // check() logs whatever it throws: the job never dies unseen
+    // check() logs whatever it throws: the job never dies unseen
+    @SuppressWarnings("FutureReturnValueIgnored")
     @EventListener
     public void onStartup(StartupEvent event) {
         LOG.info("Node {}: taking camera leases ({} lease, checks every {}{})", self, config.leaseDuration(),

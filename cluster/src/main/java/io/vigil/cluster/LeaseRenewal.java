@@ -80,7 +80,8 @@ public class LeaseRenewal {
         }
     }
 
-    @SuppressWarnings("FutureReturnValueIgnored") // the recorder stops in the background; nobody waits for it
+    // the recorder stops in the background; nobody waits for it
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void stopHere(String cameraId) {
         if (leased.remove(cameraId)) {
             recording.sync(cameraId);

@@ -67,7 +67,8 @@ public class RecorderSupervisor implements RecordingControl {
         this.clock = clock;
     }
 
-    @SuppressWarnings("FutureReturnValueIgnored") // each recorder starts in the background; nobody waits for it
+    // each recorder starts in the background; nobody waits for it
+    @SuppressWarnings("FutureReturnValueIgnored")
     @EventListener
     public void onStartup(StartupEvent event) {
         for (Camera camera : cameras.findAll()) {
@@ -75,7 +76,8 @@ public class RecorderSupervisor implements RecordingControl {
         }
     }
 
-    @SuppressWarnings("FutureReturnValueIgnored") // the recorder restarts in the background; nobody waits for it
+    // the recorder restarts in the background; nobody waits for it
+    @SuppressWarnings("FutureReturnValueIgnored")
     @EventListener
     public void onCameraChanged(CameraChanged event) {
         sync(event.cameraId());
@@ -86,7 +88,8 @@ public class RecorderSupervisor implements RecordingControl {
         stopAll();
     }
 
-    @SuppressWarnings("FutureReturnValueIgnored") // forgetting a removed camera's status once its recorder stopped; nobody waits for that
+    // forgetting a removed camera's status once its recorder stopped; nobody waits for that
+    @SuppressWarnings("FutureReturnValueIgnored")
     @Override
     public synchronized CompletableFuture<Void> sync(String cameraId) {
         if (shutDown) {

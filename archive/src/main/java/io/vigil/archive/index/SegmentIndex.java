@@ -205,7 +205,8 @@ public class SegmentIndex {
      * The segments a decoder needs to reach {@code s}: back to the keyframe-started segment at or before
      * it in the same session, oldest first, ending with {@code s}.
      */
-    @SuppressWarnings("JdkObsolete") // a short List built from its head
+    // a short List built from its head
+    @SuppressWarnings("JdkObsolete")
     public List<Segment> fromKeyframe(Segment s) {
         java.util.LinkedList<Segment> run = new java.util.LinkedList<>(List.of(s));
         Segment first = s;

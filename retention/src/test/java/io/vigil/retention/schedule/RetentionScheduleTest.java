@@ -56,7 +56,8 @@ class RetentionScheduleTest {
                     return "lateness";
                 }
 
-                @SuppressWarnings("JavaUtilDate") // Quartz reports fire times as java.util.Date
+                // Quartz reports fire times as java.util.Date
+                @SuppressWarnings("JavaUtilDate")
                 @Override
                 public void triggerFired(Trigger trigger, JobExecutionContext context) {
                     lateness.add(context.getFireTime().getTime() - context.getScheduledFireTime().getTime());
