@@ -33,6 +33,8 @@ public enum Role {
     /** Everything, users included. */
     ADMIN(EnumSet.complementOf(EnumSet.of(Permission.PUBLIC)));
 
+    // an EnumSet only this enum sees, never changed
+    @SuppressWarnings("ImmutableEnumChecker")
     private final Set<Permission> permissions;
 
     Role(Set<Permission> permissions) {

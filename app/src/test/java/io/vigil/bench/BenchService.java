@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -69,8 +70,8 @@ final class BenchService {
     static void report(String title, String method, List<String> lines) throws Exception {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("unknown CPU");
-        String header = String.format("%n## %s, %s%n%nMachine: %d cores, %s, JDK %s. %s%n%n", title, LocalDate.now(),
-                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"), method);
+        String header = String.format("%n## %s, %s%n%nMachine: %d cores, %s, JDK %s. %s%n%n", title,
+                LocalDate.now(ZoneId.systemDefault()), Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"), method);
         String text = header + String.join("\n", lines) + "\n";
         System.out.println(text);
         Path doc = Path.of(System.getProperty("bench.report", "../docs/BENCHMARKS.md"));

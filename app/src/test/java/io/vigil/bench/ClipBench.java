@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -175,7 +176,7 @@ class ClipBench {
         }
         Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "format=duration:stream=codec_name",
                 "-of", "default=noprint_wrappers=1", file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
+        String out = new String(p.getInputStream().readAllBytes(), Charset.defaultCharset());
         p.waitFor();
         Files.delete(file);
         double duration = out.lines().filter(l -> l.startsWith("duration=")).mapToDouble(l -> Double.parseDouble(l.substring(9)))

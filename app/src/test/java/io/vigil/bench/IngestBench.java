@@ -139,7 +139,7 @@ class IngestBench {
             long written = 0;
             long missing = 0;
             for (String id : ids) {
-                long n = segmentFiles(work.resolve(id)).size() - before.get(id);
+                long n = (long) segmentFiles(work.resolve(id)).size() - before.get(id);
                 written += n;
                 missing += Math.max(0, expected(elapsed) - n);
             }
@@ -173,7 +173,7 @@ class IngestBench {
     }
 
     private static void awaitAllRecording(HttpClient http, String base, List<String> ids) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             String body = http.send(HttpRequest.newBuilder(URI.create(base + "/api/cameras"))
                     .header("Authorization", TestAdmin.basic()).build(), HttpResponse.BodyHandlers.ofString()).body();

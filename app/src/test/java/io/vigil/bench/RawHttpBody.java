@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The cheapest HTTP/1.1 client a benchmark can have: one GET over a socket channel, read 1 MiB at a time
@@ -34,7 +35,7 @@ final class RawHttpBody {
             if (!head.startsWith("HTTP/1.1 200")) {
                 throw new IOException(uri + " answered " + head.lines().findFirst().orElse(head));
             }
-            boolean chunked = head.toLowerCase().contains("transfer-encoding: chunked");
+            boolean chunked = head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked");
             long firstByte = -1;
             long body = 0;
             long chunkLeft = 0;      // body bytes left in the current chunk

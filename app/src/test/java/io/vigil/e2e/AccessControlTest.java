@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -187,7 +188,7 @@ class AccessControlTest {
     void theMediaCookieOpensFootageRoutesOnly() throws Exception {
         HttpResponse<String> login = vigil.send("POST", "/login", "{\"username\":\"auditor\",\"password\":\"" + PW + "\"}", null);
         String setCookie = login.headers().firstValue("Set-Cookie").orElse("");
-        assertTrue(setCookie.startsWith("vigil_media=") && setCookie.toLowerCase().contains("httponly") && setCookie.contains("SameSite=Strict")
+        assertTrue(setCookie.startsWith("vigil_media=") && setCookie.toLowerCase(Locale.ROOT).contains("httponly") && setCookie.contains("SameSite=Strict")
                 && setCookie.contains("Path=/api/cameras"), setCookie);
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
         int live = vigil.sendWithHeader("GET", "/api/cameras/cam/live.m3u8", "Cookie", cookie).statusCode();

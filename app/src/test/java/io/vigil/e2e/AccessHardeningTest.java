@@ -425,6 +425,8 @@ class AccessHardeningTest {
      * site reaches Vigil by (not loopback), and these headers (name, value, ...) are sent exactly. Answers the
      * status and the rest of the answer.
      */
+    // an IPv4 loopback literal: nothing to resolve
+    @SuppressWarnings("AddressSelection")
     private String[] raw(String method, String path, String json, String... headers) throws Exception {
         StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + SITE_HOST + ":" + port()
                 + "\r\nConnection: close\r\n");
@@ -483,7 +485,8 @@ class AccessHardeningTest {
 
     private static String json(String text) {
         StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : c == '"' || c == '\\' ? "\\" + c : String.valueOf(c));
         }
         return out.append('"').toString();

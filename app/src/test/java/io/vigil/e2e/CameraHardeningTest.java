@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -148,7 +149,7 @@ class CameraHardeningTest {
         assertEquals(List.of(), camera.requests, "no RTSP request reached the camera with the wrong pin");
 
         HttpResponse<String> pinned = vigil.send("PUT", "/api/cameras/tlscam",
-                "{\"tlsFingerprint\":\"" + camera.fingerprint.replace(":", "").toLowerCase() + "\"}");
+                "{\"tlsFingerprint\":\"" + camera.fingerprint.replace(":", "").toLowerCase(Locale.ROOT) + "\"}");
         assertEquals(200, pinned.statusCode(), pinned.body());
         assertTrue(pinned.body().contains("\"tlsFingerprint\":\"" + camera.fingerprint + "\""), pinned.body());
         vigil.await("the pinned camera gets its credentials over TLS", DEADLINE,

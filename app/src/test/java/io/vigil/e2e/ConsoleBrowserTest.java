@@ -28,6 +28,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -312,7 +313,7 @@ class ConsoleBrowserTest {
             // The form pins too (as an installer types it: lower case, no colons) and unpins when the field is cleared.
             clickRetrying(By.cssSelector("tr[data-camera=gate] button[data-act=edit]"));
             assertEquals("", browser.findElement(By.id("camera-tlsFingerprint")).getAttribute("value"));
-            fill("camera-tlsFingerprint", real.replace(":", "").toLowerCase());
+            fill("camera-tlsFingerprint", real.replace(":", "").toLowerCase(Locale.ROOT));
             browser.findElement(By.id("camera-save")).click();
             assertEquals(real, waitForValue("the API to show the typed pin", Duration.ofSeconds(10), this::pinnedAtTheApi, real::equals));
             waitFor("the console to show the typed pin", Duration.ofSeconds(15),

@@ -45,6 +45,8 @@ final class FakeRtspCamera implements AutoCloseable {
     }
 
     /** TLS on 127.0.0.1 with a fresh self-signed certificate for IP 127.0.0.1, written under {@code dir}. */
+    // an IPv4 literal, the address the camera URL names: nothing to resolve
+    @SuppressWarnings("AddressSelection")
     static FakeRtspCamera tls(Path dir) throws Exception {
         Path keystore = dir.resolve("camera-" + System.nanoTime() + ".p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),

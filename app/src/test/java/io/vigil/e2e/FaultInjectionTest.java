@@ -93,7 +93,7 @@ class FaultInjectionTest {
     void stop() throws Exception {
         summary.forEach(System.out::println);
         ShiftableClock.INSTANCE.reset();
-        for (AutoCloseable c : new AutoCloseable[] {vigil, camera == null ? null : camera::close, dbLink, h2::stop, storeLink, s3}) {
+        for (AutoCloseable c : new AutoCloseable[] {vigil, camera, dbLink, h2::stop, storeLink, s3}) {
             if (c != null) {
                 c.close();
             }

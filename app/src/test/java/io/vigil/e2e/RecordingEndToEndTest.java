@@ -12,11 +12,13 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -244,7 +246,7 @@ class RecordingEndToEndTest {
         Map<?, ?> paths = (Map<?, ?>) ((Map<?, ?>) new org.yaml.snakeyaml.Yaml().load(response.body())).get("paths");
         java.util.Set<String> documented = new java.util.TreeSet<>();
         paths.forEach((path, item) -> ((Map<?, ?>) item).keySet().stream().filter(k -> !"parameters".equals(k))
-                .forEach(method -> documented.add(method.toString().toUpperCase() + " " + path)));
+                .forEach(method -> documented.add(method.toString().toUpperCase(Locale.ROOT) + " " + path)));
         java.util.Set<String> served = context.getBean(io.micronaut.web.router.Router.class).uriRoutes()
                 .map(r -> r.getHttpMethod().name() + " " + r.getUriMatchTemplate().toPathString().replaceAll("\\{/[^}]*}", ""))
                 .filter(r -> !r.startsWith("HEAD ") && !r.startsWith("OPTIONS "))
@@ -305,7 +307,7 @@ class RecordingEndToEndTest {
         }
         Path file = work.resolve("slowgop.mp4");
         Files.write(file, joined.toByteArray());
-        String decode = ExternalTools.run(Duration.ofSeconds(120), List.of("ffmpeg", "-v", "error", "-i",
+        String decode = ExternalTools.run(Duration.ofMinutes(2), List.of("ffmpeg", "-v", "error", "-i",
                 file.toString(), "-fps_mode", "passthrough", "-enc_time_base:v", "1:90000", "-f", "null", "-"));
         assertEquals("", decode.strip(), "decoder errors for the long-GOP camera");
         assertEquals(204, send("DELETE", "/api/cameras/slowgop", null).statusCode());
@@ -315,7 +317,7 @@ class RecordingEndToEndTest {
     private void checkSignedManifest(HttpResponse<byte[]> clip, Path clipFile, List<Segment> inRange) throws Exception {
         String manifestPath = clip.headers().firstValue("X-Vigil-Manifest").orElseThrow();
         HttpResponse<byte[]> manifest = vigil.download(manifestPath);
-        assertEquals(200, manifest.statusCode(), new String(manifest.body()));
+        assertEquals(200, manifest.statusCode(), new String(manifest.body(), StandardCharsets.UTF_8));
         String json = new String(manifest.body(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(json.contains("\"clipSha256\":\"" + io.vigil.kernel.Sha256.hex(clip.body()) + "\""), json);
         assertTrue(json.contains("\"clipSizeBytes\":" + clip.body().length + ","), json);
@@ -431,10 +433,10 @@ class RecordingEndToEndTest {
         assertEquals(audio, streams.contains("aac"), "audio recorded: " + streams);
         // Decode every frame: the concatenation of init + segments must be a clean stream. Passthrough
         // timing: the simulator's loop seam repeats one timestamp, which Vigil moves on by 1 ms.
-        String decode = ExternalTools.run(Duration.ofSeconds(120), List.of("ffmpeg", "-v", "error", "-i",
+        String decode = ExternalTools.run(Duration.ofMinutes(2), List.of("ffmpeg", "-v", "error", "-i",
                 file.toString(), "-fps_mode", "passthrough", "-enc_time_base:v", "1:90000", "-f", "null", "-"));
         assertEquals("", decode.strip(), "decoder errors for " + camera);
-        String frames = ExternalTools.run(Duration.ofSeconds(120), List.of("ffprobe", "-v", "error",
+        String frames = ExternalTools.run(Duration.ofMinutes(2), List.of("ffprobe", "-v", "error",
                 "-select_streams", "v", "-count_packets", "-show_entries", "stream=nb_read_packets", "-of",
                 "csv=p=0", file.toString()));
         double fps = Integer.parseInt(frames.strip()) / listedSeconds;

@@ -426,7 +426,7 @@ class StorageHardeningTest {
         ClipBuffers buffers = vigil.context.getBean(ClipBuffers.class);
         int aborted = 0;
         for (int i = 0; i < 24; i++) {
-            long stopAfter = 16 * 1024L << (i % 6); // 16 KiB to 512 KiB: inside the init segment, inside segments
+            long stopAfter = (16 * 1024L) << (i % 6); // 16 KiB to 512 KiB: inside the init segment, inside segments
             try (Socket socket = new Socket(base.getHost(), base.getPort())) {
                 socket.setSoLinger(true, 0); // close with a reset, as a cancelled download or a closed tab may
                 OutputStream out = socket.getOutputStream();
@@ -466,7 +466,8 @@ class StorageHardeningTest {
 
     private static String json(String text) {
         StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             out.append(c < 0x20 || c == '"' || c == '\\' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         }
         return out.toString();

@@ -89,6 +89,8 @@ public class ArchiveRecovery {
         });
     }
 
+    // the retry reports its own failure (status, log) and schedules the next one
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void attempt(Instant startedAt, Duration delay) {
         status.running();
         try {

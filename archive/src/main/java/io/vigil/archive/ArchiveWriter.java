@@ -92,6 +92,8 @@ public class ArchiveWriter implements SequenceReservations {
         }
     }
 
+    // numbering starts once reconciliation is done; nobody waits for that
+    @SuppressWarnings("FutureReturnValueIgnored")
     public ArchiveWriter(ObjectStore store, SegmentIndex index, SegmentSpool spool, SpoolConfig config, Clock clock,
                          ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble, MeterRegistry meters,
                          ReconciliationStatus reconciliation, UnnumberedSegments unnumbered) {

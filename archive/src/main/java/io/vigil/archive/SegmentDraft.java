@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param init           the session's init segment
  * @param codecs         RFC 6381 codecs of the init segment
  */
+// drafts are handed on, never compared or hashed
+@SuppressWarnings("ArrayRecordComponent")
 public record SegmentDraft(String cameraId, String sessionId, Instant start, int durationMillis, byte[] bytes,
                            boolean keyframeStart, byte[] init, String codecs) {
 

@@ -146,6 +146,8 @@ final class SequenceNumbering {
         }
     }
 
+    // written by the spooler thread alone; volatile for readers
+    @SuppressWarnings("NonAtomicVolatileUpdate")
     private void number(SegmentDraft draft) {
         String sha256 = Sha256.hex(draft.bytes());
         String initKey = ObjectKeys.initSegment(draft.cameraId(), Sha256.of(draft.init()));

@@ -158,6 +158,8 @@ final class SpoolUpload {
         meters.counter("vigil.segments.bytes", "camera", s.cameraId()).increment(media.length);
     }
 
+    // the retried drain reports store and spool failures through fail()
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void fail(String message) {
         meters.counter("vigil.store.errors", "camera", cameraId).increment();
         if (!failing) {

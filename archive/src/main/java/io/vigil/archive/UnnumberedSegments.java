@@ -48,7 +48,7 @@ public class UnnumberedSegments {
     /** Writes a draft; {@code otherBytes} is what the spool holds besides, for the shared bound. */
     public synchronized Path add(SegmentDraft d, long otherBytes) {
         Path dir = config.directory().resolve(d.cameraId()).resolve(DIRECTORY);
-        long needed = d.bytes().length + d.init().length;
+        long needed = (long) d.bytes().length + d.init().length;
         try {
             for (Path oldest : files(null)) {
                 if (otherBytes + sizeBytes() + needed <= config.maxBytes()) {
@@ -156,6 +156,8 @@ public class UnnumberedSegments {
         return String.format("%020d-%020d", Long.parseLong(parts[0]), Long.parseLong(parts[1]));
     }
 
+    // the nanos below toEpochMilli(), written beside it
+    @SuppressWarnings("JavaInstantGetSecondsGetNano")
     private static byte[] encode(SegmentDraft d) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(d.bytes().length + d.init().length + 256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {

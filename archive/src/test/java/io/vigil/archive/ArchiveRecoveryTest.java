@@ -46,6 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArchiveRecoveryTest {
 
     private static final String CAMERA = "cam";
+    // one recent instant shared by the class's tests on purpose
+    @SuppressWarnings("TimeInStaticInitializer")
     private static final Instant NOW = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     private static final Instant T0 = NOW.minusSeconds(600);
     private static final String SESSION = "s1";

@@ -2,6 +2,7 @@ package io.vigil.camera;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ public final class CameraDiff {
     public static String created(Camera c) {
         List<String> parts = new ArrayList<>();
         parts.add("url " + c.url());
-        parts.add("transport " + c.transport().name().toLowerCase());
+        parts.add("transport " + c.transport().name().toLowerCase(Locale.ROOT));
         parts.add(c.enabled() ? "enabled" : "disabled");
         parts.add("retention " + c.retentionDays() + " days");
         if (c.maxBytes() != null) {
@@ -57,7 +58,7 @@ public final class CameraDiff {
             parts.add("stored credentials dropped with the old scheme, host or port");
         }
         if (before.transport() != after.transport()) {
-            parts.add("transport " + after.transport().name().toLowerCase());
+            parts.add("transport " + after.transport().name().toLowerCase(Locale.ROOT));
         }
         if (before.enabled() != after.enabled()) {
             parts.add(after.enabled() ? "enabled" : "disabled");

@@ -2,6 +2,7 @@ package io.vigil.camera;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.Locale;
 
 /**
  * A camera as the API shows it: no password (only whether one is set), no credentials in the URL.
@@ -15,7 +16,7 @@ public record CameraView(String id, String name, String url, String username, bo
 
     public static CameraView of(Camera c, CameraStatus status) {
         return new CameraView(c.id(), c.name(), c.url().value(), c.username(), c.hasPassword(),
-                c.transport().name().toLowerCase(), c.enabled(), c.retentionDays(), c.maxBytes(),
-                c.source().name().toLowerCase(), c.tlsFingerprint() == null ? null : c.tlsFingerprint().value(), status);
+                c.transport().name().toLowerCase(Locale.ROOT), c.enabled(), c.retentionDays(), c.maxBytes(),
+                c.source().name().toLowerCase(Locale.ROOT), c.tlsFingerprint() == null ? null : c.tlsFingerprint().value(), status);
     }
 }

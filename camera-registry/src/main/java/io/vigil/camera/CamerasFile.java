@@ -8,6 +8,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -74,11 +75,11 @@ public final class CamerasFile {
             Map<String, String> values = new LinkedHashMap<>();
             for (var e : entry.entrySet()) {
                 String key = String.valueOf(e.getKey());
-                if (!KEYS.contains(key.toLowerCase())) {
+                if (!KEYS.contains(key.toLowerCase(Locale.ROOT))) {
                     entryErrors.add("unknown key '" + key + "'");
                     continue;
                 }
-                values.put(ALIASES.getOrDefault(key.toLowerCase(), key.toLowerCase()),
+                values.put(ALIASES.getOrDefault(key.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT)),
                         e.getValue() == null ? null : substitute(String.valueOf(e.getValue()), env, key, entryErrors));
             }
             String id = values.get("id");
@@ -108,7 +109,7 @@ public final class CamerasFile {
             }
             Boolean enabled = null;
             if (values.get("enabled") != null) {
-                String v = values.get("enabled").trim().toLowerCase();
+                String v = values.get("enabled").trim().toLowerCase(Locale.ROOT);
                 if (!v.equals("true") && !v.equals("false")) {
                     entryErrors.add("enabled must be true or false");
                 } else {

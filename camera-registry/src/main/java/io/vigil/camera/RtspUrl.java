@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,7 @@ public record RtspUrl(String value) {
                     + (e.getIndex() + 1) + "); write rtsp://host[:port]/path, with the user name and password in "
                     + "their own fields or percent-encoded");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("rtsp") && !scheme.equals("rtsps")) {
             throw new IllegalArgumentException("must start with rtsp:// or rtsps://");
         }

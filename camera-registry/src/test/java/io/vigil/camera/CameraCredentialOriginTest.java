@@ -3,6 +3,7 @@ package io.vigil.camera;
 import io.vigil.error.VigilException;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,7 +77,7 @@ class CameraCredentialOriginTest {
             assertEquals(Map.of("tlsFingerprint", "must be the certificate's SHA-256 fingerprint: 64 hex digits, colons "
                     + "allowed (openssl x509 -noout -fingerprint -sha256)"), e.fieldErrors(), bad);
         }
-        assertEquals(PIN, update(null, null, null, "sha256 Fingerprint=" + PIN.toLowerCase()).tlsFingerprint().value());
+        assertEquals(PIN, update(null, null, null, "sha256 Fingerprint=" + PIN.toLowerCase(Locale.ROOT)).tlsFingerprint().value());
         assertEquals(PIN, update(null, null, null, PIN.replace(":", "")).tlsFingerprint().value());
         assertNull(update(null, null, null, "").tlsFingerprint(), "an empty fingerprint unpins");
     }

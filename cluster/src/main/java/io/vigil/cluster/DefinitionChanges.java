@@ -28,6 +28,8 @@ public class DefinitionChanges {
     }
 
     /** Restarts the held cameras whose definition is new, changed or gone since the last check; remembers these. */
+    // the recorder applies it in the background; the next check looks again
+    @SuppressWarnings("FutureReturnValueIgnored")
     void syncChanged(Map<String, Camera> definitions) {
         for (String cameraId : leased.snapshot()) {
             Camera now = definitions.get(cameraId);

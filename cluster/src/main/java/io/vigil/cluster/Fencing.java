@@ -58,6 +58,8 @@ public class Fencing {
     }
 
     /** Starts the watchdog, in a cluster only: it looks four times a check interval (at least 50 ms apart). */
+    // a periodic job nobody waits for; fenceIfSilent does no I/O
+    @SuppressWarnings("FutureReturnValueIgnored")
     void start() {
         if (config.enabled()) {
             long often = Math.max(50, config.checkInterval().toMillis() / 4);

@@ -59,6 +59,8 @@ public class HandOver {
      * Stops recording, waits for the last segment to be numbered, and releases the lease with the exact floor. The
      * wait is bounded by a quarter lease; a recorder slower than that leaves its lease to expire.
      */
+    // waited for through stopped(cameraId) just below
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void handOver(String cameraId) {
         leased.remove(cameraId);
         long waitMillis = config.leaseDuration().toMillis() / 4;

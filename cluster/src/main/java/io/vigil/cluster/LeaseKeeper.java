@@ -61,6 +61,8 @@ public class LeaseKeeper {
         this.fencing = fencing;
     }
 
+    // check() logs whatever it throws: the job never dies unseen
+    @SuppressWarnings("FutureReturnValueIgnored")
     @EventListener
     public void onStartup(StartupEvent event) {
         LOG.info("Node {}: taking camera leases ({} lease, checks every {}{})", self, config.leaseDuration(),

@@ -80,6 +80,8 @@ public class LeaseRenewal {
         }
     }
 
+    // the recorder stops in the background; nobody waits for it
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void stopHere(String cameraId) {
         if (leased.remove(cameraId)) {
             recording.sync(cameraId);

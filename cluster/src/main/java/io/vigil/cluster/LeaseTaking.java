@@ -48,6 +48,8 @@ public class LeaseTaking {
     }
 
     /** Takes the lease and starts recording here; does nothing if another node holds it. */
+    // the recorder starts in the background; its status board says how it went
+    @SuppressWarnings("FutureReturnValueIgnored")
     void take(String cameraId, Instant now) {
         if (!claim(cameraId, now)) {
             return;

@@ -45,7 +45,7 @@ public record PresignPolicy(Duration validity, Duration liveSegmentAge) {
             return Optional.of(validity);
         }
         Duration untilNoLongerLive = Duration.between(now, segmentStart.plus(liveSegmentAge));
-        Duration whole = Duration.ofSeconds(untilNoLongerLive.getSeconds()); // rounded down: never past the limit
+        Duration whole = Duration.ofSeconds(untilNoLongerLive.toSeconds()); // rounded down: never past the limit
         if (whole.compareTo(MIN_VALIDITY) < 0) {
             return Optional.empty();
         }

@@ -21,7 +21,11 @@ public final class SpanAssembler {
     private long spanStart = -1;
     private long spanEnd;
 
-    /** @param from range start, @param to range end (exclusive), @param toleranceMillis largest gap not counted as one */
+    /**
+     * @param from            range start
+     * @param to              range end (exclusive)
+     * @param toleranceMillis largest gap not counted as one
+     */
     public SpanAssembler(Instant from, Instant to, long toleranceMillis) {
         this.fromMillis = from.toEpochMilli();
         this.toMillis = to.toEpochMilli();

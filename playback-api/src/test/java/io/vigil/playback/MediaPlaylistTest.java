@@ -66,8 +66,15 @@ class MediaPlaylistTest {
     void targetDurationCoversEveryRoundedExtinf() {
         assertEquals(4, MediaPlaylist.targetDuration(List.of(segment(1, "s", 0, 3600, "a")), 2));
         assertEquals(2, MediaPlaylist.targetDuration(List.of(segment(1, "s", 0, 2499, "a")), 2));
-        assertEquals("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:2\n#EXT-X-PLAYLIST-TYPE:VOD\n"
-                        + "#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-INDEPENDENT-SEGMENTS\n#EXT-X-ENDLIST\n",
+        assertEquals("""
+                        #EXTM3U
+                        #EXT-X-VERSION:7
+                        #EXT-X-TARGETDURATION:2
+                        #EXT-X-PLAYLIST-TYPE:VOD
+                        #EXT-X-MEDIA-SEQUENCE:0
+                        #EXT-X-INDEPENDENT-SEGMENTS
+                        #EXT-X-ENDLIST
+                        """,
                 MediaPlaylist.range(List.of(), true, 2, 1000, MediaPlaylist.RELATIVE));
     }
 

@@ -2,6 +2,7 @@ package io.vigil.recorder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * RFC 6381 {@code CODECS} strings for HLS, read from the codec configuration boxes
@@ -44,7 +45,7 @@ final class CodecsString {
         if (profileSpace > 0) {
             s.append((char) ('A' + profileSpace - 1));
         }
-        s.append(profileIdc).append('.').append(Long.toHexString(reversed).toUpperCase())
+        s.append(profileIdc).append('.').append(Long.toHexString(reversed).toUpperCase(Locale.ROOT))
                 .append('.').append(highTier ? 'H' : 'L').append(level);
         int last = p + 11;
         while (last >= p + 6 && b[last] == 0) {

@@ -64,6 +64,8 @@ public class RecorderSupervisor implements RecordingControl {
         this.clock = clock;
     }
 
+    // each recorder starts in the background; nobody waits for it
+    @SuppressWarnings("FutureReturnValueIgnored")
     @EventListener
     public void onStartup(StartupEvent event) {
         for (Camera camera : cameras.findAll()) {
@@ -71,6 +73,8 @@ public class RecorderSupervisor implements RecordingControl {
         }
     }
 
+    // the recorder restarts in the background; nobody waits for it
+    @SuppressWarnings("FutureReturnValueIgnored")
     @EventListener
     public void onCameraChanged(CameraChanged event) {
         sync(event.cameraId());
@@ -81,6 +85,8 @@ public class RecorderSupervisor implements RecordingControl {
         stopAll();
     }
 
+    // forgetting a removed camera's status once its recorder stopped; nobody waits for that
+    @SuppressWarnings("FutureReturnValueIgnored")
     @Override
     public synchronized CompletableFuture<Void> sync(String cameraId) {
         if (shutDown) {

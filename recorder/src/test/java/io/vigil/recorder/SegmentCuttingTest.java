@@ -2,6 +2,7 @@ package io.vigil.recorder;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -104,6 +105,6 @@ class SegmentCuttingTest {
 
     private static void box(byte[] b, int at, int size, String type) {
         b[at + 3] = (byte) size;
-        System.arraycopy(type.getBytes(), 0, b, at + 4, 4);
+        System.arraycopy(type.getBytes(StandardCharsets.US_ASCII), 0, b, at + 4, 4);
     }
 }

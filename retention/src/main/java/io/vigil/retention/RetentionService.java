@@ -216,9 +216,9 @@ public class RetentionService implements RetentionTask {
 
         void record(RunSummary s) {
             registry.counter("vigil.retention.runs", "outcome", s.outcome().name()).increment();
-            registry.counter("vigil.retention.segments.deleted", "reason", "AGE").increment(s.segmentsDeletedAge());
-            registry.counter("vigil.retention.segments.deleted", "reason", "QUOTA").increment(s.segmentsDeletedQuota());
-            registry.counter("vigil.retention.bytes.deleted").increment(s.bytesDeleted());
+            registry.counter("vigil.retention.segments.deleted", "reason", "AGE").increment((double) s.segmentsDeletedAge());
+            registry.counter("vigil.retention.segments.deleted", "reason", "QUOTA").increment((double) s.segmentsDeletedQuota());
+            registry.counter("vigil.retention.bytes.deleted").increment((double) s.bytesDeleted());
             registry.counter("vigil.retention.segments.failed").increment(s.segmentsFailed());
             lastDurationMillis.set(s.durationMillis());
         }

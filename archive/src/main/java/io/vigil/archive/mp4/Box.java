@@ -34,7 +34,7 @@ public record Box(String type, int start, int headerSize, int size) {
                 size = readUint64(bytes, offset + 8);
                 header = 16;
             } else if (size == 0) {
-                size = to - offset;
+                size = (long) to - offset;
             }
             if (size < header || offset + size > to) {
                 break;

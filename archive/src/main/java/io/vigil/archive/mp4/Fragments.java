@@ -134,7 +134,7 @@ public final class Fragments {
                 size = segment.getLong(offset + 8);
                 header = 16;
             } else if (size == 0) {
-                size = end - offset;
+                size = (long) end - offset;
             }
             if (size < header || size > end - offset) {
                 return;

@@ -16,7 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,7 +162,7 @@ public class ArchiveReader {
 
     /** Back to the keyframe-started segment at or before {@code s} in its session, oldest first, ending with it. */
     private List<Segment> fromKeyframe(Segment s) {
-        LinkedList<Segment> run = new LinkedList<>(List.of(s));
+        List<Segment> newestFirst = new ArrayList<>(List.of(s));
         for (Segment first = s; !first.keyframeStart(); ) {
             Optional<Segment> previous = find(s.cameraId(), first.sequence() - 1)
                     .filter(p -> p.sessionId().equals(s.sessionId()));
@@ -170,9 +170,10 @@ public class ArchiveReader {
                 break;
             }
             first = previous.get();
-            run.addFirst(first);
+            newestFirst.add(first);
         }
-        return run;
+        Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     private static Listing listing(String cameraId, List<ListedSegment> segments, List<SpooledSegment> spooled) {

@@ -56,6 +56,8 @@ public final class CameraNetworks {
     }
 
     /** An IP network: a base address and how many leading bits of it count. */
+    // never compared or hashed: only contains() reads it
+    @SuppressWarnings("ArrayRecordComponent")
     record Network(byte[] base, int prefixLength, String text) {
 
         private static final Pattern LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -86,8 +87,8 @@ public final class TestDatabase {
     public static String columnComment(DataSource dataSource, String table, String column) {
         try (Connection c = dataSource.getConnection()) {
             boolean upper = c.getMetaData().storesUpperCaseIdentifiers();
-            try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), upper ? table.toUpperCase() : table,
-                    upper ? column.toUpperCase() : column)) {
+            try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), upper ? table.toUpperCase(Locale.ROOT) : table,
+                    upper ? column.toUpperCase(Locale.ROOT) : column)) {
                 return rs.next() ? rs.getString("REMARKS") : null;
             }
         } catch (SQLException e) {

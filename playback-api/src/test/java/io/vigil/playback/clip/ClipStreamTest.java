@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -371,16 +372,16 @@ class ClipStreamTest {
         byte[] video = traf(1, videoTicks);
         byte[] audio = traf(2, audioTicks);
         ByteBuffer b = ByteBuffer.allocate(8 + video.length + audio.length + 12);
-        b.putInt(8 + video.length + audio.length).put("moof".getBytes()).put(video).put(audio);
-        b.putInt(12).put("mdat".getBytes()).putInt(0xcafe);
+        b.putInt(8 + video.length + audio.length).put("moof".getBytes(StandardCharsets.US_ASCII)).put(video).put(audio);
+        b.putInt(12).put("mdat".getBytes(StandardCharsets.US_ASCII)).putInt(0xcafe);
         return b.array();
     }
 
     private static byte[] traf(int trackId, long ticks) {
         ByteBuffer b = ByteBuffer.allocate(8 + 16 + 20);
-        b.putInt(44).put("traf".getBytes());
-        b.putInt(16).put("tfhd".getBytes()).putInt(0).putInt(trackId);
-        b.putInt(20).put("tfdt".getBytes()).putInt(0x01000000).putLong(ticks);
+        b.putInt(44).put("traf".getBytes(StandardCharsets.US_ASCII));
+        b.putInt(16).put("tfhd".getBytes(StandardCharsets.US_ASCII)).putInt(0).putInt(trackId);
+        b.putInt(20).put("tfdt".getBytes(StandardCharsets.US_ASCII)).putInt(0x01000000).putLong(ticks);
         return b.array();
     }
 }

@@ -21,6 +21,7 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import java.io.FileInputStream;
 import java.net.InetAddress;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -62,7 +63,7 @@ class CameraConnectorTest {
                 "-genkeypair", "-alias", "camera", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=camera.test",
                 "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit",
                 "-keypass", "changeit", "-ext", "san=ip:127.0.0.1").redirectErrorStream(true).start();
-        assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes()));
+        assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes(), Charset.defaultCharset()));
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (var in = new FileInputStream(keystore.toFile())) {
             ks.load(in, "changeit".toCharArray());

@@ -56,6 +56,8 @@ public class RetentionSchedule {
         this.cron = parse(config.cron());
     }
 
+    // Quartz's CronExpression takes a java.util.Date
+    @SuppressWarnings("JavaUtilDate")
     static CronExpression parse(String expression) {
         String hint = "a Quartz cron expression with seconds, e.g. '0 */5 * * * ?' for every 5 minutes";
         if (expression == null || expression.isBlank()) {

@@ -108,10 +108,12 @@ class RetentionPlannerTest {
         Iterator<Candidate> counting = new Iterator<>() {
             final Iterator<Candidate> it = segments.iterator();
 
+            @Override
             public boolean hasNext() {
                 return it.hasNext();
             }
 
+            @Override
             public Candidate next() {
                 read[0]++;
                 return it.next();

@@ -56,6 +56,8 @@ class RetentionScheduleTest {
                     return "lateness";
                 }
 
+                // Quartz reports fire times as java.util.Date
+                @SuppressWarnings("JavaUtilDate")
                 @Override
                 public void triggerFired(Trigger trigger, JobExecutionContext context) {
                     lateness.add(context.getFireTime().getTime() - context.getScheduledFireTime().getTime());
