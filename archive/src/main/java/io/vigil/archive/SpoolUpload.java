@@ -135,6 +135,11 @@ final class SpoolUpload {
             } catch (IOException e) {
                 fail(e.getMessage());
                 return;
+            } catch (RuntimeException e) {
+                // Unexpected (a bug, a library's surprise): a drain that threw would never be retried.
+                LOG.error("Camera {}: storing segment {} failed unexpectedly", cameraId, s.segment().sequence(), e);
+                fail(e.toString());
+                return;
             }
         }
         if (failing) {

@@ -67,6 +67,8 @@ class ArchiveRecoveryTest {
     static final class FlakyStore implements ObjectStore {
         final ObjectStore real;
         volatile boolean down;
+        /** Thrown by the next {@code put}s while set: a failure no code path expects (a bug, an SDK surprise). */
+        volatile RuntimeException surprise;
 
         FlakyStore(ObjectStore real) {
             this.real = real;
@@ -80,6 +82,9 @@ class ArchiveRecoveryTest {
 
         @Override public void put(String key, byte[] bytes, String contentType, Map<String, String> metadata) {
             check();
+            if (surprise != null) {
+                throw surprise;
+            }
             real.put(key, bytes, contentType, metadata);
         }
         @Override public Optional<Map<String, String>> metadata(String key) {
@@ -318,6 +323,30 @@ class ArchiveRecoveryTest {
             assertEquals(6, writer.nextSequence(CAMERA));
         } finally {
             recovery.close();
+            writer.close();
+        }
+    }
+
+    /** An upload lane whose drain met an unexpected exception used to stop for good, its segments left spooled. */
+    @Test
+    void anUnexpectedUploadFailureIsReportedAndRetriedLikeAnUnreachableStore() throws Exception {
+        SegmentSpool spool = new SegmentSpool(config);
+        ReconciliationStatus status = new ReconciliationStatus(Clock.systemUTC());
+        ArchiveWriter writer = writer(spool, status, new UnnumberedSegments(config));
+        new ArchiveRecovery(writer, index, store, spool, config, Clock.systemUTC(), status).start();
+        await("reconciled", () -> status.progress().phase() == ReconciliationStatus.Phase.DONE);
+        store.surprise = new IllegalStateException("SDK surprise (test)");
+        try {
+            writer.append(new SegmentDraft(CAMERA, "s1", NOW, 1000, media(0), true, init(), "avc1.64001f"));
+            await("the camera status says why", () -> !troubles.isEmpty());
+            assertTrue(troubles.get(0).message().contains("SDK surprise (test)"), troubles.get(0).message());
+            assertEquals(1, writer.backlog(CAMERA), "kept in the spool");
+            writer.append(new SegmentDraft(CAMERA, "s1", NOW.plusSeconds(1), 1000, media(1), true, init(), "avc1.64001f"));
+            store.surprise = null;
+            await("both are stored by the retry", () -> index.count(CAMERA) == 2);
+            assertEquals(0, writer.backlog(CAMERA));
+        } finally {
+            store.surprise = null;
             writer.close();
         }
     }

@@ -63,7 +63,7 @@ public class Fencing {
     void start() {
         if (config.enabled()) {
             long often = Math.max(50, config.checkInterval().toMillis() / 4);
-            watchdog.scheduleWithFixedDelay(this::fenceIfSilent, often, often, TimeUnit.MILLISECONDS);
+            watchdog.scheduleWithFixedDelay(this::watch, often, often, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -76,6 +76,15 @@ public class Fencing {
     void stop() {
         watchdog.shutdown();
         stopped = true;
+    }
+
+    /** One look of the watchdog: nothing it meets may end it, since a scheduled task that throws never runs again. */
+    private void watch() {
+        try {
+            fenceIfSilent();
+        } catch (RuntimeException e) {
+            LOG.error("Node {}: the fencing watchdog failed a look and looks again: {}", self, e.toString(), e);
+        }
     }
 
     /** Stops recording every camera this node holds if its last renewal began a lease minus a check interval ago. */
@@ -92,7 +101,11 @@ public class Fencing {
                 self, silent.toMillis(), held.size());
         for (String cameraId : held) {
             leased.remove(cameraId);
-            recording.stopNow(cameraId);
+            try {
+                recording.stopNow(cameraId);
+            } catch (RuntimeException e) {   // the other cameras are fenced all the same
+                LOG.error("Node {}: camera {} could not be stopped at once: {}", self, cameraId, e.toString(), e);
+            }
             board.report(cameraId, CameraStatus.State.OFFLINE, "not recorded by node " + self
                     + ": it lost contact with the database and gave up its lease");
         }

@@ -52,6 +52,17 @@ class FencingTest {
     }
 
     @Test
+    void aCameraThatCannotBeStoppedDoesNotKeepTheOthersRecording() {
+        fakes.recording.failingStops.add("cam1");
+        fencing.renewed(nanos.get());
+        after(LEASE);
+        fencing.fenceIfSilent();
+        assertEquals(List.of("stopNow cam1", "report cam1 OFFLINE: " + WHY, "stopNow cam2", "report cam2 OFFLINE: " + WHY),
+                fakes.events());
+        assertEquals(Set.of(), fakes.leased.snapshot());
+    }
+
+    @Test
     void eachRenewalPutsTheFenceALeaseMinusACheckIntervalAwayAgain() {
         for (int i = 0; i < 5; i++) {
             after(LEASE.minus(CHECK).minusMillis(1));

@@ -39,6 +39,8 @@ final class LeaseFakes {
     /** The recorder: {@code sync} stops a camera no longer assigned; {@code stopped} completes as told. */
     final class Recording implements RecordingControl {
         final Map<String, CompletableFuture<Void>> stopped = new HashMap<>();
+        /** Cameras whose {@link #stopNow} throws, as a recorder in a bad state might. */
+        final java.util.Set<String> failingStops = new java.util.HashSet<>();
 
         /** A recorder that never stops (until the test completes its future). */
         void stuck(String cameraId) {
@@ -54,6 +56,9 @@ final class LeaseFakes {
         @Override
         public void stopNow(String cameraId) {
             log("stopNow " + cameraId);
+            if (failingStops.contains(cameraId)) {
+                throw new IllegalStateException("recorder of " + cameraId + " in a bad state");
+            }
         }
 
         @Override
