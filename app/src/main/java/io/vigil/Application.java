@@ -2,7 +2,6 @@ package io.vigil;
 
 import io.micronaut.runtime.Micronaut;
 import io.vigil.kernel.config.RenamedSettings;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,18 +12,16 @@ import java.nio.file.Path;
  */
 public final class Application {
 
-    private Application() {
-    }
+    private Application() {}
 
     public static void main(String[] args) {
         Path site = Path.of("config", "application.yml");
-        if (Files.isRegularFile(site) && System.getProperty("micronaut.config.files") == null
+        if (Files.isRegularFile(site)
+                && System.getProperty("micronaut.config.files") == null
                 && System.getenv("MICRONAUT_CONFIG_FILES") == null) {
             System.setProperty("micronaut.config.files", site.toAbsolutePath().toString());
         }
-        RenamedSettings.apply(Micronaut.build(args)
-                .mainClass(Application.class)
-                .defaultEnvironments("vigil"))
+        RenamedSettings.apply(Micronaut.build(args).mainClass(Application.class).defaultEnvironments("vigil"))
                 .start();
     }
 }

@@ -1,15 +1,14 @@
 package io.vigil;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
 import io.vigil.kernel.config.SettingRename;
 import io.vigil.kernel.config.SettingRenames;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The built-in {@code application.yml} sets nothing under a renamed group's new prefix: a default there would count
@@ -24,9 +23,11 @@ class BuiltInSettingsTest {
             builtIn = new YamlPropertySourceLoader().read("application", yml);
         }
         List<String> hiding = builtIn.keySet().stream()
-                .filter(key -> SettingRenames.VIGIL.renames().stream().map(SettingRename::newPrefix)
+                .filter(key -> SettingRenames.VIGIL.renames().stream()
+                        .map(SettingRename::newPrefix)
                         .anyMatch(prefix -> key.startsWith(prefix + ".")))
-                .sorted().toList();
+                .sorted()
+                .toList();
         assertEquals(List.of(), hiding);
         assertEquals("config/cameras.yml", builtIn.get("vigil.cameras.file"), "the file was read and flattened");
     }

@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.vigil.access.share.ShareGrant;
 import io.vigil.access.user.User;
-
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,7 +17,11 @@ import java.util.Set;
  * @param cameras the allow-list, or null for every camera
  * @param share   the grant when the request came through a share link
  */
-public record Caller(String name, @Nullable Role role, @Nullable Set<String> cameras, @Nullable ShareGrant share) {
+public record Caller(
+        String name,
+        @Nullable Role role,
+        @Nullable Set<String> cameras,
+        @Nullable ShareGrant share) {
 
     private static final String ATTRIBUTE = "vigil.caller";
 

@@ -5,8 +5,7 @@ import io.micronaut.http.HttpRequest;
 /** The address a request came from, as the audit log and the sign-in throttle record it. */
 public final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     /**
      * The peer's IP address; with {@code trustForwardedFor} (Vigil behind one reverse proxy) the last

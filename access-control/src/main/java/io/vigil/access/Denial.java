@@ -2,7 +2,6 @@ package io.vigil.access;
 
 import io.micronaut.http.HttpRequest;
 import io.vigil.error.ErrorCode;
-
 import java.util.Optional;
 
 /** Why a request was refused, left on the request for the handler that writes the 401/403/429 answer. */

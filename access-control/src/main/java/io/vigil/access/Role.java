@@ -1,11 +1,5 @@
 package io.vigil.access;
 
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-
 import static io.vigil.access.Permission.AUDIT;
 import static io.vigil.access.Permission.CAMERAS_READ;
 import static io.vigil.access.Permission.CAMERAS_WRITE;
@@ -15,6 +9,12 @@ import static io.vigil.access.Permission.LIVE;
 import static io.vigil.access.Permission.RETENTION_READ;
 import static io.vigil.access.Permission.SHARES;
 import static io.vigil.access.Permission.TIMELINE;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A user's role. Each user has exactly one; the names are what the API and config files use

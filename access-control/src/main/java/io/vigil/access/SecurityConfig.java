@@ -3,7 +3,6 @@ package io.vigil.access;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.nio.file.Path;
 import java.time.Duration;
 

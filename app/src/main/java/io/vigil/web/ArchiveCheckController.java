@@ -29,8 +29,10 @@ public class ArchiveCheckController {
     }
 
     @Get("/check")
-    public ArchiveCheck.Report check(@Nullable @QueryValue String cameraId, @Nullable @QueryValue String start,
-                                     @Nullable @QueryValue String end) {
+    public ArchiveCheck.Report check(
+            @Nullable @QueryValue String cameraId,
+            @Nullable @QueryValue String start,
+            @Nullable @QueryValue String end) {
         io.vigil.kernel.CameraId.require("cameraId", cameraId);
         TimeRange range = ArchiveChecker.bounded(TimeRange.parse(start, end));
         cameras.require(cameraId);

@@ -24,10 +24,12 @@ public class OversizedRequests extends VigilErrorResponseProcessor {
 
     @Override
     public MutableHttpResponse<ErrorBody> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-        if (response.code() == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode() && context.getRequest() instanceof NettyHttpRequest<?> netty) {
+        if (response.code() == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()
+                && context.getRequest() instanceof NettyHttpRequest<?> netty) {
             Throwable cause = netty.getNativeRequest().decoderResult().cause();
             if (cause instanceof TooLongHttpLineException) {
-                return answer(response, ErrorCode.URI_TOO_LONG, "the request line (method, path and query) is too long");
+                return answer(
+                        response, ErrorCode.URI_TOO_LONG, "the request line (method, path and query) is too long");
             }
             if (cause instanceof TooLongHttpHeaderException) {
                 return answer(response, ErrorCode.HEADERS_TOO_LARGE, "the request's headers are too large");
@@ -36,7 +38,10 @@ public class OversizedRequests extends VigilErrorResponseProcessor {
         return super.processResponse(context, response);
     }
 
-    private static MutableHttpResponse<ErrorBody> answer(MutableHttpResponse<?> response, ErrorCode code, String message) {
-        return response.status(code.httpStatus()).contentType(MediaType.APPLICATION_JSON_TYPE).body(ErrorBody.of(code, message));
+    private static MutableHttpResponse<ErrorBody> answer(
+            MutableHttpResponse<?> response, ErrorCode code, String message) {
+        return response.status(code.httpStatus())
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(ErrorBody.of(code, message));
     }
 }

@@ -15,16 +15,20 @@ import io.micronaut.http.annotation.ServerFilter;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class ResponseHardening {
 
-    static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-            + "media-src 'self' blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "frame-ancestors 'none'; form-action 'self'";
+    static final String CONSOLE_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                    + "media-src 'self' blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                    + "frame-ancestors 'none'; form-action 'self'";
 
     @ResponseFilter
     public void harden(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.header("X-Content-Type-Options", "nosniff");
         response.header("Referrer-Policy", "no-referrer");
-        boolean html = response.getContentType().map(t -> t.matches(MediaType.TEXT_HTML_TYPE)).orElse(false)
-                || request.getPath().equals("/") || request.getPath().endsWith(".html");
+        boolean html = response.getContentType()
+                        .map(t -> t.matches(MediaType.TEXT_HTML_TYPE))
+                        .orElse(false)
+                || request.getPath().equals("/")
+                || request.getPath().endsWith(".html");
         if (html) {
             response.header("Content-Security-Policy", CONSOLE_POLICY);
             response.header("X-Frame-Options", "DENY");

@@ -3,8 +3,7 @@ package io.vigil.architecture;
 /** Java source read as code: comments and literals blanked out, line breaks kept. Pure. */
 final class JavaText {
 
-    private JavaText() {
-    }
+    private JavaText() {}
 
     /**
      * The source with every comment, string, text block and character literal replaced by spaces (line breaks kept,

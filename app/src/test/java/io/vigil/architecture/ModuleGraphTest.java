@@ -1,6 +1,7 @@
 package io.vigil.architecture;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the module graph of docs/ARCHITECTURE.md true: features → {@code camera-registry} → {@code archive} →
@@ -29,6 +28,7 @@ class ModuleGraphTest {
     private static final List<String> SHARED = List.of("kernel", "archive", "camera-registry");
     /** The module that assembles the service: it may use every other module. */
     private static final String APP = "app";
+
     private static final Pattern QUALIFIED_NAME = Pattern.compile("\\bio\\.vigil(?:\\.[A-Za-z_$][\\w$]*)*");
     private static final Pattern GRAPH_MODULE = Pattern.compile("\\b[a-z][a-z-]*[a-z]\\b");
     private static final Pattern TABLE_MODULE = Pattern.compile("(?m)^\\| `([a-z-]+)` \\|");
@@ -82,10 +82,15 @@ class ModuleGraphTest {
     }
 
     /** Names only {@code archive} may use: a name starting with one of these. */
-    private static final List<String> ARCHIVE_OWN = List.of("io.vigil.archive.spool.",
-            "io.vigil.archive.index.SegmentIndex", "io.vigil.archive.index.SegmentsByTime",
-            "io.vigil.archive.index.RecordingSpans", "io.vigil.archive.UnnumberedSegments",
-            "io.vigil.archive.SequenceNumbering", "io.vigil.archive.SpoolUpload", "io.vigil.archive.ArchiveRecovery");
+    private static final List<String> ARCHIVE_OWN = List.of(
+            "io.vigil.archive.spool.",
+            "io.vigil.archive.index.SegmentIndex",
+            "io.vigil.archive.index.SegmentsByTime",
+            "io.vigil.archive.index.RecordingSpans",
+            "io.vigil.archive.UnnumberedSegments",
+            "io.vigil.archive.SequenceNumbering",
+            "io.vigil.archive.SpoolUpload",
+            "io.vigil.archive.ArchiveRecovery");
 
     /** A qualified Vigil name used in a module's main code, and where ({@code file:line}). */
     @FunctionalInterface
@@ -102,7 +107,10 @@ class ModuleGraphTest {
                 String code = JavaText.withoutCommentsAndLiterals(Files.readString(file));
                 Matcher name = QUALIFIED_NAME.matcher(code);
                 while (name.find()) {
-                    use.accept(module, name.group(), reactor.root().relativize(file) + ":" + JavaText.lineOf(code, name.start()));
+                    use.accept(
+                            module,
+                            name.group(),
+                            reactor.root().relativize(file) + ":" + JavaText.lineOf(code, name.start()));
                 }
             }
         }
@@ -126,7 +134,7 @@ class ModuleGraphTest {
         String doc = Files.readString(reactor.root().resolve("docs/ARCHITECTURE.md"));
         int open = doc.indexOf("```");
         String graph = doc.substring(doc.indexOf('\n', open), doc.indexOf("```", open + 3))
-                .replaceAll("\\([^)]*\\)", "");     // what a module holds, in parentheses, is not a module's name
+                .replaceAll("\\([^)]*\\)", ""); // what a module holds, in parentheses, is not a module's name
         Set<String> drawn = new TreeSet<>();
         GRAPH_MODULE.matcher(graph).results().forEach(m -> drawn.add(m.group()));
         Set<String> tabled = new TreeSet<>();
@@ -146,10 +154,14 @@ class ModuleGraphTest {
                     io.vigil.playback.MediaPlaylist
                     \"""; var r = io.vigil.kernel.CameraId.isValid(s);
                 """);
-        List<String> names = QUALIFIED_NAME.matcher(code).results().map(MatchResult::group).toList();
+        List<String> names =
+                QUALIFIED_NAME.matcher(code).results().map(MatchResult::group).toList();
         assertEquals(List.of("io.vigil.kernel.TimeRange", "io.vigil.kernel.CameraId.isValid"), names);
-        assertEquals(List.of("io.vigil.kernel", "io.vigil.kernel", "io.vigil.kernel.hook"),
-                List.of(JavaText.packageOf(names.get(0)), JavaText.packageOf(names.get(1)),
+        assertEquals(
+                List.of("io.vigil.kernel", "io.vigil.kernel", "io.vigil.kernel.hook"),
+                List.of(
+                        JavaText.packageOf(names.get(0)),
+                        JavaText.packageOf(names.get(1)),
                         JavaText.packageOf("io.vigil.kernel.hook")));
         assertEquals(5, JavaText.lineOf(code, code.indexOf("io.vigil.kernel.CameraId")));
     }

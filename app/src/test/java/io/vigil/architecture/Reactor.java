@@ -1,9 +1,5 @@
 package io.vigil.architecture;
 
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +11,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * The Maven reactor as its files say it: the root pom's modules, each module's dependencies on Vigil's modules (any
@@ -28,22 +27,29 @@ record Reactor(Path root, List<String> modules) {
     /** The repository's root: the nearest directory up from here holding pom.xml and docs/ARCHITECTURE.md. */
     static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isRegularFile(dir.resolve("docs/ARCHITECTURE.md"))) {
+            if (Files.isRegularFile(dir.resolve("pom.xml"))
+                    && Files.isRegularFile(dir.resolve("docs/ARCHITECTURE.md"))) {
                 return dir;
             }
         }
-        throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no repository root above " + Path.of("").toAbsolutePath());
     }
 
     static Reactor read(Path root) {
-        return new Reactor(root, children(project(root.resolve("pom.xml")), "modules", "module").stream()
-                .map(Node::getTextContent).map(String::trim).toList());
+        return new Reactor(
+                root,
+                children(project(root.resolve("pom.xml")), "modules", "module").stream()
+                        .map(Node::getTextContent)
+                        .map(String::trim)
+                        .toList());
     }
 
     /** The Vigil modules {@code module}'s pom depends on, test scope and test-jars included. */
     Set<String> dependencies(String module) {
         Set<String> found = new TreeSet<>();
-        for (Element dependency : children(project(root.resolve(module).resolve("pom.xml")), "dependencies", "dependency")) {
+        for (Element dependency :
+                children(project(root.resolve(module).resolve("pom.xml")), "dependencies", "dependency")) {
             String group = text(dependency, "groupId");
             if (GROUP.equals(group) || "${project.groupId}".equals(group)) {
                 found.add(text(dependency, "artifactId"));

@@ -18,8 +18,7 @@ import java.util.concurrent.TimeUnit;
 record ClipInputs(Path directory, List<Part> segments) {
 
     /** One media segment file and its duration from the playlist's {@code EXTINF}. */
-    record Part(String fileName, long durationMillis) {
-    }
+    record Part(String fileName, long durationMillis) {}
 
     static final int CLIP_SECONDS = 60;
 
@@ -48,17 +47,67 @@ record ClipInputs(Path directory, List<Part> segments) {
             Path clip = cache.resolve("source-" + CLIP_SECONDS + "s.mp4");
             if (!Files.exists(clip)) {
                 Path partial = cache.resolve("source.partial.mp4");
-                ffmpeg(cache, "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25",
-                        "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", Integer.toString(CLIP_SECONDS),
+                ffmpeg(
+                        cache,
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=1920x1080:rate=25",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=frequency=440:sample_rate=48000",
+                        "-t",
+                        Integer.toString(CLIP_SECONDS),
                         // Noise keeps the encoder at its bit rate: plain testsrc2 compresses far below 4 Mbit/s.
-                        "-vf", "noise=alls=12:allf=t", "-c:v", "libx264", "-preset", "ultrafast", "-g", "50",
-                        "-keyint_min", "50", "-sc_threshold", "0", "-b:v", "4M", "-maxrate", "4M", "-bufsize", "8M",
-                        "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", partial.toString());
+                        "-vf",
+                        "noise=alls=12:allf=t",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-g",
+                        "50",
+                        "-keyint_min",
+                        "50",
+                        "-sc_threshold",
+                        "0",
+                        "-b:v",
+                        "4M",
+                        "-maxrate",
+                        "4M",
+                        "-bufsize",
+                        "8M",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "aac",
+                        "-b:a",
+                        "128k",
+                        partial.toString());
                 Files.move(partial, clip);
             }
-            ffmpeg(dir, "-stream_loop", Integer.toString(minutes * 60 / CLIP_SECONDS - 1), "-i", clip.toString(),
-                    "-c", "copy", "-f", "hls", "-hls_time", "2", "-hls_segment_type", "fmp4", "-hls_playlist_type", "vod",
-                    "-hls_fmp4_init_filename", "init.mp4", "-hls_segment_filename", "seg%05d.m4s", "index.m3u8");
+            ffmpeg(
+                    dir,
+                    "-stream_loop",
+                    Integer.toString(minutes * 60 / CLIP_SECONDS - 1),
+                    "-i",
+                    clip.toString(),
+                    "-c",
+                    "copy",
+                    "-f",
+                    "hls",
+                    "-hls_time",
+                    "2",
+                    "-hls_segment_type",
+                    "fmp4",
+                    "-hls_playlist_type",
+                    "vod",
+                    "-hls_fmp4_init_filename",
+                    "init.mp4",
+                    "-hls_segment_filename",
+                    "seg%05d.m4s",
+                    "index.m3u8");
             Files.writeString(dir.resolve("complete"), "");
         }
         List<Part> parts = new ArrayList<>();
@@ -76,7 +125,10 @@ record ClipInputs(Path directory, List<Part> segments) {
     private static void ffmpeg(Path workDir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(workDir.toFile()).inheritIO().start();
+        Process p = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .inheritIO()
+                .start();
         if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new IllegalStateException("ffmpeg failed: " + command);

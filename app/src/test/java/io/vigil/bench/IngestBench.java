@@ -5,8 +5,6 @@ import io.vigil.e2e.ExternalTools;
 import io.vigil.e2e.S3ServerProcess;
 import io.vigil.e2e.ServiceProcess;
 import io.vigil.e2e.TestAdmin;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /**
  * Ingest: N cameras (1080p25 H.264, 4 Mbit/s, 2 s GOP) from one gst-rtsp-server, recorded for a while by Vigil
@@ -37,16 +36,30 @@ class IngestBench {
 
     private static final int SEGMENT_SECONDS = 2;
 
-    record Result(int cameras, double seconds, double vigilCpu, double storeCpu, double vigilRssMib, double storeRssMib,
-                  long vigilSegments, long vigilMissing, double ffmpegSeconds, double ffmpegCpu, double ffmpegRssMib,
-                  long ffmpegSegments, long ffmpegMissing, List<Double> listingDelayMillis) {
-    }
+    record Result(
+            int cameras,
+            double seconds,
+            double vigilCpu,
+            double storeCpu,
+            double vigilRssMib,
+            double storeRssMib,
+            long vigilSegments,
+            long vigilMissing,
+            double ffmpegSeconds,
+            double ffmpegCpu,
+            double ffmpegRssMib,
+            long ffmpegSegments,
+            long ffmpegMissing,
+            List<Double> listingDelayMillis) {}
 
     @Test
     void recordManyCamerasAgainstFfmpegCopy() throws Exception {
         ExternalTools.require();
-        List<Integer> sizes = Stream.of(System.getProperty("bench.ingest.cameras", "10,25,50").split(","))
-                .map(String::trim).map(Integer::parseInt).toList();
+        List<Integer> sizes = Stream.of(
+                        System.getProperty("bench.ingest.cameras", "10,25,50").split(","))
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
         int seconds = Integer.parseInt(System.getProperty("bench.ingest.seconds", "120"));
         Path input = IngestInputs.camera1080p(Path.of("target", "ingest-bench"));
         List<Result> results = new ArrayList<>();
@@ -68,9 +81,15 @@ class IngestBench {
     private Result recordWithVigil(CameraSimulator cameras, List<String> ids, int seconds) throws Exception {
         Path work = Files.createTempDirectory("vigil-bench-ingest");
         try (S3ServerProcess store = new S3ServerProcess(work.resolve("s3"), CameraSimulator.freePort());
-             ServiceProcess vigil = new ServiceProcess(work, CameraSimulator.freePort(), List.of("-Xmx1g",
-                     "-Dvigil.storage.endpoint=" + store.endpoint(), "-Dvigil.storage.access-key=" + S3ServerProcess.ACCESS_KEY,
-                     "-Dvigil.storage.secret-key=" + S3ServerProcess.SECRET_KEY, "-Dvigil.retention.enabled=false"))) {
+                ServiceProcess vigil = new ServiceProcess(
+                        work,
+                        CameraSimulator.freePort(),
+                        List.of(
+                                "-Xmx1g",
+                                "-Dvigil.storage.endpoint=" + store.endpoint(),
+                                "-Dvigil.storage.access-key=" + S3ServerProcess.ACCESS_KEY,
+                                "-Dvigil.storage.secret-key=" + S3ServerProcess.SECRET_KEY,
+                                "-Dvigil.retention.enabled=false"))) {
             Files.writeString(work.resolve("cameras.yml"), "cameras: []\n");
             vigil.start();
             for (String id : ids) {
@@ -91,7 +110,8 @@ class IngestBench {
             double storeRss = ProcessMeter.rssMib(store.pid());
             Instant to = Instant.now();
             // then, apart from the CPU window (its polling costs CPU too), how soon segments are listed
-            List<Double> delays = ListingDelay.watch(http, vigil.base(), ids.get(0), Duration.ofSeconds(Math.min(40, seconds)));
+            List<Double> delays =
+                    ListingDelay.watch(http, vigil.base(), ids.get(0), Duration.ofSeconds(Math.min(40, seconds)));
             long written = 0;
             long missing = 0;
             for (String id : ids) {
@@ -100,24 +120,58 @@ class IngestBench {
                 missing += Math.max(0, expected(elapsed) - counted[0]) + counted[1];
             }
             vigil.stop();
-            return new Result(ids.size(), elapsed, vigilCpu, storeCpu, vigilRss, storeRss, written, missing,
-                    0, 0, 0, 0, 0, delays);
+            return new Result(
+                    ids.size(),
+                    elapsed,
+                    vigilCpu,
+                    storeCpu,
+                    vigilRss,
+                    storeRss,
+                    written,
+                    missing,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    delays);
         } finally {
             BenchService.deleteTree(work);
         }
     }
 
-    private Result recordWithFfmpeg(CameraSimulator cameras, List<String> ids, int seconds, Result vigil) throws Exception {
+    private Result recordWithFfmpeg(CameraSimulator cameras, List<String> ids, int seconds, Result vigil)
+            throws Exception {
         Path work = Files.createTempDirectory("vigil-bench-ffmpeg");
         List<Process> processes = new ArrayList<>();
         try {
             for (String id : ids) {
                 Path out = Files.createDirectories(work.resolve(id));
-                processes.add(new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-rtsp_transport", "tcp",
-                        "-i", cameras.url(id), "-c", "copy", "-f", "hls", "-hls_segment_type", "fmp4", "-hls_time",
-                        Integer.toString(SEGMENT_SECONDS), "-hls_list_size", "0",
-                        "-hls_segment_filename", out.resolve("%06d.m4s").toString(), out.resolve("index.m3u8").toString())
-                        .redirectErrorStream(true).redirectOutput(work.resolve(id + ".log").toFile()).start());
+                processes.add(new ProcessBuilder(
+                                "ffmpeg",
+                                "-nostdin",
+                                "-v",
+                                "error",
+                                "-rtsp_transport",
+                                "tcp",
+                                "-i",
+                                cameras.url(id),
+                                "-c",
+                                "copy",
+                                "-f",
+                                "hls",
+                                "-hls_segment_type",
+                                "fmp4",
+                                "-hls_time",
+                                Integer.toString(SEGMENT_SECONDS),
+                                "-hls_list_size",
+                                "0",
+                                "-hls_segment_filename",
+                                out.resolve("%06d.m4s").toString(),
+                                out.resolve("index.m3u8").toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(work.resolve(id + ".log").toFile())
+                        .start());
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (ids.stream().anyMatch(id -> segmentFiles(work.resolve(id)).isEmpty())) {
@@ -143,9 +197,21 @@ class IngestBench {
                 written += n;
                 missing += Math.max(0, expected(elapsed) - n);
             }
-            return new Result(vigil.cameras(), vigil.seconds(), vigil.vigilCpu(), vigil.storeCpu(), vigil.vigilRssMib(),
-                    vigil.storeRssMib(), vigil.vigilSegments(), vigil.vigilMissing(), elapsed, cpu, rss,
-                    written, missing, vigil.listingDelayMillis());
+            return new Result(
+                    vigil.cameras(),
+                    vigil.seconds(),
+                    vigil.vigilCpu(),
+                    vigil.storeCpu(),
+                    vigil.vigilRssMib(),
+                    vigil.storeRssMib(),
+                    vigil.vigilSegments(),
+                    vigil.vigilMissing(),
+                    elapsed,
+                    cpu,
+                    rss,
+                    written,
+                    missing,
+                    vigil.listingDelayMillis());
         } finally {
             for (Process p : processes) {
                 p.destroy();
@@ -175,8 +241,12 @@ class IngestBench {
     private static void awaitAllRecording(HttpClient http, String base, List<String> ids) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
-            String body = http.send(HttpRequest.newBuilder(URI.create(base + "/api/cameras"))
-                    .header("Authorization", TestAdmin.basic()).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String body = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/cameras"))
+                                    .header("Authorization", TestAdmin.basic())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             Matcher m = Pattern.compile("\"state\":\"RECORDING\"").matcher(body);
             long recording = m.results().count();
             if (recording >= ids.size()) {
@@ -188,10 +258,15 @@ class IngestBench {
     }
 
     /** Segments of a camera starting in [from, to), and the holes in their sequence numbers. */
-    private static long[] countSegments(HttpClient http, String base, String id, Instant from, Instant to) throws Exception {
-        String playlist = http.send(HttpRequest.newBuilder(URI.create(base + "/api/cameras/" + id + "/playlist.m3u8?start="
-                        + from.plusSeconds(SEGMENT_SECONDS) + "&end=" + to)).header("Authorization", TestAdmin.basic()).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    private static long[] countSegments(HttpClient http, String base, String id, Instant from, Instant to)
+            throws Exception {
+        String playlist = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/cameras/" + id + "/playlist.m3u8?start="
+                                        + from.plusSeconds(SEGMENT_SECONDS) + "&end=" + to))
+                                .header("Authorization", TestAdmin.basic())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher m = Pattern.compile("segments/(\\d+)\\.m4s").matcher(playlist);
         long count = 0;
         long holes = 0;
@@ -204,6 +279,6 @@ class IngestBench {
             previous = sequence;
             count++;
         }
-        return new long[]{count, holes};
+        return new long[] {count, holes};
     }
 }

@@ -1,7 +1,6 @@
 package io.vigil.bench;
 
 import io.vigil.e2e.ExternalTools;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +9,7 @@ import java.util.List;
 /** The ingest bench's camera stream: 1080p25 H.264 at 4 Mbit/s with a 2 s GOP, made once with ffmpeg. */
 final class IngestInputs {
 
-    private IngestInputs() {
-    }
+    private IngestInputs() {}
 
     static Path camera1080p(Path dir) throws Exception {
         Path file = dir.resolve("camera-1080p25-4mbit-gop50.mp4");
@@ -20,11 +18,43 @@ final class IngestInputs {
         }
         Files.createDirectories(dir);
         Path partial = dir.resolve("camera.partial.mp4");
-        ExternalTools.run(Duration.ofMinutes(10), List.of("ffmpeg", "-y", "-v", "error",
-                "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25", "-t", "30",
-                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-profile:v", "high",
-                "-b:v", "4M", "-maxrate", "4M", "-bufsize", "8M", "-g", "50", "-keyint_min", "50", "-sc_threshold", "0",
-                "-x264-params", "nal-hrd=cbr", "-an", partial.toString()));
+        ExternalTools.run(
+                Duration.ofMinutes(10),
+                List.of(
+                        "ffmpeg",
+                        "-y",
+                        "-v",
+                        "error",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=1920x1080:rate=25",
+                        "-t",
+                        "30",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "veryfast",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-profile:v",
+                        "high",
+                        "-b:v",
+                        "4M",
+                        "-maxrate",
+                        "4M",
+                        "-bufsize",
+                        "8M",
+                        "-g",
+                        "50",
+                        "-keyint_min",
+                        "50",
+                        "-sc_threshold",
+                        "0",
+                        "-x264-params",
+                        "nal-hrd=cbr",
+                        "-an",
+                        partial.toString()));
         Files.move(partial, file);
         return file;
     }

@@ -1,7 +1,6 @@
 package io.vigil.bench;
 
 import io.vigil.e2e.TestAdmin;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,8 +20,7 @@ import java.util.Set;
  */
 final class ListingDelay {
 
-    private ListingDelay() {
-    }
+    private ListingDelay() {}
 
     /** Delays in ms, one per segment newly listed while watching for {@code duration}. */
     static List<Double> watch(HttpClient http, String base, String camera, Duration duration) throws Exception {
@@ -32,14 +30,19 @@ final class ListingDelay {
         long end = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < end) {
             long polled = System.currentTimeMillis();
-            String playlist = http.send(HttpRequest.newBuilder(URI.create(base + "/api/cameras/" + camera + "/live.m3u8"))
-                    .header("Authorization", TestAdmin.basic()).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String playlist = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/cameras/" + camera + "/live.m3u8"))
+                                    .header("Authorization", TestAdmin.basic())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             long now = (polled + System.currentTimeMillis()) / 2;
             double t = Double.NaN;
             double pending = 0;
             for (String line : playlist.split("\n")) {
                 if (line.startsWith("#EXT-X-PROGRAM-DATE-TIME:")) {
-                    t = Instant.parse(line.substring(line.indexOf(':') + 1).trim()).toEpochMilli();
+                    t = Instant.parse(line.substring(line.indexOf(':') + 1).trim())
+                            .toEpochMilli();
                 } else if (line.startsWith("#EXTINF:")) {
                     pending = Double.parseDouble(line.substring(8, line.indexOf(','))) * 1000;
                 } else if (line.startsWith("segments/")) {

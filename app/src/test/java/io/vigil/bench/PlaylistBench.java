@@ -1,11 +1,8 @@
 package io.vigil.bench;
 
-import io.vigil.e2e.TestAdmin;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
+import io.vigil.e2e.TestAdmin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +18,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Playlist and timeline speed over a synthetic index of 20 cameras x 7 days of 2 s segments (about
@@ -55,19 +54,30 @@ class PlaylistBench {
                 Instant dayStart = end.minusSeconds(86_400);
                 Instant hourStart = end.minusSeconds(3600);
                 List<String> lines = new ArrayList<>();
-                lines.add(String.format("index: %d cameras x %d days = %,d segment rows (filled in %.0f s)", CAMERAS, DAYS, rows, fillSeconds));
+                lines.add(String.format(
+                        "index: %d cameras x %d days = %,d segment rows (filled in %.0f s)",
+                        CAMERAS, DAYS, rows, fillSeconds));
                 lines.add("| request | p50 ms | p95 ms | baseline: bare JDBC read of the rows, p50 ms | ratio p50 |");
                 lines.add("| --- | ---: | ---: | ---: | ---: |");
-                lines.add(row("24 h playlist (43,200 segments)", http(base, "playlist.m3u8", dayStart, end, "#EXTINF:", 43_200),
+                lines.add(row(
+                        "24 h playlist (43,200 segments)",
+                        http(base, "playlist.m3u8", dayStart, end, "#EXTINF:", 43_200),
                         jdbc(ds, "cam7", dayStart, end, true)));
-                lines.add(row("1 h playlist (1,800 segments)", http(base, "playlist.m3u8", hourStart, end, "#EXTINF:", 1_800),
+                lines.add(row(
+                        "1 h playlist (1,800 segments)",
+                        http(base, "playlist.m3u8", hourStart, end, "#EXTINF:", 1_800),
                         jdbc(ds, "cam7", hourStart, end, true)));
-                lines.add(row(DAYS + "-day timeline (" + String.format("%,d", DAYS * 43_200) + " segments)",
-                        http(base, "timeline", start, end, "{\"start\"", DAYS), jdbc(ds, "cam7", start, end, false)));
+                lines.add(row(
+                        DAYS + "-day timeline (" + String.format("%,d", DAYS * 43_200) + " segments)",
+                        http(base, "timeline", start, end, "{\"start\"", DAYS),
+                        jdbc(ds, "cam7", start, end, false)));
                 lines.add("");
                 lines.addAll(throughput(base, hourStart, end));
-                BenchService.report("Playlist and timeline", "Times are client-observed on loopback (server time plus transfer), "
-                        + RUNS + " runs after " + WARM_UPS + " warm-ups.", lines);
+                BenchService.report(
+                        "Playlist and timeline",
+                        "Times are client-observed on loopback (server time plus transfer), " + RUNS + " runs after "
+                                + WARM_UPS + " warm-ups.",
+                        lines);
             }
         } finally {
             BenchService.deleteTree(work);
@@ -82,17 +92,29 @@ class PlaylistBench {
         String playlist = base + "/api/cameras/cam7/playlist.m3u8?start=" + from + "&end=" + to;
         double playlists = wrk(playlist);
         double trivial = wrk(base + "/api/keys/export-signing");
-        return List.of("| wrk, 16 connections, 20 s | requests/s |", "| --- | ---: |",
+        return List.of(
+                "| wrk, 16 connections, 20 s | requests/s |",
+                "| --- | ---: |",
                 String.format("| 1 h playlist (1,800 segments), the same range every time | %,.0f |", playlists),
                 String.format("| baseline: `/api/keys/export-signing` (113 bytes, no database) | %,.0f |", trivial),
-                "", String.format("ratio 1 h playlists / baseline: %.2f", playlists / trivial));
+                "",
+                String.format("ratio 1 h playlists / baseline: %.2f", playlists / trivial));
     }
 
     private static double wrk(String url) throws Exception {
         Process p;
         try {
-            p = new ProcessBuilder("wrk", "-t2", "-c16", "-d20s", "--latency", "-H", "Authorization: " + TestAdmin.basic(), url)
-                    .redirectErrorStream(true).start();
+            p = new ProcessBuilder(
+                            "wrk",
+                            "-t2",
+                            "-c16",
+                            "-d20s",
+                            "--latency",
+                            "-H",
+                            "Authorization: " + TestAdmin.basic(),
+                            url)
+                    .redirectErrorStream(true)
+                    .start();
         } catch (java.io.IOException e) {
             throw new AssertionError("the playlist bench needs wrk: sudo apt-get install -y wrk", e);
         }
@@ -112,8 +134,9 @@ class PlaylistBench {
         long rows = 0;
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO segment (camera_id, sequence, session_id, start_millis, "
-                    + "duration_millis, size_bytes, object_key, init_key, keyframe_start, sha256) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO segment (camera_id, sequence, session_id, start_millis, "
+                            + "duration_millis, size_bytes, object_key, init_key, keyframe_start, sha256) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                 for (int cam = 0; cam < CAMERAS; cam++) {
                     String camera = "cam" + cam;
                     long seq = 0;
@@ -179,7 +202,10 @@ class PlaylistBench {
         for (int i = -WARM_UPS; i < RUNS; i++) {
             String url = base + "/api/cameras/cam7/" + what + "?start=" + from.plusMillis(i + WARM_UPS) + "&end=" + to;
             long t = System.nanoTime();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", TestAdmin.basic()).build(),
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", TestAdmin.basic())
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (i >= 0) {
                 ms[i] = (System.nanoTime() - t) / 1e6;
@@ -199,14 +225,19 @@ class PlaylistBench {
         return ms;
     }
 
-    private static double[] jdbc(DataSource ds, String camera, Instant from, Instant to, boolean allColumns) throws Exception {
-        String columns = allColumns ? "camera_id, sequence, session_id, start_millis, duration_millis, size_bytes, object_key, "
-                + "init_key, keyframe_start, sha256" : "session_id, start_millis, duration_millis";
+    private static double[] jdbc(DataSource ds, String camera, Instant from, Instant to, boolean allColumns)
+            throws Exception {
+        String columns = allColumns
+                ? "camera_id, sequence, session_id, start_millis, duration_millis, size_bytes, object_key, "
+                        + "init_key, keyframe_start, sha256"
+                : "session_id, start_millis, duration_millis";
         double[] ms = new double[RUNS];
         for (int i = -WARM_UPS; i < RUNS; i++) {
             long t = System.nanoTime();
-            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + columns
-                    + " FROM segment WHERE camera_id = ? AND start_millis >= ? AND start_millis < ? ORDER BY start_millis")) {
+            try (Connection c = ds.getConnection();
+                    PreparedStatement ps = c.prepareStatement(
+                            "SELECT " + columns
+                                    + " FROM segment WHERE camera_id = ? AND start_millis >= ? AND start_millis < ? ORDER BY start_millis")) {
                 ps.setString(1, camera);
                 ps.setLong(2, from.toEpochMilli() + i + WARM_UPS);
                 ps.setLong(3, to.toEpochMilli());
@@ -226,7 +257,8 @@ class PlaylistBench {
     private static String row(String name, double[] measured, double[] baseline) {
         double p50 = percentile(measured, 50);
         double base = percentile(baseline, 50);
-        return String.format("| %s | %.1f | %.1f | %.1f | %.1f |", name, p50, percentile(measured, 95), base, p50 / base);
+        return String.format(
+                "| %s | %.1f | %.1f | %.1f | %.1f |", name, p50, percentile(measured, 95), base, p50 / base);
     }
 
     private static double percentile(double[] values, int p) {

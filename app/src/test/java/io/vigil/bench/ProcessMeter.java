@@ -11,8 +11,7 @@ final class ProcessMeter {
     /** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on every Linux). */
     static final double TICKS_PER_SECOND = 100.0;
 
-    private ProcessMeter() {
-    }
+    private ProcessMeter() {}
 
     /** User plus system CPU seconds a process has used so far. */
     static double cpuSeconds(long pid) throws IOException {
@@ -44,7 +43,8 @@ final class ProcessMeter {
 
     private static long statusKib(long pid, String field) throws IOException {
         return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                .filter(l -> l.startsWith(field)).findFirst()
+                .filter(l -> l.startsWith(field))
+                .findFirst()
                 .map(l -> Long.parseLong(l.substring(field.length()).trim().split("\\s+")[0]))
                 .orElseThrow(() -> new IOException("no " + field + " for process " + pid));
     }

@@ -18,28 +18,28 @@ import java.util.Locale;
 final class RawHttpBody {
 
     /** Time to the first body byte, total time, body bytes. */
-    record Fetch(double firstByteMillis, double totalSeconds, long bodyBytes) {
-    }
+    record Fetch(double firstByteMillis, double totalSeconds, long bodyBytes) {}
 
-    private RawHttpBody() {
-    }
+    private RawHttpBody() {}
 
     static Fetch get(URI uri) throws IOException {
         long start = System.nanoTime();
         try (SocketChannel channel = SocketChannel.open(new InetSocketAddress(uri.getHost(), uri.getPort()))) {
             String request = "GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
-                    + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\nAuthorization: " + TestAdmin.basic() + "\r\nConnection: close\r\n\r\n";
+                    + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\nAuthorization: "
+                    + TestAdmin.basic() + "\r\nConnection: close\r\n\r\n";
             channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
             String head = readHead(channel, buffer);
             if (!head.startsWith("HTTP/1.1 200")) {
-                throw new IOException(uri + " answered " + head.lines().findFirst().orElse(head));
+                throw new IOException(
+                        uri + " answered " + head.lines().findFirst().orElse(head));
             }
             boolean chunked = head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked");
             long firstByte = -1;
             long body = 0;
-            long chunkLeft = 0;      // body bytes left in the current chunk
-            int skipCrlf = 0;        // the CRLF after a chunk's data
+            long chunkLeft = 0; // body bytes left in the current chunk
+            int skipCrlf = 0; // the CRLF after a chunk's data
             StringBuilder sizeLine = new StringBuilder();
             boolean done = false;
             while (!done) {

@@ -1,5 +1,10 @@
 package io.vigil.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.web.router.Router;
@@ -7,11 +12,6 @@ import io.vigil.access.rule.AccessRule;
 import io.vigil.access.rule.RouteRules;
 import io.vigil.access.user.PasswordHasher;
 import io.vigil.access.user.Users;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +26,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Who may call what, on the running service: every route for every role (the matrix below is written out by
@@ -97,17 +96,38 @@ class AccessControlTest {
     void start() throws Exception {
         work = Files.createTempDirectory("vigil-access");
         Files.writeString(work.resolve("cameras.yml"), "cameras: []\n");
-        vigil = new VigilHarness(work, Map.of("vigil.security.metrics-token", "scrape-token-0123456789",
-                "vigil.security.users.dave.role", "viewer",
-                "vigil.security.users.dave.password", "dave-from-config",
-                "vigil.security.users.erin.role", "auditor",
-                "vigil.security.users.erin.password-hash", new PasswordHasher(4).hash("erin-from-hash"),
-                "vigil.security.users.erin.cameras", List.of("cam")));
+        vigil = new VigilHarness(
+                work,
+                Map.of(
+                        "vigil.security.metrics-token",
+                        "scrape-token-0123456789",
+                        "vigil.security.users.dave.role",
+                        "viewer",
+                        "vigil.security.users.dave.password",
+                        "dave-from-config",
+                        "vigil.security.users.erin.role",
+                        "auditor",
+                        "vigil.security.users.erin.password-hash",
+                        new PasswordHasher(4).hash("erin-from-hash"),
+                        "vigil.security.users.erin.cameras",
+                        List.of("cam")));
         for (String role : List.of("viewer", "auditor", "installer")) {
             create(role, role, null);
         }
-        assertEquals(201, vigil.send("POST", "/api/cameras", "{\"id\":\"cam\",\"url\":\"rtsp://127.0.0.1:9/x\",\"enabled\":false}").statusCode());
-        assertEquals(201, vigil.send("POST", "/api/cameras", "{\"id\":\"other\",\"url\":\"rtsp://127.0.0.1:9/y\",\"enabled\":false}").statusCode());
+        assertEquals(
+                201,
+                vigil.send(
+                                "POST",
+                                "/api/cameras",
+                                "{\"id\":\"cam\",\"url\":\"rtsp://127.0.0.1:9/x\",\"enabled\":false}")
+                        .statusCode());
+        assertEquals(
+                201,
+                vigil.send(
+                                "POST",
+                                "/api/cameras",
+                                "{\"id\":\"other\",\"url\":\"rtsp://127.0.0.1:9/y\",\"enabled\":false}")
+                        .statusCode());
     }
 
     @AfterAll
@@ -122,8 +142,11 @@ class AccessControlTest {
 
     @Test
     void everyRouteHasARuleAndTheMatrixCoversIt() {
-        Set<String> served = vigil.context.getBean(Router.class).uriRoutes()
-                .map(r -> r.getHttpMethod().name() + " " + r.getUriMatchTemplate().toPathString().replaceAll("\\{/[^}]*}", ""))
+        Set<String> served = vigil.context
+                .getBean(Router.class)
+                .uriRoutes()
+                .map(r -> r.getHttpMethod().name() + " "
+                        + r.getUriMatchTemplate().toPathString().replaceAll("\\{/[^}]*}", ""))
                 .filter(r -> !r.startsWith("HEAD ") && !r.startsWith("OPTIONS "))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(served, new TreeSet<>(RouteRules.all().keySet()), "RouteRules and the router differ");
@@ -142,73 +165,146 @@ class AccessControlTest {
                 int status = r.statusCode();
                 boolean ok = allowed.contains(role)
                         ? status != 401 && status != 403 && status < 500
-                        : status == (role.equals("anonymous") ? 401 : 403) && r.body().contains(
-                        role.equals("anonymous") ? "\"error\":\"UNAUTHENTICATED\"" : "\"error\":\"FORBIDDEN\"");
+                        : status == (role.equals("anonymous") ? 401 : 403)
+                                && r.body()
+                                        .contains(
+                                                role.equals("anonymous")
+                                                        ? "\"error\":\"UNAUTHENTICATED\""
+                                                        : "\"error\":\"FORBIDDEN\"");
                 if (!ok) {
-                    wrong.add(role + " " + method + " " + path + " -> " + status + " " + r.body().lines().findFirst().orElse(""));
+                    wrong.add(role + " " + method + " " + path + " -> " + status + " "
+                            + r.body().lines().findFirst().orElse(""));
                 }
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
         HttpResponse<String> anonymous = vigil.send("GET", "/api/cameras", null, null);
         assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm=\"Vigil\""));
-        assertEquals(200, vigil.send("GET", "/metrics", null, "Bearer scrape-token-0123456789").statusCode());
-        assertEquals(401, vigil.send("GET", "/metrics", null, "Bearer scrape-token-wrong-000000").statusCode());
+        assertEquals(
+                200,
+                vigil.send("GET", "/metrics", null, "Bearer scrape-token-0123456789")
+                        .statusCode());
+        assertEquals(
+                401,
+                vigil.send("GET", "/metrics", null, "Bearer scrape-token-wrong-000000")
+                        .statusCode());
     }
 
     @Test
     void bearerTokensFromLoginRefreshAndEnd() throws Exception {
-        HttpResponse<String> login = vigil.send("POST", "/login", "{\"username\":\"viewer\",\"password\":\"" + PW + "\"}", null);
+        HttpResponse<String> login =
+                vigil.send("POST", "/login", "{\"username\":\"viewer\",\"password\":\"" + PW + "\"}", null);
         assertEquals(200, login.statusCode(), login.body());
         String access = field(login.body(), "access_token");
         String refresh = field(login.body(), "refresh_token");
-        assertTrue(login.body().contains("\"token_type\":\"Bearer\"") && login.body().contains("\"role\":\"viewer\""), login.body());
-        assertEquals(200, vigil.send("GET", "/api/cameras", null, "Bearer " + access).statusCode());
-        assertEquals(403, vigil.send("GET", "/api/users", null, "Bearer " + access).statusCode());
-        assertEquals(401, vigil.send("GET", "/api/cameras", null, "Bearer " + access.substring(0, access.length() - 3) + "xyz").statusCode());
+        assertTrue(
+                login.body().contains("\"token_type\":\"Bearer\"")
+                        && login.body().contains("\"role\":\"viewer\""),
+                login.body());
+        assertEquals(
+                200, vigil.send("GET", "/api/cameras", null, "Bearer " + access).statusCode());
+        assertEquals(
+                403, vigil.send("GET", "/api/users", null, "Bearer " + access).statusCode());
+        assertEquals(
+                401,
+                vigil.send("GET", "/api/cameras", null, "Bearer " + access.substring(0, access.length() - 3) + "xyz")
+                        .statusCode());
         assertTrue(access.startsWith(b64("{\"alg\":\"HS256\"")), "signed HS256: " + access);
         String payload = access.split("\\.")[1];
         String unsigned = b64("{\"alg\":\"none\"}") + "." + payload + ".";
-        assertEquals(401, vigil.send("GET", "/api/cameras", null, "Bearer " + unsigned).statusCode(), "an alg:none token is refused");
-        String forged = b64("{\"alg\":\"HS256\"}") + "." + b64(new String(java.util.Base64.getUrlDecoder().decode(payload),
-                java.nio.charset.StandardCharsets.UTF_8).replace("\"viewer\"", "\"admin\"")) + "." + access.split("\\.")[2];
-        assertEquals(401, vigil.send("GET", "/api/users", null, "Bearer " + forged).statusCode(), "a changed claim breaks the signature");
+        assertEquals(
+                401,
+                vigil.send("GET", "/api/cameras", null, "Bearer " + unsigned).statusCode(),
+                "an alg:none token is refused");
+        String forged = b64("{\"alg\":\"HS256\"}") + "."
+                + b64(new String(
+                                java.util.Base64.getUrlDecoder().decode(payload),
+                                java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("\"viewer\"", "\"admin\""))
+                + "." + access.split("\\.")[2];
+        assertEquals(
+                401,
+                vigil.send("GET", "/api/users", null, "Bearer " + forged).statusCode(),
+                "a changed claim breaks the signature");
 
-        HttpResponse<String> renewed = vigil.send("POST", "/login/refresh", "{\"refresh_token\":\"" + refresh + "\"}", null);
+        HttpResponse<String> renewed =
+                vigil.send("POST", "/login/refresh", "{\"refresh_token\":\"" + refresh + "\"}", null);
         assertEquals(200, renewed.statusCode(), renewed.body());
-        assertEquals(200, vigil.send("GET", "/api/cameras", null, "Bearer " + field(renewed.body(), "access_token")).statusCode());
-        HttpResponse<String> again = vigil.send("POST", "/login/refresh", "{\"refresh_token\":\"" + refresh + "\"}", null);
+        assertEquals(
+                200,
+                vigil.send("GET", "/api/cameras", null, "Bearer " + field(renewed.body(), "access_token"))
+                        .statusCode());
+        HttpResponse<String> again =
+                vigil.send("POST", "/login/refresh", "{\"refresh_token\":\"" + refresh + "\"}", null);
         assertEquals(401, again.statusCode(), "a refresh token works once: " + again.body());
         String next = field(renewed.body(), "refresh_token");
-        assertEquals(204, vigil.send("POST", "/logout", "{\"refresh_token\":\"" + next + "\"}", null).statusCode());
-        assertEquals(401, vigil.send("POST", "/login/refresh", "{\"refresh_token\":\"" + next + "\"}", null).statusCode());
+        assertEquals(
+                204,
+                vigil.send("POST", "/logout", "{\"refresh_token\":\"" + next + "\"}", null)
+                        .statusCode());
+        assertEquals(
+                401,
+                vigil.send("POST", "/login/refresh", "{\"refresh_token\":\"" + next + "\"}", null)
+                        .statusCode());
     }
 
     @Test
     void theMediaCookieOpensFootageRoutesOnly() throws Exception {
-        HttpResponse<String> login = vigil.send("POST", "/login", "{\"username\":\"auditor\",\"password\":\"" + PW + "\"}", null);
+        HttpResponse<String> login =
+                vigil.send("POST", "/login", "{\"username\":\"auditor\",\"password\":\"" + PW + "\"}", null);
         String setCookie = login.headers().firstValue("Set-Cookie").orElse("");
-        assertTrue(setCookie.startsWith("vigil_media=") && setCookie.toLowerCase(Locale.ROOT).contains("httponly") && setCookie.contains("SameSite=Strict")
-                && setCookie.contains("Path=/api/cameras"), setCookie);
+        assertTrue(
+                setCookie.startsWith("vigil_media=")
+                        && setCookie.toLowerCase(Locale.ROOT).contains("httponly")
+                        && setCookie.contains("SameSite=Strict")
+                        && setCookie.contains("Path=/api/cameras"),
+                setCookie);
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        int live = vigil.sendWithHeader("GET", "/api/cameras/cam/live.m3u8", "Cookie", cookie).statusCode();
+        int live = vigil.sendWithHeader("GET", "/api/cameras/cam/live.m3u8", "Cookie", cookie)
+                .statusCode();
         assertTrue(live != 401 && live != 403, "a player without headers (Safari) plays with the cookie: " + live);
-        int history = vigil.sendWithHeader("GET", "/api/cameras/cam/playlist.m3u8?start=2026-01-01T00:00:00Z&end=2026-01-01T00:10:00Z",
-                "Cookie", cookie).statusCode();
+        int history = vigil.sendWithHeader(
+                        "GET",
+                        "/api/cameras/cam/playlist.m3u8?start=2026-01-01T00:00:00Z&end=2026-01-01T00:10:00Z",
+                        "Cookie",
+                        cookie)
+                .statusCode();
         assertTrue(history != 401 && history != 403, "history playlist with the cookie: " + history);
-        assertEquals(403, vigil.sendWithHeader("GET", "/api/cameras/cam", "Cookie", cookie).statusCode(), "not the API");
-        assertEquals(401, vigil.sendWithHeader("DELETE", "/api/cameras/nocam", "Cookie", cookie).statusCode(), "never a change");
-        assertEquals(401, vigil.sendWithHeader("GET", "/api/audit", "Cookie", cookie).statusCode(), "not outside /api/cameras");
-        HttpResponse<String> out = vigil.send("POST", "/logout", "{\"refresh_token\":\"" + field(login.body(), "refresh_token") + "\"}", null);
-        assertTrue(out.headers().firstValue("Set-Cookie").orElse("").contains("Max-Age=0"), out.headers().map().toString());
+        assertEquals(
+                403,
+                vigil.sendWithHeader("GET", "/api/cameras/cam", "Cookie", cookie)
+                        .statusCode(),
+                "not the API");
+        assertEquals(
+                401,
+                vigil.sendWithHeader("DELETE", "/api/cameras/nocam", "Cookie", cookie)
+                        .statusCode(),
+                "never a change");
+        assertEquals(
+                401,
+                vigil.sendWithHeader("GET", "/api/audit", "Cookie", cookie).statusCode(),
+                "not outside /api/cameras");
+        HttpResponse<String> out = vigil.send(
+                "POST", "/logout", "{\"refresh_token\":\"" + field(login.body(), "refresh_token") + "\"}", null);
+        assertTrue(
+                out.headers().firstValue("Set-Cookie").orElse("").contains("Max-Age=0"),
+                out.headers().map().toString());
     }
 
     @Test
     void anExpiredTokenIsRefused() throws Exception {
         Users users = vigil.context.getBean(Users.class);
-        String token = vigil.context.getBean(TokenGenerator.class).generateToken(Authentication.build("viewer", List.of("viewer"),
-                Map.of(AccessRule.PASSWORD_VERSION, AccessRule.passwordVersion(users.get("viewer")))), 3).orElseThrow();
-        assertEquals(200, vigil.send("GET", "/api/cameras", null, "Bearer " + token).statusCode(), "fresh token works");
+        String token = vigil.context
+                .getBean(TokenGenerator.class)
+                .generateToken(
+                        Authentication.build(
+                                "viewer",
+                                List.of("viewer"),
+                                Map.of(AccessRule.PASSWORD_VERSION, AccessRule.passwordVersion(users.get("viewer")))),
+                        3)
+                .orElseThrow();
+        assertEquals(
+                200, vigil.send("GET", "/api/cameras", null, "Bearer " + token).statusCode(), "fresh token works");
         // exp is in whole seconds: a 3 s token is good for 2 to 3 s
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         int status = 200;
@@ -222,34 +318,55 @@ class AccessControlTest {
     @Test
     void aNewPasswordEndsTokensAndADeletedUserIsOut() throws Exception {
         create("changer", "viewer", null);
-        HttpResponse<String> login = vigil.send("POST", "/login", "{\"username\":\"changer\",\"password\":\"" + PW + "\"}", null);
+        HttpResponse<String> login =
+                vigil.send("POST", "/login", "{\"username\":\"changer\",\"password\":\"" + PW + "\"}", null);
         String access = field(login.body(), "access_token");
-        assertEquals(200, vigil.send("GET", "/api/cameras", null, "Bearer " + access).statusCode());
-        assertEquals(200, vigil.send("PUT", "/api/users/changer", "{\"role\":\"viewer\",\"password\":\"another-pass-1\"}").statusCode());
+        assertEquals(
+                200, vigil.send("GET", "/api/cameras", null, "Bearer " + access).statusCode());
+        assertEquals(
+                200,
+                vigil.send("PUT", "/api/users/changer", "{\"role\":\"viewer\",\"password\":\"another-pass-1\"}")
+                        .statusCode());
         HttpResponse<String> old = vigil.send("GET", "/api/cameras", null, "Bearer " + access);
         assertEquals(401, old.statusCode(), old.body());
-        assertEquals(401, vigil.send("GET", "/api/cameras", null, TestAdmin.basic("changer", PW)).statusCode());
-        assertEquals(200, vigil.send("GET", "/api/cameras", null, TestAdmin.basic("changer", "another-pass-1")).statusCode());
+        assertEquals(
+                401,
+                vigil.send("GET", "/api/cameras", null, TestAdmin.basic("changer", PW))
+                        .statusCode());
+        assertEquals(
+                200,
+                vigil.send("GET", "/api/cameras", null, TestAdmin.basic("changer", "another-pass-1"))
+                        .statusCode());
         assertEquals(204, vigil.send("DELETE", "/api/users/changer", null).statusCode());
-        assertEquals(401, vigil.send("GET", "/api/cameras", null, TestAdmin.basic("changer", "another-pass-1")).statusCode());
+        assertEquals(
+                401,
+                vigil.send("GET", "/api/cameras", null, TestAdmin.basic("changer", "another-pass-1"))
+                        .statusCode());
     }
 
     @Test
     void wrongPasswordsAreAuditedAndThrottled() throws Exception {
         create("target", "viewer", null);
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> r = vigil.send("POST", "/login", "{\"username\":\"target\",\"password\":\"guess-" + i + "-xx\"}", null);
+            HttpResponse<String> r =
+                    vigil.send("POST", "/login", "{\"username\":\"target\",\"password\":\"guess-" + i + "-xx\"}", null);
             assertEquals(401, r.statusCode(), r.body());
             assertTrue(r.body().contains("\"error\":\"UNAUTHENTICATED\""), r.body());
             assertFalse(r.body().contains("guess-"), "no password in the answer");
         }
-        HttpResponse<String> locked = vigil.send("POST", "/login", "{\"username\":\"target\",\"password\":\"" + PW + "\"}", null);
+        HttpResponse<String> locked =
+                vigil.send("POST", "/login", "{\"username\":\"target\",\"password\":\"" + PW + "\"}", null);
         assertEquals(429, locked.statusCode(), "the right password is refused while locked out: " + locked.body());
         assertTrue(locked.body().contains("\"error\":\"TOO_MANY_ATTEMPTS\""), locked.body());
-        assertTrue(Integer.parseInt(locked.headers().firstValue("Retry-After").orElse("0")) > 0, locked.headers().map().toString());
+        assertTrue(
+                Integer.parseInt(locked.headers().firstValue("Retry-After").orElse("0")) > 0,
+                locked.headers().map().toString());
         HttpResponse<String> basic = vigil.send("GET", "/api/cameras", null, TestAdmin.basic("target", PW));
         assertEquals(429, basic.statusCode(), "HTTP Basic is locked out too: " + basic.body());
-        assertEquals(200, vigil.send("GET", "/api/cameras", null, TestAdmin.basic("viewer", PW)).statusCode(),
+        assertEquals(
+                200,
+                vigil.send("GET", "/api/cameras", null, TestAdmin.basic("viewer", PW))
+                        .statusCode(),
                 "other users from the same address still sign in");
         HttpResponse<String> audit = vigil.send("GET", "/api/audit?action=LOGIN_FAILED&user=target", null);
         assertEquals(200, audit.statusCode(), audit.body());
@@ -265,41 +382,85 @@ class AccessControlTest {
         assertTrue(list.body().contains("\"id\":\"cam\"") && !list.body().contains("\"id\":\"other\""), list.body());
         assertEquals(200, vigil.send("GET", "/api/cameras/cam", null, auth).statusCode());
         assertEquals(403, vigil.send("GET", "/api/cameras/other", null, auth).statusCode());
-        assertEquals(403, vigil.send("GET", "/api/cameras/other/timeline?start=2026-01-01T00:00:00Z&end=2026-01-01T01:00:00Z", null, auth).statusCode());
-        HttpResponse<String> hold = vigil.send("POST", "/api/holds", "{\"cameraId\":\"other\",\"start\":\"2026-01-01T00:00:00Z\","
-                + "\"end\":\"2026-01-01T01:00:00Z\",\"reason\":\"case 7\"}", auth);
+        assertEquals(
+                403,
+                vigil.send(
+                                "GET",
+                                "/api/cameras/other/timeline?start=2026-01-01T00:00:00Z&end=2026-01-01T01:00:00Z",
+                                null,
+                                auth)
+                        .statusCode());
+        HttpResponse<String> hold = vigil.send(
+                "POST",
+                "/api/holds",
+                "{\"cameraId\":\"other\",\"start\":\"2026-01-01T00:00:00Z\","
+                        + "\"end\":\"2026-01-01T01:00:00Z\",\"reason\":\"case 7\"}",
+                auth);
         assertEquals(403, hold.statusCode(), hold.body());
     }
 
     @Test
     void usersFromConfigurationSignIn() throws Exception {
-        assertEquals(200, vigil.send("GET", "/api/cameras", null, TestAdmin.basic("dave", "dave-from-config")).statusCode());
-        assertEquals(403, vigil.send("GET", "/api/audit", null, TestAdmin.basic("dave", "dave-from-config")).statusCode());
+        assertEquals(
+                200,
+                vigil.send("GET", "/api/cameras", null, TestAdmin.basic("dave", "dave-from-config"))
+                        .statusCode());
+        assertEquals(
+                403,
+                vigil.send("GET", "/api/audit", null, TestAdmin.basic("dave", "dave-from-config"))
+                        .statusCode());
         HttpResponse<String> erin = vigil.send("GET", "/api/users/erin", null);
-        assertTrue(erin.body().contains("\"role\":\"auditor\"") && erin.body().contains("\"cameras\":[\"cam\"]")
-                && erin.body().contains("\"managedBy\":\"config\""), erin.body());
-        assertEquals(200, vigil.send("GET", "/api/audit", null, TestAdmin.basic("erin", "erin-from-hash")).statusCode());
-        assertEquals(403, vigil.send("GET", "/api/cameras/other", null, TestAdmin.basic("erin", "erin-from-hash")).statusCode());
+        assertTrue(
+                erin.body().contains("\"role\":\"auditor\"")
+                        && erin.body().contains("\"cameras\":[\"cam\"]")
+                        && erin.body().contains("\"managedBy\":\"config\""),
+                erin.body());
+        assertEquals(
+                200,
+                vigil.send("GET", "/api/audit", null, TestAdmin.basic("erin", "erin-from-hash"))
+                        .statusCode());
+        assertEquals(
+                403,
+                vigil.send("GET", "/api/cameras/other", null, TestAdmin.basic("erin", "erin-from-hash"))
+                        .statusCode());
     }
 
     @Test
     void userManagementValidatesAndKeepsAnAdmin() throws Exception {
-        HttpResponse<String> bad = vigil.send("POST", "/api/users", "{\"username\":\"Bad Name\",\"password\":\"short\",\"role\":\"boss\"}");
+        HttpResponse<String> bad = vigil.send(
+                "POST", "/api/users", "{\"username\":\"Bad Name\",\"password\":\"short\",\"role\":\"boss\"}");
         assertEquals(400, bad.statusCode());
-        assertTrue(bad.body().contains("\"username\"") && bad.body().contains("\"password\"") && bad.body().contains("\"role\""), bad.body());
-        assertEquals(409, vigil.send("POST", "/api/users", "{\"username\":\"viewer\",\"password\":\"" + PW + "\",\"role\":\"viewer\"}").statusCode());
+        assertTrue(
+                bad.body().contains("\"username\"")
+                        && bad.body().contains("\"password\"")
+                        && bad.body().contains("\"role\""),
+                bad.body());
+        assertEquals(
+                409,
+                vigil.send(
+                                "POST",
+                                "/api/users",
+                                "{\"username\":\"viewer\",\"password\":\"" + PW + "\",\"role\":\"viewer\"}")
+                        .statusCode());
         HttpResponse<String> last = vigil.send("DELETE", "/api/users/admin", null);
         assertEquals(409, last.statusCode(), last.body());
         assertTrue(last.body().contains("LAST_ADMIN"), last.body());
         HttpResponse<String> users = vigil.send("GET", "/api/users", null);
-        assertTrue(users.body().contains("\"username\":\"admin\"") && !users.body().contains("$2"), "no hashes: " + users.body());
+        assertTrue(
+                users.body().contains("\"username\":\"admin\"") && !users.body().contains("$2"),
+                "no hashes: " + users.body());
         assertEquals(404, vigil.send("GET", "/api/users/nobody", null).statusCode());
     }
 
     private void create(String username, String role, List<String> cameras) throws Exception {
-        String list = cameras == null ? "" : ",\"cameras\":[" + cameras.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(",")) + "]";
-        HttpResponse<String> r = vigil.send("POST", "/api/users", "{\"username\":\"" + username + "\",\"password\":\"" + PW
-                + "\",\"role\":\"" + role + "\"" + list + "}");
+        String list = cameras == null
+                ? ""
+                : ",\"cameras\":[" + cameras.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(",")) + "]";
+        HttpResponse<String> r = vigil.send(
+                "POST",
+                "/api/users",
+                "{\"username\":\"" + username + "\",\"password\":\"" + PW + "\",\"role\":\"" + role + "\"" + list
+                        + "}");
         assertEquals(201, r.statusCode(), r.body());
     }
 
@@ -347,7 +508,9 @@ class AccessControlTest {
     }
 
     private static String b64(String text) {
-        String full = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String full = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return text.endsWith("}") ? full : full.substring(0, full.length() - 2);
     }
 

@@ -1,15 +1,14 @@
 package io.vigil.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vigil.access.audit.AuditAction;
 import io.vigil.access.audit.AuditEvent;
 import io.vigil.access.audit.AuditLog;
 import io.vigil.access.audit.AuditQuery;
 import io.vigil.kernel.database.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,10 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The access-control findings of issue 15, each reproduced against the running service with raw HTTP: the sign-in
@@ -44,6 +43,7 @@ class AccessHardeningTest {
     private static final String PW = "hardening-pass-1";
     /** The name a site's browsers reach Vigil by (Micronaut itself refuses other origins to a loopback host name). */
     private static final String SITE_HOST = "vigil.site.test";
+
     private static final String GOOD_START = "2026-01-01T00:00:00Z";
     private static final String GOOD_END = "2026-01-01T00:10:00Z";
     /** Times no route may take: past the Instant limits, past year 9999 or before 1970, not RFC 3339, empty. */
@@ -65,7 +65,8 @@ class AccessHardeningTest {
             "\u0000",
             "2026-11-22T10:02:00Z" + "x".repeat(300));
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private VigilHarness vigil;
     private AuditLog audit;
     private int badInputsTried;
@@ -74,12 +75,27 @@ class AccessHardeningTest {
     void start() throws Exception {
         Path work = Files.createTempDirectory("vigil-hardening");
         Files.writeString(work.resolve("cameras.yml"), "cameras: []\n");
-        vigil = new VigilHarness(work, Map.of("vigil.security.bcrypt-cost", 4, "vigil.security.trust-forwarded-for", true,
-                "vigil.test.health-switch", true));
+        vigil = new VigilHarness(
+                work,
+                Map.of(
+                        "vigil.security.bcrypt-cost",
+                        4,
+                        "vigil.security.trust-forwarded-for",
+                        true,
+                        "vigil.test.health-switch",
+                        true));
         audit = vigil.context.getBean(AuditLog.class);
-        assertEquals(201, vigil.send("POST", "/api/cameras", "{\"id\":\"cam\",\"url\":\"rtsp://127.0.0.1:9/x\"}").statusCode());
-        assertEquals(201, vigil.send("POST", "/api/cameras", "{\"id\":\"other\",\"url\":\"rtsp://127.0.0.1:9/y\"}").statusCode());
-        for (String[] u : new String[][]{{"viewer", "viewer", null}, {"auditor", "auditor", null}, {"fitter", "installer", "cam"}}) {
+        assertEquals(
+                201,
+                vigil.send("POST", "/api/cameras", "{\"id\":\"cam\",\"url\":\"rtsp://127.0.0.1:9/x\"}")
+                        .statusCode());
+        assertEquals(
+                201,
+                vigil.send("POST", "/api/cameras", "{\"id\":\"other\",\"url\":\"rtsp://127.0.0.1:9/y\"}")
+                        .statusCode());
+        for (String[] u :
+                new String[][] {{"viewer", "viewer", null}, {"auditor", "auditor", null}, {"fitter", "installer", "cam"}
+                }) {
             createUser(u[0], u[1], u[2]);
         }
     }
@@ -100,22 +116,54 @@ class AccessHardeningTest {
         createUser("target", "viewer", null);
         String player = TestAdmin.basic("target", PW);
         for (int i = 0; i < 5; i++) {
-            assertEquals(200, call("GET", "/api/cameras/cam", null, "Authorization", player, "X-Forwarded-For", "10.1.0.5").statusCode());
-            HttpResponse<String> guess = call("GET", "/api/cameras/cam", null,
-                    "Authorization", TestAdmin.basic("target", "guess-" + i + "-xyz"), "X-Forwarded-For", "10.1.0.66");
+            assertEquals(
+                    200,
+                    call("GET", "/api/cameras/cam", null, "Authorization", player, "X-Forwarded-For", "10.1.0.5")
+                            .statusCode());
+            HttpResponse<String> guess = call(
+                    "GET",
+                    "/api/cameras/cam",
+                    null,
+                    "Authorization",
+                    TestAdmin.basic("target", "guess-" + i + "-xyz"),
+                    "X-Forwarded-For",
+                    "10.1.0.66");
             assertEquals(401, guess.statusCode(), guess.body());
         }
-        HttpResponse<String> sixth = call("GET", "/api/cameras/cam", null,
-                "Authorization", TestAdmin.basic("target", "guess-6-xyz"), "X-Forwarded-For", "10.1.0.66");
+        HttpResponse<String> sixth = call(
+                "GET",
+                "/api/cameras/cam",
+                null,
+                "Authorization",
+                TestAdmin.basic("target", "guess-6-xyz"),
+                "X-Forwarded-For",
+                "10.1.0.66");
         assertEquals(429, sixth.statusCode(), sixth.body());
-        HttpResponse<String> right = call("GET", "/api/cameras/cam", null, "Authorization", player, "X-Forwarded-For", "10.1.0.66");
-        assertEquals(429, right.statusCode(), "the right password from the guesser, though remembered: " + right.body());
+        HttpResponse<String> right =
+                call("GET", "/api/cameras/cam", null, "Authorization", player, "X-Forwarded-For", "10.1.0.66");
+        assertEquals(
+                429, right.statusCode(), "the right password from the guesser, though remembered: " + right.body());
         assertTrue(right.body().contains("\"error\":\"TOO_MANY_ATTEMPTS\""), right.body());
-        assertTrue(Integer.parseInt(right.headers().firstValue("Retry-After").orElse("0")) > 0, right.headers().map().toString());
-        assertEquals(429, call("GET", "/api/cameras/cam", null, "Authorization", player, "X-Forwarded-For", "10.1.0.5").statusCode(),
+        assertTrue(
+                Integer.parseInt(right.headers().firstValue("Retry-After").orElse("0")) > 0,
+                right.headers().map().toString());
+        assertEquals(
+                429,
+                call("GET", "/api/cameras/cam", null, "Authorization", player, "X-Forwarded-For", "10.1.0.5")
+                        .statusCode(),
                 "the user is locked out, the remembered password included");
-        assertEquals(200, call("GET", "/api/cameras/cam", null, "Authorization", TestAdmin.basic("viewer", PW),
-                "X-Forwarded-For", "10.1.0.66").statusCode(), "another user from the guesser's address is not locked out");
+        assertEquals(
+                200,
+                call(
+                                "GET",
+                                "/api/cameras/cam",
+                                null,
+                                "Authorization",
+                                TestAdmin.basic("viewer", PW),
+                                "X-Forwarded-For",
+                                "10.1.0.66")
+                        .statusCode(),
+                "another user from the guesser's address is not locked out");
     }
 
     // item 2: a PUT keeps what it leaves out
@@ -124,16 +172,25 @@ class AccessHardeningTest {
         createUser("rita", "viewer", "cam");
         HttpResponse<String> password = vigil.send("PUT", "/api/users/rita", "{\"password\":\"rita-new-pass-1\"}");
         assertEquals(200, password.statusCode(), "role is not needed: " + password.body());
-        assertTrue(password.body().contains("\"role\":\"viewer\"") && password.body().contains("\"cameras\":[\"cam\"]"), password.body());
+        assertTrue(
+                password.body().contains("\"role\":\"viewer\"")
+                        && password.body().contains("\"cameras\":[\"cam\"]"),
+                password.body());
         String rita = TestAdmin.basic("rita", "rita-new-pass-1");
-        assertEquals(403, vigil.send("GET", "/api/cameras/other", null, rita).statusCode(), "the allow-list still holds");
+        assertEquals(
+                403, vigil.send("GET", "/api/cameras/other", null, rita).statusCode(), "the allow-list still holds");
         assertEquals(200, vigil.send("GET", "/api/cameras/cam", null, rita).statusCode());
 
         HttpResponse<String> role = vigil.send("PUT", "/api/users/rita", "{\"role\":\"auditor\"}");
-        assertTrue(role.body().contains("\"role\":\"auditor\"") && role.body().contains("\"cameras\":[\"cam\"]"), role.body());
+        assertTrue(
+                role.body().contains("\"role\":\"auditor\"") && role.body().contains("\"cameras\":[\"cam\"]"),
+                role.body());
         assertEquals(200, vigil.send("GET", "/api/audit", null, rita).statusCode(), "the password is kept too");
         HttpResponse<String> replaced = vigil.send("PUT", "/api/users/rita", "{\"cameras\":[\"other\"]}");
-        assertTrue(replaced.body().contains("\"cameras\":[\"other\"]") && replaced.body().contains("\"role\":\"auditor\""), replaced.body());
+        assertTrue(
+                replaced.body().contains("\"cameras\":[\"other\"]")
+                        && replaced.body().contains("\"role\":\"auditor\""),
+                replaced.body());
         HttpResponse<String> none = vigil.send("PUT", "/api/users/rita", "{\"cameras\":[]}");
         assertEquals(200, none.statusCode(), none.body());
         assertEquals(403, vigil.send("GET", "/api/cameras/cam", null, rita).statusCode(), "[]: no camera at all");
@@ -142,39 +199,48 @@ class AccessHardeningTest {
         assertFalse(every.body().contains("\"cameras\""), "null: no allow-list: " + every.body());
         assertEquals(200, vigil.send("GET", "/api/cameras/other", null, rita).statusCode());
 
-        for (String bad : List.of("{\"cameras\":\"cam\"}", "{\"cameras\":[1]}", "{\"role\":5}", "{\"role\":\"boss\"}",
-                "{\"password\":\"short\"}", "[]", "\"rita\"", "{\"username\":\"someone-else\"}")) {
+        for (String bad : List.of(
+                "{\"cameras\":\"cam\"}",
+                "{\"cameras\":[1]}",
+                "{\"role\":5}",
+                "{\"role\":\"boss\"}",
+                "{\"password\":\"short\"}",
+                "[]",
+                "\"rita\"",
+                "{\"username\":\"someone-else\"}")) {
             badInputsTried++;
             HttpResponse<String> r = vigil.send("PUT", "/api/users/rita", bad);
             assertEquals(400, r.statusCode(), bad + " -> " + r.body());
             assertTrue(r.body().contains("\"error\":\"VALIDATION_FAILED\""), r.body());
         }
         HttpResponse<String> after = vigil.send("GET", "/api/users/rita", null);
-        assertTrue(after.body().contains("\"role\":\"auditor\"") && !after.body().contains("\"cameras\""), "nothing changed: " + after.body());
+        assertTrue(
+                after.body().contains("\"role\":\"auditor\"") && !after.body().contains("\"cameras\""),
+                "nothing changed: " + after.body());
     }
 
     // item 3: times at the Instant limits, on every route that takes a time, and their audit rows
     @Test
     void badTimesGet400NamingTheFieldAndLeaveTheirAuditRow() throws Exception {
         String[][] routes = {
-                // path with BAD in place of the time, the field named, the audit action (null: a route not audited)
-                {"GET", "/api/cameras/cam/playlist.m3u8?start=BAD&end=" + GOOD_END, "start", "PLAYBACK"},
-                {"GET", "/api/cameras/cam/playlist.m3u8?start=" + GOOD_START + "&end=BAD", "end", "PLAYBACK"},
-                {"GET", "/api/cameras/cam/playlist.m3u8?start=BAD", "start", "PLAYBACK"},
-                {"GET", "/api/cameras/cam/timeline?start=BAD&end=" + GOOD_END, "start", null},
-                {"GET", "/api/cameras/cam/timeline?start=" + GOOD_START + "&end=BAD", "end", null},
-                {"GET", "/api/cameras/cam/clip.mp4?start=BAD&end=" + GOOD_END, "start", "CLIP_EXPORT"},
-                {"GET", "/api/cameras/cam/clip.mp4?start=" + GOOD_START + "&end=BAD", "end", "CLIP_EXPORT"},
-                {"GET", "/api/cameras/cam/clip.manifest?start=BAD&end=" + GOOD_END, "start", "CLIP_EXPORT"},
-                {"GET", "/api/cameras/cam/snapshot.jpg?at=BAD", "at", "SNAPSHOT"},
-                {"GET", "/api/cameras/cam/verify?start=BAD&end=" + GOOD_END, "start", "VERIFY"},
-                {"GET", "/api/cameras/cam/verify?start=" + GOOD_START + "&end=BAD", "end", "VERIFY"},
-                {"POST", "/api/holds", "start", "HOLD_CREATE"},
-                {"POST", "/api/holds", "end", "HOLD_CREATE"},
-                {"POST", "/api/shares", "start", "SHARE_CREATE"},
-                {"POST", "/api/shares", "end", "SHARE_CREATE"},
-                {"GET", "/api/audit?from=BAD", "from", null},
-                {"GET", "/api/audit?to=BAD", "to", null},
+            // path with BAD in place of the time, the field named, the audit action (null: a route not audited)
+            {"GET", "/api/cameras/cam/playlist.m3u8?start=BAD&end=" + GOOD_END, "start", "PLAYBACK"},
+            {"GET", "/api/cameras/cam/playlist.m3u8?start=" + GOOD_START + "&end=BAD", "end", "PLAYBACK"},
+            {"GET", "/api/cameras/cam/playlist.m3u8?start=BAD", "start", "PLAYBACK"},
+            {"GET", "/api/cameras/cam/timeline?start=BAD&end=" + GOOD_END, "start", null},
+            {"GET", "/api/cameras/cam/timeline?start=" + GOOD_START + "&end=BAD", "end", null},
+            {"GET", "/api/cameras/cam/clip.mp4?start=BAD&end=" + GOOD_END, "start", "CLIP_EXPORT"},
+            {"GET", "/api/cameras/cam/clip.mp4?start=" + GOOD_START + "&end=BAD", "end", "CLIP_EXPORT"},
+            {"GET", "/api/cameras/cam/clip.manifest?start=BAD&end=" + GOOD_END, "start", "CLIP_EXPORT"},
+            {"GET", "/api/cameras/cam/snapshot.jpg?at=BAD", "at", "SNAPSHOT"},
+            {"GET", "/api/cameras/cam/verify?start=BAD&end=" + GOOD_END, "start", "VERIFY"},
+            {"GET", "/api/cameras/cam/verify?start=" + GOOD_START + "&end=BAD", "end", "VERIFY"},
+            {"POST", "/api/holds", "start", "HOLD_CREATE"},
+            {"POST", "/api/holds", "end", "HOLD_CREATE"},
+            {"POST", "/api/shares", "start", "SHARE_CREATE"},
+            {"POST", "/api/shares", "end", "SHARE_CREATE"},
+            {"GET", "/api/audit?from=BAD", "from", null},
+            {"GET", "/api/audit?to=BAD", "to", null},
         };
         List<String> wrong = new ArrayList<>();
         for (String[] route : routes) {
@@ -190,8 +256,10 @@ class AccessHardeningTest {
                 }
                 long before = rows(route[3], null);
                 HttpResponse<String> r = vigil.send(route[0], path, body);
-                String what = route[0] + " " + route[1] + " with " + route[2] + "=" + printable(bad) + " -> " + r.statusCode() + " " + r.body();
-                if (r.statusCode() != 400 || !r.body().contains("\"error\":\"VALIDATION_FAILED\"")
+                String what = route[0] + " " + route[1] + " with " + route[2] + "=" + printable(bad) + " -> "
+                        + r.statusCode() + " " + r.body();
+                if (r.statusCode() != 400
+                        || !r.body().contains("\"error\":\"VALIDATION_FAILED\"")
                         || !r.body().contains("\"fields\":{\"" + route[2] + "\":")) {
                     wrong.add(what);
                 }
@@ -213,11 +281,15 @@ class AccessHardeningTest {
         for (String bad : BAD_TIMES) {
             badInputsTried++;
             String encoded = URLEncoder.encode(bad, StandardCharsets.UTF_8);
-            for (String path : List.of("/api/cameras/cam/playlist.m3u8?start=" + encoded + "&end=" + encoded,
-                    "/api/cameras/cam/clip.mp4?start=" + encoded + "&end=" + GOOD_END, "/api/cameras/cam/snapshot.jpg?at=" + encoded)) {
+            for (String path : List.of(
+                    "/api/cameras/cam/playlist.m3u8?start=" + encoded + "&end=" + encoded,
+                    "/api/cameras/cam/clip.mp4?start=" + encoded + "&end=" + GOOD_END,
+                    "/api/cameras/cam/snapshot.jpg?at=" + encoded)) {
                 long before = rows(null, "viewer");
                 HttpResponse<String> r = vigil.send("GET", path, null, viewer);
-                if (r.statusCode() != 403 || !r.body().contains("\"error\":\"FORBIDDEN\"") || rows(null, "viewer") != before + 1) {
+                if (r.statusCode() != 403
+                        || !r.body().contains("\"error\":\"FORBIDDEN\"")
+                        || rows(null, "viewer") != before + 1) {
                     wrong.add(printable(path) + " -> " + r.statusCode() + " " + r.body());
                 }
             }
@@ -231,12 +303,18 @@ class AccessHardeningTest {
     // item 4: /verify is capped
     @Test
     void verifyIsCappedAtItsMaximumRange() throws Exception {
-        HttpResponse<String> day = vigil.send("GET", "/api/cameras/cam/verify?start=2026-01-01T00:00:00Z&end=2026-01-02T00:00:00Z", null);
+        HttpResponse<String> day =
+                vigil.send("GET", "/api/cameras/cam/verify?start=2026-01-01T00:00:00Z&end=2026-01-02T00:00:00Z", null);
         assertEquals(200, day.statusCode(), "24 h exactly: " + day.body());
-        HttpResponse<String> longer = vigil.send("GET", "/api/cameras/cam/verify?start=2026-01-01T00:00:00Z&end=2026-01-02T00:00:00.001Z", null);
+        HttpResponse<String> longer = vigil.send(
+                "GET", "/api/cameras/cam/verify?start=2026-01-01T00:00:00Z&end=2026-01-02T00:00:00.001Z", null);
         assertEquals(400, longer.statusCode(), longer.body());
-        assertTrue(longer.body().contains("\"error\":\"INVALID_RANGE\"") && longer.body().contains("vigil.playback.max-verify-range"), longer.body());
-        HttpResponse<String> archive = vigil.send("GET", "/api/cameras/cam/verify?start=1970-01-01T00:00:00Z&end=9999-12-31T00:00:00Z", null);
+        assertTrue(
+                longer.body().contains("\"error\":\"INVALID_RANGE\"")
+                        && longer.body().contains("vigil.playback.max-verify-range"),
+                longer.body());
+        HttpResponse<String> archive =
+                vigil.send("GET", "/api/cameras/cam/verify?start=1970-01-01T00:00:00Z&end=9999-12-31T00:00:00Z", null);
         assertEquals(400, archive.statusCode(), archive.body());
         badInputsTried += 2;
     }
@@ -246,27 +324,30 @@ class AccessHardeningTest {
     void crossSiteChangesAreRefusedAndAuditedWhileOtherClientsGoOn() throws Exception {
         String admin = TestAdmin.basic();
         String self = "http://" + SITE_HOST + ":" + port();
-        String hold = "{\"cameraId\":\"cam\",\"start\":\"" + GOOD_START + "\",\"end\":\"" + GOOD_END + "\",\"reason\":\"xs\"}";
+        String hold = "{\"cameraId\":\"cam\",\"start\":\"" + GOOD_START + "\",\"end\":\"" + GOOD_END
+                + "\",\"reason\":\"xs\"}";
         long holds = count(vigil.send("GET", "/api/holds", null).body(), "\"reason\":\"xs\"");
         long runs = count(vigil.send("GET", "/api/retention/runs", null).body(), "\"id\":");
         String[][] forged = {
-                {"POST", "/api/holds", hold, "Sec-Fetch-Site", "cross-site"},
-                {"POST", "/api/holds", hold, "Sec-Fetch-Site", "same-site"},
-                {"POST", "/api/holds", hold, "Origin", "http://evil.example"},
-                {"POST", "/api/holds", hold, "Origin", "null"},
-                {"POST", "/api/holds", hold, "Origin", "http://" + SITE_HOST + ":" + (port() + 1)},
-                {"POST", "/api/retention/runs", null, "Sec-Fetch-Site", "cross-site"},
-                {"POST", "/api/retention/runs", null, "Origin", "https://evil.example"},
-                {"DELETE", "/api/users/viewer", null, "Sec-Fetch-Site", "cross-site"},
-                {"PUT", "/api/users/viewer", "{\"role\":\"admin\"}", "Origin", "http://evil.example"},
-                {"PATCH", "/api/users/viewer", "{\"role\":\"admin\"}", "Sec-Fetch-Site", "cross-site"},
-                {"POST", "/login", "{\"username\":\"viewer\",\"password\":\"" + PW + "\"}", "Sec-Fetch-Site", "cross-site"},
+            {"POST", "/api/holds", hold, "Sec-Fetch-Site", "cross-site"},
+            {"POST", "/api/holds", hold, "Sec-Fetch-Site", "same-site"},
+            {"POST", "/api/holds", hold, "Origin", "http://evil.example"},
+            {"POST", "/api/holds", hold, "Origin", "null"},
+            {"POST", "/api/holds", hold, "Origin", "http://" + SITE_HOST + ":" + (port() + 1)},
+            {"POST", "/api/retention/runs", null, "Sec-Fetch-Site", "cross-site"},
+            {"POST", "/api/retention/runs", null, "Origin", "https://evil.example"},
+            {"DELETE", "/api/users/viewer", null, "Sec-Fetch-Site", "cross-site"},
+            {"PUT", "/api/users/viewer", "{\"role\":\"admin\"}", "Origin", "http://evil.example"},
+            {"PATCH", "/api/users/viewer", "{\"role\":\"admin\"}", "Sec-Fetch-Site", "cross-site"},
+            {"POST", "/login", "{\"username\":\"viewer\",\"password\":\"" + PW + "\"}", "Sec-Fetch-Site", "cross-site"},
         };
         for (String[] f : forged) {
             badInputsTried++;
             long before = rows("CROSS_SITE", null);
             String path = f[1] + "?attempt=" + badInputsTried; // the very same refusal repeated is one row
-            String[] r = f[1].equals("/login") ? raw(f[0], path, f[2], f[3], f[4]) : raw(f[0], path, f[2], "Authorization", admin, f[3], f[4]);
+            String[] r = f[1].equals("/login")
+                    ? raw(f[0], path, f[2], f[3], f[4])
+                    : raw(f[0], path, f[2], "Authorization", admin, f[3], f[4]);
             String what = String.join(" ", f) + " -> " + r[0] + " " + r[1];
             assertEquals("403", r[0], what);
             assertTrue(r[1].contains("\"error\":\"CROSS_SITE_REQUEST\""), what);
@@ -274,19 +355,44 @@ class AccessHardeningTest {
                 assertEquals(before + 1, rows("CROSS_SITE", null), "audited: " + what);
             }
         }
-        assertEquals(holds, count(vigil.send("GET", "/api/holds", null).body(), "\"reason\":\"xs\""), "no hold was made");
+        assertEquals(
+                holds, count(vigil.send("GET", "/api/holds", null).body(), "\"reason\":\"xs\""), "no hold was made");
         assertEquals(runs, count(vigil.send("GET", "/api/retention/runs", null).body(), "\"id\":"), "no retention run");
-        assertTrue(vigil.send("GET", "/api/users/viewer", null).body().contains("\"role\":\"viewer\""), "the viewer is unchanged");
+        assertTrue(
+                vigil.send("GET", "/api/users/viewer", null).body().contains("\"role\":\"viewer\""),
+                "the viewer is unchanged");
         AuditEvent row = latest(AuditAction.CROSS_SITE, null);
         assertEquals(403, row.httpStatus());
-        assertTrue(row.detail().contains("POST /login") && row.detail().contains("Sec-Fetch-Site: cross-site"), row.detail());
+        assertTrue(
+                row.detail().contains("POST /login") && row.detail().contains("Sec-Fetch-Site: cross-site"),
+                row.detail());
 
-        assertEquals("201", raw("POST", "/api/holds", hold, "Authorization", admin, "Sec-Fetch-Site", "same-origin", "Origin", self)[0],
+        assertEquals(
+                "201",
+                raw(
+                        "POST",
+                        "/api/holds",
+                        hold,
+                        "Authorization",
+                        admin,
+                        "Sec-Fetch-Site",
+                        "same-origin",
+                        "Origin",
+                        self)[0],
                 "the console's own requests");
-        assertEquals("201", raw("POST", "/api/holds", hold, "Authorization", admin, "Origin", self)[0], "an older browser, same origin");
-        assertEquals("201", raw("POST", "/api/holds", hold, "Authorization", admin, "Sec-Fetch-Site", "none")[0], "typed by the user");
-        assertEquals("201", raw("POST", "/api/holds", hold, "Authorization", admin)[0], "curl and scripts send neither");
-        assertEquals("200", raw("GET", "/api/holds", null, "Authorization", admin, "Sec-Fetch-Site", "cross-site")[0],
+        assertEquals(
+                "201",
+                raw("POST", "/api/holds", hold, "Authorization", admin, "Origin", self)[0],
+                "an older browser, same origin");
+        assertEquals(
+                "201",
+                raw("POST", "/api/holds", hold, "Authorization", admin, "Sec-Fetch-Site", "none")[0],
+                "typed by the user");
+        assertEquals(
+                "201", raw("POST", "/api/holds", hold, "Authorization", admin)[0], "curl and scripts send neither");
+        assertEquals(
+                "200",
+                raw("GET", "/api/holds", null, "Authorization", admin, "Sec-Fetch-Site", "cross-site")[0],
                 "reading is not changing");
     }
 
@@ -295,7 +401,9 @@ class AccessHardeningTest {
     void theClusterListShowsOnlyTheCallersCameras() throws Exception {
         HttpResponse<String> all = vigil.send("GET", "/api/cluster", null);
         assertEquals(200, all.statusCode(), all.body());
-        assertTrue(all.body().contains("\"cam\"") && all.body().contains("\"other\""), "an admin sees every camera: " + all.body());
+        assertTrue(
+                all.body().contains("\"cam\"") && all.body().contains("\"other\""),
+                "an admin sees every camera: " + all.body());
         HttpResponse<String> fitter = vigil.send("GET", "/api/cluster", null, TestAdmin.basic("fitter", PW));
         assertEquals(200, fitter.statusCode(), fitter.body());
         assertTrue(fitter.body().contains("\"cam\""), fitter.body());
@@ -306,8 +414,11 @@ class AccessHardeningTest {
     @Test
     void aRecreatedUserDoesNotReviveOldShareLinks() throws Exception {
         createUser("sam", "auditor", null);
-        HttpResponse<String> created = vigil.send("POST", "/api/shares", "{\"cameraId\":\"cam\",\"start\":\"" + GOOD_START
-                + "\",\"end\":\"" + GOOD_END + "\"}", TestAdmin.basic("sam", PW));
+        HttpResponse<String> created = vigil.send(
+                "POST",
+                "/api/shares",
+                "{\"cameraId\":\"cam\",\"start\":\"" + GOOD_START + "\",\"end\":\"" + GOOD_END + "\"}",
+                TestAdmin.basic("sam", PW));
         assertEquals(201, created.statusCode(), created.body());
         String url = field(created.body(), "playlistUrl");
         String id = field(created.body(), "id");
@@ -322,7 +433,9 @@ class AccessHardeningTest {
         assertTrue(m.find(), share.body());
         assertTrue(m.group().contains("\"revokedBy\":\"admin\""), "revoked when sam was deleted: " + m.group());
         // even a link whose revocation was lost (made by an older Vigil) stays dead: it predates the new sam
-        vigil.context.getBean(Database.class).update("UPDATE share_link SET revoked_millis = NULL, revoked_by = NULL WHERE id = ?", id);
+        vigil.context
+                .getBean(Database.class)
+                .update("UPDATE share_link SET revoked_millis = NULL, revoked_by = NULL WHERE id = ?", id);
         assertEquals(403, vigil.send("GET", url, null, null).statusCode());
     }
 
@@ -330,15 +443,17 @@ class AccessHardeningTest {
     @Test
     void healthDetailsAreForAdminsOnly() throws Exception {
         try {
-            for (boolean down : new boolean[]{false, true}) {
+            for (boolean down : new boolean[] {false, true}) {
                 HealthSwitch.DOWN.set(down);
                 for (String path : List.of("/health", "/health/liveness", "/health/readiness")) {
                     HttpResponse<String> admin = vigil.send("GET", path, null);
                     assertTrue(admin.body().contains("\"details\""), "an admin sees the details: " + admin.body());
-                    boolean readiness = !path.equals("/health/liveness"); // the liveness probe asks no indicator of ours
+                    boolean readiness =
+                            !path.equals("/health/liveness"); // the liveness probe asks no indicator of ours
                     String status = down && readiness ? "DOWN" : "UP";
                     assertEquals(down && readiness ? 503 : 200, admin.statusCode(), path + " " + admin.body());
-                    for (String who : new String[]{null, TestAdmin.basic("viewer", PW), TestAdmin.basic("auditor", PW)}) {
+                    for (String who :
+                            new String[] {null, TestAdmin.basic("viewer", PW), TestAdmin.basic("auditor", PW)}) {
                         HttpResponse<String> r = vigil.send("GET", path, null, who);
                         assertEquals(admin.statusCode(), r.statusCode(), path);
                         assertEquals("{\"status\":\"" + status + "\"}", r.body(), path + " as " + who);
@@ -362,13 +477,16 @@ class AccessHardeningTest {
         assertTrue(last.body().endsWith(",\"next\":null}") && last.body().startsWith("{\"events\":[{"), last.body());
 
         badInputsTried += 2;
-        HttpResponse<String> longUrl = call("GET", "/api/cameras?x=" + "a".repeat(10_000), null, "Authorization", TestAdmin.basic());
+        HttpResponse<String> longUrl =
+                call("GET", "/api/cameras?x=" + "a".repeat(10_000), null, "Authorization", TestAdmin.basic());
         assertEquals(414, longUrl.statusCode(), longUrl.body());
         assertTrue(longUrl.body().contains("\"error\":\"URI_TOO_LONG\""), longUrl.body());
-        HttpResponse<String> bigHeader = call("GET", "/api/cameras", null, "Authorization", TestAdmin.basic(), "X-Padding", "b".repeat(20_000));
+        HttpResponse<String> bigHeader =
+                call("GET", "/api/cameras", null, "Authorization", TestAdmin.basic(), "X-Padding", "b".repeat(20_000));
         assertEquals(431, bigHeader.statusCode(), bigHeader.body());
         assertTrue(bigHeader.body().contains("\"error\":\"HEADERS_TOO_LARGE\""), bigHeader.body());
-        HttpResponse<String> bigBody = vigil.send("POST", "/api/holds", "{\"reason\":\"" + "c".repeat(2_000_000) + "\"}");
+        HttpResponse<String> bigBody =
+                vigil.send("POST", "/api/holds", "{\"reason\":\"" + "c".repeat(2_000_000) + "\"}");
         assertEquals(413, bigBody.statusCode(), bigBody.body());
         assertTrue(bigBody.body().contains("\"error\":\"PAYLOAD_TOO_LARGE\""), bigBody.body());
         badInputsTried++;
@@ -383,28 +501,51 @@ class AccessHardeningTest {
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> challenge = call("GET", clip + "&n=" + i, null, "X-Forwarded-For", "10.3.0." + i);
             assertEquals(401, challenge.statusCode());
-            assertTrue(challenge.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), challenge.headers().map().toString());
+            assertTrue(
+                    challenge
+                            .headers()
+                            .firstValue("WWW-Authenticate")
+                            .orElse("")
+                            .startsWith("Basic"),
+                    challenge.headers().map().toString());
         }
-        assertEquals(anonymous, anonymousRows(), "a player's first request, without credentials, is a challenge, not a refusal");
+        assertEquals(
+                anonymous,
+                anonymousRows(),
+                "a player's first request, without credentials, is a challenge, not a refusal");
         long clips = rows("CLIP_EXPORT", null);
-        HttpResponse<String> wrong = call("GET", clip, null, "Authorization", TestAdmin.basic("auditor", "wrong-pass-123"), "X-Forwarded-For", "10.3.1.1");
+        HttpResponse<String> wrong = call(
+                "GET",
+                clip,
+                null,
+                "Authorization",
+                TestAdmin.basic("auditor", "wrong-pass-123"),
+                "X-Forwarded-For",
+                "10.3.1.1");
         assertEquals(401, wrong.statusCode());
         assertEquals(clips + 1, rows("CLIP_EXPORT", null), "wrong credentials are a refusal");
         assertEquals("DENIED", latest(AuditAction.CLIP_EXPORT, null).outcome());
 
-        HttpResponse<String> created = vigil.send("POST", "/api/shares", "{\"cameraId\":\"cam\",\"start\":\"" + GOOD_START
-                + "\",\"end\":\"" + GOOD_END + "\"}", TestAdmin.basic("auditor", PW));
+        HttpResponse<String> created = vigil.send(
+                "POST",
+                "/api/shares",
+                "{\"cameraId\":\"cam\",\"start\":\"" + GOOD_START + "\",\"end\":\"" + GOOD_END + "\"}",
+                TestAdmin.basic("auditor", PW));
         String url = field(created.body(), "playlistUrl");
         String id = field(created.body(), "id");
         String who = "share:" + id;
-        List<String> refused = List.of(url.replace("end=" + GOOD_END, "end=2026-01-01T00:20:00Z"), url.replace("/cam/", "/other/"),
-                url.replace("start=" + GOOD_START, "start=2025-12-31T00:00:00Z"), url.replace("/playlist.m3u8", "/clip.mp4").replace("/cam/", "/other/"));
+        List<String> refused = List.of(
+                url.replace("end=" + GOOD_END, "end=2026-01-01T00:20:00Z"),
+                url.replace("/cam/", "/other/"),
+                url.replace("start=" + GOOD_START, "start=2025-12-31T00:00:00Z"),
+                url.replace("/playlist.m3u8", "/clip.mp4").replace("/cam/", "/other/"));
         for (int i = 0; i < refused.size(); i++) {
             badInputsTried++;
             long before = rows(null, who);
             HttpResponse<String> r = vigil.send("GET", refused.get(i), null, null);
             assertEquals(403, r.statusCode(), refused.get(i));
-            assertEquals(before + 1, rows(null, who), "every refused footage request leaves its row: " + refused.get(i));
+            assertEquals(
+                    before + 1, rows(null, who), "every refused footage request leaves its row: " + refused.get(i));
         }
         AuditEvent other = latest(AuditAction.SHARE_USE, who);
         assertEquals("other", other.cameraId());
@@ -415,8 +556,11 @@ class AccessHardeningTest {
     }
 
     private void createUser(String name, String role, String camera) throws Exception {
-        HttpResponse<String> r = vigil.send("POST", "/api/users", "{\"username\":\"" + name + "\",\"password\":\"" + PW
-                + "\",\"role\":\"" + role + "\"" + (camera == null ? "" : ",\"cameras\":[\"" + camera + "\"]") + "}");
+        HttpResponse<String> r = vigil.send(
+                "POST",
+                "/api/users",
+                "{\"username\":\"" + name + "\",\"password\":\"" + PW + "\",\"role\":\"" + role + "\""
+                        + (camera == null ? "" : ",\"cameras\":[\"" + camera + "\"]") + "}");
         assertEquals(201, r.statusCode(), r.body());
     }
 
@@ -428,8 +572,8 @@ class AccessHardeningTest {
     // an IPv4 loopback literal: nothing to resolve
     @SuppressWarnings("AddressSelection")
     private String[] raw(String method, String path, String json, String... headers) throws Exception {
-        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + SITE_HOST + ":" + port()
-                + "\r\nConnection: close\r\n");
+        StringBuilder request = new StringBuilder(
+                method + " " + path + " HTTP/1.1\r\nHost: " + SITE_HOST + ":" + port() + "\r\nConnection: close\r\n");
         for (int i = 0; i < headers.length; i += 2) {
             request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
@@ -445,7 +589,7 @@ class AccessHardeningTest {
             socket.getOutputStream().flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             vigil.responses.add(answer);
-            return new String[]{answer.split(" ", 3)[1], answer};
+            return new String[] {answer.split(" ", 3)[1], answer};
         }
     }
 
@@ -455,12 +599,15 @@ class AccessHardeningTest {
 
     /** A request with exactly these headers (name, value, ...). */
     private HttpResponse<String> call(String method, String path, String json, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(vigil.base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(vigil.base + path)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        b = json == null
+                ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         vigil.responses.add(response.body());
         return response;
@@ -468,17 +615,27 @@ class AccessHardeningTest {
 
     /** Audit rows of this action (any when null) and user (any when null). */
     private long rows(String action, String user) {
-        return audit.find(new AuditQuery(null, null, user, null, action == null ? null : AuditAction.valueOf(action), null, 0,
-                AuditQuery.MAX_LIMIT)).size();
+        return audit.find(new AuditQuery(
+                        null,
+                        null,
+                        user,
+                        null,
+                        action == null ? null : AuditAction.valueOf(action),
+                        null,
+                        0,
+                        AuditQuery.MAX_LIMIT))
+                .size();
     }
 
     private long anonymousRows() {
         return audit.find(new AuditQuery(null, null, null, null, null, null, 0, AuditQuery.MAX_LIMIT)).stream()
-                .filter(e -> e.username() == null).count();
+                .filter(e -> e.username() == null)
+                .count();
     }
 
     private AuditEvent latest(AuditAction action, String user) {
-        List<AuditEvent> events = audit.find(new AuditQuery(null, null, user, null, action, null, 0, AuditQuery.MAX_LIMIT));
+        List<AuditEvent> events =
+                audit.find(new AuditQuery(null, null, user, null, action, null, 0, AuditQuery.MAX_LIMIT));
         assertFalse(events.isEmpty(), "no " + action + " row of " + user);
         return events.get(events.size() - 1);
     }
@@ -487,7 +644,10 @@ class AccessHardeningTest {
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : c == '"' || c == '\\' ? "\\" + c : String.valueOf(c));
+            out.append(
+                    c < 0x20
+                            ? String.format("\\u%04x", (int) c)
+                            : c == '"' || c == '\\' ? "\\" + c : String.valueOf(c));
         }
         return out.append('"').toString();
     }
@@ -504,7 +664,11 @@ class AccessHardeningTest {
     }
 
     private static String find(String text, String regex) {
-        return Pattern.compile(regex).matcher(text).results().findFirst().map(m -> m.group(1))
+        return Pattern.compile(regex)
+                .matcher(text)
+                .results()
+                .findFirst()
+                .map(m -> m.group(1))
                 .orElseThrow(() -> new AssertionError(regex + " in " + text));
     }
 

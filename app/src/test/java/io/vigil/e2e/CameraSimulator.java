@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 public final class CameraSimulator implements AutoCloseable {
 
     private final Process process;
-    private final java.util.concurrent.ConcurrentLinkedQueue<String> output = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> output =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     final int port;
     final int securePort;
 
@@ -34,7 +35,8 @@ public final class CameraSimulator implements AutoCloseable {
     }
 
     /** A simulator whose secure port asks for digest authentication. */
-    static CameraSimulator withDigest(Map<String, Path> paths, Map<String, String> auth) throws IOException, InterruptedException {
+    static CameraSimulator withDigest(Map<String, Path> paths, Map<String, String> auth)
+            throws IOException, InterruptedException {
         return new CameraSimulator(paths, auth, 0, 0, true);
     }
 
@@ -45,15 +47,21 @@ public final class CameraSimulator implements AutoCloseable {
      */
     CameraSimulator(Map<String, Path> paths, Map<String, String> auth, int port, int securePort, boolean digest)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", repoRoot().resolve("tools/camera_simulator.py").toString(),
-                "--port", Integer.toString(port), "--secure-port", Integer.toString(securePort)));
+        List<String> cmd = new ArrayList<>(List.of(
+                "/usr/bin/python3",
+                repoRoot().resolve("tools/camera_simulator.py").toString(),
+                "--port",
+                Integer.toString(port),
+                "--secure-port",
+                Integer.toString(securePort)));
         paths.forEach((name, file) -> cmd.addAll(List.of("--path", name + "=" + file)));
         auth.forEach((name, cred) -> cmd.addAll(List.of("--auth", name + "=" + cred)));
         if (digest) {
             cmd.add("--digest");
         }
         process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
             StringBuilder seen = new StringBuilder();
             try {
@@ -78,16 +86,18 @@ public final class CameraSimulator implements AutoCloseable {
         }
         this.port = Integer.parseInt(bound[1]);
         this.securePort = Integer.parseInt(bound[2]);
-        Thread drain = new Thread(() -> {
-            try {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    output.add(line);
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "camera-simulator-output");
+        Thread drain = new Thread(
+                () -> {
+                    try {
+                        String line;
+                        while ((line = out.readLine()) != null) {
+                            output.add(line);
+                        }
+                    } catch (IOException ignored) {
+                        // process ended
+                    }
+                },
+                "camera-simulator-output");
         drain.setDaemon(true);
         drain.start();
     }
@@ -97,9 +107,11 @@ public final class CameraSimulator implements AutoCloseable {
      * messages: a simulator that died makes every camera fail at once, which must not pass for a recorder bug.
      */
     String output() {
-        String state = process.isAlive() ? "running, " + probe() : "EXITED with code " + process.exitValue()
-                + " (every camera of this simulator fails from then on)";
-        return "camera simulator on port " + port + ": " + state + (output.isEmpty() ? "" : "\n" + String.join("\n", output));
+        String state = process.isAlive()
+                ? "running, " + probe()
+                : "EXITED with code " + process.exitValue() + " (every camera of this simulator fails from then on)";
+        return "camera simulator on port " + port + ": " + state
+                + (output.isEmpty() ? "" : "\n" + String.join("\n", output));
     }
 
     boolean alive() {
@@ -121,17 +133,21 @@ public final class CameraSimulator implements AutoCloseable {
      */
     String probe() {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) PROBE_TIMEOUT.toMillis());
+            socket.connect(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) PROBE_TIMEOUT.toMillis());
             socket.setSoTimeout((int) PROBE_TIMEOUT.toMillis());
-            socket.getOutputStream().write(("OPTIONS rtsp://127.0.0.1:" + port + "/ RTSP/1.0\r\nCSeq: 1\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("OPTIONS rtsp://127.0.0.1:" + port + "/ RTSP/1.0\r\nCSeq: 1\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             byte[] answer = socket.getInputStream().readNBytes(15);
             String head = new String(answer, StandardCharsets.US_ASCII);
-            return head.startsWith("RTSP/1.0 200") ? ANSWERS
+            return head.startsWith("RTSP/1.0 200")
+                    ? ANSWERS
                     : "answers OPTIONS with \"" + head.replaceAll("[^ -~]", "?") + "\" (closed or not RTSP)";
         } catch (SocketTimeoutException e) {
             return "HUNG: accepts connections on port " + port + " but does not answer OPTIONS within "
-                    + PROBE_TIMEOUT.toSeconds() + " s (every camera of it fails with \"Invalid data found when processing input\")";
+                    + PROBE_TIMEOUT.toSeconds()
+                    + " s (every camera of it fails with \"Invalid data found when processing input\")";
         } catch (IOException e) {
             return "does not take connections on port " + port + ": " + e;
         }
@@ -162,7 +178,8 @@ public final class CameraSimulator implements AutoCloseable {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new AssertionError("cannot find tools/camera_simulator.py above " + Path.of("").toAbsolutePath());
+            throw new AssertionError(
+                    "cannot find tools/camera_simulator.py above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }

@@ -1,6 +1,7 @@
 package io.vigil.e2e;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,9 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The RTSP simulator itself, which every end-to-end test stands on. Sessions that end a moment after PLAY, as
@@ -39,7 +38,7 @@ class CameraSimulatorTest {
     @Test
     void answersThroughoutWhileSessionsEndRightAfterPlay() throws Exception {
         ExternalTools.require();
-        Path clip = ExternalTools.clip(clips(), false);     // H.264 and AAC: two streams per session
+        Path clip = ExternalTools.clip(clips(), false); // H.264 and AAC: two streams per session
         Map<String, Path> paths = new TreeMap<>();
         for (int i = 1; i <= CLIENTS; i++) {
             paths.put("cam" + i, clip);
@@ -60,8 +59,10 @@ class CameraSimulatorTest {
             try {
                 while (System.nanoTime() < end) {
                     Thread.sleep(1000);
-                    assertEquals("answers RTSP OPTIONS", simulator.probe(), "after " + sessions.get() + " sessions; "
-                            + simulator.output());
+                    assertEquals(
+                            "answers RTSP OPTIONS",
+                            simulator.probe(),
+                            "after " + sessions.get() + " sessions; " + simulator.output());
                     probes++;
                 }
             } finally {
@@ -70,7 +71,8 @@ class CameraSimulatorTest {
                     t.join(10_000);
                 }
             }
-            System.out.printf("MEASURED simulator churn: %d sessions ended within 0.5 s of PLAY in %d s, answered %d probes%n",
+            System.out.printf(
+                    "MEASURED simulator churn: %d sessions ended within 0.5 s of PLAY in %d s, answered %d probes%n",
                     sessions.get(), CHURN.toSeconds(), probes);
             assertTrue(sessions.get() >= 50, "the churn ran: " + sessions.get() + " sessions, failures " + failures);
             assertTrue(simulator.answering(), simulator.output());
@@ -78,8 +80,8 @@ class CameraSimulatorTest {
     }
 
     /** One client's loop: DESCRIBE, SETUP each stream (interleaved TCP), PLAY, read up to 0.5 s, TEARDOWN, close. */
-    private static void churn(CameraSimulator simulator, String path, AtomicBoolean stop, AtomicInteger sessions,
-                              List<String> failures) {
+    private static void churn(
+            CameraSimulator simulator, String path, AtomicBoolean stop, AtomicInteger sessions, List<String> failures) {
         String url = simulator.url(path);
         while (!stop.get()) {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), simulator.port)) {
@@ -89,9 +91,13 @@ class CameraSimulatorTest {
                 Matcher control = Pattern.compile("a=control:(\\S*stream=\\d+)").matcher(sdp);
                 String session = null;
                 for (int channel = 0; control.find(); channel += 2) {
-                    String track = control.group(1).startsWith("rtsp:") ? control.group(1) : url + "/" + control.group(1);
-                    String head = rtsp.request("SETUP", track, "Transport: RTP/AVP/TCP;unicast;interleaved=" + channel + "-"
-                            + (channel + 1) + "\r\n" + (session == null ? "" : "Session: " + session + "\r\n"));
+                    String track =
+                            control.group(1).startsWith("rtsp:") ? control.group(1) : url + "/" + control.group(1);
+                    String head = rtsp.request(
+                            "SETUP",
+                            track,
+                            "Transport: RTP/AVP/TCP;unicast;interleaved=" + channel + "-" + (channel + 1) + "\r\n"
+                                    + (session == null ? "" : "Session: " + session + "\r\n"));
                     Matcher id = Pattern.compile("Session: ([^;\r\n]+)").matcher(head);
                     assertTrue(id.find(), head);
                     session = id.group(1);
@@ -112,7 +118,7 @@ class CameraSimulatorTest {
                 rtsp.send("TEARDOWN", url + "/", "Session: " + session + "\r\n");
                 sessions.incrementAndGet();
             } catch (IOException | AssertionError e) {
-                failures.add(e.toString());     // a hung simulator shows in the probes
+                failures.add(e.toString()); // a hung simulator shows in the probes
                 sleepQuietly();
             }
         }
@@ -128,8 +134,9 @@ class CameraSimulatorTest {
         }
 
         void send(String method, String uri, String headers) throws IOException {
-            socket.getOutputStream().write((method + " " + uri + " RTSP/1.0\r\nCSeq: " + ++cseq + "\r\n" + headers + "\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write((method + " " + uri + " RTSP/1.0\r\nCSeq: " + ++cseq + "\r\n" + headers + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
         }
 
         /** Sends the request and returns its answer's head and body; fails unless it is 200. */
@@ -146,10 +153,14 @@ class CameraSimulatorTest {
             }
             String text = head.toString(StandardCharsets.US_ASCII);
             if (!text.startsWith("RTSP/1.0 200")) {
-                throw new IOException(method + " answered " + text.lines().findFirst().orElse(""));
+                throw new IOException(
+                        method + " answered " + text.lines().findFirst().orElse(""));
             }
             Matcher length = Pattern.compile("Content-Length: (\\d+)").matcher(text);
-            return text + (length.find() ? new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.US_ASCII) : "");
+            return text
+                    + (length.find()
+                            ? new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.US_ASCII)
+                            : "");
         }
     }
 

@@ -1,14 +1,9 @@
 package io.vigil.e2e;
 
-import io.vigil.kernel.database.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.kernel.database.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,9 +25,13 @@ import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two recorder nodes (two processes on different ports) sharing one PostgreSQL database and one S3 server, six
@@ -78,7 +77,11 @@ class ClusterFailoverTest {
         store = new S3ServerProcess(work.resolve("store"), CameraSimulator.freePort());
         StringBuilder file = new StringBuilder("cameras:\n");
         for (String camera : CAMERAS) {
-            file.append("  - {id: ").append(camera).append(", url: \"").append(simulator.url(camera)).append("\"}\n");
+            file.append("  - {id: ")
+                    .append(camera)
+                    .append(", url: \"")
+                    .append(simulator.url(camera))
+                    .append("\"}\n");
         }
         Files.createDirectories(work.resolve("shared"));
         Files.writeString(work.resolve("shared/cameras.yml"), file);
@@ -99,21 +102,24 @@ class ClusterFailoverTest {
         Path dir = Files.createDirectories(work.resolve(id));
         int port = CameraSimulator.freePort();
         Path shared = work.resolve("shared");
-        return new ServiceProcess(dir, port, List.of(
-                "-Ddatasources.default.url=" + database,
-                "-Dvigil.storage.endpoint=" + store.endpoint(),
-                "-Dvigil.storage.access-key=" + S3ServerProcess.ACCESS_KEY,
-                "-Dvigil.storage.secret-key=" + S3ServerProcess.SECRET_KEY,
-                "-Dvigil.secret-key-file=" + shared.resolve("secret.key"),
-                "-Dvigil.export-signing-key-file=" + shared.resolve("export-signing.key"),
-                "-Dvigil.security.token-key-file=" + shared.resolve("token-signing.key"),
-                "-Dvigil.cameras.file=" + shared.resolve("cameras.yml"),
-                "-Dvigil.cluster.enabled=true",
-                "-Dvigil.cluster.node-id=" + id,
-                "-Dvigil.cluster.advertised-url=http://127.0.0.1:" + port,
-                "-Dvigil.cluster.lease-duration=" + LEASE.toSeconds() + "s",
-                "-Dvigil.cluster.check-interval=1s",
-                "-Dvigil.retention.cron=*/5 * * * * ?"));
+        return new ServiceProcess(
+                dir,
+                port,
+                List.of(
+                        "-Ddatasources.default.url=" + database,
+                        "-Dvigil.storage.endpoint=" + store.endpoint(),
+                        "-Dvigil.storage.access-key=" + S3ServerProcess.ACCESS_KEY,
+                        "-Dvigil.storage.secret-key=" + S3ServerProcess.SECRET_KEY,
+                        "-Dvigil.secret-key-file=" + shared.resolve("secret.key"),
+                        "-Dvigil.export-signing-key-file=" + shared.resolve("export-signing.key"),
+                        "-Dvigil.security.token-key-file=" + shared.resolve("token-signing.key"),
+                        "-Dvigil.cameras.file=" + shared.resolve("cameras.yml"),
+                        "-Dvigil.cluster.enabled=true",
+                        "-Dvigil.cluster.node-id=" + id,
+                        "-Dvigil.cluster.advertised-url=http://127.0.0.1:" + port,
+                        "-Dvigil.cluster.lease-duration=" + LEASE.toSeconds() + "s",
+                        "-Dvigil.cluster.check-interval=1s",
+                        "-Dvigil.retention.cron=*/5 * * * * ?"));
     }
 
     @AfterAll
@@ -143,7 +149,8 @@ class ClusterFailoverTest {
         }
         await(Duration.ofSeconds(60), "3 cameras held by each node", () -> {
             Map<String, Set<String>> held = holders();
-            return held.getOrDefault("node-a", Set.of()).size() == 3 && held.getOrDefault("node-b", Set.of()).size() == 3;
+            return held.getOrDefault("node-a", Set.of()).size() == 3
+                    && held.getOrDefault("node-b", Set.of()).size() == 3;
         });
         long now = System.currentTimeMillis();
         for (String camera : CAMERAS) {
@@ -160,10 +167,15 @@ class ClusterFailoverTest {
         for (ServiceProcess node : nodes.values()) {
             String cluster = get(node, "/api/cluster").body();
             for (String id : List.of("node-a", "node-b")) {
-                Matcher m = Pattern.compile("\\{\"nodeId\":\"" + id + "\",\"advertisedUrl\"[^}]*\"state\":\"LIVE\"[^}]*\"allotment\":3,\"cameras\":\\[([^]]*)]")
+                Matcher m = Pattern.compile(
+                                "\\{\"nodeId\":\"" + id
+                                        + "\",\"advertisedUrl\"[^}]*\"state\":\"LIVE\"[^}]*\"allotment\":3,\"cameras\":\\[([^]]*)]")
                         .matcher(cluster);
                 assertTrue(m.find(), "node " + id + " LIVE in " + cluster);
-                assertEquals(held.get(id), new TreeSet<>(List.of(m.group(1).replace("\"", "").split(","))), cluster);
+                assertEquals(
+                        held.get(id),
+                        new TreeSet<>(List.of(m.group(1).replace("\"", "").split(","))),
+                        cluster);
             }
         }
         // any node serves the playlist, the segments and the status of a camera the other records
@@ -174,7 +186,8 @@ class ClusterFailoverTest {
         assertTrue(segment.find(), playlist);
         HttpResponse<String> media = get(b, "/api/cameras/" + recordedByA + "/" + segment.group(1));
         assertEquals(200, media.statusCode());
-        assertTrue(get(b, "/api/cameras/" + recordedByA).body().contains("\"state\":\"RECORDING\""),
+        assertTrue(
+                get(b, "/api/cameras/" + recordedByA).body().contains("\"state\":\"RECORDING\""),
                 "node-b shows node-a's report for " + recordedByA);
         assertNoCameraRecordedTwice();
     }
@@ -198,12 +211,16 @@ class ClusterFailoverTest {
             }
         });
         assertTrue(holders().getOrDefault("node-a", Set.of()).size() == 3, "shown OFFLINE before the lease ran out");
-        await(Duration.ofSeconds(45), "node-a holding all six cameras", () -> holders().getOrDefault("node-a", Set.of()).size() == 6);
+        await(
+                Duration.ofSeconds(45),
+                "node-a holding all six cameras",
+                () -> holders().getOrDefault("node-a", Set.of()).size() == 6);
         long takenOverMillis = System.currentTimeMillis();
         for (String camera : moved) {
             awaitSegmentAfter(camera, killedMillis, Duration.ofSeconds(30));
         }
-        System.out.printf("MEASURED kill -9 of node-b: node-a held its cameras %d ms later (lease %d s)%n",
+        System.out.printf(
+                "MEASURED kill -9 of node-b: node-a held its cameras %d ms later (lease %d s)%n",
                 takenOverMillis - killedMillis, LEASE.toSeconds());
         for (String camera : moved) {
             long gap = gapAround(camera, killedMillis);
@@ -212,22 +229,54 @@ class ClusterFailoverTest {
         }
         // An auditor's clip across the failover, from the surviving node: both nodes' footage, the gap kept, playable
         List<long[]> rows = segments(watched);
-        long from = rows.stream().filter(r -> r[0] < killedMillis - 6000).mapToLong(r -> r[0]).max().orElseThrow();
-        long to = rows.stream().filter(r -> r[0] > killedMillis + 10_000).mapToLong(r -> r[1]).min().orElseThrow();
-        HttpResponse<byte[]> clip = http.send(HttpRequest.newBuilder(URI.create(a.base() + "/api/cameras/" + watched
-                + "/clip.mp4?start=" + java.time.Instant.ofEpochMilli(from) + "&end=" + java.time.Instant.ofEpochMilli(to)))
-                .header("Authorization", TestAdmin.basic()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        long from = rows.stream()
+                .filter(r -> r[0] < killedMillis - 6000)
+                .mapToLong(r -> r[0])
+                .max()
+                .orElseThrow();
+        long to = rows.stream()
+                .filter(r -> r[0] > killedMillis + 10_000)
+                .mapToLong(r -> r[1])
+                .min()
+                .orElseThrow();
+        HttpResponse<byte[]> clip = http.send(
+                HttpRequest.newBuilder(URI.create(a.base() + "/api/cameras/" + watched + "/clip.mp4?start="
+                                + java.time.Instant.ofEpochMilli(from) + "&end=" + java.time.Instant.ofEpochMilli(to)))
+                        .header("Authorization", TestAdmin.basic())
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, clip.statusCode());
-        assertTrue(clip.headers().firstValue("X-Vigil-Gaps").orElse("").contains("/"), "the clip names the failover gap");
+        assertTrue(
+                clip.headers().firstValue("X-Vigil-Gaps").orElse("").contains("/"), "the clip names the failover gap");
         Path clipFile = work.resolve("failover-clip.mp4");
         Files.write(clipFile, clip.body());
-        String probe = ExternalTools.run(Duration.ofSeconds(30), List.of("ffprobe", "-v", "error", "-show_entries",
-                "format=duration", "-of", "default=nw=1:nk=1", clipFile.toString()));
-        assertEquals((to - from) / 1000.0, Double.parseDouble(probe.strip()), 2.1, "the clip spans both nodes' footage and the gap");
-        assertEquals("", ExternalTools.run(Duration.ofSeconds(60), List.of("ffmpeg", "-v", "error", "-i",
-                clipFile.toString(), "-f", "null", "-")).strip(), "the clip across the owner change decodes cleanly");
+        String probe = ExternalTools.run(
+                Duration.ofSeconds(30),
+                List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-show_entries",
+                        "format=duration",
+                        "-of",
+                        "default=nw=1:nk=1",
+                        clipFile.toString()));
+        assertEquals(
+                (to - from) / 1000.0,
+                Double.parseDouble(probe.strip()),
+                2.1,
+                "the clip spans both nodes' footage and the gap");
+        assertEquals(
+                "",
+                ExternalTools.run(
+                                Duration.ofSeconds(60),
+                                List.of("ffmpeg", "-v", "error", "-i", clipFile.toString(), "-f", "null", "-"))
+                        .strip(),
+                "the clip across the owner change decodes cleanly");
         for (String camera : stayed) {
-            assertEquals(0, gapsLongerThan(camera, splitMillis + 5000, 1000).size(),
+            assertEquals(
+                    0,
+                    gapsLongerThan(camera, splitMillis + 5000, 1000).size(),
                     camera + " (node-a's own) loses nothing: " + gapsLongerThan(camera, splitMillis + 5000, 1000));
         }
         assertNoCameraRecordedTwice();
@@ -237,17 +286,24 @@ class ClusterFailoverTest {
     @Order(3)
     void aNodeThatComesBackGetsItsAllotmentThroughCleanHandOvers() throws Exception {
         nodes.get("node-b").stop();
-        await(Duration.ofSeconds(15), "node-a holding all six cameras", () -> holders().getOrDefault("node-a", Set.of()).size() == 6);
+        await(
+                Duration.ofSeconds(15),
+                "node-a holding all six cameras",
+                () -> holders().getOrDefault("node-a", Set.of()).size() == 6);
         long restartedMillis = System.currentTimeMillis();
         nodes.get("node-b").start();
-        await(Duration.ofSeconds(45), "3 cameras back on node-b", () -> holders().getOrDefault("node-b", Set.of()).size() == 3);
+        await(
+                Duration.ofSeconds(45),
+                "3 cameras back on node-b",
+                () -> holders().getOrDefault("node-b", Set.of()).size() == 3);
         long rebalancedMillis = System.currentTimeMillis();
         for (String camera : holders().get("node-b")) {
             awaitSegmentAfter(camera, rebalancedMillis, Duration.ofSeconds(30));
             long gap = gapAround(camera, rebalancedMillis - 1);
             gap = Math.max(gap, largestGapSince(camera, restartedMillis));
-            System.out.printf("MEASURED %s hand-over gap (node-a to node-b, rebalancing): %d ms (limit %d ms)%n", camera,
-                    gap, HANDOVER_GAP_LIMIT_MILLIS);
+            System.out.printf(
+                    "MEASURED %s hand-over gap (node-a to node-b, rebalancing): %d ms (limit %d ms)%n",
+                    camera, gap, HANDOVER_GAP_LIMIT_MILLIS);
             assertTrue(gap <= HANDOVER_GAP_LIMIT_MILLIS, camera + ": hand-over gap of " + gap + " ms");
         }
         assertNoCameraRecordedTwice();
@@ -260,16 +316,23 @@ class ClusterFailoverTest {
         long stoppingMillis = System.currentTimeMillis();
         nodes.get("node-a").stop();
         long stoppedMillis = System.currentTimeMillis();
-        await(Duration.ofSeconds(15), "node-b holding all six cameras", () -> holders().getOrDefault("node-b", Set.of()).size() == 6);
+        await(
+                Duration.ofSeconds(15),
+                "node-b holding all six cameras",
+                () -> holders().getOrDefault("node-b", Set.of()).size() == 6);
         for (String camera : moved) {
             awaitSegmentAfter(camera, stoppedMillis, Duration.ofSeconds(30));
             long gap = largestGapSince(camera, stoppingMillis - 1000);
-            System.out.printf("MEASURED %s hand-over gap (node-a stopped cleanly): %d ms (limit %d ms)%n", camera, gap,
-                    HANDOVER_GAP_LIMIT_MILLIS);
+            System.out.printf(
+                    "MEASURED %s hand-over gap (node-a stopped cleanly): %d ms (limit %d ms)%n",
+                    camera, gap, HANDOVER_GAP_LIMIT_MILLIS);
             assertTrue(gap <= HANDOVER_GAP_LIMIT_MILLIS, camera + ": hand-over gap of " + gap + " ms");
         }
-        assertTrue(get(nodes.get("node-b"), "/api/cluster").body()
-                .matches("(?s).*\\{\"nodeId\":\"node-a\",\"advertisedUrl\"[^}]*\"state\":\"STOPPED\".*"), "node-a shown STOPPED");
+        assertTrue(
+                get(nodes.get("node-b"), "/api/cluster")
+                        .body()
+                        .matches("(?s).*\\{\"nodeId\":\"node-a\",\"advertisedUrl\"[^}]*\"state\":\"STOPPED\".*"),
+                "node-a shown STOPPED");
         assertNoCameraRecordedTwice();
     }
 
@@ -288,14 +351,20 @@ class ClusterFailoverTest {
             ServiceProcess cutOff = node("node-a", hostPort.replaceFirst("//127.0.0.1:" + link.port() + "/"));
             nodes.put("node-a", cutOff);
             cutOff.start();
-            await(Duration.ofSeconds(45), "3 cameras on node-a again", () -> holders().getOrDefault("node-a", Set.of()).size() == 3);
+            await(
+                    Duration.ofSeconds(45),
+                    "3 cameras on node-a again",
+                    () -> holders().getOrDefault("node-a", Set.of()).size() == 3);
             Set<String> moved = holders().get("node-a");
             for (String camera : moved) {
                 awaitSegmentAfter(camera, System.currentTimeMillis(), Duration.ofSeconds(30));
             }
             long cutMillis = System.currentTimeMillis();
             link.freeze();
-            await(Duration.ofSeconds(45), "node-b holding all six cameras", () -> holders().getOrDefault("node-b", Set.of()).size() == 6);
+            await(
+                    Duration.ofSeconds(45),
+                    "node-b holding all six cameras",
+                    () -> holders().getOrDefault("node-b", Set.of()).size() == 6);
             for (String camera : moved) {
                 awaitSegmentAfter(camera, cutMillis + LEASE.toMillis(), Duration.ofSeconds(30));
             }
@@ -311,17 +380,23 @@ class ClusterFailoverTest {
             assertNoCameraRecordedTwice();
             for (String camera : moved) {
                 long gap = gapAround(camera, cutMillis + LEASE.toMillis() - 1000);
-                System.out.printf("MEASURED %s gap when its node lost the database: %d ms (limit %d ms)%n", camera, gap,
-                        CRASH_GAP_LIMIT_MILLIS);
+                System.out.printf(
+                        "MEASURED %s gap when its node lost the database: %d ms (limit %d ms)%n",
+                        camera, gap, CRASH_GAP_LIMIT_MILLIS);
                 assertTrue(gap <= CRASH_GAP_LIMIT_MILLIS, camera + ": gap of " + gap + " ms");
                 long lastByCutOff = endBeforeLargestGapSince(camera, cutMillis);
-                System.out.printf("MEASURED %s: the cut-off node recorded until %d ms after the cut (lease %d s)%n", camera,
-                        lastByCutOff - cutMillis, LEASE.toSeconds());
-                assertTrue(lastByCutOff > cutMillis + 5000, camera + ": node-a recorded on into its spool after the cut");
-                assertTrue(lastByCutOff < cutMillis + LEASE.toMillis(), camera + ": node-a stopped before its lease ran out");
+                System.out.printf(
+                        "MEASURED %s: the cut-off node recorded until %d ms after the cut (lease %d s)%n",
+                        camera, lastByCutOff - cutMillis, LEASE.toSeconds());
+                assertTrue(
+                        lastByCutOff > cutMillis + 5000, camera + ": node-a recorded on into its spool after the cut");
+                assertTrue(
+                        lastByCutOff < cutMillis + LEASE.toMillis(),
+                        camera + ": node-a stopped before its lease ran out");
             }
         } finally {
-            nodes.get("node-a").kill9(); // its database link is gone with the proxy: the next test starts a plain node-a
+            nodes.get("node-a")
+                    .kill9(); // its database link is gone with the proxy: the next test starts a plain node-a
         }
     }
 
@@ -331,7 +406,8 @@ class ClusterFailoverTest {
         await(Duration.ofSeconds(60), "6 scheduled retention runs", () -> {
             try {
                 int[] runs = {0};
-                query("SELECT COUNT(DISTINCT scheduled_millis) FROM retention_run WHERE trigger_name = 'SCHEDULE'",
+                query(
+                        "SELECT COUNT(DISTINCT scheduled_millis) FROM retention_run WHERE trigger_name = 'SCHEDULE'",
                         rs -> runs[0] = rs.getInt(1));
                 return runs[0] >= 6;
             } catch (Exception e) {
@@ -339,12 +415,15 @@ class ClusterFailoverTest {
             }
         });
         Map<Long, List<String>> byFiring = new TreeMap<>();
-        query("SELECT scheduled_millis, node_id FROM retention_run WHERE trigger_name = 'SCHEDULE'", rs ->
-                byFiring.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
+        query(
+                "SELECT scheduled_millis, node_id FROM retention_run WHERE trigger_name = 'SCHEDULE'",
+                rs -> byFiring.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(rs.getString(2)));
         Map<String, Integer> perNode = new TreeMap<>();
         byFiring.values().forEach(list -> list.forEach(n -> perNode.merge(n, 1, Integer::sum)));
-        System.out.printf("MEASURED retention: %d firings every 5 s over %d s, runs per node %s%n", byFiring.size(),
-                (System.currentTimeMillis() - startedMillis) / 1000, perNode);
+        System.out.printf(
+                "MEASURED retention: %d firings every 5 s over %d s, runs per node %s%n",
+                byFiring.size(), (System.currentTimeMillis() - startedMillis) / 1000, perNode);
         assertTrue(byFiring.size() >= 6, "scheduled runs recorded: " + byFiring.size());
         byFiring.forEach((firing, ranOn) -> assertEquals(1, ranOn.size(), "firing " + firing + " ran on " + ranOn));
         for (String id : List.of("node-a", "node-b")) {
@@ -361,11 +440,13 @@ class ClusterFailoverTest {
     static Map<String, Set<String>> holders() {
         Map<String, Set<String>> held = new HashMap<>();
         try {
-            query("SELECT camera_id, node_id FROM camera_lease WHERE node_id IS NOT NULL AND expires_millis > "
-                    + "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)", rs ->
-                    held.computeIfAbsent(rs.getString(2), k -> new TreeSet<>()).add(rs.getString(1)));
+            query(
+                    "SELECT camera_id, node_id FROM camera_lease WHERE node_id IS NOT NULL AND expires_millis > "
+                            + "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)",
+                    rs -> held.computeIfAbsent(rs.getString(2), k -> new TreeSet<>())
+                            .add(rs.getString(1)));
         } catch (Exception e) {
-            return Map.of();   // before the first node created the tables
+            return Map.of(); // before the first node created the tables
         }
         return held;
     }
@@ -373,8 +454,10 @@ class ClusterFailoverTest {
     /** Segments of a camera as {startMillis, endMillis}, by start. */
     static List<long[]> segments(String camera) throws Exception {
         List<long[]> rows = new ArrayList<>();
-        query("SELECT start_millis, start_millis + duration_millis FROM segment WHERE camera_id = '" + camera
-                + "' ORDER BY start_millis", rs -> rows.add(new long[] {rs.getLong(1), rs.getLong(2)}));
+        query(
+                "SELECT start_millis, start_millis + duration_millis FROM segment WHERE camera_id = '" + camera
+                        + "' ORDER BY start_millis",
+                rs -> rows.add(new long[] {rs.getLong(1), rs.getLong(2)}));
         return rows;
     }
 
@@ -383,8 +466,10 @@ class ClusterFailoverTest {
         for (String camera : CAMERAS) {
             List<long[]> rows = segments(camera);
             for (int i = 1; i < rows.size(); i++) {
-                assertTrue(rows.get(i)[0] >= rows.get(i - 1)[1] - 100, camera + ": segments overlap at "
-                        + rows.get(i)[0] + " (previous ends " + rows.get(i - 1)[1] + "): recorded twice");
+                assertTrue(
+                        rows.get(i)[0] >= rows.get(i - 1)[1] - 100,
+                        camera + ": segments overlap at " + rows.get(i)[0] + " (previous ends " + rows.get(i - 1)[1]
+                                + "): recorded twice");
             }
         }
     }
@@ -392,8 +477,16 @@ class ClusterFailoverTest {
     /** The gap in a camera's recording that contains (or follows) {@code atMillis}. */
     static long gapAround(String camera, long atMillis) throws Exception {
         List<long[]> rows = segments(camera);
-        long lastEndBefore = rows.stream().filter(r -> r[0] < atMillis).mapToLong(r -> r[1]).max().orElseThrow();
-        long firstStartAfter = rows.stream().filter(r -> r[0] >= lastEndBefore).mapToLong(r -> r[0]).min().orElseThrow();
+        long lastEndBefore = rows.stream()
+                .filter(r -> r[0] < atMillis)
+                .mapToLong(r -> r[1])
+                .max()
+                .orElseThrow();
+        long firstStartAfter = rows.stream()
+                .filter(r -> r[0] >= lastEndBefore)
+                .mapToLong(r -> r[0])
+                .min()
+                .orElseThrow();
         return firstStartAfter - lastEndBefore;
     }
 
@@ -436,14 +529,13 @@ class ClusterFailoverTest {
     }
 
     static void awaitSegmentAfter(String camera, long afterMillis, Duration timeout) throws Exception {
-        await(timeout, camera + " indexing a segment that starts after " + afterMillis,
-                () -> {
-                    try {
-                        return segments(camera).stream().anyMatch(r -> r[0] > afterMillis);
-                    } catch (Exception e) {
-                        return false;
-                    }
-                });
+        await(timeout, camera + " indexing a segment that starts after " + afterMillis, () -> {
+            try {
+                return segments(camera).stream().anyMatch(r -> r[0] > afterMillis);
+            } catch (Exception e) {
+                return false;
+            }
+        });
     }
 
     interface Row {
@@ -451,7 +543,8 @@ class ClusterFailoverTest {
     }
 
     static void query(String sql, Row row) throws Exception {
-        try (Connection c = DriverManager.getConnection(databaseUrl); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(databaseUrl);
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             while (rs.next()) {
                 row.accept(rs);
             }
@@ -459,8 +552,11 @@ class ClusterFailoverTest {
     }
 
     static HttpResponse<String> get(ServiceProcess node, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(node.base() + path)).header("Authorization", TestAdmin.basic())
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(node.base() + path))
+                        .header("Authorization", TestAdmin.basic())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
@@ -468,9 +564,13 @@ class ClusterFailoverTest {
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 StringBuilder state = new StringBuilder(simulator.output());
-                nodes.forEach((id, node) -> state.append("\n--- ").append(id).append(node.running() ? " (running)" : " (not running)")
-                        .append(", last log lines:\n").append(node.logTail(15)));
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what + "\n" + state);
+                nodes.forEach((id, node) -> state.append("\n--- ")
+                        .append(id)
+                        .append(node.running() ? " (running)" : " (not running)")
+                        .append(", last log lines:\n")
+                        .append(node.logTail(15)));
+                throw new AssertionError(
+                        "timed out after " + timeout.toSeconds() + " s waiting for " + what + "\n" + state);
             }
             Thread.sleep(200);
         }

@@ -1,9 +1,24 @@
 package io.vigil.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
-import io.micronaut.json.JsonMapper;
 import io.vigil.camera.CameraView;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,22 +35,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The web console in a real browser (Debian's Chromium, headless, driven by Selenium) against the running
@@ -73,36 +72,70 @@ class ConsoleBrowserTest {
         flakyPort = flaky.port;
         Files.writeString(work.resolve("cameras.yml"), "cameras: []\n");
         vigil = new VigilHarness(work, Map.of());
-        assertEquals(201, vigil.send("POST", "/api/cameras", "{\"id\":\"front\",\"name\":\"Front door\",\"url\":\""
-                + steady.url("front") + "\"}").statusCode());
-        assertEquals(201, vigil.send("POST", "/api/cameras", "{\"id\":\"back\",\"name\":\"Back yard\",\"url\":\""
-                + flaky.url("back") + "\"}").statusCode());
+        assertEquals(
+                201,
+                vigil.send(
+                                "POST",
+                                "/api/cameras",
+                                "{\"id\":\"front\",\"name\":\"Front door\",\"url\":\"" + steady.url("front") + "\"}")
+                        .statusCode());
+        assertEquals(
+                201,
+                vigil.send(
+                                "POST",
+                                "/api/cameras",
+                                "{\"id\":\"back\",\"name\":\"Back yard\",\"url\":\"" + flaky.url("back") + "\"}")
+                        .statusCode());
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(ExternalTools.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--autoplay-policy=no-user-gesture-required", "--window-size=1600,1000",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-component-update",
+                "--disable-sync",
+                "--autoplay-policy=no-user-gesture-required",
+                "--window-size=1600,1000",
                 "--user-data-dir=" + work.resolve("chromium-profile"));
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false,
-                // an export saves clip, manifest and signature: three downloads, which Chromium asks about once
-                "profile.default_content_setting_values.automatic_downloads", 1));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory",
+                        downloads.toString(),
+                        "download.prompt_for_download",
+                        false,
+                        // an export saves clip, manifest and signature: three downloads, which Chromium asks about once
+                        "profile.default_content_setting_values.automatic_downloads",
+                        1));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(ExternalTools.CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(ExternalTools.CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         java.net.http.HttpResponse<String> page = vigil.send("GET", "/", null, null);
         assertEquals(200, page.statusCode(), "the console is public: it signs in itself");
-        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"),
+        assertTrue(
+                page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"),
                 page.headers().map().toString());
         assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
         browser.get(vigil.base + "/");
-        waitFor("the sign-in form", Duration.ofSeconds(20), () -> browser.findElement(By.id("login-username")).isDisplayed());
+        waitFor(
+                "the sign-in form",
+                Duration.ofSeconds(20),
+                () -> browser.findElement(By.id("login-username")).isDisplayed());
         browser.findElement(By.id("login-username")).sendKeys(TestAdmin.USERNAME);
         browser.findElement(By.id("login-password")).sendKeys(TestAdmin.PASSWORD);
         browser.findElement(By.id("login-submit")).click();
-        waitFor("the wall after sign-in", Duration.ofSeconds(20), () -> !browser.findElements(By.cssSelector(".tile[data-camera=front]")).isEmpty());
+        waitFor(
+                "the wall after sign-in",
+                Duration.ofSeconds(20),
+                () -> !browser.findElements(By.cssSelector(".tile[data-camera=front]"))
+                        .isEmpty());
     }
 
     @AfterAll
@@ -114,7 +147,7 @@ class ConsoleBrowserTest {
             vigil.assertNeverShown(TestAdmin.PASSWORD);
             vigil.close();
         }
-        for (CameraSimulator s : new CameraSimulator[]{steady, flaky}) {
+        for (CameraSimulator s : new CameraSimulator[] {steady, flaky}) {
             if (s != null) {
                 s.close();
             }
@@ -125,9 +158,16 @@ class ConsoleBrowserTest {
     @Order(1)
     void theWallPlaysLiveAndSaysWhenACameraIsDown() throws Exception {
         browser.get(vigil.base + "/#/wall");
-        double first = waitForValue("front's tile to play", Duration.ofSeconds(60), () -> currentTime(".tile[data-camera=front] video"), t -> t > 0);
-        double later = waitForValue("front's tile to advance 2 s", Duration.ofSeconds(10),
-                () -> currentTime(".tile[data-camera=front] video"), t -> t >= first + 2);
+        double first = waitForValue(
+                "front's tile to play",
+                Duration.ofSeconds(60),
+                () -> currentTime(".tile[data-camera=front] video"),
+                t -> t > 0);
+        double later = waitForValue(
+                "front's tile to advance 2 s",
+                Duration.ofSeconds(10),
+                () -> currentTime(".tile[data-camera=front] video"),
+                t -> t >= first + 2);
         assertTrue(later >= first + 2);
         assertEquals("RECORDING", badge("front"));
         waitFor("back's tile to play", Duration.ofSeconds(60), () -> currentTime(".tile[data-camera=back] video") > 0);
@@ -136,16 +176,20 @@ class ConsoleBrowserTest {
         flaky.close();
         backStopped = Instant.now();
         // the stall watchdog (vigil.recorder.stall-timeout, 10 s) plus one status refresh of the wall (3 s) and slack
-        waitFor("back's tile to say OFFLINE within the watchdog time", Duration.ofSeconds(15),
+        waitFor(
+                "back's tile to say OFFLINE within the watchdog time",
+                Duration.ofSeconds(15),
                 () -> "OFFLINE".equals(badge("back")));
         WebElement overlay = browser.findElement(By.cssSelector(".tile[data-camera=back] .overlay"));
         assertTrue(overlay.isDisplayed() && overlay.getText().startsWith("OFFLINE"), overlay.getText());
-        assertTrue(js("return document.querySelector('.tile[data-camera=back] video').getAttribute('src') === null"),
+        assertTrue(
+                js("return document.querySelector('.tile[data-camera=back] video').getAttribute('src') === null"),
                 "a down camera's player is stopped, not frozen on its last frame");
         screenshot("console-wall-offline");
         // The scenario is an outage of at least 6 s (the history test looks for a gap of 5 s or more); a camera that
         // closes its connection is seen OFFLINE within a second, so keep it down for the rest of the outage.
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), backStopped.plusSeconds(6)).toMillis()));
+        Thread.sleep(Math.max(
+                0, Duration.between(Instant.now(), backStopped.plusSeconds(6)).toMillis()));
         flaky = new CameraSimulator(Map.of("back", ExternalTools.clip(clips, false)), Map.of(), flakyPort, 0, false);
         backRestarted = Instant.now();
         waitFor("back to record again", Duration.ofSeconds(60), () -> "RECORDING".equals(badge("back")));
@@ -157,8 +201,11 @@ class ConsoleBrowserTest {
         SegmentIndex index = vigil.context.getBean(SegmentIndex.class);
         // 20 s recorded after the gap, so the live edge is far from the point picked below: a player that joins the
         // EVENT playlist at its live edge instead of the chosen time shows a clock ~15 s off, which the check catches
-        waitFor("back to have 10 segments after its restart", Duration.ofSeconds(90),
-                () -> index.newest("back", 10).stream().allMatch(s -> s.start().isAfter(backRestarted.minusSeconds(5))));
+        waitFor(
+                "back to have 10 segments after its restart",
+                Duration.ofSeconds(90),
+                () -> index.newest("back", 10).stream()
+                        .allMatch(s -> s.start().isAfter(backRestarted.minusSeconds(5))));
         browser.get(vigil.base + "/#/history?camera=back");
         WebElement bar = waitForElement(By.id("timeline"));
         for (int i = 0; i < 4; i++) {
@@ -170,25 +217,37 @@ class ConsoleBrowserTest {
         long gapStart = Long.parseLong(spans.get(spans.size() - 2).getAttribute("data-end"));
         long gapEnd = Long.parseLong(after.getAttribute("data-start"));
         assertTrue(gapEnd - gapStart >= 5000, "gap of " + (gapEnd - gapStart) + " ms");
-        assertTrue(gapStart <= backStopped.toEpochMilli() + 1000 && gapEnd >= backStopped.toEpochMilli(),
-                "the gap " + Instant.ofEpochMilli(gapStart) + "/" + Instant.ofEpochMilli(gapEnd) + " is where the camera stopped at " + backStopped);
+        assertTrue(
+                gapStart <= backStopped.toEpochMilli() + 1000 && gapEnd >= backStopped.toEpochMilli(),
+                "the gap " + Instant.ofEpochMilli(gapStart) + "/" + Instant.ofEpochMilli(gapEnd)
+                        + " is where the camera stopped at " + backStopped);
         screenshot("console-history");
 
-        int offset = after.getRect().getX() + 4 - (bar.getRect().getX() + bar.getRect().getWidth() / 2);
+        int offset = after.getRect().getX()
+                + 4
+                - (bar.getRect().getX() + bar.getRect().getWidth() / 2);
         long clickedNanos = System.nanoTime();
         new Actions(browser).moveToElement(bar, offset, 0).click().perform();
         long picked = Long.parseLong(bar.getAttribute("aria-valuenow"));
-        assertTrue(picked >= gapEnd && picked < gapEnd + 10_000, "picked just after the gap: " + Instant.ofEpochMilli(picked));
-        waitFor("the history clock to show a frame", Duration.ofSeconds(30),
-                () -> !browser.findElement(By.id("history-clock")).getAttribute("data-epoch-ms").isEmpty());
+        assertTrue(
+                picked >= gapEnd && picked < gapEnd + 10_000,
+                "picked just after the gap: " + Instant.ofEpochMilli(picked));
+        waitFor(
+                "the history clock to show a frame",
+                Duration.ofSeconds(30),
+                () -> !browser.findElement(By.id("history-clock"))
+                        .getAttribute("data-epoch-ms")
+                        .isEmpty());
         double t0 = currentTime("#history-video");
         waitFor("history to advance", Duration.ofSeconds(15), () -> currentTime("#history-video") > t0 + 1);
         long shown = Long.parseLong(browser.findElement(By.id("history-clock")).getAttribute("data-epoch-ms"));
         // Playback from the picked time cannot have shown more than the wall-clock time since the click.
         long sinceClickMillis = (System.nanoTime() - clickedNanos) / 1_000_000;
-        assertTrue(shown >= picked - 1000 && shown <= picked + sinceClickMillis + 1000,
+        assertTrue(
+                shown >= picked - 1000 && shown <= picked + sinceClickMillis + 1000,
                 "clock " + Instant.ofEpochMilli(shown) + " for playback chosen at " + Instant.ofEpochMilli(picked)
-                        + ", " + sinceClickMillis + " ms after the click (the live edge is at " + index.newest("back", 1).get(0).start() + ")");
+                        + ", " + sinceClickMillis + " ms after the click (the live edge is at "
+                        + index.newest("back", 1).get(0).start() + ")");
         screenshot("console-history-playing");
     }
 
@@ -208,18 +267,37 @@ class ConsoleBrowserTest {
         end.clear();
         end.sendKeys(newest.get(2).start().toString());
         browser.findElement(By.id("export-clip")).click();
-        Path clip = waitForValue("the clip download", Duration.ofSeconds(60), () -> {
-            try (Stream<Path> files = Files.list(downloads)) {
-                return files.filter(f -> f.toString().endsWith(".mp4")).findFirst().orElse(null);
-            } catch (Exception e) {
-                return null;
-            }
-        }, p -> p != null && p.toFile().length() > 0);
-        waitFor("the manifest download", Duration.ofSeconds(30), () -> downloads.resolve("front-clip-manifest.json").toFile().exists());
-        String probe = ExternalTools.run(Duration.ofSeconds(30), List.of("ffprobe", "-v", "error", "-show_entries",
-                "stream=codec_name:format=duration", "-of", "default=nw=1", clip.toString()));
+        Path clip = waitForValue(
+                "the clip download",
+                Duration.ofSeconds(60),
+                () -> {
+                    try (Stream<Path> files = Files.list(downloads)) {
+                        return files.filter(f -> f.toString().endsWith(".mp4"))
+                                .findFirst()
+                                .orElse(null);
+                    } catch (Exception e) {
+                        return null;
+                    }
+                },
+                p -> p != null && p.toFile().length() > 0);
+        waitFor(
+                "the manifest download",
+                Duration.ofSeconds(30),
+                () -> downloads.resolve("front-clip-manifest.json").toFile().exists());
+        String probe = ExternalTools.run(
+                Duration.ofSeconds(30),
+                List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-show_entries",
+                        "stream=codec_name:format=duration",
+                        "-of",
+                        "default=nw=1",
+                        clip.toString()));
         assertTrue(probe.contains("codec_name=h264"), probe);
-        assertTrue(browser.findElement(By.id("range-message")).getText().startsWith("Exported"),
+        assertTrue(
+                browser.findElement(By.id("range-message")).getText().startsWith("Exported"),
                 browser.findElement(By.id("range-message")).getText());
     }
 
@@ -231,17 +309,27 @@ class ConsoleBrowserTest {
         fill("camera-id", "porch");
         fill("camera-url", "http://192.0.2.1/not-rtsp");
         browser.findElement(By.id("camera-save")).click();
-        waitFor("the URL's field error", Duration.ofSeconds(10), () -> !browser.findElement(By.id("camera-url-error")).getText().isBlank());
+        waitFor(
+                "the URL's field error",
+                Duration.ofSeconds(10),
+                () -> !browser.findElement(By.id("camera-url-error")).getText().isBlank());
         assertEquals("true", browser.findElement(By.id("camera-url")).getAttribute("aria-invalid"));
 
         fill("camera-url", steady.url("spare"));
         fill("camera-name", "Porch");
         browser.findElement(By.id("camera-save")).click();
-        waitFor("porch in the list", Duration.ofSeconds(10), () -> !browser.findElements(By.cssSelector("tr[data-camera=porch]")).isEmpty());
+        waitFor(
+                "porch in the list",
+                Duration.ofSeconds(10),
+                () -> !browser.findElements(By.cssSelector("tr[data-camera=porch]"))
+                        .isEmpty());
         browser.get(vigil.base + "/#/wall");
         browser.findElement(By.cssSelector("button[data-size='9']")).click();
         waitFor("porch's tile to reach RECORDING", Duration.ofSeconds(60), () -> "RECORDING".equals(badge("porch")));
-        waitFor("porch's tile to play", Duration.ofSeconds(60), () -> currentTime(".tile[data-camera=porch] video") > 0);
+        waitFor(
+                "porch's tile to play",
+                Duration.ofSeconds(60),
+                () -> currentTime(".tile[data-camera=porch] video") > 0);
         assertNothingBlocked();
     }
 
@@ -256,17 +344,28 @@ class ConsoleBrowserTest {
             fill("camera-id", "gate");
             fill("camera-name", "Gate");
             String[][] badPins = {
-                    {url, real.substring(0, 94) + "G", "must be the certificate's SHA-256 fingerprint: 64 hex digits, "
-                            + "colons allowed (openssl x509 -noout -fingerprint -sha256)"},
-                    {"rtsp://127.0.0.1:" + camera.port() + "/live", real, "only an rtsps:// camera has a certificate to pin"},
+                {
+                    url,
+                    real.substring(0, 94) + "G",
+                    "must be the certificate's SHA-256 fingerprint: 64 hex digits, "
+                            + "colons allowed (openssl x509 -noout -fingerprint -sha256)"
+                },
+                {"rtsp://127.0.0.1:" + camera.port() + "/live", real, "only an rtsps:// camera has a certificate to pin"
+                },
             };
             for (String[] bad : badPins) {
                 fill("camera-url", bad[0]);
                 fill("camera-tlsFingerprint", bad[1]);
                 browser.findElement(By.id("camera-save")).click();
-                waitForValue("the fingerprint's field error for " + bad[1] + " on " + bad[0], Duration.ofSeconds(10),
-                        () -> browser.findElement(By.id("camera-tlsFingerprint-error")).getText(), bad[2]::equals);
-                assertEquals("true", browser.findElement(By.id("camera-tlsFingerprint")).getAttribute("aria-invalid"));
+                waitForValue(
+                        "the fingerprint's field error for " + bad[1] + " on " + bad[0],
+                        Duration.ofSeconds(10),
+                        () -> browser.findElement(By.id("camera-tlsFingerprint-error"))
+                                .getText(),
+                        bad[2]::equals);
+                assertEquals(
+                        "true",
+                        browser.findElement(By.id("camera-tlsFingerprint")).getAttribute("aria-invalid"));
                 assertEquals(404, vigil.send("GET", "/api/cameras/gate", null).statusCode(), "nothing registered");
             }
             fill("camera-url", url);
@@ -274,38 +373,66 @@ class ConsoleBrowserTest {
             browser.findElement(By.id("camera-save")).click();
 
             By row = By.cssSelector("tr[data-certificate-for=gate]");
-            waitFor("the console to show gate refused for its untrusted certificate", Duration.ofSeconds(30),
+            waitFor(
+                    "the console to show gate refused for its untrusted certificate",
+                    Duration.ofSeconds(30),
                     () -> "untrusted".equals(browser.findElement(row).getAttribute("data-trust")));
             assertEquals(real, certificateText("seen"), "the fingerprint shown is the certificate's own");
             assertEquals("none", certificateText("pinned"));
-            assertEquals("Not trusted", browser.findElement(By.cssSelector("tr[data-certificate-for=gate] .badge")).getText());
-            assertEquals("ERROR", browser.findElement(By.cssSelector("tr[data-camera=gate] .badge")).getText());
+            assertEquals(
+                    "Not trusted",
+                    browser.findElement(By.cssSelector("tr[data-certificate-for=gate] .badge"))
+                            .getText());
+            assertEquals(
+                    "ERROR",
+                    browser.findElement(By.cssSelector("tr[data-camera=gate] .badge"))
+                            .getText());
             assertEquals(List.of(), camera.requests, "no RTSP request reached the untrusted camera");
             screenshot("console-certificate-untrusted");
 
             clickInCertificateRow("trust");
-            waitFor("the confirm step", Duration.ofSeconds(10), () -> browser.findElement(By.id("certificate-dialog")).isDisplayed());
-            assertEquals(real, browser.findElement(By.id("certificate-dialog-fingerprint")).getText(),
+            waitFor(
+                    "the confirm step",
+                    Duration.ofSeconds(10),
+                    () -> browser.findElement(By.id("certificate-dialog")).isDisplayed());
+            assertEquals(
+                    real,
+                    browser.findElement(By.id("certificate-dialog-fingerprint")).getText(),
                     "the confirm step shows the full fingerprint to compare");
             assertNull(pinnedAtTheApi(), "nothing is pinned before the installer confirms");
             screenshot("console-certificate-confirm");
             browser.findElement(By.id("certificate-confirm")).click();
-            assertEquals(real, waitForValue("the API to show the pin", Duration.ofSeconds(10), this::pinnedAtTheApi, real::equals));
-            waitFor("the console to show the certificate pinned", Duration.ofSeconds(15),
+            assertEquals(
+                    real,
+                    waitForValue(
+                            "the API to show the pin", Duration.ofSeconds(10), this::pinnedAtTheApi, real::equals));
+            waitFor(
+                    "the console to show the certificate pinned",
+                    Duration.ofSeconds(15),
                     () -> "pinned".equals(browser.findElement(row).getAttribute("data-trust")));
             assertEquals(real, certificateText("pinned"));
             assertEquals(real, certificateText("seen"));
-            assertTrue(browser.findElements(By.cssSelector("tr[data-certificate-for=gate] button[data-act=trust]")).isEmpty());
-            waitFor("Vigil to talk RTSP to the pinned camera", Duration.ofSeconds(30),
+            assertTrue(browser.findElements(By.cssSelector("tr[data-certificate-for=gate] button[data-act=trust]"))
+                    .isEmpty());
+            waitFor(
+                    "Vigil to talk RTSP to the pinned camera",
+                    Duration.ofSeconds(30),
                     () -> camera.requests.stream().anyMatch(r -> r.startsWith("OPTIONS " + url + " RTSP/1.0")));
             screenshot("console-certificate-pinned");
 
             clickInCertificateRow("unpin");
-            waitFor("the confirm step", Duration.ofSeconds(10), () -> browser.findElement(By.id("certificate-dialog")).isDisplayed());
-            assertEquals(real, browser.findElement(By.id("certificate-dialog-fingerprint")).getText());
+            waitFor(
+                    "the confirm step",
+                    Duration.ofSeconds(10),
+                    () -> browser.findElement(By.id("certificate-dialog")).isDisplayed());
+            assertEquals(
+                    real,
+                    browser.findElement(By.id("certificate-dialog-fingerprint")).getText());
             browser.findElement(By.id("certificate-confirm")).click();
             waitFor("the API to show no pin", Duration.ofSeconds(10), () -> pinnedAtTheApi() == null);
-            waitFor("the console to show gate unpinned and refused again", Duration.ofSeconds(30),
+            waitFor(
+                    "the console to show gate unpinned and refused again",
+                    Duration.ofSeconds(30),
                     () -> "untrusted".equals(browser.findElement(row).getAttribute("data-trust")));
             assertEquals("none", certificateText("pinned"));
             assertEquals(real, certificateText("seen"));
@@ -315,14 +442,26 @@ class ConsoleBrowserTest {
             assertEquals("", browser.findElement(By.id("camera-tlsFingerprint")).getAttribute("value"));
             fill("camera-tlsFingerprint", real.replace(":", "").toLowerCase(Locale.ROOT));
             browser.findElement(By.id("camera-save")).click();
-            assertEquals(real, waitForValue("the API to show the typed pin", Duration.ofSeconds(10), this::pinnedAtTheApi, real::equals));
-            waitFor("the console to show the typed pin", Duration.ofSeconds(15),
+            assertEquals(
+                    real,
+                    waitForValue(
+                            "the API to show the typed pin",
+                            Duration.ofSeconds(10),
+                            this::pinnedAtTheApi,
+                            real::equals));
+            waitFor(
+                    "the console to show the typed pin",
+                    Duration.ofSeconds(15),
                     () -> "pinned".equals(browser.findElement(row).getAttribute("data-trust")));
             clickRetrying(By.cssSelector("tr[data-camera=gate] button[data-act=edit]"));
-            assertEquals(real, browser.findElement(By.id("camera-tlsFingerprint")).getAttribute("value"));
+            assertEquals(
+                    real, browser.findElement(By.id("camera-tlsFingerprint")).getAttribute("value"));
             browser.findElement(By.id("camera-tlsFingerprint")).clear();
             browser.findElement(By.id("camera-save")).click();
-            waitFor("the API to show no pin after the field was cleared", Duration.ofSeconds(10), () -> pinnedAtTheApi() == null);
+            waitFor(
+                    "the API to show no pin after the field was cleared",
+                    Duration.ofSeconds(10),
+                    () -> pinnedAtTheApi() == null);
             assertNothingBlocked();
         } finally {
             vigil.send("DELETE", "/api/cameras/gate", null);
@@ -330,7 +469,8 @@ class ConsoleBrowserTest {
     }
 
     private String certificateText(String role) {
-        return browser.findElement(By.cssSelector("tr[data-certificate-for=gate] [data-role=" + role + "]")).getText();
+        return browser.findElement(By.cssSelector("tr[data-certificate-for=gate] [data-role=" + role + "]"))
+                .getText();
     }
 
     private void clickInCertificateRow(String act) throws InterruptedException {
@@ -350,7 +490,10 @@ class ConsoleBrowserTest {
         try {
             java.net.http.HttpResponse<String> r = vigil.send("GET", "/api/cameras/gate", null);
             assertEquals(200, r.statusCode(), r.body());
-            return vigil.context.getBean(JsonMapper.class).readValue(r.body(), CameraView.class).tlsFingerprint();
+            return vigil.context
+                    .getBean(JsonMapper.class)
+                    .readValue(r.body(), CameraView.class)
+                    .tlsFingerprint();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -360,8 +503,10 @@ class ConsoleBrowserTest {
     }
 
     private void assertNothingBlocked() {
-        List<String> blocked = browser.manage().logs().get("browser").getAll().stream().map(Object::toString)
-                .filter(l -> l.contains("Content Security Policy") || l.contains("Refused to")).toList();
+        List<String> blocked = browser.manage().logs().get("browser").getAll().stream()
+                .map(Object::toString)
+                .filter(l -> l.contains("Content Security Policy") || l.contains("Refused to"))
+                .toList();
         assertEquals(List.of(), blocked, "the console's own content security policy blocked something");
     }
 
@@ -377,8 +522,9 @@ class ConsoleBrowserTest {
     }
 
     private double currentTime(String selector) {
-        Object t = ((JavascriptExecutor) browser).executeScript(
-                "const v = document.querySelector(arguments[0]); return v ? v.currentTime : -1;", selector);
+        Object t = ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const v = document.querySelector(arguments[0]); return v ? v.currentTime : -1;", selector);
         return ((Number) t).doubleValue();
     }
 
@@ -387,14 +533,20 @@ class ConsoleBrowserTest {
     }
 
     private WebElement waitForElement(By by) throws InterruptedException {
-        waitFor(by.toString(), Duration.ofSeconds(20), () -> !browser.findElements(by).isEmpty());
+        waitFor(
+                by.toString(),
+                Duration.ofSeconds(20),
+                () -> !browser.findElements(by).isEmpty());
         return browser.findElement(by);
     }
 
     private void screenshot(String name) throws Exception {
         Path target = Path.of("target", name + ".png");
         Files.createDirectories(target.getParent());
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                target,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private void waitFor(String what, Duration deadline, Supplier<Boolean> condition) throws InterruptedException {
@@ -416,7 +568,7 @@ class ConsoleBrowserTest {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("waited " + deadline.toSeconds() + " s for " + what + " (last: " + last + "); browser log: "
-                + browser.manage().logs().get("browser").getAll());
+        throw new AssertionError("waited " + deadline.toSeconds() + " s for " + what + " (last: " + last
+                + "); browser log: " + browser.manage().logs().get("browser").getAll());
     }
 }

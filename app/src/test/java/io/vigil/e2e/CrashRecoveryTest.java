@@ -1,6 +1,7 @@
 package io.vigil.e2e;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,9 +21,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * kill -9 of the service while it records two cameras, then a restart: afterwards the index and the
@@ -74,12 +73,17 @@ class CrashRecoveryTest {
                 for (int i = 1; i < segments.size(); i++) {
                     assertEquals(segments.get(i - 1)[0] + 1, segments.get(i)[0], camera + ": no finished segment lost");
                 }
-                long lastBeforeKill = segments.stream().filter(s -> s[1] < killedAtMillis)
-                        .mapToLong(s -> s[1] + s[2]).max().orElseThrow();
+                long lastBeforeKill = segments.stream()
+                        .filter(s -> s[1] < killedAtMillis)
+                        .mapToLong(s -> s[1] + s[2])
+                        .max()
+                        .orElseThrow();
                 long lostMillis = killedAtMillis - lastBeforeKill;
-                System.out.printf("MEASURED %s: recording before the kill -9 ends %d ms before it (segment in progress)%n",
+                System.out.printf(
+                        "MEASURED %s: recording before the kill -9 ends %d ms before it (segment in progress)%n",
                         camera, lostMillis);
-                assertTrue(lostMillis >= 0 && lostMillis < 2 * 2000 + 1000,
+                assertTrue(
+                        lostMillis >= 0 && lostMillis < 2 * 2000 + 1000,
                         camera + ": recording ends " + lostMillis + " ms before the kill");
             }
             try (Stream<String> keys = Files.lines(work.resolve("keys.txt"))) {
@@ -110,8 +114,9 @@ class CrashRecoveryTest {
         Map<String, List<long[]>> rows = new java.util.HashMap<>();
         List<String> keys = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("db/vigil"), "sa", "");
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT camera_id, sequence, start_millis, duration_millis, object_key FROM segment ORDER BY camera_id, sequence")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT camera_id, sequence, start_millis, duration_millis, object_key FROM segment ORDER BY camera_id, sequence")) {
             while (rs.next()) {
                 rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
@@ -123,8 +128,11 @@ class CrashRecoveryTest {
     }
 
     private static long newestSequence(HttpClient http, ServiceProcess vigil, String camera) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(vigil.base() + "/api/cameras/" + camera
-                + "/live.m3u8")).header("Authorization", TestAdmin.basic()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(vigil.base() + "/api/cameras/" + camera + "/live.m3u8"))
+                        .header("Authorization", TestAdmin.basic())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("segments/(\\d+)\\.m4s").matcher(r.body());
         long newest = -1;
         while (m.find()) {

@@ -15,8 +15,7 @@ public final class ExternalTools {
     static final String INSTALL = "apt-get install -y ffmpeg python3-gi gir1.2-gst-rtsp-server-1.0 "
             + "gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad (or run bin/test, which does it)";
 
-    private ExternalTools() {
-    }
+    private ExternalTools() {}
 
     /** Throws with the install instructions unless ffmpeg, ffprobe and GStreamer's RTSP server are usable. */
     public static void require() {
@@ -27,12 +26,15 @@ public final class ExternalTools {
         if (!works(List.of("ffprobe", "-version"))) {
             missing.add("ffprobe");
         }
-        if (!works(List.of("/usr/bin/python3", "-c",
+        if (!works(List.of(
+                "/usr/bin/python3",
+                "-c",
                 "import gi; gi.require_version('GstRtspServer', '1.0'); from gi.repository import GstRtspServer"))) {
             missing.add("python3-gi with GstRtspServer");
         }
         if (!missing.isEmpty()) {
-            throw new AssertionError("missing tools for the end-to-end tests: " + missing + "; install with: " + INSTALL);
+            throw new AssertionError(
+                    "missing tools for the end-to-end tests: " + missing + "; install with: " + INSTALL);
         }
     }
 
@@ -42,8 +44,8 @@ public final class ExternalTools {
     /** Debian's Chromium and its driver, for the console's browser tests. */
     static void requireBrowser() {
         if (!works(List.of(CHROMIUM, "--version")) || !works(List.of(CHROMEDRIVER, "--version"))) {
-            throw new AssertionError("the console's browser tests need Debian's Chromium and ChromeDriver ("
-                    + CHROMIUM + ", " + CHROMEDRIVER + "); install with: sudo apt-get install -y chromium chromium-driver");
+            throw new AssertionError("the console's browser tests need Debian's Chromium and ChromeDriver (" + CHROMIUM
+                    + ", " + CHROMEDRIVER + "); install with: sudo apt-get install -y chromium chromium-driver");
         }
     }
 
@@ -68,18 +70,40 @@ public final class ExternalTools {
      */
     public static Path clip(Path dir, boolean hevc) throws IOException, InterruptedException {
         Path file = dir.resolve(hevc ? "clip-h265-nobf.mp4" : "clip-h264-aac-nobf.mp4");
-        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                "testsrc2=size=640x360:rate=25"));
+        List<String> cmd = new ArrayList<>(
+                List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25"));
         if (!hevc) {
             cmd.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"));
         }
         cmd.addAll(List.of("-t", "10", "-pix_fmt", "yuv420p"));
         if (hevc) {
-            cmd.addAll(List.of("-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1",
-                    "-x265-params", "keyint=50:min-keyint=50:scenecut=0:bframes=0:log-level=error"));
+            cmd.addAll(List.of(
+                    "-c:v",
+                    "libx265",
+                    "-preset",
+                    "ultrafast",
+                    "-tag:v",
+                    "hvc1",
+                    "-x265-params",
+                    "keyint=50:min-keyint=50:scenecut=0:bframes=0:log-level=error"));
         } else {
-            cmd.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-g", "50", "-keyint_min", "50", "-bf", "0",
-                    "-sc_threshold", "0", "-c:a", "aac", "-b:a", "64k"));
+            cmd.addAll(List.of(
+                    "-c:v",
+                    "libx264",
+                    "-preset",
+                    "veryfast",
+                    "-g",
+                    "50",
+                    "-keyint_min",
+                    "50",
+                    "-bf",
+                    "0",
+                    "-sc_threshold",
+                    "0",
+                    "-c:a",
+                    "aac",
+                    "-b:a",
+                    "64k"));
         }
         return encodeOnce(file, cmd);
     }
@@ -98,7 +122,11 @@ public final class ExternalTools {
             List<String> cmd = new ArrayList<>(command);
             cmd.add(partial.toString());
             run(Duration.ofMinutes(2), cmd);
-            Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    partial,
+                    file,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(partial);
         }
@@ -107,17 +135,72 @@ public final class ExternalTools {
 
     /** A 10 s H.264 clip with B-frames (x264's default of 3) and AAC audio, 2 s GOP. */
     static Path bFrameClip(Path dir) throws IOException, InterruptedException {
-        return encodeOnce(dir.resolve("clip-h264-aac-bframes.mp4"), List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                "-t", "10", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-g", "50",
-                "-keyint_min", "50", "-sc_threshold", "0", "-bf", "3", "-c:a", "aac", "-b:a", "64k"));
+        return encodeOnce(
+                dir.resolve("clip-h264-aac-bframes.mp4"),
+                List.of(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=640x360:rate=25",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=frequency=440:sample_rate=48000",
+                        "-t",
+                        "10",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "veryfast",
+                        "-g",
+                        "50",
+                        "-keyint_min",
+                        "50",
+                        "-sc_threshold",
+                        "0",
+                        "-bf",
+                        "3",
+                        "-c:a",
+                        "aac",
+                        "-b:a",
+                        "64k"));
     }
 
     /** A 16 s H.264 clip with an 8 s GOP, as some cameras are set up to save bandwidth. */
     static Path longGopClip(Path dir) throws IOException, InterruptedException {
-        return encodeOnce(dir.resolve("clip-h264-gop8s.mp4"), List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                "testsrc2=size=640x360:rate=25", "-t", "16", "-pix_fmt", "yuv420p", "-c:v", "libx264",
-                "-preset", "veryfast", "-g", "200", "-keyint_min", "200", "-sc_threshold", "0", "-bf", "0"));
+        return encodeOnce(
+                dir.resolve("clip-h264-gop8s.mp4"),
+                List.of(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=640x360:rate=25",
+                        "-t",
+                        "16",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "veryfast",
+                        "-g",
+                        "200",
+                        "-keyint_min",
+                        "200",
+                        "-sc_threshold",
+                        "0",
+                        "-bf",
+                        "0"));
     }
 
     private static boolean works(List<String> command) {

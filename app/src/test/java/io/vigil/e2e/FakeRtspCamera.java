@@ -1,7 +1,5 @@
 package io.vigil.e2e;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -18,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A listener that stands in for a camera (or for whoever an installer points a camera at): it answers every RTSP
@@ -49,10 +49,32 @@ final class FakeRtspCamera implements AutoCloseable {
     @SuppressWarnings("AddressSelection")
     static FakeRtspCamera tls(Path dir) throws Exception {
         Path keystore = dir.resolve("camera-" + System.nanoTime() + ".p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "camera", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=camera.test",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit",
-                "-keypass", "changeit", "-ext", "san=ip:127.0.0.1").redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "camera",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=camera.test",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit",
+                        "-ext",
+                        "san=ip:127.0.0.1")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (keytool.waitFor() != 0) {
             throw new IOException("keytool failed: " + out);
@@ -62,13 +84,15 @@ final class FakeRtspCamera implements AutoCloseable {
             ks.load(in, "changeit".toCharArray());
         }
         byte[] der = ((X509Certificate) ks.getCertificate("camera")).getEncoded();
-        String fingerprint = HexFormat.ofDelimiter(":").withUpperCase()
+        String fingerprint = HexFormat.ofDelimiter(":")
+                .withUpperCase()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(der));
         KeyManagerFactory kmf = KeyManagerFactory.getInstance("SunX509");
         kmf.init(ks, "changeit".toCharArray());
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
-        return new FakeRtspCamera(ctx.getServerSocketFactory().createServerSocket(0, 10, InetAddress.getByName("127.0.0.1")),
+        return new FakeRtspCamera(
+                ctx.getServerSocketFactory().createServerSocket(0, 10, InetAddress.getByName("127.0.0.1")),
                 fingerprint);
     }
 
@@ -102,11 +126,15 @@ final class FakeRtspCamera implements AutoCloseable {
             String request;
             while ((request = readRequest(in)) != null) {
                 requests.add(request);
-                String cseq = request.lines().filter(l -> l.regionMatches(true, 0, "CSeq:", 0, 5)).findFirst()
-                        .map(l -> l.substring(5).trim()).orElse("0");
-                socket.getOutputStream().write(("RTSP/1.0 401 Unauthorized\r\nCSeq: " + cseq
-                        + "\r\nWWW-Authenticate: Basic realm=\"fake-camera\"\r\nContent-Length: 0\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                String cseq = request.lines()
+                        .filter(l -> l.regionMatches(true, 0, "CSeq:", 0, 5))
+                        .findFirst()
+                        .map(l -> l.substring(5).trim())
+                        .orElse("0");
+                socket.getOutputStream()
+                        .write(("RTSP/1.0 401 Unauthorized\r\nCSeq: " + cseq
+                                        + "\r\nWWW-Authenticate: Basic realm=\"fake-camera\"\r\nContent-Length: 0\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
             }
         } catch (IOException e) {

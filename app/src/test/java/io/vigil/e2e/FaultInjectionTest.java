@@ -1,15 +1,12 @@
 package io.vigil.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vigil.archive.ArchiveWriter;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.camera.CameraStatusBoard;
-import org.h2.tools.Server;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +19,11 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Faults injected into a running Vigil (1 s segments) between it and its real parts: the S3 server (a separate
@@ -47,6 +46,7 @@ class FaultInjectionTest {
     private Path clip;
     /** One simulator per scenario, so each scenario's camera starts from a fresh server whatever the one before did to its own. */
     private CameraSimulator camera;
+
     private String cameraId;
     private VigilHarness vigil;
     private SegmentIndex index;
@@ -60,33 +60,77 @@ class FaultInjectionTest {
         Path clips = Path.of(System.getProperty("java.io.tmpdir"), "vigil-test-clips");
         Files.createDirectories(clips);
         clip = clips.resolve("clip-h264-gop1s.mp4");
-        if (!Files.exists(clip)) {     // a keyframe every second, so that segments are 1 s
-            ExternalTools.run(Duration.ofMinutes(1), List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc2=size=320x180:rate=25", "-t", "10", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset",
-                    "veryfast", "-g", "25", "-keyint_min", "25", "-bf", "0", "-sc_threshold", "0", clip.toString()));
+        if (!Files.exists(clip)) { // a keyframe every second, so that segments are 1 s
+            ExternalTools.run(
+                    Duration.ofMinutes(1),
+                    List.of(
+                            "ffmpeg",
+                            "-v",
+                            "error",
+                            "-y",
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "testsrc2=size=320x180:rate=25",
+                            "-t",
+                            "10",
+                            "-pix_fmt",
+                            "yuv420p",
+                            "-c:v",
+                            "libx264",
+                            "-preset",
+                            "veryfast",
+                            "-g",
+                            "25",
+                            "-keyint_min",
+                            "25",
+                            "-bf",
+                            "0",
+                            "-sc_threshold",
+                            "0",
+                            clip.toString()));
         }
         s3 = new S3ServerProcess(work.resolve("s3"), CameraSimulator.freePort());
-        storeLink = new FaultyHttpProxy(Integer.parseInt(s3.endpoint().substring(s3.endpoint().lastIndexOf(':') + 1)));
-        h2 = Server.createTcpServer("-tcpPort", Integer.toString(CameraSimulator.freePort()), "-baseDir",
-                work.resolve("db").toString(), "-ifNotExists").start();
+        storeLink = new FaultyHttpProxy(
+                Integer.parseInt(s3.endpoint().substring(s3.endpoint().lastIndexOf(':') + 1)));
+        h2 = Server.createTcpServer(
+                        "-tcpPort",
+                        Integer.toString(CameraSimulator.freePort()),
+                        "-baseDir",
+                        work.resolve("db").toString(),
+                        "-ifNotExists")
+                .start();
         dbLink = new TcpProxy("127.0.0.1", h2.getPort());
         Map<String, Object> settings = new java.util.HashMap<>(Map.of(
-                "vigil.storage.endpoint", storeLink.endpoint(),
-                "vigil.storage.access-key", S3ServerProcess.ACCESS_KEY,
-                "vigil.storage.secret-key", S3ServerProcess.SECRET_KEY,
-                "vigil.storage.bucket", "vigil-fault-injection",
-                "datasources.default.url", "jdbc:h2:tcp://127.0.0.1:" + dbLink.port() + "/vigil;DB_CLOSE_ON_EXIT=FALSE",
-                "datasources.default.connection-timeout", "2000",
-                "vigil.recorder.segment-target-millis", 1000,
-                "vigil.recorder.stall-timeout", "4s",
-                "vigil.recorder.backoff-max", "2s",
-                "vigil.spool.retry-initial", "200ms"));
+                "vigil.storage.endpoint",
+                storeLink.endpoint(),
+                "vigil.storage.access-key",
+                S3ServerProcess.ACCESS_KEY,
+                "vigil.storage.secret-key",
+                S3ServerProcess.SECRET_KEY,
+                "vigil.storage.bucket",
+                "vigil-fault-injection",
+                "datasources.default.url",
+                "jdbc:h2:tcp://127.0.0.1:" + dbLink.port() + "/vigil;DB_CLOSE_ON_EXIT=FALSE",
+                "datasources.default.connection-timeout",
+                "2000",
+                "vigil.recorder.segment-target-millis",
+                1000,
+                "vigil.recorder.stall-timeout",
+                "4s",
+                "vigil.recorder.backoff-max",
+                "2s",
+                "vigil.spool.retry-initial",
+                "200ms"));
         settings.put("vigil.spool.retry-max", "1s");
         settings.put("vigil.test.shiftable-clock", "true");
         vigil = new VigilHarness(work, settings);
         index = vigil.context.getBean(SegmentIndex.class);
         writer = vigil.context.getBean(ArchiveWriter.class);
-        await("reconciliation DONE", Duration.ofSeconds(30), () -> health(true).contains("\"reconciliation\":\"DONE\""));
+        await(
+                "reconciliation DONE",
+                Duration.ofSeconds(30),
+                () -> health(true).contains("\"reconciliation\":\"DONE\""));
     }
 
     @AfterAll
@@ -127,7 +171,9 @@ class FaultInjectionTest {
 
     @Test
     void storeDiskFull() throws Exception {
-        storeFailing("storefull", FaultyHttpProxy.Fault.STORAGE_FULL_507,
+        storeFailing(
+                "storefull",
+                FaultyHttpProxy.Fault.STORAGE_FULL_507,
                 "Storage backend has reached its minimum free drive threshold");
     }
 
@@ -137,14 +183,18 @@ class FaultInjectionTest {
         double errorsBefore = metric("vigil_store_errors_total", camera);
         storeLink.set(fault);
         try {
-            await("segments wait in the spool and the status says why", Duration.ofSeconds(20),
-                    () -> backlog(camera) >= 3 && String.valueOf(status(camera, "lastError")).startsWith("storage: "));
+            await(
+                    "segments wait in the spool and the status says why",
+                    Duration.ofSeconds(20),
+                    () -> backlog(camera) >= 3
+                            && String.valueOf(status(camera, "lastError")).startsWith("storage: "));
             String lastError = status(camera, "lastError");
             assertTrue(lastError.contains(storeSays), lastError);
             assertEquals("RECORDING", status(camera, "state"), "ingest never waits for the store");
             String health = health(true);
             // a full store still answers reads: only 500 and 503 make it unreachable
-            assertTrue(health.contains("\"storeReachable\":" + (fault == FaultyHttpProxy.Fault.STORAGE_FULL_507)), health);
+            assertTrue(
+                    health.contains("\"storeReachable\":" + (fault == FaultyHttpProxy.Fault.STORAGE_FULL_507)), health);
             assertTrue(health.contains("\"status\":\"UP\"") && health.contains("\"spoolWritable\":true"), health);
             assertTrue(metric("vigil_store_errors_total", camera) > errorsBefore, "store errors counted");
         } finally {
@@ -180,11 +230,15 @@ class FaultInjectionTest {
             full.add(Files.createSymbolicLink(tmp, Path.of("/dev/full")));
         }
         try {
-            await("spool writes fail with ENOSPC", Duration.ofSeconds(20),
+            await(
+                    "spool writes fail with ENOSPC",
+                    Duration.ofSeconds(20),
                     () -> metric("vigil_spool_write_errors_total", "spoolfull") >= 3);
             String health = health(true);
             assertTrue(health.contains("\"spoolWritable\":false") && health.contains("\"status\":\"UP\""), health);
-            assertTrue(vigil.logLines.stream().anyMatch(l -> l.contains("could not be spooled") && l.contains("No space left on device")),
+            assertTrue(
+                    vigil.logLines.stream()
+                            .anyMatch(l -> l.contains("could not be spooled") && l.contains("No space left on device")),
                     "the kernel's ENOSPC is what failed");
             assertEquals("RECORDING", status("spoolfull", "state"));
         } finally {
@@ -203,8 +257,11 @@ class FaultInjectionTest {
         dbLink.cut();
         try {
             await("/health DOWN without the database", Duration.ofSeconds(15), () -> anonymousHealthStatus() == 503);
-            await("segments wait in the spool and the status says why", Duration.ofSeconds(20), () -> writer.backlog("dbcut") >= 5
-                    && String.valueOf(board.local("dbcut").lastError()).startsWith("storage: "));
+            await(
+                    "segments wait in the spool and the status says why",
+                    Duration.ofSeconds(20),
+                    () -> writer.backlog("dbcut") >= 5
+                            && String.valueOf(board.local("dbcut").lastError()).startsWith("storage: "));
             assertEquals("RECORDING", board.local("dbcut").state().name(), "recording goes on into the spool");
             Thread.sleep(Math.max(0, Duration.ofSeconds(30).toMillis() - (System.nanoTime() - cutAt) / 1_000_000));
         } finally {
@@ -218,10 +275,14 @@ class FaultInjectionTest {
     void clockSteppedAnHourForwardAndBack() throws Exception {
         begin("clock");
         try {
-            for (Duration step : List.of(Duration.ofHours(1), Duration.ofHours(-1), Duration.ofHours(-1), Duration.ofHours(1))) {
+            for (Duration step :
+                    List.of(Duration.ofHours(1), Duration.ofHours(-1), Duration.ofHours(-1), Duration.ofHours(1))) {
                 long before = index.count("clock");
                 ShiftableClock.INSTANCE.shift(step);
-                await("recording goes on after a " + step + " step", Duration.ofSeconds(20), () -> index.count("clock") >= before + 3);
+                await(
+                        "recording goes on after a " + step + " step",
+                        Duration.ofSeconds(20),
+                        () -> index.count("clock") >= before + 3);
                 assertEquals("RECORDING", status("clock", "state"));
             }
         } finally {
@@ -230,9 +291,13 @@ class FaultInjectionTest {
         List<Segment> all = index.newest("clock", 10_000);
         long biggestJump = 0;
         for (int i = 1; i < all.size(); i++) {
-            biggestJump = Math.max(biggestJump, Math.abs(Duration.between(all.get(i - 1).end(), all.get(i).start()).toMillis()));
+            biggestJump = Math.max(
+                    biggestJump,
+                    Math.abs(Duration.between(all.get(i - 1).end(), all.get(i).start())
+                            .toMillis()));
         }
-        System.out.printf("MEASURED clock steps of 1 h: largest jump between consecutive segment times %d ms%n", biggestJump);
+        System.out.printf(
+                "MEASURED clock steps of 1 h: largest jump between consecutive segment times %d ms%n", biggestJump);
         assertEquals(0, biggestJump, "segment times follow the stream, not the stepped clock");
         assertEquals(1, all.stream().map(Segment::sessionId).distinct().count(), "one session throughout");
         assertTrue(health(true).contains("\"reconciliation\":\"DONE\""));
@@ -257,7 +322,10 @@ class FaultInjectionTest {
         double reconnectsBefore = metric("vigil_reconnects_total", "garbage");
         cameraLink.corrupt(true);
         try {
-            await("the corrupt stream ends the session", Duration.ofSeconds(20), () -> !"RECORDING".equals(status("garbage", "state")));
+            await(
+                    "the corrupt stream ends the session",
+                    Duration.ofSeconds(20),
+                    () -> !"RECORDING".equals(status("garbage", "state")));
             await("the status says why", Duration.ofSeconds(20), () -> status("garbage", "lastError") != null);
             System.out.println("MEASURED garbage camera: state " + status("garbage", "state") + ", lastError "
                     + status("garbage", "lastError"));
@@ -265,7 +333,9 @@ class FaultInjectionTest {
             cameraLink.corrupt(false);
         }
         long before = index.count("garbage");
-        await("recording again once the bytes are good", Duration.ofSeconds(30),
+        await(
+                "recording again once the bytes are good",
+                Duration.ofSeconds(30),
                 () -> "RECORDING".equals(status("garbage", "state")) && index.count("garbage") >= before + 2);
         assertTrue(metric("vigil_reconnects_total", "garbage") > reconnectsBefore, "the reconnect is counted");
         String health = health(true);
@@ -276,8 +346,12 @@ class FaultInjectionTest {
     @Test
     void theCheckRouteRefusesBadRequests() throws Exception {
         int checksBefore = archiveChecksAudited(); // the scenarios' own checks, if they ran first
-        assertEquals(400, vigil.send("GET", "/api/archive/check?start=2026-01-01T00:00:00Z&end=2026-01-01T01:00:00Z", null).statusCode());
-        for (String bad : List.of("cameraId=..%2F..%2Fetc&start=2026-01-01T00:00:00Z&end=2026-01-01T01:00:00Z",
+        assertEquals(
+                400,
+                vigil.send("GET", "/api/archive/check?start=2026-01-01T00:00:00Z&end=2026-01-01T01:00:00Z", null)
+                        .statusCode());
+        for (String bad : List.of(
+                "cameraId=..%2F..%2Fetc&start=2026-01-01T00:00:00Z&end=2026-01-01T01:00:00Z",
                 "cameraId=%00&start=2026-01-01T00:00:00Z&end=2026-01-01T01:00:00Z",
                 "cameraId=slow&start=2026-01-01T00:00:00Z",
                 "cameraId=slow&start=yesterday&end=2026-01-01T01:00:00Z",
@@ -287,20 +361,41 @@ class FaultInjectionTest {
             assertEquals(400, r.statusCode(), bad + ": " + r.body());
             assertTrue(r.body().matches("\\{\"error\":\"(VALIDATION_FAILED|INVALID_RANGE)\".*"), r.body());
         }
-        HttpResponse<String> unknown = vigil.send("GET", "/api/archive/check?cameraId=never-was&start=2026-01-01T00:00:00Z"
-                + "&end=2026-01-01T01:00:00Z", null);
+        HttpResponse<String> unknown = vigil.send(
+                "GET",
+                "/api/archive/check?cameraId=never-was&start=2026-01-01T00:00:00Z" + "&end=2026-01-01T01:00:00Z",
+                null);
         assertEquals(404, unknown.statusCode(), unknown.body());
-        String audit = vigil.send("GET", "/api/audit?action=ARCHIVE_CHECK&limit=1000", null).body();
-        assertTrue(audit.contains("\"action\":\"ARCHIVE_CHECK\",\"cameraId\":\"never-was\",\"rangeStart\":\"2026-01-01T00:00:00Z\","
-                + "\"rangeEnd\":\"2026-01-01T01:00:00Z\",\"clientAddress\":\"127.0.0.1\",\"outcome\":\"FAILED\",\"httpStatus\":404"), audit);
-        assertTrue(!audit.contains("\"cameraId\":\"../") && !audit.contains("\"cameraId\":\"\\u0000"), "no invalid id as a camera: " + audit);
+        String audit = vigil.send("GET", "/api/audit?action=ARCHIVE_CHECK&limit=1000", null)
+                .body();
+        assertTrue(
+                audit.contains(
+                        "\"action\":\"ARCHIVE_CHECK\",\"cameraId\":\"never-was\",\"rangeStart\":\"2026-01-01T00:00:00Z\","
+                                + "\"rangeEnd\":\"2026-01-01T01:00:00Z\",\"clientAddress\":\"127.0.0.1\",\"outcome\":\"FAILED\",\"httpStatus\":404"),
+                audit);
+        assertTrue(
+                !audit.contains("\"cameraId\":\"../") && !audit.contains("\"cameraId\":\"\\u0000"),
+                "no invalid id as a camera: " + audit);
         assertEquals(8, archiveChecksAudited() - checksBefore, "every check audited, refused ones too");
         for (String role : List.of("viewer", "auditor", "installer")) {
-            assertEquals(201, vigil.send("POST", "/api/users", """
-                    {"username": "%s-fi", "password": "Pass-word-%s-1", "role": "%s"}""".formatted(role, role, role)).statusCode());
-            assertEquals(403, vigil.send("GET", "/api/archive/check?cameraId=never-was&start=2026-01-01T00:00:00Z"
-                    + "&end=2026-01-01T01:00:00Z", null, "Basic " + java.util.Base64.getEncoder().encodeToString(
-                    (role + "-fi:Pass-word-" + role + "-1").getBytes(java.nio.charset.StandardCharsets.UTF_8))).statusCode(), role);
+            assertEquals(
+                    201,
+                    vigil.send("POST", "/api/users", """
+                    {"username": "%s-fi", "password": "Pass-word-%s-1", "role": "%s"}""".formatted(role, role, role))
+                            .statusCode());
+            assertEquals(
+                    403,
+                    vigil.send(
+                                    "GET",
+                                    "/api/archive/check?cameraId=never-was&start=2026-01-01T00:00:00Z"
+                                            + "&end=2026-01-01T01:00:00Z",
+                                    null,
+                                    "Basic "
+                                            + java.util.Base64.getEncoder()
+                                                    .encodeToString((role + "-fi:Pass-word-" + role + "-1")
+                                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .statusCode(),
+                    role);
         }
     }
 
@@ -326,28 +421,42 @@ class FaultInjectionTest {
     private void finish(String camera, String scenario) throws Exception {
         await(camera + ": spool drained", Duration.ofSeconds(60), () -> writer.backlog(camera) == 0);
         assertEquals(204, vigil.send("DELETE", "/api/cameras/" + camera, null).statusCode());
-        vigil.context.getBean(io.vigil.recorder.RecorderSupervisor.class).stopped(camera).get(30, java.util.concurrent.TimeUnit.SECONDS);
-        long acknowledged = writer.nextSequence(camera);     // once every segment the recorder handed over is numbered
+        vigil.context
+                .getBean(io.vigil.recorder.RecorderSupervisor.class)
+                .stopped(camera)
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        long acknowledged = writer.nextSequence(camera); // once every segment the recorder handed over is numbered
         await(camera + ": last segment stored", Duration.ofSeconds(30), () -> writer.backlog(camera) == 0);
         this.camera.close();
-        List<Long> indexed = index.newest(camera, 100_000).stream().map(Segment::sequence).toList();
+        List<Long> indexed =
+                index.newest(camera, 100_000).stream().map(Segment::sequence).toList();
         Instant now = Instant.now();
-        String check = vigil.send("GET", "/api/archive/check?cameraId=" + camera + "&start=" + now.minus(Duration.ofMinutes(75))
-                + "&end=" + now.plus(Duration.ofMinutes(75)), null).body();
+        String check = vigil.send(
+                        "GET",
+                        "/api/archive/check?cameraId=" + camera + "&start=" + now.minus(Duration.ofMinutes(75))
+                                + "&end=" + now.plus(Duration.ofMinutes(75)),
+                        null)
+                .body();
         long stored = Long.parseLong(number(check, "objects"));
-        summary.add(String.format("FAULT %-44s acknowledged %3d, stored %3d, lost %d", scenario + ":", acknowledged, stored,
-                acknowledged - stored));
-        assertEquals(LongStream.range(0, acknowledged).boxed().toList(), indexed, camera + ": every number indexed once");
-        assertTrue(check.contains("\"rows\":" + acknowledged + ",\"objects\":" + acknowledged + ",\"spooled\":0,\"unnumbered\":0,"
-                + "\"consistent\":true,\"discrepancyCount\":0"), check);
+        summary.add(String.format(
+                "FAULT %-44s acknowledged %3d, stored %3d, lost %d",
+                scenario + ":", acknowledged, stored, acknowledged - stored));
+        assertEquals(
+                LongStream.range(0, acknowledged).boxed().toList(), indexed, camera + ": every number indexed once");
+        assertTrue(
+                check.contains("\"rows\":" + acknowledged + ",\"objects\":" + acknowledged
+                        + ",\"spooled\":0,\"unnumbered\":0," + "\"consistent\":true,\"discrepancyCount\":0"),
+                check);
         assertEquals(0.0, metric("vigil_segments_lost_total", camera), camera + ": nothing counted lost");
-        assertEquals((double) acknowledged, metric("vigil_segments_written_total", camera), camera + ": each written once");
+        assertEquals(
+                (double) acknowledged, metric("vigil_segments_written_total", camera), camera + ": each written once");
         assertEquals(0.0, metric("vigil_spool_dropped_total", null), "nothing dropped from the spool");
     }
 
     private String status(String camera, String field) {
         try {
-            return VigilHarness.field(vigil.send("GET", "/api/cameras/" + camera, null).body(), field);
+            return VigilHarness.field(
+                    vigil.send("GET", "/api/cameras/" + camera, null).body(), field);
         } catch (Exception e) {
             return null;
         }
@@ -355,7 +464,8 @@ class FaultInjectionTest {
 
     private int backlog(String camera) {
         try {
-            return Integer.parseInt(number(vigil.send("GET", "/api/cameras/" + camera, null).body(), "spoolBacklog"));
+            return Integer.parseInt(
+                    number(vigil.send("GET", "/api/cameras/" + camera, null).body(), "spoolBacklog"));
         } catch (Exception e) {
             return -1;
         }
@@ -371,7 +481,8 @@ class FaultInjectionTest {
 
     private String health(boolean asAdmin) {
         try {
-            return vigil.send("GET", "/health", null, asAdmin ? TestAdmin.basic() : null).body();
+            return vigil.send("GET", "/health", null, asAdmin ? TestAdmin.basic() : null)
+                    .body();
         } catch (Exception e) {
             return "";
         }
@@ -393,7 +504,8 @@ class FaultInjectionTest {
         } catch (Exception e) {
             return Double.NaN;
         }
-        Matcher m = Pattern.compile("(?m)^" + name + (camera == null ? "" : "\\{camera=\"" + camera + "\",?\\}") + " (\\S+)$")
+        Matcher m = Pattern.compile(
+                        "(?m)^" + name + (camera == null ? "" : "\\{camera=\"" + camera + "\",?\\}") + " (\\S+)$")
                 .matcher(text);
         return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
     }
@@ -404,15 +516,22 @@ class FaultInjectionTest {
             if (System.nanoTime() > end) {
                 throw new AssertionError("not within " + deadline.toSeconds() + " s: " + what
                         + (camera == null ? "" : "\n" + camera.output())
-                        + (vigil == null ? "" : "\nlog (last 60 lines):\n" + String.join("\n",
-                        vigil.logLines.stream().skip(Math.max(0, vigil.logLines.size() - 60)).toList())));
+                        + (vigil == null
+                                ? ""
+                                : "\nlog (last 60 lines):\n"
+                                        + String.join(
+                                                "\n",
+                                                vigil.logLines.stream()
+                                                        .skip(Math.max(0, vigil.logLines.size() - 60))
+                                                        .toList())));
             }
             Thread.sleep(200);
         }
     }
 
     private int archiveChecksAudited() throws Exception {
-        String audit = vigil.send("GET", "/api/audit?action=ARCHIVE_CHECK&limit=1000", null).body();
+        String audit = vigil.send("GET", "/api/audit?action=ARCHIVE_CHECK&limit=1000", null)
+                .body();
         return audit.split("\"action\":\"ARCHIVE_CHECK\"", -1).length - 1;
     }
 }

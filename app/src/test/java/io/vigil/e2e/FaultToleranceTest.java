@@ -1,14 +1,12 @@
 package io.vigil.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.archive.spool.SegmentSpool;
 import io.vigil.archive.store.ObjectStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Camera and storage faults against the real parts: each camera has a GStreamer RTSP server process of
@@ -48,14 +47,23 @@ class FaultToleranceTest {
         Files.createDirectories(clips);
         clip = ExternalTools.clip(clips, false);
         s3 = new S3ServerProcess(work.resolve("s3"), CameraSimulator.freePort());
-        vigil = new VigilHarness(work, Map.of(
-                "vigil.storage.endpoint", s3.endpoint(),
-                "vigil.storage.access-key", S3ServerProcess.ACCESS_KEY,
-                "vigil.storage.secret-key", S3ServerProcess.SECRET_KEY,
-                "vigil.storage.bucket", "vigil-faults",
-                "vigil.recorder.stall-timeout", STALL.toSeconds() + "s",
-                "vigil.recorder.backoff-max", "4s",
-                "vigil.spool.retry-max", "2s"));
+        vigil = new VigilHarness(
+                work,
+                Map.of(
+                        "vigil.storage.endpoint",
+                        s3.endpoint(),
+                        "vigil.storage.access-key",
+                        S3ServerProcess.ACCESS_KEY,
+                        "vigil.storage.secret-key",
+                        S3ServerProcess.SECRET_KEY,
+                        "vigil.storage.bucket",
+                        "vigil-faults",
+                        "vigil.recorder.stall-timeout",
+                        STALL.toSeconds() + "s",
+                        "vigil.recorder.backoff-max",
+                        "4s",
+                        "vigil.spool.retry-max",
+                        "2s"));
         index = vigil.context.getBean(SegmentIndex.class);
     }
 
@@ -71,17 +79,28 @@ class FaultToleranceTest {
 
     @Test
     void wrongDigestPasswordIsUnauthorizedUntilFixedThroughTheApi() throws Exception {
-        try (CameraSimulator camera = CameraSimulator.withDigest(Map.of("gate", clip), Map.of("gate", "admin:" + GOOD_PASSWORD))) {
-            assertEquals(201, vigil.send("POST", "/api/cameras", """
-                    {"id": "gate", "url": "%s", "username": "admin", "password": "%s"}"""
-                    .formatted(camera.secureUrl("gate"), BAD_PASSWORD)).statusCode());
-            vigil.await("gate UNAUTHORIZED", Duration.ofSeconds(20), () -> "UNAUTHORIZED".equals(vigil.stateQuietly("gate")));
+        try (CameraSimulator camera =
+                CameraSimulator.withDigest(Map.of("gate", clip), Map.of("gate", "admin:" + GOOD_PASSWORD))) {
+            assertEquals(
+                    201,
+                    vigil.send("POST", "/api/cameras", """
+                    {"id": "gate", "url": "%s", "username": "admin", "password": "%s"}""".formatted(camera.secureUrl("gate"), BAD_PASSWORD))
+                            .statusCode());
+            vigil.await(
+                    "gate UNAUTHORIZED",
+                    Duration.ofSeconds(20),
+                    () -> "UNAUTHORIZED".equals(vigil.stateQuietly("gate")));
             String status = vigil.send("GET", "/api/cameras/gate", null).body();
             assertTrue(VigilHarness.field(status, "lastError").contains("refused the credentials"), status);
 
-            assertEquals(200, vigil.send("PUT", "/api/cameras/gate", """
-                    {"password": "%s"}""".formatted(GOOD_PASSWORD)).statusCode());
-            vigil.await("gate RECORDING after the password was fixed", Duration.ofSeconds(20),
+            assertEquals(
+                    200,
+                    vigil.send("PUT", "/api/cameras/gate", """
+                    {"password": "%s"}""".formatted(GOOD_PASSWORD))
+                            .statusCode());
+            vigil.await(
+                    "gate RECORDING after the password was fixed",
+                    Duration.ofSeconds(20),
                     () -> "RECORDING".equals(vigil.stateQuietly("gate")));
             vigil.assertNeverShown(GOOD_PASSWORD);
             vigil.assertNeverShown(BAD_PASSWORD);
@@ -93,15 +112,25 @@ class FaultToleranceTest {
     void frozenCameraIsDetectedByTheWatchdogAndRecordedAgainWhenItThaws() throws Exception {
         try (CameraSimulator camera = new CameraSimulator(Map.of("freezer", clip), Map.of())) {
             register("freezer", camera.url("freezer"));
-            vigil.await("freezer RECORDING", Duration.ofSeconds(30), () -> "RECORDING".equals(vigil.stateQuietly("freezer")));
+            vigil.await(
+                    "freezer RECORDING",
+                    Duration.ofSeconds(30),
+                    () -> "RECORDING".equals(vigil.stateQuietly("freezer")));
             camera.signal("STOP");
             long stoppedAt = System.nanoTime();
-            vigil.await("freezer leaves RECORDING", STALL.plusSeconds(10), () -> !"RECORDING".equals(vigil.stateQuietly("freezer")));
+            vigil.await(
+                    "freezer leaves RECORDING",
+                    STALL.plusSeconds(10),
+                    () -> !"RECORDING".equals(vigil.stateQuietly("freezer")));
             double detectSeconds = (System.nanoTime() - stoppedAt) / 1e9;
-            System.out.printf("MEASURED stall detected after %.1f s (watchdog %d s)%n", detectSeconds, STALL.toSeconds());
+            System.out.printf(
+                    "MEASURED stall detected after %.1f s (watchdog %d s)%n", detectSeconds, STALL.toSeconds());
             assertTrue(detectSeconds <= STALL.toSeconds() + 2 + 2, "left RECORDING after " + detectSeconds + " s");
             camera.signal("CONT");
-            vigil.await("freezer RECORDING again", Duration.ofSeconds(30), () -> "RECORDING".equals(vigil.stateQuietly("freezer")));
+            vigil.await(
+                    "freezer RECORDING again",
+                    Duration.ofSeconds(30),
+                    () -> "RECORDING".equals(vigil.stateQuietly("freezer")));
             assertEquals(204, vigil.send("DELETE", "/api/cameras/freezer", null).statusCode());
         }
     }
@@ -119,12 +148,17 @@ class FaultToleranceTest {
         camera = new CameraSimulator(Map.of("door", clip), Map.of(), port, 0, false);
         long returnedAt = System.nanoTime();
         try {
-            vigil.await("door RECORDING again", Duration.ofSeconds(30), () -> "RECORDING".equals(vigil.stateQuietly("door")));
-            System.out.printf("MEASURED camera back -> RECORDING after %.1f s (includes the reconnect backoff, capped at 4 s here)%n",
+            vigil.await(
+                    "door RECORDING again",
+                    Duration.ofSeconds(30),
+                    () -> "RECORDING".equals(vigil.stateQuietly("door")));
+            System.out.printf(
+                    "MEASURED camera back -> RECORDING after %.1f s (includes the reconnect backoff, capped at 4 s here)%n",
                     (System.nanoTime() - returnedAt) / 1e9);
             vigil.await("door records again", Duration.ofSeconds(30), () -> index.count("door") > before + 1);
             double resumeSeconds = (System.nanoTime() - returnedAt) / 1e9;
-            System.out.printf("MEASURED camera back -> new segment stored after %.1f s (backoff cap 4 s, 2 s segments)%n",
+            System.out.printf(
+                    "MEASURED camera back -> new segment stored after %.1f s (backoff cap 4 s, 2 s segments)%n",
                     resumeSeconds);
             List<Segment> segments = index.newest("door", 1000);
             Set<String> sessions = segments.stream().map(Segment::sessionId).collect(Collectors.toSet());
@@ -138,30 +172,52 @@ class FaultToleranceTest {
                 }
                 assertEquals(segments.get(i - 1).sequence() + 1, segments.get(i).sequence(), "no sequence lost");
             }
-            long gapMillis = Duration.between(lastOfFirst.end(), firstOfSecond.start()).toMillis();
+            long gapMillis =
+                    Duration.between(lastOfFirst.end(), firstOfSecond.start()).toMillis();
             System.out.printf("MEASURED gap in the index %d ms for an outage starting %s%n", gapMillis, killedAt);
             assertTrue(gapMillis >= 17_000 && gapMillis <= 20_000 + 4_000 + 6_000, "gap " + gapMillis + " ms");
-            String range = "start=" + segments.get(0).start() + "&end=" + segments.get(segments.size() - 1).end();
-            String playlist = vigil.send("GET", "/api/cameras/door/playlist.m3u8?" + range, null).body();
-            assertTrue(playlist.contains("#EXT-X-PLAYLIST-TYPE:VOD\n") && playlist.endsWith("#EXT-X-ENDLIST\n"), playlist);
+            String range = "start=" + segments.get(0).start() + "&end="
+                    + segments.get(segments.size() - 1).end();
+            String playlist = vigil.send("GET", "/api/cameras/door/playlist.m3u8?" + range, null)
+                    .body();
+            assertTrue(
+                    playlist.contains("#EXT-X-PLAYLIST-TYPE:VOD\n") && playlist.endsWith("#EXT-X-ENDLIST\n"), playlist);
             assertEquals(1, playlist.split("#EXT-X-DISCONTINUITY\n", -1).length - 1, "one discontinuity:\n" + playlist);
             // The new session may bring a new init segment (EXT-X-MAP) before its date.
-            assertTrue(java.util.regex.Pattern.compile("#EXT-X-DISCONTINUITY\n(#EXT-X-MAP:[^\n]*\n)?#EXT-X-PROGRAM-DATE-TIME:"
-                    + java.util.regex.Pattern.quote(firstOfSecond.start().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
-                    .toString())).matcher(playlist).find(), "PDT after the gap:\n" + playlist);
+            assertTrue(
+                    java.util.regex.Pattern.compile(
+                                    "#EXT-X-DISCONTINUITY\n(#EXT-X-MAP:[^\n]*\n)?#EXT-X-PROGRAM-DATE-TIME:"
+                                            + java.util.regex.Pattern.quote(firstOfSecond
+                                                    .start()
+                                                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                                                    .toString()))
+                            .matcher(playlist)
+                            .find(),
+                    "PDT after the gap:\n" + playlist);
             assertEquals(segments.size(), playlist.split("#EXTINF:", -1).length - 1, "every segment listed");
-            String timeline = vigil.send("GET", "/api/cameras/door/timeline?" + range, null).body();
+            String timeline = vigil.send("GET", "/api/cameras/door/timeline?" + range, null)
+                    .body();
             assertEquals(2, timeline.split("\\{\"start\"", -1).length - 1 - 1, "two spans and one gap:\n" + timeline);
-            assertTrue(timeline.contains("\"gaps\":[{\"start\":\"" + lastOfFirst.end() + "\",\"end\":\"" + firstOfSecond.start() + "\"}]"),
+            assertTrue(
+                    timeline.contains("\"gaps\":[{\"start\":\"" + lastOfFirst.end() + "\",\"end\":\""
+                            + firstOfSecond.start() + "\"}]"),
                     timeline);
 
             // A sub-range starting inside a segment begins with that segment.
             Segment inside = segments.get(1);
-            String sub = vigil.send("GET", "/api/cameras/door/playlist.m3u8?start=" + inside.start().plusMillis(700)
-                    + "&end=" + inside.start().plusMillis(4700), null).body();
+            String sub = vigil.send(
+                            "GET",
+                            "/api/cameras/door/playlist.m3u8?start="
+                                    + inside.start().plusMillis(700) + "&end="
+                                    + inside.start().plusMillis(4700),
+                            null)
+                    .body();
             assertTrue(sub.contains("#EXT-X-MEDIA-SEQUENCE:" + inside.sequence() + "\n"), sub);
-            double listed = java.util.regex.Pattern.compile("#EXTINF:([0-9.]+),").matcher(sub).results()
-                    .mapToDouble(m -> Double.parseDouble(m.group(1))).sum();
+            double listed = java.util.regex.Pattern.compile("#EXTINF:([0-9.]+),")
+                    .matcher(sub)
+                    .results()
+                    .mapToDouble(m -> Double.parseDouble(m.group(1)))
+                    .sum();
             assertTrue(listed >= 4.0 && listed <= 4.0 + 2 * 2.1, "EXTINF sum " + listed + " covers the 4 s asked for");
 
             // The clip over the outage keeps the gap as a gap, says so, and plays.
@@ -171,12 +227,26 @@ class FaultToleranceTest {
             assertTrue(gapsHeader.startsWith(lastOfFirst.end() + "/"), gapsHeader);
             Path clipFile = work.resolve("door-clip.mp4");
             Files.write(clipFile, clip.body());
-            String probe = ExternalTools.run(Duration.ofSeconds(30), List.of("ffprobe", "-v", "error", "-show_entries",
-                    "format=duration", "-of", "default=nw=1:nk=1", clipFile.toString()));
-            double wholeRange = Duration.between(segments.get(0).start(), segments.get(segments.size() - 1).end()).toMillis() / 1000.0;
+            String probe = ExternalTools.run(
+                    Duration.ofSeconds(30),
+                    List.of(
+                            "ffprobe",
+                            "-v",
+                            "error",
+                            "-show_entries",
+                            "format=duration",
+                            "-of",
+                            "default=nw=1:nk=1",
+                            clipFile.toString()));
+            double wholeRange = Duration.between(
+                                    segments.get(0).start(),
+                                    segments.get(segments.size() - 1).end())
+                            .toMillis()
+                    / 1000.0;
             assertEquals(wholeRange, Double.parseDouble(probe.strip()), 2.1, "clip spans the recording and the gap");
-            String decode = ExternalTools.run(Duration.ofSeconds(60), List.of("ffmpeg", "-v", "error", "-i",
-                    clipFile.toString(), "-f", "null", "-"));
+            String decode = ExternalTools.run(
+                    Duration.ofSeconds(60),
+                    List.of("ffmpeg", "-v", "error", "-i", clipFile.toString(), "-f", "null", "-"));
             assertEquals("", decode.strip(), "the clip across two sessions decodes cleanly");
 
             // Deleting the camera stops recording; its footage stays reachable until retention removes it.
@@ -184,9 +254,15 @@ class FaultToleranceTest {
             assertEquals(404, vigil.send("GET", "/api/cameras/door", null).statusCode());
             HttpResponse<String> kept = vigil.send("GET", "/api/cameras/door/timeline?" + range, null);
             assertEquals(timeline, kept.body(), "the deleted camera's timeline is unchanged");
-            assertEquals(200, vigil.send("GET", "/api/cameras/door/playlist.m3u8?" + range, null).statusCode());
-            assertEquals(200, vigil.download("/api/cameras/door/clip.mp4?" + range).statusCode());
-            assertTrue(vigil.send("GET", "/api/cameras/door/verify?" + range, null).body().contains("\"mismatches\":[]"));
+            assertEquals(
+                    200,
+                    vigil.send("GET", "/api/cameras/door/playlist.m3u8?" + range, null)
+                            .statusCode());
+            assertEquals(
+                    200, vigil.download("/api/cameras/door/clip.mp4?" + range).statusCode());
+            assertTrue(vigil.send("GET", "/api/cameras/door/verify?" + range, null)
+                    .body()
+                    .contains("\"mismatches\":[]"));
             HttpResponse<String> unknown = vigil.send("GET", "/api/cameras/never-was/timeline?" + range, null);
             assertEquals(404, unknown.statusCode());
             assertTrue(unknown.body().contains("\"error\":\"CAMERA_NOT_FOUND\""), unknown.body());
@@ -205,22 +281,36 @@ class FaultToleranceTest {
 
             s3.kill();
             Instant outageStart = Instant.now();
-            vigil.await("segments pile up in the spool", Duration.ofSeconds(20), () -> spool.pending("vault").size() >= 3);
-            String playlist = vigil.send("GET", "/api/cameras/vault/live.m3u8", null).body();
+            vigil.await(
+                    "segments pile up in the spool",
+                    Duration.ofSeconds(20),
+                    () -> spool.pending("vault").size() >= 3);
+            String playlist =
+                    vigil.send("GET", "/api/cameras/vault/live.m3u8", null).body();
             long newest = index.count("vault") + spool.pending("vault").size() - 1 + firstSequence;
-            assertTrue(playlist.contains("segments/" + newest + ".m4s"), "live playlist lists spooled segments:\n" + playlist);
+            assertTrue(
+                    playlist.contains("segments/" + newest + ".m4s"),
+                    "live playlist lists spooled segments:\n" + playlist);
             HttpResponse<byte[]> fromSpool = vigil.download("/api/cameras/vault/segments/" + newest + ".m4s");
             assertEquals(200, fromSpool.statusCode(), "a spooled segment is served while the store is down");
-            vigil.await("status shows the storage trouble", Duration.ofSeconds(10),
-                    () -> String.valueOf(VigilHarness.field(sendQuietly("/api/cameras/vault"), "lastError")).contains("storage"));
-            Thread.sleep(Math.max(0, 60_000 - Duration.between(outageStart, Instant.now()).toMillis()));
+            vigil.await(
+                    "status shows the storage trouble",
+                    Duration.ofSeconds(10),
+                    () -> String.valueOf(VigilHarness.field(sendQuietly("/api/cameras/vault"), "lastError"))
+                            .contains("storage"));
+            Thread.sleep(Math.max(
+                    0, 60_000 - Duration.between(outageStart, Instant.now()).toMillis()));
 
             int backlog = spool.pending("vault").size();
             s3.start();
             long back = System.nanoTime();
-            vigil.await("spool drains", Duration.ofSeconds(60), () -> spool.pending("vault").isEmpty());
+            vigil.await(
+                    "spool drains",
+                    Duration.ofSeconds(60),
+                    () -> spool.pending("vault").isEmpty());
             double drainSeconds = (System.nanoTime() - back) / 1e9;
-            System.out.printf("MEASURED spool drained %d segments in %.1f s after the store returned (%.1f segments/s, incl. retry delay)%n",
+            System.out.printf(
+                    "MEASURED spool drained %d segments in %.1f s after the store returned (%.1f segments/s, incl. retry delay)%n",
                     backlog, drainSeconds, backlog / drainSeconds);
             assertTrue(backlog >= 25, "a minute of 2 s segments was spooled: " + backlog);
 
@@ -229,12 +319,14 @@ class FaultToleranceTest {
                 assertEquals(all.get(i - 1).sequence() + 1, all.get(i).sequence(), "no segment missing from the index");
             }
             Set<String> keys = vigil.context.getBean(ObjectStore.class).list("vault/").stream()
-                    .map(ObjectStore.StoredObject::key).collect(Collectors.toSet());
+                    .map(ObjectStore.StoredObject::key)
+                    .collect(Collectors.toSet());
             for (Segment s : all) {
                 assertTrue(keys.contains(s.objectKey()), "object of " + s.sequence() + " in the store");
             }
-            long inOutage = all.stream().filter(s -> !s.start().isBefore(outageStart)
-                    && s.start().isBefore(outageStart.plusSeconds(60))).count();
+            long inOutage = all.stream()
+                    .filter(s -> !s.start().isBefore(outageStart) && s.start().isBefore(outageStart.plusSeconds(60)))
+                    .count();
             assertTrue(Math.abs(inOutage - 30) <= 2, inOutage + " segments in the minute the store was down");
         }
         assertEquals(204, vigil.send("DELETE", "/api/cameras/vault", null).statusCode());
@@ -257,7 +349,9 @@ class FaultToleranceTest {
             moveAside(spoolDir);
             Files.writeString(spoolDir, "not a directory");
             vigil.await("health DOWN", Duration.ofSeconds(20), () -> healthStatus() == 503);
-            vigil.await("the loss is logged", Duration.ofSeconds(10),
+            vigil.await(
+                    "the loss is logged",
+                    Duration.ofSeconds(10),
                     () -> vigil.logLines.stream().anyMatch(l -> l.contains("sink") && l.contains("LOST")));
 
             Files.delete(spoolDir);
@@ -288,12 +382,52 @@ class FaultToleranceTest {
     @Test
     void unsupportedCodecsAreReportedAndOtherAudioIsDropped() throws Exception {
         Path clips = clip.getParent();
-        Path mjpeg = ExternalTools.encodeOnce(clips.resolve("clip-mjpeg.mp4"), List.of("ffmpeg", "-v", "error", "-y", "-f",
-                "lavfi", "-i", "testsrc2=size=320x240:rate=10", "-t", "4", "-c:v", "mjpeg", "-q:v", "5"));
-        Path opus = ExternalTools.encodeOnce(clips.resolve("clip-h264-opus.mp4"), List.of("ffmpeg", "-v", "error", "-y",
-                "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                "-t", "6", "-c:v", "libx264", "-g", "50", "-bf", "0", "-preset", "veryfast", "-pix_fmt", "yuv420p",
-                "-c:a", "libopus"));
+        Path mjpeg = ExternalTools.encodeOnce(
+                clips.resolve("clip-mjpeg.mp4"),
+                List.of(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=320x240:rate=10",
+                        "-t",
+                        "4",
+                        "-c:v",
+                        "mjpeg",
+                        "-q:v",
+                        "5"));
+        Path opus = ExternalTools.encodeOnce(
+                clips.resolve("clip-h264-opus.mp4"),
+                List.of(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=320x240:rate=25",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=frequency=440:sample_rate=48000",
+                        "-t",
+                        "6",
+                        "-c:v",
+                        "libx264",
+                        "-g",
+                        "50",
+                        "-bf",
+                        "0",
+                        "-preset",
+                        "veryfast",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "libopus"));
         try (CameraSimulator camera = new CameraSimulator(Map.of("oldcam", mjpeg, "talker", opus), Map.of())) {
             register("oldcam", camera.url("oldcam"));
             register("talker", camera.url("talker"));
@@ -301,9 +435,15 @@ class FaultToleranceTest {
             String old = vigil.send("GET", "/api/cameras/oldcam", null).body();
             assertTrue(VigilHarness.field(old, "lastError").contains("unsupported video codec mjpeg"), old);
 
-            vigil.await("talker RECORDING", Duration.ofSeconds(30), () -> "RECORDING".equals(vigil.stateQuietly("talker")));
-            assertEquals("h264", VigilHarness.field(vigil.send("GET", "/api/cameras/talker", null).body(), "codec"));
-            assertTrue(vigil.logLines.stream().anyMatch(l -> l.contains("talker") && l.contains("audio codec opus is not recorded")),
+            vigil.await(
+                    "talker RECORDING", Duration.ofSeconds(30), () -> "RECORDING".equals(vigil.stateQuietly("talker")));
+            assertEquals(
+                    "h264",
+                    VigilHarness.field(
+                            vigil.send("GET", "/api/cameras/talker", null).body(), "codec"));
+            assertTrue(
+                    vigil.logLines.stream()
+                            .anyMatch(l -> l.contains("talker") && l.contains("audio codec opus is not recorded")),
                     "one warning about the dropped audio");
         }
         assertEquals(204, vigil.send("DELETE", "/api/cameras/oldcam", null).statusCode());

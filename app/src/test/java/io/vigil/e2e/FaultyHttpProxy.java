@@ -22,7 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FaultyHttpProxy implements AutoCloseable {
 
     /** What the store does. */
-    enum Fault { NONE, ERROR_500, UNAVAILABLE_503, STORAGE_FULL_507, SLOW_10S }
+    enum Fault {
+        NONE,
+        ERROR_500,
+        UNAVAILABLE_503,
+        STORAGE_FULL_507,
+        SLOW_10S
+    }
 
     private final ServerSocket server;
     private final int targetPort;
@@ -64,7 +70,9 @@ final class FaultyHttpProxy implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
+        try (client;
+                InputStream in = client.getInputStream();
+                OutputStream out = client.getOutputStream()) {
             byte[] head = readHead(in);
             if (head == null) {
                 return;
@@ -73,7 +81,9 @@ final class FaultyHttpProxy implements AutoCloseable {
             String method = text.substring(0, text.indexOf(' '));
             byte[] body = in.readNBytes(contentLength(text));
             Fault now = fault;
-            if (now == Fault.ERROR_500 || now == Fault.UNAVAILABLE_503 || (now == Fault.STORAGE_FULL_507 && method.equals("PUT"))) {
+            if (now == Fault.ERROR_500
+                    || now == Fault.UNAVAILABLE_503
+                    || (now == Fault.STORAGE_FULL_507 && method.equals("PUT"))) {
                 faulted.incrementAndGet();
                 answer(out, method, now);
                 return;
@@ -87,7 +97,8 @@ final class FaultyHttpProxy implements AutoCloseable {
                 OutputStream up = upstream.getOutputStream();
                 // one request per connection: the server closes after its answer, which ends the relay
                 up.write(text.replaceFirst("\r\n\r\n$", "\r\nConnection: close\r\n\r\n")
-                        .replaceAll("(?im)^connection: keep-alive\r\n", "").getBytes(StandardCharsets.ISO_8859_1));
+                        .replaceAll("(?im)^connection: keep-alive\r\n", "")
+                        .getBytes(StandardCharsets.ISO_8859_1));
                 up.write(body);
                 up.flush();
                 upstream.getInputStream().transferTo(out);
@@ -101,16 +112,25 @@ final class FaultyHttpProxy implements AutoCloseable {
 
     private static void answer(OutputStream out, String method, Fault f) throws IOException {
         String[] status = switch (f) {
-            case ERROR_500 -> new String[] {"500 Internal Server Error", "InternalError", "We encountered an internal error, please try again."};
-            case UNAVAILABLE_503 -> new String[] {"503 Service Unavailable", "SlowDown", "Please reduce your request rate."};
-            default -> new String[] {"507 Insufficient Storage", "XMinioStorageFull",
-                    "Storage backend has reached its minimum free drive threshold. Please delete a few objects to proceed."};
+            case ERROR_500 ->
+                new String[] {
+                    "500 Internal Server Error", "InternalError", "We encountered an internal error, please try again."
+                };
+            case UNAVAILABLE_503 ->
+                new String[] {"503 Service Unavailable", "SlowDown", "Please reduce your request rate."};
+            default ->
+                new String[] {
+                    "507 Insufficient Storage",
+                    "XMinioStorageFull",
+                    "Storage backend has reached its minimum free drive threshold. Please delete a few objects to proceed."
+                };
         };
-        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + status[1] + "</Code><Message>" + status[2]
-                + "</Message><RequestId>fault-injection</RequestId></Error>";
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + status[1] + "</Code><Message>"
+                + status[2] + "</Message><RequestId>fault-injection</RequestId></Error>";
         byte[] body = method.equals("HEAD") ? new byte[0] : xml.getBytes(StandardCharsets.UTF_8);
         out.write(("HTTP/1.1 " + status[0] + "\r\nContent-Type: application/xml\r\nContent-Length: " + body.length
-                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);
         out.flush();
     }

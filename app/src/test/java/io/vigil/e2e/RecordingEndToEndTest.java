@@ -1,14 +1,13 @@
 package io.vigil.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.micronaut.context.ApplicationContext;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.archive.store.ObjectStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -22,10 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The whole way through, with real parts: GStreamer's RTSP server plays an H.264+AAC camera (behind a
@@ -38,6 +37,7 @@ class RecordingEndToEndTest {
 
     /** Also set as VIGIL_E2E_LOBBY_PASSWORD by surefire, so the cameras file reads it from the environment. */
     static final String PASSWORD = "s3cret-Pa55";
+
     static final Duration RECORDING_DEADLINE = Duration.ofSeconds(90);
     static final int MIN_SEGMENTS = 5;
 
@@ -54,8 +54,15 @@ class RecordingEndToEndTest {
         Path clips = Path.of(System.getProperty("java.io.tmpdir"), "vigil-test-clips");
         Files.createDirectories(clips);
         cameras = new CameraSimulator(
-                Map.of("lobby", ExternalTools.clip(clips, false), "yard", ExternalTools.clip(clips, true),
-                        "slowgop", ExternalTools.longGopClip(clips), "atrium", ExternalTools.bFrameClip(clips)),
+                Map.of(
+                        "lobby",
+                        ExternalTools.clip(clips, false),
+                        "yard",
+                        ExternalTools.clip(clips, true),
+                        "slowgop",
+                        ExternalTools.longGopClip(clips),
+                        "atrium",
+                        ExternalTools.bFrameClip(clips)),
                 Map.of("lobby", "admin:" + PASSWORD));
         Files.writeString(work.resolve("cameras.yml"), """
                 cameras:
@@ -86,8 +93,8 @@ class RecordingEndToEndTest {
         HttpResponse<String> created = send("POST", "/api/cameras", """
                 {"id": "yard", "name": "Yard", "url": "%s"}""".formatted(cameras.url("yard")));
         assertEquals(201, created.statusCode(), created.body());
-        HttpResponse<String> bframes = send("POST", "/api/cameras",
-                "{\"id\": \"atrium\", \"url\": \"" + cameras.url("atrium") + "\"}");
+        HttpResponse<String> bframes =
+                send("POST", "/api/cameras", "{\"id\": \"atrium\", \"url\": \"" + cameras.url("atrium") + "\"}");
         assertEquals(201, bframes.statusCode(), bframes.body());
 
         SegmentIndex index = context.getBean(SegmentIndex.class);
@@ -117,7 +124,11 @@ class RecordingEndToEndTest {
                 {"id": "Bad Id", "url": "http://example.com/stream", "transport": "carrier-pigeon"}""");
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("\"error\":\"VALIDATION_FAILED\""), bad.body());
-        assertTrue(bad.body().contains("\"id\"") && bad.body().contains("\"url\"") && bad.body().contains("\"transport\""), bad.body());
+        assertTrue(
+                bad.body().contains("\"id\"")
+                        && bad.body().contains("\"url\"")
+                        && bad.body().contains("\"transport\""),
+                bad.body());
 
         HttpResponse<String> duplicate = send("POST", "/api/cameras", """
                 {"id": "lobby", "url": "rtsp://127.0.0.1:1/x"}""");
@@ -151,26 +162,41 @@ class RecordingEndToEndTest {
     @Test
     void historyRequestsAreValidated() throws Exception {
         String base = "/api/cameras/lobby/";
-        HttpResponse<String> backwards = send("GET", base + "playlist.m3u8?start=2026-11-22T10:17:00Z&end=2026-11-22T10:02:00Z", null);
+        HttpResponse<String> backwards =
+                send("GET", base + "playlist.m3u8?start=2026-11-22T10:17:00Z&end=2026-11-22T10:02:00Z", null);
         assertEquals(400, backwards.statusCode());
         assertTrue(backwards.body().contains("\"error\":\"INVALID_RANGE\""), backwards.body());
-        HttpResponse<String> tooLong = send("GET", base + "timeline?start=2026-01-01T00:00:00Z&end=2026-03-01T00:00:00Z", null);
+        HttpResponse<String> tooLong =
+                send("GET", base + "timeline?start=2026-01-01T00:00:00Z&end=2026-03-01T00:00:00Z", null);
         assertEquals(400, tooLong.statusCode());
-        assertTrue(tooLong.body().contains("\"error\":\"INVALID_RANGE\"") && tooLong.body().contains("maximum"), tooLong.body());
+        assertTrue(
+                tooLong.body().contains("\"error\":\"INVALID_RANGE\"")
+                        && tooLong.body().contains("maximum"),
+                tooLong.body());
         HttpResponse<String> garbage = send("GET", base + "timeline?start=10:02&end=2026-11-22T10:02:00Z", null);
         assertEquals(400, garbage.statusCode());
-        assertTrue(garbage.body().contains("\"error\":\"VALIDATION_FAILED\"") && garbage.body().contains("\"start\""), garbage.body());
+        assertTrue(
+                garbage.body().contains("\"error\":\"VALIDATION_FAILED\"")
+                        && garbage.body().contains("\"start\""),
+                garbage.body());
         HttpResponse<String> missing = send("GET", base + "timeline?end=2026-11-22T10:02:00Z", null);
         assertEquals(400, missing.statusCode(), missing.body());
-        HttpResponse<String> unknown = send("GET", "/api/cameras/nobody/timeline?start=2026-11-22T10:00:00Z&end=2026-11-22T11:00:00Z", null);
+        HttpResponse<String> unknown =
+                send("GET", "/api/cameras/nobody/timeline?start=2026-11-22T10:00:00Z&end=2026-11-22T11:00:00Z", null);
         assertEquals(404, unknown.statusCode());
         assertTrue(unknown.body().contains("\"error\":\"CAMERA_NOT_FOUND\""), unknown.body());
 
-        HttpResponse<String> empty = send("GET", base + "timeline?start=2001-01-01T00:00:00Z&end=2001-01-01T01:00:00Z", null);
+        HttpResponse<String> empty =
+                send("GET", base + "timeline?start=2001-01-01T00:00:00Z&end=2001-01-01T01:00:00Z", null);
         assertEquals(200, empty.statusCode());
-        assertTrue(empty.body().contains("\"spans\":[]") && empty.body().contains(
-                "\"gaps\":[{\"start\":\"2001-01-01T00:00:00Z\",\"end\":\"2001-01-01T01:00:00Z\"}]"), empty.body());
-        HttpResponse<String> emptyPlaylist = send("GET", base + "playlist.m3u8?start=2001-01-01T00:00:00Z&end=2001-01-01T01:00:00Z", null);
+        assertTrue(
+                empty.body().contains("\"spans\":[]")
+                        && empty.body()
+                                .contains(
+                                        "\"gaps\":[{\"start\":\"2001-01-01T00:00:00Z\",\"end\":\"2001-01-01T01:00:00Z\"}]"),
+                empty.body());
+        HttpResponse<String> emptyPlaylist =
+                send("GET", base + "playlist.m3u8?start=2001-01-01T00:00:00Z&end=2001-01-01T01:00:00Z", null);
         assertEquals(200, emptyPlaylist.statusCode());
         assertTrue(emptyPlaylist.body().endsWith("#EXT-X-ENDLIST\n"), emptyPlaylist.body());
 
@@ -192,28 +218,45 @@ class RecordingEndToEndTest {
         HttpResponse<byte[]> clip = vigil.download("/api/cameras/lobby/clip.mp4?start=" + from + "&end=" + to);
         assertEquals(200, clip.statusCode());
         assertEquals("video/mp4", clip.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(clip.headers().firstValue("Content-Disposition").orElse("").contains("filename=\"lobby_"),
+        assertTrue(
+                clip.headers().firstValue("Content-Disposition").orElse("").contains("filename=\"lobby_"),
                 clip.headers().map().toString());
         assertEquals("", clip.headers().firstValue("X-Vigil-Gaps").orElse("missing"));
         Path file = work.resolve("lobby-clip.mp4");
         Files.write(file, clip.body());
-        String probe = ExternalTools.run(Duration.ofSeconds(30), List.of("ffprobe", "-v", "error", "-show_entries",
-                "format=duration:format_tags=comment:stream=codec_name", "-of", "default=nw=1", file.toString()));
+        String probe = ExternalTools.run(
+                Duration.ofSeconds(30),
+                List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-show_entries",
+                        "format=duration:format_tags=comment:stream=codec_name",
+                        "-of",
+                        "default=nw=1",
+                        file.toString()));
         assertTrue(probe.contains("codec_name=h264") && probe.contains("codec_name=aac"), probe);
         assertTrue(probe.contains("TAG:comment=Vigil clip of camera lobby"), probe);
-        double duration = Double.parseDouble(probe.lines().filter(l -> l.startsWith("duration=")).findFirst()
-                .orElseThrow().substring("duration=".length()));
+        double duration = Double.parseDouble(probe.lines()
+                .filter(l -> l.startsWith("duration="))
+                .findFirst()
+                .orElseThrow()
+                .substring("duration=".length()));
         double asked = Duration.between(from, to).toMillis() / 1000.0;
-        assertTrue(duration >= asked - 0.1 && duration <= asked + 2 * 2.1, "clip lasts " + duration + " s for " + asked + " s asked");
-        String decode = ExternalTools.run(Duration.ofSeconds(60), List.of("ffmpeg", "-v", "error", "-i",
-                file.toString(), "-f", "null", "-"));
+        assertTrue(
+                duration >= asked - 0.1 && duration <= asked + 2 * 2.1,
+                "clip lasts " + duration + " s for " + asked + " s asked");
+        String decode = ExternalTools.run(
+                Duration.ofSeconds(60), List.of("ffmpeg", "-v", "error", "-i", file.toString(), "-f", "null", "-"));
         assertEquals("", decode.strip(), "the clip decodes cleanly");
         checkSignedManifest(clip, file, segments.subList(1, 5));
 
-        HttpResponse<String> nothing = send("GET", "/api/cameras/lobby/clip.mp4?start=2001-01-01T00:00:00Z&end=2001-01-01T01:00:00Z", null);
+        HttpResponse<String> nothing =
+                send("GET", "/api/cameras/lobby/clip.mp4?start=2001-01-01T00:00:00Z&end=2001-01-01T01:00:00Z", null);
         assertEquals(404, nothing.statusCode());
         assertTrue(nothing.body().contains("\"error\":\"NO_RECORDINGS\""), nothing.body());
-        HttpResponse<String> tooLong = send("GET", "/api/cameras/lobby/clip.mp4?start=2026-11-20T00:00:00Z&end=2026-11-22T00:00:00Z", null);
+        HttpResponse<String> tooLong =
+                send("GET", "/api/cameras/lobby/clip.mp4?start=2026-11-20T00:00:00Z&end=2026-11-22T00:00:00Z", null);
         assertEquals(400, tooLong.statusCode());
         assertTrue(tooLong.body().contains("\"error\":\"INVALID_RANGE\""), tooLong.body());
     }
@@ -229,14 +272,25 @@ class RecordingEndToEndTest {
             assertEquals("image/jpeg", jpeg.headers().firstValue("Content-Type").orElse(""));
             Path file = work.resolve("lobby-snapshot.jpg");
             Files.write(file, jpeg.body());
-            String probe = ExternalTools.run(Duration.ofSeconds(30), List.of("ffprobe", "-v", "error", "-show_entries",
-                    "stream=codec_name,width,height", "-of", "csv=p=0", file.toString()));
+            String probe = ExternalTools.run(
+                    Duration.ofSeconds(30),
+                    List.of(
+                            "ffprobe",
+                            "-v",
+                            "error",
+                            "-show_entries",
+                            "stream=codec_name,width,height",
+                            "-of",
+                            "csv=p=0",
+                            file.toString()));
             assertEquals("mjpeg,640,360", probe.strip(), query);
         }
         HttpResponse<String> never = send("GET", "/api/cameras/lobby/snapshot.jpg?at=2001-01-01T00:00:00Z", null);
         assertEquals(404, never.statusCode());
         assertTrue(never.body().contains("\"error\":\"NO_RECORDINGS\""), never.body());
-        assertEquals(400, send("GET", "/api/cameras/lobby/snapshot.jpg?at=noon", null).statusCode());
+        assertEquals(
+                400,
+                send("GET", "/api/cameras/lobby/snapshot.jpg?at=noon", null).statusCode());
     }
 
     @Test
@@ -245,10 +299,14 @@ class RecordingEndToEndTest {
         assertEquals(200, response.statusCode());
         Map<?, ?> paths = (Map<?, ?>) ((Map<?, ?>) new org.yaml.snakeyaml.Yaml().load(response.body())).get("paths");
         java.util.Set<String> documented = new java.util.TreeSet<>();
-        paths.forEach((path, item) -> ((Map<?, ?>) item).keySet().stream().filter(k -> !"parameters".equals(k))
-                .forEach(method -> documented.add(method.toString().toUpperCase(Locale.ROOT) + " " + path)));
-        java.util.Set<String> served = context.getBean(io.micronaut.web.router.Router.class).uriRoutes()
-                .map(r -> r.getHttpMethod().name() + " " + r.getUriMatchTemplate().toPathString().replaceAll("\\{/[^}]*}", ""))
+        paths.forEach((path, item) -> ((Map<?, ?>) item)
+                .keySet().stream()
+                        .filter(k -> !"parameters".equals(k))
+                        .forEach(method -> documented.add(method.toString().toUpperCase(Locale.ROOT) + " " + path)));
+        java.util.Set<String> served = context.getBean(io.micronaut.web.router.Router.class)
+                .uriRoutes()
+                .map(r -> r.getHttpMethod().name() + " "
+                        + r.getUriMatchTemplate().toPathString().replaceAll("\\{/[^}]*}", ""))
                 .filter(r -> !r.startsWith("HEAD ") && !r.startsWith("OPTIONS "))
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         assertEquals(served, documented, "openapi/vigil.yml and the routes differ");
@@ -259,7 +317,8 @@ class RecordingEndToEndTest {
         SegmentIndex index = context.getBean(SegmentIndex.class);
         awaitSegments(index, "lobby");
         List<Segment> segments = index.newest("lobby", 1000);
-        String range = "start=" + segments.get(0).start() + "&end=" + segments.get(segments.size() - 1).end();
+        String range = "start=" + segments.get(0).start() + "&end="
+                + segments.get(segments.size() - 1).end();
         String clean = send("GET", "/api/cameras/lobby/verify?" + range, null).body();
         assertTrue(clean.contains("\"checked\":" + segments.size()) && clean.contains("\"mismatches\":[]"), clean);
 
@@ -268,29 +327,34 @@ class RecordingEndToEndTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x5a;
         Files.write(file, bytes);
-        String tampered = send("GET", "/api/cameras/lobby/verify?" + range, null).body();
+        String tampered =
+                send("GET", "/api/cameras/lobby/verify?" + range, null).body();
         assertTrue(tampered.contains("\"sequence\":" + victim.sequence()) && tampered.contains("differs"), tampered);
         bytes[bytes.length / 2] ^= 0x5a;
         Files.write(file, bytes);
 
-        HttpResponse<String> backwards = send("GET", "/api/cameras/lobby/verify?start=2026-11-22T10:17:00Z&end=2026-11-22T10:02:00Z", null);
+        HttpResponse<String> backwards =
+                send("GET", "/api/cameras/lobby/verify?start=2026-11-22T10:17:00Z&end=2026-11-22T10:02:00Z", null);
         assertEquals(400, backwards.statusCode());
         assertTrue(backwards.body().contains("\"error\":\"INVALID_RANGE\""), backwards.body());
-        HttpResponse<String> garbage = send("GET", "/api/cameras/lobby/verify?start=yesterday&end=2026-11-22T10:02:00Z", null);
+        HttpResponse<String> garbage =
+                send("GET", "/api/cameras/lobby/verify?start=yesterday&end=2026-11-22T10:02:00Z", null);
         assertEquals(400, garbage.statusCode());
         assertTrue(garbage.body().contains("\"start\""), garbage.body());
     }
 
     @Test
     void longGopCameraIsCutAtTwiceTheTargetAndFlagged() throws Exception {
-        HttpResponse<String> created = send("POST", "/api/cameras",
-                "{\"id\": \"slowgop\", \"url\": \"" + cameras.url("slowgop") + "\"}");
+        HttpResponse<String> created =
+                send("POST", "/api/cameras", "{\"id\": \"slowgop\", \"url\": \"" + cameras.url("slowgop") + "\"}");
         assertEquals(201, created.statusCode(), created.body());
         SegmentIndex index = context.getBean(SegmentIndex.class);
         vigil.await("slowgop has 8 segments", RECORDING_DEADLINE, () -> index.count("slowgop") >= 8);
         List<Segment> all = index.newest("slowgop", 100);
         for (Segment s : all) {
-            assertTrue(s.durationMillis() <= 4000 + 40, "segment " + s.sequence() + " lasts " + s.durationMillis() + " ms");
+            assertTrue(
+                    s.durationMillis() <= 4000 + 40,
+                    "segment " + s.sequence() + " lasts " + s.durationMillis() + " ms");
         }
         assertTrue(all.stream().anyMatch(s -> !s.keyframeStart()), "segments cut between keyframes are flagged");
         assertTrue(all.get(0).keyframeStart(), "a session starts on a keyframe");
@@ -307,8 +371,21 @@ class RecordingEndToEndTest {
         }
         Path file = work.resolve("slowgop.mp4");
         Files.write(file, joined.toByteArray());
-        String decode = ExternalTools.run(Duration.ofMinutes(2), List.of("ffmpeg", "-v", "error", "-i",
-                file.toString(), "-fps_mode", "passthrough", "-enc_time_base:v", "1:90000", "-f", "null", "-"));
+        String decode = ExternalTools.run(
+                Duration.ofMinutes(2),
+                List.of(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-i",
+                        file.toString(),
+                        "-fps_mode",
+                        "passthrough",
+                        "-enc_time_base:v",
+                        "1:90000",
+                        "-f",
+                        "null",
+                        "-"));
         assertEquals("", decode.strip(), "decoder errors for the long-GOP camera");
         assertEquals(204, send("DELETE", "/api/cameras/slowgop", null).statusCode());
     }
@@ -322,8 +399,10 @@ class RecordingEndToEndTest {
         assertTrue(json.contains("\"clipSha256\":\"" + io.vigil.kernel.Sha256.hex(clip.body()) + "\""), json);
         assertTrue(json.contains("\"clipSizeBytes\":" + clip.body().length + ","), json);
         for (Segment s : inRange) {
-            assertTrue(json.contains("{\"sequence\":" + s.sequence() + ",\"start\":\"" + s.start() + "\",\"durationMillis\":"
-                    + s.durationMillis() + ",\"sha256\":\"" + s.sha256() + "\"}"), "segment " + s.sequence() + " listed:\n" + json);
+            assertTrue(
+                    json.contains("{\"sequence\":" + s.sequence() + ",\"start\":\"" + s.start()
+                            + "\",\"durationMillis\":" + s.durationMillis() + ",\"sha256\":\"" + s.sha256() + "\"}"),
+                    "segment " + s.sequence() + " listed:\n" + json);
         }
         String pem = send("GET", "/api/keys/export-signing", null).body();
         assertTrue(pem.startsWith("-----BEGIN PUBLIC KEY-----"), pem);
@@ -331,23 +410,44 @@ class RecordingEndToEndTest {
         Path signatureFile = work.resolve("lobby-clip.manifest.sig");
         Path keyFile = work.resolve("export-signing.pem");
         Files.write(manifestFile, manifest.body());
-        Files.writeString(signatureFile, manifest.headers().firstValue("X-Vigil-Signature").orElseThrow());
+        Files.writeString(
+                signatureFile,
+                manifest.headers().firstValue("X-Vigil-Signature").orElseThrow());
         Files.writeString(keyFile, pem);
-        String verifyClip = CameraSimulator.repoRoot().resolve("bin/verify-clip").toString();
-        String ok = ExternalTools.run(Duration.ofSeconds(30), List.of(verifyClip, clipFile.toString(),
-                manifestFile.toString(), signatureFile.toString(), keyFile.toString()));
+        String verifyClip =
+                CameraSimulator.repoRoot().resolve("bin/verify-clip").toString();
+        String ok = ExternalTools.run(
+                Duration.ofSeconds(30),
+                List.of(
+                        verifyClip,
+                        clipFile.toString(),
+                        manifestFile.toString(),
+                        signatureFile.toString(),
+                        keyFile.toString()));
         assertTrue(ok.startsWith("OK: signature valid"), ok);
 
         byte[] changed = clip.body().clone();
         changed[changed.length / 2] ^= 1;
         Path changedClip = work.resolve("lobby-clip-changed.mp4");
         Files.write(changedClip, changed);
-        assertVerifyFails(List.of(verifyClip, changedClip.toString(), manifestFile.toString(), signatureFile.toString(),
-                keyFile.toString()), "the signed manifest states");
+        assertVerifyFails(
+                List.of(
+                        verifyClip,
+                        changedClip.toString(),
+                        manifestFile.toString(),
+                        signatureFile.toString(),
+                        keyFile.toString()),
+                "the signed manifest states");
         Path changedManifest = work.resolve("lobby-clip-changed.manifest.json");
         Files.writeString(changedManifest, json.replace("\"cameraId\":\"lobby\"", "\"cameraId\":\"lobbx\""));
-        assertVerifyFails(List.of(verifyClip, clipFile.toString(), changedManifest.toString(), signatureFile.toString(),
-                keyFile.toString()), "signature does not verify");
+        assertVerifyFails(
+                List.of(
+                        verifyClip,
+                        clipFile.toString(),
+                        changedManifest.toString(),
+                        signatureFile.toString(),
+                        keyFile.toString()),
+                "signature does not verify");
     }
 
     private static void assertVerifyFails(List<String> command, String because) throws Exception {
@@ -360,14 +460,16 @@ class RecordingEndToEndTest {
 
     private void checkCamera(SegmentIndex index, String camera, String codec, boolean audio) throws Exception {
         // A segment may be on its way to the store at any moment: wait for a status with none waiting in the spool.
-        java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> seen =
+                new java.util.concurrent.atomic.AtomicReference<>();
         vigil.await(camera + " RECORDING with an empty spool", Duration.ofSeconds(10), () -> {
             try {
                 seen.set(send("GET", "/api/cameras/" + camera, null));
             } catch (IOException | InterruptedException e) {
                 return false;
             }
-            return seen.get().body().contains("\"state\":\"RECORDING\"") && seen.get().body().contains("\"spoolBacklog\":0");
+            return seen.get().body().contains("\"state\":\"RECORDING\"")
+                    && seen.get().body().contains("\"spoolBacklog\":0");
         });
         HttpResponse<String> status = seen.get();
         assertEquals("640x360", VigilHarness.field(status.body(), "resolution"), status.body());
@@ -381,27 +483,35 @@ class RecordingEndToEndTest {
         List<Segment> all = index.newest(camera, 1000);
         assertTrue(all.size() >= MIN_SEGMENTS, camera + ": " + all.size() + " segments");
         List<String> objects = context.getBean(ObjectStore.class).list(camera + "/").stream()
-                .map(ObjectStore.StoredObject::key).toList();
+                .map(ObjectStore.StoredObject::key)
+                .toList();
         for (Segment s : all) {
-            assertTrue(objects.contains(s.objectKey()), "object of indexed segment " + s.objectKey() + " is in the store");
+            assertTrue(
+                    objects.contains(s.objectKey()), "object of indexed segment " + s.objectKey() + " is in the store");
             assertTrue(s.keyframeStart(), "segment " + s.sequence() + " is flagged keyframe-started");
-            assertTrue(s.sha256() != null && s.sha256().matches("[0-9a-f]{64}"), "segment " + s.sequence() + " has its SHA-256");
+            assertTrue(
+                    s.sha256() != null && s.sha256().matches("[0-9a-f]{64}"),
+                    "segment " + s.sequence() + " has its SHA-256");
         }
         // Consecutive segments of one session are contiguous: their durations add up to the recorded span.
         Segment first = all.get(0);
         Segment last = all.get(all.size() - 1);
         long spanMillis = Duration.between(first.start(), last.end()).toMillis();
         long sumMillis = all.stream().mapToLong(Segment::durationMillis).sum();
-        assertTrue(Math.abs(spanMillis - sumMillis) <= 4000, camera + ": span " + spanMillis + " ms vs sum " + sumMillis + " ms");
+        assertTrue(
+                Math.abs(spanMillis - sumMillis) <= 4000,
+                camera + ": span " + spanMillis + " ms vs sum " + sumMillis + " ms");
 
-        String playlist = send("GET", "/api/cameras/" + camera + "/live.m3u8", null).body();
+        String playlist =
+                send("GET", "/api/cameras/" + camera + "/live.m3u8", null).body();
         assertTrue(playlist.startsWith("#EXTM3U\n#EXT-X-VERSION:7\n"), playlist);
         assertTrue(playlist.contains("#EXT-X-PROGRAM-DATE-TIME:"), playlist);
         Matcher map = Pattern.compile("#EXT-X-MAP:URI=\"([^\"]+)\"").matcher(playlist);
         assertTrue(map.find(), playlist);
         int target = Integer.parseInt(find(playlist, "#EXT-X-TARGETDURATION:(\\d+)"));
         long mediaSequence = Long.parseLong(find(playlist, "#EXT-X-MEDIA-SEQUENCE:(\\d+)"));
-        Matcher entries = Pattern.compile("#EXTINF:([0-9.]+),\n(segments/(\\d+)\\.m4s)").matcher(playlist);
+        Matcher entries =
+                Pattern.compile("#EXTINF:([0-9.]+),\n(segments/(\\d+)\\.m4s)").matcher(playlist);
         byte[] init = download("/api/cameras/" + camera + "/" + map.group(1));
         ByteArrayOutputStream joined = new ByteArrayOutputStream();
         joined.write(init);
@@ -426,19 +536,55 @@ class RecordingEndToEndTest {
 
         Path file = work.resolve(camera + "-live.mp4");
         Files.write(file, joined.toByteArray());
-        String streams = ExternalTools.run(Duration.ofSeconds(60), List.of("ffprobe", "-v", "error",
-                "-show_entries", "stream=codec_type,codec_name", "-of", "csv=p=0", file.toString()));
-        assertTrue(streams.contains(codec + ",video") || streams.contains("video," + codec)
-                || streams.lines().anyMatch(l -> l.contains(codec)), streams);
+        String streams = ExternalTools.run(
+                Duration.ofSeconds(60),
+                List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-show_entries",
+                        "stream=codec_type,codec_name",
+                        "-of",
+                        "csv=p=0",
+                        file.toString()));
+        assertTrue(
+                streams.contains(codec + ",video")
+                        || streams.contains("video," + codec)
+                        || streams.lines().anyMatch(l -> l.contains(codec)),
+                streams);
         assertEquals(audio, streams.contains("aac"), "audio recorded: " + streams);
         // Decode every frame: the concatenation of init + segments must be a clean stream. Passthrough
         // timing: the simulator's loop seam repeats one timestamp, which Vigil moves on by 1 ms.
-        String decode = ExternalTools.run(Duration.ofMinutes(2), List.of("ffmpeg", "-v", "error", "-i",
-                file.toString(), "-fps_mode", "passthrough", "-enc_time_base:v", "1:90000", "-f", "null", "-"));
+        String decode = ExternalTools.run(
+                Duration.ofMinutes(2),
+                List.of(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-i",
+                        file.toString(),
+                        "-fps_mode",
+                        "passthrough",
+                        "-enc_time_base:v",
+                        "1:90000",
+                        "-f",
+                        "null",
+                        "-"));
         assertEquals("", decode.strip(), "decoder errors for " + camera);
-        String frames = ExternalTools.run(Duration.ofMinutes(2), List.of("ffprobe", "-v", "error",
-                "-select_streams", "v", "-count_packets", "-show_entries", "stream=nb_read_packets", "-of",
-                "csv=p=0", file.toString()));
+        String frames = ExternalTools.run(
+                Duration.ofMinutes(2),
+                List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-select_streams",
+                        "v",
+                        "-count_packets",
+                        "-show_entries",
+                        "stream=nb_read_packets",
+                        "-of",
+                        "csv=p=0",
+                        file.toString()));
         double fps = Integer.parseInt(frames.strip()) / listedSeconds;
         assertEquals(25.0, fps, 1.5, "frames per listed second (durations add up to what was recorded)");
     }
@@ -446,18 +592,33 @@ class RecordingEndToEndTest {
     private void assertFirstFrameIsKeyframe(String camera, long sequence, byte[] init, byte[] media) throws Exception {
         Path file = work.resolve(camera + "-" + sequence + ".mp4");
         Files.write(file, concat(init, media));
-        String first = ExternalTools.run(Duration.ofSeconds(30), List.of("ffprobe", "-v", "error",
-                "-select_streams", "v", "-show_entries", "packet=flags", "-read_intervals", "%+#1",
-                "-of", "csv=p=0", file.toString()));
+        String first = ExternalTools.run(
+                Duration.ofSeconds(30),
+                List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-select_streams",
+                        "v",
+                        "-show_entries",
+                        "packet=flags",
+                        "-read_intervals",
+                        "%+#1",
+                        "-of",
+                        "csv=p=0",
+                        file.toString()));
         assertTrue(first.strip().startsWith("K"), camera + " segment " + sequence + " starts with flags " + first);
     }
 
     private void awaitSegments(SegmentIndex index, String camera) throws InterruptedException {
-        vigil.await(camera + " has " + MIN_SEGMENTS + " segments; camera simulator:\n" + cameras.output(),
-                RECORDING_DEADLINE, () -> index.count(camera) >= MIN_SEGMENTS);
+        vigil.await(
+                camera + " has " + MIN_SEGMENTS + " segments; camera simulator:\n" + cameras.output(),
+                RECORDING_DEADLINE,
+                () -> index.count(camera) >= MIN_SEGMENTS);
     }
 
-    private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+    private HttpResponse<String> send(String method, String path, String json)
+            throws IOException, InterruptedException {
         return vigil.send(method, path, json);
     }
 

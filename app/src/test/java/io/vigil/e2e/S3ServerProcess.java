@@ -1,7 +1,6 @@
 package io.vigil.e2e;
 
 import io.vigil.archive.store.EmbeddedS3Server;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,11 +37,17 @@ public final class S3ServerProcess implements AutoCloseable {
     }
 
     void start() throws IOException {
-        process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), S3ServerProcess.class.getName(),
-                directory.toString(), Integer.toString(port)))
-                .redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        S3ServerProcess.class.getName(),
+                        directory.toString(),
+                        Integer.toString(port)))
+                .redirectErrorStream(true)
+                .start();
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         String line;
         while ((line = out.readLine()) != null) {

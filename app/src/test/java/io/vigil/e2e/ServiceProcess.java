@@ -44,7 +44,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-Dmicronaut.server.port=" + port,
                 "-Dmicronaut.server.host=127.0.0.1",
@@ -56,15 +57,23 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dvigil.admin-password=" + TestAdmin.PASSWORD,
                 "-Dvigil.spool.directory=" + work.resolve("spool"),
                 "-Dvigil.cameras.file=" + work.resolve("cameras.yml"),
-                "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",
-                        Path.of(System.getProperty("user.home"), ".javacpp", "cache").toString()),
-                "-cp", System.getProperty("java.class.path"), "io.vigil.Application"));
+                "-Dorg.bytedeco.javacpp.cachedir="
+                        + System.getProperty(
+                                "org.bytedeco.javacpp.cachedir",
+                                Path.of(System.getProperty("user.home"), ".javacpp", "cache")
+                                        .toString()),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.vigil.Application"));
         // An option given in extra replaces the default of the same name (the JVM would take the last one).
-        cmd.removeIf(option -> option.startsWith("-D") && option.contains("=") && extra.stream()
-                .anyMatch(e -> e.startsWith(option.substring(0, option.indexOf('=') + 1))));
+        cmd.removeIf(option -> option.startsWith("-D")
+                && option.contains("=")
+                && extra.stream().anyMatch(e -> e.startsWith(option.substring(0, option.indexOf('=') + 1))));
         cmd.addAll(1, extra);
-        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile()));
+        ProcessBuilder builder = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        work.resolve("service.log").toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
@@ -74,8 +83,12 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new AssertionError("Vigil exited at start; see " + work.resolve("service.log"));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base() + "/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(base() + "/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -99,7 +99,8 @@ final class TcpProxy implements AutoCloseable {
     private void pump(Socket from, Socket to, boolean fromTarget) {
         byte[] buffer = new byte[16 * 1024];
         java.util.Random garbage = new java.util.Random(7);
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 waitWhileFrozen();

@@ -9,8 +9,7 @@ public final class TestAdmin {
     public static final String USERNAME = "admin";
     public static final String PASSWORD = "e2e-Admin-pass-1";
 
-    private TestAdmin() {
-    }
+    private TestAdmin() {}
 
     /** {@code Authorization} header value for the admin. */
     public static String basic() {
@@ -18,6 +17,7 @@ public final class TestAdmin {
     }
 
     public static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -5,8 +5,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Vigil service running in the test's JVM on a random loopback port, with its own database, spool and
@@ -34,7 +33,8 @@ final class VigilHarness implements AutoCloseable {
     final String base;
     final ConcurrentLinkedQueue<String> logLines = new ConcurrentLinkedQueue<>();
     final List<String> responses = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AppenderBase<ILoggingEvent> appender;
     private final Path work;
 
@@ -44,7 +44,9 @@ final class VigilHarness implements AutoCloseable {
             @Override
             protected void append(ILoggingEvent e) {
                 logLines.add(e.getFormattedMessage()
-                        + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()));
+                        + (e.getThrowableProxy() == null
+                                ? ""
+                                : " " + e.getThrowableProxy().getMessage()));
             }
         };
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -59,8 +61,10 @@ final class VigilHarness implements AutoCloseable {
                 "vigil.spool.directory", work.resolve("spool").toString(),
                 "vigil.cameras.file", work.resolve("cameras.yml").toString(),
                 "vigil.secret-key-file", work.resolve("secret.key").toString(),
-                "vigil.export-signing-key-file", work.resolve("export-signing.key").toString(),
-                "vigil.security.token-key-file", work.resolve("token-signing.key").toString(),
+                "vigil.export-signing-key-file",
+                        work.resolve("export-signing.key").toString(),
+                "vigil.security.token-key-file",
+                        work.resolve("token-signing.key").toString(),
                 "vigil.admin-password", TestAdmin.PASSWORD));
         all.putAll(properties);
         context = ApplicationContext.run(EmbeddedServer.class, all, "test").getApplicationContext();
@@ -75,12 +79,15 @@ final class VigilHarness implements AutoCloseable {
     /** A request with this {@code Authorization} header (none when null). */
     HttpResponse<String> send(String method, String path, String json, String authorization)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        request = json == null
+                ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         responses.add(response.body());
         return response;
@@ -89,8 +96,13 @@ final class VigilHarness implements AutoCloseable {
     /** A request with one header of the caller's choosing and no {@code Authorization}. */
     HttpResponse<String> sendWithHeader(String method, String path, String name, String value)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header(name, value).method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header(name, value)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         responses.add(response.body());
         return response;
     }
@@ -105,7 +117,10 @@ final class VigilHarness implements AutoCloseable {
     }
 
     HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestAdmin.basic()).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", TestAdmin.basic())
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -159,7 +174,8 @@ final class VigilHarness implements AutoCloseable {
             // Latin-1 maps each byte to one char, so a substring is exactly a byte run of the UTF-8 secret.
             java.nio.charset.Charset bytes = java.nio.charset.StandardCharsets.ISO_8859_1;
             String needle = new String(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), bytes);
-            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+            for (java.nio.file.Path f :
+                    files.filter(java.nio.file.Files::isRegularFile).toList()) {
                 if (new String(java.nio.file.Files.readAllBytes(f), bytes).contains(needle)) {
                     throw new AssertionError("the database file " + f + " holds a secret in plain text");
                 }

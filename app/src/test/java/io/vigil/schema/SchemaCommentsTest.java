@@ -1,18 +1,17 @@
 package io.vigil.schema;
 
-import io.vigil.kernel.database.TestDatabase;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.sql.DataSource;
+import io.vigil.kernel.database.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every module's migrations, run together on H2 and on PostgreSQL: they apply, and every column of Vigil's own
@@ -27,7 +26,7 @@ class SchemaCommentsTest {
         List<String> uncommented = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), "%", "%")) {
+                ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), "%", "%")) {
             while (rs.next()) {
                 String table = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
                 if (table.startsWith("qrtz_") || table.startsWith("flyway_")) {

@@ -2,7 +2,6 @@ package io.vigil.archive;
 
 import io.micronaut.serde.annotation.Serdeable;
 import io.vigil.archive.index.Segment;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +19,7 @@ public final class ArchiveCheck {
     /** At most this many discrepancies are listed; {@code discrepancyCount} counts them all. */
     public static final int MAX_LISTED = 1000;
 
-    private ArchiveCheck() {
-    }
+    private ArchiveCheck() {}
 
     /** Kinds of disagreement. */
     public enum Kind {
@@ -61,8 +59,17 @@ public final class ArchiveCheck {
      * @param discrepancyCount  all of them; at most {@link #MAX_LISTED} are listed
      */
     @Serdeable
-    public record Report(String cameraId, Instant start, Instant end, int rows, int objects, int spooled, int unnumbered,
-                         boolean consistent, int discrepancyCount, List<Discrepancy> discrepancies) {
+    public record Report(
+            String cameraId,
+            Instant start,
+            Instant end,
+            int rows,
+            int objects,
+            int spooled,
+            int unnumbered,
+            boolean consistent,
+            int discrepancyCount,
+            List<Discrepancy> discrepancies) {
         public Report {
             discrepancies = List.copyOf(discrepancies);
         }
@@ -73,8 +80,14 @@ public final class ArchiveCheck {
      * @param objects  media object keys starting in the range, with their sizes
      * @param spooled  numbered spooled segments starting in the range
      */
-    public static Report compare(String cameraId, Instant start, Instant end, List<Segment> rows,
-                                 Map<String, Long> objects, List<Segment> spooled, int unnumbered) {
+    public static Report compare(
+            String cameraId,
+            Instant start,
+            Instant end,
+            List<Segment> rows,
+            Map<String, Long> objects,
+            List<Segment> spooled,
+            int unnumbered) {
         Map<String, Segment> byKey = new java.util.HashMap<>();
         rows.forEach(r -> byKey.put(r.objectKey(), r));
         Map<String, Segment> spooledByKey = new java.util.HashMap<>();
@@ -89,20 +102,39 @@ public final class ArchiveCheck {
             Segment inSpool = spooledByKey.get(key);
             if (inSpool != null) {
                 if (row == null || size == null) {
-                    found.add(new Discrepancy(Kind.SPOOLED_NOT_STORED, inSpool.sequence(), key, "in the spool"
-                            + (size == null ? ", not in the store" : ", stored") + (row == null ? ", not indexed" : ", indexed")));
+                    found.add(new Discrepancy(
+                            Kind.SPOOLED_NOT_STORED,
+                            inSpool.sequence(),
+                            key,
+                            "in the spool" + (size == null ? ", not in the store" : ", stored")
+                                    + (row == null ? ", not indexed" : ", indexed")));
                 }
             } else if (row != null && size == null) {
                 found.add(new Discrepancy(Kind.ROW_WITHOUT_OBJECT, row.sequence(), key, "indexed, not in the store"));
             } else if (row == null) {
-                found.add(new Discrepancy(Kind.OBJECT_WITHOUT_ROW, ObjectKeys.sequenceOf(key), key,
+                found.add(new Discrepancy(
+                        Kind.OBJECT_WITHOUT_ROW,
+                        ObjectKeys.sequenceOf(key),
+                        key,
                         "in the store (" + size + " bytes), not indexed"));
             } else if (row.sizeBytes() != size) {
-                found.add(new Discrepancy(Kind.SIZE_MISMATCH, row.sequence(), key,
+                found.add(new Discrepancy(
+                        Kind.SIZE_MISMATCH,
+                        row.sequence(),
+                        key,
                         "index says " + row.sizeBytes() + " bytes, the store holds " + size));
             }
         }
-        return new Report(cameraId, start, end, rows.size(), objects.size(), spooled.size(), unnumbered, found.isEmpty(),
-                found.size(), found.subList(0, Math.min(found.size(), MAX_LISTED)));
+        return new Report(
+                cameraId,
+                start,
+                end,
+                rows.size(),
+                objects.size(),
+                spooled.size(),
+                unnumbered,
+                found.isEmpty(),
+                found.size(),
+                found.subList(0, Math.min(found.size(), MAX_LISTED)));
     }
 }

@@ -9,7 +9,6 @@ import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.TimeRange;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,7 +45,9 @@ public class ArchiveChecker {
         Instant end = range.end();
         List<Segment> spooled = new java.util.ArrayList<>(spooled(cameraId, start, end));
         Map<String, Long> objects = new HashMap<>();
-        for (Instant hour = start.truncatedTo(ChronoUnit.HOURS); hour.isBefore(end); hour = hour.plus(1, ChronoUnit.HOURS)) {
+        for (Instant hour = start.truncatedTo(ChronoUnit.HOURS);
+                hour.isBefore(end);
+                hour = hour.plus(1, ChronoUnit.HOURS)) {
             for (ObjectStore.StoredObject o : store.list(ObjectKeys.hourPrefix(cameraId, hour))) {
                 if (Reconciliation.startsIn(o.key(), start, end)) {
                     objects.put(o.key(), o.sizeBytes());
@@ -54,8 +55,8 @@ public class ArchiveChecker {
             }
         }
         List<Segment> rows = new java.util.ArrayList<>(index.startingBetween(cameraId, start, end));
-        ArchiveCheck.Report report = ArchiveCheck.compare(cameraId, start, end, rows, objects, spooled,
-                unnumbered.count(cameraId));
+        ArchiveCheck.Report report =
+                ArchiveCheck.compare(cameraId, start, end, rows, objects, spooled, unnumbered.count(cameraId));
         if (report.discrepancies().stream().noneMatch(d -> d.kind() == ArchiveCheck.Kind.OBJECT_WITHOUT_ROW)) {
             return report;
         }
@@ -63,7 +64,9 @@ public class ArchiveChecker {
         spooled(cameraId, start, end).stream().filter(s -> !spooled.contains(s)).forEach(spooled::add);
         for (ArchiveCheck.Discrepancy d : report.discrepancies()) {
             if (d.kind() == ArchiveCheck.Kind.OBJECT_WITHOUT_ROW && d.sequence() >= 0) {
-                index.find(cameraId, d.sequence()).filter(r -> r.objectKey().equals(d.objectKey())).ifPresent(rows::add);
+                index.find(cameraId, d.sequence())
+                        .filter(r -> r.objectKey().equals(d.objectKey()))
+                        .ifPresent(rows::add);
             }
         }
         return ArchiveCheck.compare(cameraId, start, end, rows, objects, spooled, unnumbered.count(cameraId));
@@ -72,14 +75,17 @@ public class ArchiveChecker {
     /** The range, if a check may cover it; else 400 {@code INVALID_RANGE}. */
     public static TimeRange bounded(TimeRange range) {
         if (Duration.between(range.start(), range.end()).compareTo(MAX_RANGE) > 0) {
-            throw new VigilException(ErrorCode.INVALID_RANGE, "a check covers at most " + MAX_RANGE.toHours()
-                    + " h; ask for a shorter range");
+            throw new VigilException(
+                    ErrorCode.INVALID_RANGE,
+                    "a check covers at most " + MAX_RANGE.toHours() + " h; ask for a shorter range");
         }
         return range;
     }
 
     private List<Segment> spooled(String cameraId, Instant start, Instant end) {
-        return spool.pending(cameraId).stream().map(SpooledSegment::segment)
-                .filter(s -> !s.start().isBefore(start) && s.start().isBefore(end)).toList();
+        return spool.pending(cameraId).stream()
+                .map(SpooledSegment::segment)
+                .filter(s -> !s.start().isBefore(start) && s.start().isBefore(end))
+                .toList();
     }
 }

@@ -6,12 +6,11 @@ import io.micronaut.management.health.indicator.HealthResult;
 import io.vigil.archive.spool.SegmentSpool;
 import io.vigil.archive.store.ObjectStore;
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code /health} part "archive": UP while segments can go somewhere safe. With the object store down
@@ -26,8 +25,8 @@ public class ArchiveHealthIndicator implements HealthIndicator {
     private final ReconciliationStatus reconciliation;
     private final UnnumberedSegments unnumbered;
 
-    public ArchiveHealthIndicator(ObjectStore store, SegmentSpool spool, ReconciliationStatus reconciliation,
-                                  UnnumberedSegments unnumbered) {
+    public ArchiveHealthIndicator(
+            ObjectStore store, SegmentSpool spool, ReconciliationStatus reconciliation, UnnumberedSegments unnumbered) {
         this.store = store;
         this.spool = spool;
         this.reconciliation = reconciliation;
@@ -55,7 +54,9 @@ public class ArchiveHealthIndicator implements HealthIndicator {
             details.put("reconciliationError", r.error());
         }
         if (r.phase() != ReconciliationStatus.Phase.DONE) {
-            details.put("unnumberedSegments", unnumbered.cameras().stream().mapToInt(unnumbered::count).sum());
+            details.put(
+                    "unnumberedSegments",
+                    unnumbered.cameras().stream().mapToInt(unnumbered::count).sum());
         }
         HealthStatus status = storeReachable || spoolError == null ? HealthStatus.UP : HealthStatus.DOWN;
         return HealthResult.builder("archive", status).details(details).build();

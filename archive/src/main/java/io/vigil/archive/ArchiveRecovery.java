@@ -11,9 +11,6 @@ import io.vigil.archive.store.ObjectStore;
 import io.vigil.error.VigilException;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * After a crash or power loss, makes the index and the object store agree again: spooled segments are
@@ -64,8 +63,14 @@ public class ArchiveRecovery {
         }
     }
 
-    public ArchiveRecovery(ArchiveWriter writer, SegmentIndex index, ObjectStore store, SegmentSpool spool,
-                           SpoolConfig config, Clock clock, ReconciliationStatus status) {
+    public ArchiveRecovery(
+            ArchiveWriter writer,
+            SegmentIndex index,
+            ObjectStore store,
+            SegmentSpool spool,
+            SpoolConfig config,
+            Clock clock,
+            ReconciliationStatus status) {
         this.writer = writer;
         this.index = index;
         this.store = store;
@@ -96,16 +101,24 @@ public class ArchiveRecovery {
         try {
             Report r = reconcile(startedAt.minus(config.recoveryWindow()), startedAt);
             if (r.objectsIndexed() + r.objectsRemoved() + r.rowsRemoved() > 0) {
-                LOG.warn("Start-up reconciliation: {} object(s) indexed from metadata, {} orphan object(s) removed, "
-                        + "{} index row(s) without object removed", r.objectsIndexed(), r.objectsRemoved(), r.rowsRemoved());
+                LOG.warn(
+                        "Start-up reconciliation: {} object(s) indexed from metadata, {} orphan object(s) removed, "
+                                + "{} index row(s) without object removed",
+                        r.objectsIndexed(),
+                        r.objectsRemoved(),
+                        r.rowsRemoved());
             }
             status.succeeded(r.highestStored());
         } catch (RuntimeException e) {
             String message = e instanceof VigilException ? e.getMessage() : e.toString();
             status.failed(message);
-            LOG.error("Start-up reconciliation of index and object store failed ({}); segments wait unnumbered in "
-                    + "the spool; retrying in {} ms", message, delay.toMillis());
-            Duration next = delay.multipliedBy(2).compareTo(config.retryMax()) > 0 ? config.retryMax() : delay.multipliedBy(2);
+            LOG.error(
+                    "Start-up reconciliation of index and object store failed ({}); segments wait unnumbered in "
+                            + "the spool; retrying in {} ms",
+                    message,
+                    delay.toMillis());
+            Duration next =
+                    delay.multipliedBy(2).compareTo(config.retryMax()) > 0 ? config.retryMax() : delay.multipliedBy(2);
             retries.schedule(() -> attempt(startedAt, next), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -125,7 +138,9 @@ public class ArchiveRecovery {
                 rows.put(s.objectKey(), s);
             }
             Map<String, Long> objects = new HashMap<>();
-            for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); hour.isBefore(to); hour = hour.plus(1, ChronoUnit.HOURS)) {
+            for (Instant hour = from.truncatedTo(ChronoUnit.HOURS);
+                    hour.isBefore(to);
+                    hour = hour.plus(1, ChronoUnit.HOURS)) {
                 for (ObjectStore.StoredObject o : store.list(ObjectKeys.hourPrefix(camera, hour))) {
                     objects.put(o.key(), o.sizeBytes());
                     highest.merge(camera, ObjectKeys.sequenceOf(o.key()), Math::max);
@@ -134,16 +149,23 @@ public class ArchiveRecovery {
             Set<String> keys = new java.util.TreeSet<>(objects.keySet());
             keys.addAll(rows.keySet());
             for (String key : keys) {
-                Reconciliation.Facts facts = new Reconciliation.Facts(key, Optional.ofNullable(rows.get(key)),
-                        objects.containsKey(key), spooled.contains(key), Reconciliation.startsIn(key, from, to));
+                Reconciliation.Facts facts = new Reconciliation.Facts(
+                        key,
+                        Optional.ofNullable(rows.get(key)),
+                        objects.containsKey(key),
+                        spooled.contains(key),
+                        Reconciliation.startsIn(key, from, to));
                 switch (Reconciliation.first(facts)) {
-                    case KEEP, SKIP -> { }
+                    case KEEP, SKIP -> {}
                     case REMOVE_ROW -> {
                         Segment s = rows.get(key);
                         index.remove(camera, s.sequence());
                         counts[2]++;
-                        LOG.error("Recovery: index row of segment {} of camera {} ({}) named a missing object; removed",
-                                s.sequence(), camera, s.start());
+                        LOG.error(
+                                "Recovery: index row of segment {} of camera {} ({}) named a missing object; removed",
+                                s.sequence(),
+                                camera,
+                                s.start());
                     }
                     case READ_METADATA -> {
                         int outcome = orphan(camera, key, objects.get(key));
@@ -159,17 +181,20 @@ public class ArchiveRecovery {
 
     /** Indexes or removes an object without a row; returns 0 if indexed, 1 if removed, 2 if left alone. */
     private int orphan(String camera, String key, long sizeBytes) {
-        Optional<Segment> fromMeta = store.metadata(key).flatMap(m -> SegmentMetadata.parse(key, sizeBytes, m))
+        Optional<Segment> fromMeta = store.metadata(key)
+                .flatMap(m -> SegmentMetadata.parse(key, sizeBytes, m))
                 .filter(s -> s.cameraId().equals(camera) && s.objectKey().equals(key));
         Optional<Segment> sameNumber = fromMeta.flatMap(s -> index.find(camera, s.sequence()));
         if (sameNumber.isPresent() && sameNumber.get().objectKey().equals(key)) {
-            return 2;       // the upload lane indexed it since the listing
+            return 2; // the upload lane indexed it since the listing
         }
-        boolean initIndexed = fromMeta.isPresent() && index.findInitSegment(fromMeta.get().initKey()).isPresent();
+        boolean initIndexed = fromMeta.isPresent()
+                && index.findInitSegment(fromMeta.get().initKey()).isPresent();
         Optional<InitSegment> storedInit = fromMeta.isPresent() && !initIndexed
-                ? storedInit(camera, fromMeta.get().initKey()) : Optional.empty();
-        Reconciliation.Orphan action = Reconciliation.orphan(fromMeta, sameNumber.isPresent(), initIndexed,
-                storedInit.isPresent());
+                ? storedInit(camera, fromMeta.get().initKey())
+                : Optional.empty();
+        Reconciliation.Orphan action =
+                Reconciliation.orphan(fromMeta, sameNumber.isPresent(), initIndexed, storedInit.isPresent());
         if (action == Reconciliation.Orphan.REMOVE) {
             store.delete(key);
             LOG.warn("Recovery: orphan object {} removed (no usable metadata or init segment)", key);
@@ -177,7 +202,9 @@ public class ArchiveRecovery {
         }
         if (action == Reconciliation.Orphan.INDEX_WITH_INIT) {
             index.addInitSegment(storedInit.get());
-            LOG.warn("Recovery: init segment {} had no index row; indexed from its object", storedInit.get().objectKey());
+            LOG.warn(
+                    "Recovery: init segment {} had no index row; indexed from its object",
+                    storedInit.get().objectKey());
         }
         if (action != Reconciliation.Orphan.LEAVE) {
             try {
@@ -186,22 +213,28 @@ public class ArchiveRecovery {
                 return 0;
             } catch (VigilException e) {
                 if (e.code() != io.vigil.error.ErrorCode.SEQUENCE_COLLISION) {
-                    throw e;    // the index is unreachable: the pass fails and is retried
+                    throw e; // the index is unreachable: the pass fails and is retried
                 }
             }
         }
-        LOG.error("Recovery: object {} has no index row and its sequence number {} is indexed under another key; left "
-                + "in the store, not indexed", key, fromMeta.get().sequence());
+        LOG.error(
+                "Recovery: object {} has no index row and its sequence number {} is indexed under another key; left "
+                        + "in the store, not indexed",
+                key,
+                fromMeta.get().sequence());
         return 2;
     }
 
     /** The init segment as the store holds it, if its object is there with the metadata the writer gives it. */
     private Optional<InitSegment> storedInit(String camera, String initKey) {
-        Optional<String> codecs = store.metadata(initKey).map(m -> m.get("vigil-codecs")).filter(c -> !c.isBlank());
+        Optional<String> codecs =
+                store.metadata(initKey).map(m -> m.get("vigil-codecs")).filter(c -> !c.isBlank());
         if (codecs.isEmpty()) {
             return Optional.empty();
         }
-        return store.list(initKey).stream().filter(o -> o.key().equals(initKey) && o.sizeBytes() > 0).findFirst()
+        return store.list(initKey).stream()
+                .filter(o -> o.key().equals(initKey) && o.sizeBytes() > 0)
+                .findFirst()
                 .map(o -> new InitSegment(initKey, camera, o.sizeBytes(), codecs.get(), clock.instant()));
     }
 

@@ -4,7 +4,6 @@ import io.vigil.archive.index.RecordingSpans;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.vigil.archive;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.archive.spool.SegmentSpool;
@@ -13,9 +13,6 @@ import io.vigil.error.VigilException;
 import io.vigil.kernel.hook.SequenceReservations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Map;
@@ -26,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The archive's write path. Every finished segment is first spooled to local disk, then uploaded in
@@ -58,6 +57,7 @@ public class ArchiveWriter implements SequenceReservations {
         final ExecutorService spooler;
         /** Used on the spooler thread only (but for {@link SequenceNumbering#nextSequenceNow()}). */
         final SequenceNumbering numbering;
+
         final SpoolUpload upload;
 
         Lane(String cameraId) {
@@ -68,8 +68,8 @@ public class ArchiveWriter implements SequenceReservations {
                 return t;
             });
             this.upload = new SpoolUpload(cameraId, store, index, spool, config, clock, meters, this::report);
-            this.numbering = new SequenceNumbering(cameraId, reconciliation, index, spool, unnumbered, meters,
-                    this::spoolNumbered, this::report);
+            this.numbering = new SequenceNumbering(
+                    cameraId, reconciliation, index, spool, unnumbered, meters, this::spoolNumbered, this::report);
         }
 
         /** On the spooler thread: spools a segment just numbered and wakes the uploader. */
@@ -78,8 +78,11 @@ public class ArchiveWriter implements SequenceReservations {
                 spool.add(segment, draft.codecs(), draft.bytes(), draft.init());
             } catch (VigilException e) {
                 meters.counter("vigil.spool.write.errors", "camera", cameraId).increment();
-                LOG.error("Camera {}: segment {} could not be spooled ({}); uploading it directly", draft.cameraId(),
-                        segment.sequence(), e.getMessage());
+                LOG.error(
+                        "Camera {}: segment {} could not be spooled ({}); uploading it directly",
+                        draft.cameraId(),
+                        segment.sequence(),
+                        e.getMessage());
                 upload.storeUnspooled(segment, draft);
                 return;
             }
@@ -94,18 +97,29 @@ public class ArchiveWriter implements SequenceReservations {
 
     // numbering starts once reconciliation is done; nobody waits for that
     @SuppressWarnings("FutureReturnValueIgnored")
-    public ArchiveWriter(ObjectStore store, SegmentIndex index, SegmentSpool spool, SpoolConfig config, Clock clock,
-                         ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble, MeterRegistry meters,
-                         ReconciliationStatus reconciliation, UnnumberedSegments unnumbered) {
+    public ArchiveWriter(
+            ObjectStore store,
+            SegmentIndex index,
+            SegmentSpool spool,
+            SpoolConfig config,
+            Clock clock,
+            ApplicationEventPublisher<ArchiveEvents.StorageTrouble> trouble,
+            MeterRegistry meters,
+            ReconciliationStatus reconciliation,
+            UnnumberedSegments unnumbered) {
         this.meters = meters;
         this.reconciliation = reconciliation;
         this.unnumbered = unnumbered;
-        Gauge.builder("vigil.spool.bytes", spool, SegmentSpool::sizeBytes).description("bytes waiting in the spool")
-                .baseUnit("bytes").register(meters);
-        Gauge.builder("vigil.spool.segments", spool, SegmentSpool::count).description("segments waiting in the spool")
+        Gauge.builder("vigil.spool.bytes", spool, SegmentSpool::sizeBytes)
+                .description("bytes waiting in the spool")
+                .baseUnit("bytes")
+                .register(meters);
+        Gauge.builder("vigil.spool.segments", spool, SegmentSpool::count)
+                .description("segments waiting in the spool")
                 .register(meters);
         FunctionCounter.builder("vigil.spool.dropped", spool, sp -> sp.dropped() + unnumbered.dropped())
-                .description("unsent segments dropped because the spool was full").register(meters);
+                .description("unsent segments dropped because the spool was full")
+                .register(meters);
         this.store = store;
         this.index = index;
         this.spool = spool;

@@ -19,8 +19,7 @@ public final class ObjectKeys {
 
     private static final Pattern MEDIA_NAME = Pattern.compile("/([0-9]{1,15})-([0-9]{1,18})\\.m4s$");
 
-    private ObjectKeys() {
-    }
+    private ObjectKeys() {}
 
     public static String mediaSegment(String cameraId, Instant start, long sequence) {
         requireCamera(cameraId);
@@ -34,7 +33,8 @@ public final class ObjectKeys {
     public static String hourPrefix(String cameraId, Instant t) {
         requireCamera(cameraId);
         ZonedDateTime z = t.atZone(ZoneOffset.UTC);
-        return String.format("%s/%04d/%02d/%02d/%02d/", cameraId, z.getYear(), z.getMonthValue(), z.getDayOfMonth(), z.getHour());
+        return String.format(
+                "%s/%04d/%02d/%02d/%02d/", cameraId, z.getYear(), z.getMonthValue(), z.getDayOfMonth(), z.getHour());
     }
 
     /** @param sha256 the SHA-256 digest of the init segment's bytes */
@@ -49,7 +49,9 @@ public final class ObjectKeys {
     /** The start a media segment key carries ({@code .../{startEpochMillis}-{sequence}.m4s}), if it is one. */
     public static java.util.Optional<Instant> startOf(String key) {
         java.util.regex.Matcher m = MEDIA_NAME.matcher(key);
-        return m.find() ? java.util.Optional.of(Instant.ofEpochMilli(Long.parseLong(m.group(1)))) : java.util.Optional.empty();
+        return m.find()
+                ? java.util.Optional.of(Instant.ofEpochMilli(Long.parseLong(m.group(1))))
+                : java.util.Optional.empty();
     }
 
     /** The sequence number a media segment key carries, or -1 if it is not one. */

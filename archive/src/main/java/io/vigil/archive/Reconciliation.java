@@ -1,7 +1,6 @@
 package io.vigil.archive;
 
 import io.vigil.archive.index.Segment;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,8 +11,7 @@ import java.util.Optional;
  */
 public final class Reconciliation {
 
-    private Reconciliation() {
-    }
+    private Reconciliation() {}
 
     /**
      * What is known about one key before reading its object's metadata.
@@ -71,8 +69,8 @@ public final class Reconciliation {
      * @param initIndexed     true if the index has its init segment
      * @param initStored      true if the store has its init segment with the metadata to index it
      */
-    public static Orphan orphan(Optional<Segment> fromMetadata, boolean sequenceIndexed, boolean initIndexed,
-                                boolean initStored) {
+    public static Orphan orphan(
+            Optional<Segment> fromMetadata, boolean sequenceIndexed, boolean initIndexed, boolean initStored) {
         if (fromMetadata.isEmpty()) {
             return Orphan.REMOVE;
         }
@@ -87,6 +85,8 @@ public final class Reconciliation {
 
     /** True if the key's segment starts in {@code [from, to)} (by the start its key carries). */
     public static boolean startsIn(String key, Instant from, Instant to) {
-        return ObjectKeys.startOf(key).map(s -> !s.isBefore(from) && s.isBefore(to)).orElse(false);
+        return ObjectKeys.startOf(key)
+                .map(s -> !s.isBefore(from) && s.isBefore(to))
+                .orElse(false);
     }
 }

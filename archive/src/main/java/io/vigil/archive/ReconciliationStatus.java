@@ -2,7 +2,6 @@ package io.vigil.archive;
 
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

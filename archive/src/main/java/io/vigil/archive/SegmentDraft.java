@@ -17,8 +17,15 @@ import java.util.Objects;
  */
 // drafts are handed on, never compared or hashed
 @SuppressWarnings("ArrayRecordComponent")
-public record SegmentDraft(String cameraId, String sessionId, Instant start, int durationMillis, byte[] bytes,
-                           boolean keyframeStart, byte[] init, String codecs) {
+public record SegmentDraft(
+        String cameraId,
+        String sessionId,
+        Instant start,
+        int durationMillis,
+        byte[] bytes,
+        boolean keyframeStart,
+        byte[] init,
+        String codecs) {
 
     public SegmentDraft {
         Objects.requireNonNull(cameraId, "cameraId");

@@ -1,7 +1,6 @@
 package io.vigil.archive;
 
 import io.vigil.archive.index.Segment;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +11,7 @@ import java.util.Optional;
  */
 public final class SegmentMetadata {
 
-    private SegmentMetadata() {
-    }
+    private SegmentMetadata() {}
 
     public static Map<String, String> of(Segment s) {
         return Map.of(
@@ -31,10 +29,16 @@ public final class SegmentMetadata {
     public static Optional<Segment> parse(String objectKey, long sizeBytes, Map<String, String> meta) {
         try {
             String sha = meta.get("vigil-sha256");
-            return Optional.of(new Segment(meta.get("vigil-camera"), Long.parseLong(meta.get("vigil-sequence")),
-                    meta.get("vigil-session"), Instant.parse(meta.get("vigil-start")),
-                    Integer.parseInt(meta.get("vigil-duration-millis")), sizeBytes, objectKey,
-                    meta.get("vigil-init-key"), Boolean.parseBoolean(meta.get("vigil-keyframe-start")),
+            return Optional.of(new Segment(
+                    meta.get("vigil-camera"),
+                    Long.parseLong(meta.get("vigil-sequence")),
+                    meta.get("vigil-session"),
+                    Instant.parse(meta.get("vigil-start")),
+                    Integer.parseInt(meta.get("vigil-duration-millis")),
+                    sizeBytes,
+                    objectKey,
+                    meta.get("vigil-init-key"),
+                    Boolean.parseBoolean(meta.get("vigil-keyframe-start")),
                     sha == null || sha.isEmpty() ? null : sha));
         } catch (RuntimeException e) {
             return Optional.empty();

@@ -10,7 +10,6 @@ import io.vigil.error.VigilException;
 import io.vigil.kernel.Sha256;
 import io.vigil.kernel.TimeRange;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -34,8 +33,7 @@ public class SegmentVerifier {
 
     /** A segment that is not what was recorded. */
     @Serdeable
-    public record Mismatch(long sequence, String objectKey, String problem) {
-    }
+    public record Mismatch(long sequence, String objectKey, String problem) {}
 
     /**
      * @param checked      segments whose bytes matched
@@ -44,15 +42,15 @@ public class SegmentVerifier {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Report(String cameraId, Instant start, Instant end, int checked, int unverifiable,
-                         List<Mismatch> mismatches) {
-    }
+    public record Report(
+            String cameraId, Instant start, Instant end, int checked, int unverifiable, List<Mismatch> mismatches) {}
 
     public Report verify(String cameraId, TimeRange range) {
         List<Segment> segments = index.startingBetween(cameraId, range.start(), range.end());
         if (segments.size() > MAX_SEGMENTS) {
-            throw new VigilException(ErrorCode.INVALID_RANGE, "the range holds " + segments.size()
-                    + " segments; verify at most " + MAX_SEGMENTS + " at once");
+            throw new VigilException(
+                    ErrorCode.INVALID_RANGE,
+                    "the range holds " + segments.size() + " segments; verify at most " + MAX_SEGMENTS + " at once");
         }
         int checked = 0;
         int unverifiable = 0;
@@ -72,12 +70,14 @@ public class SegmentVerifier {
                 mismatches.add(new Mismatch(s.sequence(), s.objectKey(), "object missing"));
                 continue;
             } catch (IOException e) {
-                throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot read " + s.objectKey() + ": " + e.getMessage(), e);
+                throw new VigilException(
+                        ErrorCode.STORAGE_UNAVAILABLE, "cannot read " + s.objectKey() + ": " + e.getMessage(), e);
             }
             if (actual.equals(s.sha256())) {
                 checked++;
             } else {
-                mismatches.add(new Mismatch(s.sequence(), s.objectKey(), "SHA-256 " + actual + " differs from the recorded " + s.sha256()));
+                mismatches.add(new Mismatch(
+                        s.sequence(), s.objectKey(), "SHA-256 " + actual + " differs from the recorded " + s.sha256()));
             }
         }
         return new Report(cameraId, range.start(), range.end(), checked, unverifiable, mismatches);

@@ -6,14 +6,13 @@ import io.vigil.archive.index.SegmentIndex;
 import io.vigil.archive.spool.SegmentSpool;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.Sha256;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One camera's numbering: gives its finished segments their sequence numbers, in recording order, and hands each
@@ -55,8 +54,15 @@ final class SequenceNumbering {
     private final Deque<SegmentDraft> held = new ArrayDeque<>();
 
     /** {@code trouble} tells camera status why segments wait (the lane adds the backlog). */
-    SequenceNumbering(String cameraId, ReconciliationStatus reconciliation, SegmentIndex index, SegmentSpool spool,
-                      UnnumberedSegments unnumbered, MeterRegistry meters, Spooling spooling, Consumer<String> trouble) {
+    SequenceNumbering(
+            String cameraId,
+            ReconciliationStatus reconciliation,
+            SegmentIndex index,
+            SegmentSpool spool,
+            UnnumberedSegments unnumbered,
+            MeterRegistry meters,
+            Spooling spooling,
+            Consumer<String> trouble) {
         this.cameraId = cameraId;
         this.reconciliation = reconciliation;
         this.index = index;
@@ -95,7 +101,8 @@ final class SequenceNumbering {
         for (Path file : unnumbered.of(cameraId)) {
             Optional<SegmentDraft> draft = unnumbered.read(file);
             if (draft.isPresent()) {
-                while (!held.isEmpty() && held.peekFirst().start().isBefore(draft.get().start())) {
+                while (!held.isEmpty()
+                        && held.peekFirst().start().isBefore(draft.get().start())) {
                     number(held.removeFirst());
                 }
                 if (!alreadyNumbered(draft.get())) {
@@ -141,8 +148,11 @@ final class SequenceNumbering {
         try {
             nextSequence = Math.max(nextSequence, index.nextSequence(cameraId));
         } catch (VigilException e) {
-            LOG.error("Camera {}: cannot read its newest sequence number ({}); numbering from {}", cameraId,
-                    e.getMessage(), nextSequence);
+            LOG.error(
+                    "Camera {}: cannot read its newest sequence number ({}); numbering from {}",
+                    cameraId,
+                    e.getMessage(),
+                    nextSequence);
         }
     }
 
@@ -152,10 +162,19 @@ final class SequenceNumbering {
         String sha256 = Sha256.hex(draft.bytes());
         String initKey = ObjectKeys.initSegment(draft.cameraId(), Sha256.of(draft.init()));
         long sequence = nextSequence++;
-        spooling.spool(new Segment(draft.cameraId(), sequence, draft.sessionId(), draft.start(),
-                draft.durationMillis(), draft.bytes().length,
-                ObjectKeys.mediaSegment(draft.cameraId(), draft.start(), sequence), initKey,
-                draft.keyframeStart(), sha256), draft);
+        spooling.spool(
+                new Segment(
+                        draft.cameraId(),
+                        sequence,
+                        draft.sessionId(),
+                        draft.start(),
+                        draft.durationMillis(),
+                        draft.bytes().length,
+                        ObjectKeys.mediaSegment(draft.cameraId(), draft.start(), sequence),
+                        initKey,
+                        draft.keyframeStart(),
+                        sha256),
+                draft);
     }
 
     /** Before reconciliation has succeeded: the draft waits unnumbered, on disk if it can. */
@@ -166,12 +185,20 @@ final class SequenceNumbering {
             meters.counter("vigil.spool.write.errors", "camera", cameraId).increment();
             if (held.size() < MAX_HELD_DRAFTS) {
                 held.addLast(draft);
-                LOG.error("Camera {}: segment starting {} could not be spooled ({}); held in memory until numbering "
-                        + "starts", cameraId, draft.start(), e.getMessage());
+                LOG.error(
+                        "Camera {}: segment starting {} could not be spooled ({}); held in memory until numbering "
+                                + "starts",
+                        cameraId,
+                        draft.start(),
+                        e.getMessage());
             } else {
                 meters.counter("vigil.segments.lost", "camera", cameraId).increment();
-                LOG.error("Camera {}: segment starting {} LOST: the spool does not take it and {} wait in memory "
-                        + "already", cameraId, draft.start(), held.size());
+                LOG.error(
+                        "Camera {}: segment starting {} LOST: the spool does not take it and {} wait in memory "
+                                + "already",
+                        cameraId,
+                        draft.start(),
+                        held.size());
             }
         }
         trouble.accept(reconciliation.waitingMessage());
@@ -180,12 +207,16 @@ final class SequenceNumbering {
     /** A draft left over by a crash between numbering it and removing its unnumbered file. */
     private boolean alreadyNumbered(SegmentDraft draft) {
         String sha256 = Sha256.hex(draft.bytes());
-        if (spool.pending(draft.cameraId()).stream().anyMatch(s -> s.segment().start().equals(draft.start())
-                && sha256.equals(s.segment().sha256()))) {
+        if (spool.pending(draft.cameraId()).stream()
+                .anyMatch(s -> s.segment().start().equals(draft.start())
+                        && sha256.equals(s.segment().sha256()))) {
             return true;
         }
         try {
-            return index.startingBetween(draft.cameraId(), draft.start(), draft.start().plusMillis(1)).stream()
+            return index
+                    .startingBetween(
+                            draft.cameraId(), draft.start(), draft.start().plusMillis(1))
+                    .stream()
                     .anyMatch(s -> sha256.equals(s.sha256()));
         } catch (VigilException e) {
             return false;

@@ -10,9 +10,6 @@ import io.vigil.archive.spool.SpooledSegment;
 import io.vigil.archive.store.ObjectStore;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -22,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One camera's upload: stores the segments its lane spooled, in sequence order, each object first and then its index
@@ -54,8 +53,15 @@ final class SpoolUpload {
     private Duration retryDelay;
 
     /** {@code trouble} tells camera status what went wrong (the lane adds the backlog). */
-    SpoolUpload(String cameraId, ObjectStore store, SegmentIndex index, SegmentSpool spool, SpoolConfig config,
-                Clock clock, MeterRegistry meters, Consumer<String> trouble) {
+    SpoolUpload(
+            String cameraId,
+            ObjectStore store,
+            SegmentIndex index,
+            SegmentSpool spool,
+            SpoolConfig config,
+            Clock clock,
+            MeterRegistry meters,
+            Consumer<String> trouble) {
         this.cameraId = cameraId;
         this.store = store;
         this.index = index;
@@ -91,8 +97,12 @@ final class SpoolUpload {
         } catch (VigilException e) {
             meters.counter("vigil.store.errors", "camera", cameraId).increment();
             meters.counter("vigil.segments.lost", "camera", cameraId).increment();
-            LOG.error("Camera {}: segment {} starting {} LOST: neither the spool nor the store took it: {}",
-                    cameraId, segment.sequence(), segment.start(), e.getMessage());
+            LOG.error(
+                    "Camera {}: segment {} starting {} LOST: neither the spool nor the store took it: {}",
+                    cameraId,
+                    segment.sequence(),
+                    segment.start(),
+                    e.getMessage());
             trouble.accept("segment lost: " + e.getMessage());
         }
     }
@@ -127,9 +137,14 @@ final class SpoolUpload {
                 }
                 // Retrying cannot help and would stall the camera's lane: leave it in the store, loudly.
                 meters.counter("vigil.sequence.collisions", "camera", cameraId).increment();
-                LOG.error("Camera {}: segment {} starting {} NOT INDEXED: {}. Its object {} stays in the store with its "
-                        + "index row as metadata", cameraId, s.segment().sequence(), s.segment().start(),
-                        e.getMessage(), s.segment().objectKey());
+                LOG.error(
+                        "Camera {}: segment {} starting {} NOT INDEXED: {}. Its object {} stays in the store with its "
+                                + "index row as metadata",
+                        cameraId,
+                        s.segment().sequence(),
+                        s.segment().start(),
+                        e.getMessage(),
+                        s.segment().objectKey());
                 trouble.accept(e.getMessage());
                 spool.remove(s);
             } catch (IOException e) {
@@ -137,7 +152,11 @@ final class SpoolUpload {
                 return;
             } catch (RuntimeException e) {
                 // Unexpected (a bug, a library's surprise): a drain that threw would never be retried.
-                LOG.error("Camera {}: storing segment {} failed unexpectedly", cameraId, s.segment().sequence(), e);
+                LOG.error(
+                        "Camera {}: storing segment {} failed unexpectedly",
+                        cameraId,
+                        s.segment().sequence(),
+                        e);
                 fail(e.toString());
                 return;
             }
@@ -152,12 +171,14 @@ final class SpoolUpload {
     /** Object first, then the index row: the index never names an object the store does not have. */
     private void store(Segment s, byte[] media, byte[] init, String codecs) {
         if (index.findInitSegment(s.initKey()).isEmpty()) {
-            store.put(s.initKey(), init, INIT_SEGMENT_TYPE, Map.of("vigil-camera", s.cameraId(), "vigil-codecs", codecs));
+            store.put(
+                    s.initKey(), init, INIT_SEGMENT_TYPE, Map.of("vigil-camera", s.cameraId(), "vigil-codecs", codecs));
             index.addInitSegment(new InitSegment(s.initKey(), s.cameraId(), init.length, codecs, clock.instant()));
         }
         long startNanos = System.nanoTime();
         store.put(s.objectKey(), media, MEDIA_SEGMENT_TYPE, SegmentMetadata.of(s));
-        meters.timer("vigil.upload", "camera", s.cameraId()).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+        meters.timer("vigil.upload", "camera", s.cameraId())
+                .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         index.add(s);
         meters.counter("vigil.segments.written", "camera", s.cameraId()).increment();
         meters.counter("vigil.segments.bytes", "camera", s.cameraId()).increment(media.length);
@@ -168,7 +189,8 @@ final class SpoolUpload {
     private void fail(String message) {
         meters.counter("vigil.store.errors", "camera", cameraId).increment();
         if (!failing) {
-            LOG.error("Camera {}: cannot store segments ({}); keeping them in the spool and retrying", cameraId, message);
+            LOG.error(
+                    "Camera {}: cannot store segments ({}); keeping them in the spool and retrying", cameraId, message);
         }
         failing = true;
         trouble.accept(message);

@@ -4,9 +4,6 @@ import io.vigil.archive.spool.SpoolConfig;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -23,6 +20,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Unnumbered segments: finished segments spooled before numbering may start (the start-up reconciliation has not
@@ -34,7 +33,7 @@ import java.util.stream.Stream;
 public class UnnumberedSegments {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnnumberedSegments.class);
-    private static final int MAGIC = 0x56474431;   // "VGD1"
+    private static final int MAGIC = 0x56474431; // "VGD1"
     private static final String DIRECTORY = "unnumbered";
 
     private final SpoolConfig config;
@@ -56,7 +55,10 @@ public class UnnumberedSegments {
                 }
                 Files.deleteIfExists(oldest);
                 dropped.incrementAndGet();
-                LOG.error("Spool full ({} bytes): dropped unnumbered segment {}", config.maxBytes(), oldest.getFileName());
+                LOG.error(
+                        "Spool full ({} bytes): dropped unnumbered segment {}",
+                        config.maxBytes(),
+                        oldest.getFileName());
             }
             Files.createDirectories(dir);
             Path file = dir.resolve(d.start().toEpochMilli() + "-" + counter.incrementAndGet() + ".draft");
@@ -70,8 +72,10 @@ public class UnnumberedSegments {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             return file;
         } catch (IOException e) {
-            throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot spool an unnumbered segment of camera "
-                    + d.cameraId() + ": " + e.getMessage(), e);
+            throw new VigilException(
+                    ErrorCode.STORAGE_UNAVAILABLE,
+                    "cannot spool an unnumbered segment of camera " + d.cameraId() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -82,7 +86,9 @@ public class UnnumberedSegments {
 
     /** Cameras with unnumbered segments. */
     public Set<String> cameras() {
-        return files(null).stream().map(f -> f.getParent().getParent().getFileName().toString()).collect(Collectors.toSet());
+        return files(null).stream()
+                .map(f -> f.getParent().getParent().getFileName().toString())
+                .collect(Collectors.toSet());
     }
 
     public int count(String cameraId) {
@@ -131,11 +137,14 @@ public class UnnumberedSegments {
             return List.of();
         }
         if (cameraId != null && !root.resolve(cameraId).normalize().getParent().equals(root.normalize())) {
-            return List.of();       // not a camera id: never a path outside the spool
+            return List.of(); // not a camera id: never a path outside the spool
         }
         try (Stream<Path> cameras = cameraId == null ? Files.list(root) : Stream.of(root.resolve(cameraId))) {
-            return cameras.map(c -> c.resolve(DIRECTORY)).filter(Files::isDirectory).flatMap(UnnumberedSegments::drafts)
-                    .sorted(java.util.Comparator.comparing(UnnumberedSegments::order)).toList();
+            return cameras.map(c -> c.resolve(DIRECTORY))
+                    .filter(Files::isDirectory)
+                    .flatMap(UnnumberedSegments::drafts)
+                    .sorted(java.util.Comparator.comparing(UnnumberedSegments::order))
+                    .toList();
         } catch (IOException e) {
             LOG.error("Spool directory {} cannot be read: {}", root, e.toString());
             return List.of();

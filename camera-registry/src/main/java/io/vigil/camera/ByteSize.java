@@ -19,9 +19,24 @@ public record ByteSize(long bytes) {
 
     private static final Pattern TEXT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([A-Za-z]*)");
     private static final Map<String, Long> UNITS = Map.of(
-            "b", 1L,
-            "kb", 1_000L, "mb", 1_000_000L, "gb", 1_000_000_000L, "tb", 1_000_000_000_000L,
-            "kib", 1L << 10, "mib", 1L << 20, "gib", 1L << 30, "tib", 1L << 40);
+            "b",
+            1L,
+            "kb",
+            1_000L,
+            "mb",
+            1_000_000L,
+            "gb",
+            1_000_000_000L,
+            "tb",
+            1_000_000_000_000L,
+            "kib",
+            1L << 10,
+            "mib",
+            1L << 20,
+            "gib",
+            1L << 30,
+            "tib",
+            1L << 40);
     private static final String UNIT_LIST = "B, KB, MB, GB, TB, KiB, MiB, GiB or TiB";
 
     public ByteSize {
@@ -55,7 +70,8 @@ public record ByteSize(long bytes) {
         if (unit.isEmpty() && number.contains(".")) {
             throw new IllegalArgumentException("without a unit must be a whole number of bytes");
         }
-        BigInteger bytes = new BigDecimal(number).multiply(BigDecimal.valueOf(factor)).toBigInteger();
+        BigInteger bytes =
+                new BigDecimal(number).multiply(BigDecimal.valueOf(factor)).toBigInteger();
         if (bytes.bitLength() >= Long.SIZE) {
             throw new IllegalArgumentException("is too large (at most " + Long.MAX_VALUE + " bytes)");
         }

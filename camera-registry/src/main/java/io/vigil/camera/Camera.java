@@ -1,7 +1,6 @@
 package io.vigil.camera;
 
 import io.vigil.kernel.CameraId;
-
 import java.util.Objects;
 
 /**
@@ -21,17 +20,32 @@ import java.util.Objects;
  * @param tlsFingerprint for an {@code rtsps://} camera: the one certificate it is trusted with (pinned), or null to
  *                      verify its certificate against the default trust store and its host name
  */
-public record Camera(String id, String name, RtspUrl url, String username, String password,
-                     Transport transport, boolean enabled, int retentionDays, Long maxBytes, Source source,
-                     TlsFingerprint tlsFingerprint) {
+public record Camera(
+        String id,
+        String name,
+        RtspUrl url,
+        String username,
+        String password,
+        Transport transport,
+        boolean enabled,
+        int retentionDays,
+        Long maxBytes,
+        Source source,
+        TlsFingerprint tlsFingerprint) {
 
     public static final int MAX_RETENTION_DAYS = 36_500;
 
     /** RTSP lower transport. */
-    public enum Transport { TCP, UDP }
+    public enum Transport {
+        TCP,
+        UDP
+    }
 
     /** Who manages a camera. */
-    public enum Source { API, FILE }
+    public enum Source {
+        API,
+        FILE
+    }
 
     public Camera {
         if (!CameraId.isValid(id)) {
@@ -66,13 +80,26 @@ public record Camera(String id, String name, RtspUrl url, String username, Strin
      * retention or quota must not restart recording (that would cut the recording in two sessions).
      */
     public boolean recordsLike(Camera other) {
-        return id.equals(other.id) && connectionUrl().equals(other.connectionUrl()) && transport == other.transport
-                && enabled == other.enabled && java.util.Objects.equals(tlsFingerprint, other.tlsFingerprint);
+        return id.equals(other.id)
+                && connectionUrl().equals(other.connectionUrl())
+                && transport == other.transport
+                && enabled == other.enabled
+                && java.util.Objects.equals(tlsFingerprint, other.tlsFingerprint);
     }
 
     /** Same camera, other enabled flag. */
     public Camera withEnabled(boolean newEnabled) {
-        return new Camera(id, name, url, username, password, transport, newEnabled, retentionDays, maxBytes, source,
+        return new Camera(
+                id,
+                name,
+                url,
+                username,
+                password,
+                transport,
+                newEnabled,
+                retentionDays,
+                maxBytes,
+                source,
                 tlsFingerprint);
     }
 

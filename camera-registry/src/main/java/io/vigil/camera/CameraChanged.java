@@ -5,5 +5,4 @@ package io.vigil.camera;
  *
  * @param cameraId the camera
  */
-public record CameraChanged(String cameraId) {
-}
+public record CameraChanged(String cameraId) {}

@@ -1,5 +1,6 @@
 package io.vigil.camera;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -11,11 +12,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.http.HttpRequest;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.AuditNote;
 import io.vigil.kernel.hook.CameraScope;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,10 @@ public class CameraController {
     /** The cameras the caller may see (all of them unless the caller's user has a camera allow-list). */
     @Get
     public List<CameraView> list(HttpRequest<?> request) {
-        return registry.list().stream().filter(c -> scope.allows(request, c.id())).map(this::view).toList();
+        return registry.list().stream()
+                .filter(c -> scope.allows(request, c.id()))
+                .map(this::view)
+                .toList();
     }
 
     @Get("/{id}")

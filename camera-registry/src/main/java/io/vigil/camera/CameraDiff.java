@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 public final class CameraDiff {
 
-    private CameraDiff() {
-    }
+    private CameraDiff() {}
 
     /** A new camera: its URL and settings. */
     public static String created(Camera c) {
@@ -50,11 +49,16 @@ public final class CameraDiff {
         fact("password", before.hasPassword() ? before.password() : null, after.hasPassword() ? after.password() : null)
                 .ifPresent(parts::add);
         if (!Objects.equals(before.tlsFingerprint(), after.tlsFingerprint())) {
-            parts.add(after.tlsFingerprint() == null ? "certificate unpinned" : "certificate pinned " + after.tlsFingerprint());
+            parts.add(
+                    after.tlsFingerprint() == null
+                            ? "certificate unpinned"
+                            : "certificate pinned " + after.tlsFingerprint());
         }
         if (!before.url().origin().equals(after.url().origin())
                 && (before.username() != null || before.hasPassword() || before.tlsFingerprint() != null)
-                && after.username() == null && !after.hasPassword() && after.tlsFingerprint() == null) {
+                && after.username() == null
+                && !after.hasPassword()
+                && after.tlsFingerprint() == null) {
             parts.add("stored credentials dropped with the old scheme, host or port");
         }
         if (before.transport() != after.transport()) {

@@ -17,7 +17,11 @@ public record CameraEdit(String cameraId, Action action, String detail) {
     public static final String CAMERAS_FILE_USER = "system:cameras-file";
 
     /** What happened to the camera. */
-    public enum Action { CREATE, UPDATE, DISABLE }
+    public enum Action {
+        CREATE,
+        UPDATE,
+        DISABLE
+    }
 
     public CameraEdit {
         Objects.requireNonNull(cameraId, "cameraId");

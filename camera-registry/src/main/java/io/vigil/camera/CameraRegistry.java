@@ -2,20 +2,19 @@ package io.vigil.camera;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.vigil.camera.network.CameraNetworkPolicy;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
-import io.vigil.camera.network.CameraNetworkPolicy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Registers, changes and removes cameras, and tells the recorder about it through {@link CameraChanged}.
@@ -34,9 +33,13 @@ public class CameraRegistry {
     private final ApplicationEventPublisher<CameraEdit> edits;
 
     @Inject
-    public CameraRegistry(CameraRepository repository, ApplicationEventPublisher<CameraChanged> events, Clock clock,
-                          @Value("${vigil.retention.default-days:30}") int defaultRetentionDays, CameraNetworkPolicy networks,
-                          ApplicationEventPublisher<CameraEdit> edits) {
+    public CameraRegistry(
+            CameraRepository repository,
+            ApplicationEventPublisher<CameraChanged> events,
+            Clock clock,
+            @Value("${vigil.retention.default-days:30}") int defaultRetentionDays,
+            CameraNetworkPolicy networks,
+            ApplicationEventPublisher<CameraEdit> edits) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
@@ -46,9 +49,12 @@ public class CameraRegistry {
     }
 
     /** A registry that allows every camera network and tells nobody about the cameras file's changes. */
-    public CameraRegistry(CameraRepository repository, ApplicationEventPublisher<CameraChanged> events, Clock clock,
-                          int defaultRetentionDays) {
-        this(repository, events, clock, defaultRetentionDays, CameraNetworkPolicy.allowingAll(), edit -> { });
+    public CameraRegistry(
+            CameraRepository repository,
+            ApplicationEventPublisher<CameraChanged> events,
+            Clock clock,
+            int defaultRetentionDays) {
+        this(repository, events, clock, defaultRetentionDays, CameraNetworkPolicy.allowingAll(), edit -> {});
     }
 
     public List<Camera> list() {
@@ -115,7 +121,8 @@ public class CameraRegistry {
             } else if (!existing.get().equals(wanted)) {
                 repository.update(wanted, clock.instant());
                 LOG.info("Camera {} updated from the cameras file ({})", id, wanted.url());
-                edit = new CameraEdit(id, CameraEdit.Action.UPDATE, CameraDiff.changed(existing.get(), wanted) + " (cameras file)");
+                edit = new CameraEdit(
+                        id, CameraEdit.Action.UPDATE, CameraDiff.changed(existing.get(), wanted) + " (cameras file)");
             } else {
                 continue;
             }
@@ -123,12 +130,16 @@ public class CameraRegistry {
             edits.publishEvent(edit);
         }
         for (Camera camera : repository.findAll()) {
-            if (disableMissing && camera.source() == Camera.Source.FILE && !seen.contains(camera.id())
+            if (disableMissing
+                    && camera.source() == Camera.Source.FILE
+                    && !seen.contains(camera.id())
                     && camera.enabled()) {
                 repository.update(camera.withEnabled(false), clock.instant());
                 LOG.warn("Camera {} is no longer in the cameras file: disabled, recordings kept", camera.id());
                 events.publishEvent(new CameraChanged(camera.id()));
-                edits.publishEvent(new CameraEdit(camera.id(), CameraEdit.Action.DISABLE,
+                edits.publishEvent(new CameraEdit(
+                        camera.id(),
+                        CameraEdit.Action.DISABLE,
                         "disabled: no longer in the cameras file; recordings kept"));
             }
         }
@@ -145,8 +156,10 @@ public class CameraRegistry {
 
     private static void requireApiManaged(Camera camera) {
         if (camera.source() == Camera.Source.FILE) {
-            throw new VigilException(ErrorCode.CAMERA_MANAGED_BY_FILE, "camera " + camera.id()
-                    + " is defined in the cameras file; change it there and restart the service");
+            throw new VigilException(
+                    ErrorCode.CAMERA_MANAGED_BY_FILE,
+                    "camera " + camera.id()
+                            + " is defined in the cameras file; change it there and restart the service");
         }
     }
 

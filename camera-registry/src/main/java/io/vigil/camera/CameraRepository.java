@@ -6,14 +6,13 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.vigil.camera.secret.CredentialCipher;
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Stores cameras in the {@code camera} table, their passwords encrypted ({@link CredentialCipher}). */
 @Singleton
@@ -21,8 +20,9 @@ public class CameraRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraRepository.class);
 
-    private static final String COLUMNS = "id, name, url, username, password, transport, enabled, retention_days, max_bytes, source, "
-            + "tls_fingerprint";
+    private static final String COLUMNS =
+            "id, name, url, username, password, transport, enabled, retention_days, max_bytes, source, "
+                    + "tls_fingerprint";
 
     private final Database db;
     private final CredentialCipher cipher;
@@ -37,8 +37,8 @@ public class CameraRepository {
     }
 
     public Optional<Camera> find(String id) {
-        return db.query("SELECT " + COLUMNS + " FROM camera WHERE id = ?", this::camera, id)
-                .stream().findFirst();
+        return db.query("SELECT " + COLUMNS + " FROM camera WHERE id = ?", this::camera, id).stream()
+                .findFirst();
     }
 
     /**
@@ -52,11 +52,18 @@ public class CameraRepository {
     }
 
     int encryptStoredPasswords() {
-        List<String[]> plain = db.query("SELECT id, password FROM camera WHERE password IS NOT NULL",
-                rs -> new String[]{rs.getString(1), rs.getString(2)}).stream()
-                .filter(row -> !CredentialCipher.isEncrypted(row[1])).toList();
+        List<String[]> plain = db
+                .query("SELECT id, password FROM camera WHERE password IS NOT NULL", rs ->
+                        new String[] {rs.getString(1), rs.getString(2)})
+                .stream()
+                .filter(row -> !CredentialCipher.isEncrypted(row[1]))
+                .toList();
         for (String[] row : plain) {
-            db.update("UPDATE camera SET password = ? WHERE id = ? AND password = ?", cipher.encrypt(row[0], row[1]), row[0], row[1]);
+            db.update(
+                    "UPDATE camera SET password = ? WHERE id = ? AND password = ?",
+                    cipher.encrypt(row[0], row[1]),
+                    row[0],
+                    row[1]);
         }
         if (!plain.isEmpty()) {
             LOG.info("Encrypted the stored passwords of {} camera(s)", plain.size());
@@ -69,18 +76,41 @@ public class CameraRepository {
         if (find(c.id()).isPresent()) {
             return false;
         }
-        db.update("INSERT INTO camera (" + COLUMNS + ", created_millis, updated_millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                c.id(), c.name(), c.url().value(), c.username(), cipher.encrypt(c.id(), c.password()), c.transport().name(),
-                c.enabled(), c.retentionDays(), c.maxBytes(), c.source().name(), fingerprint(c), now.toEpochMilli(),
+        db.update(
+                "INSERT INTO camera (" + COLUMNS
+                        + ", created_millis, updated_millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                c.id(),
+                c.name(),
+                c.url().value(),
+                c.username(),
+                cipher.encrypt(c.id(), c.password()),
+                c.transport().name(),
+                c.enabled(),
+                c.retentionDays(),
+                c.maxBytes(),
+                c.source().name(),
+                fingerprint(c),
+                now.toEpochMilli(),
                 now.toEpochMilli());
         return true;
     }
 
     public void update(Camera c, Instant now) {
-        db.update("UPDATE camera SET name = ?, url = ?, username = ?, password = ?, transport = ?, enabled = ?, "
+        db.update(
+                "UPDATE camera SET name = ?, url = ?, username = ?, password = ?, transport = ?, enabled = ?, "
                         + "retention_days = ?, max_bytes = ?, source = ?, tls_fingerprint = ?, updated_millis = ? WHERE id = ?",
-                c.name(), c.url().value(), c.username(), cipher.encrypt(c.id(), c.password()), c.transport().name(),
-                c.enabled(), c.retentionDays(), c.maxBytes(), c.source().name(), fingerprint(c), now.toEpochMilli(), c.id());
+                c.name(),
+                c.url().value(),
+                c.username(),
+                cipher.encrypt(c.id(), c.password()),
+                c.transport().name(),
+                c.enabled(),
+                c.retentionDays(),
+                c.maxBytes(),
+                c.source().name(),
+                fingerprint(c),
+                now.toEpochMilli(),
+                c.id());
     }
 
     public boolean delete(String id) {
@@ -88,9 +118,17 @@ public class CameraRepository {
     }
 
     private Camera camera(ResultSet rs) throws SQLException {
-        return new Camera(rs.getString(1), rs.getString(2), new RtspUrl(rs.getString(3)), rs.getString(4),
-                cipher.decrypt(rs.getString(1), rs.getString(5)), Camera.Transport.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getInt(8),
-                rs.getObject(9, Long.class), Camera.Source.valueOf(rs.getString(10)),
+        return new Camera(
+                rs.getString(1),
+                rs.getString(2),
+                new RtspUrl(rs.getString(3)),
+                rs.getString(4),
+                cipher.decrypt(rs.getString(1), rs.getString(5)),
+                Camera.Transport.valueOf(rs.getString(6)),
+                rs.getBoolean(7),
+                rs.getInt(8),
+                rs.getObject(9, Long.class),
+                Camera.Source.valueOf(rs.getString(10)),
                 rs.getString(11) == null ? null : new TlsFingerprint(rs.getString(11)));
     }
 

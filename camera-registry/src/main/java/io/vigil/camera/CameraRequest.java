@@ -13,18 +13,32 @@ import io.micronaut.serde.annotation.Serdeable;
  * pinned certificate unless the same request gives them again ({@link RtspOrigin}).
  */
 @Serdeable
-public record CameraRequest(@Nullable String id, @Nullable String name, @Nullable String url,
-                            @Nullable String username, @Nullable String password, @Nullable String transport,
-                            @Nullable Boolean enabled, @Nullable Integer retentionDays,
-                            @Nullable Long maxBytes, @Nullable String tlsFingerprint) {
+public record CameraRequest(
+        @Nullable String id,
+        @Nullable String name,
+        @Nullable String url,
+        @Nullable String username,
+        @Nullable String password,
+        @Nullable String transport,
+        @Nullable Boolean enabled,
+        @Nullable Integer retentionDays,
+        @Nullable Long maxBytes,
+        @Nullable String tlsFingerprint) {
 
     @Creator
-    public CameraRequest {
-    }
+    public CameraRequest {}
 
     /** A request that leaves the pinned certificate as it is. */
-    public CameraRequest(String id, String name, String url, String username, String password, String transport,
-                         Boolean enabled, Integer retentionDays, Long maxBytes) {
+    public CameraRequest(
+            String id,
+            String name,
+            String url,
+            String username,
+            String password,
+            String transport,
+            Boolean enabled,
+            Integer retentionDays,
+            Long maxBytes) {
         this(id, name, url, username, password, transport, enabled, retentionDays, maxBytes, null);
     }
 

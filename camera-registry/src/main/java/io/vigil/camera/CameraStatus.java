@@ -3,7 +3,6 @@ package io.vigil.camera;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.Objects;
 
@@ -28,11 +27,21 @@ import java.util.Objects;
  *                        own and pins it), or null
  */
 @Serdeable
-public record CameraStatus(State state, Instant since, @Nullable Instant lastSegmentAt, @Nullable String lastError,
-                           @Nullable Instant lastErrorAt, @Nullable String sessionId, @Nullable Instant sessionStart,
-                           long reconnects, @Nullable String codec, @Nullable String resolution,
-                           @Nullable Integer bitrateKbps, @Nullable Double framesPerSecond, int spoolBacklog,
-                           @Nullable String tlsFingerprint) {
+public record CameraStatus(
+        State state,
+        Instant since,
+        @Nullable Instant lastSegmentAt,
+        @Nullable String lastError,
+        @Nullable Instant lastErrorAt,
+        @Nullable String sessionId,
+        @Nullable Instant sessionStart,
+        long reconnects,
+        @Nullable String codec,
+        @Nullable String resolution,
+        @Nullable Integer bitrateKbps,
+        @Nullable Double framesPerSecond,
+        int spoolBacklog,
+        @Nullable String tlsFingerprint) {
 
     /** Recorder states shown on the camera wall. */
     public enum State {
@@ -61,16 +70,53 @@ public record CameraStatus(State state, Instant since, @Nullable Instant lastSeg
     }
 
     /** A status without a certificate seen. */
-    public CameraStatus(State state, Instant since, Instant lastSegmentAt, String lastError, Instant lastErrorAt,
-                        String sessionId, Instant sessionStart, long reconnects, String codec, String resolution,
-                        Integer bitrateKbps, Double framesPerSecond, int spoolBacklog) {
-        this(state, since, lastSegmentAt, lastError, lastErrorAt, sessionId, sessionStart, reconnects, codec, resolution,
-                bitrateKbps, framesPerSecond, spoolBacklog, null);
+    public CameraStatus(
+            State state,
+            Instant since,
+            Instant lastSegmentAt,
+            String lastError,
+            Instant lastErrorAt,
+            String sessionId,
+            Instant sessionStart,
+            long reconnects,
+            String codec,
+            String resolution,
+            Integer bitrateKbps,
+            Double framesPerSecond,
+            int spoolBacklog) {
+        this(
+                state,
+                since,
+                lastSegmentAt,
+                lastError,
+                lastErrorAt,
+                sessionId,
+                sessionStart,
+                reconnects,
+                codec,
+                resolution,
+                bitrateKbps,
+                framesPerSecond,
+                spoolBacklog,
+                null);
     }
 
     /** The same status in another state (e.g. DISABLED). */
     public CameraStatus withState(State newState) {
-        return new CameraStatus(newState, since, lastSegmentAt, lastError, lastErrorAt, sessionId, sessionStart,
-                reconnects, codec, resolution, bitrateKbps, framesPerSecond, spoolBacklog, tlsFingerprint);
+        return new CameraStatus(
+                newState,
+                since,
+                lastSegmentAt,
+                lastError,
+                lastErrorAt,
+                sessionId,
+                sessionStart,
+                reconnects,
+                codec,
+                resolution,
+                bitrateKbps,
+                framesPerSecond,
+                spoolBacklog,
+                tlsFingerprint);
     }
 }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.vigil.archive.ArchiveEvents;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +27,8 @@ public class CameraStatusBoard {
     private final Map<String, Remote> remote = new ConcurrentHashMap<>();
 
     /** Another node's report, shown until {@code freshUntil}; after that its node has fallen silent. */
-    private record Remote(CameraStatus status, Instant freshUntil) {
-    }
+    private record Remote(CameraStatus status, Instant freshUntil) {}
+
     private final Clock clock;
     private final io.vigil.archive.SpoolBacklog backlog;
 
@@ -42,8 +41,7 @@ public class CameraStatusBoard {
     }
 
     /** One finished segment, for the bitrate and frame rate of the last minute. */
-    private record Finished(Instant at, long bytes, int frames, int durationMillis) {
-    }
+    private record Finished(Instant at, long bytes, int frames, int durationMillis) {}
 
     /** Mutable health of one camera; guarded by its own lock. */
     private final class Health {
@@ -89,9 +87,21 @@ public class CameraStatusBoard {
             }
             Integer kbps = millis == 0 ? null : (int) Math.round(bytes * 8.0 / millis);
             Double fps = millis == 0 ? null : Math.round(frames * 10_000.0 / millis) / 10.0;
-            return new CameraStatus(enabled ? state : CameraStatus.State.DISABLED, since, lastSegmentAt, lastError,
-                    lastErrorAt, sessionId, sessionStart, Math.max(0, sessions - 1), codec, resolution, kbps, fps,
-                    backlog.segments(cameraId), tlsFingerprint);
+            return new CameraStatus(
+                    enabled ? state : CameraStatus.State.DISABLED,
+                    since,
+                    lastSegmentAt,
+                    lastError,
+                    lastErrorAt,
+                    sessionId,
+                    sessionStart,
+                    Math.max(0, sessions - 1),
+                    codec,
+                    resolution,
+                    kbps,
+                    fps,
+                    backlog.segments(cameraId),
+                    tlsFingerprint);
         }
     }
 
@@ -101,12 +111,25 @@ public class CameraStatusBoard {
      */
     public CameraStatus get(Camera camera) {
         Remote report = remote.get(camera.id());
-        CameraStatus elsewhere = report == null ? null : report.freshUntil().isAfter(clock.instant()) ? report.status()
-                : new CameraStatus(CameraStatus.State.OFFLINE, report.freshUntil(), report.status().lastSegmentAt(),
-                "no fresh report from the node recording this camera, or this node cannot read them (database)",
-                report.freshUntil(), report.status().sessionId(), report.status().sessionStart(),
-                report.status().reconnects(), report.status().codec(), report.status().resolution(), null, null, 0,
-                report.status().tlsFingerprint());
+        CameraStatus elsewhere = report == null
+                ? null
+                : report.freshUntil().isAfter(clock.instant())
+                        ? report.status()
+                        : new CameraStatus(
+                                CameraStatus.State.OFFLINE,
+                                report.freshUntil(),
+                                report.status().lastSegmentAt(),
+                                "no fresh report from the node recording this camera, or this node cannot read them (database)",
+                                report.freshUntil(),
+                                report.status().sessionId(),
+                                report.status().sessionStart(),
+                                report.status().reconnects(),
+                                report.status().codec(),
+                                report.status().resolution(),
+                                null,
+                                null,
+                                0,
+                                report.status().tlsFingerprint());
         if (elsewhere != null) {
             return camera.enabled() ? elsewhere : elsewhere.withState(CameraStatus.State.DISABLED);
         }
@@ -177,8 +200,8 @@ public class CameraStatusBoard {
     /** The archive cannot store the camera's segments right now; they wait in the spool. */
     @EventListener
     public void onStorageTrouble(ArchiveEvents.StorageTrouble trouble) {
-        health(trouble.cameraId()).error("storage: " + trouble.message() + " (" + trouble.backlogSegments()
-                + " segment(s) spooled)");
+        health(trouble.cameraId())
+                .error("storage: " + trouble.message() + " (" + trouble.backlogSegments() + " segment(s) spooled)");
     }
 
     public void forget(String cameraId) {
@@ -192,7 +215,8 @@ public class CameraStatusBoard {
             for (CameraStatus.State s : CameraStatus.State.values()) {
                 // One series per state, 1 for the current one: the Prometheus way to export an enum.
                 Gauge.builder("vigil.camera.state", h, x -> x.state == s ? 1 : 0)
-                        .tags("camera", id, "state", s.name()).register(meters);
+                        .tags("camera", id, "state", s.name())
+                        .register(meters);
             }
             return h;
         });

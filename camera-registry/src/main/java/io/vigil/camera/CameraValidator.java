@@ -1,7 +1,6 @@
 package io.vigil.camera;
 
 import io.vigil.error.VigilException;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +27,9 @@ public final class CameraValidator {
      */
     public Camera validate(CameraRequest request, Optional<Camera> existing, Camera.Source source) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String id = request.id() == null ? existing.map(Camera::id).orElse(null) : request.id().trim();
+        String id = request.id() == null
+                ? existing.map(Camera::id).orElse(null)
+                : request.id().trim();
         if (id == null || id.isEmpty()) {
             errors.put("id", "is required");
         } else if (!io.vigil.kernel.CameraId.isValid(id)) {
@@ -37,7 +38,9 @@ public final class CameraValidator {
             errors.put("id", "cannot be changed");
         }
 
-        String name = request.name() == null ? existing.map(Camera::name).orElse(id) : request.name().trim();
+        String name = request.name() == null
+                ? existing.map(Camera::name).orElse(id)
+                : request.name().trim();
         if (name == null || name.isEmpty()) {
             errors.put("name", "must not be blank");
         } else if (name.length() > 200) {
@@ -62,10 +65,13 @@ public final class CameraValidator {
         // Stored credentials and the pinned certificate belong to the camera's origin: sent to another scheme, host
         // or port they would hand the camera's password to whoever listens there.
         RtspUrl newUrl = url;
-        Optional<Camera> sameOrigin = existing.filter(c -> newUrl != null && c.url().origin().equals(newUrl.origin()));
-        String username = request.username() != null ? emptyToNull(request.username())
+        Optional<Camera> sameOrigin =
+                existing.filter(c -> newUrl != null && c.url().origin().equals(newUrl.origin()));
+        String username = request.username() != null
+                ? emptyToNull(request.username())
                 : sameOrigin.map(Camera::username).orElse(null);
-        String password = request.password() != null ? emptyToNull(request.password())
+        String password = request.password() != null
+                ? emptyToNull(request.password())
                 : sameOrigin.map(Camera::password).orElse(null);
         if (urlUsername != null) {
             if (request.username() != null && !request.username().equals(urlUsername)) {
@@ -79,7 +85,8 @@ public final class CameraValidator {
         TlsFingerprint tlsFingerprint = sameOrigin.map(Camera::tlsFingerprint).orElse(null);
         if (request.tlsFingerprint() != null) {
             try {
-                tlsFingerprint = request.tlsFingerprint().isBlank() ? null : TlsFingerprint.parse(request.tlsFingerprint());
+                tlsFingerprint =
+                        request.tlsFingerprint().isBlank() ? null : TlsFingerprint.parse(request.tlsFingerprint());
             } catch (IllegalArgumentException e) {
                 errors.put("tlsFingerprint", e.getMessage());
             }
@@ -106,23 +113,27 @@ public final class CameraValidator {
             }
         }
 
-        int retentionDays = request.retentionDays() != null ? request.retentionDays()
+        int retentionDays = request.retentionDays() != null
+                ? request.retentionDays()
                 : existing.map(Camera::retentionDays).orElse(defaultRetentionDays);
         if (retentionDays < 1 || retentionDays > Camera.MAX_RETENTION_DAYS) {
             errors.put("retentionDays", "must be between 1 and " + Camera.MAX_RETENTION_DAYS);
         }
-        Long maxBytes = request.maxBytes() != null ? zeroToNull(request.maxBytes())
+        Long maxBytes = request.maxBytes() != null
+                ? zeroToNull(request.maxBytes())
                 : existing.map(Camera::maxBytes).orElse(null);
         if (maxBytes != null && maxBytes < 0) {
             errors.put("maxBytes", "must be a positive number of bytes, or 0 for no quota");
         }
-        boolean enabled = request.enabled() != null ? request.enabled() : existing.map(Camera::enabled).orElse(true);
+        boolean enabled = request.enabled() != null
+                ? request.enabled()
+                : existing.map(Camera::enabled).orElse(true);
 
         if (!errors.isEmpty()) {
             throw VigilException.invalid(errors);
         }
-        return new Camera(id, name, url, username, password, transport, enabled, retentionDays, maxBytes, source,
-                tlsFingerprint);
+        return new Camera(
+                id, name, url, username, password, transport, enabled, retentionDays, maxBytes, source, tlsFingerprint);
     }
 
     private static String emptyToNull(String s) {

@@ -10,13 +10,33 @@ import java.util.Locale;
  * {@code tlsFingerprint} is the pinned certificate, null when none is (the certificate last seen is in the status).
  */
 @Serdeable
-public record CameraView(String id, String name, String url, String username, boolean hasPassword,
-                         String transport, boolean enabled, int retentionDays, @Nullable Long maxBytes,
-                         String source, @Nullable String tlsFingerprint, CameraStatus status) {
+public record CameraView(
+        String id,
+        String name,
+        String url,
+        String username,
+        boolean hasPassword,
+        String transport,
+        boolean enabled,
+        int retentionDays,
+        @Nullable Long maxBytes,
+        String source,
+        @Nullable String tlsFingerprint,
+        CameraStatus status) {
 
     public static CameraView of(Camera c, CameraStatus status) {
-        return new CameraView(c.id(), c.name(), c.url().value(), c.username(), c.hasPassword(),
-                c.transport().name().toLowerCase(Locale.ROOT), c.enabled(), c.retentionDays(), c.maxBytes(),
-                c.source().name().toLowerCase(Locale.ROOT), c.tlsFingerprint() == null ? null : c.tlsFingerprint().value(), status);
+        return new CameraView(
+                c.id(),
+                c.name(),
+                c.url().value(),
+                c.username(),
+                c.hasPassword(),
+                c.transport().name().toLowerCase(Locale.ROOT),
+                c.enabled(),
+                c.retentionDays(),
+                c.maxBytes(),
+                c.source().name().toLowerCase(Locale.ROOT),
+                c.tlsFingerprint() == null ? null : c.tlsFingerprint().value(),
+                status);
     }
 }

@@ -1,10 +1,5 @@
 package io.vigil.camera;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +9,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Parses the installers' cameras file ({@code config/cameras.yml}). Pure: takes the text and an
@@ -33,20 +32,30 @@ import java.util.regex.Pattern;
 public final class CamerasFile {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
-    private static final Set<String> KEYS = Set.of("id", "name", "url", "username", "password", "transport",
-            "enabled", "retention-days", "retentiondays", "max-bytes", "maxbytes", "tls-fingerprint", "tlsfingerprint");
-    private static final Map<String, String> ALIASES = Map.of("retentiondays", "retention-days", "maxbytes", "max-bytes",
-            "tlsfingerprint", "tls-fingerprint");
+    private static final Set<String> KEYS = Set.of(
+            "id",
+            "name",
+            "url",
+            "username",
+            "password",
+            "transport",
+            "enabled",
+            "retention-days",
+            "retentiondays",
+            "max-bytes",
+            "maxbytes",
+            "tls-fingerprint",
+            "tlsfingerprint");
+    private static final Map<String, String> ALIASES =
+            Map.of("retentiondays", "retention-days", "maxbytes", "max-bytes", "tlsfingerprint", "tls-fingerprint");
 
     /**
      * @param cameras the cameras read, by id, in file order (not yet validated)
      * @param errors  problems, each naming the entry; never containing a secret
      */
-    public record Parsed(Map<String, CameraRequest> cameras, List<String> errors) {
-    }
+    public record Parsed(Map<String, CameraRequest> cameras, List<String> errors) {}
 
-    private CamerasFile() {
-    }
+    private CamerasFile() {}
 
     /** @throws IllegalArgumentException if the text is not YAML of the expected shape at all */
     public static Parsed parse(String yamlText, Function<String, String> env) {
@@ -61,7 +70,8 @@ public final class CamerasFile {
         if (root == null) {
             return new Parsed(cameras, errors);
         }
-        if (!(root instanceof Map<?, ?> top) || !(top.get("cameras") instanceof List<?> || top.get("cameras") == null)) {
+        if (!(root instanceof Map<?, ?> top)
+                || !(top.get("cameras") instanceof List<?> || top.get("cameras") == null)) {
             throw new IllegalArgumentException("expected a top-level 'cameras:' list");
         }
         List<?> entries = top.get("cameras") == null ? List.of() : (List<?>) top.get("cameras");
@@ -79,7 +89,8 @@ public final class CamerasFile {
                     entryErrors.add("unknown key '" + key + "'");
                     continue;
                 }
-                values.put(ALIASES.getOrDefault(key.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT)),
+                values.put(
+                        ALIASES.getOrDefault(key.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT)),
                         e.getValue() == null ? null : substitute(String.valueOf(e.getValue()), env, key, entryErrors));
             }
             String id = values.get("id");
@@ -120,9 +131,19 @@ public final class CamerasFile {
                 errors.add(where + ": " + String.join("; ", entryErrors));
                 continue;
             }
-            cameras.put(id, new CameraRequest(id, values.get("name"), values.get("url"), values.get("username"),
-                    values.get("password"), values.get("transport"), enabled, retentionDays, maxBytes,
-                    values.get("tls-fingerprint")));
+            cameras.put(
+                    id,
+                    new CameraRequest(
+                            id,
+                            values.get("name"),
+                            values.get("url"),
+                            values.get("username"),
+                            values.get("password"),
+                            values.get("transport"),
+                            enabled,
+                            retentionDays,
+                            maxBytes,
+                            values.get("tls-fingerprint")));
         }
         return new Parsed(cameras, errors);
     }

@@ -2,16 +2,15 @@ package io.vigil.camera;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.core.annotation.Order;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the cameras file at start-up and applies it to the registry. A file that cannot be
@@ -53,7 +52,8 @@ public class CamerasFileLoader {
         try {
             parsed = CamerasFile.parse(text, System::getenv);
         } catch (IllegalArgumentException e) {
-            LOG.error("Cameras file {} is unusable ({}); registry left unchanged", file.toAbsolutePath(), e.getMessage());
+            LOG.error(
+                    "Cameras file {} is unusable ({}); registry left unchanged", file.toAbsolutePath(), e.getMessage());
             return false;
         }
         parsed.errors().forEach(err -> LOG.error("Cameras file {}: {}; that entry is skipped", file, err));
@@ -62,7 +62,10 @@ public class CamerasFileLoader {
             LOG.error("Cameras file {} has errors: cameras missing from it are not disabled this time", file);
         }
         registry.applyCamerasFile(parsed.cameras(), complete);
-        LOG.info("Cameras file {}: {} camera(s)", file.toAbsolutePath(), parsed.cameras().size());
+        LOG.info(
+                "Cameras file {}: {} camera(s)",
+                file.toAbsolutePath(),
+                parsed.cameras().size());
         return complete;
     }
 }

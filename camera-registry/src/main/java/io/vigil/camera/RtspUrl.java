@@ -25,8 +25,7 @@ public record RtspUrl(String value) {
     }
 
     /** Credentials that were embedded in a URL an installer typed. */
-    public record Parsed(RtspUrl url, Optional<String> username, Optional<String> password) {
-    }
+    public record Parsed(RtspUrl url, Optional<String> username, Optional<String> password) {}
 
     /**
      * Parses a URL as typed, moving credentials out of it.

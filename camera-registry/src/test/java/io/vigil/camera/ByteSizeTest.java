@@ -1,10 +1,10 @@
 package io.vigil.camera;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class ByteSizeTest {
 
@@ -13,7 +13,8 @@ class ByteSizeTest {
     }
 
     private static String problem(String text) {
-        return assertThrows(IllegalArgumentException.class, () -> ByteSize.parse(text)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> ByteSize.parse(text))
+                .getMessage();
     }
 
     @Test
@@ -57,7 +58,8 @@ class ByteSizeTest {
         assertTrue(problem("1PB").startsWith("has an unknown unit 'PB'"));
         assertTrue(problem("20 bytes").startsWith("has an unknown unit 'bytes'"));
         assertEquals("without a unit must be a whole number of bytes", problem("1.5"));
-        for (String garbage : new String[] {"GB", "lots", "1,5GB", "1.GB", ".5GB", "+5GB", "5 G B", "1.5.3GB", "0x10", "5e9"}) {
+        for (String garbage :
+                new String[] {"GB", "lots", "1,5GB", "1.GB", ".5GB", "+5GB", "5 G B", "1.5.3GB", "0x10", "5e9"}) {
             assertTrue(problem(garbage).startsWith("must be a whole number of bytes or a size like"), garbage);
         }
         assertThrows(IllegalArgumentException.class, () -> new ByteSize(-1));

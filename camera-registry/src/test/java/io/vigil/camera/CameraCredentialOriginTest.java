@@ -1,15 +1,14 @@
 package io.vigil.camera;
 
-import io.vigil.error.VigilException;
-import org.junit.jupiter.api.Test;
-
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.vigil.error.VigilException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /**
  * A camera update that moves the URL to another scheme, host or port drops the stored user name, password and
@@ -21,17 +20,22 @@ class CameraCredentialOriginTest {
     private static final String PIN = "AB:".repeat(31) + "AB";
     private final CameraValidator validator = new CameraValidator(30);
 
-    private final Camera stored = validator.validate(new CameraRequest("gate", "Gate", "rtsps://192.0.2.5/s", "admin",
-            "real-secret", null, true, 30, null, PIN), Optional.empty(), Camera.Source.API);
+    private final Camera stored = validator.validate(
+            new CameraRequest("gate", "Gate", "rtsps://192.0.2.5/s", "admin", "real-secret", null, true, 30, null, PIN),
+            Optional.empty(),
+            Camera.Source.API);
 
     private Camera update(String url, String username, String password, String fingerprint) {
-        return validator.validate(new CameraRequest(null, null, url, username, password, null, null, null, null,
-                fingerprint), Optional.of(stored), Camera.Source.API);
+        return validator.validate(
+                new CameraRequest(null, null, url, username, password, null, null, null, null, fingerprint),
+                Optional.of(stored),
+                Camera.Source.API);
     }
 
     @Test
     void aNewHostWithoutCredentialsDropsTheStoredOnes() {
-        for (String url : new String[] {"rtsps://203.0.113.9/s", "rtsp://192.0.2.5:322/s", "rtsps://192.0.2.5:8322/s"}) {
+        for (String url :
+                new String[] {"rtsps://203.0.113.9/s", "rtsp://192.0.2.5:322/s", "rtsps://192.0.2.5:8322/s"}) {
             Camera moved = update(url, null, null, null);
             assertNull(moved.username(), url);
             assertNull(moved.password(), url);
@@ -64,7 +68,8 @@ class CameraCredentialOriginTest {
 
     @Test
     void aPasswordAloneForTheNewHostNeedsItsUserName() {
-        VigilException e = assertThrows(VigilException.class, () -> update("rtsps://203.0.113.9/s", null, "p4ss", null));
+        VigilException e =
+                assertThrows(VigilException.class, () -> update("rtsps://203.0.113.9/s", null, "p4ss", null));
         assertEquals(Map.of("username", "is required when a password is set"), e.fieldErrors());
     }
 
@@ -74,11 +79,22 @@ class CameraCredentialOriginTest {
         assertEquals(Map.of("tlsFingerprint", "only an rtsps:// camera has a certificate to pin"), plain.fieldErrors());
         for (String bad : new String[] {"AB", "ZZ:".repeat(31) + "ZZ", PIN + ":00", "sha1:" + PIN}) {
             VigilException e = assertThrows(VigilException.class, () -> update(null, null, null, bad), bad);
-            assertEquals(Map.of("tlsFingerprint", "must be the certificate's SHA-256 fingerprint: 64 hex digits, colons "
-                    + "allowed (openssl x509 -noout -fingerprint -sha256)"), e.fieldErrors(), bad);
+            assertEquals(
+                    Map.of(
+                            "tlsFingerprint",
+                            "must be the certificate's SHA-256 fingerprint: 64 hex digits, colons "
+                                    + "allowed (openssl x509 -noout -fingerprint -sha256)"),
+                    e.fieldErrors(),
+                    bad);
         }
-        assertEquals(PIN, update(null, null, null, "sha256 Fingerprint=" + PIN.toLowerCase(Locale.ROOT)).tlsFingerprint().value());
-        assertEquals(PIN, update(null, null, null, PIN.replace(":", "")).tlsFingerprint().value());
+        assertEquals(
+                PIN,
+                update(null, null, null, "sha256 Fingerprint=" + PIN.toLowerCase(Locale.ROOT))
+                        .tlsFingerprint()
+                        .value());
+        assertEquals(
+                PIN,
+                update(null, null, null, PIN.replace(":", "")).tlsFingerprint().value());
         assertNull(update(null, null, null, "").tlsFingerprint(), "an empty fingerprint unpins");
     }
 }

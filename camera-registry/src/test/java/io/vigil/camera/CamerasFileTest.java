@@ -1,17 +1,16 @@
 package io.vigil.camera;
 
-import io.vigil.error.VigilException;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigil.error.VigilException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class CamerasFileTest {
 
@@ -39,7 +38,8 @@ class CamerasFileTest {
         Camera camera = new CameraValidator(7).validate(lobby, Optional.empty(), Camera.Source.FILE);
         assertEquals("rtsp://192.0.2.10:554/stream1", camera.url().value());
         assertEquals("rtsp://admin:pa%24%24%3Aw%2Frd@192.0.2.10:554/stream1", camera.connectionUrl());
-        Camera yard = new CameraValidator(7).validate(parsed.cameras().get("yard"), Optional.empty(), Camera.Source.FILE);
+        Camera yard =
+                new CameraValidator(7).validate(parsed.cameras().get("yard"), Optional.empty(), Camera.Source.FILE);
         assertEquals(Camera.Transport.UDP, yard.transport());
         assertFalse(yard.enabled());
         assertEquals(7, yard.retentionDays());
@@ -49,7 +49,9 @@ class CamerasFileTest {
     void reportsAMissingVariableWithoutTheOtherCameras() {
         CamerasFile.Parsed parsed = CamerasFile.parse(FILE, name -> null);
         assertEquals(1, parsed.errors().size());
-        assertTrue(parsed.errors().get(0).contains("LOBBY_PASSWORD"), parsed.errors().get(0));
+        assertTrue(
+                parsed.errors().get(0).contains("LOBBY_PASSWORD"),
+                parsed.errors().get(0));
         assertTrue(parsed.cameras().containsKey("yard"));
         assertFalse(parsed.cameras().containsKey("lobby"));
     }
@@ -85,11 +87,19 @@ class CamerasFileTest {
         assertEquals(1_048_576L, parsed.cameras().get("c").maxBytes());
         assertEquals(20_000_000_000L, parsed.cameras().get("d").maxBytes());
         CameraValidator validator = new CameraValidator(30);
-        assertEquals(500_000_000L, validator.validate(parsed.cameras().get("a"), Optional.empty(), Camera.Source.FILE)
-                .maxBytes());
-        assertNull(validator.validate(parsed.cameras().get("e"), Optional.empty(), Camera.Source.FILE).maxBytes(),
+        assertEquals(
+                500_000_000L,
+                validator
+                        .validate(parsed.cameras().get("a"), Optional.empty(), Camera.Source.FILE)
+                        .maxBytes());
+        assertNull(
+                validator
+                        .validate(parsed.cameras().get("e"), Optional.empty(), Camera.Source.FILE)
+                        .maxBytes(),
                 "max-bytes: 0 means no quota");
-        assertNull(validator.validate(parsed.cameras().get("f"), Optional.empty(), Camera.Source.FILE).maxBytes());
+        assertNull(validator
+                .validate(parsed.cameras().get("f"), Optional.empty(), Camera.Source.FILE)
+                .maxBytes());
     }
 
     @Test
@@ -102,45 +112,73 @@ class CamerasFileTest {
                   - {id: huge, url: rtsp://h/d, max-bytes: 99999999TB}
                   - {id: fine, url: rtsp://h/e, max-bytes: 2GiB}
                 """, name -> null);
-        assertEquals(List.of(
-                "cameras[0] (unit): max-bytes has an unknown unit 'XB' (use B, KB, MB, GB, TB, KiB, MiB, GiB or TiB)",
-                "cameras[1] (minus): max-bytes must not be negative",
-                "cameras[2] (words): max-bytes must be a whole number of bytes or a size like 500MB, 20GB or 1.5TiB",
-                "cameras[3] (huge): max-bytes is too large (at most 9223372036854775807 bytes)"), parsed.errors());
+        assertEquals(
+                List.of(
+                        "cameras[0] (unit): max-bytes has an unknown unit 'XB' (use B, KB, MB, GB, TB, KiB, MiB, GiB or TiB)",
+                        "cameras[1] (minus): max-bytes must not be negative",
+                        "cameras[2] (words): max-bytes must be a whole number of bytes or a size like 500MB, 20GB or 1.5TiB",
+                        "cameras[3] (huge): max-bytes is too large (at most 9223372036854775807 bytes)"),
+                parsed.errors());
         assertEquals(List.of("fine"), List.copyOf(parsed.cameras().keySet()));
     }
 
     @Test
     void validatorKeepsTheQuotaOnUpdateUnlessZeroRemovesItAndRejectsNegatives() {
         CameraValidator validator = new CameraValidator(30);
-        Camera c = validator.validate(new CameraRequest("door", null, "rtsp://10.0.0.1/live", null, null, null, null,
-                null, 5_000_000_000L), Optional.empty(), Camera.Source.API);
+        Camera c = validator.validate(
+                new CameraRequest("door", null, "rtsp://10.0.0.1/live", null, null, null, null, null, 5_000_000_000L),
+                Optional.empty(),
+                Camera.Source.API);
         assertEquals(5_000_000_000L, c.maxBytes());
-        assertNull(validator.validate(new CameraRequest("gate", null, "rtsp://10.0.0.2/live", null, null, null, null,
-                null, 0L), Optional.empty(), Camera.Source.API).maxBytes(), "0 on create: no quota");
+        assertNull(
+                validator
+                        .validate(
+                                new CameraRequest(
+                                        "gate", null, "rtsp://10.0.0.2/live", null, null, null, null, null, 0L),
+                                Optional.empty(),
+                                Camera.Source.API)
+                        .maxBytes(),
+                "0 on create: no quota");
 
-        Camera kept = validator.validate(new CameraRequest(null, "Door", null, null, null, null, null, null, null),
-                Optional.of(c), Camera.Source.API);
+        Camera kept = validator.validate(
+                new CameraRequest(null, "Door", null, null, null, null, null, null, null),
+                Optional.of(c),
+                Camera.Source.API);
         assertEquals(5_000_000_000L, kept.maxBytes(), "an update without maxBytes keeps it");
-        Camera changed = validator.validate(new CameraRequest(null, null, null, null, null, null, null, null, 1L << 30),
-                Optional.of(c), Camera.Source.API);
+        Camera changed = validator.validate(
+                new CameraRequest(null, null, null, null, null, null, null, null, 1L << 30),
+                Optional.of(c),
+                Camera.Source.API);
         assertEquals(1L << 30, changed.maxBytes());
-        Camera cleared = validator.validate(new CameraRequest(null, null, null, null, null, null, null, null, 0L),
-                Optional.of(c), Camera.Source.API);
+        Camera cleared = validator.validate(
+                new CameraRequest(null, null, null, null, null, null, null, null, 0L),
+                Optional.of(c),
+                Camera.Source.API);
         assertNull(cleared.maxBytes(), "maxBytes 0 removes the quota");
 
-        VigilException e = assertThrows(VigilException.class, () -> validator.validate(
-                new CameraRequest(null, null, null, null, null, null, null, 0, -1L), Optional.of(c), Camera.Source.API));
-        assertEquals(Map.of("maxBytes", "must be a positive number of bytes, or 0 for no quota",
-                "retentionDays", "must be between 1 and 36500"), e.fieldErrors());
+        VigilException e = assertThrows(
+                VigilException.class,
+                () -> validator.validate(
+                        new CameraRequest(null, null, null, null, null, null, null, 0, -1L),
+                        Optional.of(c),
+                        Camera.Source.API));
+        assertEquals(
+                Map.of(
+                        "maxBytes",
+                        "must be a positive number of bytes, or 0 for no quota",
+                        "retentionDays",
+                        "must be between 1 and 36500"),
+                e.fieldErrors());
     }
 
     @Test
     void cameraHoldsNoQuotaOrAPositiveOne() {
         RtspUrl url = new RtspUrl("rtsp://h/a");
         for (long bad : new long[] {0, -1}) {
-            assertThrows(IllegalArgumentException.class, () -> new Camera("a", "A", url, null, null,
-                    Camera.Transport.TCP, true, 30, bad, Camera.Source.API, null));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new Camera(
+                            "a", "A", url, null, null, Camera.Transport.TCP, true, 30, bad, Camera.Source.API, null));
         }
         Camera c = new Camera("a", "A", url, null, null, Camera.Transport.TCP, true, 30, 1L, Camera.Source.API, null);
         assertEquals(1L, c.withEnabled(false).maxBytes());
@@ -149,24 +187,43 @@ class CamerasFileTest {
     @Test
     void validatorCollectsEveryFieldErrorAndMovesCredentialsOutOfTheUrl() {
         CameraValidator validator = new CameraValidator(30);
-        VigilException e = assertThrows(VigilException.class, () -> validator.validate(
-                new CameraRequest("Bad Id", null, "http://x", null, null, "pigeon", null, 0, null),
-                Optional.empty(), Camera.Source.API));
-        assertEquals(Map.of("id", e.fieldErrors().get("id"), "url", e.fieldErrors().get("url"),
-                "transport", "must be tcp or udp", "retentionDays", "must be between 1 and 36500"), e.fieldErrors());
+        VigilException e = assertThrows(
+                VigilException.class,
+                () -> validator.validate(
+                        new CameraRequest("Bad Id", null, "http://x", null, null, "pigeon", null, 0, null),
+                        Optional.empty(),
+                        Camera.Source.API));
+        assertEquals(
+                Map.of(
+                        "id",
+                        e.fieldErrors().get("id"),
+                        "url",
+                        e.fieldErrors().get("url"),
+                        "transport",
+                        "must be tcp or udp",
+                        "retentionDays",
+                        "must be between 1 and 36500"),
+                e.fieldErrors());
 
-        Camera c = validator.validate(new CameraRequest("door", null, "rtsp://bob:s%40cret@10.0.0.1/live", null, null,
-                null, null, null, null), Optional.empty(), Camera.Source.API);
+        Camera c = validator.validate(
+                new CameraRequest(
+                        "door", null, "rtsp://bob:s%40cret@10.0.0.1/live", null, null, null, null, null, null),
+                Optional.empty(),
+                Camera.Source.API);
         assertEquals("bob", c.username());
         assertEquals("s@cret", c.password());
         assertEquals("rtsp://10.0.0.1/live", c.url().value());
         assertFalse(c.toString().contains("s@cret"));
 
-        Camera kept = validator.validate(new CameraRequest(null, "Door", null, null, null, null, false, null, null),
-                Optional.of(c), Camera.Source.API);
+        Camera kept = validator.validate(
+                new CameraRequest(null, "Door", null, null, null, null, false, null, null),
+                Optional.of(c),
+                Camera.Source.API);
         assertEquals("s@cret", kept.password(), "an update without password keeps it");
-        Camera cleared = validator.validate(new CameraRequest(null, null, null, null, "", null, null, null, null),
-                Optional.of(c), Camera.Source.API);
+        Camera cleared = validator.validate(
+                new CameraRequest(null, null, null, null, "", null, null, null, null),
+                Optional.of(c),
+                Camera.Source.API);
         assertNull(cleared.password(), "an empty password removes it");
     }
 
@@ -179,12 +236,19 @@ class CamerasFileTest {
     @Test
     void onlyConnectionChangesMakeARecorderRestart() {
         CameraValidator validator = new CameraValidator(7);
-        Camera camera = validator.validate(new CameraRequest("gate", "Gate", "rtsp://192.0.2.5/s", "admin", "one", null,
-                true, 30, null), Optional.empty(), Camera.Source.API);
-        Camera renamedWithQuota = validator.validate(new CameraRequest("gate", "Back gate", "rtsp://192.0.2.5/s", "admin",
-                "one", null, true, 90, 20_000_000_000L), Optional.empty(), Camera.Source.API);
-        Camera newPassword = validator.validate(new CameraRequest("gate", "Gate", "rtsp://192.0.2.5/s", "admin", "two",
-                null, true, 30, null), Optional.empty(), Camera.Source.API);
+        Camera camera = validator.validate(
+                new CameraRequest("gate", "Gate", "rtsp://192.0.2.5/s", "admin", "one", null, true, 30, null),
+                Optional.empty(),
+                Camera.Source.API);
+        Camera renamedWithQuota = validator.validate(
+                new CameraRequest(
+                        "gate", "Back gate", "rtsp://192.0.2.5/s", "admin", "one", null, true, 90, 20_000_000_000L),
+                Optional.empty(),
+                Camera.Source.API);
+        Camera newPassword = validator.validate(
+                new CameraRequest("gate", "Gate", "rtsp://192.0.2.5/s", "admin", "two", null, true, 30, null),
+                Optional.empty(),
+                Camera.Source.API);
         assertTrue(camera.recordsLike(renamedWithQuota));
         assertFalse(camera.recordsLike(newPassword));
         assertFalse(camera.recordsLike(camera.withEnabled(false)));

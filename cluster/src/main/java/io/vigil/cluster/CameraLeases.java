@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -42,7 +41,9 @@ public class CameraLeases {
                 continue;
             }
             try {
-                db.update("INSERT INTO camera_lease (" + COLUMNS + ", acquired_floor) VALUES (?, NULL, 0, 0, 0, NULL, 0)", cameraId);
+                db.update(
+                        "INSERT INTO camera_lease (" + COLUMNS + ", acquired_floor) VALUES (?, NULL, 0, 0, 0, NULL, 0)",
+                        cameraId);
             } catch (VigilException e) {
                 if (!duplicateKey(e)) {
                     throw e;
@@ -60,8 +61,10 @@ public class CameraLeases {
         long nowMillis = now.toEpochMilli();
         return db.inTransaction(() -> {
             // one read, under the row's lock: the holder, its expiry, and both floors
-            List<Locked> rows = db.query("SELECT " + COLUMNS + ", acquired_floor FROM camera_lease WHERE camera_id = ? "
-                    + "FOR UPDATE", rs -> new Locked(lease(rs), rs.getLong("acquired_floor")), cameraId);
+            List<Locked> rows = db.query(
+                    "SELECT " + COLUMNS + ", acquired_floor FROM camera_lease WHERE camera_id = ? " + "FOR UPDATE",
+                    rs -> new Locked(lease(rs), rs.getLong("acquired_floor")),
+                    cameraId);
             if (rows.isEmpty()) {
                 return OptionalLong.empty();
             }
@@ -71,9 +74,16 @@ public class CameraLeases {
                 return OptionalLong.empty();
             }
             long floor = nodeId.equals(row.nodeId()) ? rows.get(0).acquiredFloor() : row.sequenceFloor();
-            int taken = db.update("UPDATE camera_lease SET node_id = ?, acquired_millis = ?, expires_millis = ?, "
+            int taken = db.update(
+                    "UPDATE camera_lease SET node_id = ?, acquired_millis = ?, expires_millis = ?, "
                             + "acquired_floor = ? WHERE camera_id = ? AND (node_id IS NULL OR node_id = ? OR expires_millis <= ?)",
-                    nodeId, nowMillis, expires.toEpochMilli(), floor, cameraId, nodeId, nowMillis);
+                    nodeId,
+                    nowMillis,
+                    expires.toEpochMilli(),
+                    floor,
+                    cameraId,
+                    nodeId,
+                    nowMillis);
             if (taken == 0) {
                 return OptionalLong.empty();
             }
@@ -86,9 +96,14 @@ public class CameraLeases {
         return db.inTransaction(() -> {
             List<String> lost = new ArrayList<>();
             for (Map.Entry<String, Renewal> r : renewals.entrySet()) {
-                int kept = db.update("UPDATE camera_lease SET expires_millis = ?, sequence_floor = GREATEST(sequence_floor, ?), "
-                                + "status = ? WHERE camera_id = ? AND node_id = ?", expires.toEpochMilli(),
-                        r.getValue().sequenceFloor(), r.getValue().status(), r.getKey(), nodeId);
+                int kept = db.update(
+                        "UPDATE camera_lease SET expires_millis = ?, sequence_floor = GREATEST(sequence_floor, ?), "
+                                + "status = ? WHERE camera_id = ? AND node_id = ?",
+                        expires.toEpochMilli(),
+                        r.getValue().sequenceFloor(),
+                        r.getValue().status(),
+                        r.getKey(),
+                        nodeId);
                 if (kept == 0) {
                     lost.add(r.getKey());
                 }
@@ -99,18 +114,20 @@ public class CameraLeases {
 
     /** Hands the lease back; the next holder numbers from exactly {@code nextSequence}. */
     public boolean release(String cameraId, String nodeId, long nextSequence) {
-        return db.update("UPDATE camera_lease SET node_id = NULL, expires_millis = 0, "
-                + "sequence_floor = GREATEST(acquired_floor, ?), status = NULL WHERE camera_id = ? AND node_id = ?",
-                nextSequence, cameraId, nodeId) > 0;
+        return db.update(
+                        "UPDATE camera_lease SET node_id = NULL, expires_millis = 0, "
+                                + "sequence_floor = GREATEST(acquired_floor, ?), status = NULL WHERE camera_id = ? AND node_id = ?",
+                        nextSequence,
+                        cameraId,
+                        nodeId)
+                > 0;
     }
 
     /** A lease row read for taking it, with the floor its holder started from. */
-    private record Locked(LeaseRow lease, long acquiredFloor) {
-    }
+    private record Locked(LeaseRow lease, long acquiredFloor) {}
 
     /** What a holder writes at each renewal: a floor above its numbering, and its status report. */
-    public record Renewal(long sequenceFloor, @Nullable String status) {
-    }
+    public record Renewal(long sequenceFloor, @Nullable String status) {}
 
     private static boolean duplicateKey(VigilException e) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
@@ -122,8 +139,12 @@ public class CameraLeases {
     }
 
     private static LeaseRow lease(ResultSet rs) throws SQLException {
-        return new LeaseRow(rs.getString("camera_id"), rs.getString("node_id"),
-                Instant.ofEpochMilli(rs.getLong("acquired_millis")), Instant.ofEpochMilli(rs.getLong("expires_millis")),
-                rs.getLong("sequence_floor"), rs.getString("status"));
+        return new LeaseRow(
+                rs.getString("camera_id"),
+                rs.getString("node_id"),
+                Instant.ofEpochMilli(rs.getLong("acquired_millis")),
+                Instant.ofEpochMilli(rs.getLong("expires_millis")),
+                rs.getLong("sequence_floor"),
+                rs.getString("status"));
     }
 }

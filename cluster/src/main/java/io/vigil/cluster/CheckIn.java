@@ -2,12 +2,11 @@ package io.vigil.cluster;
 
 import io.vigil.kernel.NodeIdentity;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This process's check-in under its node id, the first step of every check: a live process checks in every
@@ -26,6 +25,7 @@ public class CheckIn {
     private final ClusterNodes nodes;
     /** This process, as opposed to another one started with the same node id. */
     private final String instanceId = UUID.randomUUID().toString();
+
     private boolean first = true;
     private boolean refused;
 
@@ -37,11 +37,19 @@ public class CheckIn {
 
     /** Checks in at {@code now} (the database's time); false while another live process holds this node id. */
     boolean checkIn(Instant now) {
-        if (!nodes.checkIn(self, instanceId, config.advertisedUrl(), config.maxCameras(), now,
-                config.enabled() ? config.checkInterval().multipliedBy(3) : Duration.ZERO, first)) {
+        if (!nodes.checkIn(
+                self,
+                instanceId,
+                config.advertisedUrl(),
+                config.maxCameras(),
+                now,
+                config.enabled() ? config.checkInterval().multipliedBy(3) : Duration.ZERO,
+                first)) {
             if (!refused) {
-                LOG.error("Node {}: another running process checks in with this node id; this one records nothing "
-                        + "until it stops. Give every node its own vigil.cluster.node-id", self);
+                LOG.error(
+                        "Node {}: another running process checks in with this node id; this one records nothing "
+                                + "until it stops. Give every node its own vigil.cluster.node-id",
+                        self);
                 refused = true;
             }
             return false;

@@ -9,7 +9,6 @@ import io.vigil.camera.Camera;
 import io.vigil.camera.CameraRepository;
 import io.vigil.kernel.NodeIdentity;
 import io.vigil.kernel.hook.CameraScope;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -32,8 +31,14 @@ public class ClusterController {
     private final CameraRepository cameras;
     private final CameraScope scope;
 
-    public ClusterController(ClusterConfig config, NodeIdentity identity, ClusterNodes nodes, CameraLeases leases,
-                             DatabaseTime time, CameraRepository cameras, CameraScope scope) {
+    public ClusterController(
+            ClusterConfig config,
+            NodeIdentity identity,
+            ClusterNodes nodes,
+            CameraLeases leases,
+            DatabaseTime time,
+            CameraRepository cameras,
+            CameraScope scope) {
         this.scope = scope;
         this.config = config;
         this.identity = identity;
@@ -48,18 +53,40 @@ public class ClusterController {
         Instant now = time.now();
         List<NodeRow> all = nodes.all();
         List<LeaseRow> rows = leases.all();
-        Set<String> enabled = cameras.findAll().stream().filter(Camera::enabled).map(Camera::id)
+        Set<String> enabled = cameras.findAll().stream()
+                .filter(Camera::enabled)
+                .map(Camera::id)
                 .collect(Collectors.toCollection(TreeSet::new));
         LeasePlan plan = LeasePlanner.plan(identity.nodeId(), now, config.leaseDuration(), all, rows, enabled);
-        List<ClusterView.Node> shown = all.stream().map(n -> new ClusterView.Node(n.nodeId(), n.advertisedUrl(),
-                n.stoppedAt() != null ? "STOPPED" : n.live(now, config.leaseDuration()) ? "LIVE" : "SILENT",
-                n.startedAt(), n.heartbeatAt(), n.stoppedAt(), n.maxCameras(), plan.allotments().getOrDefault(n.nodeId(), 0),
-                rows.stream().filter(l -> n.nodeId().equals(l.holderAt(now))).map(LeaseRow::cameraId)
-                        .filter(c -> scope.allows(request, c)).sorted().toList()))
+        List<ClusterView.Node> shown = all.stream()
+                .map(n -> new ClusterView.Node(
+                        n.nodeId(),
+                        n.advertisedUrl(),
+                        n.stoppedAt() != null ? "STOPPED" : n.live(now, config.leaseDuration()) ? "LIVE" : "SILENT",
+                        n.startedAt(),
+                        n.heartbeatAt(),
+                        n.stoppedAt(),
+                        n.maxCameras(),
+                        plan.allotments().getOrDefault(n.nodeId(), 0),
+                        rows.stream()
+                                .filter(l -> n.nodeId().equals(l.holderAt(now)))
+                                .map(LeaseRow::cameraId)
+                                .filter(c -> scope.allows(request, c))
+                                .sorted()
+                                .toList()))
                 .toList();
-        Set<String> held = rows.stream().filter(l -> l.holderAt(now) != null).map(LeaseRow::cameraId)
+        Set<String> held = rows.stream()
+                .filter(l -> l.holderAt(now) != null)
+                .map(LeaseRow::cameraId)
                 .collect(Collectors.toSet());
-        return new ClusterView(identity.nodeId(), config.enabled(), config.leaseDuration().toMillis(), shown,
-                enabled.stream().filter(c -> !held.contains(c)).filter(c -> scope.allows(request, c)).toList());
+        return new ClusterView(
+                identity.nodeId(),
+                config.enabled(),
+                config.leaseDuration().toMillis(),
+                shown,
+                enabled.stream()
+                        .filter(c -> !held.contains(c))
+                        .filter(c -> scope.allows(request, c))
+                        .toList());
     }
 }

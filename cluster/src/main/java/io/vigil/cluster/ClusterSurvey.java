@@ -4,7 +4,6 @@ import io.vigil.camera.Camera;
 import io.vigil.camera.CameraRepository;
 import io.vigil.kernel.NodeIdentity;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,12 @@ public class ClusterSurvey {
     private final CameraLeases leases;
     private final ClusterNodes nodes;
 
-    public ClusterSurvey(ClusterConfig config, NodeIdentity identity, CameraRepository cameras, CameraLeases leases,
-                         ClusterNodes nodes) {
+    public ClusterSurvey(
+            ClusterConfig config,
+            NodeIdentity identity,
+            CameraRepository cameras,
+            CameraLeases leases,
+            ClusterNodes nodes) {
         this.config = config;
         this.self = identity.nodeId();
         this.cameras = cameras;
@@ -43,12 +46,13 @@ public class ClusterSurvey {
      * @param leases      every lease row
      * @param plan        what this node does with its leases
      */
-    record Facts(Map<String, Camera> definitions, Set<String> enabled, List<LeaseRow> leases, LeasePlan plan) {
-    }
+    record Facts(Map<String, Camera> definitions, Set<String> enabled, List<LeaseRow> leases, LeasePlan plan) {}
 
     Facts read(Instant now) {
         Map<String, Camera> definitions = cameras.findAll().stream().collect(Collectors.toMap(Camera::id, c -> c));
-        Set<String> enabled = definitions.values().stream().filter(Camera::enabled).map(Camera::id)
+        Set<String> enabled = definitions.values().stream()
+                .filter(Camera::enabled)
+                .map(Camera::id)
                 .collect(Collectors.toSet());
         List<LeaseRow> rows = leases.all();
         Set<String> withRow = rows.stream().map(LeaseRow::cameraId).collect(Collectors.toSet());

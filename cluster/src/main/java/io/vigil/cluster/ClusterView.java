@@ -2,7 +2,6 @@ package io.vigil.cluster;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -16,8 +15,8 @@ import java.util.List;
  * @param unassigned          enabled cameras no node holds right now
  */
 @Serdeable
-public record ClusterView(String nodeId, boolean clustered, long leaseDurationMillis, List<Node> nodes,
-                          List<String> unassigned) {
+public record ClusterView(
+        String nodeId, boolean clustered, long leaseDurationMillis, List<Node> nodes, List<String> unassigned) {
 
     /**
      * One node.
@@ -33,8 +32,14 @@ public record ClusterView(String nodeId, boolean clustered, long leaseDurationMi
      * @param cameras       the cameras whose lease it holds
      */
     @Serdeable
-    public record Node(String nodeId, @Nullable String advertisedUrl, String state, Instant startedAt,
-                       Instant heartbeatAt, @Nullable Instant stoppedAt, @Nullable Integer maxCameras, int allotment,
-                       List<String> cameras) {
-    }
+    public record Node(
+            String nodeId,
+            @Nullable String advertisedUrl,
+            String state,
+            Instant startedAt,
+            Instant heartbeatAt,
+            @Nullable Instant stoppedAt,
+            @Nullable Integer maxCameras,
+            int allotment,
+            List<String> cameras) {}
 }

@@ -2,7 +2,6 @@ package io.vigil.cluster;
 
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -20,6 +19,9 @@ public class DatabaseTime {
     }
 
     public Instant now() {
-        return db.query("SELECT CURRENT_TIMESTAMP", rs -> rs.getObject(1, OffsetDateTime.class).toInstant()).get(0);
+        return db.query(
+                        "SELECT CURRENT_TIMESTAMP",
+                        rs -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .get(0);
     }
 }

@@ -3,7 +3,6 @@ package io.vigil.cluster;
 import io.vigil.camera.Camera;
 import io.vigil.kernel.hook.RecordingControl;
 import jakarta.inject.Singleton;
-
 import java.util.HashMap;
 import java.util.Map;
 

@@ -6,14 +6,13 @@ import io.vigil.kernel.NodeIdentity;
 import io.vigil.kernel.hook.RecordingControl;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fencing: with {@code vigil.cluster.enabled}, a node out of touch with the database for nearly a lease (its last
@@ -40,14 +39,23 @@ public class Fencing {
     private volatile boolean stopped;
 
     @Inject
-    public Fencing(ClusterConfig config, NodeIdentity identity, LeasedCameras leased, RecordingControl recording,
-                   CameraStatusBoard board) {
+    public Fencing(
+            ClusterConfig config,
+            NodeIdentity identity,
+            LeasedCameras leased,
+            RecordingControl recording,
+            CameraStatusBoard board) {
         this(config, identity, leased, recording, board, System::nanoTime);
     }
 
     /** With {@code nanoTime} standing in for {@link System#nanoTime()}. */
-    Fencing(ClusterConfig config, NodeIdentity identity, LeasedCameras leased, RecordingControl recording,
-            CameraStatusBoard board, LongSupplier nanoTime) {
+    Fencing(
+            ClusterConfig config,
+            NodeIdentity identity,
+            LeasedCameras leased,
+            RecordingControl recording,
+            CameraStatusBoard board,
+            LongSupplier nanoTime) {
         this.config = config;
         this.self = identity.nodeId();
         this.leased = leased;
@@ -97,17 +105,22 @@ public class Fencing {
         if (held.isEmpty()) {
             return;
         }
-        LOG.error("Node {}: no lease renewal for {} ms: stopping its {} camera(s) so that no two nodes record one camera",
-                self, silent.toMillis(), held.size());
+        LOG.error(
+                "Node {}: no lease renewal for {} ms: stopping its {} camera(s) so that no two nodes record one camera",
+                self,
+                silent.toMillis(),
+                held.size());
         for (String cameraId : held) {
             leased.remove(cameraId);
             try {
                 recording.stopNow(cameraId);
-            } catch (RuntimeException e) {   // the other cameras are fenced all the same
+            } catch (RuntimeException e) { // the other cameras are fenced all the same
                 LOG.error("Node {}: camera {} could not be stopped at once: {}", self, cameraId, e.toString(), e);
             }
-            board.report(cameraId, CameraStatus.State.OFFLINE, "not recorded by node " + self
-                    + ": it lost contact with the database and gave up its lease");
+            board.report(
+                    cameraId,
+                    CameraStatus.State.OFFLINE,
+                    "not recorded by node " + self + ": it lost contact with the database and gave up its lease");
         }
     }
 }

@@ -4,12 +4,11 @@ import io.vigil.kernel.NodeIdentity;
 import io.vigil.kernel.hook.RecordingControl;
 import io.vigil.kernel.hook.SequenceReservations;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hand-over: a lease released on purpose, for balance, a disabled camera or a clean stop. The camera's recorder
@@ -31,8 +30,13 @@ public class HandOver {
     private final RecordingControl recording;
     private final SequenceReservations sequences;
 
-    public HandOver(ClusterConfig config, NodeIdentity identity, CameraLeases leases, LeasedCameras leased,
-                    RecordingControl recording, SequenceReservations sequences) {
+    public HandOver(
+            ClusterConfig config,
+            NodeIdentity identity,
+            CameraLeases leases,
+            LeasedCameras leased,
+            RecordingControl recording,
+            SequenceReservations sequences) {
         this.config = config;
         this.self = identity.nodeId();
         this.leases = leases;
@@ -89,14 +93,19 @@ public class HandOver {
         for (String cameraId : held) {
             leased.remove(cameraId);
             if (!recording.stopped(cameraId).isDone()) {
-                LOG.warn("Camera {}: its recorder did not stop in time; its lease expires in {}", cameraId,
+                LOG.warn(
+                        "Camera {}: its recorder did not stop in time; its lease expires in {}",
+                        cameraId,
                         config.leaseDuration());
                 continue;
             }
             try {
                 leases.release(cameraId, self, sequences.nextSequence(cameraId));
             } catch (RuntimeException e) {
-                LOG.warn("Camera {}: could not release its lease ({}); it expires in {}", cameraId, e.getMessage(),
+                LOG.warn(
+                        "Camera {}: could not release its lease ({}); it expires in {}",
+                        cameraId,
+                        e.getMessage(),
                         config.leaseDuration());
             }
         }

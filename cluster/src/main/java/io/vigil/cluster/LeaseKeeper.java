@@ -6,13 +6,12 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.vigil.camera.CameraChanged;
 import io.vigil.kernel.NodeIdentity;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lease loop: every check interval one check runs the jobs in order: {@link CheckIn}, {@link ClusterSurvey}
@@ -45,9 +44,18 @@ public class LeaseKeeper {
     private volatile boolean stopping;
     private boolean failing;
 
-    public LeaseKeeper(ClusterConfig config, NodeIdentity identity, DatabaseTime time, CheckIn checkIn,
-                       ClusterSurvey survey, LeaseRenewal renewal, DefinitionChanges changes, HandOver handOver,
-                       LeaseTaking taking, StatusReports reports, Fencing fencing) {
+    public LeaseKeeper(
+            ClusterConfig config,
+            NodeIdentity identity,
+            DatabaseTime time,
+            CheckIn checkIn,
+            ClusterSurvey survey,
+            LeaseRenewal renewal,
+            DefinitionChanges changes,
+            HandOver handOver,
+            LeaseTaking taking,
+            StatusReports reports,
+            Fencing fencing) {
         this.config = config;
         this.self = identity.nodeId();
         this.time = time;
@@ -65,8 +73,12 @@ public class LeaseKeeper {
     @SuppressWarnings("FutureReturnValueIgnored")
     @EventListener
     public void onStartup(StartupEvent event) {
-        LOG.info("Node {}: taking camera leases ({} lease, checks every {}{})", self, config.leaseDuration(),
-                config.checkInterval(), config.maxCameras() == null ? "" : ", at most " + config.maxCameras() + " cameras");
+        LOG.info(
+                "Node {}: taking camera leases ({} lease, checks every {}{})",
+                self,
+                config.leaseDuration(),
+                config.checkInterval(),
+                config.maxCameras() == null ? "" : ", at most " + config.maxCameras() + " cameras");
         check();
         long every = config.checkInterval().toMillis();
         ticker.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);

@@ -14,7 +14,8 @@ import java.util.function.Predicate;
  * @param acquire unheld cameras this node takes, up to its allotment
  * @param allotments each live node's allotment: how many of the enabled cameras it aims for
  */
-public record LeasePlan(List<String> renew, List<String> release, List<String> acquire, Map<String, Integer> allotments) {
+public record LeasePlan(
+        List<String> renew, List<String> release, List<String> acquire, Map<String, Integer> allotments) {
 
     public LeasePlan {
         renew = List.copyOf(renew);
@@ -37,7 +38,8 @@ public record LeasePlan(List<String> renew, List<String> release, List<String> a
 
     /** The leases this node takes: first those it keeps but does not record (its own from before a restart), then unheld ones. */
     public List<String> toTake(Predicate<String> recordedHere) {
-        List<String> take = new ArrayList<>(renew.stream().filter(recordedHere.negate()).toList());
+        List<String> take =
+                new ArrayList<>(renew.stream().filter(recordedHere.negate()).toList());
         take.addAll(acquire);
         return take;
     }

@@ -24,14 +24,20 @@ import java.util.TreeSet;
  */
 public final class LeasePlanner {
 
-    private LeasePlanner() {
-    }
+    private LeasePlanner() {}
 
-    public static LeasePlan plan(String self, Instant now, Duration leaseDuration, Collection<NodeRow> nodes,
-                                 Collection<LeaseRow> leases, Set<String> cameras) {
+    public static LeasePlan plan(
+            String self,
+            Instant now,
+            Duration leaseDuration,
+            Collection<NodeRow> nodes,
+            Collection<LeaseRow> leases,
+            Set<String> cameras) {
         Objects.requireNonNull(self, "self");
-        List<NodeRow> live = nodes.stream().filter(n -> n.live(now, leaseDuration))
-                .sorted(Comparator.comparing(NodeRow::nodeId)).toList();
+        List<NodeRow> live = nodes.stream()
+                .filter(n -> n.live(now, leaseDuration))
+                .sorted(Comparator.comparing(NodeRow::nodeId))
+                .toList();
         Map<String, Integer> allotments = allotments(cameras.size(), live);
 
         Map<String, String> holders = new HashMap<>();
@@ -44,14 +50,16 @@ public final class LeasePlanner {
             if (cameras.contains(lease.cameraId())) {
                 holders.put(lease.cameraId(), holder);
             } else if (holder.equals(self)) {
-                release.add(lease.cameraId());          // disabled or deleted: hand the lease back
+                release.add(lease.cameraId()); // disabled or deleted: hand the lease back
             }
         }
         Map<String, Integer> held = new HashMap<>();
         holders.values().forEach(n -> held.merge(n, 1, Integer::sum));
 
         List<String> mine = new ArrayList<>(new TreeSet<>(holders.entrySet().stream()
-                .filter(e -> e.getValue().equals(self)).map(Map.Entry::getKey).toList()));
+                .filter(e -> e.getValue().equals(self))
+                .map(Map.Entry::getKey)
+                .toList()));
         int allotment = allotments.getOrDefault(self, 0);
         int otherRoom = 0;
         for (NodeRow n : live) {
@@ -62,14 +70,19 @@ public final class LeasePlanner {
         int excess = Math.min(mine.size() - allotment, otherRoom);
         List<String> keep = new ArrayList<>(mine);
         for (int i = 0; i < excess; i++) {
-            release.add(keep.remove(keep.size() - 1));   // the highest camera ids go first
+            release.add(keep.remove(keep.size() - 1)); // the highest camera ids go first
         }
 
-        List<String> free = new TreeSet<>(cameras).stream().filter(c -> !holders.containsKey(c)).toList();
-        int cap = live.stream().filter(n -> n.nodeId().equals(self)).findFirst().map(NodeRow::cap).orElse(0);
+        List<String> free = new TreeSet<>(cameras)
+                .stream().filter(c -> !holders.containsKey(c)).toList();
+        int cap = live.stream()
+                .filter(n -> n.nodeId().equals(self))
+                .findFirst()
+                .map(NodeRow::cap)
+                .orElse(0);
         int wanted = Math.max(0, allotment - keep.size());
         if (otherRoom == 0) {
-            wanted = Math.max(wanted, Math.min(free.size(), cap - keep.size()));  // nobody else can take them
+            wanted = Math.max(wanted, Math.min(free.size(), cap - keep.size())); // nobody else can take them
         }
         List<String> acquire = free.subList(0, Math.max(0, Math.min(wanted, free.size())));
         return new LeasePlan(keep, release, acquire, allotments);

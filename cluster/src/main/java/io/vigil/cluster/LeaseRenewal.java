@@ -4,12 +4,11 @@ import io.vigil.kernel.NodeIdentity;
 import io.vigil.kernel.hook.RecordingControl;
 import io.vigil.kernel.hook.SequenceReservations;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renewal: at every check the holder pushes its leases a lease duration ahead, writing into each a sequence floor
@@ -43,9 +42,15 @@ public class LeaseRenewal {
     private final StatusReports reports;
     private final LeaseTaking taking;
 
-    public LeaseRenewal(ClusterConfig config, NodeIdentity identity, CameraLeases leases, LeasedCameras leased,
-                        RecordingControl recording, SequenceReservations sequences, StatusReports reports,
-                        LeaseTaking taking) {
+    public LeaseRenewal(
+            ClusterConfig config,
+            NodeIdentity identity,
+            CameraLeases leases,
+            LeasedCameras leased,
+            RecordingControl recording,
+            SequenceReservations sequences,
+            StatusReports reports,
+            LeaseTaking taking) {
         this.config = config;
         this.self = identity.nodeId();
         this.leases = leases;
@@ -60,8 +65,11 @@ public class LeaseRenewal {
     void renew(LeasePlan plan, Instant now) {
         Map<String, CameraLeases.Renewal> renewals = new HashMap<>();
         for (String cameraId : plan.renewals(leased::recordsHere)) {
-            renewals.put(cameraId, new CameraLeases.Renewal(sequences.nextSequenceNow(cameraId) + SEQUENCE_HEADROOM,
-                    leased.recordsHere(cameraId) ? reports.publish(cameraId) : null));
+            renewals.put(
+                    cameraId,
+                    new CameraLeases.Renewal(
+                            sequences.nextSequenceNow(cameraId) + SEQUENCE_HEADROOM,
+                            leased.recordsHere(cameraId) ? reports.publish(cameraId) : null));
         }
         for (String lost : leases.renew(self, now.plus(config.leaseDuration()), renewals)) {
             LOG.warn("Camera {}: another node holds its lease now; stopping here", lost);

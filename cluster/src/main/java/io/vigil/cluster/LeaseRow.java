@@ -1,7 +1,6 @@
 package io.vigil.cluster;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,8 +14,13 @@ import java.util.Objects;
  * @param sequenceFloor the first segment sequence number a new holder may use
  * @param status        the holder's latest status report (JSON), or null
  */
-public record LeaseRow(String cameraId, @Nullable String nodeId, Instant acquiredAt, Instant expiresAt,
-                       long sequenceFloor, @Nullable String status) {
+public record LeaseRow(
+        String cameraId,
+        @Nullable String nodeId,
+        Instant acquiredAt,
+        Instant expiresAt,
+        long sequenceFloor,
+        @Nullable String status) {
 
     public LeaseRow {
         Objects.requireNonNull(cameraId, "cameraId");

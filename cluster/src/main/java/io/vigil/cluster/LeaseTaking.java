@@ -5,11 +5,10 @@ import io.vigil.kernel.NodeIdentity;
 import io.vigil.kernel.hook.RecordingControl;
 import io.vigil.kernel.hook.SequenceReservations;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Taking a lease: a compare-and-set on its row ({@link CameraLeases#acquire}) that succeeds only while nobody else
@@ -31,8 +30,14 @@ public class LeaseTaking {
     private final SequenceReservations sequences;
     private final CameraStatusBoard board;
 
-    public LeaseTaking(ClusterConfig config, NodeIdentity identity, CameraLeases leases, LeasedCameras leased,
-                       RecordingControl recording, SequenceReservations sequences, CameraStatusBoard board) {
+    public LeaseTaking(
+            ClusterConfig config,
+            NodeIdentity identity,
+            CameraLeases leases,
+            LeasedCameras leased,
+            RecordingControl recording,
+            SequenceReservations sequences,
+            CameraStatusBoard board) {
         this.config = config;
         this.self = identity.nodeId();
         this.leases = leases;

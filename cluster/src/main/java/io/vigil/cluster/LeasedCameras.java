@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Replaces;
 import io.vigil.kernel.hook.EveryCameraHere;
 import io.vigil.kernel.hook.RecordingAssignment;
 import jakarta.inject.Singleton;
-
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;

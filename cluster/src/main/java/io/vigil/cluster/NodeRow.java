@@ -1,7 +1,6 @@
 package io.vigil.cluster;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -16,8 +15,13 @@ import java.util.Objects;
  * @param stoppedAt     when it stopped cleanly, or null while it runs
  * @param maxCameras    its cap, or null for none
  */
-public record NodeRow(String nodeId, @Nullable String advertisedUrl, Instant startedAt, Instant heartbeatAt,
-                      @Nullable Instant stoppedAt, @Nullable Integer maxCameras) {
+public record NodeRow(
+        String nodeId,
+        @Nullable String advertisedUrl,
+        Instant startedAt,
+        Instant heartbeatAt,
+        @Nullable Instant stoppedAt,
+        @Nullable Integer maxCameras) {
 
     public NodeRow {
         Objects.requireNonNull(nodeId, "nodeId");

@@ -4,7 +4,6 @@ import io.micronaut.serde.ObjectMapper;
 import io.vigil.camera.CameraStatus;
 import io.vigil.camera.CameraStatusBoard;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,8 +30,8 @@ public class StatusReports {
     private final LeasedCameras leased;
     private final Clock clock;
 
-    public StatusReports(CameraStatusBoard board, ObjectMapper json, ClusterConfig config, LeasedCameras leased,
-                         Clock clock) {
+    public StatusReports(
+            CameraStatusBoard board, ObjectMapper json, ClusterConfig config, LeasedCameras leased, Clock clock) {
         this.board = board;
         this.json = json;
         this.config = config;
@@ -59,24 +58,31 @@ public class StatusReports {
             Instant renewed = row.expiresAt().minus(leaseDuration);
             CameraStatus shown;
             if (holder != null && Duration.between(renewed, now).compareTo(checkInterval.multipliedBy(3)) > 0) {
-                long takeOverSeconds = Math.max(0, Duration.between(now, row.expiresAt()).toSeconds());
-                shown = status(CameraStatus.State.OFFLINE, renewed, "node " + holder + " has not renewed this camera's "
-                        + "lease since " + renewed + "; another node takes it over within " + takeOverSeconds + " s");
+                long takeOverSeconds =
+                        Math.max(0, Duration.between(now, row.expiresAt()).toSeconds());
+                shown = status(
+                        CameraStatus.State.OFFLINE,
+                        renewed,
+                        "node " + holder + " has not renewed this camera's " + "lease since " + renewed
+                                + "; another node takes it over within " + takeOverSeconds + " s");
             } else if (holder != null && row.status() != null && parse(row.status()) != null) {
                 shown = parse(row.status());
             } else if (holder != null) {
                 shown = status(CameraStatus.State.CONNECTING, row.acquiredAt(), null);
             } else {
-                shown = status(CameraStatus.State.OFFLINE, now, "not recorded right now: no node holds its lease "
-                        + "(a node is taking it over, or every node is at vigil.cluster.max-cameras)");
+                shown = status(
+                        CameraStatus.State.OFFLINE,
+                        now,
+                        "not recorded right now: no node holds its lease "
+                                + "(a node is taking it over, or every node is at vigil.cluster.max-cameras)");
             }
             board.adoptRemote(cameraId, shown, freshUntil);
         }
     }
 
     private static CameraStatus status(CameraStatus.State state, Instant since, String error) {
-        return new CameraStatus(state, since, null, error, error == null ? null : since, null, null, 0, null, null,
-                null, null, 0);
+        return new CameraStatus(
+                state, since, null, error, error == null ? null : since, null, null, 0, null, null, null, null, 0);
     }
 
     /** This node's report of a camera it records, as JSON for its lease row; null if it does not fit. */
@@ -85,10 +91,23 @@ public class StatusReports {
         try {
             String text = json.writeValueAsString(s);
             if (text.length() > MAX_STATUS_CHARS && s.lastError() != null) {
-                String shortError = s.lastError().substring(0, Math.min(500, s.lastError().length()));
-                text = json.writeValueAsString(new CameraStatus(s.state(), s.since(), s.lastSegmentAt(), shortError,
-                        s.lastErrorAt(), s.sessionId(), s.sessionStart(), s.reconnects(), s.codec(), s.resolution(),
-                        s.bitrateKbps(), s.framesPerSecond(), s.spoolBacklog(), s.tlsFingerprint()));
+                String shortError =
+                        s.lastError().substring(0, Math.min(500, s.lastError().length()));
+                text = json.writeValueAsString(new CameraStatus(
+                        s.state(),
+                        s.since(),
+                        s.lastSegmentAt(),
+                        shortError,
+                        s.lastErrorAt(),
+                        s.sessionId(),
+                        s.sessionStart(),
+                        s.reconnects(),
+                        s.codec(),
+                        s.resolution(),
+                        s.bitrateKbps(),
+                        s.framesPerSecond(),
+                        s.spoolBacklog(),
+                        s.tlsFingerprint()));
             }
             return text.length() > MAX_STATUS_CHARS ? null : text;
         } catch (IOException e) {
@@ -103,5 +122,4 @@ public class StatusReports {
             return null;
         }
     }
-
 }

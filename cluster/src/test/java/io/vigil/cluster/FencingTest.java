@@ -1,16 +1,15 @@
 package io.vigil.cluster;
 
-import io.vigil.kernel.NodeIdentity;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vigil.kernel.NodeIdentity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Fencing alone, on a hand-set clock: no database anywhere, and the kernel hooks faked. */
 class FencingTest {
@@ -46,7 +45,8 @@ class FencingTest {
         assertEquals(List.of(), fakes.events(), "17.999 s after the last renewal began it records on");
         after(Duration.ofMillis(1));
         fencing.fenceIfSilent();
-        assertEquals(List.of("stopNow cam1", "report cam1 OFFLINE: " + WHY, "stopNow cam2", "report cam2 OFFLINE: " + WHY),
+        assertEquals(
+                List.of("stopNow cam1", "report cam1 OFFLINE: " + WHY, "stopNow cam2", "report cam2 OFFLINE: " + WHY),
                 fakes.events());
         assertEquals(Set.of(), fakes.leased.snapshot(), "and nothing restarts them: the assignment says no");
     }
@@ -57,7 +57,8 @@ class FencingTest {
         fencing.renewed(nanos.get());
         after(LEASE);
         fencing.fenceIfSilent();
-        assertEquals(List.of("stopNow cam1", "report cam1 OFFLINE: " + WHY, "stopNow cam2", "report cam2 OFFLINE: " + WHY),
+        assertEquals(
+                List.of("stopNow cam1", "report cam1 OFFLINE: " + WHY, "stopNow cam2", "report cam2 OFFLINE: " + WHY),
                 fakes.events());
         assertEquals(Set.of(), fakes.leased.snapshot());
     }
@@ -87,8 +88,18 @@ class FencingTest {
         fencing.stop();
         fakes = new LeaseFakes();
         fencing = fencing(LeaseFakes.config(Duration.ofMillis(400), Duration.ofMillis(100)), System::nanoTime);
-        LeaseKeeper keeper = new LeaseKeeper(LeaseFakes.config(LEASE, CHECK), new NodeIdentity("a"), null, null, null,
-                null, null, null, null, null, fencing);
+        LeaseKeeper keeper = new LeaseKeeper(
+                LeaseFakes.config(LEASE, CHECK),
+                new NodeIdentity("a"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                fencing);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         synchronized (keeper) {
             fencing.start();
@@ -96,7 +107,8 @@ class FencingTest {
                 Thread.sleep(10);
             }
         }
-        assertEquals(List.of("stopNow cam1", "report cam1 OFFLINE: " + WHY, "stopNow cam2", "report cam2 OFFLINE: " + WHY),
+        assertEquals(
+                List.of("stopNow cam1", "report cam1 OFFLINE: " + WHY, "stopNow cam2", "report cam2 OFFLINE: " + WHY),
                 fakes.events());
         assertEquals(Set.of(), fakes.leased.snapshot());
     }

@@ -1,21 +1,20 @@
 package io.vigil.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vigil.kernel.NodeIdentity;
 import io.vigil.kernel.database.Database;
 import io.vigil.kernel.database.TestDatabase;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Hand-over alone: the kernel hooks faked, the lease rows real (H2, and PostgreSQL). */
 @Tag(TestDatabase.TAG)
@@ -40,23 +39,33 @@ class HandOverTest {
             fakes.leased.add(camera);
         }
         fakes.sequences.next = 137;
-        handOver = new HandOver(LeaseFakes.config(LEASE, CHECK), new NodeIdentity("a"), leases, fakes.leased,
-                fakes.recording, fakes.sequences);
+        handOver = new HandOver(
+                LeaseFakes.config(LEASE, CHECK),
+                new NodeIdentity("a"),
+                leases,
+                fakes.leased,
+                fakes.recording,
+                fakes.sequences);
     }
 
     LeaseRow row(String camera) {
-        return leases.all().stream().filter(l -> l.cameraId().equals(camera)).findFirst().orElseThrow();
+        return leases.all().stream()
+                .filter(l -> l.cameraId().equals(camera))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void theRecorderStopsThenTheExactNextSequenceIsReadThenTheLeaseIsReleasedWithIt() {
-        fakes.sequences.onNext = camera -> assertEquals("a", row(camera).nodeId(),
-                "the lease is still held while the last segment is numbered");
+        fakes.sequences.onNext = camera ->
+                assertEquals("a", row(camera).nodeId(), "the lease is still held while the last segment is numbered");
         handOver.handOver(List.of("cam1"), System.nanoTime());
         assertEquals(List.of("sync cam1 (assigned: false)", "stopped? cam1", "nextSequence cam1"), fakes.events());
         assertEquals(null, row("cam1").nodeId());
         assertEquals(137, row("cam1").sequenceFloor());
-        assertEquals(OptionalLong.of(137), leases.acquire("cam1", "b", now, now.plusSeconds(60)),
+        assertEquals(
+                OptionalLong.of(137),
+                leases.acquire("cam1", "b", now, now.plusSeconds(60)),
                 "the next holder numbers on from exactly there");
         assertEquals(Set.of("cam2"), fakes.leased.snapshot());
         assertEquals("a", row("cam2").nodeId(), "only the camera handed over is released");
@@ -68,7 +77,9 @@ class HandOverTest {
         long startedNanos = System.nanoTime();
         handOver.handOver(List.of("cam1"), startedNanos);
         assertTrue(System.nanoTime() - startedNanos >= LEASE.toNanos() / 4, "it waited a quarter lease");
-        assertEquals(List.of("sync cam1 (assigned: false)", "stopped? cam1"), fakes.events(),
+        assertEquals(
+                List.of("sync cam1 (assigned: false)", "stopped? cam1"),
+                fakes.events(),
                 "no sequence is read: there is no exact one");
         assertEquals("a", row("cam1").nodeId());
         assertFalse(fakes.leased.recordsHere("cam1"), "it is not recorded here any more");

@@ -4,7 +4,6 @@ import io.vigil.camera.CameraStatus;
 import io.vigil.camera.CameraStatusBoard;
 import io.vigil.kernel.hook.RecordingControl;
 import io.vigil.kernel.hook.SequenceReservations;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ final class LeaseFakes {
 
     /** What the fakes were asked, in order, e.g. {@code "sync cam1 (assigned: false)"}. */
     final List<String> events = new ArrayList<>();
+
     final LeasedCameras leased = new LeasedCameras();
     final Recording recording = new Recording();
     final Sequences sequences = new Sequences();
@@ -76,7 +76,7 @@ final class LeaseFakes {
     /** The archive's numbering: every camera's next sequence is {@code next}; {@code onNext} runs when it is asked. */
     final class Sequences implements SequenceReservations {
         long next = 100;
-        Consumer<String> onNext = c -> { };
+        Consumer<String> onNext = c -> {};
 
         @Override
         public void claimSequences(String cameraId, long floor) {

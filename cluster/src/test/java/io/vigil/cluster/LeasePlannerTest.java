@@ -1,6 +1,8 @@
 package io.vigil.cluster;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The pure planner: allotments, hand-overs, take-overs and caps, on hand-made rows of the database. */
 class LeasePlannerTest {
@@ -36,8 +35,13 @@ class LeasePlannerTest {
 
     @Test
     void aLoneNodeTakesEveryCamera() {
-        LeasePlan plan = LeasePlanner.plan("a", NOW, LEASE, List.of(node("a", null)),
-                SIX.stream().map(LeasePlannerTest::free).toList(), SIX);
+        LeasePlan plan = LeasePlanner.plan(
+                "a",
+                NOW,
+                LEASE,
+                List.of(node("a", null)),
+                SIX.stream().map(LeasePlannerTest::free).toList(),
+                SIX);
         assertEquals(List.of("c1", "c2", "c3", "c4", "c5", "c6"), plan.acquire());
         assertEquals(List.of(), plan.release());
     }
@@ -53,8 +57,11 @@ class LeasePlannerTest {
         assertEquals(List.of(), bBefore.acquire(), "nothing is free until a hands over");
         List<LeaseRow> after = new ArrayList<>(allOnA.subList(0, 3));
         List.of("c4", "c5", "c6").forEach(c -> after.add(free(c)));
-        assertEquals(List.of("c4", "c5", "c6"), LeasePlanner.plan("b", NOW, LEASE, nodes, after, SIX).acquire());
-        assertEquals(List.of(), LeasePlanner.plan("a", NOW, LEASE, nodes, after, SIX).acquire(), "a is at its allotment");
+        assertEquals(
+                List.of("c4", "c5", "c6"),
+                LeasePlanner.plan("b", NOW, LEASE, nodes, after, SIX).acquire());
+        assertEquals(
+                List.of(), LeasePlanner.plan("a", NOW, LEASE, nodes, after, SIX).acquire(), "a is at its allotment");
     }
 
     @Test
@@ -62,7 +69,8 @@ class LeasePlannerTest {
         NodeRow dead = new NodeRow("b", null, NOW.minusSeconds(600), NOW.minusSeconds(25), null, null);
         List<LeaseRow> leases = new ArrayList<>();
         List.of("c1", "c2", "c3").forEach(c -> leases.add(held(c, "a")));
-        List.of("c4", "c5", "c6").forEach(c -> leases.add(new LeaseRow(c, "b", NOW.minusSeconds(60), NOW.minusSeconds(1), 40, null)));
+        List.of("c4", "c5", "c6")
+                .forEach(c -> leases.add(new LeaseRow(c, "b", NOW.minusSeconds(60), NOW.minusSeconds(1), 40, null)));
         LeasePlan plan = LeasePlanner.plan("a", NOW, LEASE, List.of(node("a", null), dead), leases, SIX);
         assertEquals(List.of("c4", "c5", "c6"), plan.acquire());
         assertEquals(Map.of("a", 6), plan.allotments());
@@ -71,8 +79,8 @@ class LeasePlannerTest {
     @Test
     void anUnexpiredLeaseOfASilentNodeIsNotTakenEarly() {
         NodeRow silent = new NodeRow("b", null, NOW.minusSeconds(600), NOW.minusSeconds(25), null, null);
-        LeasePlan plan = LeasePlanner.plan("a", NOW, LEASE, List.of(node("a", null), silent),
-                List.of(held("c1", "b")), Set.of("c1"));
+        LeasePlan plan = LeasePlanner.plan(
+                "a", NOW, LEASE, List.of(node("a", null), silent), List.of(held("c1", "b")), Set.of("c1"));
         assertEquals(List.of(), plan.acquire(), "the lease decides, not the heartbeat");
     }
 
@@ -85,15 +93,20 @@ class LeasePlannerTest {
 
     @Test
     void aCappedNodeStopsAtItsCapAndLeavesTheRestUnheld() {
-        LeasePlan plan = LeasePlanner.plan("a", NOW, LEASE, List.of(node("a", 2)),
-                SIX.stream().map(LeasePlannerTest::free).toList(), SIX);
+        LeasePlan plan = LeasePlanner.plan(
+                "a",
+                NOW,
+                LEASE,
+                List.of(node("a", 2)),
+                SIX.stream().map(LeasePlannerTest::free).toList(),
+                SIX);
         assertEquals(List.of("c1", "c2"), plan.acquire());
     }
 
     @Test
     void disabledOrDeletedCamerasAreHandedBack() {
-        LeasePlan plan = LeasePlanner.plan("a", NOW, LEASE, List.of(node("a", null)),
-                List.of(held("c1", "a"), held("gone", "a")), Set.of("c1"));
+        LeasePlan plan = LeasePlanner.plan(
+                "a", NOW, LEASE, List.of(node("a", null)), List.of(held("c1", "a"), held("gone", "a")), Set.of("c1"));
         assertEquals(List.of("gone"), plan.release());
         assertEquals(List.of("c1"), plan.renew());
     }
@@ -101,8 +114,13 @@ class LeasePlannerTest {
     @Test
     void aStoppedNodeIsGivenNoAllotment() {
         NodeRow stopped = new NodeRow("b", null, NOW.minusSeconds(60), NOW.minusSeconds(1), NOW.minusSeconds(1), null);
-        LeasePlan plan = LeasePlanner.plan("a", NOW, LEASE, List.of(node("a", null), stopped),
-                SIX.stream().map(LeasePlannerTest::free).toList(), SIX);
+        LeasePlan plan = LeasePlanner.plan(
+                "a",
+                NOW,
+                LEASE,
+                List.of(node("a", null), stopped),
+                SIX.stream().map(LeasePlannerTest::free).toList(),
+                SIX);
         assertEquals(6, plan.acquire().size());
     }
 
@@ -117,7 +135,9 @@ class LeasePlannerTest {
         Map<String, String> holder = new HashMap<>();
         for (int round = 0; round < 10; round++) {
             for (NodeRow n : nodes) {
-                List<LeaseRow> rows = cameras.stream().map(c -> holder.containsKey(c) ? held(c, holder.get(c)) : free(c)).toList();
+                List<LeaseRow> rows = cameras.stream()
+                        .map(c -> holder.containsKey(c) ? held(c, holder.get(c)) : free(c))
+                        .toList();
                 LeasePlan plan = LeasePlanner.plan(n.nodeId(), NOW, LEASE, nodes, rows, cameras);
                 plan.release().forEach(holder::remove);
                 plan.acquire().forEach(c -> assertTrue(holder.putIfAbsent(c, n.nodeId()) == null, "taken twice: " + c));

@@ -1,19 +1,18 @@
 package io.vigil.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.vigil.kernel.NodeIdentity;
 import io.vigil.kernel.database.Database;
 import io.vigil.kernel.database.TestDatabase;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Renewal and taking alone: the kernel hooks faked, the lease rows real (H2, and PostgreSQL). */
 @Tag(TestDatabase.TAG)
@@ -37,12 +36,15 @@ class LeaseRenewalTest {
         ClusterConfig config = LeaseFakes.config(LEASE, CHECK);
         NodeIdentity a = new NodeIdentity("a");
         taking = new LeaseTaking(config, a, leases, fakes.leased, fakes.recording, fakes.sequences, fakes.board);
-        renewal = new LeaseRenewal(config, a, leases, fakes.leased, fakes.recording, fakes.sequences,
-                fakes.reports(config), taking);
+        renewal = new LeaseRenewal(
+                config, a, leases, fakes.leased, fakes.recording, fakes.sequences, fakes.reports(config), taking);
     }
 
     LeaseRow row(String camera) {
-        return leases.all().stream().filter(l -> l.cameraId().equals(camera)).findFirst().orElseThrow();
+        return leases.all().stream()
+                .filter(l -> l.cameraId().equals(camera))
+                .findFirst()
+                .orElseThrow();
     }
 
     static LeasePlan plan(List<String> renew, List<String> release, List<String> acquire) {
@@ -103,7 +105,8 @@ class LeaseRenewalTest {
         holds("b", "cam1", now.minusSeconds(40));
         leases.renew("b", now.minusSeconds(1), Map.of("cam1", new CameraLeases.Renewal(170, null)));
         taking.take(plan(List.of(), List.of(), List.of("cam1")), now);
-        assertEquals(List.of("claim cam1 from 170 (assigned: false)", "dropRemote cam1", "sync cam1 (assigned: true)"),
+        assertEquals(
+                List.of("claim cam1 from 170 (assigned: false)", "dropRemote cam1", "sync cam1 (assigned: true)"),
                 fakes.events());
         assertEquals("a", row("cam1").holderAt(now));
         assertEquals(now.plus(LEASE).toEpochMilli(), row("cam1").expiresAt().toEpochMilli());
@@ -122,8 +125,12 @@ class LeaseRenewalTest {
         holds("a", "cam3", now.plusSeconds(5));
         fakes.sequences.next = 7;
         taking.take(plan(List.of("cam3"), List.of(), List.of("cam1", "cam2")), now);
-        assertEquals(List.of("cam3", "cam1", "cam2"), fakes.events().stream().filter(e -> e.startsWith("claim"))
-                .map(e -> e.split(" ")[1]).toList());
+        assertEquals(
+                List.of("cam3", "cam1", "cam2"),
+                fakes.events().stream()
+                        .filter(e -> e.startsWith("claim"))
+                        .map(e -> e.split(" ")[1])
+                        .toList());
         assertEquals(Set.of("cam1", "cam2", "cam3"), fakes.leased.snapshot());
     }
 }

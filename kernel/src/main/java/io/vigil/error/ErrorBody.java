@@ -2,7 +2,6 @@ package io.vigil.error;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.Map;
 
 /** The JSON body of every error response: {@code {"error": CODE, "message": ..., "fields": {...}}}. */

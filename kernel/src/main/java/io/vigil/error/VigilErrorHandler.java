@@ -22,7 +22,13 @@ public class VigilErrorHandler implements ExceptionHandler<VigilException, HttpR
     public HttpResponse<ErrorBody> handle(HttpRequest request, VigilException e) {
         int status = e.code().httpStatus();
         if (status >= 500) {
-            LOG.warn("{} {} failed: {} {}", request.getMethod(), request.getPath(), e.code(), e.getMessage(), e.getCause());
+            LOG.warn(
+                    "{} {} failed: {} {}",
+                    request.getMethod(),
+                    request.getPath(),
+                    e.code(),
+                    e.getMessage(),
+                    e.getCause());
         }
         var response = HttpResponse.<ErrorBody>status(HttpStatus.valueOf(status))
                 .body(new ErrorBody(e.code().name(), e.getMessage(), e.fieldErrors()));

@@ -6,7 +6,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
-
 import java.util.stream.Collectors;
 
 /**
@@ -20,11 +19,10 @@ public class VigilErrorResponseProcessor implements ErrorResponseProcessor<Error
     @Override
     public MutableHttpResponse<ErrorBody> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         ErrorCode code = ErrorCode.forStatus(response.code());
-        String message = context.getErrors().stream()
-                .map(e -> e.getMessage())
-                .collect(Collectors.joining("; "));
+        String message = context.getErrors().stream().map(e -> e.getMessage()).collect(Collectors.joining("; "));
         if (message.isBlank() || code == ErrorCode.INTERNAL) {
-            message = code == ErrorCode.NOT_FOUND ? "no such resource: " + context.getRequest().getPath()
+            message = code == ErrorCode.NOT_FOUND
+                    ? "no such resource: " + context.getRequest().getPath()
                     : code == ErrorCode.INTERNAL ? "internal error" : response.reason();
         }
         return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(ErrorBody.of(code, message));

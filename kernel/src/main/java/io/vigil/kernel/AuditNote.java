@@ -2,7 +2,6 @@ package io.vigil.kernel;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +18,11 @@ import java.util.Optional;
  * @param end      end of that range (exclusive)
  * @param detail   the row's detail, e.g. {@code hold 3f2a…: court order 17}
  */
-public record AuditNote(@Nullable String cameraId, @Nullable Instant start, @Nullable Instant end, String detail) {
+public record AuditNote(
+        @Nullable String cameraId,
+        @Nullable Instant start,
+        @Nullable Instant end,
+        String detail) {
 
     /** The request attribute a note is published under. */
     static final String ATTRIBUTE = "vigil.audit.note";
@@ -43,8 +46,11 @@ public record AuditNote(@Nullable String cameraId, @Nullable Instant start, @Nul
 
     /** A note naming a camera's footage over {@code [start, end)}. */
     public static AuditNote footage(String cameraId, Instant start, Instant end, String detail) {
-        return new AuditNote(Objects.requireNonNull(cameraId, "cameraId"), Objects.requireNonNull(start, "start"),
-                Objects.requireNonNull(end, "end"), detail);
+        return new AuditNote(
+                Objects.requireNonNull(cameraId, "cameraId"),
+                Objects.requireNonNull(start, "start"),
+                Objects.requireNonNull(end, "end"),
+                detail);
     }
 
     /** How a row names a request's route when nothing more is said: {@code POST /api/cameras}. */
@@ -59,6 +65,8 @@ public record AuditNote(@Nullable String cameraId, @Nullable Instant start, @Nul
 
     /** The note the answering feature left on the request, if any. */
     public static Optional<AuditNote> of(HttpRequest<?> request) {
-        return request.getAttribute(ATTRIBUTE).filter(AuditNote.class::isInstance).map(AuditNote.class::cast);
+        return request.getAttribute(ATTRIBUTE)
+                .filter(AuditNote.class::isInstance)
+                .map(AuditNote.class::cast);
     }
 }

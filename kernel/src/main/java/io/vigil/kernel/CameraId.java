@@ -1,7 +1,6 @@
 package io.vigil.kernel;
 
 import io.vigil.error.VigilException;
-
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -34,8 +33,11 @@ public record CameraId(String value) {
      */
     public static CameraId require(String field, String value) {
         if (!isValid(value)) {
-            throw new VigilException(io.vigil.error.ErrorCode.VALIDATION_FAILED, field + ": " + RULE + ", got \""
-                    + printable(value) + "\"", Map.of(field, RULE), null);
+            throw new VigilException(
+                    io.vigil.error.ErrorCode.VALIDATION_FAILED,
+                    field + ": " + RULE + ", got \"" + printable(value) + "\"",
+                    Map.of(field, RULE),
+                    null);
         }
         return new CameraId(value);
     }

@@ -12,7 +12,6 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
 import io.vigil.error.ErrorBody;
 import io.vigil.error.VigilException;
-
 import java.util.Optional;
 
 /**
@@ -26,6 +25,7 @@ public class CameraIdFilter implements Ordered {
 
     /** Routes whose {@code {id}} is a camera id. */
     public static final String CAMERA_ROUTES = "/api/cameras/{id}";
+
     static final String QUERY_PARAMETER = "cameraId";
 
     @Override
@@ -39,15 +39,23 @@ public class CameraIdFilter implements Ordered {
     @RequestFilter
     @Nullable
     public HttpResponse<?> check(HttpRequest<?> request) {
-        return refusal(request).map(e -> HttpResponse.status(HttpStatus.BAD_REQUEST)
-                .body(new ErrorBody(e.code().name(), e.getMessage(), e.fieldErrors()))).orElse(null);
+        return refusal(request)
+                .map(e -> HttpResponse.status(HttpStatus.BAD_REQUEST)
+                        .body(new ErrorBody(e.code().name(), e.getMessage(), e.fieldErrors())))
+                .orElse(null);
     }
 
     private static Optional<VigilException> refusal(HttpRequest<?> request) {
         try {
             Optional<UriRouteMatch<?, ?>> match = RouteAttributes.getRouteMatch(request)
-                    .filter(UriRouteMatch.class::isInstance).map(m -> (UriRouteMatch<?, ?>) m);
-            if (match.isPresent() && match.get().getRouteInfo().getUriMatchTemplate().toPathString().startsWith(CAMERA_ROUTES)) {
+                    .filter(UriRouteMatch.class::isInstance)
+                    .map(m -> (UriRouteMatch<?, ?>) m);
+            if (match.isPresent()
+                    && match.get()
+                            .getRouteInfo()
+                            .getUriMatchTemplate()
+                            .toPathString()
+                            .startsWith(CAMERA_ROUTES)) {
                 Object id = match.get().getVariableValues().get("id");
                 CameraId.require("id", id == null ? null : id.toString());
             }

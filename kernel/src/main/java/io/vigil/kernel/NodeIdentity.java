@@ -3,7 +3,6 @@ package io.vigil.kernel;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -27,7 +26,8 @@ public class NodeIdentity {
     }
 
     static String fromHostName(String host) {
-        String id = host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-").replaceAll("^[^a-z0-9]+", "");
+        String id =
+                host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-").replaceAll("^[^a-z0-9]+", "");
         id = id.length() > 63 ? id.substring(0, 63) : id;
         return id.isEmpty() ? "vigil" : id;
     }

@@ -1,8 +1,5 @@
 package io.vigil.kernel;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +7,8 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A directory only its owner may enter (0700): the database's, the spool's, the embedded store's. Files inside it
@@ -21,8 +20,7 @@ public final class OwnerOnlyDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(OwnerOnlyDirectory.class);
     public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
-    private OwnerOnlyDirectory() {
-    }
+    private OwnerOnlyDirectory() {}
 
     /**
      * Creates {@code dir} and its missing parents owner-only, or narrows an existing one to 0700 (logged, with the
@@ -42,14 +40,18 @@ public final class OwnerOnlyDirectory {
         Set<PosixFilePermission> now = Files.getPosixFilePermissions(absolute);
         if (!now.equals(OWNER_ONLY)) {
             Files.setPosixFilePermissions(absolute, OWNER_ONLY);
-            LOG.info("Directory {} was {}, now {}: only Vigil's user may enter it", absolute,
-                    PosixFilePermissions.toString(now), PosixFilePermissions.toString(OWNER_ONLY));
+            LOG.info(
+                    "Directory {} was {}, now {}: only Vigil's user may enter it",
+                    absolute,
+                    PosixFilePermissions.toString(now),
+                    PosixFilePermissions.toString(OWNER_ONLY));
         }
     }
 
     /** Narrows an existing file to 0600 (owner read and write); a missing file is left missing. */
     public static void restrictFile(Path file) throws IOException {
-        if (Files.exists(file) && Files.getFileAttributeView(file, PosixFileAttributeView.class) != null
+        if (Files.exists(file)
+                && Files.getFileAttributeView(file, PosixFileAttributeView.class) != null
                 && !OwnerOnlyFile.OWNER_ONLY.equals(Files.getPosixFilePermissions(file))) {
             Files.setPosixFilePermissions(file, OwnerOnlyFile.OWNER_ONLY);
         }

@@ -20,11 +20,9 @@ public final class OwnerOnlyFile {
     public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** What was read, and whether this call made the file. */
-    public record Content(String text, boolean created, boolean othersMayRead) {
-    }
+    public record Content(String text, boolean created, boolean othersMayRead) {}
 
-    private OwnerOnlyFile() {
-    }
+    private OwnerOnlyFile() {}
 
     /** The file's text, writing {@code initial} into a new owner-only file first if there is none. */
     public static Content readOrCreate(Path file, Supplier<String> initial) throws IOException {
@@ -34,8 +32,8 @@ public final class OwnerOnlyFile {
             if (Files.notExists(parent)) {
                 OwnerOnlyDirectory.prepare(parent);
             }
-            Path partial = Files.createTempFile(parent, "." + file.getFileName(), ".partial",
-                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Path partial = Files.createTempFile(
+                    parent, "." + file.getFileName(), ".partial", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             try {
                 Files.writeString(partial, initial.get(), StandardCharsets.US_ASCII);
                 Files.move(partial, file);

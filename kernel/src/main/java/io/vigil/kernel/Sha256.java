@@ -7,8 +7,7 @@ import java.util.HexFormat;
 /** SHA-256 digests of segment bytes. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static byte[] of(byte[] bytes) {
         return digest().digest(bytes);

@@ -3,7 +3,6 @@ package io.vigil.kernel;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -27,6 +26,7 @@ public record TimeRange(Instant start, Instant end) {
     public static final Instant EARLIEST = Instant.EPOCH;
     /** The latest time an API accepts: the last millisecond of year 9999. */
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     private static final String BOUNDS = "must be between " + EARLIEST + " and " + LATEST;
 
     public TimeRange {

@@ -1,13 +1,12 @@
 package io.vigil.kernel;
 
-import io.micronaut.http.HttpRequest;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.micronaut.http.HttpRequest;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class AuditNoteTest {
 
@@ -35,7 +34,9 @@ class AuditNoteTest {
 
     @Test
     void aNoteHasADetailAndARangeWithBothEndsOrNone() {
-        assertEquals(new AuditNote(null, null, null, "retention run r1 COMPLETED"), AuditNote.detail("retention run r1 COMPLETED"));
+        assertEquals(
+                new AuditNote(null, null, null, "retention run r1 COMPLETED"),
+                AuditNote.detail("retention run r1 COMPLETED"));
         assertEquals(new AuditNote("door", null, null, "x"), AuditNote.camera("door", "x"));
         assertThrows(NullPointerException.class, () -> AuditNote.detail(null));
         assertThrows(NullPointerException.class, () -> AuditNote.camera(null, "x"));

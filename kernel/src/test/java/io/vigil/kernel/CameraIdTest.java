@@ -1,23 +1,46 @@
 package io.vigil.kernel;
 
-import io.vigil.error.ErrorCode;
-import io.vigil.error.VigilException;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.error.ErrorCode;
+import io.vigil.error.VigilException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 class CameraIdTest {
 
     /** Strings that must never pass as a camera id: each could name another path, key or column value. */
-    static final List<String> HOSTILE = List.of("", " ", "..", ".", "../../etc", "..\\..\\etc", "a/b", "/tmp/x", "a\u0000b",
-            "a\nb", "Lobby", "LOBBY", "lobby ", " lobby", "-lobby", "lob.by", "lob_by", "caméra", "\u0430bc" /* Cyrillic a */,
-            "a".repeat(64), "a".repeat(1000), "%2e%2e", "lobby%2F..", "a\\b", "*", "lobby;drop");
+    static final List<String> HOSTILE = List.of(
+            "",
+            " ",
+            "..",
+            ".",
+            "../../etc",
+            "..\\..\\etc",
+            "a/b",
+            "/tmp/x",
+            "a\u0000b",
+            "a\nb",
+            "Lobby",
+            "LOBBY",
+            "lobby ",
+            " lobby",
+            "-lobby",
+            "lob.by",
+            "lob_by",
+            "caméra",
+            "\u0430bc" /* Cyrillic a */,
+            "a".repeat(64),
+            "a".repeat(1000),
+            "%2e%2e",
+            "lobby%2F..",
+            "a\\b",
+            "*",
+            "lobby;drop");
 
     @Test
     void acceptsTheSlugGrammarOnly() {
@@ -34,7 +57,8 @@ class CameraIdTest {
 
     @Test
     void refusesAMalformedIdAsAValidationErrorNamingTheFieldWithoutEchoingControlCharacters() {
-        VigilException e = assertThrows(VigilException.class, () -> CameraId.require("cameraId", "a\u0000b\r\nX-Injected: 1"));
+        VigilException e =
+                assertThrows(VigilException.class, () -> CameraId.require("cameraId", "a\u0000b\r\nX-Injected: 1"));
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
         assertEquals(Map.of("cameraId", CameraId.RULE), e.fieldErrors());
         assertEquals("cameraId: " + CameraId.RULE + ", got \"a?b??X-Injected: 1\"", e.getMessage());

@@ -16,13 +16,12 @@ import io.vigil.camera.RecordedCameras;
 import io.vigil.kernel.TimeRange;
 import io.vigil.playback.clip.ClipExporter;
 import jakarta.inject.Named;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code GET /api/cameras/{id}/clip.mp4}: one MP4 file of a range, streamed as it is assembled. The export is prepared
@@ -41,28 +40,39 @@ public class ClipController {
     private final ClipExporter clips;
     private final ExecutorService blocking;
 
-    public ClipController(RecordedCameras cameras, ClipExporter clips, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public ClipController(
+            RecordedCameras cameras, ClipExporter clips, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.cameras = cameras;
         this.clips = clips;
         this.blocking = blocking;
     }
 
     @Get("/clip.mp4")
-    public Mono<HttpResponse<Publisher<ByteBuf>>> clip(HttpRequest<?> request, String id, @Nullable @QueryValue String start,
-                                                       @Nullable @QueryValue String end) {
+    public Mono<HttpResponse<Publisher<ByteBuf>>> clip(
+            HttpRequest<?> request, String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
         Executor writer = responseWriter(request);
         return Mono.<HttpResponse<Publisher<ByteBuf>>>fromCallable(() -> {
-            cameras.require(id);
-            TimeRange range = TimeRange.parse(start, end);
-            ClipExporter.Clip clip = clips.export(id, range);
-            return HttpResponse.<Publisher<ByteBuf>>ok(clip.content().parts(blocking, writer)).contentType(MP4)
-                    .header(HttpHeaders.CACHE_CONTROL, FootageCaching.NO_STORE)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + clip.fileName() + "\"")
-                    .header("X-Vigil-Gaps", clip.gaps().stream().map(g -> g.start() + "/" + g.end())
-                            .collect(Collectors.joining(",")))
-                    .header("X-Vigil-Segments", Integer.toString(clip.segments().size()))
-                    .header("X-Vigil-Manifest", "/api/cameras/" + id + "/clip.manifest?start=" + range.start() + "&end=" + range.end());
-        }).subscribeOn(Schedulers.fromExecutorService(blocking));
+                    cameras.require(id);
+                    TimeRange range = TimeRange.parse(start, end);
+                    ClipExporter.Clip clip = clips.export(id, range);
+                    return HttpResponse.<Publisher<ByteBuf>>ok(clip.content().parts(blocking, writer))
+                            .contentType(MP4)
+                            .header(HttpHeaders.CACHE_CONTROL, FootageCaching.NO_STORE)
+                            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + clip.fileName() + "\"")
+                            .header(
+                                    "X-Vigil-Gaps",
+                                    clip.gaps().stream()
+                                            .map(g -> g.start() + "/" + g.end())
+                                            .collect(Collectors.joining(",")))
+                            .header(
+                                    "X-Vigil-Segments",
+                                    Integer.toString(clip.segments().size()))
+                            .header(
+                                    "X-Vigil-Manifest",
+                                    "/api/cameras/" + id + "/clip.manifest?start=" + range.start() + "&end="
+                                            + range.end());
+                })
+                .subscribeOn(Schedulers.fromExecutorService(blocking));
     }
 
     /**
@@ -74,6 +84,8 @@ public class ClipController {
         while (r instanceof HttpRequestWrapper<?> wrapper) {
             r = (HttpRequest<?>) wrapper.getDelegate();
         }
-        return r instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().channel().eventLoop() : Runnable::run;
+        return r instanceof NettyHttpRequest<?> netty
+                ? netty.getChannelHandlerContext().channel().eventLoop()
+                : Runnable::run;
     }
 }

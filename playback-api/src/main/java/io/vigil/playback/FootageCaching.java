@@ -19,6 +19,5 @@ public final class FootageCaching {
     /** Clips and their signed manifests: exports, kept by whoever asked for them, never by a cache. */
     public static final String NO_STORE = "private, no-store";
 
-    private FootageCaching() {
-    }
+    private FootageCaching() {}
 }

@@ -20,7 +20,6 @@ import io.vigil.kernel.TimeRange;
 import io.vigil.playback.clip.ClipExporter;
 import io.vigil.playback.clip.ExportSigner;
 import io.vigil.playback.snapshot.SnapshotMaker;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +42,15 @@ public class HistoryController {
     private final SegmentUrls urls;
     private final ExportSigner signer;
 
-    public HistoryController(RecordedCameras cameras, ArchiveReader archive, PlaybackConfig config, Clock clock,
-                             ClipExporter clips, SnapshotMaker snapshots, SegmentUrls urls, ExportSigner signer) {
+    public HistoryController(
+            RecordedCameras cameras,
+            ArchiveReader archive,
+            PlaybackConfig config,
+            Clock clock,
+            ClipExporter clips,
+            SnapshotMaker snapshots,
+            SegmentUrls urls,
+            ExportSigner signer) {
         this.signer = signer;
         this.urls = urls;
         this.clips = clips;
@@ -56,19 +62,29 @@ public class HistoryController {
     }
 
     @Get("/playlist.m3u8")
-    public HttpResponse<String> playlist(HttpRequest<?> request, String id, @Nullable @QueryValue String start,
-                                         @Nullable @QueryValue String end) {
+    public HttpResponse<String> playlist(
+            HttpRequest<?> request, String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
         cameras.require(id);
         boolean complete = end != null;
-        TimeRange range = complete ? TimeRange.parse(start, end)
-                : new TimeRange(TimeRange.instant("start", start), clock.instant().plus(config.gapTolerance()));
+        TimeRange range = complete
+                ? TimeRange.parse(start, end)
+                : new TimeRange(
+                        TimeRange.instant("start", start), clock.instant().plus(config.gapTolerance()));
         requireWithinLimit(range);
         Listing listing = archive.range(id, range, !complete);
-        String body = MediaPlaylist.range(listing.segments(), complete, config.targetDurationSeconds(),
-                config.gapTolerance().toMillis(), urls.forRange(listing, request));
-        return HttpResponse.ok(body).contentType(PlaybackController.HLS)
-                .header(HttpHeaders.CACHE_CONTROL, complete && range.end().isBefore(clock.instant())
-                        ? FootageCaching.PAST_PLAYLIST : FootageCaching.REVALIDATE);
+        String body = MediaPlaylist.range(
+                listing.segments(),
+                complete,
+                config.targetDurationSeconds(),
+                config.gapTolerance().toMillis(),
+                urls.forRange(listing, request));
+        return HttpResponse.ok(body)
+                .contentType(PlaybackController.HLS)
+                .header(
+                        HttpHeaders.CACHE_CONTROL,
+                        complete && range.end().isBefore(clock.instant())
+                                ? FootageCaching.PAST_PLAYLIST
+                                : FootageCaching.REVALIDATE);
     }
 
     @Get("/timeline")
@@ -76,7 +92,8 @@ public class HistoryController {
         cameras.require(id);
         TimeRange range = TimeRange.parse(start, end);
         requireWithinLimit(range);
-        SpanAssembler spans = new SpanAssembler(range.start(), range.end(), config.gapTolerance().toMillis());
+        SpanAssembler spans = new SpanAssembler(
+                range.start(), range.end(), config.gapTolerance().toMillis());
         for (RecordingSpan s : archive.spans(id, range)) {
             spans.add(s.sessionId(), s.startMillis(), s.endMillis());
         }
@@ -88,10 +105,12 @@ public class HistoryController {
      * {@code X-Vigil-Signature}; the key to check it with is at {@code /api/keys/export-signing}.
      */
     @Get("/clip.manifest")
-    public HttpResponse<byte[]> clipManifest(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
+    public HttpResponse<byte[]> clipManifest(
+            String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
         cameras.require(id);
         byte[] manifest = clips.manifest(id, TimeRange.parse(start, end)).json();
-        return HttpResponse.ok(manifest).contentType(MediaType.APPLICATION_JSON_TYPE)
+        return HttpResponse.ok(manifest)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, FootageCaching.NO_STORE)
                 .header("X-Vigil-Signature", java.util.Base64.getEncoder().encodeToString(signer.sign(manifest)))
                 .header("X-Vigil-Signing-Key", "/api/keys/export-signing")
@@ -102,15 +121,20 @@ public class HistoryController {
     public HttpResponse<byte[]> snapshot(String id, @Nullable @QueryValue String at) {
         cameras.require(id);
         Instant instant = TimeRange.optionalInstant("at", at);
-        return HttpResponse.ok(snapshots.jpeg(id, instant)).contentType(MediaType.IMAGE_JPEG_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, instant == null ? FootageCaching.REVALIDATE : FootageCaching.PAST_SNAPSHOT);
+        return HttpResponse.ok(snapshots.jpeg(id, instant))
+                .contentType(MediaType.IMAGE_JPEG_TYPE)
+                .header(
+                        HttpHeaders.CACHE_CONTROL,
+                        instant == null ? FootageCaching.REVALIDATE : FootageCaching.PAST_SNAPSHOT);
     }
 
     private void requireWithinLimit(TimeRange range) {
         Duration length = Duration.between(range.start(), range.end());
         if (length.compareTo(config.maxPlaylistRange()) > 0) {
-            throw new VigilException(ErrorCode.INVALID_RANGE, "range of " + length.toHours() + " h is longer than the "
-                    + config.maxPlaylistRange().toDays() + "-day maximum (vigil.playback.max-playlist-range)");
+            throw new VigilException(
+                    ErrorCode.INVALID_RANGE,
+                    "range of " + length.toHours() + " h is longer than the "
+                            + config.maxPlaylistRange().toDays() + "-day maximum (vigil.playback.max-playlist-range)");
         }
     }
 }

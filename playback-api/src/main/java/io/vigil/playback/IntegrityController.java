@@ -11,7 +11,6 @@ import io.vigil.camera.RecordedCameras;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.TimeRange;
-
 import java.time.Duration;
 
 /**
@@ -34,13 +33,17 @@ public class IntegrityController {
 
     /** At most {@code vigil.playback.max-verify-range} (24 h) per request: each one re-reads every stored segment in it. */
     @Get("/verify")
-    public SegmentVerifier.Report verify(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
+    public SegmentVerifier.Report verify(
+            String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
         cameras.require(id);
         TimeRange range = TimeRange.parse(start, end);
         Duration length = Duration.between(range.start(), range.end());
         if (length.compareTo(maxRange) > 0) {
-            throw new VigilException(ErrorCode.INVALID_RANGE, "a verify request covers at most " + maxRange.toHours()
-                    + " h (vigil.playback.max-verify-range); this one covers " + length.toHours() + " h: split it");
+            throw new VigilException(
+                    ErrorCode.INVALID_RANGE,
+                    "a verify request covers at most " + maxRange.toHours()
+                            + " h (vigil.playback.max-verify-range); this one covers " + length.toHours()
+                            + " h: split it");
         }
         return verifier.verify(id, range);
     }

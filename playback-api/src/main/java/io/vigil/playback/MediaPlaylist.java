@@ -1,7 +1,6 @@
 package io.vigil.playback;
 
 import io.vigil.archive.index.ListedSegment;
-
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -14,8 +13,7 @@ import java.util.List;
  */
 public final class MediaPlaylist {
 
-    private MediaPlaylist() {
-    }
+    private MediaPlaylist() {}
 
     /**
      * A live (sliding-window) playlist.
@@ -25,11 +23,17 @@ public final class MediaPlaylist {
      * @param minTargetDurationSeconds target duration floor, so it does not change while segments are regular
      * @param uris                     how segments and init segments are addressed
      */
-    public static String live(List<ListedSegment> window, long discontinuitySequence, int minTargetDurationSeconds,
-                              long gapToleranceMillis, SegmentUris uris) {
+    public static String live(
+            List<ListedSegment> window,
+            long discontinuitySequence,
+            int minTargetDurationSeconds,
+            long gapToleranceMillis,
+            SegmentUris uris) {
         StringBuilder out = header(window, null, minTargetDurationSeconds);
         if (discontinuitySequence > 0) {
-            out.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(discontinuitySequence).append('\n');
+            out.append("#EXT-X-DISCONTINUITY-SEQUENCE:")
+                    .append(discontinuitySequence)
+                    .append('\n');
         }
         appendSegments(out, window, gapToleranceMillis, uris);
         return out.toString();
@@ -42,8 +46,12 @@ public final class MediaPlaylist {
      * @param segments           every segment overlapping the range, oldest first
      * @param gapToleranceMillis a longer pause between segments is marked as a discontinuity
      */
-    public static String range(List<ListedSegment> segments, boolean complete, int minTargetDurationSeconds,
-                               long gapToleranceMillis, SegmentUris uris) {
+    public static String range(
+            List<ListedSegment> segments,
+            boolean complete,
+            int minTargetDurationSeconds,
+            long gapToleranceMillis,
+            SegmentUris uris) {
         StringBuilder out = header(segments, complete ? "VOD" : "EVENT", minTargetDurationSeconds);
         appendSegments(out, segments, gapToleranceMillis, uris);
         if (complete) {
@@ -52,14 +60,19 @@ public final class MediaPlaylist {
         return out.toString();
     }
 
-    private static StringBuilder header(List<ListedSegment> segments, String playlistType, int minTargetDurationSeconds) {
+    private static StringBuilder header(
+            List<ListedSegment> segments, String playlistType, int minTargetDurationSeconds) {
         StringBuilder out = new StringBuilder(256 + segments.size() * 96);
         out.append("#EXTM3U\n#EXT-X-VERSION:7\n");
-        out.append("#EXT-X-TARGETDURATION:").append(targetDuration(segments, minTargetDurationSeconds)).append('\n');
+        out.append("#EXT-X-TARGETDURATION:")
+                .append(targetDuration(segments, minTargetDurationSeconds))
+                .append('\n');
         if (playlistType != null) {
             out.append("#EXT-X-PLAYLIST-TYPE:").append(playlistType).append('\n');
         }
-        out.append("#EXT-X-MEDIA-SEQUENCE:").append(segments.isEmpty() ? 0 : segments.get(0).sequence()).append('\n');
+        out.append("#EXT-X-MEDIA-SEQUENCE:")
+                .append(segments.isEmpty() ? 0 : segments.get(0).sequence())
+                .append('\n');
         if (segments.stream().allMatch(ListedSegment::keyframeStart)) {
             out.append("#EXT-X-INDEPENDENT-SEGMENTS\n");
         }
@@ -75,18 +88,22 @@ public final class MediaPlaylist {
         return target;
     }
 
-    private static void appendSegments(StringBuilder out, List<ListedSegment> segments, long gapToleranceMillis,
-                                       SegmentUris uris) {
+    private static void appendSegments(
+            StringBuilder out, List<ListedSegment> segments, long gapToleranceMillis, SegmentUris uris) {
         ListedSegment previous = null;
         for (ListedSegment s : segments) {
             boolean newInit = previous == null || !previous.initKey().equals(s.initKey());
-            boolean discontinuity = previous != null && (newInit || !previous.sessionId().equals(s.sessionId())
-                    || s.startMillis() - previous.endMillis() > gapToleranceMillis);
+            boolean discontinuity = previous != null
+                    && (newInit
+                            || !previous.sessionId().equals(s.sessionId())
+                            || s.startMillis() - previous.endMillis() > gapToleranceMillis);
             if (discontinuity) {
                 out.append("#EXT-X-DISCONTINUITY\n");
             }
             if (newInit) {
-                out.append("#EXT-X-MAP:URI=\"").append(uris.initSegment(s.initKey())).append("\"\n");
+                out.append("#EXT-X-MAP:URI=\"")
+                        .append(uris.initSegment(s.initKey()))
+                        .append("\"\n");
             }
             if (previous == null || discontinuity) {
                 out.append("#EXT-X-PROGRAM-DATE-TIME:")

@@ -3,7 +3,6 @@ package io.vigil.playback;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.vigil.archive.index.RecordingSpan;
-
 import java.time.Duration;
 
 /**
@@ -33,8 +32,10 @@ public record PlaybackConfig(
         @Bindable(defaultValue = "24h") Duration maxVerifyRange) {
 
     /** Where playlists send players for segment bytes. */
-    public enum Delivery { PROXIED, PRESIGNED }
-
+    public enum Delivery {
+        PROXIED,
+        PRESIGNED
+    }
 
     public PlaybackConfig {
         if (liveWindowSegments < 3 || liveWindowSegments > 100) {

@@ -1,5 +1,6 @@
 package io.vigil.playback;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -9,7 +10,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.server.types.files.StreamedFile;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.vigil.archive.read.ArchiveReader;
@@ -20,7 +20,6 @@ import io.vigil.camera.CameraRegistry;
 import io.vigil.error.ErrorBody;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
-
 import java.util.Optional;
 
 /** Live HLS playlists and the segments they list, served from the index and the object store. */
@@ -37,8 +36,12 @@ public class PlaybackController {
     private final PlaybackConfig config;
     private final SegmentUrls urls;
 
-    public PlaybackController(CameraRegistry cameras, ArchiveReader archive, SegmentBytes bytes, PlaybackConfig config,
-                              SegmentUrls urls) {
+    public PlaybackController(
+            CameraRegistry cameras,
+            ArchiveReader archive,
+            SegmentBytes bytes,
+            PlaybackConfig config,
+            SegmentUrls urls) {
         this.urls = urls;
         this.cameras = cameras;
         this.archive = archive;
@@ -50,27 +53,39 @@ public class PlaybackController {
     public HttpResponse<String> live(HttpRequest<?> request, String id) {
         cameras.get(id);
         LiveWindow window = archive.live(id, config.liveWindowSegments());
-        String body = MediaPlaylist.live(window.listing().segments(), window.discontinuitySequence(),
-                config.targetDurationSeconds(), config.gapTolerance().toMillis(), urls.forLive(window.listing(), request));
+        String body = MediaPlaylist.live(
+                window.listing().segments(),
+                window.discontinuitySequence(),
+                config.targetDurationSeconds(),
+                config.gapTolerance().toMillis(),
+                urls.forLive(window.listing(), request));
         return HttpResponse.ok(body).contentType(HLS).header(HttpHeaders.CACHE_CONTROL, FootageCaching.REVALIDATE);
     }
 
     @Get("/segments/{sequence}.m4s")
-    public HttpResponse<?> segment(String id, long sequence, @Nullable @Header(HttpHeaders.RANGE) String range,
-                                   @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        SegmentLocation segment = archive.segment(id, sequence).orElseThrow(() ->
-                new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "camera " + id + " has no segment " + sequence));
+    public HttpResponse<?> segment(
+            String id,
+            long sequence,
+            @Nullable @Header(HttpHeaders.RANGE) String range,
+            @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        SegmentLocation segment = archive.segment(id, sequence)
+                .orElseThrow(() -> new VigilException(
+                        ErrorCode.SEGMENT_NOT_FOUND, "camera " + id + " has no segment " + sequence));
         return serve(segment, range, ifNoneMatch);
     }
 
     @Get("/init/{name}")
-    public HttpResponse<?> init(String id, String name, @Nullable @Header(HttpHeaders.RANGE) String range,
-                                @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public HttpResponse<?> init(
+            String id,
+            String name,
+            @Nullable @Header(HttpHeaders.RANGE) String range,
+            @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         if (!name.matches("[0-9a-f]{32}\\.mp4")) {
             throw new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "no init segment " + name);
         }
-        SegmentLocation init = archive.initSegment(id, id + "/init/" + name).orElseThrow(() ->
-                new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "camera " + id + " has no init segment " + name));
+        SegmentLocation init = archive.initSegment(id, id + "/init/" + name)
+                .orElseThrow(() -> new VigilException(
+                        ErrorCode.SEGMENT_NOT_FOUND, "camera " + id + " has no init segment " + name));
         return serve(init, range, ifNoneMatch);
     }
 
@@ -87,14 +102,18 @@ public class PlaybackController {
         } catch (IllegalArgumentException e) {
             return HttpResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
                     .header(HttpHeaders.CONTENT_RANGE, "bytes */" + sizeBytes)
-                    .body(new ErrorBody("RANGE_NOT_SATISFIABLE", "range " + rangeHeader + " is outside 0-"
-                            + (sizeBytes - 1), java.util.Map.of()));
+                    .body(new ErrorBody(
+                            "RANGE_NOT_SATISFIABLE",
+                            "range " + rangeHeader + " is outside 0-" + (sizeBytes - 1),
+                            java.util.Map.of()));
         }
         long offset = range.map(ByteRange::offset).orElse(0L);
         long length = range.map(ByteRange::length).orElse(sizeBytes);
         StreamedFile file = new StreamedFile(bytes.open(located, offset, length), MP4, 0, length);
-        var response = range.isPresent() ? HttpResponse.status(HttpStatus.PARTIAL_CONTENT)
-                .header(HttpHeaders.CONTENT_RANGE, range.get().contentRange(sizeBytes)) : HttpResponse.ok();
+        var response = range.isPresent()
+                ? HttpResponse.status(HttpStatus.PARTIAL_CONTENT)
+                        .header(HttpHeaders.CONTENT_RANGE, range.get().contentRange(sizeBytes))
+                : HttpResponse.ok();
         return response.body(file)
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(HttpHeaders.CACHE_CONTROL, FootageCaching.IMMUTABLE)

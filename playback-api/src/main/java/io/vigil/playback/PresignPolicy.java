@@ -31,8 +31,10 @@ public record PresignPolicy(Duration validity, Duration liveSegmentAge) {
     /** Refuses a {@code vigil.playback.presigned-validity} outside 1 s to {@link #MAX_VALIDITY}. */
     static void requireValidity(Duration validity) {
         if (validity == null || validity.compareTo(MIN_VALIDITY) < 0 || validity.compareTo(MAX_VALIDITY) > 0) {
-            throw new IllegalArgumentException("vigil.playback.presigned-validity must be 1 s to 10 min (a presigned URL lets "
-                    + "anyone holding it fetch the segment without Vigil's access rules or audit), was " + validity);
+            throw new IllegalArgumentException(
+                    "vigil.playback.presigned-validity must be 1 s to 10 min (a presigned URL lets "
+                            + "anyone holding it fetch the segment without Vigil's access rules or audit), was "
+                            + validity);
         }
     }
 

@@ -1,16 +1,14 @@
 package io.vigil.playback;
 
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
 import io.vigil.archive.index.ListedSegment;
 import io.vigil.archive.read.ArchiveReader;
 import io.vigil.archive.read.Listing;
 import io.vigil.archive.store.ObjectStore;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +31,12 @@ public class SegmentUrls {
     private final Clock clock;
 
     /** @param liveSegmentAge how long a segment counts as live, for viewers ({@code vigil.security.live-segment-age}) */
-    public SegmentUrls(PlaybackConfig config, ObjectStore store, ArchiveReader archive, Clock clock,
-                       @Value("${vigil.security.live-segment-age:10m}") Duration liveSegmentAge) {
+    public SegmentUrls(
+            PlaybackConfig config,
+            ObjectStore store,
+            ArchiveReader archive,
+            Clock clock,
+            @Value("${vigil.security.live-segment-age:10m}") Duration liveSegmentAge) {
         this.archive = archive;
         this.clock = clock;
         this.presign = new PresignPolicy(config.presignedValidity(), liveSegmentAge);
@@ -93,13 +95,15 @@ public class SegmentUrls {
                 String key = objectKeys.get(segment.sequence());
                 Optional<Duration> validity = presign.validity(Instant.ofEpochMilli(segment.startMillis()), now, live);
                 return key == null || validity.isEmpty()
-                        ? MediaPlaylist.RELATIVE.mediaSegment(segment) : store.presignedGet(key, validity.get());
+                        ? MediaPlaylist.RELATIVE.mediaSegment(segment)
+                        : store.presignedGet(key, validity.get());
             }
 
             @Override
             public String initSegment(String initKey) {
                 // codec parameters only, no picture: valid as long as any presigned URL
-                return listing.isSpooledInit(initKey) ? MediaPlaylist.RELATIVE.initSegment(initKey)
+                return listing.isSpooledInit(initKey)
+                        ? MediaPlaylist.RELATIVE.initSegment(initKey)
                         : store.presignedGet(initKey, config.presignedValidity());
             }
         };

@@ -1,7 +1,6 @@
 package io.vigil.playback;
 
 import io.vigil.kernel.TimeRange;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

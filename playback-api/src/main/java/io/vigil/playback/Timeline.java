@@ -3,7 +3,6 @@ package io.vigil.playback;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vigil.kernel.TimeRange;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -18,5 +17,4 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Timeline(String cameraId, Instant start, Instant end, List<TimeRange> spans, List<TimeRange> gaps) {
-}
+public record Timeline(String cameraId, Instant start, Instant end, List<TimeRange> spans, List<TimeRange> gaps) {}

@@ -1,8 +1,8 @@
 package io.vigil.recorder;
 
 import io.vigil.archive.ArchiveWriter;
-import io.vigil.archive.read.ArchiveReader;
 import io.vigil.archive.index.RecordingSession;
+import io.vigil.archive.read.ArchiveReader;
 import io.vigil.camera.Camera;
 import io.vigil.camera.CameraStatus.State;
 import io.vigil.camera.CameraStatusBoard;
@@ -10,9 +10,6 @@ import io.vigil.error.VigilException;
 import io.vigil.recorder.connect.CameraConnector;
 import io.vigil.recorder.connect.ConnectRefused;
 import io.vigil.recorder.connect.ConnectTarget;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records one camera for as long as it is enabled: connect, ingest a session, and on any failure
@@ -43,9 +42,15 @@ final class CameraRecorder implements Runnable {
     private final CameraConnector connector;
     private volatile RtspSource current;
 
-    CameraRecorder(Camera camera, RecorderConfig config, CameraStatusBoard statusBoard, Clock clock,
-                   ArchiveWriter archive, ArchiveReader reader, CompletableFuture<Void> predecessor,
-                   CameraConnector connector) {
+    CameraRecorder(
+            Camera camera,
+            RecorderConfig config,
+            CameraStatusBoard statusBoard,
+            Clock clock,
+            ArchiveWriter archive,
+            ArchiveReader reader,
+            CompletableFuture<Void> predecessor,
+            CameraConnector connector) {
         this.camera = camera;
         this.connector = connector;
         this.config = config;
@@ -54,7 +59,9 @@ final class CameraRecorder implements Runnable {
         this.archive = archive;
         this.reader = reader;
         this.predecessor = predecessor;
-        this.backoff = new ReconnectBackoff(config.backoffInitial(), config.backoffMax(),
+        this.backoff = new ReconnectBackoff(
+                config.backoffInitial(),
+                config.backoffMax(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
@@ -92,7 +99,8 @@ final class CameraRecorder implements Runnable {
             }
         } catch (RuntimeException e) {
             LOG.error("Camera {}: recorder failed unexpectedly", camera.id(), e);
-            statusBoard.report(camera.id(), State.ERROR, "internal error: " + e.getClass().getSimpleName());
+            statusBoard.report(
+                    camera.id(), State.ERROR, "internal error: " + e.getClass().getSimpleName());
         } finally {
             finished.complete(null);
         }
@@ -116,18 +124,28 @@ final class CameraRecorder implements Runnable {
         }
         try (source) {
             if (source.ignoredAudioCodec() != null) {
-                LOG.warn("Camera {}: audio codec {} is not recorded (only AAC is); video is", camera.id(),
+                LOG.warn(
+                        "Camera {}: audio codec {} is not recorded (only AAC is); video is",
+                        camera.id(),
                         source.ignoredAudioCodec());
             }
-            RecordingSession session = new RecordingSession(UUID.randomUUID().toString(), camera.id(), connectedAt,
+            RecordingSession session = new RecordingSession(
+                    UUID.randomUUID().toString(),
+                    camera.id(),
+                    connectedAt,
                     RtspSource.codecName(source.video().codecpar()),
-                    source.audio() == null ? null : RtspSource.codecName(source.audio().codecpar()));
+                    source.audio() == null
+                            ? null
+                            : RtspSource.codecName(source.audio().codecpar()));
             String reason;
-            try (SessionIngest ingest = new SessionIngest(camera.id(), source, session, archive, statusBoard, clock,
-                    config, previousSegmentEnd())) {
+            try (SessionIngest ingest = new SessionIngest(
+                    camera.id(), source, session, archive, statusBoard, clock, config, previousSegmentEnd())) {
                 LOG.info("Camera {}: connected, session {}", camera.id(), session.id());
                 var par = source.video().codecpar();
-                statusBoard.sessionStarted(camera.id(), session.id(), connectedAt,
+                statusBoard.sessionStarted(
+                        camera.id(),
+                        session.id(),
+                        connectedAt,
                         session.videoCodec() + (session.audioCodec() == null ? "" : "+" + session.audioCodec()),
                         par.width() + "x" + par.height());
                 openSession(session);
@@ -136,8 +154,13 @@ final class CameraRecorder implements Runnable {
                     statusBoard.report(camera.id(), State.OFFLINE, "disconnected: " + reason);
                 }
                 closeSession(session, reason);
-                LOG.info("Camera {}: session {} ended after {} segment(s), {} timestamp repair(s): {}", camera.id(),
-                        session.id(), ingest.segments(), ingest.timestampRepairs(), reason);
+                LOG.info(
+                        "Camera {}: session {} ended after {} segment(s), {} timestamp repair(s): {}",
+                        camera.id(),
+                        session.id(),
+                        ingest.segments(),
+                        ingest.timestampRepairs(),
+                        reason);
             } catch (FfmpegError e) {
                 statusBoard.report(camera.id(), State.ERROR, e.getMessage());
                 LOG.error("Camera {}: cannot record the stream: {}", camera.id(), e.getMessage());
@@ -171,8 +194,12 @@ final class CameraRecorder implements Runnable {
         }
         switch (e.kind()) {
             case UNAUTHORIZED -> {
-                statusBoard.report(camera.id(), State.UNAUTHORIZED, "the camera refused the credentials: " + e.getMessage());
-                LOG.warn("Camera {}: credentials refused; retrying in {} s", camera.id(), config.unauthorizedBackoff().toSeconds());
+                statusBoard.report(
+                        camera.id(), State.UNAUTHORIZED, "the camera refused the credentials: " + e.getMessage());
+                LOG.warn(
+                        "Camera {}: credentials refused; retrying in {} s",
+                        camera.id(),
+                        config.unauthorizedBackoff().toSeconds());
                 return config.unauthorizedBackoff();
             }
             case UNREACHABLE -> {
@@ -200,7 +227,11 @@ final class CameraRecorder implements Runnable {
         try {
             archive.closeSession(session.id(), clock.instant(), reason);
         } catch (VigilException e) {
-            LOG.error("Camera {}: end of session {} not recorded in the index: {}", camera.id(), session.id(), e.getMessage());
+            LOG.error(
+                    "Camera {}: end of session {} not recorded in the index: {}",
+                    camera.id(),
+                    session.id(),
+                    e.getMessage());
         }
     }
 

@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class CodecsString {
 
-    private CodecsString() {
-    }
+    private CodecsString() {}
 
     /**
      * @param initSegment the fMP4 init segment
@@ -22,8 +21,9 @@ final class CodecsString {
         int avcc = indexOf(initSegment, "avcC");
         int hvcc = indexOf(initSegment, "hvcC");
         if (avcc >= 0 && avcc + 8 <= initSegment.length) {
-            codecs.add(String.format("avc1.%02x%02x%02x", initSegment[avcc + 5] & 0xff,
-                    initSegment[avcc + 6] & 0xff, initSegment[avcc + 7] & 0xff));
+            codecs.add(String.format(
+                    "avc1.%02x%02x%02x",
+                    initSegment[avcc + 5] & 0xff, initSegment[avcc + 6] & 0xff, initSegment[avcc + 7] & 0xff));
         } else if (hvcc >= 0 && hvcc + 17 <= initSegment.length) {
             codecs.add(hevc(initSegment, hvcc + 4));
         }
@@ -38,15 +38,22 @@ final class CodecsString {
         int profileSpace = flags >> 6;
         boolean highTier = (flags & 0x20) != 0;
         int profileIdc = flags & 0x1f;
-        long compat = ((b[p + 2] & 0xffL) << 24) | ((b[p + 3] & 0xffL) << 16) | ((b[p + 4] & 0xffL) << 8) | (b[p + 5] & 0xffL);
+        long compat = ((b[p + 2] & 0xffL) << 24)
+                | ((b[p + 3] & 0xffL) << 16)
+                | ((b[p + 4] & 0xffL) << 8)
+                | (b[p + 5] & 0xffL);
         long reversed = Integer.toUnsignedLong(Integer.reverse((int) compat));
         int level = b[p + 12] & 0xff;
         StringBuilder s = new StringBuilder("hvc1.");
         if (profileSpace > 0) {
             s.append((char) ('A' + profileSpace - 1));
         }
-        s.append(profileIdc).append('.').append(Long.toHexString(reversed).toUpperCase(Locale.ROOT))
-                .append('.').append(highTier ? 'H' : 'L').append(level);
+        s.append(profileIdc)
+                .append('.')
+                .append(Long.toHexString(reversed).toUpperCase(Locale.ROOT))
+                .append('.')
+                .append(highTier ? 'H' : 'L')
+                .append(level);
         int last = p + 11;
         while (last >= p + 6 && b[last] == 0) {
             last--;

@@ -1,14 +1,18 @@
 package io.vigil.recorder;
 
-import static org.bytedeco.ffmpeg.global.avutil.AVERROR_HTTP_UNAUTHORIZED;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_HTTP_FORBIDDEN;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_HTTP_UNAUTHORIZED;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 /** An FFmpeg call failed: the return code, what was being done, and what kind of failure it is. */
 final class FfmpegError extends Exception {
 
     /** What a failure means for the camera's state. */
-    enum Kind { UNAUTHORIZED, UNREACHABLE, STREAM }
+    enum Kind {
+        UNAUTHORIZED,
+        UNREACHABLE,
+        STREAM
+    }
 
     private static final int ECONNREFUSED = 111;
     private static final int EHOSTUNREACH = 113;
@@ -54,7 +58,11 @@ final class FfmpegError extends Exception {
             return Kind.UNAUTHORIZED;
         }
         int errno = -code;
-        if (errno == ECONNREFUSED || errno == EHOSTUNREACH || errno == ENETUNREACH || errno == ETIMEDOUT || errno == EIO) {
+        if (errno == ECONNREFUSED
+                || errno == EHOSTUNREACH
+                || errno == ENETUNREACH
+                || errno == ETIMEDOUT
+                || errno == EIO) {
             return Kind.UNREACHABLE;
         }
         return Kind.STREAM;

@@ -1,16 +1,16 @@
 package io.vigil.recorder;
 
-import io.vigil.camera.RtspUrl;
-import org.bytedeco.ffmpeg.avutil.LogCallback;
-import org.bytedeco.javacpp.BytePointer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_INFO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_WARNING;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.setLogCallback;
+
+import io.vigil.camera.RtspUrl;
+import org.bytedeco.ffmpeg.avutil.LogCallback;
+import org.bytedeco.javacpp.BytePointer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes FFmpeg's own log lines into SLF4J (logger {@code ffmpeg}), with credentials in RTSP URLs
@@ -21,8 +21,7 @@ final class FfmpegLog extends LogCallback {
     private static final Logger LOG = LoggerFactory.getLogger("ffmpeg");
     private static FfmpegLog instance;
 
-    private FfmpegLog() {
-    }
+    private FfmpegLog() {}
 
     /** Installs the callback once per process; FFmpeg logs warnings and errors only. */
     static synchronized void install() {

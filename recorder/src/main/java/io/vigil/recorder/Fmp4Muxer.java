@@ -1,21 +1,5 @@
 package io.vigil.recorder;
 
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOContext;
-import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avformat.Write_packet_Pointer_BytePointer_int;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
-import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.LongPointer;
-import org.bytedeco.javacpp.Pointer;
-
-import java.io.ByteArrayOutputStream;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
@@ -28,9 +12,24 @@ import static org.bytedeco.ffmpeg.global.avformat.avio_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avio_context_free;
 import static org.bytedeco.ffmpeg.global.avformat.avio_flush;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avformat.Write_packet_Pointer_BytePointer_int;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.Pointer;
 
 /**
  * Remuxes packets into fragmented MP4 in memory, without decoding: the header becomes the init
@@ -63,8 +62,8 @@ final class Fmp4Muxer implements AutoCloseable {
             if (ret < 0) {
                 throw new FfmpegError("cannot create the MP4 muxer", ret);
             }
-            io = avio_alloc_context(new BytePointer(av_malloc(IO_BUFFER_BYTES)), IO_BUFFER_BYTES, 1, opaque,
-                    null, WRITE, null);
+            io = avio_alloc_context(
+                    new BytePointer(av_malloc(IO_BUFFER_BYTES)), IO_BUFFER_BYTES, 1, opaque, null, WRITE, null);
             context.pb(io);
             for (int i = 0; i < streams.length; i++) {
                 AVStream in = streams[i];
@@ -123,7 +122,8 @@ final class Fmp4Muxer implements AutoCloseable {
                 initSegment = bytes;
                 bytes = flush();
             } else if (mediaStart == 0) {
-                throw new FfmpegError("the MP4 muxer wrote a fragment before the init segment", FfmpegError.Kind.STREAM);
+                throw new FfmpegError(
+                        "the MP4 muxer wrote a fragment before the init segment", FfmpegError.Kind.STREAM);
             } else {
                 initSegment = java.util.Arrays.copyOfRange(bytes, 0, mediaStart);
                 bytes = java.util.Arrays.copyOfRange(bytes, mediaStart, bytes.length);

@@ -14,9 +14,6 @@ import io.vigil.kernel.hook.RecordingControl;
 import io.vigil.recorder.connect.CameraConnector;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps exactly one {@link CameraRecorder} running per enabled camera that this node records
@@ -46,14 +45,21 @@ public class RecorderSupervisor implements RecordingControl {
     private final CameraConnector connector;
     /** Changed under this object's lock; read without it by {@link #stopNow}. */
     private final Map<String, CameraRecorder> running = new ConcurrentHashMap<>();
+
     private boolean shutDown;
     private final CompletableFuture<Void> allStopped = new CompletableFuture<>();
     /** Per camera, when its last stopped recorder has stored its last segment (kept so every caller can wait). */
     private final Map<String, CompletableFuture<Void>> lastStopped = new ConcurrentHashMap<>();
 
-    public RecorderSupervisor(CameraRepository cameras, ArchiveWriter archive, ArchiveReader reader,
-                              CameraStatusBoard statusBoard, RecorderConfig config, Clock clock,
-                              RecordingAssignment assignment, CameraConnector connector) {
+    public RecorderSupervisor(
+            CameraRepository cameras,
+            ArchiveWriter archive,
+            ArchiveReader reader,
+            CameraStatusBoard statusBoard,
+            RecorderConfig config,
+            Clock clock,
+            RecordingAssignment assignment,
+            CameraConnector connector) {
         this.assignment = assignment;
         this.connector = connector;
         this.reader = reader;
@@ -92,14 +98,17 @@ public class RecorderSupervisor implements RecordingControl {
         if (shutDown) {
             return allStopped;
         }
-        Optional<Camera> wanted = cameras.find(cameraId).filter(Camera::enabled)
-                .filter(c -> assignment.recordsHere(c.id()));
+        Optional<Camera> wanted =
+                cameras.find(cameraId).filter(Camera::enabled).filter(c -> assignment.recordsHere(c.id()));
         CameraRecorder current = running.get(cameraId);
-        if (current != null && wanted.isPresent() && current.camera().recordsLike(wanted.get())
+        if (current != null
+                && wanted.isPresent()
+                && current.camera().recordsLike(wanted.get())
                 && !current.finished().isDone()) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> predecessor = lastStopped.getOrDefault(cameraId, CompletableFuture.completedFuture(null));
+        CompletableFuture<Void> predecessor =
+                lastStopped.getOrDefault(cameraId, CompletableFuture.completedFuture(null));
         if (current != null) {
             current.stop();
             predecessor = current.finished();
@@ -114,8 +123,8 @@ public class RecorderSupervisor implements RecordingControl {
             return predecessor;
         }
         Camera camera = wanted.get();
-        CameraRecorder recorder = new CameraRecorder(camera, config, statusBoard, clock, archive, reader,
-                predecessor, connector);
+        CameraRecorder recorder =
+                new CameraRecorder(camera, config, statusBoard, clock, archive, reader, predecessor, connector);
         Thread thread = new Thread(recorder, "record-" + cameraId);
         thread.setDaemon(true);
         running.put(cameraId, recorder);

@@ -1,23 +1,5 @@
 package io.vigil.recorder;
 
-import io.vigil.camera.Camera;
-import io.vigil.recorder.connect.ConnectTarget;
-import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
-import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
-import org.bytedeco.javacpp.LongPointer;
-import org.bytedeco.javacpp.Pointer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
@@ -33,6 +15,23 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
+import io.vigil.camera.Camera;
+import io.vigil.recorder.connect.ConnectTarget;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * One RTSP session with a camera, read packet by packet without decoding. Every blocking FFmpeg
  * call runs under a deadline (connect timeout, then stall timeout per packet) enforced by FFmpeg's
@@ -44,6 +43,7 @@ final class RtspSource implements AutoCloseable {
 
     /** One callback for all sources: JavaCPP limits how many native callback thunks exist. */
     private static final Interrupt INTERRUPT = new Interrupt();
+
     private static final Duration TEARDOWN_TIMEOUT = Duration.ofSeconds(2);
     private static final Map<Long, RtspSource> OPEN = new ConcurrentHashMap<>();
     private static final AtomicLong IDS = new AtomicLong();
@@ -57,6 +57,7 @@ final class RtspSource implements AutoCloseable {
     private volatile boolean deadlineIsStall;
     /** The connect deadline (not a stall, not a stop) interrupted FFmpeg. */
     private volatile boolean deadlineFired;
+
     private int videoIndex = -1;
     private int audioIndex = -1;
     private String ignoredAudioCodec;
@@ -73,7 +74,8 @@ final class RtspSource implements AutoCloseable {
      * Opens the camera's stream and picks the streams to record: the first H.264/H.265 video and,
      * if present, the first AAC audio.
      */
-    static RtspSource open(ConnectTarget target, Camera.Transport transport, Duration connectTimeout) throws FfmpegError {
+    static RtspSource open(ConnectTarget target, Camera.Transport transport, Duration connectTimeout)
+            throws FfmpegError {
         FfmpegLog.install();
         RtspSource source = new RtspSource();
         try {
@@ -98,20 +100,25 @@ final class RtspSource implements AutoCloseable {
         int ret = avformat_open_input(context, target.url(), null, options);
         av_dict_free(options);
         if (ret < 0) {
-            throw connectFailure("cannot open RTSP session", "did not complete the RTSP handshake", connectTimeout, ret);
+            throw connectFailure(
+                    "cannot open RTSP session", "did not complete the RTSP handshake", connectTimeout, ret);
         }
         deadlineNanos = System.nanoTime() + connectTimeout.toNanos();
         ret = avformat_find_stream_info(context, (AVDictionary) null);
         if (ret < 0) {
-            throw connectFailure("cannot read stream information", "sent too little media to read its parameters",
-                    connectTimeout, ret);
+            throw connectFailure(
+                    "cannot read stream information",
+                    "sent too little media to read its parameters",
+                    connectTimeout,
+                    ret);
         }
         for (int i = 0; i < context.nb_streams(); i++) {
             AVCodecParameters par = context.streams(i).codecpar();
             if (par.codec_type() == AVMEDIA_TYPE_VIDEO && videoIndex < 0) {
                 if (par.codec_id() != AV_CODEC_ID_H264 && par.codec_id() != AV_CODEC_ID_HEVC) {
-                    throw new FfmpegError("unsupported video codec " + codecName(par)
-                            + ": Vigil records H.264 and H.265", FfmpegError.Kind.STREAM);
+                    throw new FfmpegError(
+                            "unsupported video codec " + codecName(par) + ": Vigil records H.264 and H.265",
+                            FfmpegError.Kind.STREAM);
                 }
                 videoIndex = i;
             } else if (par.codec_type() == AVMEDIA_TYPE_AUDIO && audioIndex < 0) {
@@ -135,8 +142,10 @@ final class RtspSource implements AutoCloseable {
      */
     private FfmpegError connectFailure(String what, String slow, Duration connectTimeout, int ret) {
         if (deadlineFired && !stopRequested) {
-            return new FfmpegError("the camera " + slow + " within " + connectTimeout.toMillis() / 1000.0
-                    + " s (vigil.recorder.connect-timeout)", FfmpegError.Kind.UNREACHABLE);
+            return new FfmpegError(
+                    "the camera " + slow + " within " + connectTimeout.toMillis() / 1000.0
+                            + " s (vigil.recorder.connect-timeout)",
+                    FfmpegError.Kind.UNREACHABLE);
         }
         return new FfmpegError(what, ret);
     }

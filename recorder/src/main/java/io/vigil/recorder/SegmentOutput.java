@@ -4,10 +4,9 @@ import io.vigil.archive.ArchiveWriter;
 import io.vigil.archive.SegmentDraft;
 import io.vigil.archive.index.RecordingSession;
 import io.vigil.camera.CameraStatusBoard;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Instant;
 
 /**
  * What becomes of a session's cut fragments: each is dated on the wall clock ({@link SegmentClock}), handed to the
@@ -28,8 +27,13 @@ final class SegmentOutput {
     private long segments;
 
     /** @param aacProfile the audio track's AAC profile, null without audio (for the codecs string) */
-    SegmentOutput(String cameraId, RecordingSession session, ArchiveWriter archive, CameraStatusBoard statusBoard,
-                  SegmentClock segmentClock, Integer aacProfile) {
+    SegmentOutput(
+            String cameraId,
+            RecordingSession session,
+            ArchiveWriter archive,
+            CameraStatusBoard statusBoard,
+            SegmentClock segmentClock,
+            Integer aacProfile) {
         this.cameraId = cameraId;
         this.session = session;
         this.archive = archive;
@@ -61,13 +65,16 @@ final class SegmentOutput {
         int reanchors = segmentClock.reanchors();
         Instant start = segmentClock.startOf(startMicros);
         if (segmentClock.reanchors() > reanchors) {
-            LOG.warn("Camera {}: stream clock drifted from the receive clock by more than the bound; "
-                    + "segment times follow the receive clock again from {}", cameraId, start);
+            LOG.warn(
+                    "Camera {}: stream clock drifted from the receive clock by more than the bound; "
+                            + "segment times follow the receive clock again from {}",
+                    cameraId,
+                    start);
         }
         segmentClock.ended(start.plusMillis(durationMillis));
         segments++;
-        archive.append(new SegmentDraft(cameraId, session.id(), start, durationMillis, fragment, keyframeStart,
-                initBytes, codecs));
+        archive.append(new SegmentDraft(
+                cameraId, session.id(), start, durationMillis, fragment, keyframeStart, initBytes, codecs));
         statusBoard.segmentFinished(cameraId, fragment.length, frames, durationMillis);
     }
 

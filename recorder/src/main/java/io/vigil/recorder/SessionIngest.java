@@ -1,23 +1,22 @@
 package io.vigil.recorder;
 
-import io.vigil.archive.ArchiveWriter;
-import io.vigil.archive.index.RecordingSession;
-import io.vigil.camera.CameraStatusBoard;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+
+import io.vigil.archive.ArchiveWriter;
+import io.vigil.archive.index.RecordingSession;
+import io.vigil.camera.CameraStatusBoard;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns one RTSP session's packets into media segments: repairs timestamps, cuts on keyframes, and
@@ -45,8 +44,15 @@ final class SessionIngest implements AutoCloseable {
     private final AVPacket undatedKeyframe = av_packet_alloc();
     private Instant undatedKeyframeAt;
 
-    SessionIngest(String cameraId, RtspSource source, RecordingSession session, ArchiveWriter archive,
-                  CameraStatusBoard statusBoard, Clock clock, RecorderConfig config, Instant previousSegmentEnd)
+    SessionIngest(
+            String cameraId,
+            RtspSource source,
+            RecordingSession session,
+            ArchiveWriter archive,
+            CameraStatusBoard statusBoard,
+            Clock clock,
+            RecorderConfig config,
+            Instant previousSegmentEnd)
             throws FfmpegError {
         this.cameraId = cameraId;
         this.source = source;
@@ -61,7 +67,12 @@ final class SessionIngest implements AutoCloseable {
         if (previousSegmentEnd != null) {
             segmentClock.ended(previousSegmentEnd);
         }
-        this.output = new SegmentOutput(cameraId, session, archive, statusBoard, segmentClock,
+        this.output = new SegmentOutput(
+                cameraId,
+                session,
+                archive,
+                statusBoard,
+                segmentClock,
                 audioStream == null ? null : audioStream.codecpar().profile());
         this.video = new RecordedTrack(source.video(), 0, MAX_JUMP_MILLIS);
         this.audio = audioStream == null ? null : new RecordedTrack(audioStream, 1, MAX_JUMP_MILLIS);
@@ -87,9 +98,11 @@ final class SessionIngest implements AutoCloseable {
             while (true) {
                 int ret = source.read(packet, stallTimeout);
                 if (ret < 0) {
-                    reason = ret == AVERROR_EOF ? "stream ended"
-                            : source.stalled() ? "no packet for " + stallTimeout.toSeconds() + " s"
-                            : FfmpegError.describe(ret);
+                    reason = ret == AVERROR_EOF
+                            ? "stream ended"
+                            : source.stalled()
+                                    ? "no packet for " + stallTimeout.toSeconds() + " s"
+                                    : FfmpegError.describe(ret);
                     break;
                 }
                 Instant receivedAt = clock.instant();

@@ -32,8 +32,7 @@ public final class TimestampRepair {
     }
 
     /** Repaired timestamps of one packet. */
-    public record Stamp(long pts, long dts) {
-    }
+    public record Stamp(long pts, long dts) {}
 
     /** Repairs a packet's timestamps; either may be {@link #NO_TIMESTAMP}. */
     public Stamp repair(long pts, long dts) {

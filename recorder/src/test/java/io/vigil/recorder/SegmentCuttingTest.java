@@ -1,11 +1,5 @@
 package io.vigil.recorder;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-
 import static io.vigil.recorder.SegmentCutter.Decision.APPEND;
 import static io.vigil.recorder.SegmentCutter.Decision.CUT;
 import static io.vigil.recorder.SegmentCutter.Decision.SKIP;
@@ -13,6 +7,11 @@ import static io.vigil.recorder.SegmentCutter.Decision.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class SegmentCuttingTest {
 
@@ -42,16 +41,23 @@ class SegmentCuttingTest {
         TimestampRepair repair = new TimestampRepair(90_000, 5_000);
         assertEquals(new TimestampRepair.Stamp(0, 0), repair.repair(0, 0));
         assertEquals(new TimestampRepair.Stamp(3600, 3600), repair.repair(3600, 3600));
-        assertEquals(new TimestampRepair.Stamp(7200, 7200), repair.repair(7200, TimestampRepair.NO_TIMESTAMP),
+        assertEquals(
+                new TimestampRepair.Stamp(7200, 7200),
+                repair.repair(7200, TimestampRepair.NO_TIMESTAMP),
                 "missing DTS: one frame after the last");
-        assertEquals(new TimestampRepair.Stamp(7290, 7290), repair.repair(7200, 7200), "duplicate DTS moves on by 1 ms");
+        assertEquals(
+                new TimestampRepair.Stamp(7290, 7290), repair.repair(7200, 7200), "duplicate DTS moves on by 1 ms");
         assertEquals(7380, repair.repair(10, 10).dts(), "a small step back is bumped, not rebased");
         TimestampRepair.Stamp afterWrap = repair.repair(-1_000_000, -1_000_000);
         assertEquals(7380 + 3600, afterWrap.dts(), "a jump of 11 s back continues one frame after the last DTS");
-        assertEquals(new TimestampRepair.Stamp(10980 + 3600, 10980 + 3600), repair.repair(-996_400, -996_400),
+        assertEquals(
+                new TimestampRepair.Stamp(10980 + 3600, 10980 + 3600),
+                repair.repair(-996_400, -996_400),
                 "the offset sticks");
-        assertEquals(new TimestampRepair.Stamp(14580 + 3600, 14580 + 3600),
-                repair.repair(TimestampRepair.NO_TIMESTAMP, TimestampRepair.NO_TIMESTAMP), "no timestamps at all");
+        assertEquals(
+                new TimestampRepair.Stamp(14580 + 3600, 14580 + 3600),
+                repair.repair(TimestampRepair.NO_TIMESTAMP, TimestampRepair.NO_TIMESTAMP),
+                "no timestamps at all");
     }
 
     @Test

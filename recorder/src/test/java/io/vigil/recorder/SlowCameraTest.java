@@ -1,9 +1,10 @@
 package io.vigil.recorder;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.vigil.camera.Camera;
 import io.vigil.recorder.connect.ConnectTarget;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,9 +12,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 /**
  * A camera that is only slow is told apart from one that sends something broken: when Vigil's connect deadline cuts
@@ -26,7 +25,8 @@ class SlowCameraTest {
     void aCameraThatDoesNotAnswerWithinTheConnectTimeoutIsOfflineAndSaysSo() throws Exception {
         try (ServerSocket camera = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             Thread accept = new Thread(() -> {
-                try (Socket client = camera.accept(); InputStream in = client.getInputStream()) {
+                try (Socket client = camera.accept();
+                        InputStream in = client.getInputStream()) {
                     in.transferTo(java.io.OutputStream.nullOutputStream()); // reads the request, never answers
                 } catch (Exception ignored) {
                     // the client gave up
@@ -34,11 +34,12 @@ class SlowCameraTest {
             });
             accept.setDaemon(true);
             accept.start();
-            ConnectTarget target = new ConnectTarget("rtsp://127.0.0.1:" + camera.getLocalPort() + "/slow", Map.of(),
-                    Optional.empty());
-            FfmpegError e = assertThrows(FfmpegError.class,
-                    () -> RtspSource.open(target, Camera.Transport.TCP, Duration.ofMillis(1500)));
-            assertEquals("the camera did not complete the RTSP handshake within 1.5 s (vigil.recorder.connect-timeout)",
+            ConnectTarget target = new ConnectTarget(
+                    "rtsp://127.0.0.1:" + camera.getLocalPort() + "/slow", Map.of(), Optional.empty());
+            FfmpegError e = assertThrows(
+                    FfmpegError.class, () -> RtspSource.open(target, Camera.Transport.TCP, Duration.ofMillis(1500)));
+            assertEquals(
+                    "the camera did not complete the RTSP handshake within 1.5 s (vigil.recorder.connect-timeout)",
                     e.getMessage());
             assertEquals(FfmpegError.Kind.UNREACHABLE, e.kind());
         }
@@ -50,7 +51,8 @@ class SlowCameraTest {
             Thread accept = new Thread(() -> {
                 try (Socket client = camera.accept()) {
                     client.getInputStream().read(new byte[1024]);
-                    client.getOutputStream().write("HELLO\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    client.getOutputStream()
+                            .write("HELLO\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                     client.close();
                 } catch (Exception ignored) {
                     // the client gave up
@@ -58,12 +60,13 @@ class SlowCameraTest {
             });
             accept.setDaemon(true);
             accept.start();
-            ConnectTarget target = new ConnectTarget("rtsp://127.0.0.1:" + camera.getLocalPort() + "/garbage", Map.of(),
-                    Optional.empty());
-            FfmpegError e = assertThrows(FfmpegError.class,
-                    () -> RtspSource.open(target, Camera.Transport.TCP, Duration.ofSeconds(10)));
+            ConnectTarget target = new ConnectTarget(
+                    "rtsp://127.0.0.1:" + camera.getLocalPort() + "/garbage", Map.of(), Optional.empty());
+            FfmpegError e = assertThrows(
+                    FfmpegError.class, () -> RtspSource.open(target, Camera.Transport.TCP, Duration.ofSeconds(10)));
             assertEquals(FfmpegError.Kind.STREAM, e.kind(), e.getMessage());
-            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("cannot open RTSP session: "), e.getMessage());
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    e.getMessage().startsWith("cannot open RTSP session: "), e.getMessage());
         }
     }
 }

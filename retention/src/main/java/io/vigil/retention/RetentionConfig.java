@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.vigil.retention.plan.PlanLimits;
-
 import java.time.Duration;
 
 /**
@@ -48,7 +47,8 @@ public record RetentionConfig(
             throw new IllegalArgumentException("vigil.retention.max-segments-per-run must be >= 1");
         }
         if (batchSize < 1 || batchSize > 1000) {
-            throw new IllegalArgumentException("vigil.retention.batch-size must be 1..1000 (the S3 limit per delete request)");
+            throw new IllegalArgumentException(
+                    "vigil.retention.batch-size must be 1..1000 (the S3 limit per delete request)");
         }
     }
 

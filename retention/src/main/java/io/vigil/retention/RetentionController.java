@@ -12,7 +12,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.vigil.error.VigilException;
 import io.vigil.retention.run.RetentionRuns;
 import io.vigil.retention.run.RunSummary;
-
 import java.util.List;
 import java.util.Map;
 

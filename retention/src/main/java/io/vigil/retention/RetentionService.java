@@ -1,7 +1,7 @@
 package io.vigil.retention;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.core.annotation.Nullable;
 import io.vigil.archive.ArchiveRemoval;
 import io.vigil.archive.store.ObjectStore;
 import io.vigil.camera.Camera;
@@ -20,9 +20,6 @@ import io.vigil.retention.run.RunLock;
 import io.vigil.retention.run.RunSummary;
 import io.vigil.retention.run.SegmentDeleter;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +33,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Retention's shell: gathers the facts (cameras and their policies, usage, holds, segments oldest first),
@@ -63,9 +62,18 @@ public class RetentionService implements RetentionTask {
     private Instant lastCheckWall;
     private long lastCheckNanos;
 
-    public RetentionService(ArchiveRemoval archive, ObjectStore store, CameraRegistry cameras,
-                            Holds holds, DeletionMarks marks, SegmentDeleter deleter, RetentionRuns runs,
-                            RetentionConfig config, Clock clock, MeterRegistry registry, RunLock clusterLock) {
+    public RetentionService(
+            ArchiveRemoval archive,
+            ObjectStore store,
+            CameraRegistry cameras,
+            Holds holds,
+            DeletionMarks marks,
+            SegmentDeleter deleter,
+            RetentionRuns runs,
+            RetentionConfig config,
+            Clock clock,
+            MeterRegistry registry,
+            RunLock clusterLock) {
         this.clusterLock = clusterLock;
         this.archive = archive;
         this.store = store;
@@ -126,7 +134,7 @@ public class RetentionService implements RetentionTask {
             held = clusterLock.take();
             Optional<String> refusal = held.isEmpty()
                     ? Optional.of("another retention run is in progress on node "
-                    + clusterLock.holder().orElse("(just finished)") + "; nothing was deleted by this one")
+                            + clusterLock.holder().orElse("(just finished)") + "; nothing was deleted by this one")
                     : RunSafety.refusal(facts(started));
             if (refusal.isPresent()) {
                 failure = RunSummary.Outcome.REFUSED;
@@ -155,9 +163,15 @@ public class RetentionService implements RetentionTask {
         meters.record(summary);
         if (summary.segmentsDeletedAge() + summary.segmentsDeletedQuota() > 0
                 || summary.outcome() != RunSummary.Outcome.COMPLETED) {
-            LOG.info("Retention run {}: {} segments deleted for age, {} for quota ({} bytes), {} held, {} failed, {} ms",
-                    summary.outcome(), summary.segmentsDeletedAge(), summary.segmentsDeletedQuota(),
-                    summary.bytesDeleted(), summary.segmentsHeld(), summary.segmentsFailed(), summary.durationMillis());
+            LOG.info(
+                    "Retention run {}: {} segments deleted for age, {} for quota ({} bytes), {} held, {} failed, {} ms",
+                    summary.outcome(),
+                    summary.segmentsDeletedAge(),
+                    summary.segmentsDeletedQuota(),
+                    summary.bytesDeleted(),
+                    summary.segmentsHeld(),
+                    summary.segmentsFailed(),
+                    summary.durationMillis());
         }
         return summary;
     }
@@ -166,7 +180,8 @@ public class RetentionService implements RetentionTask {
         Map<String, Set<Long>> marked = new HashMap<>();
         Map<String, Long> markedBytes = new HashMap<>();
         for (Deletion d : pending) {
-            marked.computeIfAbsent(d.segment().cameraId(), k -> new HashSet<>()).add(d.segment().sequence());
+            marked.computeIfAbsent(d.segment().cameraId(), k -> new HashSet<>())
+                    .add(d.segment().sequence());
             markedBytes.merge(d.segment().cameraId(), d.segment().sizeBytes(), Long::sum);
         }
         Map<String, Camera> registered = new HashMap<>();
@@ -175,14 +190,21 @@ public class RetentionService implements RetentionTask {
         archive.usageBytes().forEach((cameraId, usedBytes) -> {
             Camera camera = registered.get(cameraId);
             long unmarkedBytes = Math.max(0, usedBytes - markedBytes.getOrDefault(cameraId, 0L));
-            policies.add(new CameraPolicy(cameraId, camera == null ? config.defaultDays() : camera.retentionDays(),
-                    camera == null || camera.maxBytes() == null ? 0 : camera.maxBytes(), unmarkedBytes,
+            policies.add(new CameraPolicy(
+                    cameraId,
+                    camera == null ? config.defaultDays() : camera.retentionDays(),
+                    camera == null || camera.maxBytes() == null ? 0 : camera.maxBytes(),
+                    unmarkedBytes,
                     archive.lastSequence(cameraId)));
         });
         policies.sort(java.util.Comparator.comparing(CameraPolicy::cameraId));
-        Function<String, java.util.Iterator<io.vigil.retention.plan.Candidate>> oldestFirst =
-                cameraId -> io.vigil.retention.run.OldestSegments.of(archive, cameraId, marked.getOrDefault(cameraId, Set.of()));
-        return RetentionPlanner.plan(now, policies, config.planLimits(), holds.active().stream().map(Hold::range).toList(),
+        Function<String, java.util.Iterator<io.vigil.retention.plan.Candidate>> oldestFirst = cameraId ->
+                io.vigil.retention.run.OldestSegments.of(archive, cameraId, marked.getOrDefault(cameraId, Set.of()));
+        return RetentionPlanner.plan(
+                now,
+                policies,
+                config.planLimits(),
+                holds.active().stream().map(Hold::range).toList(),
                 oldestFirst);
     }
 
@@ -194,8 +216,14 @@ public class RetentionService implements RetentionTask {
         lastCheckNanos = nanos;
         Optional<Instant> newestEnd = archive.newestEnd();
         boolean indexEmpty = newestEnd.isEmpty();
-        return new RunSafety.Facts(now, newestEnd, runs.last().map(RunSummary::started), wallSinceCheck,
-                monotonicSinceCheck, indexEmpty, indexEmpty && store.holdsAnyUnder(""));
+        return new RunSafety.Facts(
+                now,
+                newestEnd,
+                runs.last().map(RunSummary::started),
+                wallSinceCheck,
+                monotonicSinceCheck,
+                indexEmpty,
+                indexEmpty && store.holdsAnyUnder(""));
     }
 
     /** The run meters, so the numbers behind /api/retention/runs also reach Prometheus. */
@@ -215,9 +243,12 @@ public class RetentionService implements RetentionTask {
         }
 
         void record(RunSummary s) {
-            registry.counter("vigil.retention.runs", "outcome", s.outcome().name()).increment();
-            registry.counter("vigil.retention.segments.deleted", "reason", "AGE").increment((double) s.segmentsDeletedAge());
-            registry.counter("vigil.retention.segments.deleted", "reason", "QUOTA").increment((double) s.segmentsDeletedQuota());
+            registry.counter("vigil.retention.runs", "outcome", s.outcome().name())
+                    .increment();
+            registry.counter("vigil.retention.segments.deleted", "reason", "AGE")
+                    .increment((double) s.segmentsDeletedAge());
+            registry.counter("vigil.retention.segments.deleted", "reason", "QUOTA")
+                    .increment((double) s.segmentsDeletedQuota());
             registry.counter("vigil.retention.bytes.deleted").increment((double) s.bytesDeleted());
             registry.counter("vigil.retention.segments.failed").increment(s.segmentsFailed());
             lastDurationMillis.set(s.durationMillis());

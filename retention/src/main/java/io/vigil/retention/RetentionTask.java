@@ -1,7 +1,6 @@
 package io.vigil.retention;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 
 /**

@@ -19,14 +19,10 @@ import io.vigil.retention.hold.Holds;
 import io.vigil.retention.run.DeletionMarks;
 import io.vigil.retention.run.RetentionRuns;
 import io.vigil.retention.run.SegmentDeleter;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +38,7 @@ final class RetentionHarness implements AutoCloseable {
 
     /** A clock the test moves. */
     final io.vigil.kernel.TestClock clock;
+
     final Path directory;
     final EmbeddedS3Server s3;
     final MinioObjectStore store;
@@ -63,17 +60,30 @@ final class RetentionHarness implements AutoCloseable {
         db = new Database(TestDatabase.migrated(TestDatabase.fresh()));
         spans = new RecordingSpans(db);
         index = new SegmentIndex(db, spans);
-        CameraRepository repository = new CameraRepository(db,
-                new io.vigil.camera.secret.CredentialCipher(() -> new byte[32], new java.security.SecureRandom()));
-        cameras = new CameraRegistry(repository, e -> { }, clock, 30);
-        io.vigil.archive.spool.SpoolConfig spool = new io.vigil.archive.spool.SpoolConfig(directory.resolve("spool"),
-                1L << 26, false, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(2));
-        holds = new Holds(db, new RecordedCameras(repository, new io.vigil.archive.read.ArchiveReader(index,
-                new io.vigil.archive.index.SegmentsByTime(db), spans, new io.vigil.archive.spool.SegmentSpool(spool))), clock);
+        CameraRepository repository = new CameraRepository(
+                db, new io.vigil.camera.secret.CredentialCipher(() -> new byte[32], new java.security.SecureRandom()));
+        cameras = new CameraRegistry(repository, e -> {}, clock, 30);
+        io.vigil.archive.spool.SpoolConfig spool = new io.vigil.archive.spool.SpoolConfig(
+                directory.resolve("spool"),
+                1L << 26,
+                false,
+                java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(30),
+                java.time.Duration.ofHours(2));
+        holds = new Holds(
+                db,
+                new RecordedCameras(
+                        repository,
+                        new io.vigil.archive.read.ArchiveReader(
+                                index,
+                                new io.vigil.archive.index.SegmentsByTime(db),
+                                spans,
+                                new io.vigil.archive.spool.SegmentSpool(spool))),
+                clock);
         marks = new DeletionMarks(db);
         runs = new RetentionRuns(db, new io.vigil.kernel.NodeIdentity("test-node"));
-        config = new RetentionConfig(30, "0 */5 * * * ?", globalQuotaBytes, 90, 1000, true, java.time.Duration.ofMinutes(10),
-                100_000);
+        config = new RetentionConfig(
+                30, "0 */5 * * * ?", globalQuotaBytes, 90, 1000, true, java.time.Duration.ofMinutes(10), 100_000);
     }
 
     /** The service, deleting through {@code storeSeenByDeleter} (the real store, or one that fails on purpose). */
@@ -82,12 +92,29 @@ final class RetentionHarness implements AutoCloseable {
     }
 
     RetentionService service(UnaryOperator<ObjectStore> storeSeenByDeleter, int batchSize) {
-        RetentionConfig batches = new RetentionConfig(config.defaultDays(), config.cron(), config.maxBytes(),
-                config.lowWaterPercent(), batchSize, config.enabled(), config.recentProtection(), config.maxSegmentsPerRun());
+        RetentionConfig batches = new RetentionConfig(
+                config.defaultDays(),
+                config.cron(),
+                config.maxBytes(),
+                config.lowWaterPercent(),
+                batchSize,
+                config.enabled(),
+                config.recentProtection(),
+                config.maxSegmentsPerRun());
         io.vigil.archive.ArchiveRemoval archive = new io.vigil.archive.ArchiveRemoval(index, spans);
         SegmentDeleter deleter = new SegmentDeleter(storeSeenByDeleter.apply(store), archive, marks, holds, batches);
-        return new RetentionService(archive, store, cameras, holds, marks, deleter, runs, config, clock,
-                new SimpleMeterRegistry(), new io.vigil.retention.run.RunLock(db, new io.vigil.kernel.NodeIdentity("test-node"), clock));
+        return new RetentionService(
+                archive,
+                store,
+                cameras,
+                holds,
+                marks,
+                deleter,
+                runs,
+                config,
+                clock,
+                new SimpleMeterRegistry(),
+                new io.vigil.retention.run.RunLock(db, new io.vigil.kernel.NodeIdentity("test-node"), clock));
     }
 
     RetentionService service() {
@@ -95,14 +122,15 @@ final class RetentionHarness implements AutoCloseable {
     }
 
     void camera(String id, int retentionDays, Long maxBytes) {
-        cameras.create(new CameraRequest(id, id, "rtsp://192.0.2.1/" + id, null, null, null, false, retentionDays, maxBytes));
+        cameras.create(
+                new CameraRequest(id, id, "rtsp://192.0.2.1/" + id, null, null, null, false, retentionDays, maxBytes));
     }
 
     /** Stores and indexes {@code count} segments of {@code sizeBytes}, 2 s each, back to back from {@code start}. */
     void record(String cameraId, String sessionId, Instant start, int count, int sizeBytes) {
         String initKey = ObjectKeys.initSegment(cameraId, sessionId.repeat(16).getBytes(StandardCharsets.US_ASCII));
         if (index.findInitSegment(initKey).isEmpty()) {
-            store.put(initKey, new byte[]{1, 2, 3}, "video/mp4", Map.of());
+            store.put(initKey, new byte[] {1, 2, 3}, "video/mp4", Map.of());
             index.addInitSegment(new InitSegment(initKey, cameraId, 3, "avc1.64001f", start));
         }
         long sequence = index.nextSequence(cameraId);
@@ -116,8 +144,10 @@ final class RetentionHarness implements AutoCloseable {
 
     /** Keys of the camera's media segment objects in the store. */
     Set<String> storedSegments(String cameraId) {
-        return store.list(cameraId + "/").stream().map(ObjectStore.StoredObject::key)
-                .filter(k -> k.endsWith(".m4s")).collect(Collectors.toSet());
+        return store.list(cameraId + "/").stream()
+                .map(ObjectStore.StoredObject::key)
+                .filter(k -> k.endsWith(".m4s"))
+                .collect(Collectors.toSet());
     }
 
     /** Keys of the camera's media segments in the index. */

@@ -1,5 +1,9 @@
 package io.vigil.retention;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vigil.archive.store.ObjectStore;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
@@ -7,9 +11,6 @@ import io.vigil.retention.hold.Hold;
 import io.vigil.retention.hold.HoldRequest;
 import io.vigil.retention.plan.Deletion;
 import io.vigil.retention.run.RunSummary;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Retention end to end over a real H2 index and a real S3-compatible store, with a clock the test sets. */
 @org.junit.jupiter.api.Tag(io.vigil.kernel.database.TestDatabase.TAG)
@@ -51,14 +50,16 @@ class RetentionServiceTest {
         h = new RetentionHarness(NOW, null);
         h.camera("short", 3, null);
         h.record("short", "s1", DAYS_AGO_5, 10, 100);
-        io.vigil.retention.run.RunLock otherNode = new io.vigil.retention.run.RunLock(h.db,
-                new io.vigil.kernel.NodeIdentity("node-b"), h.clock);
+        io.vigil.retention.run.RunLock otherNode =
+                new io.vigil.retention.run.RunLock(h.db, new io.vigil.kernel.NodeIdentity("node-b"), h.clock);
         RunSummary refused;
         try (var held = otherNode.take().orElseThrow()) {
             refused = h.service().runNow("API");
         }
         assertEquals(RunSummary.Outcome.REFUSED, refused.outcome());
-        assertTrue(refused.details().get(0).contains("in progress on node node-b"), refused.details().toString());
+        assertTrue(
+                refused.details().get(0).contains("in progress on node node-b"),
+                refused.details().toString());
         assertEquals(10, h.index.count("short"), "nothing deleted while the other run held the lock");
         RunSummary after = h.service().runNow("API");
         assertEquals(RunSummary.Outcome.COMPLETED, after.outcome(), "the lock was released with the other run");
@@ -81,7 +82,9 @@ class RetentionServiceTest {
         assertEquals(1, run.initSegmentsDeleted(), "the 5-day-old session's init segment is no longer needed");
         assertEquals(10, h.index.count("short"));
         assertEquals(10, h.index.count("long"));
-        assertTrue(h.indexedSegments("short").stream().allMatch(k -> k.contains("/2026/11/23/")), "only yesterday's remain");
+        assertTrue(
+                h.indexedSegments("short").stream().allMatch(k -> k.contains("/2026/11/23/")),
+                "only yesterday's remain");
         assertIndexEqualsStore("short");
         assertIndexEqualsStore("long");
         assertEquals(1, h.spans.all("short").size(), "the deleted session's span is gone");
@@ -91,15 +94,19 @@ class RetentionServiceTest {
     @Test
     void quotasDeleteOldestFirstDownToTheLowWaterMark() throws Exception {
         h = new RetentionHarness(NOW, 3_000L);
-        h.camera("a", 30, 1_000L);                       // 20 x 100 bytes = 2,000 over 1,000: down to 900
+        h.camera("a", 30, 1_000L); // 20 x 100 bytes = 2,000 over 1,000: down to 900
         h.camera("b", 30, null);
         h.record("a", "a1", DAYS_AGO_5, 20, 100);
-        h.record("b", "b1", DAYS_AGO_5.plusSeconds(1), 30, 100);   // then 900 + 3,000 over 3,000 globally: down to 2,700
+        h.record("b", "b1", DAYS_AGO_5.plusSeconds(1), 30, 100); // then 900 + 3,000 over 3,000 globally: down to 2,700
         RunSummary run = h.service().runNow("TEST");
         // a: 11 oldest for its own quota (2,000 -> 900). All: 900 + 3,000 = 3,900 over 3,000 -> 2,700, the 12 oldest
         // across cameras: b's starts (+1 s, +3 s, ...) interleave with a's remaining (+22 s, +24 s, ...): b0..b10, a11.
         assertEquals(11 + 12, run.segmentsDeletedQuota());
-        assertEquals(2_700, h.index.usageBytes().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(
+                2_700,
+                h.index.usageBytes().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
         assertEquals(800, h.index.usageBytes().get("a"));
         assertIndexEqualsStore("a");
         assertIndexEqualsStore("b");
@@ -113,19 +120,27 @@ class RetentionServiceTest {
         h = new RetentionHarness(NOW, 1L);
         h.camera("lobby", 2, 1L);
         h.record("lobby", "s1", DAYS_AGO_5, 30, 100);
-        Hold hold = h.holds.place(new HoldRequest("lobby", DAYS_AGO_5.plusSeconds(20).toString(),
-                DAYS_AGO_5.plusSeconds(30).toString(), "case 2026-17"));
+        Hold hold = h.holds.place(new HoldRequest(
+                "lobby",
+                DAYS_AGO_5.plusSeconds(20).toString(),
+                DAYS_AGO_5.plusSeconds(30).toString(),
+                "case 2026-17"));
         RunSummary run = h.service().runNow("TEST");
-        assertEquals(24, run.segmentsDeletedAge(), "all but the 5 held and the newest (kept so sequences never repeat)");
+        assertEquals(
+                24, run.segmentsDeletedAge(), "all but the 5 held and the newest (kept so sequences never repeat)");
         assertEquals(5, run.segmentsHeld(), "segments 10..14 overlap [20 s, 30 s)");
-        assertTrue(run.details().stream().anyMatch(d -> d.startsWith("camera lobby: ")), "the unmet quota is stated: " + run.details());
+        assertTrue(
+                run.details().stream().anyMatch(d -> d.startsWith("camera lobby: ")),
+                "the unmet quota is stated: " + run.details());
         assertEquals(6, h.index.count("lobby"));
         assertIndexEqualsStore("lobby");
 
         h.holds.release(hold.id());
         RunSummary after = h.service().runNow("TEST");
         assertEquals(5, after.segmentsDeletedAge(), after.toString());
-        assertEquals(List.of(29L), h.index.oldest("lobby", -1, 100).stream().map(s -> s.sequence()).toList(),
+        assertEquals(
+                List.of(29L),
+                h.index.oldest("lobby", -1, 100).stream().map(s -> s.sequence()).toList(),
                 "the newest stays, so the next segment is 30, not a reused 0");
         h.record("lobby", "s2", NOW.minusSeconds(60), 1, 100);
         assertEquals(30L, h.index.newest("lobby", 1).get(0).sequence());
@@ -142,13 +157,17 @@ class RetentionServiceTest {
         h.record("door", "d1", DAYS_AGO_5, 40, 100);
         h.record("door", "d2", NOW.minusSeconds(600), 5, 100);
         AtomicInteger calls = new AtomicInteger();
-        RunSummary failed = h.service(real -> new FailingStore(real, keys -> {
-            if (calls.incrementAndGet() == 2) {
-                real.deleteAll(keys.subList(0, keys.size() / 2));      // half the batch goes, then the store dies
-                throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "connection reset");
-            }
-            return real.deleteAll(keys);
-        }), 15).runNow("TEST");
+        RunSummary failed = h.service(
+                        real -> new FailingStore(real, keys -> {
+                            if (calls.incrementAndGet() == 2) {
+                                real.deleteAll(
+                                        keys.subList(0, keys.size() / 2)); // half the batch goes, then the store dies
+                                throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "connection reset");
+                            }
+                            return real.deleteAll(keys);
+                        }),
+                        15)
+                .runNow("TEST");
         assertEquals(RunSummary.Outcome.FAILED, failed.outcome());
         assertEquals(15, failed.segmentsDeletedAge(), "the first batch of 15 went through");
         assertTrue(h.storedSegments("door").size() < h.indexedSegments("door").size(), "rows now name missing objects");
@@ -168,10 +187,11 @@ class RetentionServiceTest {
         h.camera("gate", 1, null);
         h.record("gate", "g1", DAYS_AGO_5, 10, 100);
         RunSummary partial = h.service(real -> new FailingStore(real, keys -> {
-            Map<String, String> refused = new java.util.HashMap<>(real.deleteAll(keys.subList(2, keys.size())));
-            keys.subList(0, 2).forEach(k -> refused.put(k, "AccessDenied: test"));
-            return refused;
-        })).runNow("TEST");
+                    Map<String, String> refused = new java.util.HashMap<>(real.deleteAll(keys.subList(2, keys.size())));
+                    keys.subList(0, 2).forEach(k -> refused.put(k, "AccessDenied: test"));
+                    return refused;
+                }))
+                .runNow("TEST");
         assertEquals(RunSummary.Outcome.PARTIAL, partial.outcome());
         assertEquals(2, partial.segmentsFailed());
         assertEquals(3, h.index.count("gate"), "the 2 refused and the newest");
@@ -190,11 +210,16 @@ class RetentionServiceTest {
         h.record("a", "a1", DAYS_AGO_5, 12, 100);
         h.record("a", "a2", DAYS_AGO_1, 12, 100);
         h.record("b", "b1", DAYS_AGO_5, 20, 100);
-        h.holds.place(new HoldRequest("b", DAYS_AGO_5.toString(), DAYS_AGO_5.plusSeconds(6).toString(), "incident"));
+        h.holds.place(new HoldRequest(
+                "b", DAYS_AGO_5.toString(), DAYS_AGO_5.plusSeconds(6).toString(), "incident"));
         RetentionService retention = h.service();
         RetentionPreview preview = retention.preview();
-        long previewed = preview.deletions().stream().mapToLong(RetentionPreview.CameraDeletions::segments).sum();
-        long previewedBytes = preview.deletions().stream().mapToLong(RetentionPreview.CameraDeletions::bytes).sum();
+        long previewed = preview.deletions().stream()
+                .mapToLong(RetentionPreview.CameraDeletions::segments)
+                .sum();
+        long previewedBytes = preview.deletions().stream()
+                .mapToLong(RetentionPreview.CameraDeletions::bytes)
+                .sum();
         assertTrue(preview.deletions().stream().anyMatch(d -> d.reason() == Deletion.Reason.AGE));
         assertTrue(preview.deletions().stream().anyMatch(d -> d.reason() == Deletion.Reason.QUOTA));
         RunSummary run = retention.runNow("TEST");
@@ -211,7 +236,7 @@ class RetentionServiceTest {
         h.camera("a", 1, null);
         h.record("a", "a1", DAYS_AGO_5, 10, 100);
         h.record("a", "a2", NOW.minusSeconds(60), 10, 100);
-        h.clock.set(NOW.minus(Duration.ofDays(3)));             // the clock jumped back 3 days
+        h.clock.set(NOW.minus(Duration.ofDays(3))); // the clock jumped back 3 days
         RunSummary run = h.service().runNow("TEST");
         assertEquals(RunSummary.Outcome.REFUSED, run.outcome());
         assertTrue(run.details().get(0).contains("jumped back"), run.details().toString());
@@ -223,14 +248,27 @@ class RetentionServiceTest {
     void holdsAreValidated() throws Exception {
         h = new RetentionHarness(NOW, null);
         h.camera("a", 1, null);
-        VigilException noReason = assertThrows(VigilException.class, () -> h.holds.place(new HoldRequest("a",
-                DAYS_AGO_5.toString(), NOW.toString(), " ")));
+        VigilException noReason = assertThrows(
+                VigilException.class,
+                () -> h.holds.place(new HoldRequest("a", DAYS_AGO_5.toString(), NOW.toString(), " ")));
         assertEquals(ErrorCode.VALIDATION_FAILED, noReason.code());
-        assertEquals(ErrorCode.INVALID_RANGE, assertThrows(VigilException.class, () -> h.holds.place(new HoldRequest("a",
-                NOW.toString(), DAYS_AGO_5.toString(), "x"))).code());
-        assertEquals(ErrorCode.CAMERA_NOT_FOUND, assertThrows(VigilException.class, () -> h.holds.place(new HoldRequest(
-                "nobody", DAYS_AGO_5.toString(), NOW.toString(), "x"))).code());
-        assertEquals(ErrorCode.HOLD_NOT_FOUND, assertThrows(VigilException.class, () -> h.holds.release("nope")).code());
+        assertEquals(
+                ErrorCode.INVALID_RANGE,
+                assertThrows(
+                                VigilException.class,
+                                () -> h.holds.place(new HoldRequest("a", NOW.toString(), DAYS_AGO_5.toString(), "x")))
+                        .code());
+        assertEquals(
+                ErrorCode.CAMERA_NOT_FOUND,
+                assertThrows(
+                                VigilException.class,
+                                () -> h.holds.place(
+                                        new HoldRequest("nobody", DAYS_AGO_5.toString(), NOW.toString(), "x")))
+                        .code());
+        assertEquals(
+                ErrorCode.HOLD_NOT_FOUND,
+                assertThrows(VigilException.class, () -> h.holds.release("nope"))
+                        .code());
     }
 
     /** A store whose batch deletes the test decides; everything else goes to the real one. */

@@ -14,14 +14,13 @@ import io.vigil.access.Caller;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.TimeRange;
 import jakarta.inject.Named;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code GET /api/audit}: the audit log, filtered and paged (JSON), or every matching event as CSV
@@ -44,10 +43,16 @@ public class AuditController {
     }
 
     @Get
-    public HttpResponse<?> find(HttpRequest<?> request, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                @Nullable @QueryValue String user, @Nullable @QueryValue String cameraId,
-                                @Nullable @QueryValue String action, @Nullable @QueryValue String after,
-                                @Nullable @QueryValue String limit, @Nullable @QueryValue String format) {
+    public HttpResponse<?> find(
+            HttpRequest<?> request,
+            @Nullable @QueryValue String from,
+            @Nullable @QueryValue String to,
+            @Nullable @QueryValue String user,
+            @Nullable @QueryValue String cameraId,
+            @Nullable @QueryValue String action,
+            @Nullable @QueryValue String after,
+            @Nullable @QueryValue String limit,
+            @Nullable @QueryValue String format) {
         Instant start = TimeRange.optionalInstant("from", from);
         Instant end = TimeRange.optionalInstant("to", to);
         if (start != null && end != null) {
@@ -57,35 +62,56 @@ public class AuditController {
         if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
             throw VigilException.invalid(Map.of("format", "must be json or csv"));
         }
-        AuditQuery query = new AuditQuery(start, end, blank(user), blank(cameraId), action(action),
-                Caller.of(request).map(Caller::cameras).orElse(null), number("after", after, 0, Long.MAX_VALUE),
+        AuditQuery query = new AuditQuery(
+                start,
+                end,
+                blank(user),
+                blank(cameraId),
+                action(action),
+                Caller.of(request).map(Caller::cameras).orElse(null),
+                number("after", after, 0, Long.MAX_VALUE),
                 (int) number("limit", limit, DEFAULT_LIMIT, AuditQuery.MAX_LIMIT));
         if (csv) {
-            return HttpResponse.ok(csv(query.after(query.afterId()))).contentType(CSV)
+            return HttpResponse.ok(csv(query.after(query.afterId())))
+                    .contentType(CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"vigil-audit.csv\"");
         }
         List<AuditEvent> events = log.find(query);
-        Long next = events.size() == query.limit() ? events.get(events.size() - 1).id() : null;
+        Long next =
+                events.size() == query.limit() ? events.get(events.size() - 1).id() : null;
         return HttpResponse.ok(new AuditPage(events, next));
     }
 
     /** Every matching event from {@code after} on, read a page at a time as the client takes them. */
     private Flux<String> csv(AuditQuery query) {
-        AuditQuery paged = new AuditQuery(query.from(), query.to(), query.username(), query.cameraId(), query.action(),
-                query.cameras(), query.afterId(), CSV_PAGE);
-        return Flux.concat(Flux.just(AuditCsv.HEADER), Flux.<List<AuditEvent>, Long>generate(() -> paged.afterId(), (afterId, sink) -> {
-            if (afterId < 0) {
-                sink.complete();
-                return afterId;
-            }
-            List<AuditEvent> events = log.find(paged.after(afterId));
-            if (events.isEmpty()) {
-                sink.complete();
-                return -1L;
-            }
-            sink.next(events);
-            return events.size() < CSV_PAGE ? -1L : events.get(events.size() - 1).id();
-        }).map(AuditCsv::rows).subscribeOn(Schedulers.fromExecutorService(blocking)));
+        AuditQuery paged = new AuditQuery(
+                query.from(),
+                query.to(),
+                query.username(),
+                query.cameraId(),
+                query.action(),
+                query.cameras(),
+                query.afterId(),
+                CSV_PAGE);
+        return Flux.concat(
+                Flux.just(AuditCsv.HEADER),
+                Flux.<List<AuditEvent>, Long>generate(() -> paged.afterId(), (afterId, sink) -> {
+                            if (afterId < 0) {
+                                sink.complete();
+                                return afterId;
+                            }
+                            List<AuditEvent> events = log.find(paged.after(afterId));
+                            if (events.isEmpty()) {
+                                sink.complete();
+                                return -1L;
+                            }
+                            sink.next(events);
+                            return events.size() < CSV_PAGE
+                                    ? -1L
+                                    : events.get(events.size() - 1).id();
+                        })
+                        .map(AuditCsv::rows)
+                        .subscribeOn(Schedulers.fromExecutorService(blocking)));
     }
 
     private static String blank(String s) {
@@ -114,7 +140,8 @@ public class AuditController {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw VigilException.invalid(Map.of(name, "must be a whole number " + (name.equals("limit") ? "1.." : "0..") + max));
+            throw VigilException.invalid(
+                    Map.of(name, "must be a whole number " + (name.equals("limit") ? "1.." : "0..") + max));
         }
     }
 }

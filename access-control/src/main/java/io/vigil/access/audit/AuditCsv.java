@@ -8,18 +8,35 @@ public final class AuditCsv {
     public static final String HEADER = "id,at,username,role,action,camera_id,range_start,range_end,client_address,"
             + "outcome,http_status,detail\r\n";
 
-    private AuditCsv() {
-    }
+    private AuditCsv() {}
 
     public static String rows(List<AuditEvent> events) {
         StringBuilder out = new StringBuilder(events.size() * 160);
         for (AuditEvent e : events) {
-            out.append(e.id()).append(',').append(e.at()).append(',').append(quoted(e.username())).append(',')
-                    .append(quoted(e.role())).append(',').append(e.action()).append(',').append(quoted(e.cameraId()))
-                    .append(',').append(e.rangeStart() == null ? "" : e.rangeStart().toString()).append(',')
-                    .append(e.rangeEnd() == null ? "" : e.rangeEnd().toString()).append(',')
-                    .append(quoted(e.clientAddress())).append(',').append(e.outcome()).append(',')
-                    .append(e.httpStatus()).append(',').append(quoted(e.detail())).append("\r\n");
+            out.append(e.id())
+                    .append(',')
+                    .append(e.at())
+                    .append(',')
+                    .append(quoted(e.username()))
+                    .append(',')
+                    .append(quoted(e.role()))
+                    .append(',')
+                    .append(e.action())
+                    .append(',')
+                    .append(quoted(e.cameraId()))
+                    .append(',')
+                    .append(e.rangeStart() == null ? "" : e.rangeStart().toString())
+                    .append(',')
+                    .append(e.rangeEnd() == null ? "" : e.rangeEnd().toString())
+                    .append(',')
+                    .append(quoted(e.clientAddress()))
+                    .append(',')
+                    .append(e.outcome())
+                    .append(',')
+                    .append(e.httpStatus())
+                    .append(',')
+                    .append(quoted(e.detail()))
+                    .append("\r\n");
         }
         return out.toString();
     }

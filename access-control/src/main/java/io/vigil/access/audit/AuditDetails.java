@@ -3,12 +3,11 @@ package io.vigil.access.audit;
 import io.micronaut.http.HttpRequest;
 import io.vigil.access.SecurityConfig;
 import io.vigil.access.rule.RouteRule;
-import io.vigil.archive.read.ArchiveReader;
 import io.vigil.archive.index.Segment;
+import io.vigil.archive.read.ArchiveReader;
 import io.vigil.kernel.AuditNote;
 import io.vigil.kernel.TimeRange;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

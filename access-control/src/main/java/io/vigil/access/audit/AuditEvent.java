@@ -3,7 +3,6 @@ package io.vigil.access.audit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vigil.kernel.TimeRange;
-
 import java.time.Instant;
 import java.util.Objects;
 
@@ -18,9 +17,19 @@ import java.util.Objects;
  * @param outcome    OK, DENIED or FAILED, from the HTTP status
  */
 @Serdeable
-public record AuditEvent(long id, Instant at, @Nullable String username, @Nullable String role, AuditAction action,
-                         @Nullable String cameraId, @Nullable Instant rangeStart, @Nullable Instant rangeEnd,
-                         @Nullable String clientAddress, String outcome, int httpStatus, @Nullable String detail) {
+public record AuditEvent(
+        long id,
+        Instant at,
+        @Nullable String username,
+        @Nullable String role,
+        AuditAction action,
+        @Nullable String cameraId,
+        @Nullable Instant rangeStart,
+        @Nullable Instant rangeEnd,
+        @Nullable String clientAddress,
+        String outcome,
+        int httpStatus,
+        @Nullable String detail) {
 
     public static final int MAX_DETAIL = 500;
 
@@ -116,8 +125,19 @@ public record AuditEvent(long id, Instant at, @Nullable String username, @Nullab
         }
 
         public AuditEvent build() {
-            return new AuditEvent(0, at, username, role, action, cameraId, rangeStart, rangeEnd, clientAddress,
-                    outcomeOf(status), status, detail);
+            return new AuditEvent(
+                    0,
+                    at,
+                    username,
+                    role,
+                    action,
+                    cameraId,
+                    rangeStart,
+                    rangeEnd,
+                    clientAddress,
+                    outcomeOf(status),
+                    status,
+                    detail);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.vigil.access.audit;
 
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -26,9 +25,19 @@ public class AuditLog {
     }
 
     public void record(AuditEvent e) {
-        db.update("INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.at().toEpochMilli(), e.username(), e.role(), e.action().name(), e.cameraId(), millis(e.rangeStart()),
-                millis(e.rangeEnd()), e.clientAddress(), e.outcome(), e.httpStatus(), e.detail());
+        db.update(
+                "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.at().toEpochMilli(),
+                e.username(),
+                e.role(),
+                e.action().name(),
+                e.cameraId(),
+                millis(e.rangeStart()),
+                millis(e.rangeEnd()),
+                e.clientAddress(),
+                e.outcome(),
+                e.httpStatus(),
+                e.detail());
     }
 
     public List<AuditEvent> find(AuditQuery q) {
@@ -59,7 +68,9 @@ public class AuditLog {
             if (q.cameras().isEmpty()) {
                 return List.of();
             }
-            sql.append(" AND camera_id IN (").append(String.join(", ", q.cameras().stream().map(c -> "?").toList())).append(")");
+            sql.append(" AND camera_id IN (")
+                    .append(String.join(", ", q.cameras().stream().map(c -> "?").toList()))
+                    .append(")");
             params.addAll(q.cameras());
         }
         sql.append(" ORDER BY id LIMIT ").append(q.limit());
@@ -68,8 +79,10 @@ public class AuditLog {
 
     /** Deletes events recorded before {@code cutoff}, at most {@code limit} of them; returns how many. */
     public int deleteBefore(Instant cutoff, int limit) {
-        return db.update("DELETE FROM audit_event WHERE id IN (SELECT id FROM audit_event WHERE at_millis < ? ORDER BY id LIMIT "
-                + limit + ")", cutoff.toEpochMilli());
+        return db.update(
+                "DELETE FROM audit_event WHERE id IN (SELECT id FROM audit_event WHERE at_millis < ? ORDER BY id LIMIT "
+                        + limit + ")",
+                cutoff.toEpochMilli());
     }
 
     private static Object millis(Instant i) {
@@ -81,9 +94,18 @@ public class AuditLog {
         boolean hasStart = !rs.wasNull();
         long end = rs.getLong("range_end_millis");
         boolean hasEnd = !rs.wasNull();
-        return new AuditEvent(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at_millis")), rs.getString("username"),
-                rs.getString("role"), AuditAction.valueOf(rs.getString("action")), rs.getString("camera_id"),
-                hasStart ? Instant.ofEpochMilli(start) : null, hasEnd ? Instant.ofEpochMilli(end) : null,
-                rs.getString("client_address"), rs.getString("outcome"), rs.getInt("http_status"), rs.getString("detail"));
+        return new AuditEvent(
+                rs.getLong("id"),
+                Instant.ofEpochMilli(rs.getLong("at_millis")),
+                rs.getString("username"),
+                rs.getString("role"),
+                AuditAction.valueOf(rs.getString("action")),
+                rs.getString("camera_id"),
+                hasStart ? Instant.ofEpochMilli(start) : null,
+                hasEnd ? Instant.ofEpochMilli(end) : null,
+                rs.getString("client_address"),
+                rs.getString("outcome"),
+                rs.getInt("http_status"),
+                rs.getString("detail"));
     }
 }

@@ -3,7 +3,6 @@ package io.vigil.access.audit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -12,5 +11,4 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record AuditPage(List<AuditEvent> events, @Nullable Long next) {
-}
+public record AuditPage(List<AuditEvent> events, @Nullable Long next) {}

@@ -1,7 +1,6 @@
 package io.vigil.access.audit;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.Set;
 
@@ -10,8 +9,15 @@ import java.util.Set;
  * when given, only of the cameras in {@code cameras} unless that is null, after event {@code afterId}, at most
  * {@code limit} of them, oldest first.
  */
-public record AuditQuery(@Nullable Instant from, @Nullable Instant to, @Nullable String username, @Nullable String cameraId,
-                         @Nullable AuditAction action, @Nullable Set<String> cameras, long afterId, int limit) {
+public record AuditQuery(
+        @Nullable Instant from,
+        @Nullable Instant to,
+        @Nullable String username,
+        @Nullable String cameraId,
+        @Nullable AuditAction action,
+        @Nullable Set<String> cameras,
+        long afterId,
+        int limit) {
 
     public static final int MAX_LIMIT = 10_000;
 

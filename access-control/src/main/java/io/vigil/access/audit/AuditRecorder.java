@@ -24,14 +24,13 @@ import io.vigil.error.ErrorBody;
 import io.vigil.error.ErrorCode;
 import io.vigil.kernel.AuditNote;
 import io.vigil.kernel.Sha256;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the audit event of every audited route (see {@link RouteRules}) once its answer is known, refusals
@@ -69,7 +68,8 @@ public class AuditRecorder implements Ordered {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> record(HttpRequest<?> request, MutableHttpResponse<?> response) {
         Optional<UriRouteMatch<?, ?>> match = RouteAttributes.getRouteMatch(request)
-                .filter(UriRouteMatch.class::isInstance).map(m -> (UriRouteMatch<?, ?>) m);
+                .filter(UriRouteMatch.class::isInstance)
+                .map(m -> (UriRouteMatch<?, ?>) m);
         if (match.isEmpty()) {
             return response;
         }
@@ -84,10 +84,15 @@ public class AuditRecorder implements Ordered {
         try {
             Optional<AuditEvent> event;
             try {
-                event = event(request, response, rule.get(), template, match.get().getVariableValues());
+                event = event(
+                        request, response, rule.get(), template, match.get().getVariableValues());
             } catch (RuntimeException e) {
                 // whatever the request holds, its row is written: the bare facts, without what could not be read
-                LOG.warn("could not describe the audit event of {} {}: {}", request.getMethodName(), template, e.toString());
+                LOG.warn(
+                        "could not describe the audit event of {} {}: {}",
+                        request.getMethodName(),
+                        template,
+                        e.toString());
                 event = Optional.of(bare(request, response, rule.get(), e));
             }
             event.ifPresent(log::record);
@@ -97,22 +102,28 @@ public class AuditRecorder implements Ordered {
             if (response.code() >= 400) {
                 return response;
             }
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(ErrorBody.of(ErrorCode.INDEX_UNAVAILABLE,
-                    "the audit log cannot be written, so this is not served; try again"));
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(ErrorBody.of(
+                            ErrorCode.INDEX_UNAVAILABLE,
+                            "the audit log cannot be written, so this is not served; try again"));
         }
     }
 
-    private Optional<AuditEvent> event(HttpRequest<?> request, MutableHttpResponse<?> response, RouteRule rule,
-                                       String template, Map<String, Object> variables) {
+    private Optional<AuditEvent> event(
+            HttpRequest<?> request,
+            MutableHttpResponse<?> response,
+            RouteRule rule,
+            String template,
+            Map<String, Object> variables) {
         Instant now = clock.instant();
         Optional<Caller> caller = Caller.of(request);
         String address = ClientAddress.of(request, trustForwardedFor);
         int status = response.code();
         String cameraId = AccessRule.cameraId(template, variables);
         if (cameraId != null && !io.vigil.kernel.CameraId.isValid(cameraId)) {
-            cameraId = null;    // a malformed id (refused with 400 by CameraIdFilter) is never a camera of the log
+            cameraId = null; // a malformed id (refused with 400 by CameraIdFilter) is never a camera of the log
         }
-        String named = request.getParameters().get("cameraId");     // e.g. /api/archive/check
+        String named = request.getParameters().get("cameraId"); // e.g. /api/archive/check
         if (cameraId == null && named != null && io.vigil.kernel.CameraId.isValid(named)) {
             cameraId = named;
         }
@@ -124,14 +135,22 @@ public class AuditRecorder implements Ordered {
         String start = request.getParameters().get("start");
         String end = request.getParameters().get("end");
 
-        boolean grouped = segment || viaShare || rule.audit() == AuditAction.LIVE_VIEW || rule.audit() == AuditAction.PLAYBACK
-                || status == 401 || status == 403 || status == 429;
+        boolean grouped = segment
+                || viaShare
+                || rule.audit() == AuditAction.LIVE_VIEW
+                || rule.audit() == AuditAction.PLAYBACK
+                || status == 401
+                || status == 403
+                || status == 429;
         if (grouped) {
             boolean fresh;
             if (status >= 400) {
                 // a refusal or failure repeats into one row only when it is the very same request (a player retrying)
-                fresh = sessions.starts(address + "|" + who + "|" + request.getMethodName() + "|"
-                        + Sha256.hex(request.getUri().toString().getBytes(StandardCharsets.UTF_8)) + "|" + status, now);
+                fresh = sessions.starts(
+                        address + "|" + who + "|" + request.getMethodName() + "|"
+                                + Sha256.hex(request.getUri().toString().getBytes(StandardCharsets.UTF_8)) + "|"
+                                + status,
+                        now);
             } else if (segment) {
                 fresh = sessions.starts(view, now);
             } else {
@@ -143,15 +162,20 @@ public class AuditRecorder implements Ordered {
             }
         }
         AuditEvent.Builder event = AuditEvent.builder(viaShare ? AuditAction.SHARE_USE : rule.audit(), now)
-                .user(caller.map(Caller::name).orElse(null), caller.map(Caller::roleId).orElse(null))
-                .client(address).status(status).camera(cameraId)
+                .user(
+                        caller.map(Caller::name).orElse(null),
+                        caller.map(Caller::roleId).orElse(null))
+                .client(address)
+                .status(status)
+                .camera(cameraId)
                 .range(AuditDetails.instant(start), AuditDetails.instant(end));
         String detail = AuditDetails.describe(request, event, variables);
         if (segment) {
             detail = details.segmentSession(event, cameraId, variables, viaShare ? null : rule);
         }
         if (viaShare) {
-            detail = "share " + caller.get().share().id() + ": " + (segment ? "segments" : rule.audit()) + " " + request.getPath();
+            detail = "share " + caller.get().share().id() + ": " + (segment ? "segments" : rule.audit()) + " "
+                    + request.getPath();
         }
         if (denial.isPresent()) {
             detail = detail + " refused: " + denial.get().message();
@@ -168,23 +192,33 @@ public class AuditRecorder implements Ordered {
      * password: nobody was refused anything, so it leaves no row. A 401 to wrong credentials does.
      */
     static boolean challengeOnly(HttpRequest<?> request, HttpResponse<?> response) {
-        return response.code() == 401 && request.getHeaders().getAuthorization().isEmpty()
-                && request.getCookies().findCookie(MediaCookie.NAME).isEmpty() && request.getParameters().get("share") == null;
+        return response.code() == 401
+                && request.getHeaders().getAuthorization().isEmpty()
+                && request.getCookies().findCookie(MediaCookie.NAME).isEmpty()
+                && request.getParameters().get("share") == null;
     }
 
     private static boolean crossSite(HttpRequest<?> request) {
-        return Denial.of(request).map(d -> d.code() == ErrorCode.CROSS_SITE_REQUEST).orElse(false);
+        return Denial.of(request)
+                .map(d -> d.code() == ErrorCode.CROSS_SITE_REQUEST)
+                .orElse(false);
     }
 
     /** The row of a request whose details could not be read: route, caller, address and status. */
-    private AuditEvent bare(HttpRequest<?> request, HttpResponse<?> response, RouteRule rule, RuntimeException problem) {
+    private AuditEvent bare(
+            HttpRequest<?> request, HttpResponse<?> response, RouteRule rule, RuntimeException problem) {
         Optional<Caller> caller = Caller.of(request);
-        AuditAction action = crossSite(request) ? AuditAction.CROSS_SITE
+        AuditAction action = crossSite(request)
+                ? AuditAction.CROSS_SITE
                 : caller.map(c -> c.share() != null).orElse(false) ? AuditAction.SHARE_USE : rule.audit();
         return AuditEvent.builder(action, clock.instant())
-                .user(caller.map(Caller::name).orElse(null), caller.map(Caller::roleId).orElse(null))
-                .client(ClientAddress.of(request, trustForwardedFor)).status(response.code())
-                .detail(AuditNote.route(request) + " (details unreadable: " + problem.getClass().getSimpleName() + ")")
+                .user(
+                        caller.map(Caller::name).orElse(null),
+                        caller.map(Caller::roleId).orElse(null))
+                .client(ClientAddress.of(request, trustForwardedFor))
+                .status(response.code())
+                .detail(AuditNote.route(request) + " (details unreadable: "
+                        + problem.getClass().getSimpleName() + ")")
                 .build();
     }
 }

@@ -3,12 +3,11 @@ package io.vigil.access.audit;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.vigil.access.SecurityConfig;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the audit log for {@code vigil.security.audit-retention-days} (400 by default), independently of the

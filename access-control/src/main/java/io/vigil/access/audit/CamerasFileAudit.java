@@ -3,10 +3,9 @@ package io.vigil.access.audit;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.vigil.camera.CameraEdit;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
 
 /**
  * Records the changes the cameras file makes at start-up in the audit log, as user
@@ -28,14 +27,21 @@ public class CamerasFileAudit {
 
     @EventListener
     public void onCameraEdit(CameraEdit edit) {
-        AuditAction action = edit.action() == CameraEdit.Action.CREATE ? AuditAction.CAMERA_CREATE : AuditAction.CAMERA_UPDATE;
+        AuditAction action =
+                edit.action() == CameraEdit.Action.CREATE ? AuditAction.CAMERA_CREATE : AuditAction.CAMERA_UPDATE;
         try {
-            log.record(AuditEvent.builder(action, clock.instant()).user(CameraEdit.CAMERAS_FILE_USER, null)
-                    .camera(edit.cameraId()).detail(edit.detail()).build());
+            log.record(AuditEvent.builder(action, clock.instant())
+                    .user(CameraEdit.CAMERAS_FILE_USER, null)
+                    .camera(edit.cameraId())
+                    .detail(edit.detail())
+                    .build());
         } catch (RuntimeException e) {
             // The change is made either way (the file is the installer's); say loudly that its row is missing.
-            LOG.error("could not write the audit event of camera {} changed by the cameras file ({}): {}",
-                    edit.cameraId(), edit.detail(), e.toString());
+            LOG.error(
+                    "could not write the audit event of camera {} changed by the cameras file ({}): {}",
+                    edit.cameraId(),
+                    edit.detail(),
+                    e.toString());
         }
     }
 }

@@ -12,7 +12,6 @@ import io.vigil.access.user.User;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Map;
 
@@ -34,12 +33,15 @@ public class BasicCredentials<B> implements HttpRequestExecutorAuthenticationPro
     @Override
     public AuthenticationResponse authenticate(HttpRequest<B> request, AuthenticationRequest<String, String> auth) {
         try {
-            User user = signIn.check(auth.getIdentity(), auth.getSecret(), ClientAddress.of(request, trustForwardedFor), "basic");
-            return AuthenticationResponse.success(user.username(), List.of(user.role().id()), Map.of(VIA, "basic"));
+            User user = signIn.check(
+                    auth.getIdentity(), auth.getSecret(), ClientAddress.of(request, trustForwardedFor), "basic");
+            return AuthenticationResponse.success(
+                    user.username(), List.of(user.role().id()), Map.of(VIA, "basic"));
         } catch (VigilException e) {
             if (request != null) {
                 long retry = e.code() == ErrorCode.TOO_MANY_ATTEMPTS
-                        ? Long.parseLong(e.fieldErrors().getOrDefault("retryAfterSeconds", "60")) : 0;
+                        ? Long.parseLong(e.fieldErrors().getOrDefault("retryAfterSeconds", "60"))
+                        : 0;
                 new Denial(e.code(), e.getMessage(), retry).attachTo(request);
             }
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);

@@ -5,7 +5,8 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** Body of {@code POST /login}. */
 @Serdeable
-public record Credentials(@Nullable String username, @Nullable String password) {
+public record Credentials(
+        @Nullable String username, @Nullable String password) {
 
     @Override
     public String toString() {

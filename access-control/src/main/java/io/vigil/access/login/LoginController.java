@@ -20,7 +20,6 @@ import io.vigil.access.user.User;
 import io.vigil.access.user.Users;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,14 @@ public class LoginController {
     private final AuditLog audit;
     private final Clock clock;
 
-    public LoginController(SignIn signIn, Users users, RefreshTokens refreshTokens, TokenGenerator generator,
-                           SecurityConfig config, AuditLog audit, Clock clock) {
+    public LoginController(
+            SignIn signIn,
+            Users users,
+            RefreshTokens refreshTokens,
+            TokenGenerator generator,
+            SecurityConfig config,
+            AuditLog audit,
+            Clock clock) {
         this.signIn = signIn;
         this.users = users;
         this.refreshTokens = refreshTokens;
@@ -60,8 +65,11 @@ public class LoginController {
         }
         String address = ClientAddress.of(request, config.trustForwardedFor());
         User user = signIn.check(credentials.username(), credentials.password(), address, "login");
-        audit.record(AuditEvent.builder(AuditAction.LOGIN, clock.instant()).user(user.username(), user.role().id())
-                .client(address).detail("POST /login").build());
+        audit.record(AuditEvent.builder(AuditAction.LOGIN, clock.instant())
+                .user(user.username(), user.role().id())
+                .client(address)
+                .detail("POST /login")
+                .build());
         return withCookie(request, tokensFor(user));
     }
 
@@ -70,10 +78,13 @@ public class LoginController {
         if (body == null || body.refreshToken() == null || body.refreshToken().isBlank()) {
             throw VigilException.invalid(Map.of("refresh_token", "is required"));
         }
-        String username = refreshTokens.use(body.refreshToken()).orElseThrow(() ->
-                new VigilException(ErrorCode.UNAUTHENTICATED, "the refresh token is unknown, used or expired: sign in again"));
-        User user = users.find(username).orElseThrow(() ->
-                new VigilException(ErrorCode.UNAUTHENTICATED, "the refresh token's user no longer exists"));
+        String username = refreshTokens
+                .use(body.refreshToken())
+                .orElseThrow(() -> new VigilException(
+                        ErrorCode.UNAUTHENTICATED, "the refresh token is unknown, used or expired: sign in again"));
+        User user = users.find(username)
+                .orElseThrow(() ->
+                        new VigilException(ErrorCode.UNAUTHENTICATED, "the refresh token's user no longer exists"));
         return withCookie(request, tokensFor(user));
     }
 
@@ -90,11 +101,19 @@ public class LoginController {
 
     private Tokens tokensFor(User user) {
         long seconds = config.accessTokenTtl().toSeconds();
-        Authentication authentication = Authentication.build(user.username(), List.of(user.role().id()),
+        Authentication authentication = Authentication.build(
+                user.username(),
+                List.of(user.role().id()),
                 Map.of(AccessRule.PASSWORD_VERSION, AccessRule.passwordVersion(user)));
-        String access = generator.generateToken(authentication, (int) seconds)
+        String access = generator
+                .generateToken(authentication, (int) seconds)
                 .orElseThrow(() -> new IllegalStateException("no bearer token generated"));
-        return new Tokens(access, refreshTokens.issue(user.username(), config.refreshTokenTtl()), "Bearer", seconds,
-                user.username(), user.role().id());
+        return new Tokens(
+                access,
+                refreshTokens.issue(user.username(), config.refreshTokenTtl()),
+                "Bearer",
+                seconds,
+                user.username(),
+                user.role().id());
     }
 }

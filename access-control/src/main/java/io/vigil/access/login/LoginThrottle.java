@@ -85,8 +85,7 @@ public final class LoginThrottle {
     /** Attempts in this process's memory: for tests, and as the shape {@link SharedLoginAttempts} follows. */
     public static final class InMemory implements Attempts {
 
-        private record Attempt(String id, Instant at) {
-        }
+        private record Attempt(String id, Instant at) {}
 
         private final Map<String, List<Attempt>> byKey = new ConcurrentHashMap<>();
 
@@ -102,7 +101,11 @@ public final class LoginThrottle {
         public List<Instant> since(String key, Instant after) {
             List<Attempt> list = byKey.getOrDefault(key, List.of());
             synchronized (list) {
-                return list.stream().map(Attempt::at).filter(t -> t.isAfter(after)).sorted().toList();
+                return list.stream()
+                        .map(Attempt::at)
+                        .filter(t -> t.isAfter(after))
+                        .sorted()
+                        .toList();
             }
         }
 

@@ -6,7 +6,6 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.token.reader.TokenReader;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -34,16 +33,26 @@ public class MediaCookie implements TokenReader<HttpRequest<?>> {
 
     /** Whether this request was authenticated by the cookie, not by a header. */
     public static boolean used(HttpRequest<?> request) {
-        return request.getHeaders().getAuthorization().isEmpty() && request.getCookies().findCookie(NAME).isPresent();
+        return request.getHeaders().getAuthorization().isEmpty()
+                && request.getCookies().findCookie(NAME).isPresent();
     }
 
     static Cookie of(HttpRequest<?> request, String token, Duration ttl) {
-        return Cookie.of(NAME, token).httpOnly(true).sameSite(SameSite.Strict).path(PATH).maxAge(ttl)
+        return Cookie.of(NAME, token)
+                .httpOnly(true)
+                .sameSite(SameSite.Strict)
+                .path(PATH)
+                .maxAge(ttl)
                 .secure(request.isSecure());
     }
 
     static Cookie cleared(HttpRequest<?> request) {
-        return Cookie.of(NAME, "").httpOnly(true).sameSite(SameSite.Strict).path(PATH).maxAge(0).secure(request.isSecure());
+        return Cookie.of(NAME, "")
+                .httpOnly(true)
+                .sameSite(SameSite.Strict)
+                .path(PATH)
+                .maxAge(0)
+                .secure(request.isSecure());
     }
 
     @Override

@@ -6,7 +6,8 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** Body of {@code POST /login/refresh} and {@code POST /logout}. */
 @Serdeable
-public record RefreshRequest(@Nullable @JsonProperty("refresh_token") String refreshToken) {
+public record RefreshRequest(
+        @Nullable @JsonProperty("refresh_token") String refreshToken) {
 
     @Override
     public String toString() {

@@ -3,7 +3,6 @@ package io.vigil.access.login;
 import io.vigil.kernel.Sha256;
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -29,9 +28,17 @@ public class RefreshTokens {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         long now = clock.millis();
-        db.update("INSERT INTO refresh_token (token_sha256, username, created_millis, expires_millis, used_millis) "
-                + "VALUES (?, ?, ?, ?, ?)", hash(token), username, now, now + validity.toMillis(), null);
-        db.update("DELETE FROM refresh_token WHERE expires_millis < ?", now - Duration.ofDays(1).toMillis());
+        db.update(
+                "INSERT INTO refresh_token (token_sha256, username, created_millis, expires_millis, used_millis) "
+                        + "VALUES (?, ?, ?, ?, ?)",
+                hash(token),
+                username,
+                now,
+                now + validity.toMillis(),
+                null);
+        db.update(
+                "DELETE FROM refresh_token WHERE expires_millis < ?",
+                now - Duration.ofDays(1).toMillis());
         return token;
     }
 
@@ -43,10 +50,17 @@ public class RefreshTokens {
         long now = clock.millis();
         String hash = hash(token);
         return db.inTransaction(() -> {
-            Optional<String> user = db.query("SELECT username FROM refresh_token WHERE token_sha256 = ? "
-                    + "AND used_millis IS NULL AND expires_millis > ? FOR UPDATE", rs -> rs.getString(1), hash, now)
-                    .stream().findFirst();
-            user.ifPresent(u -> db.update("UPDATE refresh_token SET used_millis = ? WHERE token_sha256 = ?", now, hash));
+            Optional<String> user = db
+                    .query(
+                            "SELECT username FROM refresh_token WHERE token_sha256 = ? "
+                                    + "AND used_millis IS NULL AND expires_millis > ? FOR UPDATE",
+                            rs -> rs.getString(1),
+                            hash,
+                            now)
+                    .stream()
+                    .findFirst();
+            user.ifPresent(
+                    u -> db.update("UPDATE refresh_token SET used_millis = ? WHERE token_sha256 = ?", now, hash));
             return user;
         });
     }

@@ -6,7 +6,6 @@ import io.vigil.kernel.Sha256;
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,14 +37,20 @@ public class SharedLoginAttempts implements LoginThrottle.Attempts {
 
     @Override
     public void add(String key, String attemptId, Instant at) {
-        db.update("INSERT INTO login_attempt (attempt_id, key_sha256, at_millis) VALUES (?, ?, ?)", attemptId, hash(key),
+        db.update(
+                "INSERT INTO login_attempt (attempt_id, key_sha256, at_millis) VALUES (?, ?, ?)",
+                attemptId,
+                hash(key),
                 at.toEpochMilli());
     }
 
     @Override
     public List<Instant> since(String key, Instant after) {
-        return db.query("SELECT at_millis FROM login_attempt WHERE key_sha256 = ? AND at_millis > ? ORDER BY at_millis",
-                rs -> Instant.ofEpochMilli(rs.getLong(1)), hash(key), after.toEpochMilli());
+        return db.query(
+                "SELECT at_millis FROM login_attempt WHERE key_sha256 = ? AND at_millis > ? ORDER BY at_millis",
+                rs -> Instant.ofEpochMilli(rs.getLong(1)),
+                hash(key),
+                after.toEpochMilli());
     }
 
     @Override
@@ -56,7 +61,8 @@ public class SharedLoginAttempts implements LoginThrottle.Attempts {
     /** Deletes attempts too old to count. */
     @Scheduled(fixedDelay = "10m", initialDelay = "1m")
     public void prune() {
-        db.update("DELETE FROM login_attempt WHERE at_millis < ?",
+        db.update(
+                "DELETE FROM login_attempt WHERE at_millis < ?",
                 clock.instant().minus(keepFor).toEpochMilli());
     }
 

@@ -11,7 +11,6 @@ import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.Sha256;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class SignIn {
 
-    private record Remembered(String passwordHash, Instant until) {
-    }
+    private record Remembered(String passwordHash, Instant until) {}
 
     private final Users users;
     private final PasswordHasher hasher;
@@ -46,15 +44,21 @@ public class SignIn {
     /** Keeps the remembered entries' keys from being plain password hashes. */
     private final String salt = java.util.UUID.randomUUID().toString();
 
-    public SignIn(Users users, PasswordHasher hasher, AuditLog audit, Clock clock, SecurityConfig config,
-                  SharedLoginAttempts attempts) {
+    public SignIn(
+            Users users,
+            PasswordHasher hasher,
+            AuditLog audit,
+            Clock clock,
+            SecurityConfig config,
+            SharedLoginAttempts attempts) {
         this.users = users;
         this.hasher = hasher;
         this.audit = audit;
         this.clock = clock;
         this.rememberFor = config.credentialCacheTtl();
         this.perUser = new LoginThrottle("user", config.loginAttempts(), config.loginLockout(), clock, attempts);
-        this.perAddress = new LoginThrottle("address", config.loginAttemptsPerAddress(), config.loginLockout(), clock, attempts);
+        this.perAddress =
+                new LoginThrottle("address", config.loginAttemptsPerAddress(), config.loginLockout(), clock, attempts);
     }
 
     /**
@@ -71,17 +75,23 @@ public class SignIn {
         if (locked.isPresent()) {
             throw refused(user, clientAddress, via, locked.get());
         }
-        String cacheKey = name + "\0" + Sha256.hex((salt + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+        String cacheKey =
+                name + "\0" + Sha256.hex((salt + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
         Remembered r = remembered.get(cacheKey);
         Instant now = clock.instant();
-        if (user.isPresent() && r != null && r.until().isAfter(now) && r.passwordHash().equals(user.get().passwordHash())) {
+        if (user.isPresent()
+                && r != null
+                && r.until().isAfter(now)
+                && r.passwordHash().equals(user.get().passwordHash())) {
             return user.get(); // a password checked before: no bcrypt, and nothing counted against the user or address
         }
         Optional<String> userAttempt = perUser.attempt(name);
         Optional<String> addressAttempt = userAttempt.isEmpty() ? Optional.empty() : perAddress.attempt(clientAddress);
         if (userAttempt.isEmpty() || addressAttempt.isEmpty()) {
             userAttempt.ifPresent(a -> perUser.forgive(name, a));
-            Duration wait = perUser.blockedFor(name).or(() -> perAddress.blockedFor(clientAddress)).orElse(Duration.ofSeconds(1));
+            Duration wait = perUser.blockedFor(name)
+                    .or(() -> perAddress.blockedFor(clientAddress))
+                    .orElse(Duration.ofSeconds(1));
             throw refused(user, clientAddress, via, wait);
         }
         if (!hasher.matches(password, user.map(User::passwordHash).orElse(null))) {
@@ -104,14 +114,22 @@ public class SignIn {
     private VigilException refused(Optional<User> user, String clientAddress, String via, Duration wait) {
         record(user, clientAddress, 429, via + ": refused, too many failed sign-ins");
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return new VigilException(ErrorCode.TOO_MANY_ATTEMPTS,
-                "too many failed sign-ins; try again in " + seconds + " s", Map.of("retryAfterSeconds", Long.toString(seconds)), null);
+        return new VigilException(
+                ErrorCode.TOO_MANY_ATTEMPTS,
+                "too many failed sign-ins; try again in " + seconds + " s",
+                Map.of("retryAfterSeconds", Long.toString(seconds)),
+                null);
     }
 
     /** Failed sign-ins name the user only if it exists: a password typed into the name field stays out of the log. */
     private void record(Optional<User> user, String clientAddress, int status, String detail) {
         audit.record(AuditEvent.builder(AuditAction.LOGIN_FAILED, clock.instant())
-                .user(user.map(User::username).orElse("(unknown user)"), user.map(u -> u.role().id()).orElse(null))
-                .client(clientAddress).status(status).detail(detail).build());
+                .user(
+                        user.map(User::username).orElse("(unknown user)"),
+                        user.map(u -> u.role().id()).orElse(null))
+                .client(clientAddress)
+                .status(status)
+                .detail(detail)
+                .build());
     }
 }

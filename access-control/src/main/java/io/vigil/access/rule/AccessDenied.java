@@ -26,12 +26,16 @@ public class AccessDenied implements ExceptionHandler<AuthorizationException, Mu
 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
-        Denial denial = Denial.of(request).orElseGet(() -> exception.isForbidden()
-                ? Denial.of(ErrorCode.FORBIDDEN, "not allowed")
-                : Denial.of(ErrorCode.UNAUTHENTICATED, "sign in: HTTP Basic, or a bearer token from POST /login"));
-        MutableHttpResponse<ErrorBody> response = HttpResponse.<ErrorBody>status(HttpStatus.valueOf(denial.code().httpStatus()))
+        Denial denial = Denial.of(request)
+                .orElseGet(() -> exception.isForbidden()
+                        ? Denial.of(ErrorCode.FORBIDDEN, "not allowed")
+                        : Denial.of(
+                                ErrorCode.UNAUTHENTICATED, "sign in: HTTP Basic, or a bearer token from POST /login"));
+        MutableHttpResponse<ErrorBody> response = HttpResponse.<ErrorBody>status(
+                        HttpStatus.valueOf(denial.code().httpStatus()))
                 .body(ErrorBody.of(denial.code(), denial.message()));
-        if (denial.code() == ErrorCode.UNAUTHENTICATED && !"XMLHttpRequest".equals(request.getHeaders().get("X-Requested-With"))) {
+        if (denial.code() == ErrorCode.UNAUTHENTICATED
+                && !"XMLHttpRequest".equals(request.getHeaders().get("X-Requested-With"))) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Vigil\", charset=\"UTF-8\"");
         }
         if (denial.retryAfterSeconds() > 0) {

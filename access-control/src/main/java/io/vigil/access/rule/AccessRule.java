@@ -17,26 +17,25 @@ import io.vigil.access.share.ShareGrant;
 import io.vigil.access.share.ShareLinks;
 import io.vigil.access.user.User;
 import io.vigil.access.user.Users;
-import io.vigil.archive.read.ArchiveReader;
 import io.vigil.archive.index.Segment;
+import io.vigil.archive.read.ArchiveReader;
 import io.vigil.error.ErrorCode;
 import io.vigil.kernel.TimeRange;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
-
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The one security rule: finds the route's {@link RouteRule}, then the caller (a user from the users table, or a
@@ -56,8 +55,13 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
     private final Clock clock;
     private final Scheduler blocking;
 
-    public AccessRule(Users users, ShareLinks shares, ArchiveReader archive, SecurityConfig config,
-                      Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public AccessRule(
+            Users users,
+            ShareLinks shares,
+            ArchiveReader archive,
+            SecurityConfig config,
+            Clock clock,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.archive = archive;
         this.users = users;
         this.shares = shares;
@@ -88,7 +92,8 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
 
     SecurityRuleResult decide(HttpRequest<?> request, @Nullable Authentication authentication) {
         Optional<UriRouteMatch<?, ?>> match = RouteAttributes.getRouteMatch(request)
-                .filter(UriRouteMatch.class::isInstance).map(m -> (UriRouteMatch<?, ?>) m);
+                .filter(UriRouteMatch.class::isInstance)
+                .map(m -> (UriRouteMatch<?, ?>) m);
         if (match.isEmpty()) {
             return SecurityRuleResult.ALLOWED; // no route: the router answers 404 or 405
         }
@@ -118,31 +123,48 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
         }
         if (user.isEmpty()) {
             if (Denial.of(request).isEmpty()) {
-                deny(request, ErrorCode.UNAUTHENTICATED, authentication == null
-                        ? "sign in: HTTP Basic, or a bearer token from POST /login" : "the token's user no longer exists");
+                deny(
+                        request,
+                        ErrorCode.UNAUTHENTICATED,
+                        authentication == null
+                                ? "sign in: HTTP Basic, or a bearer token from POST /login"
+                                : "the token's user no longer exists");
             }
             return SecurityRuleResult.REJECTED;
         }
         User u = user.get();
-        if (MediaCookie.used(request) && rule.share() == RouteRule.ShareUse.NO && rule.permission() != Permission.LIVE) {
-            return deny(request, ErrorCode.FORBIDDEN, "the media cookie opens playlists, segments and clips only: "
-                    + "send the bearer token in the Authorization header");
+        if (MediaCookie.used(request)
+                && rule.share() == RouteRule.ShareUse.NO
+                && rule.permission() != Permission.LIVE) {
+            return deny(
+                    request,
+                    ErrorCode.FORBIDDEN,
+                    "the media cookie opens playlists, segments and clips only: "
+                            + "send the bearer token in the Authorization header");
         }
         if (!u.role().may(rule.permission())) {
-            return deny(request, ErrorCode.FORBIDDEN, "role " + u.role().id() + " may not " + describe(request, template));
+            return deny(
+                    request, ErrorCode.FORBIDDEN, "role " + u.role().id() + " may not " + describe(request, template));
         }
         if (cameraId != null && !u.sees(cameraId)) {
             return deny(request, ErrorCode.FORBIDDEN, "user " + u.username() + " may not see camera " + cameraId);
         }
-        if (u.cameras() != null && (rule.permission() == Permission.RETENTION_READ || rule.permission() == Permission.RETENTION_RUN)) {
-            return deny(request, ErrorCode.FORBIDDEN, "retention covers every camera; user " + u.username() + " sees some only");
+        if (u.cameras() != null
+                && (rule.permission() == Permission.RETENTION_READ || rule.permission() == Permission.RETENTION_RUN)) {
+            return deny(
+                    request,
+                    ErrorCode.FORBIDDEN,
+                    "retention covers every camera; user " + u.username() + " sees some only");
         }
         if (rule.share() == RouteRule.ShareUse.SEGMENT && !u.role().may(Permission.HISTORY)) {
             Optional<Segment> segment = segment(cameraId, variables);
             Instant liveSince = clock.instant().minus(config.liveSegmentAge());
             if (segment.isPresent() && segment.get().start().isBefore(liveSince)) { // absent: the answer is 404
-                return deny(request, ErrorCode.FORBIDDEN, "role " + u.role().id()
-                        + " may fetch live segments only; this one is older than " + config.liveSegmentAge());
+                return deny(
+                        request,
+                        ErrorCode.FORBIDDEN,
+                        "role " + u.role().id() + " may fetch live segments only; this one is older than "
+                                + config.liveSegmentAge());
             }
         }
         return SecurityRuleResult.ALLOWED;
@@ -153,15 +175,18 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
         if (user.isPresent() && !"basic".equals(authentication.getAttributes().get("via"))) {
             Object version = authentication.getAttributes().get(PASSWORD_VERSION);
             if (!passwordVersion(user.get()).equals(version)) {
-                deny(request, ErrorCode.UNAUTHENTICATED, "the password changed since this token was issued: sign in again");
+                deny(
+                        request,
+                        ErrorCode.UNAUTHENTICATED,
+                        "the password changed since this token was issued: sign in again");
                 return Optional.empty();
             }
         }
         return user;
     }
 
-    private SecurityRuleResult viaShare(HttpRequest<?> request, RouteRule rule, String cameraId, Map<String, Object> variables,
-                                        String token) {
+    private SecurityRuleResult viaShare(
+            HttpRequest<?> request, RouteRule rule, String cameraId, Map<String, Object> variables, String token) {
         Optional<io.vigil.access.share.Share> share = shares.usable(token);
         if (share.isEmpty()) {
             return deny(request, ErrorCode.FORBIDDEN, "the share link is not valid: changed, expired or revoked");
@@ -169,22 +194,30 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
         ShareGrant g = share.get().grant();
         Caller.of(g).attachTo(request); // refusals from here on are the link's, in the audit log
         // a user deleted and created again with the same name is someone new: the old user's links stay dead
-        Optional<User> creator = users.find(share.get().createdBy()).filter(u -> !u.created().isAfter(share.get().created()));
-        if (creator.isEmpty() || !creator.get().role().may(Permission.SHARES) || !creator.get().sees(g.cameraId())) {
+        Optional<User> creator = users.find(share.get().createdBy())
+                .filter(u -> !u.created().isAfter(share.get().created()));
+        if (creator.isEmpty()
+                || !creator.get().role().may(Permission.SHARES)
+                || !creator.get().sees(g.cameraId())) {
             return deny(request, ErrorCode.FORBIDDEN, "the share link's creator may no longer share this camera");
         }
         if (!g.cameraId().equals(cameraId)) {
             return deny(request, ErrorCode.FORBIDDEN, "the share link does not open camera " + cameraId);
         }
         boolean covered = switch (rule.share()) {
-            case EXACT_RANGE -> sameInstant(request.getParameters().get("start"), g.start().toEpochMilli())
-                    && sameInstant(request.getParameters().get("end"), g.end().toEpochMilli());
-            case SEGMENT -> segment(cameraId, variables).map(s -> g.overlaps(s.start(),
-                    s.start().plusMillis(s.durationMillis()))).orElse(false);
+            case EXACT_RANGE ->
+                sameInstant(request.getParameters().get("start"), g.start().toEpochMilli())
+                        && sameInstant(
+                                request.getParameters().get("end"), g.end().toEpochMilli());
+            case SEGMENT ->
+                segment(cameraId, variables)
+                        .map(s -> g.overlaps(s.start(), s.start().plusMillis(s.durationMillis())))
+                        .orElse(false);
             case INIT -> true;
             case NO -> false;
         };
-        return covered ? SecurityRuleResult.ALLOWED
+        return covered
+                ? SecurityRuleResult.ALLOWED
                 : deny(request, ErrorCode.FORBIDDEN, "the share link opens " + g.start() + "/" + g.end() + " only");
     }
 
@@ -202,13 +235,17 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
     private boolean metricsToken(HttpRequest<?> request) {
         String expected = config.metricsToken();
         String header = request.getHeaders().getAuthorization().orElse("");
-        return expected != null && header.startsWith("Bearer ") && MessageDigest.isEqual(
-                header.substring(7).trim().getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+        return expected != null
+                && header.startsWith("Bearer ")
+                && MessageDigest.isEqual(
+                        header.substring(7).trim().getBytes(StandardCharsets.UTF_8),
+                        expected.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A short fingerprint of the password hash, carried by bearer tokens so a new password ends old tokens. */
     public static String passwordVersion(User user) {
-        return io.vigil.kernel.Sha256.hex(user.passwordHash().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        return io.vigil.kernel.Sha256.hex(user.passwordHash().getBytes(StandardCharsets.UTF_8))
+                .substring(0, 12);
     }
 
     private static boolean sameInstant(String text, long millis) {

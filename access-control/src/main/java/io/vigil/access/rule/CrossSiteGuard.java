@@ -11,7 +11,6 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.vigil.access.Denial;
 import io.vigil.error.ErrorBody;
 import io.vigil.error.ErrorCode;
-
 import java.util.Optional;
 
 /**
@@ -30,8 +29,11 @@ public class CrossSiteGuard implements Ordered {
     @Nullable
     public HttpResponse<?> check(HttpRequest<?> request) {
         HttpHeaders headers = request.getHeaders();
-        Optional<String> refusal = CrossSiteRequests.refusal(request.getMethodName(), headers.get("Sec-Fetch-Site"),
-                headers.get(HttpHeaders.ORIGIN), headers.get(HttpHeaders.HOST));
+        Optional<String> refusal = CrossSiteRequests.refusal(
+                request.getMethodName(),
+                headers.get("Sec-Fetch-Site"),
+                headers.get(HttpHeaders.ORIGIN),
+                headers.get(HttpHeaders.HOST));
         if (refusal.isEmpty()) {
             return null;
         }

@@ -1,7 +1,6 @@
 package io.vigil.access.rule;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,8 +16,7 @@ public final class CrossSiteRequests {
 
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "DELETE", "PATCH");
 
-    private CrossSiteRequests() {
-    }
+    private CrossSiteRequests() {}
 
     /**
      * Why this request is refused, or empty when it may go on.
@@ -28,18 +26,21 @@ public final class CrossSiteRequests {
      * @param origin       its {@code Origin} header, asked only without {@code Sec-Fetch-Site}: must be this server
      * @param host         its {@code Host} header: this server's name (and port) as the browser reached it
      */
-    public static Optional<String> refusal(String method, @Nullable String secFetchSite, @Nullable String origin,
-                                           @Nullable String host) {
+    public static Optional<String> refusal(
+            String method, @Nullable String secFetchSite, @Nullable String origin, @Nullable String host) {
         if (!STATE_CHANGING.contains(method)) {
             return Optional.empty();
         }
         if (secFetchSite != null) {
             String site = secFetchSite.trim().toLowerCase(Locale.ROOT);
-            return site.equals("same-origin") || site.equals("none") ? Optional.empty()
-                    : Optional.of("a page of another site (Sec-Fetch-Site: " + shortened(site) + ") may not change anything here");
+            return site.equals("same-origin") || site.equals("none")
+                    ? Optional.empty()
+                    : Optional.of("a page of another site (Sec-Fetch-Site: " + shortened(site)
+                            + ") may not change anything here");
         }
         if (origin != null) {
-            return sameAuthority(origin, host) ? Optional.empty()
+            return sameAuthority(origin, host)
+                    ? Optional.empty()
                     : Optional.of("a page of another origin (" + shortened(origin) + ") may not change anything here");
         }
         return Optional.empty();
@@ -58,7 +59,8 @@ public final class CrossSiteRequests {
             }
             int defaultPort = scheme.equals("https") ? 443 : 80;
             URI to = URI.create("http://" + host.trim());
-            return to.getHost() != null && from.getHost().equalsIgnoreCase(to.getHost())
+            return to.getHost() != null
+                    && from.getHost().equalsIgnoreCase(to.getHost())
                     && port(from, defaultPort) == port(to, defaultPort);
         } catch (IllegalArgumentException e) {
             return false;

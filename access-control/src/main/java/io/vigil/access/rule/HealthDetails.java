@@ -9,7 +9,6 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.vigil.access.Caller;
 import io.vigil.access.Role;
-
 import java.util.Map;
 
 /**

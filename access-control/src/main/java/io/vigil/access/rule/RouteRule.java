@@ -3,7 +3,6 @@ package io.vigil.access.rule;
 import io.micronaut.core.annotation.Nullable;
 import io.vigil.access.Permission;
 import io.vigil.access.audit.AuditAction;
-
 import java.util.Objects;
 
 /**

@@ -1,13 +1,5 @@
 package io.vigil.access.rule;
 
-import io.vigil.access.Permission;
-import io.vigil.access.audit.AuditAction;
-
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-
 import static io.vigil.access.Permission.AUDIT;
 import static io.vigil.access.Permission.CAMERAS_READ;
 import static io.vigil.access.Permission.CAMERAS_WRITE;
@@ -25,6 +17,13 @@ import static io.vigil.access.rule.RouteRule.ShareUse.EXACT_RANGE;
 import static io.vigil.access.rule.RouteRule.ShareUse.INIT;
 import static io.vigil.access.rule.RouteRule.ShareUse.NO;
 import static io.vigil.access.rule.RouteRule.ShareUse.SEGMENT;
+
+import io.vigil.access.Permission;
+import io.vigil.access.audit.AuditAction;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The rule of every route, keyed by method and URI template. A route without a rule is refused to everyone
@@ -87,14 +86,14 @@ public final class RouteRules {
         rule("DELETE", "/api/users/{username}", USERS, AuditAction.USER_DELETE, NO);
     }
 
-    private RouteRules() {
-    }
+    private RouteRules() {}
 
     private static void rule(String method, String template, Permission permission) {
         rule(method, template, permission, null, NO);
     }
 
-    private static void rule(String method, String template, Permission permission, AuditAction audit, RouteRule.ShareUse share) {
+    private static void rule(
+            String method, String template, Permission permission, AuditAction audit, RouteRule.ShareUse share) {
         if (RULES.put(method + " " + template, new RouteRule(permission, audit, share)) != null) {
             throw new IllegalStateException("two rules for " + method + " " + template);
         }

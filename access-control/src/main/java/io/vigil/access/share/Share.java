@@ -3,7 +3,6 @@ package io.vigil.access.share;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vigil.kernel.AuditNote;
-
 import java.time.Instant;
 
 /**
@@ -11,9 +10,18 @@ import java.time.Instant;
  * signed {@code share} parameter) are only in the answer to its creation.
  */
 @Serdeable
-public record Share(String id, String cameraId, Instant start, Instant end, Instant expires, String createdBy,
-                    Instant created, @Nullable Instant revoked, @Nullable String revokedBy,
-                    @Nullable String playlistUrl, @Nullable String clipUrl) {
+public record Share(
+        String id,
+        String cameraId,
+        Instant start,
+        Instant end,
+        Instant expires,
+        String createdBy,
+        Instant created,
+        @Nullable Instant revoked,
+        @Nullable String revokedBy,
+        @Nullable String playlistUrl,
+        @Nullable String clipUrl) {
 
     public ShareGrant grant() {
         return new ShareGrant(id, cameraId, start, end, expires);
@@ -29,6 +37,7 @@ public record Share(String id, String cameraId, Instant start, Instant end, Inst
     }
 
     public Share withUrls(String playlistUrl, String clipUrl) {
-        return new Share(id, cameraId, start, end, expires, createdBy, created, revoked, revokedBy, playlistUrl, clipUrl);
+        return new Share(
+                id, cameraId, start, end, expires, createdBy, created, revoked, revokedBy, playlistUrl, clipUrl);
     }
 }

@@ -13,7 +13,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.vigil.access.Caller;
 import io.vigil.kernel.hook.CameraScope;
-
 import java.net.URI;
 import java.util.List;
 
@@ -43,7 +42,9 @@ public class ShareController {
     /** Share links of the cameras the caller may see, newest first; without their URLs. */
     @Get
     public List<Share> list(HttpRequest<?> http, @Nullable @QueryValue String cameraId) {
-        return shares.list(cameraId).stream().filter(s -> scope.allows(http, s.cameraId())).toList();
+        return shares.list(cameraId).stream()
+                .filter(s -> scope.allows(http, s.cameraId()))
+                .toList();
     }
 
     @Delete("/{id}")

@@ -8,7 +8,6 @@ import io.vigil.error.VigilException;
 import io.vigil.kernel.TimeRange;
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -29,6 +28,7 @@ public class ShareLinks {
     static final Duration DEFAULT_VALIDITY = Duration.ofHours(24);
     /** The longest range one link may open: a link shares an incident, not an archive. */
     static final Duration MAX_RANGE = Duration.ofDays(7);
+
     private static final String COLUMNS = "id, camera_id, start_millis, end_millis, expires_millis, created_by, "
             + "created_millis, revoked_millis, revoked_by";
 
@@ -52,17 +52,36 @@ public class ShareLinks {
         }
         TimeRange range = TimeRange.parse(request.start(), request.end());
         if (Duration.between(range.start(), range.end()).compareTo(MAX_RANGE) > 0) {
-            throw new VigilException(ErrorCode.INVALID_RANGE, "a share link covers at most " + MAX_RANGE.toDays() + " days");
+            throw new VigilException(
+                    ErrorCode.INVALID_RANGE, "a share link covers at most " + MAX_RANGE.toDays() + " days");
         }
         Duration validity = validity(request.expiresIn());
         String cameraId = request.cameraId().trim();
         cameras.require(cameraId);
         Instant now = clock.instant();
-        Share share = new Share(UUID.randomUUID().toString(), cameraId, range.start(), range.end(), now.plus(validity),
-                createdBy, now, null, null, null, null);
-        db.update("INSERT INTO share_link (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", share.id(), cameraId,
-                range.start().toEpochMilli(), range.end().toEpochMilli(), share.expires().toEpochMilli(), createdBy,
-                now.toEpochMilli(), null, null);
+        Share share = new Share(
+                UUID.randomUUID().toString(),
+                cameraId,
+                range.start(),
+                range.end(),
+                now.plus(validity),
+                createdBy,
+                now,
+                null,
+                null,
+                null,
+                null);
+        db.update(
+                "INSERT INTO share_link (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                share.id(),
+                cameraId,
+                range.start().toEpochMilli(),
+                range.end().toEpochMilli(),
+                share.expires().toEpochMilli(),
+                createdBy,
+                now.toEpochMilli(),
+                null,
+                null);
         String query = "?start=" + range.start() + "&end=" + range.end() + "&share="
                 + URLEncoder.encode(tokens.sign(share.grant()), StandardCharsets.UTF_8);
         String base = "/api/cameras/" + cameraId;
@@ -72,8 +91,10 @@ public class ShareLinks {
     public List<Share> list(String cameraId) {
         return cameraId == null
                 ? db.query("SELECT " + COLUMNS + " FROM share_link ORDER BY created_millis DESC", ShareLinks::share)
-                : db.query("SELECT " + COLUMNS + " FROM share_link WHERE camera_id = ? ORDER BY created_millis DESC",
-                ShareLinks::share, cameraId);
+                : db.query(
+                        "SELECT " + COLUMNS + " FROM share_link WHERE camera_id = ? ORDER BY created_millis DESC",
+                        ShareLinks::share,
+                        cameraId);
     }
 
     public Share get(String id) {
@@ -83,8 +104,11 @@ public class ShareLinks {
     /** Ends the link now; revoking a revoked one changes nothing. */
     public Share revoke(String id, String by) {
         get(id);
-        db.update("UPDATE share_link SET revoked_millis = ?, revoked_by = ? WHERE id = ? AND revoked_millis IS NULL",
-                clock.instant().toEpochMilli(), by, id);
+        db.update(
+                "UPDATE share_link SET revoked_millis = ?, revoked_by = ? WHERE id = ? AND revoked_millis IS NULL",
+                clock.instant().toEpochMilli(),
+                by,
+                id);
         return get(id);
     }
 
@@ -98,11 +122,14 @@ public class ShareLinks {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return find(grant.get().id()).filter(s -> s.usableAt(now)).filter(s -> s.grant().equals(grant.get()));
+        return find(grant.get().id())
+                .filter(s -> s.usableAt(now))
+                .filter(s -> s.grant().equals(grant.get()));
     }
 
     private Optional<Share> find(String id) {
-        return db.query("SELECT " + COLUMNS + " FROM share_link WHERE id = ?", ShareLinks::share, id).stream().findFirst();
+        return db.query("SELECT " + COLUMNS + " FROM share_link WHERE id = ?", ShareLinks::share, id).stream()
+                .findFirst();
     }
 
     private Duration validity(String expiresIn) {
@@ -111,10 +138,12 @@ public class ShareLinks {
             validity = DEFAULT_VALIDITY;
         } else {
             try {
-                validity = expiresIn.trim().matches("\\d{1,10}") ? Duration.ofSeconds(Long.parseLong(expiresIn.trim()))
+                validity = expiresIn.trim().matches("\\d{1,10}")
+                        ? Duration.ofSeconds(Long.parseLong(expiresIn.trim()))
                         : Duration.parse(expiresIn.trim());
             } catch (DateTimeParseException e) {
-                throw VigilException.invalid(Map.of("expiresIn", "must be an ISO-8601 duration such as PT24H, or seconds"));
+                throw VigilException.invalid(
+                        Map.of("expiresIn", "must be an ISO-8601 duration such as PT24H, or seconds"));
             }
         }
         if (validity.isZero() || validity.isNegative() || validity.compareTo(maxValidity) > 0) {
@@ -126,9 +155,17 @@ public class ShareLinks {
     private static Share share(ResultSet rs) throws SQLException {
         long revoked = rs.getLong("revoked_millis");
         boolean isRevoked = !rs.wasNull();
-        return new Share(rs.getString("id"), rs.getString("camera_id"), Instant.ofEpochMilli(rs.getLong("start_millis")),
-                Instant.ofEpochMilli(rs.getLong("end_millis")), Instant.ofEpochMilli(rs.getLong("expires_millis")),
-                rs.getString("created_by"), Instant.ofEpochMilli(rs.getLong("created_millis")),
-                isRevoked ? Instant.ofEpochMilli(revoked) : null, rs.getString("revoked_by"), null, null);
+        return new Share(
+                rs.getString("id"),
+                rs.getString("camera_id"),
+                Instant.ofEpochMilli(rs.getLong("start_millis")),
+                Instant.ofEpochMilli(rs.getLong("end_millis")),
+                Instant.ofEpochMilli(rs.getLong("expires_millis")),
+                rs.getString("created_by"),
+                Instant.ofEpochMilli(rs.getLong("created_millis")),
+                isRevoked ? Instant.ofEpochMilli(revoked) : null,
+                rs.getString("revoked_by"),
+                null,
+                null);
     }
 }

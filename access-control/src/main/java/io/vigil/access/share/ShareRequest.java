@@ -8,6 +8,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * number of seconds; without it a link works for 24 hours.
  */
 @Serdeable
-public record ShareRequest(@Nullable String cameraId, @Nullable String start, @Nullable String end,
-                           @Nullable String expiresIn) {
-}
+public record ShareRequest(
+        @Nullable String cameraId,
+        @Nullable String start,
+        @Nullable String end,
+        @Nullable String expiresIn) {}

@@ -27,7 +27,8 @@ public final class ShareToken {
     public String sign(ShareGrant g) {
         String payload = "v1." + g.id() + "." + g.cameraId() + "." + g.start().toEpochMilli() + "."
                 + g.end().toEpochMilli() + "." + g.expires().toEpochMilli();
-        return ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + ENCODER.encodeToString(mac.apply(payload));
+        return ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + ENCODER.encodeToString(mac.apply(payload));
     }
 
     /** The grant a token carries, if its MAC is right; expiry and revocation are the caller's to check. */
@@ -54,8 +55,12 @@ public final class ShareToken {
             if (f.length != 6 || !f[0].equals("v1")) {
                 return Optional.empty();
             }
-            return Optional.of(new ShareGrant(f[1], f[2], Instant.ofEpochMilli(Long.parseLong(f[3])),
-                    Instant.ofEpochMilli(Long.parseLong(f[4])), Instant.ofEpochMilli(Long.parseLong(f[5]))));
+            return Optional.of(new ShareGrant(
+                    f[1],
+                    f[2],
+                    Instant.ofEpochMilli(Long.parseLong(f[3])),
+                    Instant.ofEpochMilli(Long.parseLong(f[4])),
+                    Instant.ofEpochMilli(Long.parseLong(f[5]))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -3,7 +3,6 @@ package io.vigil.access.user;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 
 /**
@@ -17,8 +16,12 @@ import java.util.List;
  * </pre>
  */
 @EachProperty("vigil.security.users")
-public record ConfiguredUser(@Parameter String name, @Nullable String password, @Nullable String passwordHash,
-                             @Nullable String role, @Nullable List<String> cameras) {
+public record ConfiguredUser(
+        @Parameter String name,
+        @Nullable String password,
+        @Nullable String passwordHash,
+        @Nullable String role,
+        @Nullable List<String> cameras) {
 
     @Override
     public String toString() {

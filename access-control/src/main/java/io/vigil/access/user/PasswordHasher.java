@@ -2,11 +2,10 @@ package io.vigil.access.user;
 
 import io.vigil.access.SecurityConfig;
 import jakarta.inject.Singleton;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Optional;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /** bcrypt ({@code $2b$}) password hashes, and the rules a new password must meet. */
 @Singleton

@@ -1,7 +1,6 @@
 package io.vigil.access.user;
 
 import io.vigil.access.Role;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -14,8 +13,14 @@ import java.util.regex.Pattern;
  * @param cameras      the camera ids the user may see, or null for every camera
  * @param managedBy    who owns the row: {@code api}, {@code config} or {@code env}
  */
-public record User(String username, String passwordHash, Role role, Set<String> cameras, String managedBy,
-                   Instant created, Instant updated) {
+public record User(
+        String username,
+        String passwordHash,
+        Role role,
+        Set<String> cameras,
+        String managedBy,
+        Instant created,
+        Instant updated) {
 
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,63}");
 

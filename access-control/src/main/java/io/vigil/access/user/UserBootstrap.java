@@ -8,9 +8,6 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.vigil.access.Role;
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +17,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure someone can sign in. At start-up: the {@code admin} user gets the password in
@@ -41,17 +40,25 @@ public class UserBootstrap {
     private final String adminPassword;
     private PrintStream console = System.out;
 
-    public UserBootstrap(Users users, PasswordHasher hasher, Database db, List<ConfiguredUser> configured,
-                         @Nullable @Value("${vigil.admin-password:}") String adminPassword,
-                         @Nullable @Value("${vigil.admin-password-file:}") String adminPasswordFile) {
+    public UserBootstrap(
+            Users users,
+            PasswordHasher hasher,
+            Database db,
+            List<ConfiguredUser> configured,
+            @Nullable @Value("${vigil.admin-password:}") String adminPassword,
+            @Nullable @Value("${vigil.admin-password-file:}") String adminPasswordFile) {
         this.users = users;
         this.hasher = hasher;
         this.db = db;
         this.configured = configured;
-        String given = adminPassword == null || adminPassword.isEmpty() ? System.getenv("VIGIL_ADMIN_PASSWORD") : adminPassword;
+        String given = adminPassword == null || adminPassword.isEmpty()
+                ? System.getenv("VIGIL_ADMIN_PASSWORD")
+                : adminPassword;
         if (given == null || given.isEmpty()) {
-            given = readPasswordFile(adminPasswordFile == null || adminPasswordFile.isEmpty()
-                    ? System.getenv("VIGIL_ADMIN_PASSWORD_FILE") : adminPasswordFile);
+            given = readPasswordFile(
+                    adminPasswordFile == null || adminPasswordFile.isEmpty()
+                            ? System.getenv("VIGIL_ADMIN_PASSWORD_FILE")
+                            : adminPasswordFile);
         }
         this.adminPassword = given;
     }
@@ -68,7 +75,8 @@ public class UserBootstrap {
             return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         } catch (IOException e) {
             // the file's name is not a secret, its content is never in the message
-            throw new IllegalStateException("VIGIL_ADMIN_PASSWORD_FILE " + file + " cannot be read: " + e.getClass().getSimpleName());
+            throw new IllegalStateException("VIGIL_ADMIN_PASSWORD_FILE " + file + " cannot be read: "
+                    + e.getClass().getSimpleName());
         }
     }
 
@@ -92,8 +100,12 @@ public class UserBootstrap {
             if (admin.isEmpty()) {
                 users.create(new UserRequest(ADMIN, adminPassword, Role.ADMIN.id(), null), "env");
                 LOG.info("created user admin with the password from VIGIL_ADMIN_PASSWORD");
-            } else if (!hasher.matches(adminPassword, admin.get().passwordHash()) || admin.get().role() != Role.ADMIN) {
-                users.update(ADMIN, UserChange.replacing(new UserRequest(null, adminPassword, Role.ADMIN.id(), null)), "env");
+            } else if (!hasher.matches(adminPassword, admin.get().passwordHash())
+                    || admin.get().role() != Role.ADMIN) {
+                users.update(
+                        ADMIN,
+                        UserChange.replacing(new UserRequest(null, adminPassword, Role.ADMIN.id(), null)),
+                        "env");
                 LOG.info("user admin: password and role set from VIGIL_ADMIN_PASSWORD");
             }
             return;
@@ -107,8 +119,10 @@ public class UserBootstrap {
                     + "PUT /api/users/admin or set VIGIL_ADMIN_PASSWORD");
             console.println();
             console.println("==> Vigil: first start. Sign in as user 'admin' with password: " + password);
-            console.println("==> It is shown only this once, and standard output may be a log: change it at once, or set");
-            console.println("==> VIGIL_ADMIN_PASSWORD or VIGIL_ADMIN_PASSWORD_FILE (a 0600 file) to choose it yourself.");
+            console.println(
+                    "==> It is shown only this once, and standard output may be a log: change it at once, or set");
+            console.println(
+                    "==> VIGIL_ADMIN_PASSWORD or VIGIL_ADMIN_PASSWORD_FILE (a 0600 file) to choose it yourself.");
             console.println();
             console.flush();
         }
@@ -121,16 +135,20 @@ public class UserBootstrap {
         }
         if (c.passwordHash() != null && !c.passwordHash().isBlank()) {
             if (!c.passwordHash().startsWith("$2")) {
-                throw new IllegalStateException("vigil.security.users." + c.name() + ".password-hash must be a bcrypt hash ($2b$...)");
+                throw new IllegalStateException(
+                        "vigil.security.users." + c.name() + ".password-hash must be a bcrypt hash ($2b$...)");
             }
             db.inTransaction(() -> {
                 if (users.find(c.name()).isEmpty()) {
                     // a random throw-away password, replaced by the configured hash in the same transaction
                     byte[] random = new byte[24];
                     new SecureRandom().nextBytes(random);
-                    users.create(new UserRequest(c.name(), Base64.getEncoder().encodeToString(random), role, c.cameras()), "config");
+                    users.create(
+                            new UserRequest(c.name(), Base64.getEncoder().encodeToString(random), role, c.cameras()),
+                            "config");
                 } else {
-                    users.update(c.name(), UserChange.replacing(new UserRequest(null, null, role, c.cameras())), "config");
+                    users.update(
+                            c.name(), UserChange.replacing(new UserRequest(null, null, role, c.cameras())), "config");
                 }
                 users.setPasswordHash(c.name(), c.passwordHash());
                 return null;
@@ -141,7 +159,10 @@ public class UserBootstrap {
                 users.create(new UserRequest(c.name(), c.password(), role, c.cameras()), "config");
             } else {
                 boolean same = hasher.matches(c.password(), existing.get().passwordHash());
-                users.update(c.name(), UserChange.replacing(new UserRequest(null, same ? null : c.password(), role, c.cameras())), "config");
+                users.update(
+                        c.name(),
+                        UserChange.replacing(new UserRequest(null, same ? null : c.password(), role, c.cameras())),
+                        "config");
             }
         } else {
             throw new IllegalStateException("vigil.security.users." + c.name() + " needs password or password-hash");

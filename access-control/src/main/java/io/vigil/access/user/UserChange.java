@@ -3,7 +3,6 @@ package io.vigil.access.user;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.vigil.error.VigilException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +15,12 @@ import java.util.Map;
  *
  * @param camerasGiven whether the request named {@code cameras} at all; {@code cameras} counts only then
  */
-public record UserChange(@Nullable String username, @Nullable String password, @Nullable String role,
-                         boolean camerasGiven, @Nullable List<String> cameras) {
+public record UserChange(
+        @Nullable String username,
+        @Nullable String password,
+        @Nullable String role,
+        boolean camerasGiven,
+        @Nullable List<String> cameras) {
 
     public UserChange {
         if (!camerasGiven && cameras != null) {
@@ -76,6 +79,7 @@ public record UserChange(@Nullable String username, @Nullable String password, @
 
     @Override
     public String toString() {
-        return "UserChange[username=" + username + ", role=" + role + ", cameras=" + (camerasGiven ? cameras : "(kept)") + "]";
+        return "UserChange[username=" + username + ", role=" + role + ", cameras=" + (camerasGiven ? cameras : "(kept)")
+                + "]";
     }
 }

@@ -15,7 +15,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.vigil.access.Caller;
-
 import java.net.URI;
 import java.util.List;
 

@@ -2,7 +2,6 @@ package io.vigil.access.user;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -10,8 +9,11 @@ import java.util.List;
  * {@link UserChange}, which keeps what it leaves out.
  */
 @Serdeable
-public record UserRequest(@Nullable String username, @Nullable String password, @Nullable String role,
-                          @Nullable List<String> cameras) {
+public record UserRequest(
+        @Nullable String username,
+        @Nullable String password,
+        @Nullable String role,
+        @Nullable List<String> cameras) {
 
     @Override
     public String toString() {

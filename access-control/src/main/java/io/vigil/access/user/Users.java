@@ -5,7 +5,6 @@ import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -25,7 +24,8 @@ import java.util.Set;
 @Singleton
 public class Users {
 
-    private static final String COLUMNS = "username, password_hash, role, cameras, managed_by, created_millis, updated_millis";
+    private static final String COLUMNS =
+            "username, password_hash, role, cameras, managed_by, created_millis, updated_millis";
 
     private final Database db;
     private final PasswordHasher hasher;
@@ -41,7 +41,8 @@ public class Users {
         if (username == null) {
             return Optional.empty();
         }
-        return db.query("SELECT " + COLUMNS + " FROM app_user WHERE username = ?", Users::user, username).stream().findFirst();
+        return db.query("SELECT " + COLUMNS + " FROM app_user WHERE username = ?", Users::user, username).stream()
+                .findFirst();
     }
 
     public User get(String username) {
@@ -54,7 +55,9 @@ public class Users {
 
     public User create(UserRequest request, String managedBy) {
         Map<String, String> problems = new LinkedHashMap<>();
-        String username = request == null || request.username() == null ? "" : request.username().trim();
+        String username = request == null || request.username() == null
+                ? ""
+                : request.username().trim();
         if (!User.USERNAME.matcher(username).matches()) {
             problems.put("username", "must be 1-64 of a-z, 0-9, '.', '_', '-', '@', starting with a letter or digit");
         }
@@ -70,8 +73,15 @@ public class Users {
             }
             Instant now = clock.instant();
             User user = new User(username, hasher.hash(request.password()), role, cameras, managedBy, now, now);
-            db.update("INSERT INTO app_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", user.username(),
-                    user.passwordHash(), role.name(), joined(cameras), managedBy, now.toEpochMilli(), now.toEpochMilli());
+            db.update(
+                    "INSERT INTO app_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    user.username(),
+                    user.passwordHash(),
+                    role.name(),
+                    joined(cameras),
+                    managedBy,
+                    now.toEpochMilli(),
+                    now.toEpochMilli());
             return user;
         });
     }
@@ -102,8 +112,15 @@ public class Users {
             }
             String hash = change.password() == null ? current.passwordHash() : hasher.hash(change.password());
             Instant now = clock.instant();
-            db.update("UPDATE app_user SET password_hash = ?, role = ?, cameras = ?, managed_by = ?, updated_millis = ? "
-                    + "WHERE username = ?", hash, newRole.name(), joined(newCameras), managedBy, now.toEpochMilli(), username);
+            db.update(
+                    "UPDATE app_user SET password_hash = ?, role = ?, cameras = ?, managed_by = ?, updated_millis = ? "
+                            + "WHERE username = ?",
+                    hash,
+                    newRole.name(),
+                    joined(newCameras),
+                    managedBy,
+                    now.toEpochMilli(),
+                    username);
             if (change.password() != null) {
                 signOutEverywhere(username);
             }
@@ -123,23 +140,33 @@ public class Users {
             }
             db.update("DELETE FROM app_user WHERE username = ?", username);
             signOutEverywhere(username);
-            db.update("UPDATE share_link SET revoked_millis = ?, revoked_by = ? WHERE created_by = ? AND revoked_millis IS NULL",
-                    clock.instant().toEpochMilli(), by, username);
+            db.update(
+                    "UPDATE share_link SET revoked_millis = ?, revoked_by = ? WHERE created_by = ? AND revoked_millis IS NULL",
+                    clock.instant().toEpochMilli(),
+                    by,
+                    username);
             return null;
         });
     }
 
     /** Refresh tokens stop working; bearer tokens stop at the next request, which finds no user or a new hash. */
     private void signOutEverywhere(String username) {
-        db.update("UPDATE refresh_token SET used_millis = ? WHERE username = ? AND used_millis IS NULL",
-                clock.instant().toEpochMilli(), username);
+        db.update(
+                "UPDATE refresh_token SET used_millis = ? WHERE username = ? AND used_millis IS NULL",
+                clock.instant().toEpochMilli(),
+                username);
     }
 
     /** Sets a hash made elsewhere (configuration); like a new password, it signs the user out everywhere. */
     public void setPasswordHash(String username, String passwordHash) {
         db.inTransaction(() -> {
-            if (db.update("UPDATE app_user SET password_hash = ?, updated_millis = ? WHERE username = ? AND password_hash <> ?",
-                    passwordHash, clock.millis(), username, passwordHash) > 0) {
+            if (db.update(
+                            "UPDATE app_user SET password_hash = ?, updated_millis = ? WHERE username = ? AND password_hash <> ?",
+                            passwordHash,
+                            clock.millis(),
+                            username,
+                            passwordHash)
+                    > 0) {
                 signOutEverywhere(username);
             }
             return null;
@@ -148,10 +175,15 @@ public class Users {
 
     /** Locks the admin rows, so two admins removing each other at once cannot leave none. */
     private void requireAnotherAdmin(String username) {
-        long others = db.query("SELECT username FROM app_user WHERE role = 'ADMIN' FOR UPDATE", rs -> rs.getString(1))
-                .stream().filter(u -> !u.equals(username)).count();
+        long others =
+                db
+                        .query("SELECT username FROM app_user WHERE role = 'ADMIN' FOR UPDATE", rs -> rs.getString(1))
+                        .stream()
+                        .filter(u -> !u.equals(username))
+                        .count();
         if (others == 0) {
-            throw new VigilException(ErrorCode.LAST_ADMIN, "user " + username + " is the last admin; make another admin first");
+            throw new VigilException(
+                    ErrorCode.LAST_ADMIN, "user " + username + " is the last admin; make another admin first");
         }
     }
 
@@ -185,9 +217,15 @@ public class Users {
 
     private static User user(ResultSet rs) throws SQLException {
         String cameras = rs.getString("cameras");
-        return new User(rs.getString("username"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
-                cameras == null ? null : cameras.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(cameras.split(","))),
-                rs.getString("managed_by"), Instant.ofEpochMilli(rs.getLong("created_millis")),
+        return new User(
+                rs.getString("username"),
+                rs.getString("password_hash"),
+                Role.valueOf(rs.getString("role")),
+                cameras == null
+                        ? null
+                        : cameras.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(cameras.split(","))),
+                rs.getString("managed_by"),
+                Instant.ofEpochMilli(rs.getLong("created_millis")),
                 Instant.ofEpochMilli(rs.getLong("updated_millis")));
     }
 }

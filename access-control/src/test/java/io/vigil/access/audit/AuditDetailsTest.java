@@ -1,13 +1,12 @@
 package io.vigil.access.audit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.micronaut.http.HttpRequest;
 import io.vigil.kernel.AuditNote;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** An audit row's camera, range and detail come from the note the answering feature published, else from the route. */
 class AuditDetailsTest {
@@ -34,15 +33,18 @@ class AuditDetailsTest {
 
     @Test
     void withoutANoteTheRowNamesTheUserOfTheRouteOrTheRoute() {
-        assertEquals(new Row(null, null, null, "user ann"),
+        assertEquals(
+                new Row(null, null, null, "user ann"),
                 Row.of(described(HttpRequest.DELETE("/api/users/ann"), Map.of("username", "ann"), null, null, null)));
-        assertEquals(new Row("door", null, null, "DELETE /api/cameras/door"),
+        assertEquals(
+                new Row("door", null, null, "DELETE /api/cameras/door"),
                 Row.of(described(HttpRequest.DELETE("/api/cameras/door"), Map.of("id", "door"), "door", null, null)));
     }
 
-    private static AuditEvent described(HttpRequest<?> request, Map<String, Object> variables, String camera,
-                                        Instant start, Instant end) {
-        AuditEvent.Builder event = AuditEvent.builder(AuditAction.HOLD_RELEASE, AT).camera(camera).range(start, end);
+    private static AuditEvent described(
+            HttpRequest<?> request, Map<String, Object> variables, String camera, Instant start, Instant end) {
+        AuditEvent.Builder event =
+                AuditEvent.builder(AuditAction.HOLD_RELEASE, AT).camera(camera).range(start, end);
         return event.detail(AuditDetails.describe(request, event, variables)).build();
     }
 

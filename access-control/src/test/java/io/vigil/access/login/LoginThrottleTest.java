@@ -1,18 +1,18 @@
 package io.vigil.access.login;
 
-import io.vigil.kernel.TestClock;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigil.kernel.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-12-01T10:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle("user", 3, Duration.ofMinutes(5), clock, new LoginThrottle.InMemory());
+    private final LoginThrottle throttle =
+            new LoginThrottle("user", 3, Duration.ofMinutes(5), clock, new LoginThrottle.InMemory());
 
     @Test
     void locksAfterTheLimitUntilTheOldestFailureIsAWindowOld() {

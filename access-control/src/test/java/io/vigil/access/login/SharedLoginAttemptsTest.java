@@ -1,11 +1,11 @@
 package io.vigil.access.login;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vigil.kernel.TestClock;
 import io.vigil.kernel.database.Database;
 import io.vigil.kernel.database.TestDatabase;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The throttle on a real database (H2, and PostgreSQL): two nodes count the same failures; races stay bounded. */
 @Tag(TestDatabase.TAG)
@@ -26,7 +25,8 @@ class SharedLoginAttemptsTest {
     final Database db = new Database(TestDatabase.migrated(TestDatabase.fresh()));
 
     LoginThrottle node() {
-        return new LoginThrottle("user", 3, Duration.ofMinutes(5), clock, new SharedLoginAttempts(db, clock, Duration.ofMinutes(5)));
+        return new LoginThrottle(
+                "user", 3, Duration.ofMinutes(5), clock, new SharedLoginAttempts(db, clock, Duration.ofMinutes(5)));
     }
 
     @Test
@@ -49,10 +49,16 @@ class SharedLoginAttemptsTest {
         String right = a.attempt("carol").orElseThrow();
         a.attempt("carol");
         a.forgive("carol", right);
-        assertEquals(1, db.query("SELECT COUNT(*) FROM login_attempt", rs -> rs.getLong(1)).get(0));
+        assertEquals(
+                1,
+                db.query("SELECT COUNT(*) FROM login_attempt", rs -> rs.getLong(1))
+                        .get(0));
         clock.advance(Duration.ofMinutes(6));
         new SharedLoginAttempts(db, clock, Duration.ofMinutes(5)).prune();
-        assertEquals(0, db.query("SELECT COUNT(*) FROM login_attempt", rs -> rs.getLong(1)).get(0));
+        assertEquals(
+                0,
+                db.query("SELECT COUNT(*) FROM login_attempt", rs -> rs.getLong(1))
+                        .get(0));
     }
 
     @Test

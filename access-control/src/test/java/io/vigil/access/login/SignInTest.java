@@ -1,6 +1,8 @@
 package io.vigil.access.login;
 
-import io.vigil.kernel.TestClock;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.vigil.access.SecurityConfig;
 import io.vigil.access.audit.AuditLog;
 import io.vigil.access.user.PasswordHasher;
@@ -9,17 +11,14 @@ import io.vigil.access.user.UserRequest;
 import io.vigil.access.user.Users;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.TestClock;
 import io.vigil.kernel.database.Database;
 import io.vigil.kernel.database.TestDatabase;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 /**
  * The sign-in check with its throttle and remembered passwords, on a real (H2) users table: the throttle decides
@@ -42,10 +41,23 @@ class SignInTest {
         }
     };
     private final Users users = new Users(db, hasher, clock);
-    private final SecurityConfig config = new SecurityConfig(4, Duration.ofMinutes(15), Duration.ofHours(12), Path.of("unused"),
-            null, 400, Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofDays(30), 5, 20, Duration.ofMinutes(5),
-            Duration.ofMinutes(10), false);
-    private final SignIn signIn = new SignIn(users, hasher, new AuditLog(db), clock, config, new SharedLoginAttempts(db, clock, config));
+    private final SecurityConfig config = new SecurityConfig(
+            4,
+            Duration.ofMinutes(15),
+            Duration.ofHours(12),
+            Path.of("unused"),
+            null,
+            400,
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(10),
+            Duration.ofDays(30),
+            5,
+            20,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(10),
+            false);
+    private final SignIn signIn =
+            new SignIn(users, hasher, new AuditLog(db), clock, config, new SharedLoginAttempts(db, clock, config));
 
     SignInTest() {
         users.create(new UserRequest("carol", RIGHT, "auditor", null), "api");
@@ -55,14 +67,21 @@ class SignInTest {
     void aLockedOutUserIsRefusedEvenTheRememberedRightPassword() {
         assertEquals("carol", signIn.check("carol", RIGHT, PLAYER, "basic").username());
         for (int i = 0; i < 5; i++) {
-            assertEquals("carol", signIn.check("carol", RIGHT, PLAYER, "basic").username(), "the player goes on, remembered");
-            VigilException wrong = assertThrows(VigilException.class, () -> signIn.check("carol", "guess-" + System.nanoTime(), GUESSER, "basic"));
+            assertEquals(
+                    "carol",
+                    signIn.check("carol", RIGHT, PLAYER, "basic").username(),
+                    "the player goes on, remembered");
+            VigilException wrong = assertThrows(
+                    VigilException.class, () -> signIn.check("carol", "guess-" + System.nanoTime(), GUESSER, "basic"));
             assertEquals(ErrorCode.UNAUTHENTICATED, wrong.code(), "guess " + i);
         }
-        VigilException fromGuesser = assertThrows(VigilException.class, () -> signIn.check("carol", RIGHT, GUESSER, "basic"));
+        VigilException fromGuesser =
+                assertThrows(VigilException.class, () -> signIn.check("carol", RIGHT, GUESSER, "basic"));
         assertEquals(ErrorCode.TOO_MANY_ATTEMPTS, fromGuesser.code(), "the right guess after the lock-out");
-        VigilException fromPlayer = assertThrows(VigilException.class, () -> signIn.check("carol", RIGHT, PLAYER, "basic"));
-        assertEquals(ErrorCode.TOO_MANY_ATTEMPTS, fromPlayer.code(), "the user is locked out: the remembered password too");
+        VigilException fromPlayer =
+                assertThrows(VigilException.class, () -> signIn.check("carol", RIGHT, PLAYER, "basic"));
+        assertEquals(
+                ErrorCode.TOO_MANY_ATTEMPTS, fromPlayer.code(), "the user is locked out: the remembered password too");
         assertEquals("300", fromPlayer.fieldErrors().get("retryAfterSeconds"));
 
         clock.advance(Duration.ofMinutes(5));
@@ -79,9 +98,11 @@ class SignInTest {
             String name = "someone-" + i;
             assertThrows(VigilException.class, () -> signIn.check(name, "guess-1234", GUESSER, "basic"));
         }
-        VigilException refused = assertThrows(VigilException.class, () -> signIn.check("dave", RIGHT, GUESSER, "basic"));
+        VigilException refused =
+                assertThrows(VigilException.class, () -> signIn.check("dave", RIGHT, GUESSER, "basic"));
         assertEquals(ErrorCode.TOO_MANY_ATTEMPTS, refused.code());
-        assertEquals("carol", signIn.check("carol", RIGHT, PLAYER, "basic").username(), "other addresses are not affected");
+        assertEquals(
+                "carol", signIn.check("carol", RIGHT, PLAYER, "basic").username(), "other addresses are not affected");
     }
 
     @Test
@@ -92,22 +113,31 @@ class SignInTest {
             assertEquals("carol", signIn.check("carol", RIGHT, PLAYER, "basic").username());
         }
         assertEquals(1, bcryptChecks.get(), "remembered: one bcrypt check for 51 requests");
-        assertEquals(0L, db.query("SELECT COUNT(*) FROM login_attempt", rs -> rs.getLong(1)).get(0),
+        assertEquals(
+                0L,
+                db.query("SELECT COUNT(*) FROM login_attempt", rs -> rs.getLong(1))
+                        .get(0),
                 "right passwords, remembered or not, leave no attempt counted");
         for (int i = 0; i < 4; i++) {
             assertThrows(VigilException.class, () -> signIn.check("carol", "guess-5678", GUESSER, "basic"));
         }
-        assertEquals("carol", signIn.check("carol", RIGHT, PLAYER, "basic").username(), "four failures: not yet locked");
+        assertEquals(
+                "carol", signIn.check("carol", RIGHT, PLAYER, "basic").username(), "four failures: not yet locked");
         assertThrows(VigilException.class, () -> signIn.check("carol", "guess-5678", GUESSER, "basic"));
-        assertEquals(ErrorCode.TOO_MANY_ATTEMPTS, assertThrows(VigilException.class,
-                () -> signIn.check("carol", RIGHT, PLAYER, "basic")).code(), "the fifth failure locks, whatever came between");
+        assertEquals(
+                ErrorCode.TOO_MANY_ATTEMPTS,
+                assertThrows(VigilException.class, () -> signIn.check("carol", RIGHT, PLAYER, "basic"))
+                        .code(),
+                "the fifth failure locks, whatever came between");
     }
 
     @Test
     void aChangedPasswordIsNotRemembered() {
         assertEquals("carol", signIn.check("carol", RIGHT, PLAYER, "basic").username());
         users.update("carol", new UserChange(null, "new-pass-4567", null, false, null), "api");
-        assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(VigilException.class,
-                () -> signIn.check("carol", RIGHT, PLAYER, "basic")).code());
+        assertEquals(
+                ErrorCode.UNAUTHENTICATED,
+                assertThrows(VigilException.class, () -> signIn.check("carol", RIGHT, PLAYER, "basic"))
+                        .code());
     }
 }

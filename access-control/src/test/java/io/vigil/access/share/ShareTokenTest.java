@@ -1,20 +1,23 @@
 package io.vigil.access.share;
 
-import org.junit.jupiter.api.Test;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
 class ShareTokenTest {
 
-    private static final ShareGrant GRANT = new ShareGrant("9b2f", "lobby", Instant.parse("2026-12-01T10:02:00Z"),
-            Instant.parse("2026-12-01T10:17:00Z"), Instant.parse("2026-12-02T10:00:00Z"));
+    private static final ShareGrant GRANT = new ShareGrant(
+            "9b2f",
+            "lobby",
+            Instant.parse("2026-12-01T10:02:00Z"),
+            Instant.parse("2026-12-01T10:17:00Z"),
+            Instant.parse("2026-12-02T10:00:00Z"));
 
     private final ShareToken tokens = new ShareToken(payload -> hmac("key-one", payload));
 
@@ -37,21 +40,29 @@ class ShareTokenTest {
     void anotherCameraOrRangeWithTheOldMacIsRefused() {
         String token = tokens.sign(GRANT);
         String mac = token.substring(token.indexOf('.') + 1);
-        String otherPayload = "v1.9b2f.yard." + GRANT.start().toEpochMilli() + "." + GRANT.end().toEpochMilli() + "."
-                + GRANT.expires().toEpochMilli();
-        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(otherPayload.getBytes(StandardCharsets.UTF_8)) + "." + mac;
+        String otherPayload = "v1.9b2f.yard." + GRANT.start().toEpochMilli() + "."
+                + GRANT.end().toEpochMilli() + "." + GRANT.expires().toEpochMilli();
+        String forged =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(otherPayload.getBytes(StandardCharsets.UTF_8))
+                        + "." + mac;
         assertTrue(tokens.verify(forged).isEmpty());
         String later = GRANT.expires().plusSeconds(86400).toEpochMilli() + "";
-        String extended = "v1.9b2f.lobby." + GRANT.start().toEpochMilli() + "." + GRANT.end().toEpochMilli() + "." + later;
-        assertTrue(tokens.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(extended.getBytes(StandardCharsets.UTF_8))
-                + "." + mac).isEmpty(), "a longer expiry");
+        String extended = "v1.9b2f.lobby." + GRANT.start().toEpochMilli() + "."
+                + GRANT.end().toEpochMilli() + "." + later;
+        assertTrue(
+                tokens.verify(Base64.getUrlEncoder()
+                                        .withoutPadding()
+                                        .encodeToString(extended.getBytes(StandardCharsets.UTF_8))
+                                + "." + mac)
+                        .isEmpty(),
+                "a longer expiry");
     }
 
     @Test
     void anotherServersKeyAndGarbageAreRefused() {
         ShareToken other = new ShareToken(payload -> hmac("key-two", payload));
         assertTrue(other.verify(tokens.sign(GRANT)).isEmpty());
-        for (String junk : new String[]{"", ".", "abc", "a.b.c", "!!!.???", "x".repeat(700)}) {
+        for (String junk : new String[] {"", ".", "abc", "a.b.c", "!!!.???", "x".repeat(700)}) {
             assertTrue(tokens.verify(junk).isEmpty(), junk);
         }
     }

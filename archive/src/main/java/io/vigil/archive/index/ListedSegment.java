@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param initKey        key of the init segment it needs
  * @param keyframeStart  true if it starts with a keyframe
  */
-public record ListedSegment(long sequence, String sessionId, long startMillis, int durationMillis, String initKey,
-                            boolean keyframeStart) {
+public record ListedSegment(
+        long sequence, String sessionId, long startMillis, int durationMillis, String initKey, boolean keyframeStart) {
 
     public ListedSegment {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -26,7 +26,12 @@ public record ListedSegment(long sequence, String sessionId, long startMillis, i
     }
 
     public static ListedSegment of(Segment s) {
-        return new ListedSegment(s.sequence(), s.sessionId(), s.start().toEpochMilli(), s.durationMillis(), s.initKey(),
+        return new ListedSegment(
+                s.sequence(),
+                s.sessionId(),
+                s.start().toEpochMilli(),
+                s.durationMillis(),
+                s.initKey(),
                 s.keyframeStart());
     }
 

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param startMillis   start of the first segment, epoch ms (inclusive)
  * @param endMillis     end of the last segment, epoch ms (exclusive)
  */
-public record RecordingSpan(String cameraId, long firstSequence, long lastSequence, String sessionId,
-                            long startMillis, long endMillis) {
+public record RecordingSpan(
+        String cameraId, long firstSequence, long lastSequence, String sessionId, long startMillis, long endMillis) {
 
     /**
      * Largest pause between segments of one session that still counts as continuous recording. Segments of
@@ -28,7 +28,8 @@ public record RecordingSpan(String cameraId, long firstSequence, long lastSequen
         Objects.requireNonNull(cameraId, "cameraId");
         Objects.requireNonNull(sessionId, "sessionId");
         if (lastSequence < firstSequence) {
-            throw new IllegalArgumentException("span's last sequence " + lastSequence + " before first " + firstSequence);
+            throw new IllegalArgumentException(
+                    "span's last sequence " + lastSequence + " before first " + firstSequence);
         }
         if (endMillis <= startMillis) {
             throw new IllegalArgumentException("span must end after it starts: " + startMillis + " .. " + endMillis);
@@ -37,19 +38,30 @@ public record RecordingSpan(String cameraId, long firstSequence, long lastSequen
 
     /** The span of one segment. */
     public static RecordingSpan of(Segment s) {
-        return new RecordingSpan(s.cameraId(), s.sequence(), s.sequence(), s.sessionId(), s.start().toEpochMilli(),
+        return new RecordingSpan(
+                s.cameraId(),
+                s.sequence(),
+                s.sequence(),
+                s.sessionId(),
+                s.start().toEpochMilli(),
                 s.end().toEpochMilli());
     }
 
     /** True if {@code next}, the following segment or span, continues this span without a gap. */
     public boolean continuedBy(RecordingSpan next) {
-        return next.firstSequence > lastSequence && next.sessionId.equals(sessionId)
+        return next.firstSequence > lastSequence
+                && next.sessionId.equals(sessionId)
                 && next.startMillis - endMillis <= JOIN_TOLERANCE_MILLIS;
     }
 
     /** This span with {@code next} (which must continue it) appended. */
     public RecordingSpan join(RecordingSpan next) {
-        return new RecordingSpan(cameraId, firstSequence, next.lastSequence, sessionId, startMillis,
+        return new RecordingSpan(
+                cameraId,
+                firstSequence,
+                next.lastSequence,
+                sessionId,
+                startMillis,
                 Math.max(endMillis, next.endMillis));
     }
 

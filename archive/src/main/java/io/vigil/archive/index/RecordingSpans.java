@@ -2,7 +2,6 @@ package io.vigil.archive.index;
 
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,7 +16,8 @@ import java.util.Optional;
 @Singleton
 public class RecordingSpans {
 
-    private static final String COLUMNS = "camera_id, first_sequence, last_sequence, session_id, start_millis, end_millis";
+    private static final String COLUMNS =
+            "camera_id, first_sequence, last_sequence, session_id, start_millis, end_millis";
 
     private final Database db;
 
@@ -27,21 +27,32 @@ public class RecordingSpans {
 
     /** The camera's spans overlapping {@code [from, to)}, oldest first, unclipped. */
     public List<RecordingSpan> overlapping(String cameraId, Instant from, Instant to) {
-        return db.query("SELECT " + COLUMNS + " FROM recording_span WHERE camera_id = ? AND end_millis > ? "
-                + "AND start_millis < ? ORDER BY first_sequence", RecordingSpans::span, cameraId, from.toEpochMilli(),
+        return db.query(
+                "SELECT " + COLUMNS + " FROM recording_span WHERE camera_id = ? AND end_millis > ? "
+                        + "AND start_millis < ? ORDER BY first_sequence",
+                RecordingSpans::span,
+                cameraId,
+                from.toEpochMilli(),
                 to.toEpochMilli());
     }
 
     /** End of the newest recorded span of any camera, if anything is recorded. */
     public Optional<Instant> newestEnd() {
-        return db.query("SELECT MAX(end_millis) FROM recording_span", rs -> rs.getObject(1) == null ? null
-                : Instant.ofEpochMilli(rs.getLong(1))).stream().filter(java.util.Objects::nonNull).findFirst();
+        return db
+                .query(
+                        "SELECT MAX(end_millis) FROM recording_span",
+                        rs -> rs.getObject(1) == null ? null : Instant.ofEpochMilli(rs.getLong(1)))
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
     }
 
     /** Every span of the camera, oldest first. */
     public List<RecordingSpan> all(String cameraId) {
-        return db.query("SELECT " + COLUMNS + " FROM recording_span WHERE camera_id = ? ORDER BY first_sequence",
-                RecordingSpans::span, cameraId);
+        return db.query(
+                "SELECT " + COLUMNS + " FROM recording_span WHERE camera_id = ? ORDER BY first_sequence",
+                RecordingSpans::span,
+                cameraId);
     }
 
     /** Accounts for a newly indexed segment; call in the transaction that inserts its row. */
@@ -59,8 +70,13 @@ public class RecordingSpans {
             delete(after.get());
         }
         if (joinsBefore) {
-            exactlyOne(db.update("UPDATE recording_span SET last_sequence = ?, end_millis = ? WHERE camera_id = ? "
-                    + "AND first_sequence = ?", span.lastSequence(), span.endMillis(), span.cameraId(), span.firstSequence()));
+            exactlyOne(db.update(
+                    "UPDATE recording_span SET last_sequence = ?, end_millis = ? WHERE camera_id = ? "
+                            + "AND first_sequence = ?",
+                    span.lastSequence(),
+                    span.endMillis(),
+                    span.cameraId(),
+                    span.firstSequence()));
         } else {
             insert(span);
         }
@@ -101,45 +117,69 @@ public class RecordingSpans {
         if (first.isEmpty()) {
             return;
         }
-        long[] last = db.query(sql + "DESC LIMIT 1", RecordingSpans::edge, span.cameraId(), fromSequence, toSequence).get(0);
-        insert(new RecordingSpan(span.cameraId(), first.get(0)[0], last[0], span.sessionId(), first.get(0)[1], last[2]));
+        long[] last = db.query(sql + "DESC LIMIT 1", RecordingSpans::edge, span.cameraId(), fromSequence, toSequence)
+                .get(0);
+        insert(new RecordingSpan(
+                span.cameraId(), first.get(0)[0], last[0], span.sessionId(), first.get(0)[1], last[2]));
     }
 
     private Optional<RecordingSpan> containing(String cameraId, long sequence) {
-        return db.query("SELECT " + COLUMNS + " FROM recording_span WHERE camera_id = ? AND last_sequence >= ? "
-                        + "ORDER BY last_sequence LIMIT 1", RecordingSpans::span, cameraId, sequence).stream()
-                .filter(s -> s.firstSequence() <= sequence).findFirst();
+        return db
+                .query(
+                        "SELECT " + COLUMNS + " FROM recording_span WHERE camera_id = ? AND last_sequence >= ? "
+                                + "ORDER BY last_sequence LIMIT 1",
+                        RecordingSpans::span,
+                        cameraId,
+                        sequence)
+                .stream()
+                .filter(s -> s.firstSequence() <= sequence)
+                .findFirst();
     }
 
     private Optional<RecordingSpan> nearest(String condition, Segment s) {
-        return db.query("SELECT " + COLUMNS + " FROM recording_span WHERE camera_id = ? AND " + condition + " LIMIT 1",
-                RecordingSpans::span, s.cameraId(), s.sequence()).stream().findFirst();
+        return db
+                .query(
+                        "SELECT " + COLUMNS + " FROM recording_span WHERE camera_id = ? AND " + condition + " LIMIT 1",
+                        RecordingSpans::span,
+                        s.cameraId(),
+                        s.sequence())
+                .stream()
+                .findFirst();
     }
 
     private void insert(RecordingSpan s) {
-        db.update("INSERT INTO recording_span (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", s.cameraId(),
-                s.firstSequence(), s.lastSequence(), s.sessionId(), s.startMillis(), s.endMillis());
+        db.update(
+                "INSERT INTO recording_span (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                s.cameraId(),
+                s.firstSequence(),
+                s.lastSequence(),
+                s.sessionId(),
+                s.startMillis(),
+                s.endMillis());
     }
 
     private void delete(RecordingSpan s) {
-        exactlyOne(db.update("DELETE FROM recording_span WHERE camera_id = ? AND first_sequence = ?", s.cameraId(),
+        exactlyOne(db.update(
+                "DELETE FROM recording_span WHERE camera_id = ? AND first_sequence = ?",
+                s.cameraId(),
                 s.firstSequence()));
     }
 
     /** A span read in this transaction changed under it: roll back rather than record a wrong span. */
     private static void exactlyOne(int rows) {
         if (rows != 1) {
-            throw new io.vigil.error.VigilException(io.vigil.error.ErrorCode.INDEX_UNAVAILABLE,
+            throw new io.vigil.error.VigilException(
+                    io.vigil.error.ErrorCode.INDEX_UNAVAILABLE,
                     "recorded span changed concurrently (" + rows + " rows); retry");
         }
     }
 
     private static RecordingSpan span(ResultSet rs) throws SQLException {
-        return new RecordingSpan(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
-                rs.getLong(6));
+        return new RecordingSpan(
+                rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getLong(6));
     }
 
     private static long[] edge(ResultSet rs) throws SQLException {
-        return new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+        return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
     }
 }

@@ -18,8 +18,17 @@ import java.util.Objects;
  * @param keyframeStart  true if it starts with a keyframe
  * @param sha256         hex SHA-256 of the object bytes; null for segments indexed before it was recorded
  */
-public record Segment(String cameraId, long sequence, String sessionId, Instant start, int durationMillis,
-                      long sizeBytes, String objectKey, String initKey, boolean keyframeStart, String sha256) {
+public record Segment(
+        String cameraId,
+        long sequence,
+        String sessionId,
+        Instant start,
+        int durationMillis,
+        long sizeBytes,
+        String objectKey,
+        String initKey,
+        boolean keyframeStart,
+        String sha256) {
 
     public Segment {
         Objects.requireNonNull(cameraId, "cameraId");

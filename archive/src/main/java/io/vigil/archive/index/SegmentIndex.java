@@ -3,7 +3,6 @@ package io.vigil.archive.index;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,13 +38,21 @@ public class SegmentIndex {
     }
 
     public void openSession(RecordingSession session) {
-        db.update("INSERT INTO recording_session (id, camera_id, started_millis, video_codec, audio_codec) VALUES (?, ?, ?, ?, ?)",
-                session.id(), session.cameraId(), session.started().toEpochMilli(), session.videoCodec(), session.audioCodec());
+        db.update(
+                "INSERT INTO recording_session (id, camera_id, started_millis, video_codec, audio_codec) VALUES (?, ?, ?, ?, ?)",
+                session.id(),
+                session.cameraId(),
+                session.started().toEpochMilli(),
+                session.videoCodec(),
+                session.audioCodec());
     }
 
     public void closeSession(String sessionId, Instant ended, String reason) {
-        db.update("UPDATE recording_session SET ended_millis = ?, end_reason = ? WHERE id = ? AND ended_millis IS NULL",
-                ended.toEpochMilli(), reason, sessionId);
+        db.update(
+                "UPDATE recording_session SET ended_millis = ?, end_reason = ? WHERE id = ? AND ended_millis IS NULL",
+                ended.toEpochMilli(),
+                reason,
+                sessionId);
     }
 
     /** Records an init segment unless one with the same (content-addressed) key is there already. */
@@ -54,8 +61,13 @@ public class SegmentIndex {
             return;
         }
         try {
-            db.update("INSERT INTO init_segment (object_key, camera_id, size_bytes, codecs, created_millis) VALUES (?, ?, ?, ?, ?)",
-                    init.objectKey(), init.cameraId(), init.sizeBytes(), init.codecs(), init.created().toEpochMilli());
+            db.update(
+                    "INSERT INTO init_segment (object_key, camera_id, size_bytes, codecs, created_millis) VALUES (?, ?, ?, ?, ?)",
+                    init.objectKey(),
+                    init.cameraId(),
+                    init.sizeBytes(),
+                    init.codecs(),
+                    init.created().toEpochMilli());
         } catch (VigilException e) {
             if (findInitSegment(init.objectKey()).isEmpty()) {
                 throw e;
@@ -64,9 +76,18 @@ public class SegmentIndex {
     }
 
     public Optional<InitSegment> findInitSegment(String objectKey) {
-        return db.query("SELECT object_key, camera_id, size_bytes, codecs, created_millis FROM init_segment WHERE object_key = ?",
-                rs -> new InitSegment(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        Instant.ofEpochMilli(rs.getLong(5))), objectKey).stream().findFirst();
+        return db
+                .query(
+                        "SELECT object_key, camera_id, size_bytes, codecs, created_millis FROM init_segment WHERE object_key = ?",
+                        rs -> new InitSegment(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getLong(3),
+                                rs.getString(4),
+                                Instant.ofEpochMilli(rs.getLong(5))),
+                        objectKey)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -76,29 +97,51 @@ public class SegmentIndex {
      * transaction. Throws {@code SEQUENCE_COLLISION} if another segment has its number.
      */
     public void add(Segment s) {
-        changing(s.cameraId(), () -> db.inTransaction(() -> {
-            Optional<Segment> existing = find(s.cameraId(), s.sequence());
-            if (existing.isPresent()) {
-                if (existing.get().objectKey().equals(s.objectKey())) {
+        changing(
+                s.cameraId(),
+                () -> db.inTransaction(() -> {
+                    Optional<Segment> existing = find(s.cameraId(), s.sequence());
+                    if (existing.isPresent()) {
+                        if (existing.get().objectKey().equals(s.objectKey())) {
+                            return null;
+                        }
+                        throw new VigilException(
+                                io.vigil.error.ErrorCode.SEQUENCE_COLLISION,
+                                "segment " + s.sequence()
+                                        + " of camera " + s.cameraId() + " is indexed already as "
+                                        + existing.get().objectKey()
+                                        + ", not " + s.objectKey());
+                    }
+                    if (db.query(
+                                    "SELECT object_key FROM init_segment WHERE object_key = ? FOR UPDATE",
+                                    rs -> 1,
+                                    s.initKey())
+                            .isEmpty()) {
+                        // Retention removed it as unused since the writer checked: the writer stores it again and
+                        // retries.
+                        throw new VigilException(
+                                io.vigil.error.ErrorCode.INDEX_UNAVAILABLE,
+                                "init segment " + s.initKey() + " of segment " + s.sequence() + " is not indexed");
+                    }
+                    db.update(
+                            "INSERT INTO segment (" + SEGMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            s.cameraId(),
+                            s.sequence(),
+                            s.sessionId(),
+                            s.start().toEpochMilli(),
+                            s.durationMillis(),
+                            s.sizeBytes(),
+                            s.objectKey(),
+                            s.initKey(),
+                            s.keyframeStart(),
+                            s.sha256());
+                    db.update(
+                            "UPDATE recording_session SET first_sequence = ? WHERE id = ? AND first_sequence IS NULL",
+                            s.sequence(),
+                            s.sessionId());
+                    spans.added(s);
                     return null;
-                }
-                throw new VigilException(io.vigil.error.ErrorCode.SEQUENCE_COLLISION, "segment " + s.sequence()
-                        + " of camera " + s.cameraId() + " is indexed already as " + existing.get().objectKey()
-                        + ", not " + s.objectKey());
-            }
-            if (db.query("SELECT object_key FROM init_segment WHERE object_key = ? FOR UPDATE", rs -> 1, s.initKey()).isEmpty()) {
-                // Retention removed it as unused since the writer checked: the writer stores it again and retries.
-                throw new VigilException(io.vigil.error.ErrorCode.INDEX_UNAVAILABLE, "init segment " + s.initKey()
-                        + " of segment " + s.sequence() + " is not indexed");
-            }
-            db.update("INSERT INTO segment (" + SEGMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    s.cameraId(), s.sequence(), s.sessionId(), s.start().toEpochMilli(), s.durationMillis(),
-                    s.sizeBytes(), s.objectKey(), s.initKey(), s.keyframeStart(), s.sha256());
-            db.update("UPDATE recording_session SET first_sequence = ? WHERE id = ? AND first_sequence IS NULL",
-                    s.sequence(), s.sessionId());
-            spans.added(s);
-            return null;
-        }));
+                }));
     }
 
     private <T> T changing(String cameraId, Database.Work<T> work) {
@@ -107,8 +150,11 @@ public class SegmentIndex {
         lock.lock();
         try {
             if (!lockRows.contains(cameraId)) {
-                db.update("INSERT INTO camera_index_lock (camera_id) SELECT ? WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM camera_index_lock WHERE camera_id = ?)", cameraId, cameraId);
+                db.update(
+                        "INSERT INTO camera_index_lock (camera_id) SELECT ? WHERE NOT EXISTS "
+                                + "(SELECT 1 FROM camera_index_lock WHERE camera_id = ?)",
+                        cameraId,
+                        cameraId);
                 lockRows.add(cameraId);
             }
             return db.inTransaction(() -> {
@@ -122,13 +168,17 @@ public class SegmentIndex {
 
     /** Removes the row of a segment (its object is gone) and splits its span there; true if there was one. */
     public boolean remove(String cameraId, long sequence) {
-        return changing(cameraId, () -> db.inTransaction(() -> {
-            boolean removed = db.update("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", cameraId, sequence) > 0;
-            if (removed) {
-                spans.removed(cameraId, new long[]{sequence});
-            }
-            return removed;
-        }));
+        return changing(
+                cameraId,
+                () -> db.inTransaction(() -> {
+                    boolean removed =
+                            db.update("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", cameraId, sequence)
+                                    > 0;
+                    if (removed) {
+                        spans.removed(cameraId, new long[] {sequence});
+                    }
+                    return removed;
+                }));
     }
 
     /**
@@ -136,35 +186,47 @@ public class SegmentIndex {
      * transaction; returns how many rows there were.
      */
     public int removeAll(String cameraId, long[] sequences) {
-        return changing(cameraId, () -> db.inTransaction(() -> {
-            List<Object[]> rows = new ArrayList<>(sequences.length);
-            for (long sequence : sequences) {
-                rows.add(new Object[]{cameraId, sequence});
-            }
-            int removed = db.updateBatch("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", rows);
-            spans.removed(cameraId, sequences);
-            return removed;
-        }));
+        return changing(
+                cameraId,
+                () -> db.inTransaction(() -> {
+                    List<Object[]> rows = new ArrayList<>(sequences.length);
+                    for (long sequence : sequences) {
+                        rows.add(new Object[] {cameraId, sequence});
+                    }
+                    int removed = db.updateBatch("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", rows);
+                    spans.removed(cameraId, sequences);
+                    return removed;
+                }));
     }
 
     /** Up to {@code limit} of the camera's segments with a sequence above {@code afterSequence}, oldest first. */
     public List<Segment> oldest(String cameraId, long afterSequence, int limit) {
-        return db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND sequence > ? "
-                + "ORDER BY sequence LIMIT ?", SegmentIndex::segment, cameraId, afterSequence, limit);
+        return db.query(
+                "SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND sequence > ? "
+                        + "ORDER BY sequence LIMIT ?",
+                SegmentIndex::segment,
+                cameraId,
+                afterSequence,
+                limit);
     }
 
     /** Bytes of stored segments per camera. */
     public java.util.Map<String, Long> usageBytes() {
         java.util.Map<String, Long> usage = new java.util.HashMap<>();
-        db.forEach("SELECT camera_id, SUM(size_bytes) FROM segment GROUP BY camera_id",
+        db.forEach(
+                "SELECT camera_id, SUM(size_bytes) FROM segment GROUP BY camera_id",
                 rs -> usage.put(rs.getString(1), rs.getLong(2)));
         return usage;
     }
 
     /** True if any segment row of the camera needs the init segment. */
     public boolean initSegmentInUse(String cameraId, String initKey) {
-        return !db.query("SELECT 1 FROM segment WHERE camera_id = ? AND init_key = ? LIMIT 1", rs -> 1, cameraId,
-                initKey).isEmpty();
+        return !db.query(
+                        "SELECT 1 FROM segment WHERE camera_id = ? AND init_key = ? LIMIT 1",
+                        rs -> 1,
+                        cameraId,
+                        initKey)
+                .isEmpty();
     }
 
     /**
@@ -175,7 +237,8 @@ public class SegmentIndex {
      */
     public boolean deleteInitSegmentIfUnused(String cameraId, String initKey, Runnable deleteObject) {
         return db.inTransaction(() -> {
-            if (db.query("SELECT object_key FROM init_segment WHERE object_key = ? FOR UPDATE", rs -> 1, initKey).isEmpty()
+            if (db.query("SELECT object_key FROM init_segment WHERE object_key = ? FOR UPDATE", rs -> 1, initKey)
+                            .isEmpty()
                     || initSegmentInUse(cameraId, initKey)) {
                 return false;
             }
@@ -186,33 +249,47 @@ public class SegmentIndex {
 
     /** Segments of a camera starting in {@code [from, to)}, oldest first. */
     public List<Segment> startingBetween(String cameraId, Instant from, Instant to) {
-        return db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND start_millis >= ? "
-                        + "AND start_millis < ? ORDER BY sequence", SegmentIndex::segment,
-                cameraId, from.toEpochMilli(), to.toEpochMilli());
+        return db.query(
+                "SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND start_millis >= ? "
+                        + "AND start_millis < ? ORDER BY sequence",
+                SegmentIndex::segment,
+                cameraId,
+                from.toEpochMilli(),
+                to.toEpochMilli());
     }
 
     /** Cameras that connected at or after {@code since}. */
     public List<String> camerasWithSessionsSince(Instant since) {
-        return db.query("SELECT DISTINCT camera_id FROM recording_session WHERE started_millis >= ?",
-                rs -> rs.getString(1), since.toEpochMilli());
+        return db.query(
+                "SELECT DISTINCT camera_id FROM recording_session WHERE started_millis >= ?",
+                rs -> rs.getString(1),
+                since.toEpochMilli());
     }
 
     /** Cameras that have segments starting at or after {@code since}. */
     public List<String> camerasRecordingSince(Instant since) {
-        return db.query("SELECT DISTINCT camera_id FROM segment WHERE start_millis >= ?", rs -> rs.getString(1),
+        return db.query(
+                "SELECT DISTINCT camera_id FROM segment WHERE start_millis >= ?",
+                rs -> rs.getString(1),
                 since.toEpochMilli());
     }
 
     /** The sequence number the next segment of this camera gets. */
     public long nextSequence(String cameraId) {
-        return db.query("SELECT MAX(sequence) FROM segment WHERE camera_id = ?",
-                rs -> rs.getObject(1) == null ? 0L : rs.getLong(1) + 1, cameraId).get(0);
+        return db.query(
+                        "SELECT MAX(sequence) FROM segment WHERE camera_id = ?",
+                        rs -> rs.getObject(1) == null ? 0L : rs.getLong(1) + 1,
+                        cameraId)
+                .get(0);
     }
 
     /** The newest {@code count} segments of a camera, oldest first. */
     public List<Segment> newest(String cameraId, int count) {
-        List<Segment> newestFirst = db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? ORDER BY sequence DESC LIMIT ?",
-                SegmentIndex::segment, cameraId, count);
+        List<Segment> newestFirst = db.query(
+                "SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? ORDER BY sequence DESC LIMIT ?",
+                SegmentIndex::segment,
+                cameraId,
+                count);
         List<Segment> oldestFirst = new ArrayList<>(newestFirst.size());
         for (int i = newestFirst.size() - 1; i >= 0; i--) {
             oldestFirst.add(newestFirst.get(i));
@@ -221,16 +298,32 @@ public class SegmentIndex {
     }
 
     public Optional<Segment> find(String cameraId, long sequence) {
-        return db.query("SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND sequence = ?",
-                SegmentIndex::segment, cameraId, sequence).stream().findFirst();
+        return db
+                .query(
+                        "SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND sequence = ?",
+                        SegmentIndex::segment,
+                        cameraId,
+                        sequence)
+                .stream()
+                .findFirst();
     }
 
     public long count(String cameraId) {
-        return db.query("SELECT COUNT(*) FROM segment WHERE camera_id = ?", rs -> rs.getLong(1), cameraId).get(0);
+        return db.query("SELECT COUNT(*) FROM segment WHERE camera_id = ?", rs -> rs.getLong(1), cameraId)
+                .get(0);
     }
 
     static Segment segment(ResultSet rs) throws SQLException {
-        return new Segment(rs.getString(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
-                rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10));
+        return new Segment(
+                rs.getString(1),
+                rs.getLong(2),
+                rs.getString(3),
+                Instant.ofEpochMilli(rs.getLong(4)),
+                rs.getInt(5),
+                rs.getLong(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getBoolean(9),
+                rs.getString(10));
     }
 }

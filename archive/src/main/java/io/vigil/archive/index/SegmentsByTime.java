@@ -2,7 +2,6 @@ package io.vigil.archive.index;
 
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -27,9 +26,13 @@ public class SegmentsByTime {
 
     /** Segments of a camera overlapping {@code [from, to)}, oldest first. */
     public List<Segment> overlapping(String cameraId, Instant from, Instant to) {
-        return db.query("SELECT " + SegmentIndex.SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND start_millis >= ? "
+        return db.query(
+                "SELECT " + SegmentIndex.SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND start_millis >= ? "
                         + "AND start_millis < ? AND start_millis + duration_millis > ? ORDER BY start_millis",
-                SegmentIndex::segment, cameraId, from.toEpochMilli() - MAX_SEGMENT_MILLIS, to.toEpochMilli(),
+                SegmentIndex::segment,
+                cameraId,
+                from.toEpochMilli() - MAX_SEGMENT_MILLIS,
+                to.toEpochMilli(),
                 from.toEpochMilli());
     }
 
@@ -38,19 +41,27 @@ public class SegmentsByTime {
      * the {@code segment_listing} index, which holds every column read here.
      */
     public List<ListedSegment> listed(String cameraId, Instant from, Instant to) {
-        return db.query("SELECT sequence, session_id, start_millis, duration_millis, init_key, keyframe_start FROM segment "
+        return db.query(
+                "SELECT sequence, session_id, start_millis, duration_millis, init_key, keyframe_start FROM segment "
                         + "WHERE camera_id = ? AND start_millis >= ? AND start_millis < ? AND start_millis + duration_millis > ? "
                         + "ORDER BY start_millis",
-                rs -> new ListedSegment(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
-                        rs.getBoolean(6)),
-                cameraId, from.toEpochMilli() - MAX_SEGMENT_MILLIS, to.toEpochMilli(), from.toEpochMilli());
+                rs -> new ListedSegment(
+                        rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5), rs.getBoolean(6)),
+                cameraId,
+                from.toEpochMilli() - MAX_SEGMENT_MILLIS,
+                to.toEpochMilli(),
+                from.toEpochMilli());
     }
 
     /** Object keys of the camera's segments with sequences in {@code [first, last]}. */
     public Map<Long, String> objectKeys(String cameraId, long first, long last) {
         Map<Long, String> keys = new HashMap<>();
-        db.forEach("SELECT sequence, object_key FROM segment WHERE camera_id = ? AND sequence >= ? AND sequence <= ?",
-                rs -> keys.put(rs.getLong(1), rs.getString(2)), cameraId, first, last);
+        db.forEach(
+                "SELECT sequence, object_key FROM segment WHERE camera_id = ? AND sequence >= ? AND sequence <= ?",
+                rs -> keys.put(rs.getLong(1), rs.getString(2)),
+                cameraId,
+                first,
+                last);
         return keys;
     }
 
@@ -60,7 +71,12 @@ public class SegmentsByTime {
      * first segment is stored yet or still in the spool, so the figure stays put while the segment is uploaded.
      */
     public long sessionsBefore(String cameraId, ListedSegment first) {
-        return db.query("SELECT COUNT(*) FROM recording_session WHERE camera_id = ? AND first_sequence <= ? AND id <> ?",
-                rs -> rs.getLong(1), cameraId, first.sequence(), first.sessionId()).get(0);
+        return db.query(
+                        "SELECT COUNT(*) FROM recording_session WHERE camera_id = ? AND first_sequence <= ? AND id <> ?",
+                        rs -> rs.getLong(1),
+                        cameraId,
+                        first.sequence(),
+                        first.sessionId())
+                .get(0);
     }
 }

@@ -39,7 +39,8 @@ public record Box(String type, int start, int headerSize, int size) {
             if (size < header || offset + size > to) {
                 break;
             }
-            boxes.add(new Box(new String(bytes, offset + 4, 4, StandardCharsets.ISO_8859_1), offset, header, (int) size));
+            boxes.add(
+                    new Box(new String(bytes, offset + 4, 4, StandardCharsets.ISO_8859_1), offset, header, (int) size));
             offset += (int) size;
         }
         return boxes;
@@ -52,7 +53,10 @@ public record Box(String type, int start, int headerSize, int size) {
 
     /** The first child of the given type, or null. */
     public Box child(byte[] bytes, String childType) {
-        return children(bytes).stream().filter(b -> b.type().equals(childType)).findFirst().orElse(null);
+        return children(bytes).stream()
+                .filter(b -> b.type().equals(childType))
+                .findFirst()
+                .orElse(null);
     }
 
     public static long readUint32(byte[] b, int at) {

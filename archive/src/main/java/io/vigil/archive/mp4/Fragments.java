@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class Fragments {
 
-    private Fragments() {
-    }
+    private Fragments() {}
 
     /** Track id to timescale (ticks per second), from {@code moov/trak/tkhd} and {@code mdia/mdhd}. */
     public static Map<Long, Long> timescales(byte[] init) {
@@ -60,7 +59,8 @@ public final class Fragments {
             for (Box trak : moov.children(init)) {
                 Box stsd = descend(init, trak, "mdia", "minf", "stbl", "stsd");
                 if (trak.type().equals("trak") && stsd != null) {
-                    out.append(java.util.HexFormat.of().formatHex(init, stsd.start(), stsd.end())).append('/');
+                    out.append(java.util.HexFormat.of().formatHex(init, stsd.start(), stsd.end()))
+                            .append('/');
                 }
             }
         }
@@ -78,8 +78,13 @@ public final class Fragments {
     /** Track id to the fragment's base media decode time ({@code moof/traf/tfdt}). */
     public static Map<Long, Long> decodeTimes(byte[] segment) {
         Map<Long, Long> times = new HashMap<>();
-        forEachTfdt(segment, (trackId, tfdt) -> times.put(trackId, segment[tfdt.contentStart()] == 1
-                ? Box.readUint64(segment, tfdt.contentStart() + 4) : Box.readUint32(segment, tfdt.contentStart() + 4)));
+        forEachTfdt(
+                segment,
+                (trackId, tfdt) -> times.put(
+                        trackId,
+                        segment[tfdt.contentStart()] == 1
+                                ? Box.readUint64(segment, tfdt.contentStart() + 4)
+                                : Box.readUint32(segment, tfdt.contentStart() + 4)));
         return times;
     }
 
@@ -139,7 +144,9 @@ public final class Fragments {
             if (size < header || size > end - offset) {
                 return;
             }
-            if (segment.get(offset + 4) == 'm' && segment.get(offset + 5) == 'o' && segment.get(offset + 6) == 'o'
+            if (segment.get(offset + 4) == 'm'
+                    && segment.get(offset + 5) == 'o'
+                    && segment.get(offset + 6) == 'o'
                     && segment.get(offset + 7) == 'f') {
                 byte[] moof = new byte[(int) size];
                 segment.get(offset, moof);
@@ -151,7 +158,9 @@ public final class Fragments {
 
     /** A copy of {@code init} whose {@code moov} carries a {@code udta/©cmt} text: a comment players and ffprobe show. */
     public static byte[] withComment(byte[] init, String comment) {
-        Box moov = Box.children(init, 0, init.length).stream().filter(b -> b.type().equals("moov")).findFirst()
+        Box moov = Box.children(init, 0, init.length).stream()
+                .filter(b -> b.type().equals("moov"))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no moov in init segment"));
         byte[] text = comment.getBytes(StandardCharsets.UTF_8);
         int cmtSize = 8 + 4 + text.length;

@@ -11,7 +11,6 @@ import io.vigil.archive.spool.SegmentSpool;
 import io.vigil.archive.spool.SpooledSegment;
 import io.vigil.kernel.TimeRange;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -67,9 +66,11 @@ public class ArchiveReader {
         if (!followingLive || spooled.isEmpty()) {
             return listing(cameraId, indexed, spooled);
         }
-        long lastIndexed = indexed.isEmpty() ? -1 : indexed.get(indexed.size() - 1).sequence();
+        long lastIndexed =
+                indexed.isEmpty() ? -1 : indexed.get(indexed.size() - 1).sequence();
         List<ListedSegment> all = new ArrayList<>(indexed);
-        spooled.stream().map(SpooledSegment::segment)
+        spooled.stream()
+                .map(SpooledSegment::segment)
                 .filter(s -> s.sequence() > lastIndexed && s.end().isAfter(range.start()))
                 .forEach(s -> all.add(ListedSegment.of(s)));
         return listing(cameraId, all, spooled);
@@ -81,7 +82,9 @@ public class ArchiveReader {
             return Map.of();
         }
         List<ListedSegment> segments = listing.segments();
-        Map<Long, String> keys = byTime.objectKeys(listing.cameraId(), segments.get(0).sequence(),
+        Map<Long, String> keys = byTime.objectKeys(
+                listing.cameraId(),
+                segments.get(0).sequence(),
                 segments.get(segments.size() - 1).sequence());
         keys.keySet().removeAll(listing.spooledSequences());
         return keys;
@@ -111,15 +114,16 @@ public class ArchiveReader {
      * segments from the keyframe-started one at or before it through the one holding it; empty if none does.
      */
     public List<Segment> upTo(String cameraId, Instant at) {
-        Optional<Segment> holder = at == null ? newest(cameraId)
+        Optional<Segment> holder = at == null
+                ? newest(cameraId)
                 : byTime.overlapping(cameraId, at, at.plusMillis(1)).stream().findFirst();
         return holder.map(this::fromKeyframe).orElse(List.of());
     }
 
     /** The camera's newest segment, stored or spooled. */
     public Optional<Segment> newest(String cameraId) {
-        Optional<Segment> spooled = spool.pending(cameraId).stream().map(SpooledSegment::segment)
-                .reduce((a, b) -> b);
+        Optional<Segment> spooled =
+                spool.pending(cameraId).stream().map(SpooledSegment::segment).reduce((a, b) -> b);
         Optional<Segment> stored = index.newest(cameraId, 1).stream().findFirst();
         return stored.isPresent() && spooled.isPresent()
                 ? Optional.of(stored.get().sequence() > spooled.get().sequence() ? stored.get() : spooled.get())
@@ -128,14 +132,17 @@ public class ArchiveReader {
 
     /** A segment's row, from the index or, not yet uploaded, the spool. */
     public Optional<Segment> find(String cameraId, long sequence) {
-        return index.find(cameraId, sequence).or(() -> spool.find(cameraId, sequence).map(SpooledSegment::segment));
+        return index.find(cameraId, sequence)
+                .or(() -> spool.find(cameraId, sequence).map(SpooledSegment::segment));
     }
 
     /** Where a segment's bytes are, by its number. */
     public Optional<SegmentLocation> segment(String cameraId, long sequence) {
-        return index.find(cameraId, sequence).map(s -> SegmentLocation.stored(s.objectKey(), s.sizeBytes()))
-                .or(() -> spool.find(cameraId, sequence).map(s -> SegmentLocation.spooled(
-                        s.segment().objectKey(), s.segment().sizeBytes(), s.mediaFile())));
+        return index.find(cameraId, sequence)
+                .map(s -> SegmentLocation.stored(s.objectKey(), s.sizeBytes()))
+                .or(() -> spool.find(cameraId, sequence)
+                        .map(s -> SegmentLocation.spooled(
+                                s.segment().objectKey(), s.segment().sizeBytes(), s.mediaFile())));
     }
 
     /** Where the bytes of a segment already in hand are: the spool if it is still there, else the store. */
@@ -177,8 +184,10 @@ public class ArchiveReader {
     }
 
     private static Listing listing(String cameraId, List<ListedSegment> segments, List<SpooledSegment> spooled) {
-        Set<Long> spooledSequences = spooled.stream().map(s -> s.segment().sequence()).collect(Collectors.toSet());
-        Set<String> spooledInits = spooled.stream().map(s -> s.segment().initKey()).collect(Collectors.toSet());
+        Set<Long> spooledSequences =
+                spooled.stream().map(s -> s.segment().sequence()).collect(Collectors.toSet());
+        Set<String> spooledInits =
+                spooled.stream().map(s -> s.segment().initKey()).collect(Collectors.toSet());
         return new Listing(cameraId, segments, spooledSequences, spooledInits);
     }
 }

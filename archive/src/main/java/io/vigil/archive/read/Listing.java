@@ -1,7 +1,6 @@
 package io.vigil.archive.read;
 
 import io.vigil.archive.index.ListedSegment;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -14,8 +13,8 @@ import java.util.Set;
  * @param spooledSequences sequence numbers of the camera's segments still in the spool (listed or not)
  * @param spooledInitKeys  init segments of the camera's spooled segments (not all stored yet)
  */
-public record Listing(String cameraId, List<ListedSegment> segments, Set<Long> spooledSequences,
-                      Set<String> spooledInitKeys) {
+public record Listing(
+        String cameraId, List<ListedSegment> segments, Set<Long> spooledSequences, Set<String> spooledInitKeys) {
 
     public Listing {
         Objects.requireNonNull(cameraId, "cameraId");

@@ -1,7 +1,6 @@
 package io.vigil.archive.read;
 
 import io.vigil.archive.index.ListedSegment;
-
 import java.util.List;
 import java.util.Objects;
 

@@ -5,7 +5,6 @@ import io.vigil.archive.store.ObjectStore;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -67,7 +66,9 @@ public class SegmentBytes {
                 target.position(target.position() + n);
             } else {
                 byte[] chunk = new byte[Math.min(REMOTE_CHUNK_BYTES, Math.max(1, target.remaining()))];
-                for (int n; target.hasRemaining() && (n = in.read(chunk, 0, Math.min(chunk.length, target.remaining()))) >= 0; ) {
+                for (int n;
+                        target.hasRemaining()
+                                && (n = in.read(chunk, 0, Math.min(chunk.length, target.remaining()))) >= 0; ) {
                     target.put(chunk, 0, n);
                 }
             }
@@ -93,8 +94,7 @@ public class SegmentBytes {
 
     /** The spool file, else the embedded store's own file if it exists with the indexed size (one stat). */
     private Optional<Path> localFile(SegmentLocation located) {
-        return located.spoolFile().or(() -> store.localFile(located.key())
-                .filter(f -> sizeIs(f, located.sizeBytes())));
+        return located.spoolFile().or(() -> store.localFile(located.key()).filter(f -> sizeIs(f, located.sizeBytes())));
     }
 
     private static boolean sizeIs(Path file, long sizeBytes) {
@@ -106,6 +106,7 @@ public class SegmentBytes {
     }
 
     private static VigilException unreadable(SegmentLocation located, IOException e) {
-        return new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot read " + located.key() + ": " + e.getMessage(), e);
+        return new VigilException(
+                ErrorCode.STORAGE_UNAVAILABLE, "cannot read " + located.key() + ": " + e.getMessage(), e);
     }
 }

@@ -6,9 +6,6 @@ import io.vigil.error.VigilException;
 import io.vigil.kernel.CameraId;
 import io.vigil.kernel.OwnerOnlyDirectory;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -29,6 +26,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Segments on local disk between the recorder and the object store:
@@ -67,9 +66,11 @@ public class SegmentSpool {
 
     /** Spools a finished segment and, if not there yet, its init segment. */
     public synchronized SpooledSegment add(Segment segment, String codecs, byte[] media, byte[] init) {
-        Path initFile = layout.fileOf(segment.cameraId(), "init", SpoolLayout.fileName(segment.initKey())).orElseThrow(() ->
-                new VigilException(ErrorCode.INTERNAL, "segment " + segment.sequence() + " has no spool path"));
-        Path mediaFile = layout.fileOf(segment.cameraId(), SpoolLayout.mediaName(segment.sequence())).orElseThrow();
+        Path initFile = layout.fileOf(segment.cameraId(), "init", SpoolLayout.fileName(segment.initKey()))
+                .orElseThrow(() ->
+                        new VigilException(ErrorCode.INTERNAL, "segment " + segment.sequence() + " has no spool path"));
+        Path mediaFile = layout.fileOf(segment.cameraId(), SpoolLayout.mediaName(segment.sequence()))
+                .orElseThrow();
         try {
             makeRoom(media.length + (Files.exists(initFile) ? 0 : init.length));
             if (!Files.exists(initFile)) {
@@ -86,13 +87,17 @@ public class SegmentSpool {
             Files.move(tmp, props, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             sizeBytes += media.length;
             SpooledSegment spooled = new SpooledSegment(segment, codecs, mediaFile, initFile);
-            entries.computeIfAbsent(segment.cameraId(), c -> new ConcurrentSkipListMap<>()).put(segment.sequence(), spooled);
+            entries.computeIfAbsent(segment.cameraId(), c -> new ConcurrentSkipListMap<>())
+                    .put(segment.sequence(), spooled);
             lastWriteError = null;
             return spooled;
         } catch (IOException e) {
             lastWriteError = e.toString();
-            throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot spool segment " + segment.sequence()
-                    + " of camera " + segment.cameraId() + ": " + e.getMessage(), e);
+            throw new VigilException(
+                    ErrorCode.STORAGE_UNAVAILABLE,
+                    "cannot spool segment " + segment.sequence() + " of camera " + segment.cameraId() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -162,7 +167,9 @@ public class SegmentSpool {
     private void makeRoom(long needed) {
         while (sizeBytes + needed > config.maxBytes()) {
             Optional<SpooledSegment> oldest = entries.values().stream()
-                    .filter(m -> !m.isEmpty()).map(NavigableMap::firstEntry).map(Map.Entry::getValue)
+                    .filter(m -> !m.isEmpty())
+                    .map(NavigableMap::firstEntry)
+                    .map(Map.Entry::getValue)
                     .min(Comparator.comparing(s -> s.segment().start()));
             if (oldest.isEmpty()) {
                 return;
@@ -170,8 +177,12 @@ public class SegmentSpool {
             Segment victim = oldest.get().segment();
             remove(oldest.get());
             dropped++;
-            LOG.error("Spool full ({} bytes): dropped unsent segment {} of camera {} starting {}",
-                    config.maxBytes(), victim.sequence(), victim.cameraId(), victim.start());
+            LOG.error(
+                    "Spool full ({} bytes): dropped unsent segment {} of camera {} starting {}",
+                    config.maxBytes(),
+                    victim.sequence(),
+                    victim.cameraId(),
+                    victim.start());
         }
     }
 
@@ -210,7 +221,10 @@ public class SegmentSpool {
             LOG.error("Spool directory {} cannot be read: {}", dir.toAbsolutePath(), e.toString());
         }
         if (count() > 0) {
-            LOG.info("Spool holds {} segment(s), {} bytes, from before the last stop; uploading them", count(), sizeBytes);
+            LOG.info(
+                    "Spool holds {} segment(s), {} bytes, from before the last stop; uploading them",
+                    count(),
+                    sizeBytes);
         }
     }
 
@@ -222,8 +236,8 @@ public class SegmentSpool {
         }
         try {
             Segment s = SpoolLayout.fromProperties(p);
-            Path init = layout.fileOf(s.cameraId(), "init", SpoolLayout.fileName(s.initKey())).orElseThrow(() ->
-                    new IllegalStateException("camera or init key names no file in the spool"));
+            Path init = layout.fileOf(s.cameraId(), "init", SpoolLayout.fileName(s.initKey()))
+                    .orElseThrow(() -> new IllegalStateException("camera or init key names no file in the spool"));
             if (!Files.exists(media) || !Files.exists(init)) {
                 throw new IllegalStateException("media or init file missing");
             }

@@ -2,7 +2,6 @@ package io.vigil.archive.spool;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -2,7 +2,6 @@ package io.vigil.archive.spool;
 
 import io.vigil.archive.index.Segment;
 import io.vigil.kernel.CameraId;
-
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,7 +37,8 @@ final class SpoolLayout {
             }
             file = file.normalize();
             return file.startsWith(cameraDir) && !file.equals(cameraDir) && file.startsWith(root)
-                    ? Optional.of(file) : Optional.empty();
+                    ? Optional.of(file)
+                    : Optional.empty();
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
@@ -74,10 +74,16 @@ final class SpoolLayout {
     }
 
     static Segment fromProperties(Properties p) {
-        return new Segment(p.getProperty("camera"), Long.parseLong(p.getProperty("sequence")),
-                p.getProperty("session"), Instant.parse(p.getProperty("start")),
-                Integer.parseInt(p.getProperty("durationMillis")), Long.parseLong(p.getProperty("sizeBytes")),
-                p.getProperty("objectKey"), p.getProperty("initKey"),
-                Boolean.parseBoolean(p.getProperty("keyframeStart")), p.getProperty("sha256"));
+        return new Segment(
+                p.getProperty("camera"),
+                Long.parseLong(p.getProperty("sequence")),
+                p.getProperty("session"),
+                Instant.parse(p.getProperty("start")),
+                Integer.parseInt(p.getProperty("durationMillis")),
+                Long.parseLong(p.getProperty("sizeBytes")),
+                p.getProperty("objectKey"),
+                p.getProperty("initKey"),
+                Boolean.parseBoolean(p.getProperty("keyframeStart")),
+                p.getProperty("sha256"));
     }
 }

@@ -1,7 +1,6 @@
 package io.vigil.archive.spool;
 
 import io.vigil.archive.index.Segment;
-
 import java.nio.file.Path;
 
 /**
@@ -12,5 +11,4 @@ import java.nio.file.Path;
  * @param mediaFile the segment's bytes on disk
  * @param initFile  its init segment's bytes on disk
  */
-public record SpooledSegment(Segment segment, String codecs, Path mediaFile, Path initFile) {
-}
+public record SpooledSegment(Segment segment, String codecs, Path mediaFile, Path initFile) {}

@@ -3,18 +3,17 @@ package io.vigil.archive.store;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.OwnerOnlyDirectory;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An S3-compatible server (s3proxy with its filesystem blob store) run inside the service on
@@ -44,7 +43,8 @@ public final class EmbeddedS3Server implements AutoCloseable {
             int chosenPort = port == 0 ? freeLoopbackPort() : port;
             URI endpoint = URI.create("http://127.0.0.1:" + chosenPort);
             S3Proxy proxy = S3Proxy.builder()
-                    .blobStore(new FilesystemNio2BlobStore(directory.toAbsolutePath().toString()))
+                    .blobStore(new FilesystemNio2BlobStore(
+                            directory.toAbsolutePath().toString()))
                     .endpoint(endpoint)
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                     .jettyMaxThreads(32)
@@ -54,7 +54,8 @@ public final class EmbeddedS3Server implements AutoCloseable {
             while (!"STARTED".equals(proxy.getState())) {
                 if (System.nanoTime() > deadline) {
                     proxy.stop();
-                    throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE,
+                    throw new VigilException(
+                            ErrorCode.STORAGE_UNAVAILABLE,
                             "embedded object store did not start within " + START_TIMEOUT.toSeconds() + " s");
                 }
                 Thread.sleep(10);
@@ -65,10 +66,13 @@ public final class EmbeddedS3Server implements AutoCloseable {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "interrupted while starting the embedded object store", e);
+            throw new VigilException(
+                    ErrorCode.STORAGE_UNAVAILABLE, "interrupted while starting the embedded object store", e);
         } catch (Exception e) {
-            throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE,
-                    "cannot start the embedded object store in " + directory + ": " + e.getMessage(), e);
+            throw new VigilException(
+                    ErrorCode.STORAGE_UNAVAILABLE,
+                    "cannot start the embedded object store in " + directory + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -3,14 +3,13 @@ package io.vigil.archive.store;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.OwnerOnlyFile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded store's access key and secret key, made at random for each installation on its first start and kept in
@@ -53,26 +52,33 @@ public record EmbeddedStoreCredentials(String accessKey, String secretKey) {
             p.load(new StringReader(text));
             return new EmbeddedStoreCredentials(p.getProperty("access-key"), p.getProperty("secret-key"));
         } catch (IOException | IllegalArgumentException e) {
-            throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, origin + " does not hold the embedded store's "
-                    + "credentials (access-key=..., secret-key=...): " + e.getMessage() + "; delete it to make new ones");
+            throw new VigilException(
+                    ErrorCode.STORAGE_UNAVAILABLE,
+                    origin + " does not hold the embedded store's " + "credentials (access-key=..., secret-key=...): "
+                            + e.getMessage() + "; delete it to make new ones");
         }
     }
 
     /** The pair in {@code file}, made (0600, random) if there is none yet. */
     public static EmbeddedStoreCredentials readOrCreate(Path file, SecureRandom random) {
         try {
-            OwnerOnlyFile.Content content = OwnerOnlyFile.readOrCreate(file, () -> generate(random).text());
+            OwnerOnlyFile.Content content =
+                    OwnerOnlyFile.readOrCreate(file, () -> generate(random).text());
             if (content.created()) {
                 LOG.info("Created the embedded object store's credentials in {} (0600)", file.toAbsolutePath());
             }
             if (content.othersMayRead()) {
-                LOG.warn("Embedded store credentials file {} is readable by others than its owner: chmod 600 it",
+                LOG.warn(
+                        "Embedded store credentials file {} is readable by others than its owner: chmod 600 it",
                         file.toAbsolutePath());
             }
             return parse(content.text(), "embedded store credentials file " + file.toAbsolutePath());
         } catch (IOException e) {
-            throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot read or create the embedded store's "
-                    + "credentials file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new VigilException(
+                    ErrorCode.STORAGE_UNAVAILABLE,
+                    "cannot read or create the embedded store's " + "credentials file " + file.toAbsolutePath() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

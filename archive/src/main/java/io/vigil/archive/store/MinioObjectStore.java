@@ -3,34 +3,33 @@ package io.vigil.archive.store;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
-import io.minio.http.Method;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.RemoveObjectsArgs;
-import io.minio.messages.DeleteError;
-import io.minio.messages.DeleteObject;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
+import io.minio.http.Method;
+import io.minio.messages.DeleteError;
+import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
-import okhttp3.OkHttpClient;
-
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 
 /** {@link ObjectStore} on the MinIO Java SDK: the only object-store client Vigil uses. */
 public final class MinioObjectStore implements ObjectStore, AutoCloseable {
@@ -48,8 +47,13 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
      * @param localBucket where the store keeps this bucket's objects as files named by their keys, when it runs
      *                    on this machine (the embedded store); reads may then use the files directly
      */
-    public MinioObjectStore(String endpoint, String region, String accessKey, String secretKey, String bucket,
-                            Optional<Path> localBucket) {
+    public MinioObjectStore(
+            String endpoint,
+            String region,
+            String accessKey,
+            String secretKey,
+            String bucket,
+            Optional<Path> localBucket) {
         this.bucket = bucket;
         this.localBucket = localBucket.map(p -> p.toAbsolutePath().normalize());
         this.http = new OkHttpClient.Builder()
@@ -80,13 +84,14 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     @Override
     public void put(String key, byte[] bytes, String contentType, Map<String, String> metadata) {
         try {
-            client.putObject(PutObjectArgs.builder()
-                    .bucket(bucket)
-                    .object(key)
-                    .contentType(contentType)
-                    .userMetadata(metadata)
-                    .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
-                    .build());
+            client.putObject(
+                    PutObjectArgs.builder()
+                            .bucket(bucket)
+                            .object(key)
+                            .contentType(contentType)
+                            .userMetadata(metadata)
+                            .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
+                            .build());
         } catch (Exception e) {
             throw unavailable("cannot store " + key, e);
         }
@@ -121,7 +126,9 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
         try {
             // a key that would lead out of the bucket's directory (.., an absolute path, NUL) names no file
             Path file = localBucket.get().resolve(key).normalize();
-            return file.startsWith(localBucket.get()) && !file.equals(localBucket.get()) ? Optional.of(file) : Optional.empty();
+            return file.startsWith(localBucket.get()) && !file.equals(localBucket.get())
+                    ? Optional.of(file)
+                    : Optional.empty();
         } catch (java.nio.file.InvalidPathException e) {
             return Optional.empty();
         }
@@ -130,7 +137,8 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     @Override
     public Optional<Map<String, String>> metadata(String key) {
         try {
-            StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+            StatObjectResponse stat = client.statObject(
+                    StatObjectArgs.builder().bucket(bucket).object(key).build());
             Map<String, String> lower = new HashMap<>();
             stat.userMetadata().forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
             return Optional.of(lower);
@@ -147,7 +155,8 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     @Override
     public void delete(String key) {
         try {
-            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            client.removeObject(
+                    RemoveObjectArgs.builder().bucket(bucket).object(key).build());
         } catch (Exception e) {
             throw unavailable("cannot delete " + key, e);
         }
@@ -164,8 +173,10 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
         }
         try {
             // The SDK sends the request lazily, while its results are iterated: every one must be read.
-            for (Result<DeleteError> result : client.removeObjects(RemoveObjectsArgs.builder().bucket(bucket)
-                    .objects(keys.stream().map(DeleteObject::new).toList()).build())) {
+            for (Result<DeleteError> result : client.removeObjects(RemoveObjectsArgs.builder()
+                    .bucket(bucket)
+                    .objects(keys.stream().map(DeleteObject::new).toList())
+                    .build())) {
                 DeleteError error = result.get();
                 refused.put(error.objectName(), error.code() + ": " + error.message());
             }
@@ -178,8 +189,12 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     @Override
     public boolean holdsAnyUnder(String prefix) {
         try {
-            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
-                    .recursive(true).maxKeys(1).build())) {
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .recursive(true)
+                    .maxKeys(1)
+                    .build())) {
                 result.get();
                 return true;
             }
@@ -194,7 +209,10 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
         try {
             List<StoredObject> objects = new ArrayList<>();
             for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
-                    .bucket(bucket).prefix(prefix).recursive(true).build())) {
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .recursive(true)
+                    .build())) {
                 Item item = result.get();
                 objects.add(new StoredObject(item.objectName(), item.size()));
             }
@@ -208,8 +226,12 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     @Override
     public String presignedGet(String key, java.time.Duration validFor) {
         try {
-            return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
-                    .bucket(bucket).object(key).expiry((int) Math.max(1, validFor.toSeconds())).build());
+            return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                    .method(Method.GET)
+                    .bucket(bucket)
+                    .object(key)
+                    .expiry((int) Math.max(1, validFor.toSeconds()))
+                    .build());
         } catch (Exception e) {
             throw unavailable("cannot presign " + key, e);
         }
@@ -231,7 +253,9 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     }
 
     private static VigilException unavailable(String what, Exception e) {
-        return new VigilException(ErrorCode.STORAGE_UNAVAILABLE, what + ": " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        return new VigilException(
+                ErrorCode.STORAGE_UNAVAILABLE,
+                what + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                e);
     }
 }

@@ -47,8 +47,7 @@ public interface ObjectStore {
     }
 
     /** An object as listed. */
-    record StoredObject(String key, long sizeBytes) {
-    }
+    record StoredObject(String key, long sizeBytes) {}
 
     /** True if at least one object's key starts with {@code prefix} (one short listing, not all of them). */
     boolean holdsAnyUnder(String prefix);

@@ -4,11 +4,10 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.vigil.error.VigilException;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.security.SecureRandom;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the object store from {@link StorageConfig}, starting the embedded server when no endpoint is set. */
 @Factory
@@ -23,13 +22,20 @@ public class ObjectStoreFactory {
             return new EmbeddedS3Holder(Optional.empty(), Optional.empty());
         }
         if (config.keysConfigured()) {
-            LOG.warn("vigil.storage.access-key and vigil.storage.secret-key are for an external store (vigil.storage.endpoint): the embedded "
-                    + "store uses its own credentials in {}", config.embeddedCredentialsFile());
+            LOG.warn(
+                    "vigil.storage.access-key and vigil.storage.secret-key are for an external store (vigil.storage.endpoint): the embedded "
+                            + "store uses its own credentials in {}",
+                    config.embeddedCredentialsFile());
         }
-        EmbeddedStoreCredentials credentials = EmbeddedStoreCredentials.readOrCreate(config.embeddedCredentialsFile(),
-                new SecureRandom());
-        return new EmbeddedS3Holder(Optional.of(EmbeddedS3Server.start(config.embeddedDirectory(), config.embeddedPort(),
-                credentials.accessKey(), credentials.secretKey())), Optional.of(credentials));
+        EmbeddedStoreCredentials credentials =
+                EmbeddedStoreCredentials.readOrCreate(config.embeddedCredentialsFile(), new SecureRandom());
+        return new EmbeddedS3Holder(
+                Optional.of(EmbeddedS3Server.start(
+                        config.embeddedDirectory(),
+                        config.embeddedPort(),
+                        credentials.accessKey(),
+                        credentials.secretKey())),
+                Optional.of(credentials));
     }
 
     @Singleton
@@ -37,11 +43,14 @@ public class ObjectStoreFactory {
     public MinioObjectStore objectStore(StorageConfig config, EmbeddedS3Holder embedded) {
         String endpoint = embedded.server().map(s -> s.endpoint().toString()).orElse(config.endpoint());
         Optional<java.nio.file.Path> localBucket = embedded.server().isPresent() && config.embeddedLocalReads()
-                ? Optional.of(config.embeddedDirectory().resolve(config.bucket())) : Optional.empty();
-        String accessKey = embedded.credentials().map(EmbeddedStoreCredentials::accessKey).orElse(config.accessKey());
-        String secretKey = embedded.credentials().map(EmbeddedStoreCredentials::secretKey).orElse(config.secretKey());
-        MinioObjectStore store = new MinioObjectStore(endpoint, config.region(), accessKey, secretKey, config.bucket(),
-                localBucket);
+                ? Optional.of(config.embeddedDirectory().resolve(config.bucket()))
+                : Optional.empty();
+        String accessKey =
+                embedded.credentials().map(EmbeddedStoreCredentials::accessKey).orElse(config.accessKey());
+        String secretKey =
+                embedded.credentials().map(EmbeddedStoreCredentials::secretKey).orElse(config.secretKey());
+        MinioObjectStore store =
+                new MinioObjectStore(endpoint, config.region(), accessKey, secretKey, config.bucket(), localBucket);
         try {
             store.ensureBucket();
         } catch (VigilException e) {

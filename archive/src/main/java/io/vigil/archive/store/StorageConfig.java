@@ -3,7 +3,6 @@ package io.vigil.archive.store;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.nio.file.Path;
 
 /**
@@ -40,14 +39,17 @@ public record StorageConfig(
             throw new IllegalArgumentException("vigil.storage.bucket must be a valid S3 bucket name, got: " + bucket);
         }
         endpoint = endpoint == null || endpoint.isBlank() ? null : endpoint;
-        if (endpoint != null && (accessKey == null || accessKey.isBlank() || secretKey == null || secretKey.isBlank())) {
-            throw new IllegalArgumentException("vigil.storage.access-key and vigil.storage.secret-key must be set with vigil.storage.endpoint");
+        if (endpoint != null
+                && (accessKey == null || accessKey.isBlank() || secretKey == null || secretKey.isBlank())) {
+            throw new IllegalArgumentException(
+                    "vigil.storage.access-key and vigil.storage.secret-key must be set with vigil.storage.endpoint");
         }
         if (embeddedPort < 0 || embeddedPort > 65535) {
             throw new IllegalArgumentException("vigil.storage.embedded-port must be 0..65535");
         }
         if (embeddedCredentialsFile == null) {
-            embeddedCredentialsFile = embeddedDirectory.toAbsolutePath().normalize().resolveSibling("embedded-store.credentials");
+            embeddedCredentialsFile =
+                    embeddedDirectory.toAbsolutePath().normalize().resolveSibling("embedded-store.credentials");
         }
     }
 

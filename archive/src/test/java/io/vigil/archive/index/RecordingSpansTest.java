@@ -1,19 +1,18 @@
 package io.vigil.archive.index;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.vigil.kernel.database.Database;
 import io.vigil.kernel.database.TestDatabase;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The span table against a real database (H2 in memory, and PostgreSQL) migrated by Flyway: kept equal to a fold of the segment rows. */
 @Tag(TestDatabase.TAG)
@@ -40,23 +39,35 @@ class RecordingSpansTest {
     }
 
     private static Segment segment(long sequence, String session, long startMillis, int durationMillis) {
-        return new Segment("cam", sequence, session, Instant.ofEpochMilli(startMillis), durationMillis, 1000,
-                "cam/" + sequence + ".m4s", "cam/init/x.mp4", true, null);
+        return new Segment(
+                "cam",
+                sequence,
+                session,
+                Instant.ofEpochMilli(startMillis),
+                durationMillis,
+                1000,
+                "cam/" + sequence + ".m4s",
+                "cam/init/x.mp4",
+                true,
+                null);
     }
 
     @Test
     void contiguousSegmentsOfOneSessionFormOneSpanAndGapsOrNewSessionsSplit() {
         migrate("latest");
         index.add(segment(0, "a", T0, 2000));
-        index.add(segment(1, "a", T0 + 2001, 2000));          // 1 ms rounding: same span
-        index.add(segment(2, "a", T0 + 4001 + 250, 2000));    // 250 ms pause: still the same span
-        index.add(segment(3, "a", T0 + 6251 + 251, 2000));    // 251 ms: a gap
-        index.add(segment(4, "b", T0 + 8502, 2000));          // new session, no pause: new span
-        assertEquals(List.of(
-                new RecordingSpan("cam", 0, 2, "a", T0, T0 + 6251),
-                new RecordingSpan("cam", 3, 3, "a", T0 + 6502, T0 + 8502),
-                new RecordingSpan("cam", 4, 4, "b", T0 + 8502, T0 + 10_502)), spans.all("cam"));
-        assertEquals(List.of(new RecordingSpan("cam", 3, 3, "a", T0 + 6502, T0 + 8502)),
+        index.add(segment(1, "a", T0 + 2001, 2000)); // 1 ms rounding: same span
+        index.add(segment(2, "a", T0 + 4001 + 250, 2000)); // 250 ms pause: still the same span
+        index.add(segment(3, "a", T0 + 6251 + 251, 2000)); // 251 ms: a gap
+        index.add(segment(4, "b", T0 + 8502, 2000)); // new session, no pause: new span
+        assertEquals(
+                List.of(
+                        new RecordingSpan("cam", 0, 2, "a", T0, T0 + 6251),
+                        new RecordingSpan("cam", 3, 3, "a", T0 + 6502, T0 + 8502),
+                        new RecordingSpan("cam", 4, 4, "b", T0 + 8502, T0 + 10_502)),
+                spans.all("cam"));
+        assertEquals(
+                List.of(new RecordingSpan("cam", 3, 3, "a", T0 + 6502, T0 + 8502)),
                 spans.overlapping("cam", Instant.ofEpochMilli(T0 + 6251), Instant.ofEpochMilli(T0 + 6503)));
     }
 
@@ -68,8 +79,11 @@ class RecordingSpansTest {
         }
         index.remove("cam", 0);
         index.remove("cam", 5);
-        assertEquals(List.of(new RecordingSpan("cam", 1, 4, "a", T0 + 2000, T0 + 10_000),
-                new RecordingSpan("cam", 6, 9, "a", T0 + 12_000, T0 + 20_000)), spans.all("cam"));
+        assertEquals(
+                List.of(
+                        new RecordingSpan("cam", 1, 4, "a", T0 + 2000, T0 + 10_000),
+                        new RecordingSpan("cam", 6, 9, "a", T0 + 12_000, T0 + 20_000)),
+                spans.all("cam"));
         index.add(segment(5, "a", T0 + 10_000, 2000));
         assertEquals(List.of(new RecordingSpan("cam", 1, 9, "a", T0 + 2000, T0 + 20_000)), spans.all("cam"));
     }
@@ -128,7 +142,8 @@ class RecordingSpansTest {
                 index.add(segment(i, "a", T0 + i * 2000L, 2000));
             }
         });
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         appender.setUncaughtExceptionHandler((t, e) -> failure.set(e));
         appender.start();
         for (int i = 0; i < count; i += 3) {
@@ -148,12 +163,25 @@ class RecordingSpansTest {
     @Test
     void migrationBackfillsSpansOfSegmentsRecordedBeforeIt() {
         migrate("4");
-        List<Segment> recorded = List.of(segment(0, "a", T0, 2000), segment(1, "a", T0 + 2000, 2000),
-                segment(2, "a", T0 + 9000, 2000), segment(3, "b", T0 + 11_000, 2000), segment(4, "b", T0 + 13_100, 1500));
+        List<Segment> recorded = List.of(
+                segment(0, "a", T0, 2000),
+                segment(1, "a", T0 + 2000, 2000),
+                segment(2, "a", T0 + 9000, 2000),
+                segment(3, "b", T0 + 11_000, 2000),
+                segment(4, "b", T0 + 13_100, 1500));
         for (Segment s : recorded) {
-            db.update("INSERT INTO segment (camera_id, sequence, session_id, start_millis, duration_millis, size_bytes, "
-                            + "object_key, init_key, keyframe_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", s.cameraId(), s.sequence(),
-                    s.sessionId(), s.start().toEpochMilli(), s.durationMillis(), s.sizeBytes(), s.objectKey(), s.initKey(), true);
+            db.update(
+                    "INSERT INTO segment (camera_id, sequence, session_id, start_millis, duration_millis, size_bytes, "
+                            + "object_key, init_key, keyframe_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    s.cameraId(),
+                    s.sequence(),
+                    s.sessionId(),
+                    s.start().toEpochMilli(),
+                    s.durationMillis(),
+                    s.sizeBytes(),
+                    s.objectKey(),
+                    s.initKey(),
+                    true);
         }
         migrate("latest");
         assertEquals(fold(recorded), spans.all("cam"));
@@ -163,8 +191,8 @@ class RecordingSpansTest {
     @Test
     void aSegmentWhoseInitSegmentIsNotIndexedIsRefused() {
         migrate("latest");
-        Segment orphan = new Segment("cam", 0, "a", Instant.ofEpochMilli(T0), 2000, 1000, "cam/0.m4s", "cam/init/gone.mp4",
-                true, null);
+        Segment orphan = new Segment(
+                "cam", 0, "a", Instant.ofEpochMilli(T0), 2000, 1000, "cam/0.m4s", "cam/init/gone.mp4", true, null);
         assertThrows(RuntimeException.class, () -> index.add(orphan));
         assertEquals(0, index.count("cam"));
         assertEquals(List.of(), spans.all("cam"));
@@ -177,10 +205,15 @@ class RecordingSpansTest {
         List<String> objectsDeleted = new ArrayList<>();
         assertEquals(false, index.deleteInitSegmentIfUnused("cam", "cam/init/x.mp4", () -> objectsDeleted.add("x")));
         index.remove("cam", 0);
-        assertThrows(RuntimeException.class, () -> index.deleteInitSegmentIfUnused("cam", "cam/init/x.mp4", () -> {
-            throw new IllegalStateException("store down");
-        }));
-        assertEquals(true, index.findInitSegment("cam/init/x.mp4").isPresent(), "the row stays when the object could not go");
+        assertThrows(
+                RuntimeException.class,
+                () -> index.deleteInitSegmentIfUnused("cam", "cam/init/x.mp4", () -> {
+                    throw new IllegalStateException("store down");
+                }));
+        assertEquals(
+                true,
+                index.findInitSegment("cam/init/x.mp4").isPresent(),
+                "the row stays when the object could not go");
         assertEquals(true, index.deleteInitSegmentIfUnused("cam", "cam/init/x.mp4", () -> objectsDeleted.add("x")));
         assertEquals(List.of("x"), objectsDeleted);
         assertEquals(java.util.Optional.empty(), index.findInitSegment("cam/init/x.mp4"));

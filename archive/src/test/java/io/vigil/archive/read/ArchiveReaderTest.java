@@ -1,5 +1,7 @@
 package io.vigil.archive.read;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.vigil.archive.index.InitSegment;
 import io.vigil.archive.index.ListedSegment;
 import io.vigil.archive.index.RecordingSession;
@@ -12,11 +14,6 @@ import io.vigil.archive.spool.SpoolConfig;
 import io.vigil.kernel.TimeRange;
 import io.vigil.kernel.database.Database;
 import io.vigil.kernel.database.TestDatabase;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The read face over a real database and spool: what each viewing path gets, stored and spooled merged. */
 @Tag(TestDatabase.TAG)
@@ -36,6 +35,7 @@ class ArchiveReaderTest {
 
     @TempDir
     Path dir;
+
     SegmentIndex index;
     SegmentSpool spool;
     ArchiveReader reader;
@@ -45,21 +45,37 @@ class ArchiveReaderTest {
         Database db = new Database(TestDatabase.migrated(TestDatabase.fresh()));
         RecordingSpans spans = new RecordingSpans(db);
         index = new SegmentIndex(db, spans);
-        spool = new SegmentSpool(new SpoolConfig(dir.resolve("spool"), 1L << 26, false, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), Duration.ofHours(2)));
+        spool = new SegmentSpool(new SpoolConfig(
+                dir.resolve("spool"),
+                1L << 26,
+                false,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                Duration.ofHours(2)));
         reader = new ArchiveReader(index, new SegmentsByTime(db), spans, spool);
         index.addInitSegment(new InitSegment(INIT, "cam", 700, "avc1.64001f", T0));
     }
 
     /** Segment {@code sequence} of session {@code session}, 2 s long, starting {@code 2 * startIndex} s after T0. */
     private static Segment segment(long sequence, String session, int startIndex, boolean keyframeStart) {
-        return new Segment("cam", sequence, session, T0.plusSeconds(2L * startIndex), 2000, 1000,
-                "cam/" + sequence + ".m4s", INIT, keyframeStart, "0".repeat(64));
+        return new Segment(
+                "cam",
+                sequence,
+                session,
+                T0.plusSeconds(2L * startIndex),
+                2000,
+                1000,
+                "cam/" + sequence + ".m4s",
+                INIT,
+                keyframeStart,
+                "0".repeat(64));
     }
 
     private void stored(Segment... segments) {
         for (Segment s : segments) {
-            if (index.find("cam", s.sequence() - 1).filter(p -> p.sessionId().equals(s.sessionId())).isEmpty()) {
+            if (index.find("cam", s.sequence() - 1)
+                    .filter(p -> p.sessionId().equals(s.sessionId()))
+                    .isEmpty()) {
                 index.openSession(new RecordingSession(s.sessionId(), "cam", s.start(), "avc1.64001f", null));
             }
             index.add(s);
@@ -91,7 +107,7 @@ class ArchiveReaderTest {
     void theLiveWindowStartsAfterTheLastJumpAndKeepsItsDiscontinuitySequenceWhenItsSegmentsAreStored() {
         stored(segment(0, "a", 0, true), segment(1, "b", 1, true), segment(2, "b", 2, true));
         index.openSession(new RecordingSession("c", "cam", T0.plusSeconds(6), "avc1.64001f", null));
-        spooled(segment(1002, "c", 3, true), segment(1003, "c", 4, true));   // numbered above a crashed node's
+        spooled(segment(1002, "c", 3, true), segment(1003, "c", 4, true)); // numbered above a crashed node's
         LiveWindow waiting = reader.live("cam", 5);
         assertEquals(List.of(1002L, 1003L), sequences(waiting.listing().segments()));
         assertEquals(2, waiting.discontinuitySequence(), "sessions a and b come before c");
@@ -99,7 +115,8 @@ class ArchiveReaderTest {
         spool.remove(spool.find("cam", 1002).orElseThrow());
         LiveWindow stored = reader.live("cam", 5);
         assertEquals(List.of(1002L, 1003L), sequences(stored.listing().segments()));
-        assertEquals(2, stored.discontinuitySequence(), "a player's discontinuity sequence may not change between reloads");
+        assertEquals(
+                2, stored.discontinuitySequence(), "a player's discontinuity sequence may not change between reloads");
     }
 
     @Test
@@ -107,10 +124,15 @@ class ArchiveReaderTest {
         stored(segment(0, "a", 0, true), segment(1, "a", 1, true));
         spooled(segment(2, "a", 2, true), segment(3, "a", 3, true));
         TimeRange range = new TimeRange(T0.plusSeconds(1), T0.plusSeconds(60));
-        assertEquals(List.of(0L, 1L, 2L, 3L), sequences(reader.range("cam", range, true).segments()));
-        assertEquals(List.of(0L, 1L), sequences(reader.range("cam", range, false).segments()));
+        assertEquals(
+                List.of(0L, 1L, 2L, 3L),
+                sequences(reader.range("cam", range, true).segments()));
+        assertEquals(
+                List.of(0L, 1L), sequences(reader.range("cam", range, false).segments()));
         TimeRange later = new TimeRange(T0.plusSeconds(6), T0.plusSeconds(60));
-        assertEquals(List.of(3L), sequences(reader.range("cam", later, true).segments()),
+        assertEquals(
+                List.of(3L),
+                sequences(reader.range("cam", later, true).segments()),
                 "a spooled segment ending before the range starts is not listed");
     }
 
@@ -126,10 +148,19 @@ class ArchiveReaderTest {
     void aSnapshotOrClipReachesBackToTheKeyframeAcrossStoreAndSpoolWithinOneSession() {
         stored(segment(0, "a", 0, true), segment(1, "b", 1, true), segment(2, "b", 2, false));
         spooled(segment(3, "b", 3, false));
-        assertEquals(List.of(1L, 2L, 3L), reader.upTo("cam", null).stream().map(Segment::sequence).toList());
-        assertEquals(List.of(1L, 2L), reader.upTo("cam", T0.plusSeconds(5)).stream().map(Segment::sequence).toList());
-        assertEquals(List.of(1L, 2L), reader.clip("cam", new TimeRange(T0.plusSeconds(5), T0.plusSeconds(6)))
-                .stream().map(Segment::sequence).toList());
+        assertEquals(
+                List.of(1L, 2L, 3L),
+                reader.upTo("cam", null).stream().map(Segment::sequence).toList());
+        assertEquals(
+                List.of(1L, 2L),
+                reader.upTo("cam", T0.plusSeconds(5)).stream()
+                        .map(Segment::sequence)
+                        .toList());
+        assertEquals(
+                List.of(1L, 2L),
+                reader.clip("cam", new TimeRange(T0.plusSeconds(5), T0.plusSeconds(6))).stream()
+                        .map(Segment::sequence)
+                        .toList());
         assertEquals(List.of(), reader.upTo("cam", T0.plusSeconds(600)));
     }
 
@@ -142,7 +173,9 @@ class ArchiveReaderTest {
         assertEquals(Optional.of(waiting), reader.newest("cam"));
         stored(waiting);
         spool.remove(spool.find("cam", 0).orElseThrow());
-        assertEquals(new SegmentLocation("cam/0.m4s", 1000, Optional.empty()), reader.segment("cam", 0).orElseThrow());
+        assertEquals(
+                new SegmentLocation("cam/0.m4s", 1000, Optional.empty()),
+                reader.segment("cam", 0).orElseThrow());
         assertEquals(Optional.empty(), reader.segment("cam", 1));
     }
 }

@@ -1,11 +1,10 @@
 package io.vigil.archive.read;
 
-import io.vigil.archive.index.ListedSegment;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vigil.archive.index.ListedSegment;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class LiveWindowTest {
 
@@ -19,15 +18,20 @@ class LiveWindowTest {
 
     @Test
     void aContiguousWindowIsKept() {
-        assertEquals(List.of(4L, 5L, 6L), sequences(LiveWindow.afterLastJump(List.of(segment(4), segment(5), segment(6)))));
+        assertEquals(
+                List.of(4L, 5L, 6L), sequences(LiveWindow.afterLastJump(List.of(segment(4), segment(5), segment(6)))));
         assertEquals(List.of(), sequences(LiveWindow.afterLastJump(List.of())));
     }
 
     @Test
     void theWindowStartsAfterTheLastJump() {
-        assertEquals(List.of(165L, 166L), sequences(LiveWindow.afterLastJump(
-                List.of(segment(99), segment(100), segment(101), segment(165), segment(166)))));
-        assertEquals(List.of(7L), sequences(LiveWindow.afterLastJump(List.of(segment(1), segment(3), segment(4), segment(7)))));
+        assertEquals(
+                List.of(165L, 166L),
+                sequences(LiveWindow.afterLastJump(
+                        List.of(segment(99), segment(100), segment(101), segment(165), segment(166)))));
+        assertEquals(
+                List.of(7L),
+                sequences(LiveWindow.afterLastJump(List.of(segment(1), segment(3), segment(4), segment(7)))));
     }
 
     @Test

@@ -1,18 +1,17 @@
 package io.vigil.archive.spool;
 
-import io.vigil.archive.index.Segment;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigil.archive.index.Segment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SegmentSpoolTest {
 
@@ -20,12 +19,22 @@ class SegmentSpoolTest {
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
 
     private static SpoolConfig config(Path dir, long maxBytes) {
-        return new SpoolConfig(dir, maxBytes, false, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(2));
+        return new SpoolConfig(
+                dir, maxBytes, false, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(2));
     }
 
     private static Segment segment(String camera, long seq, int size) {
-        return new Segment(camera, seq, "s1", T0.plusSeconds(2 * seq), 2000, size,
-                camera + "/2026/11/22/10/" + seq + ".m4s", camera + "/init/00112233445566778899aabbccddeeff.mp4", true, "ab");
+        return new Segment(
+                camera,
+                seq,
+                "s1",
+                T0.plusSeconds(2 * seq),
+                2000,
+                size,
+                camera + "/2026/11/22/10/" + seq + ".m4s",
+                camera + "/init/00112233445566778899aabbccddeeff.mp4",
+                true,
+                "ab");
     }
 
     @Test
@@ -70,16 +79,26 @@ class SegmentSpoolTest {
     void namesNoFileOutsideItsDirectoryWhateverTheCameraIdOrKey(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("spool");
         SegmentSpool spool = new SegmentSpool(config(dir, 64 * MIB));
-        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"),
-                Files.getPosixFilePermissions(dir), "created owner-only");
+        assertEquals(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"),
+                Files.getPosixFilePermissions(dir),
+                "created owner-only");
         String name = "00112233445566778899aabbccddeeff.mp4";
         Path planted = tmp.resolve("planted/init/" + name);
         Files.createDirectories(planted.getParent());
         Files.writeString(planted, "not footage");
         String key = "x/init/" + name;
         int tried = 0;
-        for (String camera : java.util.List.of("../planted", "..", "/" + tmp.resolve("planted"), tmp.resolve("planted").toString(),
-                "a\u0000b", "PLANTED", "..\\planted", "a".repeat(64), "")) {
+        for (String camera : java.util.List.of(
+                "../planted",
+                "..",
+                "/" + tmp.resolve("planted"),
+                tmp.resolve("planted").toString(),
+                "a\u0000b",
+                "PLANTED",
+                "..\\planted",
+                "a".repeat(64),
+                "")) {
             assertTrue(spool.initFile(camera, key).isEmpty(), camera);
             tried++;
         }

@@ -8,7 +8,6 @@ import io.vigil.camera.RtspOrigin;
 import io.vigil.camera.RtspUrl;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashSet;
@@ -43,9 +42,11 @@ public class CameraNetworkPolicy {
 
     /** @param configuredPort the HTTP port configured, for checks made before the server listens (-1: random) */
     @Inject
-    public CameraNetworkPolicy(CameraNetworksConfig config, BeanProvider<EmbeddedServer> server,
-                               BeanProvider<EmbeddedS3Holder> store,
-                               @Value("${micronaut.server.port:8080}") int configuredPort) {
+    public CameraNetworkPolicy(
+            CameraNetworksConfig config,
+            BeanProvider<EmbeddedServer> server,
+            BeanProvider<EmbeddedS3Holder> store,
+            @Value("${micronaut.server.port:8080}") int configuredPort) {
         this(config, () -> ownPorts(server, store, configuredPort), InetAddress::getAllByName);
     }
 
@@ -59,7 +60,8 @@ public class CameraNetworkPolicy {
 
     /** Allows everything but nothing in particular: for tests of other things. */
     public static CameraNetworkPolicy allowingAll() {
-        return new CameraNetworkPolicy(new CameraNetworksConfig(null, java.util.List.of()), Set::of, InetAddress::getAllByName);
+        return new CameraNetworkPolicy(
+                new CameraNetworksConfig(null, java.util.List.of()), Set::of, InetAddress::getAllByName);
     }
 
     /**
@@ -106,8 +108,8 @@ public class CameraNetworkPolicy {
         return new CameraNetworks(config.allowOrAny(), config.denyOrDefault(), ownPorts.get());
     }
 
-    private static Set<Integer> ownPorts(BeanProvider<EmbeddedServer> server, BeanProvider<EmbeddedS3Holder> store,
-                                         int configuredPort) {
+    private static Set<Integer> ownPorts(
+            BeanProvider<EmbeddedServer> server, BeanProvider<EmbeddedS3Holder> store, int configuredPort) {
         Set<Integer> ports = new HashSet<>();
         if (server.isPresent() && server.get().isRunning()) {
             ports.add(server.get().getPort());

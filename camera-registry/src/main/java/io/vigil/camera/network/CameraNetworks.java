@@ -18,8 +18,7 @@ public final class CameraNetworks {
 
     /** Denied unless the site configures its own deny list. */
     public static final List<String> DEFAULT_DENY = List.of(
-            "0.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4", "255.255.255.255/32",
-            "::/128", "fe80::/10", "ff00::/8");
+            "0.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4", "255.255.255.255/32", "::/128", "fe80::/10", "ff00::/8");
 
     private final List<Network> allow;
     private final List<Network> deny;
@@ -83,7 +82,8 @@ public final class CameraNetworks {
                 prefix = -1;
             }
             if (prefix < 0 || prefix > bits) {
-                throw new IllegalArgumentException("camera network '" + cidr + "' has a prefix length outside 0-" + bits);
+                throw new IllegalArgumentException(
+                        "camera network '" + cidr + "' has a prefix length outside 0-" + bits);
             }
             return new Network(bytes, prefix, t);
         }

@@ -2,7 +2,6 @@ package io.vigil.camera.network;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 
 /**
@@ -13,7 +12,8 @@ import java.util.List;
  *              the defaults, e.g. to record a camera on a link-local address)
  */
 @ConfigurationProperties("vigil.cameras.networks")
-public record CameraNetworksConfig(@Nullable List<String> allow, @Nullable List<String> deny) {
+public record CameraNetworksConfig(
+        @Nullable List<String> allow, @Nullable List<String> deny) {
 
     public List<String> allowOrAny() {
         return allow == null ? List.of() : allow;

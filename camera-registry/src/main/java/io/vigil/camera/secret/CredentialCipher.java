@@ -2,11 +2,6 @@ package io.vigil.camera.secret;
 
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
-
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,6 +9,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts camera passwords for the database with AES-256-GCM: {@code v1:} then base64 of a fresh 12-byte
@@ -52,8 +51,12 @@ public final class CredentialCipher {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, cameraId, nonce);
             byte[] sealed = cipher.doFinal(password.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
+            return PREFIX
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new VigilException(ErrorCode.INTERNAL, "cannot encrypt the password of camera " + cameraId, e);
         }
@@ -97,8 +100,8 @@ public final class CredentialCipher {
                 if (spec == null) {
                     byte[] bytes = key.get();
                     if (bytes.length != 32) {
-                        throw new VigilException(ErrorCode.SECRET_KEY_MISMATCH, "the secret key must be 32 bytes, not "
-                                + bytes.length);
+                        throw new VigilException(
+                                ErrorCode.SECRET_KEY_MISMATCH, "the secret key must be 32 bytes, not " + bytes.length);
                     }
                     spec = new SecretKeySpec(bytes, "AES");
                 }
@@ -109,8 +112,11 @@ public final class CredentialCipher {
     }
 
     private static VigilException unreadable(String cameraId, Throwable cause) {
-        return new VigilException(ErrorCode.SECRET_KEY_MISMATCH, "the stored password of camera " + cameraId
-                + " does not decrypt with this secret key (VIGIL_SECRET_KEY or vigil.secret-key-file): start with the key it "
-                + "was stored with, or give the camera its password again", cause);
+        return new VigilException(
+                ErrorCode.SECRET_KEY_MISMATCH,
+                "the stored password of camera " + cameraId
+                        + " does not decrypt with this secret key (VIGIL_SECRET_KEY or vigil.secret-key-file): start with the key it "
+                        + "was stored with, or give the camera its password again",
+                cause);
     }
 }

@@ -6,13 +6,12 @@ import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.OwnerOnlyFile;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the key for camera passwords comes from: {@code vigil.secret-key} (env {@code VIGIL_SECRET_KEY}),
@@ -26,11 +25,13 @@ public class SecretKeySource {
     private static final Logger LOG = LoggerFactory.getLogger(SecretKeySource.class);
 
     @Singleton
-    CredentialCipher credentialCipher(@Value("${vigil.secret-key:}") String configuredKey,
-                                      @Value("${vigil.secret-key-file:data/secret.key}") Path keyFile) {
+    CredentialCipher credentialCipher(
+            @Value("${vigil.secret-key:}") String configuredKey,
+            @Value("${vigil.secret-key-file:data/secret.key}") Path keyFile) {
         SecureRandom random = new SecureRandom();
-        return new CredentialCipher(() -> configuredKey.isBlank() ? fromFile(keyFile, random) : parse(configuredKey,
-                "VIGIL_SECRET_KEY"), random);
+        return new CredentialCipher(
+                () -> configuredKey.isBlank() ? fromFile(keyFile, random) : parse(configuredKey, "VIGIL_SECRET_KEY"),
+                random);
     }
 
     /** A base64 key of 32 bytes; anything else is refused, naming where it came from but never the value. */
@@ -42,8 +43,9 @@ public class SecretKeySource {
             key = new byte[0];
         }
         if (key.length != 32) {
-            throw new VigilException(ErrorCode.SECRET_KEY_MISMATCH, origin + " must hold 32 bytes in base64 "
-                    + "(make one with: openssl rand -base64 32)");
+            throw new VigilException(
+                    ErrorCode.SECRET_KEY_MISMATCH,
+                    origin + " must hold 32 bytes in base64 " + "(make one with: openssl rand -base64 32)");
         }
         return key;
     }
@@ -57,16 +59,21 @@ public class SecretKeySource {
                 return Base64.getEncoder().encodeToString(key) + "\n";
             });
             if (content.created()) {
-                LOG.warn("Created secret key file {} (0600) for camera passwords; back it up with the database: "
-                        + "without it the stored passwords cannot be read", file.toAbsolutePath());
+                LOG.warn(
+                        "Created secret key file {} (0600) for camera passwords; back it up with the database: "
+                                + "without it the stored passwords cannot be read",
+                        file.toAbsolutePath());
             }
             if (content.othersMayRead()) {
-                LOG.warn("Secret key file {} is readable by others than its owner: chmod 600 it", file.toAbsolutePath());
+                LOG.warn(
+                        "Secret key file {} is readable by others than its owner: chmod 600 it", file.toAbsolutePath());
             }
             return parse(content.text(), "secret key file " + file.toAbsolutePath());
         } catch (IOException e) {
-            throw new VigilException(ErrorCode.SECRET_KEY_MISMATCH, "cannot read or create the secret key file "
-                    + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new VigilException(
+                    ErrorCode.SECRET_KEY_MISMATCH,
+                    "cannot read or create the secret key file " + file.toAbsolutePath() + ": " + e.getMessage(),
+                    e);
         }
     }
 }

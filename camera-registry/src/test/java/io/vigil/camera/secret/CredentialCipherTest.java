@@ -1,16 +1,5 @@
 package io.vigil.camera.secret;
 
-import io.vigil.error.ErrorCode;
-import io.vigil.error.VigilException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigil.error.ErrorCode;
+import io.vigil.error.VigilException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CredentialCipherTest {
 
@@ -39,15 +38,18 @@ class CredentialCipherTest {
         assertEquals("pässwörd ✓", c.decrypt("lobby", c.encrypt("lobby", "pässwörd ✓")));
         assertNull(c.encrypt("lobby", null));
         assertNull(c.decrypt("lobby", null));
-        assertEquals("legacy-plain", c.decrypt("lobby", "legacy-plain"), "rows from before encryption read as they are");
+        assertEquals(
+                "legacy-plain", c.decrypt("lobby", "legacy-plain"), "rows from before encryption read as they are");
     }
 
     @Test
     void aWrongKeyAnotherCamerasRowOrATamperedValueDoesNotDecrypt() {
         CredentialCipher c = cipher(7);
         String stored = c.encrypt("lobby", "s3cret-Pa55");
-        assertEquals(ErrorCode.SECRET_KEY_MISMATCH, assertThrows(VigilException.class,
-                () -> cipher(8).decrypt("lobby", stored)).code());
+        assertEquals(
+                ErrorCode.SECRET_KEY_MISMATCH,
+                assertThrows(VigilException.class, () -> cipher(8).decrypt("lobby", stored))
+                        .code());
         assertThrows(VigilException.class, () -> c.decrypt("gate", stored), "bound to its camera");
         byte[] raw = Base64.getDecoder().decode(stored.substring(3));
         raw[raw.length - 1] ^= 1;
@@ -61,10 +63,12 @@ class CredentialCipherTest {
     @Test
     void theKeyIsReadOnFirstUseOnly() {
         AtomicInteger reads = new AtomicInteger();
-        CredentialCipher c = new CredentialCipher(() -> {
-            reads.incrementAndGet();
-            return new byte[32];
-        }, new SecureRandom());
+        CredentialCipher c = new CredentialCipher(
+                () -> {
+                    reads.incrementAndGet();
+                    return new byte[32];
+                },
+                new SecureRandom());
         assertNull(c.encrypt("lobby", null));
         assertEquals(0, reads.get(), "no password, no key needed");
         c.decrypt("lobby", c.encrypt("lobby", "x"));
@@ -76,11 +80,16 @@ class CredentialCipherTest {
     void aConfiguredKeyMustBe32BytesInBase64AndIsNeverEchoed() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        assertArrayEquals(key, SecretKeySource.parse(Base64.getEncoder().encodeToString(key) + "\n", "VIGIL_SECRET_KEY"));
-        VigilException shortKey = assertThrows(VigilException.class, () -> SecretKeySource.parse("c2hvcnQ=", "VIGIL_SECRET_KEY"));
-        assertTrue(shortKey.getMessage().contains("VIGIL_SECRET_KEY") && !shortKey.getMessage().contains("c2hvcnQ"),
+        assertArrayEquals(
+                key, SecretKeySource.parse(Base64.getEncoder().encodeToString(key) + "\n", "VIGIL_SECRET_KEY"));
+        VigilException shortKey =
+                assertThrows(VigilException.class, () -> SecretKeySource.parse("c2hvcnQ=", "VIGIL_SECRET_KEY"));
+        assertTrue(
+                shortKey.getMessage().contains("VIGIL_SECRET_KEY")
+                        && !shortKey.getMessage().contains("c2hvcnQ"),
                 shortKey.getMessage());
-        assertThrows(VigilException.class, () -> SecretKeySource.parse("correct horse battery staple", "VIGIL_SECRET_KEY"));
+        assertThrows(
+                VigilException.class, () -> SecretKeySource.parse("correct horse battery staple", "VIGIL_SECRET_KEY"));
     }
 
     @Test

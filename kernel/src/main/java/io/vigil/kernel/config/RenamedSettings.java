@@ -5,13 +5,12 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.MapPropertySource;
 import io.micronaut.context.env.PropertySource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies {@link SettingRenames#VIGIL} to a context before it starts, so a site upgraded with its old settings
@@ -30,8 +29,7 @@ public final class RenamedSettings {
     private static final Logger LOG = LoggerFactory.getLogger(RenamedSettings.class);
     private static final String SOURCE = "vigil-renamed-settings";
 
-    private RenamedSettings() {
-    }
+    private RenamedSettings() {}
 
     /** Adds the renamed settings to {@code builder} and logs the warnings; call it last, before starting the context. */
     public static <B extends ApplicationContextBuilder> B apply(B builder) {
@@ -42,10 +40,13 @@ public final class RenamedSettings {
         Renaming renaming = renames.plan(sourcesOf(builder));
         renaming.oldNames().forEach(old -> LOG.warn(old.warning()));
         if (!renaming.properties().isEmpty()) {
-            builder.propertySources(source(SOURCE, renaming.properties(), PropertySource.PropertyConvention.JAVA_PROPERTIES));
+            builder.propertySources(
+                    source(SOURCE, renaming.properties(), PropertySource.PropertyConvention.JAVA_PROPERTIES));
         }
         if (!renaming.environmentVariables().isEmpty()) {
-            builder.propertySources(source(SOURCE + "-env", renaming.environmentVariables(),
+            builder.propertySources(source(
+                    SOURCE + "-env",
+                    renaming.environmentVariables(),
                     PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE));
         }
         return builder;
@@ -63,8 +64,11 @@ public final class RenamedSettings {
                 }
                 Map<String, Object> values = new HashMap<>();
                 source.forEach(name -> values.put(name, source.get(name)));
-                sources.add(new SettingSource(source.getName(), source.getOrder(),
-                        source.getConvention() == PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE, values));
+                sources.add(new SettingSource(
+                        source.getName(),
+                        source.getOrder(),
+                        source.getConvention() == PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE,
+                        values));
             }
             return sources;
         } finally {
@@ -72,7 +76,8 @@ public final class RenamedSettings {
         }
     }
 
-    private static PropertySource source(String name, Map<String, Object> values, PropertySource.PropertyConvention convention) {
+    private static PropertySource source(
+            String name, Map<String, Object> values, PropertySource.PropertyConvention convention) {
         return new MapPropertySource(name, values) {
             @Override
             public int getOrder() {

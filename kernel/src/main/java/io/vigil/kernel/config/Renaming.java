@@ -12,7 +12,8 @@ import java.util.Map;
  *                             framework reads them with the environment's conventions, as it read the old ones)
  * @param oldNames             every old name the site used, sorted
  */
-public record Renaming(Map<String, Object> properties, Map<String, Object> environmentVariables, List<OldName> oldNames) {
+public record Renaming(
+        Map<String, Object> properties, Map<String, Object> environmentVariables, List<OldName> oldNames) {
 
     public Renaming {
         properties = Map.copyOf(properties);
@@ -33,7 +34,7 @@ public record Renaming(Map<String, Object> properties, Map<String, Object> envir
         public String warning() {
             return ignored
                     ? "Setting " + oldName + " is ignored: its new name " + newName + " is set too, and wins; remove "
-                    + oldName
+                            + oldName
                     : "Setting " + oldName + " has a new name, " + newName + ": its value is used; rename it";
         }
     }

@@ -17,7 +17,8 @@ public record SettingRename(String oldPrefix, String newPrefix) {
 
     public SettingRename {
         if (oldPrefix == null || !oldPrefix.matches(NAME) || newPrefix == null || !newPrefix.matches(NAME)) {
-            throw new IllegalArgumentException("prefixes are dotted lower-case names, got " + oldPrefix + " -> " + newPrefix);
+            throw new IllegalArgumentException(
+                    "prefixes are dotted lower-case names, got " + oldPrefix + " -> " + newPrefix);
         }
         if (oldPrefix.equals(newPrefix) || newPrefix.startsWith(oldPrefix + ".")) {
             throw new IllegalArgumentException("a rename must leave the old prefix: " + oldPrefix + " -> " + newPrefix);
@@ -50,7 +51,9 @@ public record SettingRename(String oldPrefix, String newPrefix) {
             char c = name.charAt(i);
             if (c == '.' || c == '-') {
                 out.append('_');
-            } else if (Character.isUpperCase(c) && i > 0 && Character.isLetterOrDigit(name.charAt(i - 1))
+            } else if (Character.isUpperCase(c)
+                    && i > 0
+                    && Character.isLetterOrDigit(name.charAt(i - 1))
                     && !Character.isUpperCase(name.charAt(i - 1))) {
                 out.append('_').append(c);
             } else {

@@ -60,14 +60,16 @@ public record SettingRenames(List<SettingRename> renames) {
         Map<String, Winner> winners = new HashMap<>();
         Map<String, Renaming.OldName> oldNames = new TreeMap<>();
         for (SettingSource source : lowestFirst) {
-            source.values().forEach((name, value) -> newName(name, source.environmentVariables()).ifPresent(newName -> {
-                String canonical = SettingRename.canonical(newName);
-                boolean ignored = set.contains(canonical);
-                oldNames.put(name, new Renaming.OldName(name, newName, ignored));
-                if (!ignored) {
-                    winners.put(canonical, new Winner(newName, source.environmentVariables(), value));
-                }
-            }));
+            source.values()
+                    .forEach((name, value) -> newName(name, source.environmentVariables())
+                            .ifPresent(newName -> {
+                                String canonical = SettingRename.canonical(newName);
+                                boolean ignored = set.contains(canonical);
+                                oldNames.put(name, new Renaming.OldName(name, newName, ignored));
+                                if (!ignored) {
+                                    winners.put(canonical, new Winner(newName, source.environmentVariables(), value));
+                                }
+                            }));
         }
         Map<String, Object> properties = new TreeMap<>();
         Map<String, Object> environmentVariables = new TreeMap<>();
@@ -78,6 +80,5 @@ public record SettingRenames(List<SettingRename> renames) {
     }
 
     /** The old setting whose value a new name takes: the last seen, in order of precedence. */
-    private record Winner(String newName, boolean environmentVariable, Object value) {
-    }
+    private record Winner(String newName, boolean environmentVariable, Object value) {}
 }

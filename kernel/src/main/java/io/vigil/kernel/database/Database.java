@@ -4,14 +4,13 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import jakarta.inject.Singleton;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Runs parameterised SQL against the service's database and maps failures to
@@ -102,8 +101,9 @@ public class Database {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (Lease l = lease(); PreparedStatement ps = prepare(l.connection(), sql, params);
-             ResultSet rs = ps.executeQuery()) {
+        try (Lease l = lease();
+                PreparedStatement ps = prepare(l.connection(), sql, params);
+                ResultSet rs = ps.executeQuery()) {
             List<T> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(mapper.map(rs));
@@ -116,7 +116,8 @@ public class Database {
 
     /** Hands every row to {@code consumer} without collecting them: for results too large to hold. */
     public void forEach(String sql, RowConsumer consumer, Object... params) {
-        try (Lease l = lease(); PreparedStatement ps = prepare(l.connection(), sql, params)) {
+        try (Lease l = lease();
+                PreparedStatement ps = prepare(l.connection(), sql, params)) {
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -136,7 +137,8 @@ public class Database {
 
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows it touched. */
     public int update(String sql, Object... params) {
-        try (Lease l = lease(); PreparedStatement ps = prepare(l.connection(), sql, params)) {
+        try (Lease l = lease();
+                PreparedStatement ps = prepare(l.connection(), sql, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new VigilException(ErrorCode.INDEX_UNAVAILABLE, "database update failed: " + e.getMessage(), e);
@@ -148,7 +150,8 @@ public class Database {
         if (rows.isEmpty()) {
             return 0;
         }
-        try (Lease l = lease(); PreparedStatement ps = l.connection().prepareStatement(sql)) {
+        try (Lease l = lease();
+                PreparedStatement ps = l.connection().prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
                     ps.setObject(i + 1, row[i]);

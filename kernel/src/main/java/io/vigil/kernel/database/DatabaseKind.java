@@ -3,12 +3,11 @@ package io.vigil.kernel.database;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import javax.sql.DataSource;
 
 /**
  * The index database products Vigil runs on. Almost all SQL is written once for both; what differs is named
@@ -43,8 +42,9 @@ public enum DatabaseKind {
         if (name.contains("postgres")) {
             return POSTGRESQL;
         }
-        throw new VigilException(ErrorCode.INDEX_UNAVAILABLE, "unsupported index database '" + productName
-                + "': Vigil runs on H2 or PostgreSQL");
+        throw new VigilException(
+                ErrorCode.INDEX_UNAVAILABLE,
+                "unsupported index database '" + productName + "': Vigil runs on H2 or PostgreSQL");
     }
 
     /** The kind of the database behind a data source (asks it once, over one connection). */
@@ -53,7 +53,8 @@ public enum DatabaseKind {
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
             return ofProductName(c.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
-            throw new VigilException(ErrorCode.INDEX_UNAVAILABLE, "cannot reach the index database: " + e.getMessage(), e);
+            throw new VigilException(
+                    ErrorCode.INDEX_UNAVAILABLE, "cannot reach the index database: " + e.getMessage(), e);
         }
     }
 }

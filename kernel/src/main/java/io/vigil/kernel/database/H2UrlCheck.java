@@ -5,11 +5,10 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Warns at start-up about an H2 URL without {@code DB_CLOSE_ON_EXIT=FALSE}: H2 would then close the database from
@@ -33,7 +32,9 @@ public class H2UrlCheck {
 
     /** The warning for a database URL, if it needs one. */
     static Optional<String> warning(String url) {
-        if (url == null || !url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:") || url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:")) {
+        if (url == null
+                || !url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")
+                || url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:")) {
             return Optional.empty();
         }
         if (url.toUpperCase(Locale.ROOT).replace(" ", "").contains(";DB_CLOSE_ON_EXIT=FALSE")) {

@@ -1,11 +1,10 @@
 package io.vigil.kernel.config;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** {@link SettingRenames#plan}: which old settings apply, from which source, and what each warning says. */
 class RenamingPlanTest {
@@ -35,7 +34,9 @@ class RenamingPlanTest {
         Renaming r = plan(file(Map.of("recorder.stall-timeout", "20s", "vigil.cluster.enabled", true)));
         assertEquals(Map.of("vigil.recorder.stall-timeout", "20s"), r.properties());
         assertEquals(Map.of(), r.environmentVariables());
-        assertEquals(List.of(new Renaming.OldName("recorder.stall-timeout", "vigil.recorder.stall-timeout", false)), r.oldNames());
+        assertEquals(
+                List.of(new Renaming.OldName("recorder.stall-timeout", "vigil.recorder.stall-timeout", false)),
+                r.oldNames());
     }
 
     @Test
@@ -48,13 +49,17 @@ class RenamingPlanTest {
 
     @Test
     void theNewNameWinsInAnySourceAndTheOldOneIsIgnored() {
-        Renaming r = plan(file(Map.of("vigil.retention.cron", "0 0 * * * ?")),
+        Renaming r = plan(
+                file(Map.of("vigil.retention.cron", "0 0 * * * ?")),
                 environment(Map.of("RETENTION_CRON", "0 */1 * * * ?")),
                 system(Map.of("retention.max-bytes", "1000")));
         assertEquals(Map.of("vigil.retention.max-bytes", "1000"), r.properties());
         assertEquals(Map.of(), r.environmentVariables());
-        assertEquals(List.of(new Renaming.OldName("RETENTION_CRON", "VIGIL_RETENTION_CRON", true),
-                new Renaming.OldName("retention.max-bytes", "vigil.retention.max-bytes", false)), r.oldNames());
+        assertEquals(
+                List.of(
+                        new Renaming.OldName("RETENTION_CRON", "VIGIL_RETENTION_CRON", true),
+                        new Renaming.OldName("retention.max-bytes", "vigil.retention.max-bytes", false)),
+                r.oldNames());
     }
 
     @Test
@@ -66,14 +71,20 @@ class RenamingPlanTest {
 
     @Test
     void amongOldNamesTheSourceOfHighestPrecedenceGivesTheValueAsBefore() {
-        Renaming r = plan(system(Map.of("spool.max-bytes", "3")), file(Map.of("spool.max-bytes", "1")),
+        Renaming r = plan(
+                system(Map.of("spool.max-bytes", "3")),
+                file(Map.of("spool.max-bytes", "1")),
                 environment(Map.of("SPOOL_MAX_BYTES", "2")));
         assertEquals(Map.of("vigil.spool.max-bytes", "3"), r.properties());
         assertEquals(Map.of(), r.environmentVariables());
-        assertEquals(List.of(new Renaming.OldName("SPOOL_MAX_BYTES", "VIGIL_SPOOL_MAX_BYTES", false),
-                new Renaming.OldName("spool.max-bytes", "vigil.spool.max-bytes", false)), r.oldNames());
+        assertEquals(
+                List.of(
+                        new Renaming.OldName("SPOOL_MAX_BYTES", "VIGIL_SPOOL_MAX_BYTES", false),
+                        new Renaming.OldName("spool.max-bytes", "vigil.spool.max-bytes", false)),
+                r.oldNames());
 
-        Renaming environmentOverFile = plan(file(Map.of("spool.max-bytes", "1")), environment(Map.of("SPOOL_MAX_BYTES", "2")));
+        Renaming environmentOverFile =
+                plan(file(Map.of("spool.max-bytes", "1")), environment(Map.of("SPOOL_MAX_BYTES", "2")));
         assertEquals(Map.of(), environmentOverFile.properties());
         assertEquals(Map.of("VIGIL_SPOOL_MAX_BYTES", "2"), environmentOverFile.environmentVariables());
     }
@@ -87,10 +98,13 @@ class RenamingPlanTest {
     @Test
     void warningsNameTheOldAndNewNameAndNeverTheValue() {
         Renaming.OldName used = new Renaming.OldName("STORAGE_SECRET_KEY", "VIGIL_STORAGE_SECRET_KEY", false);
-        assertEquals("Setting STORAGE_SECRET_KEY has a new name, VIGIL_STORAGE_SECRET_KEY: its value is used; rename it",
+        assertEquals(
+                "Setting STORAGE_SECRET_KEY has a new name, VIGIL_STORAGE_SECRET_KEY: its value is used; rename it",
                 used.warning());
         Renaming.OldName ignored = new Renaming.OldName("storage.secret-key", "vigil.storage.secret-key", true);
-        assertEquals("Setting storage.secret-key is ignored: its new name vigil.storage.secret-key is set too, and wins; "
-                + "remove storage.secret-key", ignored.warning());
+        assertEquals(
+                "Setting storage.secret-key is ignored: its new name vigil.storage.secret-key is set too, and wins; "
+                        + "remove storage.secret-key",
+                ignored.warning());
     }
 }

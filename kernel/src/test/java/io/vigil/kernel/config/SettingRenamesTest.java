@@ -1,13 +1,12 @@
 package io.vigil.kernel.config;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class SettingRenamesTest {
 
@@ -28,10 +27,21 @@ class SettingRenamesTest {
 
     @Test
     void leavesEveryOtherPropertyAlone() {
-        for (String name : List.of("vigil.recorder.stall-timeout", "vigil.storage.endpoint", "vigil.cluster.enabled",
-                "micronaut.server.port", "datasources.default.url", "flyway.datasources.default.enabled",
-                "recorder", "recorder.", "recorders.x", "recorder-x.y", "storagex.endpoint", "retention-test.run-millis",
-                "my.recorder.x", "RECORDER_STALL_TIMEOUT")) {
+        for (String name : List.of(
+                "vigil.recorder.stall-timeout",
+                "vigil.storage.endpoint",
+                "vigil.cluster.enabled",
+                "micronaut.server.port",
+                "datasources.default.url",
+                "flyway.datasources.default.enabled",
+                "recorder",
+                "recorder.",
+                "recorders.x",
+                "recorder-x.y",
+                "storagex.endpoint",
+                "retention-test.run-millis",
+                "my.recorder.x",
+                "RECORDER_STALL_TIMEOUT")) {
             assertEquals(Optional.empty(), TABLE.newName(name, false), name);
         }
     }
@@ -49,8 +59,16 @@ class SettingRenamesTest {
 
     @Test
     void leavesEveryOtherEnvironmentVariableAlone() {
-        for (String name : List.of("VIGIL_STORAGE_ENDPOINT", "VIGIL_SECRET_KEY", "STORAGE", "STORAGE_", "STORAGEX_ENDPOINT",
-                "PATH", "DATASOURCES_DEFAULT_URL", "MICRONAUT_CONFIG_FILES", "storage.endpoint")) {
+        for (String name : List.of(
+                "VIGIL_STORAGE_ENDPOINT",
+                "VIGIL_SECRET_KEY",
+                "STORAGE",
+                "STORAGE_",
+                "STORAGEX_ENDPOINT",
+                "PATH",
+                "DATASOURCES_DEFAULT_URL",
+                "MICRONAUT_CONFIG_FILES",
+                "storage.endpoint")) {
             assertEquals(Optional.empty(), TABLE.newName(name, true), name);
         }
     }
@@ -68,8 +86,10 @@ class SettingRenamesTest {
 
     @Test
     void refusesATableThatRenamesAPrefixTwiceOrIntoItself() {
-        assertThrows(IllegalArgumentException.class, () -> new SettingRenames(List.of(
-                new SettingRename("spool", "vigil.spool"), new SettingRename("spool", "vigil.spool2"))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SettingRenames(List.of(
+                        new SettingRename("spool", "vigil.spool"), new SettingRename("spool", "vigil.spool2"))));
         assertThrows(IllegalArgumentException.class, () -> new SettingRename("spool", "spool.x"));
         assertThrows(IllegalArgumentException.class, () -> new SettingRename("spool", "spool"));
         assertThrows(IllegalArgumentException.class, () -> new SettingRename("Spool", "vigil.spool"));

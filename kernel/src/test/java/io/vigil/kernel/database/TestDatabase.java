@@ -1,10 +1,5 @@
 package io.vigil.kernel.database;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,6 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Fresh, empty databases for repository tests: in-memory H2 by default, or, with
@@ -23,12 +22,13 @@ public final class TestDatabase {
     /** The JUnit tag of tests that must pass on every supported database. */
     public static final String TAG = "database";
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** The database these tests run on. */
     public static DatabaseKind kind() {
-        return "postgresql".equals(System.getProperty("vigil.test.database", "h2")) ? DatabaseKind.POSTGRESQL : DatabaseKind.H2;
+        return "postgresql".equals(System.getProperty("vigil.test.database", "h2"))
+                ? DatabaseKind.POSTGRESQL
+                : DatabaseKind.H2;
     }
 
     /** The JDBC URL of the test PostgreSQL server (no schema); fails, saying how to get one, when there is none. */
@@ -44,17 +44,21 @@ public final class TestDatabase {
 
     /** The URL of a fresh, empty database (H2 in memory, or a new PostgreSQL schema), kept until the JVM exits. */
     public static String freshUrl() {
-        return kind() == DatabaseKind.H2 ? "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" : freshPostgresqlUrl();
+        return kind() == DatabaseKind.H2
+                ? "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
+                : freshPostgresqlUrl();
     }
 
     /** A new schema on the test PostgreSQL server, and the URL that makes it the connections' current schema. */
     public static String freshPostgresqlUrl() {
         String server = postgresqlServerUrl();
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(server);
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a schema on the test PostgreSQL (" + e.getMessage() + ")", e);
+            throw new IllegalStateException(
+                    "cannot create a schema on the test PostgreSQL (" + e.getMessage() + ")", e);
         }
         return server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
@@ -78,17 +82,24 @@ public final class TestDatabase {
 
     /** Runs the service's migrations, common and this database's own, up to {@code target} ("latest" for all). */
     public static void migrate(DataSource dataSource, String target) {
-        Flyway.configure().dataSource(dataSource)
+        Flyway.configure()
+                .dataSource(dataSource)
                 .locations(DatabaseKind.of(dataSource).migrationLocations().toArray(String[]::new))
-                .target(target).load().migrate();
+                .target(target)
+                .load()
+                .migrate();
     }
 
     /** The comment on a column (JDBC metadata's REMARKS), or null; names in lower case, as written in the migrations. */
     public static String columnComment(DataSource dataSource, String table, String column) {
         try (Connection c = dataSource.getConnection()) {
             boolean upper = c.getMetaData().storesUpperCaseIdentifiers();
-            try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), upper ? table.toUpperCase(Locale.ROOT) : table,
-                    upper ? column.toUpperCase(Locale.ROOT) : column)) {
+            try (ResultSet rs = c.getMetaData()
+                    .getColumns(
+                            null,
+                            c.getSchema(),
+                            upper ? table.toUpperCase(Locale.ROOT) : table,
+                            upper ? column.toUpperCase(Locale.ROOT) : column)) {
                 return rs.next() ? rs.getString("REMARKS") : null;
             }
         } catch (SQLException e) {

@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.buffer.UnpooledDirectByteBuf;
 import jakarta.inject.Singleton;
-
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +24,7 @@ public class ClipBuffers {
 
     @SuppressWarnings("unchecked")
     private final ConcurrentLinkedDeque<ByteBuffer>[] free = new ConcurrentLinkedDeque[MAX_SHIFT + 1];
+
     private final AtomicLong cachedBytes = new AtomicLong();
     private final AtomicLong outstanding = new AtomicLong();
 

@@ -2,10 +2,10 @@ package io.vigil.playback.clip;
 
 import io.micronaut.scheduling.TaskExecutors;
 import io.netty.buffer.ByteBuf;
-import io.vigil.archive.read.ArchiveReader;
-import io.vigil.archive.read.SegmentBytes;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.mp4.Fragments;
+import io.vigil.archive.read.ArchiveReader;
+import io.vigil.archive.read.SegmentBytes;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.TimeRange;
@@ -13,7 +13,6 @@ import io.vigil.playback.PlaybackConfig;
 import io.vigil.playback.SpanAssembler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -31,7 +30,8 @@ import java.util.stream.Collectors;
 @Singleton
 public class ClipExporter {
 
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FILE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final ArchiveReader archive;
     private final SegmentBytes bytes;
@@ -40,8 +40,12 @@ public class ClipExporter {
     private final ClipBuffers buffers;
 
     /** @param fetcher where segments are fetched ahead (Micronaut's IO pool: it grows, so a waiting export never starves it) */
-    public ClipExporter(ArchiveReader archive, SegmentBytes bytes, PlaybackConfig config,
-                        @Named(TaskExecutors.IO) ExecutorService fetcher, ClipBuffers buffers) {
+    public ClipExporter(
+            ArchiveReader archive,
+            SegmentBytes bytes,
+            PlaybackConfig config,
+            @Named(TaskExecutors.IO) ExecutorService fetcher,
+            ClipBuffers buffers) {
         this.archive = archive;
         this.bytes = bytes;
         this.config = config;
@@ -57,31 +61,46 @@ public class ClipExporter {
      * @param segments  the segments it holds, in order
      * @param content   the MP4 bytes, produced while read; the caller closes it
      */
-    public record Clip(String fileName, List<TimeRange> gaps, List<Segment> segments, ClipStream content) {
-    }
+    public record Clip(String fileName, List<TimeRange> gaps, List<Segment> segments, ClipStream content) {}
 
     public Clip export(String cameraId, TimeRange range) {
         if (Duration.between(range.start(), range.end()).compareTo(config.maxClipRange()) > 0) {
-            throw new VigilException(ErrorCode.INVALID_RANGE, "a clip may cover at most "
-                    + config.maxClipRange().toHours() + " h (vigil.playback.max-clip-range)");
+            throw new VigilException(
+                    ErrorCode.INVALID_RANGE,
+                    "a clip may cover at most " + config.maxClipRange().toHours()
+                            + " h (vigil.playback.max-clip-range)");
         }
         List<Segment> segments = archive.clip(cameraId, range);
         if (segments.isEmpty()) {
-            throw new VigilException(ErrorCode.NO_RECORDINGS, "camera " + cameraId + " recorded nothing between "
-                    + range.start() + " and " + range.end());
+            throw new VigilException(
+                    ErrorCode.NO_RECORDINGS,
+                    "camera " + cameraId + " recorded nothing between " + range.start() + " and " + range.end());
         }
         String initKey = segments.get(0).initKey();
         byte[] init = readInit(cameraId, initKey);
         requireOneFormat(cameraId, segments, Fragments.sampleDescriptions(init));
-        SpanAssembler spans = new SpanAssembler(range.start(), range.end(), config.gapTolerance().toMillis());
-        segments.forEach(s -> spans.add(s.sessionId(), s.start().toEpochMilli(), s.end().toEpochMilli()));
+        SpanAssembler spans = new SpanAssembler(
+                range.start(), range.end(), config.gapTolerance().toMillis());
+        segments.forEach(
+                s -> spans.add(s.sessionId(), s.start().toEpochMilli(), s.end().toEpochMilli()));
         List<TimeRange> gaps = spans.gaps();
         String comment = "Vigil clip of camera " + cameraId + " for [" + range.start() + ", " + range.end() + "); "
-                + (gaps.isEmpty() ? "no gaps" : "gaps: " + gaps.stream().map(g -> g.start() + "/" + g.end())
-                .collect(Collectors.joining(", ")));
-        ClipStream content = new ClipStream((s, target) -> bytes.readInto(archive.locate(s), target), Fragments.withComment(init, comment), segments,
-                Fragments.timescales(init), fetcher, config.clipReadAhead(), buffers);
-        String fileName = cameraId + "_" + FILE_TIME.format(range.start()) + "_" + FILE_TIME.format(range.end()) + ".mp4";
+                + (gaps.isEmpty()
+                        ? "no gaps"
+                        : "gaps: "
+                                + gaps.stream()
+                                        .map(g -> g.start() + "/" + g.end())
+                                        .collect(Collectors.joining(", ")));
+        ClipStream content = new ClipStream(
+                (s, target) -> bytes.readInto(archive.locate(s), target),
+                Fragments.withComment(init, comment),
+                segments,
+                Fragments.timescales(init),
+                fetcher,
+                config.clipReadAhead(),
+                buffers);
+        String fileName =
+                cameraId + "_" + FILE_TIME.format(range.start()) + "_" + FILE_TIME.format(range.end()) + ".mp4";
         return new Clip(fileName, gaps, List.copyOf(segments), content);
     }
 
@@ -103,27 +122,41 @@ public class ClipExporter {
                 }
             }
         } catch (IOException e) {
-            throw new VigilException(ErrorCode.STORAGE_UNAVAILABLE, "cannot read the clip to hash it: " + e.getMessage(), e);
+            throw new VigilException(
+                    ErrorCode.STORAGE_UNAVAILABLE, "cannot read the clip to hash it: " + e.getMessage(), e);
         }
         List<ClipManifest.Entry> entries = clip.segments().stream()
-                .map(s -> new ClipManifest.Entry(s.sequence(), s.start(), s.durationMillis(), s.sha256())).toList();
-        return new ClipManifest(cameraId, range.start(), range.end(), clip.fileName(), entries, clip.gaps(),
-                java.util.HexFormat.of().formatHex(sha256.digest()), sizeBytes);
+                .map(s -> new ClipManifest.Entry(s.sequence(), s.start(), s.durationMillis(), s.sha256()))
+                .toList();
+        return new ClipManifest(
+                cameraId,
+                range.start(),
+                range.end(),
+                clip.fileName(),
+                entries,
+                clip.gaps(),
+                java.util.HexFormat.of().formatHex(sha256.digest()),
+                sizeBytes);
     }
 
     /** Sessions may bring their own init segment; one file can hold them only if they describe the same codecs. */
     private void requireOneFormat(String cameraId, List<Segment> segments, String format) {
-        java.util.Set<String> checked = new java.util.HashSet<>(List.of(segments.get(0).initKey()));
+        java.util.Set<String> checked =
+                new java.util.HashSet<>(List.of(segments.get(0).initKey()));
         for (Segment s : segments) {
-            if (checked.add(s.initKey()) && !Fragments.sampleDescriptions(readInit(cameraId, s.initKey())).equals(format)) {
-                throw new VigilException(ErrorCode.FORMAT_CHANGE, "the camera's codec parameters change at "
-                        + s.start() + "; export up to or from that time");
+            if (checked.add(s.initKey())
+                    && !Fragments.sampleDescriptions(readInit(cameraId, s.initKey()))
+                            .equals(format)) {
+                throw new VigilException(
+                        ErrorCode.FORMAT_CHANGE,
+                        "the camera's codec parameters change at " + s.start() + "; export up to or from that time");
             }
         }
     }
 
     private byte[] readInit(String cameraId, String initKey) {
-        return bytes.readAll(archive.initSegment(cameraId, initKey).orElseThrow(() ->
-                new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "init segment " + initKey + " is missing")));
+        return bytes.readAll(archive.initSegment(cameraId, initKey)
+                .orElseThrow(() ->
+                        new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "init segment " + initKey + " is missing")));
     }
 }

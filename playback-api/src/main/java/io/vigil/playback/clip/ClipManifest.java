@@ -1,7 +1,6 @@
 package io.vigil.playback.clip;
 
 import io.vigil.kernel.TimeRange;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -15,14 +14,20 @@ import java.util.Objects;
  * @param segments    in clip order
  * @param clipSha256  hex SHA-256 of the whole clip.mp4 as served for this range
  */
-public record ClipManifest(String cameraId, Instant start, Instant end, String fileName, List<Entry> segments,
-                           List<TimeRange> gaps, String clipSha256, long clipSizeBytes) {
+public record ClipManifest(
+        String cameraId,
+        Instant start,
+        Instant end,
+        String fileName,
+        List<Entry> segments,
+        List<TimeRange> gaps,
+        String clipSha256,
+        long clipSizeBytes) {
 
     static final String FORMAT = "vigil-clip-manifest/1";
 
     /** One segment of the clip; {@code sha256} is null for segments recorded before checksums were kept. */
-    public record Entry(long sequence, Instant start, int durationMillis, String sha256) {
-    }
+    public record Entry(long sequence, Instant start, int durationMillis, String sha256) {}
 
     public ClipManifest {
         Objects.requireNonNull(cameraId, "cameraId");
@@ -33,24 +38,48 @@ public record ClipManifest(String cameraId, Instant start, Instant end, String f
     /** The manifest as JSON, fields in a fixed order, one segment per line; these bytes are signed. */
     public byte[] json() {
         StringBuilder out = new StringBuilder(200 + 120 * segments.size());
-        out.append("{\"format\":\"").append(FORMAT).append("\",\n")
-                .append("\"cameraId\":\"").append(cameraId).append("\",\n")
-                .append("\"start\":\"").append(start).append("\",\n")
-                .append("\"end\":\"").append(end).append("\",\n")
-                .append("\"fileName\":\"").append(fileName).append("\",\n")
-                .append("\"clipSha256\":\"").append(clipSha256).append("\",\n")
-                .append("\"clipSizeBytes\":").append(clipSizeBytes).append(",\n")
+        out.append("{\"format\":\"")
+                .append(FORMAT)
+                .append("\",\n")
+                .append("\"cameraId\":\"")
+                .append(cameraId)
+                .append("\",\n")
+                .append("\"start\":\"")
+                .append(start)
+                .append("\",\n")
+                .append("\"end\":\"")
+                .append(end)
+                .append("\",\n")
+                .append("\"fileName\":\"")
+                .append(fileName)
+                .append("\",\n")
+                .append("\"clipSha256\":\"")
+                .append(clipSha256)
+                .append("\",\n")
+                .append("\"clipSizeBytes\":")
+                .append(clipSizeBytes)
+                .append(",\n")
                 .append("\"gaps\":[");
         for (int i = 0; i < gaps.size(); i++) {
-            out.append(i == 0 ? "" : ",").append("{\"start\":\"").append(gaps.get(i).start()).append("\",\"end\":\"")
-                    .append(gaps.get(i).end()).append("\"}");
+            out.append(i == 0 ? "" : ",")
+                    .append("{\"start\":\"")
+                    .append(gaps.get(i).start())
+                    .append("\",\"end\":\"")
+                    .append(gaps.get(i).end())
+                    .append("\"}");
         }
         out.append("],\n\"segments\":[\n");
         for (int i = 0; i < segments.size(); i++) {
             Entry e = segments.get(i);
-            out.append("{\"sequence\":").append(e.sequence()).append(",\"start\":\"").append(e.start())
-                    .append("\",\"durationMillis\":").append(e.durationMillis()).append(",\"sha256\":")
-                    .append(e.sha256() == null ? "null" : "\"" + e.sha256() + "\"").append('}')
+            out.append("{\"sequence\":")
+                    .append(e.sequence())
+                    .append(",\"start\":\"")
+                    .append(e.start())
+                    .append("\",\"durationMillis\":")
+                    .append(e.durationMillis())
+                    .append(",\"sha256\":")
+                    .append(e.sha256() == null ? "null" : "\"" + e.sha256() + "\"")
+                    .append('}')
                     .append(i + 1 < segments.size() ? ",\n" : "\n");
         }
         return out.append("]}\n").toString().getBytes(StandardCharsets.UTF_8);

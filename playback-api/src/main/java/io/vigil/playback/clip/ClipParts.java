@@ -2,14 +2,13 @@ package io.vigil.playback.clip;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
-import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
-
 import java.io.IOException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 /**
  * A {@link ClipStream}'s parts as a reactive publisher for one subscriber (the HTTP response): each part is read on
@@ -40,12 +39,10 @@ final class ClipParts implements Publisher<ByteBuf> {
         if (!subscribed.compareAndSet(false, true)) {
             subscriber.onSubscribe(new Subscription() {
                 @Override
-                public void request(long n) {
-                }
+                public void request(long n) {}
 
                 @Override
-                public void cancel() {
-                }
+                public void cancel() {}
             });
             subscriber.onError(new IllegalStateException("a clip's parts can be read once"));
             return;
@@ -69,7 +66,8 @@ final class ClipParts implements Publisher<ByteBuf> {
         public void request(long n) {
             if (n <= 0) {
                 cancel();
-                onWriter(() -> subscriber.onError(new IllegalArgumentException("request(" + n + "): must be positive")));
+                onWriter(
+                        () -> subscriber.onError(new IllegalArgumentException("request(" + n + "): must be positive")));
                 return;
             }
             synchronized (this) {

@@ -4,8 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.mp4.Fragments;
-import org.reactivestreams.Publisher;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -22,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.reactivestreams.Publisher;
 
 /**
  * The bytes of a clip, produced as they are read, one part at a time: the init segment, then each
@@ -52,6 +51,7 @@ public final class ClipStream implements AutoCloseable {
      * pile up in memory.
      */
     private final Semaphore buffersAlive;
+
     private final ConcurrentLinkedDeque<Fetch> fetches = new ConcurrentLinkedDeque<>();
     private byte[] init;
     private String sessionId;
@@ -59,8 +59,7 @@ public final class ClipStream implements AutoCloseable {
     private volatile boolean closed;
 
     /** A segment being fetched; its future completes with a buffer that whoever takes it releases. */
-    private record Fetch(Segment segment, CompletableFuture<ByteBuf> bytes) {
-    }
+    private record Fetch(Segment segment, CompletableFuture<ByteBuf> bytes) {}
 
     /** Where a clip's segments come from: reads one segment's bytes into a buffer of its size, returning how many. */
     @FunctionalInterface
@@ -68,8 +67,14 @@ public final class ClipStream implements AutoCloseable {
         int readInto(Segment segment, java.nio.ByteBuffer target);
     }
 
-    ClipStream(SegmentSource source, byte[] init, List<Segment> segments, Map<Long, Long> timescales,
-               Executor fetcher, int readAhead, ClipBuffers buffers) {
+    ClipStream(
+            SegmentSource source,
+            byte[] init,
+            List<Segment> segments,
+            Map<Long, Long> timescales,
+            Executor fetcher,
+            int readAhead,
+            ClipBuffers buffers) {
         if (readAhead < 1) {
             throw new IllegalArgumentException("readAhead must be >= 1");
         }
@@ -206,12 +211,17 @@ public final class ClipStream implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             discard(fetch.bytes());
-            throw new InterruptedIOException("interrupted while reading segment " + fetch.segment().sequence());
+            throw new InterruptedIOException(
+                    "interrupted while reading segment " + fetch.segment().sequence());
         } catch (CancellationException e) {
-            throw new IOException("clip stream closed while reading segment " + fetch.segment().sequence(), e);
+            throw new IOException(
+                    "clip stream closed while reading segment "
+                            + fetch.segment().sequence(),
+                    e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new IOException("cannot read segment " + fetch.segment().sequence() + ": " + cause.getMessage(), cause);
+            throw new IOException(
+                    "cannot read segment " + fetch.segment().sequence() + ": " + cause.getMessage(), cause);
         }
     }
 
@@ -219,12 +229,12 @@ public final class ClipStream implements AutoCloseable {
         if (!s.sessionId().equals(sessionId)) {
             // A new session's timeline starts again at 0: place it where it was recorded on the clip's clock.
             sessionId = s.sessionId();
-            double videoSeconds = Fragments.decodeTimes(bytes).getOrDefault(videoTrack, 0L)
-                    / (double) timescales.get(videoTrack);
+            double videoSeconds =
+                    Fragments.decodeTimes(bytes).getOrDefault(videoTrack, 0L) / (double) timescales.get(videoTrack);
             sessionShiftSeconds = Duration.between(clipStart, s.start()).toNanos() / 1e9 - videoSeconds;
         }
-        Map<Long, Long> delta = timescales.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> Math.round(sessionShiftSeconds * e.getValue())));
+        Map<Long, Long> delta = timescales.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> Math.round(sessionShiftSeconds * e.getValue())));
         Fragments.shiftDecodeTimes(bytes, delta);
     }
 }

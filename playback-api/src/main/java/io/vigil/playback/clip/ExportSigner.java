@@ -5,9 +5,6 @@ import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.OwnerOnlyFile;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,6 +18,8 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service's Ed25519 key for signing export manifests. Kept in {@code vigil.export-signing-key-file}
@@ -53,7 +52,8 @@ public class ExportSigner {
 
     /** The public key as PEM ({@code -----BEGIN PUBLIC KEY-----}), as openssl reads it. */
     public String publicKeyPem() {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys().getPublic().getEncoded());
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(keys().getPublic().getEncoded());
         return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
     }
 
@@ -74,20 +74,27 @@ public class ExportSigner {
         try {
             OwnerOnlyFile.Content content = OwnerOnlyFile.readOrCreate(keyFile, ExportSigner::newKeyText);
             if (content.created()) {
-                LOG.warn("Created export signing key {} (0600); back it up: manifests signed with it verify only against "
-                        + "its public key (GET /api/keys/export-signing)", keyFile.toAbsolutePath());
+                LOG.warn(
+                        "Created export signing key {} (0600); back it up: manifests signed with it verify only against "
+                                + "its public key (GET /api/keys/export-signing)",
+                        keyFile.toAbsolutePath());
             }
             String[] lines = content.text().strip().split("\n");
             if (lines.length != 2) {
                 throw new GeneralSecurityException("expected two lines, private and public key");
             }
             KeyFactory factory = KeyFactory.getInstance("Ed25519");
-            PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines[0].strip())));
-            PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(lines[1].strip())));
+            PrivateKey privateKey = factory.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines[0].strip())));
+            PublicKey publicKey = factory.generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(lines[1].strip())));
             return new KeyPair(publicKey, privateKey);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new VigilException(ErrorCode.INTERNAL, "the export signing key file " + keyFile.toAbsolutePath()
-                    + " cannot be read or made: " + e.getMessage(), e);
+            throw new VigilException(
+                    ErrorCode.INTERNAL,
+                    "the export signing key file " + keyFile.toAbsolutePath() + " cannot be read or made: "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -1,16 +1,11 @@
 package io.vigil.playback.snapshot;
 
+import io.vigil.archive.index.Segment;
 import io.vigil.archive.read.ArchiveReader;
 import io.vigil.archive.read.SegmentBytes;
-import io.vigil.archive.index.Segment;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import jakarta.inject.Singleton;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.Java2DFrameConverter;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +13,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.imageio.ImageIO;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * A JPEG of the frame at or just before an instant: decodes only from the keyframe that starts the
@@ -38,20 +37,23 @@ public class SnapshotMaker {
     public byte[] jpeg(String cameraId, Instant at) {
         List<Segment> run = archive.upTo(cameraId, at);
         if (run.isEmpty()) {
-            throw new VigilException(ErrorCode.NO_RECORDINGS, "camera " + cameraId + " has no recording "
-                    + (at == null ? "yet" : "at " + at));
+            throw new VigilException(
+                    ErrorCode.NO_RECORDINGS,
+                    "camera " + cameraId + " has no recording " + (at == null ? "yet" : "at " + at));
         }
         Segment first = run.get(0);
-        long targetMicros = at == null ? Long.MAX_VALUE
+        long targetMicros = at == null
+                ? Long.MAX_VALUE
                 : Duration.between(first.start(), at).toNanos() / 1000;
         ByteArrayOutputStream media = new ByteArrayOutputStream();
-        media.writeBytes(bytes.readAll(archive.initSegment(cameraId, first.initKey()).orElseThrow(() ->
-                new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "init segment " + first.initKey() + " is missing"))));
+        media.writeBytes(bytes.readAll(archive.initSegment(cameraId, first.initKey())
+                .orElseThrow(() -> new VigilException(
+                        ErrorCode.SEGMENT_NOT_FOUND, "init segment " + first.initKey() + " is missing"))));
         for (Segment s : run) {
             media.writeBytes(bytes.readAll(archive.locate(s)));
         }
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(media.toByteArray()), 0);
-             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+                Java2DFrameConverter converter = new Java2DFrameConverter()) {
             grabber.setFormat("mp4");
             grabber.setVideoOption("threads", "1");
             grabber.start();
@@ -69,7 +71,8 @@ public class SnapshotMaker {
             }
             grabber.stop();
             if (chosen == null) {
-                throw new VigilException(ErrorCode.NO_RECORDINGS, "no decodable frame near " + (at == null ? "now" : at));
+                throw new VigilException(
+                        ErrorCode.NO_RECORDINGS, "no decodable frame near " + (at == null ? "now" : at));
             }
             ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
             ImageIO.write(chosen, "jpg", jpeg);

@@ -1,15 +1,14 @@
 package io.vigil.playback.clip;
 
-import io.netty.buffer.ByteBuf;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 
 class ClipBuffersTest {
 
@@ -21,7 +20,7 @@ class ClipBuffersTest {
         assertEquals(1_050_000, first.capacity());
         assertEquals(0, first.readableBytes(), "a part starts empty");
         assertTrue(first.isDirect());
-        first.writeBytes(new byte[]{1, 2, 3});
+        first.writeBytes(new byte[] {1, 2, 3});
         long address = first.memoryAddress();
         first.release();
         assertEquals(2L << 20, buffers.cachedBytes(), "kept, rounded up to 2 MiB");
@@ -54,6 +53,6 @@ class ClipBuffersTest {
 
     @Test
     void aNegativeSizeIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new ClipBuffers().take(-1, () -> { }));
+        assertThrows(IllegalArgumentException.class, () -> new ClipBuffers().take(-1, () -> {}));
     }
 }

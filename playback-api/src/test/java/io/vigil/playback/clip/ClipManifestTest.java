@@ -1,13 +1,12 @@
 package io.vigil.playback.clip;
 
-import io.vigil.kernel.TimeRange;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vigil.kernel.TimeRange;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class ClipManifestTest {
 
@@ -15,10 +14,17 @@ class ClipManifestTest {
 
     @Test
     void theSignedTextHasItsFieldsInAFixedOrderOneSegmentPerLine() {
-        ClipManifest manifest = new ClipManifest("lobby", T0, T0.plusSeconds(15), "lobby_20261122T100200Z_20261122T100215Z.mp4",
-                List.of(new ClipManifest.Entry(7, T0.minusMillis(500), 2000, "ab".repeat(32)),
+        ClipManifest manifest = new ClipManifest(
+                "lobby",
+                T0,
+                T0.plusSeconds(15),
+                "lobby_20261122T100200Z_20261122T100215Z.mp4",
+                List.of(
+                        new ClipManifest.Entry(7, T0.minusMillis(500), 2000, "ab".repeat(32)),
                         new ClipManifest.Entry(9, T0.plusSeconds(10), 2000, null)),
-                List.of(new TimeRange(T0.plusMillis(1500), T0.plusSeconds(10))), "cd".repeat(32), 123_456);
+                List.of(new TimeRange(T0.plusMillis(1500), T0.plusSeconds(10))),
+                "cd".repeat(32),
+                123_456);
         String expected = """
                 {"format":"vigil-clip-manifest/1",
                 "cameraId":"lobby",

@@ -1,14 +1,17 @@
 package io.vigil.playback.clip;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.mp4.Fragments;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class ClipStreamTest {
 
@@ -78,8 +77,17 @@ class ClipStreamTest {
 
         Segment add(long sequence, String session, long startSeconds, long videoTicks, long audioTicks) {
             byte[] bytes = fragment(videoTicks, audioTicks);
-            Segment s = new Segment("cam", sequence, session, T0.plusSeconds(startSeconds), 2000, bytes.length,
-                    "cam/" + sequence + ".m4s", "cam/init/x.mp4", true, null);
+            Segment s = new Segment(
+                    "cam",
+                    sequence,
+                    session,
+                    T0.plusSeconds(startSeconds),
+                    2000,
+                    bytes.length,
+                    "cam/" + sequence + ".m4s",
+                    "cam/init/x.mp4",
+                    true,
+                    null);
             objects.put(s.objectKey(), bytes);
             return s;
         }
@@ -102,7 +110,7 @@ class ClipStreamTest {
         List<Segment> segments = List.of(
                 catalog.add(0, "a", 0, 0, 0),
                 catalog.add(1, "a", 2, 180_000, 96_000),
-                catalog.add(2, "b", 10, 0, 0),              // new session after an 6 s gap: its clock restarts at 0
+                catalog.add(2, "b", 10, 0, 0), // new session after an 6 s gap: its clock restarts at 0
                 catalog.add(3, "b", 12, 180_000, 96_000));
         ClipStream clip = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 2, buffers);
         assertArrayEquals(INIT, next(clip));
@@ -135,14 +143,16 @@ class ClipStreamTest {
     @Test
     void aFetchThatCompletesAfterCloseReleasesItsBuffer() throws IOException {
         MemoryCatalog catalog = new MemoryCatalog();
-        List<Segment> segments = List.of(catalog.add(0, "a", 0, 0, 0), catalog.add(1, "a", 2, 180_000, 96_000),
+        List<Segment> segments = List.of(
+                catalog.add(0, "a", 0, 0, 0),
+                catalog.add(1, "a", 2, 180_000, 96_000),
                 catalog.add(2, "a", 4, 360_000, 192_000));
         List<Runnable> queued = new ArrayList<>();
         ClipStream clip = new ClipStream(catalog, INIT, segments, TIMESCALES, queued::add, 3, buffers);
         next(clip);
-        queued.get(0).run();                        // read before the close: the close releases it
+        queued.get(0).run(); // read before the close: the close releases it
         clip.close();
-        queued.get(1).run();                        // cancelled before it began: reads nothing
+        queued.get(1).run(); // cancelled before it began: reads nothing
         assertEquals(0, buffers.outstanding());
     }
 
@@ -159,14 +169,15 @@ class ClipStreamTest {
         }
         assertEquals(4, buffers.outstanding(), "2 + 2 buffers: every one handed out, none being fetched");
         assertEquals(4, executor.submitted.get());
-        java.util.concurrent.CompletableFuture<ByteBuf> fifth = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return clip.nextPart();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        heldByASlowClient.remove(0).release();       // the client read one: the stream may fetch again
+        java.util.concurrent.CompletableFuture<ByteBuf> fifth =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return clip.nextPart();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        heldByASlowClient.remove(0).release(); // the client read one: the stream may fetch again
         ByteBuf part = fifth.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(Map.of(1L, 720_000L, 2L, 384_000L), Fragments.decodeTimes(part.nioBuffer()));
         part.release();
@@ -203,14 +214,21 @@ class ClipStreamTest {
     @Test
     void thePublisherGivesOnePartPerItemAndClosesTheStreamWhenCancelled() {
         MemoryCatalog catalog = new MemoryCatalog();
-        List<Segment> segments = List.of(catalog.add(0, "a", 0, 0, 0), catalog.add(1, "a", 2, 180_000, 96_000),
+        List<Segment> segments = List.of(
+                catalog.add(0, "a", 0, 0, 0),
+                catalog.add(1, "a", 2, 180_000, 96_000),
                 catalog.add(2, "a", 4, 360_000, 192_000));
         ClipStream all = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 2, buffers);
-        List<ByteBuf> parts = reactor.core.publisher.Flux.from(all.parts(Runnable::run, Runnable::run)).collectList().block();
+        List<ByteBuf> parts = reactor.core.publisher.Flux.from(all.parts(Runnable::run, Runnable::run))
+                .collectList()
+                .block();
         assertEquals(4, parts.size());
         parts.forEach(ByteBuf::release);
         ClipStream some = new ClipStream(catalog, INIT, segments, TIMESCALES, new CountingExecutor(), 2, buffers);
-        List<ByteBuf> first = reactor.core.publisher.Flux.from(some.parts(Runnable::run, Runnable::run)).take(2).collectList().block();
+        List<ByteBuf> first = reactor.core.publisher.Flux.from(some.parts(Runnable::run, Runnable::run))
+                .take(2)
+                .collectList()
+                .block();
         assertEquals(2, first.size());
         first.forEach(ByteBuf::release);
         assertThrows(IOException.class, () -> next(some), "closed once the subscriber went away");
@@ -222,13 +240,15 @@ class ClipStreamTest {
      * the server throws {@code IllegalStateException: onNext before request?} there and never releases the part.
      */
     private static final class EventLoopSubscriber implements org.reactivestreams.Subscriber<ByteBuf> {
-        final java.util.concurrent.ExecutorService loop = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "event-loop"));
+        final java.util.concurrent.ExecutorService loop =
+                java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "event-loop"));
         final AtomicInteger tasks = new AtomicInteger();
         /** The event loop as an executor for the publisher, counting what it is handed. */
         final Executor loopForPublisher = task -> {
             tasks.incrementAndGet();
             loop.execute(task);
         };
+
         final List<String> deliveredOn = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
         volatile org.reactivestreams.Subscription subscription;
@@ -290,7 +310,8 @@ class ClipStreamTest {
         };
         List<Segment> segments = catalog.oneSession(4);
         java.util.concurrent.ExecutorService fetcher = java.util.concurrent.Executors.newSingleThreadExecutor();
-        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "reader"));
+        java.util.concurrent.ExecutorService reader =
+                java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "reader"));
         EventLoopSubscriber server = new EventLoopSubscriber();
         try {
             ClipStream clip = new ClipStream(catalog, INIT, segments, TIMESCALES, fetcher, 1, buffers);
@@ -307,9 +328,11 @@ class ClipStreamTest {
                 server.subscription.cancel();
             });
             awaitCondition(() -> buffers.outstanding() == 0);
-            server.loop.submit(() -> { }).get(10, java.util.concurrent.TimeUnit.SECONDS); // the loop's queue is done
+            server.loop.submit(() -> {}).get(10, java.util.concurrent.TimeUnit.SECONDS); // the loop's queue is done
             assertEquals(List.of(), server.log, "nothing after the cancel: no part, no error, no completion");
-            assertEquals(List.of("event-loop", "event-loop"), server.deliveredOn,
+            assertEquals(
+                    List.of("event-loop", "event-loop"),
+                    server.deliveredOn,
                     "init and segment 0 handed on on the event loop; segment 1 released, not handed on");
             assertThrows(IOException.class, () -> next(clip), "closed once the client went");
         } finally {
@@ -322,7 +345,8 @@ class ClipStreamTest {
     @Test
     void thePartsHaveOneSubscriberAndANonPositiveRequestFailsThem() {
         MemoryCatalog catalog = new MemoryCatalog();
-        ClipStream clip = new ClipStream(catalog, INIT, catalog.oneSession(2), TIMESCALES, new CountingExecutor(), 2, buffers);
+        ClipStream clip =
+                new ClipStream(catalog, INIT, catalog.oneSession(2), TIMESCALES, new CountingExecutor(), 2, buffers);
         org.reactivestreams.Publisher<ByteBuf> parts = clip.parts(Runnable::run, Runnable::run);
         List<String> first = new ArrayList<>();
         parts.subscribe(new org.reactivestreams.Subscriber<>() {
@@ -372,7 +396,10 @@ class ClipStreamTest {
         byte[] video = traf(1, videoTicks);
         byte[] audio = traf(2, audioTicks);
         ByteBuffer b = ByteBuffer.allocate(8 + video.length + audio.length + 12);
-        b.putInt(8 + video.length + audio.length).put("moof".getBytes(StandardCharsets.US_ASCII)).put(video).put(audio);
+        b.putInt(8 + video.length + audio.length)
+                .put("moof".getBytes(StandardCharsets.US_ASCII))
+                .put(video)
+                .put(audio);
         b.putInt(12).put("mdat".getBytes(StandardCharsets.US_ASCII)).putInt(0xcafe);
         return b.array();
     }
@@ -381,7 +408,10 @@ class ClipStreamTest {
         ByteBuffer b = ByteBuffer.allocate(8 + 16 + 20);
         b.putInt(44).put("traf".getBytes(StandardCharsets.US_ASCII));
         b.putInt(16).put("tfhd".getBytes(StandardCharsets.US_ASCII)).putInt(0).putInt(trackId);
-        b.putInt(20).put("tfdt".getBytes(StandardCharsets.US_ASCII)).putInt(0x01000000).putLong(ticks);
+        b.putInt(20)
+                .put("tfdt".getBytes(StandardCharsets.US_ASCII))
+                .putInt(0x01000000)
+                .putLong(ticks);
         return b.array();
     }
 }

@@ -1,9 +1,10 @@
 package io.vigil.playback.clip;
 
-import io.vigil.kernel.OwnerOnlyFile;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.kernel.OwnerOnlyFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,16 +13,17 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExportSignerTest {
 
     private static PublicKey fromPem(String pem) throws Exception {
-        String base64 = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        String base64 = pem.replace("-----BEGIN PUBLIC KEY-----", "")
+                .replace("-----END PUBLIC KEY-----", "")
+                .replaceAll("\\s", "");
+        return KeyFactory.getInstance("Ed25519")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
     private static boolean verifies(PublicKey key, byte[] message, byte[] signature) throws Exception {
@@ -39,7 +41,8 @@ class ExportSignerTest {
         byte[] signature = signer.sign(manifest);
         PublicKey published = fromPem(signer.publicKeyPem());
         assertTrue(verifies(published, manifest, signature));
-        assertFalse(verifies(published, "{\"cameraId\":\"lobbx\"}\n".getBytes(StandardCharsets.UTF_8), signature),
+        assertFalse(
+                verifies(published, "{\"cameraId\":\"lobbx\"}\n".getBytes(StandardCharsets.UTF_8), signature),
                 "a changed manifest does not verify");
         assertEquals(OwnerOnlyFile.OWNER_ONLY, Files.getPosixFilePermissions(keyFile));
 

@@ -7,7 +7,6 @@ import io.vigil.camera.RtspOrigin;
 import io.vigil.camera.network.CameraNetworkPolicy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -66,7 +65,8 @@ public class CameraConnector {
         } catch (CameraNetworkPolicy.Refused e) {
             throw new ConnectRefused(CameraStatus.State.ERROR, e.getMessage());
         }
-        String url = camera.url().withHost(address.getHostAddress()).withCredentials(camera.username(), camera.password());
+        String url =
+                camera.url().withHost(address.getHostAddress()).withCredentials(camera.username(), camera.password());
         if (!origin.tls()) {
             statusBoard.tlsCertificateSeen(camera.id(), null);
             return new ConnectTarget(url, Map.of(), Optional.empty());
@@ -75,11 +75,14 @@ public class CameraConnector {
         try {
             seen = tls.handshake(address, origin.port(), origin.host(), timeout);
         } catch (IOException e) {
-            throw new ConnectRefused(CameraStatus.State.OFFLINE, "no TLS handshake with " + address.getHostAddress()
-                    + " port " + origin.port() + ": " + e.getMessage());
+            throw new ConnectRefused(
+                    CameraStatus.State.OFFLINE,
+                    "no TLS handshake with " + address.getHostAddress() + " port " + origin.port() + ": "
+                            + e.getMessage());
         }
         statusBoard.tlsCertificateSeen(camera.id(), seen.fingerprint());
-        Optional<String> refusal = TlsTrust.refusal(seen.fingerprint(), camera.tlsFingerprint(), seen.defaultRejection());
+        Optional<String> refusal =
+                TlsTrust.refusal(seen.fingerprint(), camera.tlsFingerprint(), seen.defaultRejection());
         if (refusal.isPresent()) {
             throw new ConnectRefused(CameraStatus.State.ERROR, refusal.get());
         }
@@ -87,7 +90,8 @@ public class CameraConnector {
             Path pinned = writeOwnerOnly("vigil-pinned-", seen.chain());
             return new ConnectTarget(url, Map.of("tls_verify", "1", "ca_file", pinned.toString()), Optional.of(pinned));
         }
-        return new ConnectTarget(url, Map.of("tls_verify", "1", "ca_file", rootsFile().toString()), Optional.empty());
+        return new ConnectTarget(
+                url, Map.of("tls_verify", "1", "ca_file", rootsFile().toString()), Optional.empty());
     }
 
     /** The default trust store's roots as PEM, for FFmpeg: written once (0600), again if something removed it. */
@@ -106,18 +110,21 @@ public class CameraConnector {
         Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
         try {
             for (X509Certificate c : certificates) {
-                pem.append("-----BEGIN CERTIFICATE-----\n").append(base64.encodeToString(c.getEncoded()))
+                pem.append("-----BEGIN CERTIFICATE-----\n")
+                        .append(base64.encodeToString(c.getEncoded()))
                         .append("\n-----END CERTIFICATE-----\n");
             }
-            Path file = Files.createTempFile(prefix, ".pem",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Path file = Files.createTempFile(
+                    prefix, ".pem", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, pem, StandardCharsets.US_ASCII);
             return file;
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException("a certificate has no encoding", e);
         } catch (IOException e) {
-            throw new ConnectRefused(CameraStatus.State.ERROR, "cannot write the certificate file FFmpeg verifies the "
-                    + "camera with (" + e.getMessage() + "); not connected");
+            throw new ConnectRefused(
+                    CameraStatus.State.ERROR,
+                    "cannot write the certificate file FFmpeg verifies the " + "camera with (" + e.getMessage()
+                            + "); not connected");
         }
     }
 }

@@ -1,14 +1,13 @@
 package io.vigil.recorder.connect;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What FFmpeg opens for one connection to a camera: the URL (with credentials: never log it) naming the checked
@@ -18,7 +17,8 @@ import java.util.Optional;
  * @param options   extra FFmpeg options ({@code tls_verify}, {@code ca_file})
  * @param ownCaFile a certificate file written for this connection only, deleted on close
  */
-public record ConnectTarget(String url, Map<String, String> options, Optional<Path> ownCaFile) implements AutoCloseable {
+public record ConnectTarget(String url, Map<String, String> options, Optional<Path> ownCaFile)
+        implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectTarget.class);
 

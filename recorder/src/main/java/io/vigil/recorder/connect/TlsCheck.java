@@ -1,15 +1,6 @@
 package io.vigil.recorder.connect;
 
 import io.vigil.camera.TlsFingerprint;
-
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
-import javax.net.ssl.SSLEngine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,6 +13,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Vigil's own TLS handshake with an {@code rtsps://} camera, before FFmpeg connects: it learns the certificate the
@@ -143,12 +142,14 @@ final class TlsCheck {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] presented, String authType, Socket socket) throws CertificateException {
+        public void checkClientTrusted(X509Certificate[] presented, String authType, Socket socket)
+                throws CertificateException {
             throw new CertificateException("not a server");
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] presented, String authType, SSLEngine engine) throws CertificateException {
+        public void checkClientTrusted(X509Certificate[] presented, String authType, SSLEngine engine)
+                throws CertificateException {
             throw new CertificateException("not a server");
         }
 

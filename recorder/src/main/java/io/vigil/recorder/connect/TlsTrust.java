@@ -1,7 +1,6 @@
 package io.vigil.recorder.connect;
 
 import io.vigil.camera.TlsFingerprint;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,8 +12,7 @@ import java.util.Optional;
  */
 public final class TlsTrust {
 
-    private TlsTrust() {
-    }
+    private TlsTrust() {}
 
     /**
      * @param seen             fingerprint of the certificate the camera presented
@@ -23,14 +21,18 @@ public final class TlsTrust {
      * @return why the camera is refused (a message for its status: names the fingerprint seen, never a credential),
      *         or empty if it is trusted
      */
-    public static Optional<String> refusal(TlsFingerprint seen, TlsFingerprint pinned, Optional<String> defaultRejection) {
+    public static Optional<String> refusal(
+            TlsFingerprint seen, TlsFingerprint pinned, Optional<String> defaultRejection) {
         Objects.requireNonNull(seen, "seen");
         if (pinned != null) {
-            return pinned.equals(seen) ? Optional.empty() : Optional.of("TLS certificate refused: its SHA-256 fingerprint "
-                    + seen + " is not the pinned " + pinned + "; credentials not sent");
+            return pinned.equals(seen)
+                    ? Optional.empty()
+                    : Optional.of("TLS certificate refused: its SHA-256 fingerprint " + seen + " is not the pinned "
+                            + pinned + "; credentials not sent");
         }
-        return defaultRejection.map(why -> "TLS certificate not trusted (" + why + "); credentials not sent. If this is "
-                + "the camera's own certificate (check on the camera), pin its SHA-256 fingerprint " + seen
-                + " as tlsFingerprint");
+        return defaultRejection.map(
+                why -> "TLS certificate not trusted (" + why + "); credentials not sent. If this is "
+                        + "the camera's own certificate (check on the camera), pin its SHA-256 fingerprint " + seen
+                        + " as tlsFingerprint");
     }
 }

@@ -1,5 +1,10 @@
 package io.vigil.recorder.connect;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.archive.spool.SegmentSpool;
 import io.vigil.camera.Camera;
@@ -10,15 +15,6 @@ import io.vigil.camera.CameraValidator;
 import io.vigil.camera.TlsFingerprint;
 import io.vigil.camera.network.CameraNetworkPolicy;
 import io.vigil.camera.network.CameraNetworksConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
 import java.io.FileInputStream;
 import java.net.InetAddress;
 import java.nio.charset.Charset;
@@ -34,11 +30,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the recorder connects FFmpeg to, against a real TLS server on loopback with a self-signed certificate made
@@ -49,6 +48,7 @@ class CameraConnectorTest {
 
     @TempDir
     Path dir;
+
     private SSLServerSocket server;
     private final AtomicInteger applicationBytes = new AtomicInteger();
     private TlsFingerprint serverFingerprint;
@@ -59,11 +59,34 @@ class CameraConnectorTest {
     @BeforeEach
     void start() throws Exception {
         Path keystore = dir.resolve("camera.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "camera", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=camera.test",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit",
-                "-keypass", "changeit", "-ext", "san=ip:127.0.0.1").redirectErrorStream(true).start();
-        assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes(), Charset.defaultCharset()));
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "camera",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=camera.test",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit",
+                        "-ext",
+                        "san=ip:127.0.0.1")
+                .redirectErrorStream(true)
+                .start();
+        assertEquals(
+                0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes(), Charset.defaultCharset()));
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (var in = new FileInputStream(keystore.toFile())) {
             ks.load(in, "changeit".toCharArray());
@@ -73,7 +96,8 @@ class CameraConnectorTest {
         kmf.init(ks, "changeit".toCharArray());
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
-        server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        server = (SSLServerSocket)
+                ctx.getServerSocketFactory().createServerSocket(0, 10, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(() -> {
             while (!server.isClosed()) {
                 try (SSLSocket s = (SSLSocket) server.accept()) {
@@ -90,13 +114,22 @@ class CameraConnectorTest {
         });
         accept.setDaemon(true);
         accept.start();
-        io.vigil.archive.spool.SpoolConfig spool = new io.vigil.archive.spool.SpoolConfig(dir.resolve("spool"), 1L << 26, false,
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(2));
-        board = new CameraStatusBoard(Clock.systemUTC(), new io.vigil.archive.SpoolBacklog(new SegmentSpool(spool),
-                new io.vigil.archive.UnnumberedSegments(spool)),
+        io.vigil.archive.spool.SpoolConfig spool = new io.vigil.archive.spool.SpoolConfig(
+                dir.resolve("spool"),
+                1L << 26,
+                false,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                Duration.ofHours(2));
+        board = new CameraStatusBoard(
+                Clock.systemUTC(),
+                new io.vigil.archive.SpoolBacklog(
+                        new SegmentSpool(spool), new io.vigil.archive.UnnumberedSegments(spool)),
                 new SimpleMeterRegistry());
-        connector = new CameraConnector(new CameraNetworkPolicy(new CameraNetworksConfig(null, null), () -> Set.of(1),
-                InetAddress::getAllByName), board);
+        connector = new CameraConnector(
+                new CameraNetworkPolicy(
+                        new CameraNetworksConfig(null, null), () -> Set.of(1), InetAddress::getAllByName),
+                board);
     }
 
     @AfterEach
@@ -105,8 +138,10 @@ class CameraConnectorTest {
     }
 
     private Camera camera(String url, String fingerprint) {
-        return validator.validate(new CameraRequest("cam", null, url, "admin", "cam-secret", null, null, null, null,
-                fingerprint), Optional.empty(), Camera.Source.API);
+        return validator.validate(
+                new CameraRequest("cam", null, url, "admin", "cam-secret", null, null, null, null, fingerprint),
+                Optional.empty(),
+                Camera.Source.API);
     }
 
     private String rtsps() {
@@ -115,11 +150,15 @@ class CameraConnectorTest {
 
     @Test
     void anUnpinnedSelfSignedCameraIsRefusedAndItsFingerprintShown() {
-        ConnectRefused e = assertThrows(ConnectRefused.class, () -> connector.prepare(camera(rtsps(), null), Duration.ofSeconds(5)));
+        ConnectRefused e = assertThrows(
+                ConnectRefused.class, () -> connector.prepare(camera(rtsps(), null), Duration.ofSeconds(5)));
         assertEquals(CameraStatus.State.ERROR, e.state());
         assertTrue(e.getMessage().startsWith("TLS certificate not trusted ("), e.getMessage());
-        assertTrue(e.getMessage().endsWith("credentials not sent. If this is the camera's own certificate (check on the "
-                + "camera), pin its SHA-256 fingerprint " + serverFingerprint + " as tlsFingerprint"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("credentials not sent. If this is the camera's own certificate (check on the "
+                                + "camera), pin its SHA-256 fingerprint " + serverFingerprint + " as tlsFingerprint"),
+                e.getMessage());
         assertEquals(serverFingerprint.value(), board.local("cam").tlsFingerprint());
         assertEquals(0, applicationBytes.get(), "nothing but the handshake reached the camera");
     }
@@ -127,24 +166,29 @@ class CameraConnectorTest {
     @Test
     void aWrongPinIsRefused() {
         TlsFingerprint wrong = TlsFingerprint.parse("00".repeat(32));
-        ConnectRefused e = assertThrows(ConnectRefused.class,
-                () -> connector.prepare(camera(rtsps(), wrong.value()), Duration.ofSeconds(5)));
-        assertEquals("TLS certificate refused: its SHA-256 fingerprint " + serverFingerprint + " is not the pinned "
-                + wrong + "; credentials not sent", e.getMessage());
+        ConnectRefused e = assertThrows(
+                ConnectRefused.class, () -> connector.prepare(camera(rtsps(), wrong.value()), Duration.ofSeconds(5)));
+        assertEquals(
+                "TLS certificate refused: its SHA-256 fingerprint " + serverFingerprint + " is not the pinned " + wrong
+                        + "; credentials not sent",
+                e.getMessage());
         assertEquals(0, applicationBytes.get());
     }
 
     @Test
     void theRightPinLetsFfmpegConnectVerifyingAgainstThatCertificateOnly() throws Exception {
         Path caFile;
-        try (ConnectTarget target = connector.prepare(camera(rtsps(), serverFingerprint.value()), Duration.ofSeconds(5))) {
+        try (ConnectTarget target =
+                connector.prepare(camera(rtsps(), serverFingerprint.value()), Duration.ofSeconds(5))) {
             assertEquals("rtsps://admin:cam-secret@127.0.0.1:" + server.getLocalPort() + "/stream", target.url());
             assertEquals("1", target.options().get("tls_verify"));
             caFile = Path.of(target.options().get("ca_file"));
             assertEquals(Optional.of(caFile), target.ownCaFile());
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(caFile)));
             String pem = Files.readString(caFile);
-            assertTrue(pem.startsWith("-----BEGIN CERTIFICATE-----\n") && pem.endsWith("-----END CERTIFICATE-----\n"), pem);
+            assertTrue(
+                    pem.startsWith("-----BEGIN CERTIFICATE-----\n") && pem.endsWith("-----END CERTIFICATE-----\n"),
+                    pem);
             assertEquals(1, pem.split("BEGIN CERTIFICATE").length - 1, "the camera's one certificate");
         }
         assertFalse(Files.exists(caFile), "deleted once FFmpeg has opened the session");
@@ -154,16 +198,23 @@ class CameraConnectorTest {
     @Test
     void aPlainCameraIsConnectedToTheCheckedAddressAndADeniedOneNotAtAll() throws Exception {
         try (ConnectTarget target = connector.prepare(camera("rtsp://localhost:8554/s", null), Duration.ofSeconds(5))) {
-            assertTrue(List.of("rtsp://admin:cam-secret@127.0.0.1:8554/s", "rtsp://admin:cam-secret@[0:0:0:0:0:0:0:1]:8554/s")
-                    .contains(target.url()), target.url());
+            assertTrue(
+                    List.of(
+                                    "rtsp://admin:cam-secret@127.0.0.1:8554/s",
+                                    "rtsp://admin:cam-secret@[0:0:0:0:0:0:0:1]:8554/s")
+                            .contains(target.url()),
+                    target.url());
             assertEquals(Map.of(), target.options());
         }
-        ConnectRefused own = assertThrows(ConnectRefused.class,
+        ConnectRefused own = assertThrows(
+                ConnectRefused.class,
                 () -> connector.prepare(camera("rtsp://127.0.0.1:1/s", null), Duration.ofSeconds(5)));
         assertEquals(CameraStatus.State.ERROR, own.state());
-        assertEquals("not connected: 127.0.0.1 port 1 is this service's own port (its API or its object store), not a camera",
+        assertEquals(
+                "not connected: 127.0.0.1 port 1 is this service's own port (its API or its object store), not a camera",
                 own.getMessage());
-        ConnectRefused unknown = assertThrows(ConnectRefused.class,
+        ConnectRefused unknown = assertThrows(
+                ConnectRefused.class,
                 () -> connector.prepare(camera("rtsp://no-such-camera.invalid/s", null), Duration.ofSeconds(5)));
         assertEquals(CameraStatus.State.OFFLINE, unknown.state());
         assertEquals("cannot resolve the camera's host no-such-camera.invalid", unknown.getMessage());

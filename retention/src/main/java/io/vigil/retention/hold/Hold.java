@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vigil.kernel.AuditNote;
 import io.vigil.retention.plan.HeldRange;
-
 import java.time.Instant;
 import java.util.Objects;
 
@@ -22,8 +21,14 @@ import java.util.Objects;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Hold(String id, String cameraId, Instant start, Instant end, String reason, Instant created,
-                   @Nullable Instant released) {
+public record Hold(
+        String id,
+        String cameraId,
+        Instant start,
+        Instant end,
+        String reason,
+        Instant created,
+        @Nullable Instant released) {
 
     public Hold {
         Objects.requireNonNull(id, "id");

@@ -3,7 +3,6 @@ package io.vigil.retention.hold;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.vigil.kernel.hook.CameraScope;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -12,7 +11,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.vigil.kernel.hook.CameraScope;
 import java.net.URI;
 import java.util.List;
 
@@ -42,7 +41,9 @@ public class HoldController {
     /** Holds on the cameras the caller may see. */
     @Get
     public List<Hold> list(HttpRequest<?> http, @Nullable @QueryValue String cameraId) {
-        return holds.list(cameraId).stream().filter(h -> scope.allows(http, h.cameraId())).toList();
+        return holds.list(cameraId).stream()
+                .filter(h -> scope.allows(http, h.cameraId()))
+                .toList();
     }
 
     @Get("/{id}")

@@ -6,7 +6,6 @@ import io.vigil.error.VigilException;
 import io.vigil.kernel.TimeRange;
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -27,7 +26,8 @@ import java.util.function.Supplier;
 public class Holds {
 
     static final int MAX_REASON_LENGTH = 1000;
-    private static final String COLUMNS = "id, camera_id, start_millis, end_millis, reason, created_millis, released_millis";
+    private static final String COLUMNS =
+            "id, camera_id, start_millis, end_millis, reason, created_millis, released_millis";
 
     private final Database db;
     private final RecordedCameras cameras;
@@ -57,11 +57,24 @@ public class Holds {
         TimeRange range = TimeRange.parse(request.start(), request.end());
         String cameraId = request.cameraId().trim();
         cameras.require(cameraId);
-        Hold hold = new Hold(UUID.randomUUID().toString(), cameraId, range.start(), range.end(),
-                request.reason().trim(), clock.instant(), null);
+        Hold hold = new Hold(
+                UUID.randomUUID().toString(),
+                cameraId,
+                range.start(),
+                range.end(),
+                request.reason().trim(),
+                clock.instant(),
+                null);
         return whileUnchanged(() -> {
-            db.update("INSERT INTO hold (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", hold.id(), hold.cameraId(),
-                    hold.start().toEpochMilli(), hold.end().toEpochMilli(), hold.reason(), hold.created().toEpochMilli(), null);
+            db.update(
+                    "INSERT INTO hold (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    hold.id(),
+                    hold.cameraId(),
+                    hold.start().toEpochMilli(),
+                    hold.end().toEpochMilli(),
+                    hold.reason(),
+                    hold.created().toEpochMilli(),
+                    null);
             return hold;
         });
     }
@@ -70,14 +83,17 @@ public class Holds {
     public Hold release(String id) {
         Hold hold = get(id);
         if (hold.active()) {
-            db.update("UPDATE hold SET released_millis = ? WHERE id = ? AND released_millis IS NULL",
-                    clock.instant().toEpochMilli(), id);
+            db.update(
+                    "UPDATE hold SET released_millis = ? WHERE id = ? AND released_millis IS NULL",
+                    clock.instant().toEpochMilli(),
+                    id);
         }
         return get(id);
     }
 
     public Hold get(String id) {
-        return db.query("SELECT " + COLUMNS + " FROM hold WHERE id = ?", Holds::hold, id).stream().findFirst()
+        return db.query("SELECT " + COLUMNS + " FROM hold WHERE id = ?", Holds::hold, id).stream()
+                .findFirst()
                 .orElseThrow(() -> new VigilException(ErrorCode.HOLD_NOT_FOUND, "no hold " + id));
     }
 
@@ -85,8 +101,10 @@ public class Holds {
     public List<Hold> list(String cameraId) {
         return cameraId == null
                 ? db.query("SELECT " + COLUMNS + " FROM hold ORDER BY created_millis DESC", Holds::hold)
-                : db.query("SELECT " + COLUMNS + " FROM hold WHERE camera_id = ? ORDER BY created_millis DESC",
-                Holds::hold, cameraId);
+                : db.query(
+                        "SELECT " + COLUMNS + " FROM hold WHERE camera_id = ? ORDER BY created_millis DESC",
+                        Holds::hold,
+                        cameraId);
     }
 
     /** Every hold not released. */
@@ -107,7 +125,13 @@ public class Holds {
     private static Hold hold(ResultSet rs) throws SQLException {
         long releasedMillis = rs.getLong(7);
         Instant released = rs.wasNull() ? null : Instant.ofEpochMilli(releasedMillis);
-        return new Hold(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), released);
+        return new Hold(
+                rs.getString(1),
+                rs.getString(2),
+                Instant.ofEpochMilli(rs.getLong(3)),
+                Instant.ofEpochMilli(rs.getLong(4)),
+                rs.getString(5),
+                Instant.ofEpochMilli(rs.getLong(6)),
+                released);
     }
 }

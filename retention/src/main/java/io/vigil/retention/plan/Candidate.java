@@ -13,8 +13,14 @@ import java.util.Objects;
  * @param objectKey key of the media object
  * @param initKey   key of the init segment it needs
  */
-public record Candidate(String cameraId, long sequence, long startMillis, long endMillis, long sizeBytes,
-                        String objectKey, String initKey) {
+public record Candidate(
+        String cameraId,
+        long sequence,
+        long startMillis,
+        long endMillis,
+        long sizeBytes,
+        String objectKey,
+        String initKey) {
 
     public Candidate {
         Objects.requireNonNull(cameraId, "cameraId");

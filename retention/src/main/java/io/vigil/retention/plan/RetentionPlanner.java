@@ -18,8 +18,7 @@ import java.util.function.Function;
  */
 public final class RetentionPlanner {
 
-    private RetentionPlanner() {
-    }
+    private RetentionPlanner() {}
 
     /**
      * @param cameras     every camera that has recordings, with its policy and usage
@@ -27,18 +26,26 @@ public final class RetentionPlanner {
      * @param holds       ranges active holds keep
      * @param oldestFirst a camera's segments not yet marked for deletion, oldest first, read lazily
      */
-    public static RetentionPlan plan(Instant now, List<CameraPolicy> cameras, PlanLimits limits, List<HeldRange> holds,
-                                     Function<String, Iterator<Candidate>> oldestFirst) {
+    public static RetentionPlan plan(
+            Instant now,
+            List<CameraPolicy> cameras,
+            PlanLimits limits,
+            List<HeldRange> holds,
+            Function<String, Iterator<Candidate>> oldestFirst) {
         Duration recentProtection = limits.recentProtection();
         long globalQuotaBytes = limits.globalQuotaBytes();
         int lowWaterPercent = limits.lowWaterPercent();
-        Plan plan = new Plan(now.minus(recentProtection).toEpochMilli(), recentProtection, holds, limits.maxDeletions());
+        Plan plan =
+                new Plan(now.minus(recentProtection).toEpochMilli(), recentProtection, holds, limits.maxDeletions());
         List<Cursor> cursors = new ArrayList<>();
         for (CameraPolicy policy : cameras) {
             Cursor cursor = new Cursor(policy, oldestFirst.apply(policy.cameraId()));
             cursors.add(cursor);
-            long cutoffMillis = now.minus(Duration.ofDays(policy.retentionDays())).toEpochMilli();
-            for (Candidate c = cursor.peek(); !plan.full() && c != null && c.endMillis() <= cutoffMillis; c = cursor.peek()) {
+            long cutoffMillis =
+                    now.minus(Duration.ofDays(policy.retentionDays())).toEpochMilli();
+            for (Candidate c = cursor.peek();
+                    !plan.full() && c != null && c.endMillis() <= cutoffMillis;
+                    c = cursor.peek()) {
                 plan.take(cursor, Deletion.Reason.AGE);
             }
             if (policy.maxBytes() > 0 && cursor.usedBytes > policy.maxBytes()) {
@@ -55,8 +62,9 @@ public final class RetentionPlanner {
             long targetBytes = lowWater(globalQuotaBytes, lowWaterPercent);
             long totalBytes = cursors.stream().mapToLong(c -> c.usedBytes).sum();
             if (totalBytes > globalQuotaBytes) {
-                for (Cursor oldest = plan.oldest(cursors); totalBytes > targetBytes && oldest != null && !plan.full();
-                     oldest = plan.oldest(cursors)) {
+                for (Cursor oldest = plan.oldest(cursors);
+                        totalBytes > targetBytes && oldest != null && !plan.full();
+                        oldest = plan.oldest(cursors)) {
                     long before = oldest.usedBytes;
                     plan.take(oldest, Deletion.Reason.QUOTA);
                     totalBytes -= before - oldest.usedBytes;
@@ -141,7 +149,9 @@ public final class RetentionPlanner {
         Cursor oldest(List<Cursor> cursors) {
             Cursor oldest = null;
             for (Cursor c : cursors) {
-                if (deletable(c.peek()) && (oldest == null || c.peek().startMillis() < oldest.peek().startMillis())) {
+                if (deletable(c.peek())
+                        && (oldest == null
+                                || c.peek().startMillis() < oldest.peek().startMillis())) {
                     oldest = c;
                 }
             }
@@ -149,9 +159,15 @@ public final class RetentionPlanner {
         }
 
         void shortfall(String whose, long usedBytes, long quotaBytes, long targetBytes) {
-            shortfalls.add(String.format(Locale.ROOT, "%s: %,d bytes stay over the %,d-byte low-water mark of the %,d-byte "
-                    + "quota; the rest is held or recorded in the last %s", whose, usedBytes - targetBytes,
-                    targetBytes, quotaBytes, recentProtection.toString().substring(2).toLowerCase(Locale.ROOT)));
+            shortfalls.add(String.format(
+                    Locale.ROOT,
+                    "%s: %,d bytes stay over the %,d-byte low-water mark of the %,d-byte "
+                            + "quota; the rest is held or recorded in the last %s",
+                    whose,
+                    usedBytes - targetBytes,
+                    targetBytes,
+                    quotaBytes,
+                    recentProtection.toString().substring(2).toLowerCase(Locale.ROOT)));
         }
     }
 }

@@ -14,8 +14,7 @@ public final class RunSafety {
     /** A clock that moved this far from what it should read is not trusted. */
     public static final Duration MAX_CLOCK_JUMP = Duration.ofDays(1);
 
-    private RunSafety() {
-    }
+    private RunSafety() {}
 
     /**
      * What the check looks at.
@@ -28,20 +27,27 @@ public final class RunSafety {
      * @param indexEmpty          no segment row at all
      * @param storeHoldsSegments  the object store holds media segments
      */
-    public record Facts(Instant now, Optional<Instant> newestRecordingEnd, Optional<Instant> lastRunStart,
-                        Optional<Duration> wallSinceCheck, Duration monotonicSinceCheck, boolean indexEmpty,
-                        boolean storeHoldsSegments) {
-    }
+    public record Facts(
+            Instant now,
+            Optional<Instant> newestRecordingEnd,
+            Optional<Instant> lastRunStart,
+            Optional<Duration> wallSinceCheck,
+            Duration monotonicSinceCheck,
+            boolean indexEmpty,
+            boolean storeHoldsSegments) {}
 
     /** Why this run must not delete, or empty if it may. */
     public static Optional<String> refusal(Facts f) {
-        if (f.lastRunStart().isPresent() && f.lastRunStart().get().isAfter(f.now().plus(MAX_CLOCK_JUMP))) {
+        if (f.lastRunStart().isPresent()
+                && f.lastRunStart().get().isAfter(f.now().plus(MAX_CLOCK_JUMP))) {
             return Optional.of("the clock reads " + f.now() + ", more than a day before the previous run started ("
                     + f.lastRunStart().get() + "): it jumped back");
         }
-        if (f.newestRecordingEnd().isPresent() && f.newestRecordingEnd().get().isAfter(f.now().plus(MAX_CLOCK_JUMP))) {
-            return Optional.of("the newest recording ends at " + f.newestRecordingEnd().get()
-                    + ", more than a day after the clock's " + f.now() + ": the clock jumped back");
+        if (f.newestRecordingEnd().isPresent()
+                && f.newestRecordingEnd().get().isAfter(f.now().plus(MAX_CLOCK_JUMP))) {
+            return Optional.of(
+                    "the newest recording ends at " + f.newestRecordingEnd().get()
+                            + ", more than a day after the clock's " + f.now() + ": the clock jumped back");
         }
         if (f.wallSinceCheck().isPresent()
                 && f.wallSinceCheck().get().minus(f.monotonicSinceCheck()).abs().compareTo(MAX_CLOCK_JUMP) > 0) {

@@ -1,9 +1,8 @@
 package io.vigil.retention.run;
 
-import io.vigil.archive.index.Segment;
 import io.vigil.archive.ArchiveRemoval;
+import io.vigil.archive.index.Segment;
 import io.vigil.retention.plan.Candidate;
-
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -39,8 +38,14 @@ public final class OldestSegments implements Iterator<Candidate> {
             for (Segment s : rows) {
                 afterSequence = s.sequence();
                 if (!marked.contains(s.sequence())) {
-                    page.add(new Candidate(cameraId, s.sequence(), s.start().toEpochMilli(), s.end().toEpochMilli(),
-                            s.sizeBytes(), s.objectKey(), s.initKey()));
+                    page.add(new Candidate(
+                            cameraId,
+                            s.sequence(),
+                            s.start().toEpochMilli(),
+                            s.end().toEpochMilli(),
+                            s.sizeBytes(),
+                            s.objectKey(),
+                            s.initKey()));
                 }
             }
         }

@@ -4,7 +4,6 @@ import io.vigil.kernel.NodeIdentity;
 import io.vigil.kernel.database.Database;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -43,26 +42,38 @@ public class RunLock {
     /** Takes the lock for a run, renewed until the returned handle is closed; empty while another node holds it. */
     public Optional<Held> take() {
         long now = clock.millis();
-        int taken = db.update("UPDATE retention_lock SET node_id = ?, expires_millis = ? WHERE id = 1 "
-                + "AND (node_id IS NULL OR node_id = ? OR expires_millis <= ?)", node, now + HELD_FOR.toMillis(), node, now);
+        int taken = db.update(
+                "UPDATE retention_lock SET node_id = ?, expires_millis = ? WHERE id = 1 "
+                        + "AND (node_id IS NULL OR node_id = ? OR expires_millis <= ?)",
+                node,
+                now + HELD_FOR.toMillis(),
+                node,
+                now);
         if (taken == 0) {
             return Optional.empty();
         }
-        ScheduledFuture<?> renewal = renewer.scheduleWithFixedDelay(this::renew, RENEW_EVERY.toMillis(),
-                RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> renewal = renewer.scheduleWithFixedDelay(
+                this::renew, RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return Optional.of(new Held(renewal));
     }
 
     /** The node holding the lock now, if any. */
     public Optional<String> holder() {
-        return db.query("SELECT node_id FROM retention_lock WHERE id = 1 AND node_id IS NOT NULL AND expires_millis > ?",
-                rs -> rs.getString(1), clock.millis()).stream().findFirst();
+        return db
+                .query(
+                        "SELECT node_id FROM retention_lock WHERE id = 1 AND node_id IS NOT NULL AND expires_millis > ?",
+                        rs -> rs.getString(1),
+                        clock.millis())
+                .stream()
+                .findFirst();
     }
 
     private void renew() {
         try {
-            db.update("UPDATE retention_lock SET expires_millis = ? WHERE id = 1 AND node_id = ?",
-                    clock.millis() + HELD_FOR.toMillis(), node);
+            db.update(
+                    "UPDATE retention_lock SET expires_millis = ? WHERE id = 1 AND node_id = ?",
+                    clock.millis() + HELD_FOR.toMillis(),
+                    node);
         } catch (RuntimeException e) {
             // the next renewal tries again; the lock outlives a few failures
         }
@@ -79,7 +90,8 @@ public class RunLock {
         @Override
         public void close() {
             renewal.cancel(false);
-            db.update("UPDATE retention_lock SET node_id = NULL, expires_millis = 0 WHERE id = 1 AND node_id = ?", node);
+            db.update(
+                    "UPDATE retention_lock SET node_id = NULL, expires_millis = 0 WHERE id = 1 AND node_id = ?", node);
         }
     }
 

@@ -3,7 +3,6 @@ package io.vigil.retention.run;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vigil.kernel.AuditNote;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -25,16 +24,42 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record RunSummary(String id, String trigger, Instant started, Instant finished, Outcome outcome,
-                         long segmentsDeletedAge, long segmentsDeletedQuota, long bytesDeleted, int initSegmentsDeleted,
-                         int segmentsFailed, long segmentsHeld, List<String> details) {
+public record RunSummary(
+        String id,
+        String trigger,
+        Instant started,
+        Instant finished,
+        Outcome outcome,
+        long segmentsDeletedAge,
+        long segmentsDeletedQuota,
+        long bytesDeleted,
+        int initSegmentsDeleted,
+        int segmentsFailed,
+        long segmentsHeld,
+        List<String> details) {
 
     /** How a run ended. */
-    public enum Outcome { COMPLETED, PARTIAL, REFUSED, FAILED }
+    public enum Outcome {
+        COMPLETED,
+        PARTIAL,
+        REFUSED,
+        FAILED
+    }
 
     public RunSummary withOutcome(Outcome other) {
-        return new RunSummary(id, trigger, started, finished, other, segmentsDeletedAge, segmentsDeletedQuota, bytesDeleted,
-                initSegmentsDeleted, segmentsFailed, segmentsHeld, details);
+        return new RunSummary(
+                id,
+                trigger,
+                started,
+                finished,
+                other,
+                segmentsDeletedAge,
+                segmentsDeletedQuota,
+                bytesDeleted,
+                initSegmentsDeleted,
+                segmentsFailed,
+                segmentsHeld,
+                details);
     }
 
     /** What the audit log says of the request that ran it: its id and outcome. */

@@ -8,15 +8,14 @@ import io.vigil.retention.hold.Hold;
 import io.vigil.retention.hold.Holds;
 import io.vigil.retention.plan.Deletion;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Phases two and three of a deletion, for every marked segment: per camera, in batches of up to
@@ -36,7 +35,8 @@ public class SegmentDeleter {
     private final Holds holds;
     private final RetentionConfig config;
 
-    public SegmentDeleter(ObjectStore store, ArchiveRemoval index, DeletionMarks marks, Holds holds, RetentionConfig config) {
+    public SegmentDeleter(
+            ObjectStore store, ArchiveRemoval index, DeletionMarks marks, Holds holds, RetentionConfig config) {
         this.store = store;
         this.index = index;
         this.marks = marks;
@@ -60,13 +60,24 @@ public class SegmentDeleter {
         }
 
         /** The run's record: its totals, with the store's refusals after {@code details}. */
-        public RunSummary summary(String trigger, java.time.Instant started, java.time.Instant finished,
-                                  List<String> details) {
+        public RunSummary summary(
+                String trigger, java.time.Instant started, java.time.Instant finished, List<String> details) {
             List<String> all = new ArrayList<>(details);
             all.addAll(problems);
             RunSummary.Outcome outcome = failed > 0 ? RunSummary.Outcome.PARTIAL : RunSummary.Outcome.COMPLETED;
-            return new RunSummary(java.util.UUID.randomUUID().toString(), trigger, started, finished, outcome,
-                    deletedAge, deletedQuota, bytes, inits, failed, held, all);
+            return new RunSummary(
+                    java.util.UUID.randomUUID().toString(),
+                    trigger,
+                    started,
+                    finished,
+                    outcome,
+                    deletedAge,
+                    deletedQuota,
+                    bytes,
+                    inits,
+                    failed,
+                    held,
+                    all);
         }
     }
 
@@ -74,7 +85,8 @@ public class SegmentDeleter {
     public void deleteMarked(Tally tally) {
         Map<String, List<Deletion>> byCamera = new LinkedHashMap<>();
         for (Deletion d : marks.pending()) {
-            byCamera.computeIfAbsent(d.segment().cameraId(), k -> new ArrayList<>()).add(d);
+            byCamera.computeIfAbsent(d.segment().cameraId(), k -> new ArrayList<>())
+                    .add(d);
         }
         for (Map.Entry<String, List<Deletion>> camera : byCamera.entrySet()) {
             List<Deletion> all = camera.getValue();
@@ -91,7 +103,9 @@ public class SegmentDeleter {
     }
 
     private Void deleteBatch(String cameraId, List<Deletion> batch, Tally tally, Set<String> initKeys) {
-        List<Hold> cameraHolds = holds.active().stream().filter(h -> h.cameraId().equals(cameraId)).toList();
+        List<Hold> cameraHolds = holds.active().stream()
+                .filter(h -> h.cameraId().equals(cameraId))
+                .toList();
         List<Deletion> kept = new ArrayList<>();
         List<Deletion> going = new ArrayList<>();
         for (Deletion d : batch) {
@@ -99,9 +113,14 @@ public class SegmentDeleter {
         }
         marks.unmark(cameraId, kept);
         tally.held += kept.size();
-        Map<String, String> refused = store.deleteAll(going.stream().map(d -> d.segment().objectKey()).toList());
-        List<Deletion> deleted = going.stream().filter(d -> !refused.containsKey(d.segment().objectKey())).toList();
-        index.removeAll(cameraId, deleted.stream().mapToLong(d -> d.segment().sequence()).sorted().toArray());
+        Map<String, String> refused =
+                store.deleteAll(going.stream().map(d -> d.segment().objectKey()).toList());
+        List<Deletion> deleted = going.stream()
+                .filter(d -> !refused.containsKey(d.segment().objectKey()))
+                .toList();
+        index.removeAll(
+                cameraId,
+                deleted.stream().mapToLong(d -> d.segment().sequence()).sorted().toArray());
         marks.unmark(cameraId, deleted);
         for (Deletion d : deleted) {
             tally.bytes += d.segment().sizeBytes();
@@ -116,7 +135,8 @@ public class SegmentDeleter {
             tally.failed += refused.size();
             Map.Entry<String, String> first = refused.entrySet().iterator().next();
             tally.problems.add("camera " + cameraId + ": the store refused to delete " + refused.size()
-                    + " object(s), kept marked for the next run; first: " + first.getKey() + " (" + first.getValue() + ")");
+                    + " object(s), kept marked for the next run; first: " + first.getKey() + " (" + first.getValue()
+                    + ")");
         }
         return null;
     }

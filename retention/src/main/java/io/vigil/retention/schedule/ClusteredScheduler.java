@@ -5,6 +5,10 @@ import io.vigil.kernel.database.Database;
 import io.vigil.kernel.database.DatabaseKind;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.impl.SchedulerRepository;
@@ -17,11 +21,6 @@ import org.quartz.spi.JobFactory;
 import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
-import java.time.Duration;
-import java.util.Properties;
-import java.util.UUID;
 
 /**
  * The service's Quartz scheduler: a clustered JDBC job store ({@code QRTZ_*} tables) in the service's own
@@ -83,8 +82,11 @@ public class ClusteredScheduler {
         p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         p.setProperty("org.quartz.jobStore.class", JobStoreTX.class.getName());
         // PostgreSQL's bytea is read with getBytes (PostgreSQLDelegate); H2's BINARY VARYING with getBlob.
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", database == DatabaseKind.POSTGRESQL
-                ? PostgreSQLDelegate.class.getName() : StdJDBCDelegate.class.getName());
+        p.setProperty(
+                "org.quartz.jobStore.driverDelegateClass",
+                database == DatabaseKind.POSTGRESQL
+                        ? PostgreSQLDelegate.class.getName()
+                        : StdJDBCDelegate.class.getName());
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.isClustered", "true");
@@ -140,7 +142,12 @@ public class ClusteredScheduler {
      */
     private boolean holdsFiredTriggers() throws SchedulerException {
         String instance = quartz.getSchedulerInstanceId();
-        return db.query("SELECT COUNT(*) FROM QRTZ_FIRED_TRIGGERS WHERE SCHED_NAME = ? AND INSTANCE_NAME = ?",
-                rs -> rs.getLong(1), NAME, instance).get(0) > 0;
+        return db.query(
+                                "SELECT COUNT(*) FROM QRTZ_FIRED_TRIGGERS WHERE SCHED_NAME = ? AND INSTANCE_NAME = ?",
+                                rs -> rs.getLong(1),
+                                NAME,
+                                instance)
+                        .get(0)
+                > 0;
     }
 }

@@ -1,11 +1,10 @@
 package io.vigil.retention.schedule;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import org.quartz.utils.ConnectionProvider;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.quartz.utils.ConnectionProvider;
 
 /**
  * Hands Quartz's job store pooled connections of the service's own DataSource, so Quartz needs no JDBC URL
@@ -31,8 +30,7 @@ final class QuartzConnections implements ConnectionProvider {
     }
 
     @Override
-    public void initialize() {
-    }
+    public void initialize() {}
 
     /** Quartz keeps providers in a JVM-wide registry; forget the pool so a closed context's is not held. */
     @Override

@@ -31,7 +31,11 @@ public final class RetentionJob implements InterruptableJob {
     public void execute(JobExecutionContext context) {
         runner = Thread.currentThread();
         try {
-            task.run(TRIGGER, context.getScheduledFireTime() == null ? null : context.getScheduledFireTime().toInstant());
+            task.run(
+                    TRIGGER,
+                    context.getScheduledFireTime() == null
+                            ? null
+                            : context.getScheduledFireTime().toInstant());
         } catch (RuntimeException e) {
             LOG.error("Scheduled retention run failed; the next one is due at {}", context.getNextFireTime(), e);
         } finally {

@@ -26,7 +26,8 @@ public class RetentionJobFactory implements JobFactory {
     public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
         Class<? extends Job> type = bundle.getJobDetail().getJobClass();
         if (type != RetentionJob.class) {
-            throw new SchedulerException("no job of type " + type.getName() + " in this service (stored by another version?)");
+            throw new SchedulerException(
+                    "no job of type " + type.getName() + " in this service (stored by another version?)");
         }
         return new RetentionJob(task);
     }

@@ -6,6 +6,10 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.vigil.retention.RetentionConfig;
 import jakarta.inject.Singleton;
+import java.text.ParseException;
+import java.util.Date;
+import java.util.Set;
+import java.util.TimeZone;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
@@ -19,11 +23,6 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.text.ParseException;
-import java.util.Date;
-import java.util.Set;
-import java.util.TimeZone;
 
 /**
  * Stores the retention schedule at start-up and starts the scheduler: a cron trigger from {@code vigil.retention.cron}
@@ -67,11 +66,13 @@ public class RetentionSchedule {
         try {
             cron = new CronExpression(expression);
         } catch (ParseException e) {
-            throw new ConfigurationException("vigil.retention.cron '" + expression + "' is invalid (" + e.getMessage()
-                    + "): expected " + hint, e);
+            throw new ConfigurationException(
+                    "vigil.retention.cron '" + expression + "' is invalid (" + e.getMessage() + "): expected " + hint,
+                    e);
         }
         if (cron.getNextValidTimeAfter(new Date()) == null) {
-            throw new ConfigurationException("vigil.retention.cron '" + expression + "' never fires again: expected " + hint);
+            throw new ConfigurationException(
+                    "vigil.retention.cron '" + expression + "' never fires again: expected " + hint);
         }
         return cron;
     }
@@ -83,7 +84,8 @@ public class RetentionSchedule {
             apply(scheduler);
         } catch (SchedulerException | RuntimeException e) {
             scheduler.close();
-            throw new IllegalStateException("Cannot store the retention schedule in the job store: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot store the retention schedule in the job store: " + e.getMessage(), e);
         }
     }
 
@@ -93,33 +95,50 @@ public class RetentionSchedule {
             boolean removed = quartz.deleteJob(JOB);
             if (removed) {
                 // the job store is shared: this turns scheduled retention off for every node on this database
-                LOG.warn("Scheduled retention is off (vigil.retention.enabled=false): the stored schedule is removed, for "
-                        + "every node sharing this database");
+                LOG.warn(
+                        "Scheduled retention is off (vigil.retention.enabled=false): the stored schedule is removed, for "
+                                + "every node sharing this database");
             } else {
                 LOG.info("Scheduled retention is off (vigil.retention.enabled=false)");
             }
             return;
         }
-        JobDetail job = JobBuilder.newJob(RetentionJob.class).withIdentity(JOB)
-                .withDescription("retention run on vigil.retention.cron").storeDurably().build();
-        CronTrigger wanted = TriggerBuilder.newTrigger().withIdentity(TRIGGER).forJob(JOB)
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getDefault())
+        JobDetail job = JobBuilder.newJob(RetentionJob.class)
+                .withIdentity(JOB)
+                .withDescription("retention run on vigil.retention.cron")
+                .storeDurably()
+                .build();
+        CronTrigger wanted = TriggerBuilder.newTrigger()
+                .withIdentity(TRIGGER)
+                .forJob(JOB)
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron)
+                        .inTimeZone(TimeZone.getDefault())
                         .withMisfireHandlingInstructionDoNothing())
                 .build();
         Trigger stored = quartz.getTrigger(TRIGGER);
         if (sameSchedule(stored, wanted) && quartz.getTriggerState(TRIGGER) != Trigger.TriggerState.ERROR) {
             quartz.addJob(job, true); // keeps the stored job's class name current; the trigger stays as it is
-            LOG.info("Retention runs on cron '{}' ({}), as stored; next run at {}", wanted.getCronExpression(),
-                    wanted.getTimeZone().getID(), stored.getNextFireTime());
+            LOG.info(
+                    "Retention runs on cron '{}' ({}), as stored; next run at {}",
+                    wanted.getCronExpression(),
+                    wanted.getTimeZone().getID(),
+                    stored.getNextFireTime());
         } else {
             quartz.scheduleJob(job, Set.of(wanted), true);
             if (stored instanceof CronTrigger old) {
-                LOG.warn("Retention runs on cron '{}' ({}), replacing the stored '{}' ({}) for every node sharing this "
-                        + "database; give all nodes the same vigil.retention.cron and time zone", wanted.getCronExpression(),
-                        wanted.getTimeZone().getID(), old.getCronExpression(), old.getTimeZone().getID());
+                LOG.warn(
+                        "Retention runs on cron '{}' ({}), replacing the stored '{}' ({}) for every node sharing this "
+                                + "database; give all nodes the same vigil.retention.cron and time zone",
+                        wanted.getCronExpression(),
+                        wanted.getTimeZone().getID(),
+                        old.getCronExpression(),
+                        old.getTimeZone().getID());
             } else {
-                LOG.info("Retention runs on cron '{}' ({}); next run at {}", wanted.getCronExpression(),
-                        wanted.getTimeZone().getID(), wanted.getNextFireTime());
+                LOG.info(
+                        "Retention runs on cron '{}' ({}); next run at {}",
+                        wanted.getCronExpression(),
+                        wanted.getTimeZone().getID(),
+                        wanted.getNextFireTime());
             }
         }
         scheduler.start();

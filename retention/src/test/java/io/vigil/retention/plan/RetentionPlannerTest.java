@@ -1,6 +1,7 @@
 package io.vigil.retention.plan;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class RetentionPlannerTest {
 
@@ -23,7 +22,8 @@ class RetentionPlannerTest {
         List<Candidate> out = new ArrayList<>();
         for (int i = hours; i > 0; i--) {
             long start = NOW.toEpochMilli() - i * HOUR;
-            out.add(new Candidate(camera, hours - i, start, start + HOUR, 100, camera + "/" + (hours - i), camera + "/init"));
+            out.add(new Candidate(
+                    camera, hours - i, start, start + HOUR, 100, camera + "/" + (hours - i), camera + "/init"));
         }
         return out;
     }
@@ -33,15 +33,24 @@ class RetentionPlannerTest {
         return new CameraPolicy(camera, days, maxBytes, usedBytes, Long.MAX_VALUE);
     }
 
-    static RetentionPlan plan(List<CameraPolicy> cameras, long globalQuota, List<HeldRange> holds,
-                              Map<String, List<Candidate>> segments) {
-        return RetentionPlanner.plan(NOW, cameras, new PlanLimits(globalQuota, 90, Duration.ofMinutes(10), 1_000_000), holds,
+    static RetentionPlan plan(
+            List<CameraPolicy> cameras,
+            long globalQuota,
+            List<HeldRange> holds,
+            Map<String, List<Candidate>> segments) {
+        return RetentionPlanner.plan(
+                NOW,
+                cameras,
+                new PlanLimits(globalQuota, 90, Duration.ofMinutes(10), 1_000_000),
+                holds,
                 c -> segments.get(c).iterator());
     }
 
     static List<Long> sequences(RetentionPlan plan, String camera) {
-        return plan.deletions().stream().filter(d -> d.segment().cameraId().equals(camera))
-                .map(d -> d.segment().sequence()).collect(Collectors.toList());
+        return plan.deletions().stream()
+                .filter(d -> d.segment().cameraId().equals(camera))
+                .map(d -> d.segment().sequence())
+                .collect(Collectors.toList());
     }
 
     @Test
@@ -66,7 +75,10 @@ class RetentionPlannerTest {
     void globalQuotaDeletesOldestAcrossCameras() {
         // a: 10 h, b: 20 h of hourly 100-byte segments (3000 bytes) over a 2000-byte quota: down to 1800.
         // The oldest 12 across both: b's first 10 (older than all of a) then a's 0 and b's 10 (same hour: either).
-        var plan = plan(List.of(policy("a", 30, 0, 1000), policy("b", 30, 0, 2000)), 2000, List.of(),
+        var plan = plan(
+                List.of(policy("a", 30, 0, 1000), policy("b", 30, 0, 2000)),
+                2000,
+                List.of(),
                 Map.of("a", hourly("a", 10), "b", hourly("b", 20)));
         assertEquals(12, plan.deletions().size());
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), sequences(plan, "b"));
@@ -78,7 +90,7 @@ class RetentionPlannerTest {
         // Everything older than 1 day; hours 10..20 of the first day are held.
         List<Candidate> segments = hourly("a", 48);
         long heldStart = segments.get(10).startMillis();
-        long heldEnd = segments.get(20).startMillis() + 1;      // overlaps segment 20 by 1 ms: held too
+        long heldEnd = segments.get(20).startMillis() + 1; // overlaps segment 20 by 1 ms: held too
         var hold = new HeldRange("a", heldStart, heldEnd);
         var byAge = plan(List.of(policy("a", 1, 0, 4800)), 0, List.of(hold), Map.of("a", segments));
         assertEquals(24 - 11, byAge.deletions().size());
@@ -89,7 +101,9 @@ class RetentionPlannerTest {
         var byQuota = plan(List.of(policy("a", 30, 100, 4800)), 0, List.of(hold), Map.of("a", segments));
         assertEquals(48 - 11, byQuota.deletions().size());
         assertEquals(1, byQuota.shortfalls().size());
-        assertTrue(byQuota.shortfalls().get(0).startsWith("camera a: "), byQuota.shortfalls().get(0));
+        assertTrue(
+                byQuota.shortfalls().get(0).startsWith("camera a: "),
+                byQuota.shortfalls().get(0));
     }
 
     @Test
@@ -119,8 +133,12 @@ class RetentionPlannerTest {
                 return it.next();
             }
         };
-        var plan = RetentionPlanner.plan(NOW, List.of(policy("a", 30, 0, 100_000)),
-                new PlanLimits(0, 90, Duration.ofMinutes(10), 1_000_000), List.of(), c -> counting);
+        var plan = RetentionPlanner.plan(
+                NOW,
+                List.of(policy("a", 30, 0, 100_000)),
+                new PlanLimits(0, 90, Duration.ofMinutes(10), 1_000_000),
+                List.of(),
+                c -> counting);
         assertEquals(1000 - 720, plan.deletions().size());
         assertEquals(1000 - 720 + 1, read[0]);
     }
@@ -134,12 +152,17 @@ class RetentionPlannerTest {
 
     @Test
     void aRunStopsAtItsCapAndSaysTheNextGoesOn() {
-        var plan = RetentionPlanner.plan(NOW, List.of(policy("a", 1, 0, 4800), policy("b", 1, 0, 4800)),
-                new PlanLimits(0, 90, Duration.ofMinutes(10), 30), List.of(),
+        var plan = RetentionPlanner.plan(
+                NOW,
+                List.of(policy("a", 1, 0, 4800), policy("b", 1, 0, 4800)),
+                new PlanLimits(0, 90, Duration.ofMinutes(10), 30),
+                List.of(),
                 c -> hourly(c, 48).iterator());
         assertEquals(30, plan.deletions().size());
         assertEquals(24, sequences(plan, "a").size(), "a's 24 expired segments first");
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), sequences(plan, "b"), "then b's oldest, up to the cap");
-        assertTrue(plan.shortfalls().get(0).contains("vigil.retention.max-segments-per-run"), plan.shortfalls().toString());
+        assertTrue(
+                plan.shortfalls().get(0).contains("vigil.retention.max-segments-per-run"),
+                plan.shortfalls().toString());
     }
 }

@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.vigil.retention.RetentionTask;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Requires(property = "vigil.test.retention-run-millis")
 class RecordingTask implements RetentionTask {
 
-    record Run(String trigger, Instant start, Instant end) {
-    }
+    record Run(String trigger, Instant start, Instant end) {}
 
     private final long runMillis;
     private final List<Run> runs = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.vigil.retention.schedule;
 
 import io.micronaut.context.ApplicationContext;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
