@@ -102,9 +102,9 @@ class ClipBench {
         byte[] init = Files.readAllBytes(inputs.init());
         String initKey = ObjectKeys.initSegment(CAMERA, Sha256.of(init));
         store.put(initKey, init, "video/mp4", Map.of("vigil-camera", CAMERA, "vigil-codecs", "avc1.640028,mp4a.40.2"));
-        index.addInitSegment(new InitSegment(initKey, CAMERA, init.length, "avc1.640028,mp4a.40.2", start));
+        index.initSegments().add(new InitSegment(initKey, CAMERA, init.length, "avc1.640028,mp4a.40.2", start));
         String session = "00000000-0000-0000-0000-00000000c11b";
-        index.openSession(new RecordingSession(session, CAMERA, start, "h264", "aac"));
+        index.sessions().open(new RecordingSession(session, CAMERA, start, "h264", "aac"));
         Instant t = start;
         long sequence = 0;
         for (ClipInputs.Part part : inputs.segments()) {

@@ -126,7 +126,7 @@ public class ArchiveRecovery {
     /** Reconciles segments starting in {@code [from, to)} for every camera that recorded then. */
     public Report reconcile(Instant from, Instant to) {
         Set<String> cameras = new LinkedHashSet<>(index.camerasRecordingSince(from));
-        cameras.addAll(index.camerasWithSessionsSince(from));
+        cameras.addAll(index.sessions().camerasSince(from));
         int[] counts = new int[3];
         Map<String, Long> highest = new HashMap<>();
         for (String camera : cameras) {
@@ -189,7 +189,7 @@ public class ArchiveRecovery {
             return 2; // the upload lane indexed it since the listing
         }
         boolean initIndexed = fromMeta.isPresent()
-                && index.findInitSegment(fromMeta.get().initKey()).isPresent();
+                && index.initSegments().find(fromMeta.get().initKey()).isPresent();
         Optional<InitSegment> storedInit = fromMeta.isPresent() && !initIndexed
                 ? storedInit(camera, fromMeta.get().initKey())
                 : Optional.empty();
@@ -201,7 +201,7 @@ public class ArchiveRecovery {
             return 1;
         }
         if (action == Reconciliation.Orphan.INDEX_WITH_INIT) {
-            index.addInitSegment(storedInit.get());
+            index.initSegments().add(storedInit.get());
             LOG.warn(
                     "Recovery: init segment {} had no index row; indexed from its object",
                     storedInit.get().objectKey());

@@ -54,6 +54,6 @@ public class ArchiveRemoval {
      * Returns true if it was deleted.
      */
     public boolean deleteInitSegmentIfUnused(String cameraId, String initKey, Runnable deleteObject) {
-        return index.deleteInitSegmentIfUnused(cameraId, initKey, deleteObject);
+        return index.initSegments().deleteIfUnused(cameraId, initKey, deleteObject);
     }
 }

@@ -175,12 +175,12 @@ public class ArchiveWriter implements SequenceReservations {
 
     /** A camera's connection began: its session row, which its segments' rows refer to. */
     public void openSession(io.vigil.archive.index.RecordingSession session) {
-        index.openSession(session);
+        index.sessions().open(session);
     }
 
     /** A camera's connection ended at {@code ended}, for {@code reason}. */
     public void closeSession(String sessionId, java.time.Instant ended, String reason) {
-        index.closeSession(sessionId, ended, reason);
+        index.sessions().close(sessionId, ended, reason);
     }
 
     /** Starts uploading what an earlier run left in the spool. */

@@ -170,10 +170,10 @@ final class SpoolUpload {
 
     /** Object first, then the index row: the index never names an object the store does not have. */
     private void store(Segment s, byte[] media, byte[] init, String codecs) {
-        if (index.findInitSegment(s.initKey()).isEmpty()) {
+        if (index.initSegments().find(s.initKey()).isEmpty()) {
             store.put(
                     s.initKey(), init, INIT_SEGMENT_TYPE, Map.of("vigil-camera", s.cameraId(), "vigil-codecs", codecs));
-            index.addInitSegment(new InitSegment(s.initKey(), s.cameraId(), init.length, codecs, clock.instant()));
+            index.initSegments().add(new InitSegment(s.initKey(), s.cameraId(), init.length, codecs, clock.instant()));
         }
         long startNanos = System.nanoTime();
         store.put(s.objectKey(), media, MEDIA_SEGMENT_TYPE, SegmentMetadata.of(s));

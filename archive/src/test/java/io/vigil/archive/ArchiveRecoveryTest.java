@@ -154,7 +154,7 @@ class ArchiveRecoveryTest {
                 Duration.ofMillis(200),
                 Duration.ofHours(2));
         initKey = ObjectKeys.initSegment(CAMERA, Sha256.of(init()));
-        index.openSession(new RecordingSession(SESSION, CAMERA, T0, "h264", null));
+        index.sessions().open(new RecordingSession(SESSION, CAMERA, T0, "h264", null));
     }
 
     @AfterEach
@@ -194,7 +194,7 @@ class ArchiveRecoveryTest {
                 SpoolUpload.INIT_SEGMENT_TYPE,
                 Map.of("vigil-camera", CAMERA, "vigil-codecs", "avc1.64001f"));
         if (indexed) {
-            index.addInitSegment(new InitSegment(initKey, CAMERA, init().length, "avc1.64001f", T0));
+            index.initSegments().add(new InitSegment(initKey, CAMERA, init().length, "avc1.64001f", T0));
         }
     }
 
@@ -259,7 +259,7 @@ class ArchiveRecoveryTest {
         storeObject(0);
 
         assertEquals(new ArchiveRecovery.Report(1, 0, 0, Map.of(CAMERA, 0L)), reconcile(new SegmentSpool(config)));
-        InitSegment init = index.findInitSegment(initKey).orElseThrow();
+        InitSegment init = index.initSegments().find(initKey).orElseThrow();
         assertEquals(
                 List.of(CAMERA, (long) init().length, "avc1.64001f"),
                 List.of(init.cameraId(), init.sizeBytes(), init.codecs()));

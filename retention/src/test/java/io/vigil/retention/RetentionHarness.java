@@ -129,9 +129,9 @@ final class RetentionHarness implements AutoCloseable {
     /** Stores and indexes {@code count} segments of {@code sizeBytes}, 2 s each, back to back from {@code start}. */
     void record(String cameraId, String sessionId, Instant start, int count, int sizeBytes) {
         String initKey = ObjectKeys.initSegment(cameraId, sessionId.repeat(16).getBytes(StandardCharsets.US_ASCII));
-        if (index.findInitSegment(initKey).isEmpty()) {
+        if (index.initSegments().find(initKey).isEmpty()) {
             store.put(initKey, new byte[] {1, 2, 3}, "video/mp4", Map.of());
-            index.addInitSegment(new InitSegment(initKey, cameraId, 3, "avc1.64001f", start));
+            index.initSegments().add(new InitSegment(initKey, cameraId, 3, "avc1.64001f", start));
         }
         long sequence = index.nextSequence(cameraId);
         for (int i = 0; i < count; i++, sequence++) {

@@ -22,6 +22,8 @@ public class SegmentIndex {
 
     private final Database db;
     private final RecordingSpans spans;
+    private final InitSegments initSegments;
+    private final RecordingSessions sessions;
     /**
      * Changes to one camera's rows take turns (the upload lane adding, retention removing, start-up
      * reconciliation doing either), because each reads that camera's spans before changing them: in this process
@@ -35,59 +37,18 @@ public class SegmentIndex {
     public SegmentIndex(Database db, RecordingSpans spans) {
         this.db = db;
         this.spans = spans;
+        this.initSegments = new InitSegments(db);
+        this.sessions = new RecordingSessions(db);
     }
 
-    public void openSession(RecordingSession session) {
-        db.update(
-                "INSERT INTO recording_session (id, camera_id, started_millis, video_codec, audio_codec) VALUES (?, ?, ?, ?, ?)",
-                session.id(),
-                session.cameraId(),
-                session.started().toEpochMilli(),
-                session.videoCodec(),
-                session.audioCodec());
+    /** The init segments' rows. */
+    public InitSegments initSegments() {
+        return initSegments;
     }
 
-    public void closeSession(String sessionId, Instant ended, String reason) {
-        db.update(
-                "UPDATE recording_session SET ended_millis = ?, end_reason = ? WHERE id = ? AND ended_millis IS NULL",
-                ended.toEpochMilli(),
-                reason,
-                sessionId);
-    }
-
-    /** Records an init segment unless one with the same (content-addressed) key is there already. */
-    public void addInitSegment(InitSegment init) {
-        if (findInitSegment(init.objectKey()).isPresent()) {
-            return;
-        }
-        try {
-            db.update(
-                    "INSERT INTO init_segment (object_key, camera_id, size_bytes, codecs, created_millis) VALUES (?, ?, ?, ?, ?)",
-                    init.objectKey(),
-                    init.cameraId(),
-                    init.sizeBytes(),
-                    init.codecs(),
-                    init.created().toEpochMilli());
-        } catch (VigilException e) {
-            if (findInitSegment(init.objectKey()).isEmpty()) {
-                throw e;
-            }
-        }
-    }
-
-    public Optional<InitSegment> findInitSegment(String objectKey) {
-        return db
-                .query(
-                        "SELECT object_key, camera_id, size_bytes, codecs, created_millis FROM init_segment WHERE object_key = ?",
-                        rs -> new InitSegment(
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getLong(3),
-                                rs.getString(4),
-                                Instant.ofEpochMilli(rs.getLong(5))),
-                        objectKey)
-                .stream()
-                .findFirst();
+    /** The recording sessions' rows. */
+    public RecordingSessions sessions() {
+        return sessions;
     }
 
     /**
@@ -219,34 +180,6 @@ public class SegmentIndex {
         return usage;
     }
 
-    /** True if any segment row of the camera needs the init segment. */
-    public boolean initSegmentInUse(String cameraId, String initKey) {
-        return !db.query(
-                        "SELECT 1 FROM segment WHERE camera_id = ? AND init_key = ? LIMIT 1",
-                        rs -> 1,
-                        cameraId,
-                        initKey)
-                .isEmpty();
-    }
-
-    /**
-     * Deletes an init segment unless a segment row needs it: in one transaction holding the init row's lock
-     * (which {@link #add} of a segment needing it also takes), {@code deleteObject} runs first, then the row goes.
-     * A writer that checked the init row before it went waits on the lock, then finds no row, fails, and stores
-     * the init segment again on its retry. If {@code deleteObject} throws, the row stays. True if it was deleted.
-     */
-    public boolean deleteInitSegmentIfUnused(String cameraId, String initKey, Runnable deleteObject) {
-        return db.inTransaction(() -> {
-            if (db.query("SELECT object_key FROM init_segment WHERE object_key = ? FOR UPDATE", rs -> 1, initKey)
-                            .isEmpty()
-                    || initSegmentInUse(cameraId, initKey)) {
-                return false;
-            }
-            deleteObject.run();
-            return db.update("DELETE FROM init_segment WHERE object_key = ?", initKey) > 0;
-        });
-    }
-
     /** Segments of a camera starting in {@code [from, to)}, oldest first. */
     public List<Segment> startingBetween(String cameraId, Instant from, Instant to) {
         return db.query(
@@ -256,14 +189,6 @@ public class SegmentIndex {
                 cameraId,
                 from.toEpochMilli(),
                 to.toEpochMilli());
-    }
-
-    /** Cameras that connected at or after {@code since}. */
-    public List<String> camerasWithSessionsSince(Instant since) {
-        return db.query(
-                "SELECT DISTINCT camera_id FROM recording_session WHERE started_millis >= ?",
-                rs -> rs.getString(1),
-                since.toEpochMilli());
     }
 
     /** Cameras that have segments starting at or after {@code since}. */

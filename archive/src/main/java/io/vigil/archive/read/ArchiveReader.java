@@ -154,7 +154,7 @@ public class ArchiveReader {
 
     /** Where an init segment's bytes are: indexed, or still in the spool with the camera's segments. */
     public Optional<SegmentLocation> initSegment(String cameraId, String initKey) {
-        Optional<InitSegment> indexed = index.findInitSegment(initKey);
+        Optional<InitSegment> indexed = index.initSegments().find(initKey);
         if (indexed.isPresent()) {
             return Optional.of(SegmentLocation.stored(initKey, indexed.get().sizeBytes()));
         }

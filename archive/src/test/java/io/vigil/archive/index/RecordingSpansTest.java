@@ -35,7 +35,8 @@ class RecordingSpansTest {
 
     private void migrate(String target) {
         TestDatabase.migrate(dataSource, target);
-        index.addInitSegment(new InitSegment("cam/init/x.mp4", "cam", 700, "avc1.64001f", Instant.ofEpochMilli(T0)));
+        index.initSegments()
+                .add(new InitSegment("cam/init/x.mp4", "cam", 700, "avc1.64001f", Instant.ofEpochMilli(T0)));
     }
 
     private static Segment segment(long sequence, String session, long startMillis, int durationMillis) {
@@ -203,20 +204,21 @@ class RecordingSpansTest {
         migrate("latest");
         index.add(segment(0, "a", T0, 2000));
         List<String> objectsDeleted = new ArrayList<>();
-        assertEquals(false, index.deleteInitSegmentIfUnused("cam", "cam/init/x.mp4", () -> objectsDeleted.add("x")));
+        assertEquals(
+                false, index.initSegments().deleteIfUnused("cam", "cam/init/x.mp4", () -> objectsDeleted.add("x")));
         index.remove("cam", 0);
         assertThrows(
                 RuntimeException.class,
-                () -> index.deleteInitSegmentIfUnused("cam", "cam/init/x.mp4", () -> {
+                () -> index.initSegments().deleteIfUnused("cam", "cam/init/x.mp4", () -> {
                     throw new IllegalStateException("store down");
                 }));
         assertEquals(
                 true,
-                index.findInitSegment("cam/init/x.mp4").isPresent(),
+                index.initSegments().find("cam/init/x.mp4").isPresent(),
                 "the row stays when the object could not go");
-        assertEquals(true, index.deleteInitSegmentIfUnused("cam", "cam/init/x.mp4", () -> objectsDeleted.add("x")));
+        assertEquals(true, index.initSegments().deleteIfUnused("cam", "cam/init/x.mp4", () -> objectsDeleted.add("x")));
         assertEquals(List.of("x"), objectsDeleted);
-        assertEquals(java.util.Optional.empty(), index.findInitSegment("cam/init/x.mp4"));
+        assertEquals(java.util.Optional.empty(), index.initSegments().find("cam/init/x.mp4"));
     }
 
     @Test

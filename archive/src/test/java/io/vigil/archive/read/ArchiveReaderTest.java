@@ -53,7 +53,7 @@ class ArchiveReaderTest {
                 Duration.ofSeconds(30),
                 Duration.ofHours(2)));
         reader = new ArchiveReader(index, new SegmentsByTime(db), spans, spool);
-        index.addInitSegment(new InitSegment(INIT, "cam", 700, "avc1.64001f", T0));
+        index.initSegments().add(new InitSegment(INIT, "cam", 700, "avc1.64001f", T0));
     }
 
     /** Segment {@code sequence} of session {@code session}, 2 s long, starting {@code 2 * startIndex} s after T0. */
@@ -76,7 +76,7 @@ class ArchiveReaderTest {
             if (index.find("cam", s.sequence() - 1)
                     .filter(p -> p.sessionId().equals(s.sessionId()))
                     .isEmpty()) {
-                index.openSession(new RecordingSession(s.sessionId(), "cam", s.start(), "avc1.64001f", null));
+                index.sessions().open(new RecordingSession(s.sessionId(), "cam", s.start(), "avc1.64001f", null));
             }
             index.add(s);
         }
@@ -106,7 +106,7 @@ class ArchiveReaderTest {
     @Test
     void theLiveWindowStartsAfterTheLastJumpAndKeepsItsDiscontinuitySequenceWhenItsSegmentsAreStored() {
         stored(segment(0, "a", 0, true), segment(1, "b", 1, true), segment(2, "b", 2, true));
-        index.openSession(new RecordingSession("c", "cam", T0.plusSeconds(6), "avc1.64001f", null));
+        index.sessions().open(new RecordingSession("c", "cam", T0.plusSeconds(6), "avc1.64001f", null));
         spooled(segment(1002, "c", 3, true), segment(1003, "c", 4, true)); // numbered above a crashed node's
         LiveWindow waiting = reader.live("cam", 5);
         assertEquals(List.of(1002L, 1003L), sequences(waiting.listing().segments()));
