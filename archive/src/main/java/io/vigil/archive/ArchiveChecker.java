@@ -54,7 +54,7 @@ public class ArchiveChecker {
                 }
             }
         }
-        List<Segment> rows = new java.util.ArrayList<>(index.startingBetween(cameraId, start, end));
+        List<Segment> rows = new java.util.ArrayList<>(index.byTime().startingBetween(cameraId, start, end));
         ArchiveCheck.Report report =
                 ArchiveCheck.compare(cameraId, start, end, rows, objects, spooled, unnumbered.count(cameraId));
         if (report.discrepancies().stream().noneMatch(d -> d.kind() == ArchiveCheck.Kind.OBJECT_WITHOUT_ROW)) {

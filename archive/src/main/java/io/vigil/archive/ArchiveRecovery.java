@@ -125,7 +125,7 @@ public class ArchiveRecovery {
 
     /** Reconciles segments starting in {@code [from, to)} for every camera that recorded then. */
     public Report reconcile(Instant from, Instant to) {
-        Set<String> cameras = new LinkedHashSet<>(index.camerasRecordingSince(from));
+        Set<String> cameras = new LinkedHashSet<>(index.byTime().camerasRecordingSince(from));
         cameras.addAll(index.sessions().camerasSince(from));
         int[] counts = new int[3];
         Map<String, Long> highest = new HashMap<>();
@@ -134,7 +134,7 @@ public class ArchiveRecovery {
             Set<String> spooled = new java.util.HashSet<>();
             spool.pending(camera).forEach(s -> spooled.add(s.segment().objectKey()));
             Map<String, Segment> rows = new HashMap<>();
-            for (Segment s : index.startingBetween(camera, from, to)) {
+            for (Segment s : index.byTime().startingBetween(camera, from, to)) {
                 rows.put(s.objectKey(), s);
             }
             Map<String, Long> objects = new HashMap<>();

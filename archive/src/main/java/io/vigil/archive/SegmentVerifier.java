@@ -46,7 +46,7 @@ public class SegmentVerifier {
             String cameraId, Instant start, Instant end, int checked, int unverifiable, List<Mismatch> mismatches) {}
 
     public Report verify(String cameraId, TimeRange range) {
-        List<Segment> segments = index.startingBetween(cameraId, range.start(), range.end());
+        List<Segment> segments = index.byTime().startingBetween(cameraId, range.start(), range.end());
         if (segments.size() > MAX_SEGMENTS) {
             throw new VigilException(
                     ErrorCode.INVALID_RANGE,

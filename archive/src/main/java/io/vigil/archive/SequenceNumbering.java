@@ -214,6 +214,7 @@ final class SequenceNumbering {
         }
         try {
             return index
+                    .byTime()
                     .startingBetween(
                             draft.cameraId(), draft.start(), draft.start().plusMillis(1))
                     .stream()

@@ -75,10 +75,7 @@ final class RetentionHarness implements AutoCloseable {
                 new RecordedCameras(
                         repository,
                         new io.vigil.archive.read.ArchiveReader(
-                                index,
-                                new io.vigil.archive.index.SegmentsByTime(db),
-                                spans,
-                                new io.vigil.archive.spool.SegmentSpool(spool))),
+                                index, spans, new io.vigil.archive.spool.SegmentSpool(spool))),
                 clock);
         marks = new DeletionMarks(db);
         runs = new RetentionRuns(db, new io.vigil.kernel.NodeIdentity("test-node"));

@@ -24,6 +24,7 @@ public class SegmentIndex {
     private final RecordingSpans spans;
     private final InitSegments initSegments;
     private final RecordingSessions sessions;
+    private final SegmentsByTime byTime;
     /**
      * Changes to one camera's rows take turns (the upload lane adding, retention removing, start-up
      * reconciliation doing either), because each reads that camera's spans before changing them: in this process
@@ -39,11 +40,17 @@ public class SegmentIndex {
         this.spans = spans;
         this.initSegments = new InitSegments(db);
         this.sessions = new RecordingSessions(db);
+        this.byTime = new SegmentsByTime(db);
     }
 
     /** The init segments' rows. */
     public InitSegments initSegments() {
         return initSegments;
+    }
+
+    /** The segment rows read by time. */
+    public SegmentsByTime byTime() {
+        return byTime;
     }
 
     /** The recording sessions' rows. */
@@ -178,25 +185,6 @@ public class SegmentIndex {
                 "SELECT camera_id, SUM(size_bytes) FROM segment GROUP BY camera_id",
                 rs -> usage.put(rs.getString(1), rs.getLong(2)));
         return usage;
-    }
-
-    /** Segments of a camera starting in {@code [from, to)}, oldest first. */
-    public List<Segment> startingBetween(String cameraId, Instant from, Instant to) {
-        return db.query(
-                "SELECT " + SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND start_millis >= ? "
-                        + "AND start_millis < ? ORDER BY sequence",
-                SegmentIndex::segment,
-                cameraId,
-                from.toEpochMilli(),
-                to.toEpochMilli());
-    }
-
-    /** Cameras that have segments starting at or after {@code since}. */
-    public List<String> camerasRecordingSince(Instant since) {
-        return db.query(
-                "SELECT DISTINCT camera_id FROM segment WHERE start_millis >= ?",
-                rs -> rs.getString(1),
-                since.toEpochMilli());
     }
 
     /** The sequence number the next segment of this camera gets. */

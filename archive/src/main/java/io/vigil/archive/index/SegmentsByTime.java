@@ -1,7 +1,6 @@
 package io.vigil.archive.index;
 
 import io.vigil.kernel.database.Database;
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -9,18 +8,17 @@ import java.util.Map;
 
 /**
  * The index read by time, for viewing: the segments overlapping a range (whole rows, or only the columns a
- * playlist lists), their object keys, and how many sessions came before one. Each is one indexed query; the
- * archive's read face ({@code io.vigil.archive.read.ArchiveReader}) is the only caller.
+ * playlist lists), their object keys, how many sessions came before one, and what start-up reconciliation and the
+ * archive check scan. Each is one indexed query.
  */
-@Singleton
-public class SegmentsByTime {
+public final class SegmentsByTime {
 
     /** Longest a segment can be: twice the longest configurable target. Bounds range scans. */
     public static final long MAX_SEGMENT_MILLIS = 120_000;
 
     private final Database db;
 
-    public SegmentsByTime(Database db) {
+    SegmentsByTime(Database db) {
         this.db = db;
     }
 
@@ -78,5 +76,24 @@ public class SegmentsByTime {
                         first.sequence(),
                         first.sessionId())
                 .get(0);
+    }
+
+    /** Segments of a camera starting in {@code [from, to)}, oldest first. */
+    public List<Segment> startingBetween(String cameraId, Instant from, Instant to) {
+        return db.query(
+                "SELECT " + SegmentIndex.SEGMENT_COLUMNS + " FROM segment WHERE camera_id = ? AND start_millis >= ? "
+                        + "AND start_millis < ? ORDER BY sequence",
+                SegmentIndex::segment,
+                cameraId,
+                from.toEpochMilli(),
+                to.toEpochMilli());
+    }
+
+    /** Cameras that have segments starting at or after {@code since}. */
+    public List<String> camerasRecordingSince(Instant since) {
+        return db.query(
+                "SELECT DISTINCT camera_id FROM segment WHERE start_millis >= ?",
+                rs -> rs.getString(1),
+                since.toEpochMilli());
     }
 }

@@ -37,9 +37,9 @@ public class ArchiveReader {
     private final RecordingSpans spans;
     private final SegmentSpool spool;
 
-    public ArchiveReader(SegmentIndex index, SegmentsByTime byTime, RecordingSpans spans, SegmentSpool spool) {
+    public ArchiveReader(SegmentIndex index, RecordingSpans spans, SegmentSpool spool) {
         this.index = index;
-        this.byTime = byTime;
+        this.byTime = index.byTime();
         this.spans = spans;
         this.spool = spool;
     }

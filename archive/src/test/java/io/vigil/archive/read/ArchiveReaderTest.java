@@ -8,7 +8,6 @@ import io.vigil.archive.index.RecordingSession;
 import io.vigil.archive.index.RecordingSpans;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
-import io.vigil.archive.index.SegmentsByTime;
 import io.vigil.archive.spool.SegmentSpool;
 import io.vigil.archive.spool.SpoolConfig;
 import io.vigil.kernel.TimeRange;
@@ -52,7 +51,7 @@ class ArchiveReaderTest {
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
                 Duration.ofHours(2)));
-        reader = new ArchiveReader(index, new SegmentsByTime(db), spans, spool);
+        reader = new ArchiveReader(index, spans, spool);
         index.initSegments().add(new InitSegment(INIT, "cam", 700, "avc1.64001f", T0));
     }
 
