@@ -7,14 +7,8 @@ import io.vigil.kernel.CameraId;
 import io.vigil.kernel.OwnerOnlyDirectory;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,17 +68,11 @@ public class SegmentSpool {
         try {
             makeRoom(media.length + (Files.exists(initFile) ? 0 : init.length));
             if (!Files.exists(initFile)) {
-                write(initFile, init);
+                SpoolFiles.write(initFile, init, config.fsync());
                 sizeBytes += init.length;
             }
-            write(mediaFile, media);
-            Properties p = SpoolLayout.toProperties(segment, codecs);
-            Path props = SpoolLayout.propertiesOf(mediaFile);
-            Path tmp = props.resolveSibling(props.getFileName() + ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(w, null);
-            }
-            Files.move(tmp, props, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            SpoolFiles.write(mediaFile, media, config.fsync());
+            SpoolFiles.writeProperties(SpoolLayout.propertiesOf(mediaFile), SpoolLayout.toProperties(segment, codecs));
             sizeBytes += media.length;
             SpooledSegment spooled = new SpooledSegment(segment, codecs, mediaFile, initFile);
             entries.computeIfAbsent(segment.cameraId(), c -> new ConcurrentSkipListMap<>())
@@ -134,11 +122,11 @@ public class SegmentSpool {
         if (m == null || m.remove(s.segment().sequence()) == null) {
             return;
         }
-        sizeBytes -= deleteFile(s.mediaFile());
-        deleteFile(SpoolLayout.propertiesOf(s.mediaFile()));
+        sizeBytes -= SpoolFiles.delete(s.mediaFile());
+        SpoolFiles.delete(SpoolLayout.propertiesOf(s.mediaFile()));
         boolean initStillNeeded = m.values().stream().anyMatch(o -> o.initFile().equals(s.initFile()));
         if (!initStillNeeded) {
-            sizeBytes -= deleteFile(s.initFile());
+            sizeBytes -= SpoolFiles.delete(s.initFile());
         }
     }
 
@@ -186,18 +174,6 @@ public class SegmentSpool {
         }
     }
 
-    private void write(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        if (config.fsync()) {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
     private void load() {
         Path dir = root;
         if (!Files.isDirectory(dir)) {
@@ -206,7 +182,7 @@ public class SegmentSpool {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String name = f.getFileName().toString();
-                if (name.endsWith(".tmp")) {
+                if (name.endsWith(SpoolFiles.TEMPORARY_SUFFIX)) {
                     Files.deleteIfExists(f);
                 } else if (name.endsWith(".m4s") && !Files.exists(SpoolLayout.propertiesOf(f))) {
                     LOG.warn("Spool: removing incomplete segment file {}", f);
@@ -230,10 +206,7 @@ public class SegmentSpool {
 
     private void loadEntry(Path props) throws IOException {
         Path media = props.resolveSibling(props.getFileName().toString().replace(".properties", ".m4s"));
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(props, StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
+        Properties p = SpoolFiles.readProperties(props);
         try {
             Segment s = SpoolLayout.fromProperties(p);
             Path init = layout.fileOf(s.cameraId(), "init", SpoolLayout.fileName(s.initKey()))
@@ -248,17 +221,6 @@ public class SegmentSpool {
             LOG.error("Spool entry {} is unusable ({}); removed", props, e.getMessage());
             Files.deleteIfExists(props);
             Files.deleteIfExists(media);
-        }
-    }
-
-    private static long deleteFile(Path f) {
-        try {
-            long size = Files.exists(f) ? Files.size(f) : 0;
-            Files.deleteIfExists(f);
-            return size;
-        } catch (IOException e) {
-            LOG.warn("Spool: cannot delete {}: {}", f, e.toString());
-            return 0;
         }
     }
 }
