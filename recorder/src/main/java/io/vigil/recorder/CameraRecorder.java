@@ -6,7 +6,6 @@ import io.vigil.archive.read.ArchiveReader;
 import io.vigil.camera.Camera;
 import io.vigil.camera.CameraStatus.State;
 import io.vigil.camera.CameraStatusBoard;
-import io.vigil.error.VigilException;
 import io.vigil.recorder.connect.CameraConnector;
 import io.vigil.recorder.connect.ConnectRefused;
 import io.vigil.recorder.connect.ConnectTarget;
@@ -148,12 +147,10 @@ final class CameraRecorder implements Runnable {
                         connectedAt,
                         session.videoCodec() + (session.audioCodec() == null ? "" : "+" + session.audioCodec()),
                         par.width() + "x" + par.height());
-                openSession(session);
                 reason = ingest.run();
                 if (!stopping()) {
                     statusBoard.report(camera.id(), State.OFFLINE, "disconnected: " + reason);
                 }
-                closeSession(session, reason);
                 LOG.info(
                         "Camera {}: session {} ended after {} segment(s), {} timestamp repair(s): {}",
                         camera.id(),
@@ -212,26 +209,6 @@ final class CameraRecorder implements Runnable {
                 LOG.warn("Camera {}: {}", camera.id(), e.getMessage());
                 return backoff.next();
             }
-        }
-    }
-
-    private void openSession(RecordingSession session) {
-        try {
-            archive.openSession(session);
-        } catch (VigilException e) {
-            LOG.error("Camera {}: session {} not recorded in the index: {}", camera.id(), session.id(), e.getMessage());
-        }
-    }
-
-    private void closeSession(RecordingSession session, String reason) {
-        try {
-            archive.closeSession(session.id(), clock.instant(), reason);
-        } catch (VigilException e) {
-            LOG.error(
-                    "Camera {}: end of session {} not recorded in the index: {}",
-                    camera.id(),
-                    session.id(),
-                    e.getMessage());
         }
     }
 

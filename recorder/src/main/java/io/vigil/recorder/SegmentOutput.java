@@ -4,12 +4,13 @@ import io.vigil.archive.ArchiveWriter;
 import io.vigil.archive.SegmentDraft;
 import io.vigil.archive.index.RecordingSession;
 import io.vigil.camera.CameraStatusBoard;
+import io.vigil.error.VigilException;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What becomes of a session's cut fragments: each is dated on the wall clock ({@link SegmentClock}), handed to the
+ * What becomes of a session in the archive: its row, opened and closed, and its cut fragments: each is dated on the wall clock ({@link SegmentClock}), handed to the
  * archive as a {@link SegmentDraft} with the session's init segment, and counted in the camera's status.
  */
 final class SegmentOutput {
@@ -40,6 +41,28 @@ final class SegmentOutput {
         this.statusBoard = statusBoard;
         this.segmentClock = segmentClock;
         this.aacProfile = aacProfile;
+    }
+
+    /** The session's row in the index, before its first segment; a failure is logged and recording goes on. */
+    void open() {
+        try {
+            archive.openSession(session);
+        } catch (VigilException e) {
+            LOG.error("Camera {}: session {} not recorded in the index: {}", cameraId, session.id(), e.getMessage());
+        }
+    }
+
+    /** The session's end in its row: at {@code ended}, for {@code reason}; a failure is logged. */
+    void close(Instant ended, String reason) {
+        try {
+            archive.closeSession(session.id(), ended, reason);
+        } catch (VigilException e) {
+            LOG.error(
+                    "Camera {}: end of session {} not recorded in the index: {}",
+                    cameraId,
+                    session.id(),
+                    e.getMessage());
+        }
     }
 
     /** The session's first segment was cut: its init segment and codecs, once. */

@@ -41,8 +41,7 @@ final class SessionIngest implements AutoCloseable {
     private final RecordedTrack video;
     private final RecordedTrack audio;
     private final AVPacket packet = av_packet_alloc();
-    private final AVPacket undatedKeyframe = av_packet_alloc();
-    private Instant undatedKeyframeAt;
+    private final UndatedKeyframe undatedKeyframe = new UndatedKeyframe();
 
     SessionIngest(
             String cameraId,
@@ -93,6 +92,7 @@ final class SessionIngest implements AutoCloseable {
      * @return why the session ended
      */
     String run() {
+        output.open();
         String reason;
         try {
             while (true) {
@@ -122,32 +122,22 @@ final class SessionIngest implements AutoCloseable {
         } catch (FfmpegError e) {
             LOG.warn("Camera {}: last segment of session {} lost: {}", cameraId, session.id(), e.getMessage());
         }
+        output.close(clock.instant(), reason);
         return reason;
     }
 
     private void onVideo(Instant receivedAt) throws FfmpegError {
         boolean keyframe = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
         if (!cutter.started() && packet.dts() == TimestampRepair.NO_TIMESTAMP) {
-            // RTSP's first keyframe often comes without timestamps: keep it until the next packet dates it,
-            // rather than waiting a whole GOP for the next keyframe.
-            av_packet_unref(undatedKeyframe);
-            if (keyframe) {
-                av_packet_move_ref(undatedKeyframe, packet);
-                undatedKeyframeAt = receivedAt;
-            }
+            undatedKeyframe.keep(packet, keyframe, receivedAt);
             return;
         }
-        if (undatedKeyframe.size() > 0) {
-            long dts = packet.dts() - video.frameTicks;
-            undatedKeyframe.dts(dts);
-            if (undatedKeyframe.pts() == TimestampRepair.NO_TIMESTAMP) {
-                undatedKeyframe.pts(dts);
-            }
+        if (undatedKeyframe.waiting()) {
             AVPacket current = av_packet_alloc();
             try {
                 av_packet_move_ref(current, packet);
-                av_packet_move_ref(packet, undatedKeyframe);
-                processVideo(undatedKeyframeAt);
+                undatedKeyframe.dateInto(packet, current.dts(), video.frameTicks);
+                processVideo(undatedKeyframe.receivedAt());
                 av_packet_unref(packet);
                 av_packet_move_ref(packet, current);
             } finally {
@@ -243,7 +233,7 @@ final class SessionIngest implements AutoCloseable {
     public void close() {
         muxer.close();
         av_packet_free(packet);
-        av_packet_free(undatedKeyframe);
+        undatedKeyframe.close();
         av_packet_free(video.held);
         if (audio != null) {
             av_packet_free(audio.held);
