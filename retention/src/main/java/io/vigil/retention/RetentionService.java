@@ -4,12 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.vigil.archive.ArchiveRemoval;
 import io.vigil.archive.store.ObjectStore;
-import io.vigil.camera.Camera;
 import io.vigil.camera.CameraRegistry;
 import io.vigil.error.VigilException;
-import io.vigil.retention.hold.Hold;
 import io.vigil.retention.hold.Holds;
-import io.vigil.retention.plan.CameraPolicy;
 import io.vigil.retention.plan.Deletion;
 import io.vigil.retention.plan.RetentionPlan;
 import io.vigil.retention.plan.RetentionPlanner;
@@ -24,22 +21,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retention's shell: gathers the facts (cameras and their policies, usage, holds, segments oldest first),
- * lets {@link RetentionPlanner} decide, marks what it chose, has {@link SegmentDeleter} delete every mark,
- * and records the run. Runs one at a time: in this process on a lock, across nodes on {@link RunLock} (Quartz
+ * Retention's shell: gathers the facts ({@link PlannerFacts}: cameras and their policies, usage, holds, segments
+ * oldest first), lets {@link RetentionPlanner} decide, marks what it chose, has {@link SegmentDeleter} delete every
+ * mark, and records the run. Runs one at a time: in this process on a lock, across nodes on {@link RunLock} (Quartz
  * also keeps scheduled runs apart); a run that finds another node's in progress is recorded as REFUSED.
  */
 @Singleton
@@ -49,12 +41,10 @@ public class RetentionService implements RetentionTask {
 
     private final ArchiveRemoval archive;
     private final ObjectStore store;
-    private final CameraRegistry cameras;
-    private final Holds holds;
+    private final PlannerFacts plannerFacts;
     private final DeletionMarks marks;
     private final SegmentDeleter deleter;
     private final RetentionRuns runs;
-    private final RetentionConfig config;
     private final Clock clock;
     private final RetentionMeters meters;
     private final RunLock clusterLock;
@@ -77,12 +67,10 @@ public class RetentionService implements RetentionTask {
         this.clusterLock = clusterLock;
         this.archive = archive;
         this.store = store;
-        this.cameras = cameras;
-        this.holds = holds;
+        this.plannerFacts = new PlannerFacts(archive, cameras, holds, config);
         this.marks = marks;
         this.deleter = deleter;
         this.runs = runs;
-        this.config = config;
         this.clock = clock;
         this.meters = new RetentionMeters(registry);
     }
@@ -91,7 +79,7 @@ public class RetentionService implements RetentionTask {
     public RetentionPreview preview() {
         Instant now = clock.instant();
         List<Deletion> pending = marks.pending();
-        RetentionPlan plan = plan(now, pending);
+        RetentionPlan plan = plannerFacts.plan(now, pending);
         List<Deletion> all = new ArrayList<>(pending);
         all.addAll(plan.deletions());
         return RetentionPreview.of(now, all, plan.heldSegments(), plan.shortfalls());
@@ -141,7 +129,7 @@ public class RetentionService implements RetentionTask {
                 details.add(refusal.get());
                 LOG.error("Retention refused to delete anything: {}", refusal.get());
             } else {
-                RetentionPlan plan = plan(started, marks.pending());
+                RetentionPlan plan = plannerFacts.plan(started, marks.pending());
                 marks.mark(plan.deletions(), started);
                 details.addAll(plan.shortfalls());
                 tally.held(plan.heldSegments());
@@ -174,38 +162,6 @@ public class RetentionService implements RetentionTask {
                     summary.durationMillis());
         }
         return summary;
-    }
-
-    private RetentionPlan plan(Instant now, List<Deletion> pending) {
-        Map<String, Set<Long>> marked = new HashMap<>();
-        Map<String, Long> markedBytes = new HashMap<>();
-        for (Deletion d : pending) {
-            marked.computeIfAbsent(d.segment().cameraId(), k -> new HashSet<>())
-                    .add(d.segment().sequence());
-            markedBytes.merge(d.segment().cameraId(), d.segment().sizeBytes(), Long::sum);
-        }
-        Map<String, Camera> registered = new HashMap<>();
-        cameras.list().forEach(c -> registered.put(c.id(), c));
-        List<CameraPolicy> policies = new ArrayList<>();
-        archive.usageBytes().forEach((cameraId, usedBytes) -> {
-            Camera camera = registered.get(cameraId);
-            long unmarkedBytes = Math.max(0, usedBytes - markedBytes.getOrDefault(cameraId, 0L));
-            policies.add(new CameraPolicy(
-                    cameraId,
-                    camera == null ? config.defaultDays() : camera.retentionDays(),
-                    camera == null || camera.maxBytes() == null ? 0 : camera.maxBytes(),
-                    unmarkedBytes,
-                    archive.lastSequence(cameraId)));
-        });
-        policies.sort(java.util.Comparator.comparing(CameraPolicy::cameraId));
-        Function<String, java.util.Iterator<io.vigil.retention.plan.Candidate>> oldestFirst = cameraId ->
-                io.vigil.retention.run.OldestSegments.of(archive, cameraId, marked.getOrDefault(cameraId, Set.of()));
-        return RetentionPlanner.plan(
-                now,
-                policies,
-                config.planLimits(),
-                holds.active().stream().map(Hold::range).toList(),
-                oldestFirst);
     }
 
     private RunSafety.Facts facts(Instant now) {

@@ -13,14 +13,12 @@ import io.vigil.access.Denial;
 import io.vigil.access.Permission;
 import io.vigil.access.SecurityConfig;
 import io.vigil.access.login.MediaCookie;
-import io.vigil.access.share.ShareGrant;
 import io.vigil.access.share.ShareLinks;
 import io.vigil.access.user.User;
 import io.vigil.access.user.Users;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.read.ArchiveReader;
 import io.vigil.error.ErrorCode;
-import io.vigil.kernel.TimeRange;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +38,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The one security rule: finds the route's {@link RouteRule}, then the caller (a user from the users table, or a
  * share link), and allows the request only if the caller's role has the permission, the camera is on the caller's
- * allow-list, and (for a share link) the request asks for exactly what the link opens.
+ * allow-list, and (for a share link, {@link ShareLinkAccess}) the request asks for exactly what the link opens.
  */
 @Singleton
 public class AccessRule implements SecurityRule<HttpRequest<?>> {
@@ -49,7 +47,7 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
     public static final String PASSWORD_VERSION = "pv";
 
     private final Users users;
-    private final ShareLinks shares;
+    private final ShareLinkAccess shareLinks;
     private final ArchiveReader archive;
     private final SecurityConfig config;
     private final Clock clock;
@@ -64,7 +62,7 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.archive = archive;
         this.users = users;
-        this.shares = shares;
+        this.shareLinks = new ShareLinkAccess(users, shares);
         this.config = config;
         this.clock = clock;
         this.blocking = Schedulers.fromExecutorService(blocking);
@@ -187,38 +185,10 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
 
     private SecurityRuleResult viaShare(
             HttpRequest<?> request, RouteRule rule, String cameraId, Map<String, Object> variables, String token) {
-        Optional<io.vigil.access.share.Share> share = shares.usable(token);
-        if (share.isEmpty()) {
-            return deny(request, ErrorCode.FORBIDDEN, "the share link is not valid: changed, expired or revoked");
-        }
-        ShareGrant g = share.get().grant();
-        Caller.of(g).attachTo(request); // refusals from here on are the link's, in the audit log
-        // a user deleted and created again with the same name is someone new: the old user's links stay dead
-        Optional<User> creator = users.find(share.get().createdBy())
-                .filter(u -> !u.created().isAfter(share.get().created()));
-        if (creator.isEmpty()
-                || !creator.get().role().may(Permission.SHARES)
-                || !creator.get().sees(g.cameraId())) {
-            return deny(request, ErrorCode.FORBIDDEN, "the share link's creator may no longer share this camera");
-        }
-        if (!g.cameraId().equals(cameraId)) {
-            return deny(request, ErrorCode.FORBIDDEN, "the share link does not open camera " + cameraId);
-        }
-        boolean covered = switch (rule.share()) {
-            case EXACT_RANGE ->
-                sameInstant(request.getParameters().get("start"), g.start().toEpochMilli())
-                        && sameInstant(
-                                request.getParameters().get("end"), g.end().toEpochMilli());
-            case SEGMENT ->
-                segment(cameraId, variables)
-                        .map(s -> g.overlaps(s.start(), s.start().plusMillis(s.durationMillis())))
-                        .orElse(false);
-            case INIT -> true;
-            case NO -> false;
-        };
-        return covered
-                ? SecurityRuleResult.ALLOWED
-                : deny(request, ErrorCode.FORBIDDEN, "the share link opens " + g.start() + "/" + g.end() + " only");
+        return shareLinks
+                .refusal(request, rule, cameraId, token, () -> segment(cameraId, variables))
+                .map(why -> deny(request, ErrorCode.FORBIDDEN, why))
+                .orElse(SecurityRuleResult.ALLOWED);
     }
 
     /** The segment a path names, from the index or, not yet uploaded, the spool. */
@@ -246,10 +216,6 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
     public static String passwordVersion(User user) {
         return io.vigil.kernel.Sha256.hex(user.passwordHash().getBytes(StandardCharsets.UTF_8))
                 .substring(0, 12);
-    }
-
-    private static boolean sameInstant(String text, long millis) {
-        return TimeRange.tryParse(text).map(i -> i.toEpochMilli() == millis).orElse(false);
     }
 
     private static String describe(HttpRequest<?> request, String template) {

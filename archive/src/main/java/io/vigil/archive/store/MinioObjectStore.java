@@ -1,9 +1,11 @@
 package io.vigil.archive.store;
 
+import static io.vigil.archive.store.StoreErrors.noSuchKey;
+import static io.vigil.archive.store.StoreErrors.unavailable;
+
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
-import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -16,13 +18,11 @@ import io.minio.errors.ErrorResponseException;
 import io.minio.http.Method;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
-import io.minio.messages.Item;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +31,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 
-/** {@link ObjectStore} on the MinIO Java SDK: the only object-store client Vigil uses. */
+/** {@link ObjectStore} on the MinIO Java SDK, Vigil's only object-store client; it lists by {@link BucketContents}. */
 public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 
     private final MinioClient client;
+    private final BucketContents contents;
     private final OkHttpClient http;
     private final String bucket;
     private final Optional<Path> localBucket;
@@ -68,6 +69,7 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
                 .credentials(accessKey, secretKey)
                 .httpClient(http)
                 .build();
+        this.contents = new BucketContents(client, bucket);
     }
 
     /** Creates the bucket if it does not exist yet. */
@@ -109,7 +111,7 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
             }
             return client.getObject(args.build());
         } catch (ErrorResponseException e) {
-            if ("NoSuchKey".equals(e.errorResponse().code())) {
+            if (noSuchKey(e)) {
                 throw new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "no object " + key);
             }
             throw unavailable("cannot read " + key, e);
@@ -143,7 +145,7 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
             stat.userMetadata().forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
             return Optional.of(lower);
         } catch (ErrorResponseException e) {
-            if ("NoSuchKey".equals(e.errorResponse().code())) {
+            if (noSuchKey(e)) {
                 return Optional.empty();
             }
             throw unavailable("cannot stat " + key, e);
@@ -188,39 +190,12 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
 
     @Override
     public boolean holdsAnyUnder(String prefix) {
-        try {
-            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
-                    .bucket(bucket)
-                    .prefix(prefix)
-                    .recursive(true)
-                    .maxKeys(1)
-                    .build())) {
-                result.get();
-                return true;
-            }
-            return false;
-        } catch (Exception e) {
-            throw unavailable("cannot list " + prefix, e);
-        }
+        return contents.holdsAnyUnder(prefix);
     }
 
     @Override
     public List<StoredObject> list(String prefix) {
-        try {
-            List<StoredObject> objects = new ArrayList<>();
-            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
-                    .bucket(bucket)
-                    .prefix(prefix)
-                    .recursive(true)
-                    .build())) {
-                Item item = result.get();
-                objects.add(new StoredObject(item.objectName(), item.size()));
-            }
-            objects.sort(java.util.Comparator.comparing(StoredObject::key));
-            return objects;
-        } catch (Exception e) {
-            throw unavailable("cannot list " + prefix, e);
-        }
+        return contents.list(prefix);
     }
 
     @Override
@@ -250,12 +225,5 @@ public final class MinioObjectStore implements ObjectStore, AutoCloseable {
     public void close() {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
-    }
-
-    private static VigilException unavailable(String what, Exception e) {
-        return new VigilException(
-                ErrorCode.STORAGE_UNAVAILABLE,
-                what + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
-                e);
     }
 }
