@@ -7,7 +7,8 @@ import java.util.OptionalLong;
 
 /**
  * The interleaved channels a SETUP answer's Transport header grants (RFC 2326 §12.39), e.g.
- * {@code RTP/AVP/TCP;unicast;interleaved=0-1;ssrc=1A2B3C4D}: RTP on the first channel, RTCP on the second.
+ * {@code RTP/AVP/TCP;unicast;interleaved=0-1;ssrc=1A2B3C4D}: RTP on the first channel, RTCP on the second. The SSRC
+ * is a hint: one that is not hexadecimal is left out rather than refused.
  */
 public record InterleavedTransport(int rtpChannel, int rtcpChannel, OptionalLong ssrc) {
 
@@ -33,11 +34,9 @@ public record InterleavedTransport(int rtpChannel, int rtcpChannel, OptionalLong
                 rtp = Integer.parseInt(channels[0]);
                 rtcp = channels.length == 2 ? Integer.parseInt(channels[1]) : rtp + 1;
             } else if (parameter.startsWith("ssrc=")) {
-                String hex = parameter.substring("ssrc=".length());
-                if (!hex.matches("[0-9a-f]{1,8}")) {
-                    throw malformed(value);
-                }
-                ssrc = OptionalLong.of(Long.parseLong(hex, 16));
+                // a hint only: cameras send " d6d6627" (Hikvision), "0x..." and decimal; what is not hex is left out
+                String hex = parameter.substring("ssrc=".length()).trim();
+                ssrc = hex.matches("[0-9a-f]{1,8}") ? OptionalLong.of(Long.parseLong(hex, 16)) : OptionalLong.empty();
             }
         }
         if (rtp == null || rtp > 255 || rtcp > 255 || rtp.equals(rtcp)) {

@@ -38,6 +38,16 @@ class RtspResponseTest {
         assertEquals(Optional.of(new InterleavedTransport(0, 1, OptionalLong.of(0x5D1EFA2BL))), setup.transport());
     }
 
+    /** A Hikvision camera's SETUP answer, from retina's src/client/testdata/hikvision_setup_ssrc_space.txt (MIT). */
+    @Test
+    void anSsrcThatIsNotHexadecimalIsLeftOut() {
+        RtspResponse setup = response("RTSP/1.0 200 OK\nCSeq: 3\nTransport: RTP/AVP/TCP;unicast;interleaved=0-1;ssrc= d6d6627\n"
+                + "Session: 708886412;timeout=60\n\n");
+        assertEquals(Optional.of(new InterleavedTransport(0, 1, OptionalLong.of(0xd6d6627L))), setup.transport());
+        assertEquals(Optional.of(new InterleavedTransport(2, 3, OptionalLong.empty())),
+                response("RTSP/1.0 200 OK\r\nTransport: RTP/AVP/TCP;interleaved=2-3;ssrc=0x1F\r\n\r\n").transport());
+    }
+
     @Test
     void aPlayAnswerWithRtpInfoOfTwoStreams() {
         RtspResponse play = response("RTSP/1.0 200 OK\r\nCSeq: 5\r\nSession: 12345678\r\nRTP-Info: "
@@ -77,7 +87,6 @@ class RtspResponseTest {
             "MALFORMED_HEADER | Transport | RTP/AVP/TCP;unicast",
             "MALFORMED_HEADER | Transport | RTP/AVP/TCP;interleaved=0-0",
             "MALFORMED_HEADER | Transport | RTP/AVP/TCP;interleaved=255",
-            "MALFORMED_HEADER | Transport | RTP/AVP/TCP;interleaved=0-1;ssrc=xyz",
             "MALFORMED_HEADER | RTP-Info  | seq=1",
             "MALFORMED_HEADER | RTP-Info  | url=rtsp://c/t;seq=65536",
             "MALFORMED_HEADER | RTP-Info  | url=rtsp://c/t;rtptime=4294967296"})
