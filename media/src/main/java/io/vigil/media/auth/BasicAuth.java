@@ -9,7 +9,11 @@ public final class BasicAuth {
     private BasicAuth() {
     }
 
+    /** Refuses a user name with {@code :}, which Basic cannot carry (Digest can). */
     public static String authorization(Credentials credentials) {
+        if (credentials.username().indexOf(':') >= 0) {
+            throw new IllegalArgumentException("a user name with ':' cannot be sent with Basic authentication");
+        }
         String pair = credentials.username() + ":" + credentials.password();
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }

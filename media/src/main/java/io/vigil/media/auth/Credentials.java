@@ -4,9 +4,6 @@ package io.vigil.media.auth;
 public record Credentials(String username, String password) {
 
     public Credentials {
-        if (username.indexOf(':') >= 0) {
-            throw new IllegalArgumentException("a user name with ':' cannot be sent with Basic authentication");
-        }
         if (username.chars().anyMatch(c -> c < 32 || c == 127) || password.chars().anyMatch(c -> c < 32 || c == 127)) {
             throw new IllegalArgumentException("control characters in credentials");
         }

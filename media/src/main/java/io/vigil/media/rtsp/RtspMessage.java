@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  */
 public record RtspMessage(String startLine, RtspHeaders headers, byte[] body) implements InterleavedItem {
 
-    private static final Pattern STATUS_LINE = Pattern.compile("RTSP/\\d\\.\\d \\d{3}(?: [^\\r\\n]*)?");
+    private static final Pattern STATUS_LINE = Pattern.compile("RTSP/\\d\\.\\d [1-9]\\d{2}(?: [^\\r\\n]*)?");
     private static final Pattern REQUEST_LINE = Pattern.compile("[A-Z_]{1,32} \\S+ RTSP/\\d\\.\\d");
 
     public RtspMessage {

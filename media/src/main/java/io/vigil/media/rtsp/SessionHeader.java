@@ -22,7 +22,7 @@ public record SessionHeader(String id, int timeoutSeconds) {
 
     /** {@code 12345678;timeout=60}; a timeout that is not a positive number is refused. */
     public static SessionHeader parse(String value) {
-        String[] parts = value.split(";");
+        String[] parts = value.split(";", -1);
         String id = parts[0].trim();
         if (id.isEmpty() || !id.chars().allMatch(c -> c > 32 && c < 127)) {
             throw new MediaException(MediaError.MALFORMED_HEADER, "Session '" + value + "'");

@@ -18,6 +18,6 @@ public record H265Parameters(Optional<byte[]> vps, Optional<byte[]> sps, Optiona
 
     /** The first of a comma-separated list: a camera sends one of each. */
     private static String first(MediaDescription media, String name) {
-        return media.formatParameters().getOrDefault(name, "").split(",")[0];
+        return media.formatParameters().getOrDefault(name, "").split(",", -1)[0];
     }
 }

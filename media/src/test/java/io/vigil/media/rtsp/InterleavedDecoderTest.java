@@ -135,6 +135,7 @@ class InterleavedDecoderTest {
             "MALFORMED_MESSAGE | RTSP/1.0 200 OK\\r\\nContent-Length: 1\\r\\nContent-Length: 2\\r\\n\\r\\n",
             "MALFORMED_MESSAGE | RTSP/1.0 200 OK\\r\\nno colon here\\r\\n\\r\\n",
             "MALFORMED_MESSAGE | RTSP/1.0 2000 OK\\r\\n\\r\\n",
+            "MALFORMED_MESSAGE | RTSP/1.0 000 OK\\r\\n\\r\\n",
             "MALFORMED_MESSAGE | HELLO\\r\\n\\r\\n"})
     void whatBreaksTheBoundsOrTheGrammarIsRefusedByName(MediaError error, String text) {
         String unescaped = text.replace("\\r", "\r").replace("\\n", "\n");

@@ -82,6 +82,7 @@ class RtspResponseTest {
     @CsvSource(delimiter = '|', value = {
             "MALFORMED_HEADER | CSeq      | x1",
             "MALFORMED_HEADER | Session   | ;timeout=60",
+            "MALFORMED_HEADER | Session   | ;",
             "MALFORMED_HEADER | Session   | abc;timeout=0",
             "MALFORMED_HEADER | Session   | abc;timeout=sixty",
             "MALFORMED_HEADER | Transport | RTP/AVP/TCP;unicast",

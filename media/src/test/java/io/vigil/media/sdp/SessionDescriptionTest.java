@@ -234,6 +234,14 @@ class SessionDescriptionTest {
     }
 
     @Test
+    void anEmptyH265ParameterSetListIsAbsent() {
+        MediaDescription media = SessionDescription.parse("m=video 0 RTP/AVP 98\na=rtpmap:98 H265/90000\n"
+                + "a=fmtp:98 sprop-vps=,;sprop-sps=;sprop-pps=RAHA8saNA7NA\n").media().get(0);
+        H265Parameters h265 = H265Parameters.of(media);
+        assertEquals("- - 4401c0f2c68d03b340", hex(h265.vps()) + " " + hex(h265.sps()) + " " + hex(h265.pps()));
+    }
+
+    @Test
     void parameterSetsThatDoNotDecodeAreLeftForInBand() {
         MediaDescription media = SessionDescription.parse("m=video 0 RTP/AVP 96\na=rtpmap:96 H264/90000\n"
                 + "a=fmtp:96 packetization-mode=1;sprop-parameter-sets=blabla=,aO48gA==\n").media().get(0);
