@@ -47,6 +47,18 @@ public final class H264Depacketizer {
         this.pps = sdp.pps().map(H264Depacketizer::copy).orElse(null);
     }
 
+    /**
+     * The sequence number the stream's first packet will have (the PLAY answer's RTP-Info {@code seq}), so that a loss
+     * before it counts like any other. Without it the first packet received is taken as the stream's first: a stream
+     * that starts after a lost packet holding a picture's first NAL unit gives that picture without it.
+     */
+    public void expectFirstSequence(int sequenceNumber) {
+        if (sequenceNumber < 0 || sequenceNumber > 0xFFFF) {
+            throw new IllegalArgumentException("an RTP sequence number is 16 bits: " + sequenceNumber);
+        }
+        expectedSequence = sequenceNumber;
+    }
+
     /** Takes the stream's next packet; hands {@code sink} each access unit it completes (none, one or two). */
     public void push(RtpPacket packet, Consumer<? super AccessUnit> sink) {
         long timestamp = timestamps.extend(packet.timestamp());

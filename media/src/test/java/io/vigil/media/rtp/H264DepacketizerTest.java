@@ -77,6 +77,15 @@ class H264DepacketizerTest {
     }
 
     @Test
+    void aLossBeforeTheFirstPacketCountsWhenTheFirstSequenceIsKnown() {
+        H264Depacketizer depacketizer = new H264Depacketizer(NO_SDP_SETS, H264Depacketizer.DEFAULT_MAX_ACCESS_UNIT_BYTES);
+        depacketizer.expectFirstSequence(65535);
+        assertEquals(List.of("3600 4103"), push(depacketizer, "0 0 M 4102; 1 3600 M 4103"));
+        assertEquals(1, depacketizer.lostPackets());
+        assertEquals(1, depacketizer.damagedAccessUnits());
+    }
+
+    @Test
     void theSdpsParameterSetsUntilTheStreamSendsItsOwn() {
         H264Parameters sdp = new H264Parameters(1, Optional.of("42c01f"), Optional.of(HexFormat.of().parseHex("6742c01f")),
                 Optional.of(HexFormat.of().parseHex("68ce3c80")));
