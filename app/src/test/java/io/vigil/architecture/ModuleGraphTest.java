@@ -18,14 +18,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the module graph of docs/ARCHITECTURE.md true: features → {@code camera-registry} → {@code archive} →
- * {@code kernel} → nothing, and no feature uses another. Reads the root pom's modules, every module's pom and every
- * main source file (its imports and any qualified name in its code), mapping each package to the module that
- * declares it. Every module the root pom lists that is neither shared nor {@code app} is a feature.
+ * {@code kernel} → nothing, no feature uses another, and a library ({@code media}) uses no other module while every
+ * module may use it. Reads the root pom's modules, every module's pom and every main source file (its imports and
+ * any qualified name in its code), mapping each package to the module that declares it. Every module the root pom
+ * lists that is neither a library, shared nor {@code app} is a feature.
  */
 class ModuleGraphTest {
 
     /** The shared modules, lowest first: each may use those before it, every feature may use all of them. */
     private static final List<String> SHARED = List.of("kernel", "archive", "camera-registry");
+    /** The libraries: each uses no other Vigil module, and every module may use them. */
+    private static final List<String> LIBRARIES = List.of("media");
     /** The module that assembles the service: it may use every other module. */
     private static final String APP = "app";
 
@@ -142,7 +145,27 @@ class ModuleGraphTest {
         Set<String> modules = new TreeSet<>(reactor.modules());
         assertEquals(modules, drawn, "the modules the graph in docs/ARCHITECTURE.md draws");
         assertEquals(modules, tabled, "the modules of the table in docs/ARCHITECTURE.md");
-        assertTrue(modules.containsAll(SHARED) && modules.contains(APP), "root pom modules: " + modules);
+        assertTrue(modules.containsAll(SHARED) && modules.containsAll(LIBRARIES) && modules.contains(APP),
+                "root pom modules: " + modules);
+    }
+
+    @Test
+    void aLibraryUsesNoOtherModuleAndEveryModuleMayUseIt() throws Exception {
+        for (String library : LIBRARIES) {
+            assertEquals(Set.of(), reactor.dependencies(library), library + "/pom.xml's Vigil dependencies");
+            Set<String> used = new TreeSet<>();
+            forEachName((module, name, where) -> {
+                if (module.equals(library) && !name.startsWith("io.vigil." + library + ".")
+                        && !name.equals("io.vigil." + library)) {
+                    used.add(where + " uses " + name);
+                }
+            });
+            assertEquals(Set.of(), used, "names of other modules in " + library + "'s main sources");
+            assertEquals(List.of(), mayUse(library), "what " + library + " may use");
+            for (String module : reactor.modules()) {
+                assertTrue(module.equals(library) || mayUse(module).contains(library), module + " may use " + library);
+            }
+        }
     }
 
     @Test
@@ -171,7 +194,12 @@ class ModuleGraphTest {
         if (module.equals(APP)) {
             return reactor.modules().stream().filter(m -> !m.equals(APP)).toList();
         }
+        if (LIBRARIES.contains(module)) {
+            return List.of();
+        }
         int shared = SHARED.indexOf(module);
-        return shared >= 0 ? SHARED.subList(0, shared) : SHARED;
+        List<String> allowed = new ArrayList<>(LIBRARIES);
+        allowed.addAll(shared >= 0 ? SHARED.subList(0, shared) : SHARED);
+        return allowed;
     }
 }

@@ -1,0 +1,25 @@
+package io.vigil.media;
+
+/** Why the media library refused some bytes: one code per kind of refusal, named in every {@link MediaException}. */
+public enum MediaError {
+    /** Garbage where an interleaved frame or an RTSP message should start, past the resynchronisation bound. */
+    STREAM_OUT_OF_SYNC,
+    /** An RTSP message's start line and headers longer than the decoder's bound. */
+    HEADER_TOO_LARGE,
+    /** More RTSP header lines than the decoder's bound. */
+    TOO_MANY_HEADERS,
+    /** An RTSP message body (Content-Length) longer than the decoder's bound. */
+    BODY_TOO_LARGE,
+    /** An RTSP message that does not follow RFC 2326's grammar (start line, header line, Content-Length). */
+    MALFORMED_MESSAGE,
+    /** An RTSP header value that does not follow its grammar (Session, Transport, RTP-Info, WWW-Authenticate). */
+    MALFORMED_HEADER,
+    /** An authentication challenge Vigil cannot answer (a scheme other than Basic and Digest, auth-int only, ...). */
+    AUTH_UNSUPPORTED,
+    /** A session description that does not follow RFC 8866's grammar where the library needs it. */
+    MALFORMED_SDP,
+    /** An RTP packet shorter than its header says, of another version, or with impossible padding. */
+    MALFORMED_RTP,
+    /** A decoder used again after it refused its input. */
+    DECODER_FAILED
+}

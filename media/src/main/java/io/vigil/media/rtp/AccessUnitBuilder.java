@@ -1,0 +1,134 @@
+package io.vigil.media.rtp;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The access unit a depacketizer is assembling: NAL units copied once, end to end, into one array that becomes the
+ * finished unit's (the next unit gets a new array, sized after this one). Bounded: bytes past {@code maxBytes} make
+ * the unit damaged instead of growing the array. A NAL unit is opened, appended to (FU-A fragments), then closed, when
+ * Annex-B start codes inside it split it in several.
+ */
+final class AccessUnitBuilder {
+
+    private static final int MIN_CAPACITY_BYTES = 4 * 1024;
+
+    private final int maxBytes;
+    private byte[] bytes = new byte[MIN_CAPACITY_BYTES];
+    private int size;
+    private final List<int[]> nals = new ArrayList<>();
+    private int openAt = -1;
+    private boolean damaged;
+
+    AccessUnitBuilder(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    boolean isEmpty() {
+        return nals.isEmpty() && openAt < 0;
+    }
+
+    boolean isDamaged() {
+        return damaged;
+    }
+
+    void damage() {
+        damaged = true;
+        openAt = -1;
+    }
+
+    boolean hasOpenNal() {
+        return openAt >= 0;
+    }
+
+    /** Starts a NAL unit with its header byte (FU-A rebuilds it from indicator and FU header). */
+    void open(int headerByte) {
+        if (damaged) {
+            return;
+        }
+        openAt = size;
+        put(headerByte);
+    }
+
+    void append(ByteBuffer part) {
+        if (damaged || openAt < 0) {
+            return;
+        }
+        if (size + part.remaining() > maxBytes) {
+            damage();
+            return;
+        }
+        ensure(size + part.remaining());
+        part.duplicate().get(bytes, size, part.remaining());
+        size += part.remaining();
+    }
+
+    /**
+     * Ends the open NAL unit, split at any Annex-B start code (00 00 01) inside it; returns the NAL units added, as
+     * slices valid until the next {@link #append}.
+     */
+    List<ByteBuffer> close() {
+        List<ByteBuffer> added = new ArrayList<>();
+        if (damaged || openAt < 0) {
+            openAt = -1;
+            return added;
+        }
+        int pieceStart = openAt;
+        for (int i = openAt; i + 2 < size; i++) {
+            if (bytes[i] == 0 && bytes[i + 1] == 0 && bytes[i + 2] == 1) {
+                addPiece(pieceStart, i, added);
+                pieceStart = i + 3;
+                i += 2;
+            }
+        }
+        addPiece(pieceStart, size, added);
+        openAt = -1;
+        return added;
+    }
+
+    /** The unit's NAL units as slices of its array; the builder starts over with a new array. */
+    List<ByteBuffer> finish() {
+        List<ByteBuffer> slices = new ArrayList<>(nals.size());
+        for (int[] nal : nals) {
+            slices.add(ByteBuffer.wrap(bytes, nal[0], nal[1]).slice().asReadOnlyBuffer());
+        }
+        bytes = new byte[Math.max(MIN_CAPACITY_BYTES, Math.min(maxBytes, size + size / 4))];
+        reset();
+        return slices;
+    }
+
+    void reset() {
+        size = 0;
+        nals.clear();
+        openAt = -1;
+        damaged = false;
+    }
+
+    private void addPiece(int from, int to, List<ByteBuffer> added) {
+        while (to > from && bytes[to - 1] == 0) {
+            to--;                  // a NAL unit never ends in a zero byte: these belong to a start code (00 00 00 01)
+        }
+        if (to > from) {
+            nals.add(new int[] {from, to - from});
+            added.add(ByteBuffer.wrap(bytes, from, to - from).slice().asReadOnlyBuffer());
+        }
+    }
+
+    private void put(int b) {
+        if (size + 1 > maxBytes) {
+            damage();
+            return;
+        }
+        ensure(size + 1);
+        bytes[size++] = (byte) b;
+    }
+
+    private void ensure(int capacity) {
+        if (capacity > bytes.length) {
+            byte[] larger = new byte[(int) Math.min(maxBytes, Math.max(capacity, 2L * bytes.length))];
+            System.arraycopy(bytes, 0, larger, 0, size);
+            bytes = larger;
+        }
+    }
+}
