@@ -145,7 +145,8 @@ class ModuleGraphTest {
         Set<String> modules = new TreeSet<>(reactor.modules());
         assertEquals(modules, drawn, "the modules the graph in docs/ARCHITECTURE.md draws");
         assertEquals(modules, tabled, "the modules of the table in docs/ARCHITECTURE.md");
-        assertTrue(modules.containsAll(SHARED) && modules.containsAll(LIBRARIES) && modules.contains(APP),
+        assertTrue(
+                modules.containsAll(SHARED) && modules.containsAll(LIBRARIES) && modules.contains(APP),
                 "root pom modules: " + modules);
     }
 
@@ -155,7 +156,8 @@ class ModuleGraphTest {
             assertEquals(Set.of(), reactor.dependencies(library), library + "/pom.xml's Vigil dependencies");
             Set<String> used = new TreeSet<>();
             forEachName((module, name, where) -> {
-                if (module.equals(library) && !name.startsWith("io.vigil." + library + ".")
+                if (module.equals(library)
+                        && !name.startsWith("io.vigil." + library + ".")
                         && !name.equals("io.vigil." + library)) {
                     used.add(where + " uses " + name);
                 }

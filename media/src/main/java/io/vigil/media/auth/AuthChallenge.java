@@ -2,7 +2,6 @@ package io.vigil.media.auth;
 
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

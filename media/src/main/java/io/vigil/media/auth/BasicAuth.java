@@ -6,8 +6,7 @@ import java.util.Base64;
 /** The Authorization value of Basic authentication (RFC 7617): user name and password, base64. */
 public final class BasicAuth {
 
-    private BasicAuth() {
-    }
+    private BasicAuth() {}
 
     /** Refuses a user name with {@code :}, which Basic cannot carry (Digest can). */
     public static String authorization(Credentials credentials) {

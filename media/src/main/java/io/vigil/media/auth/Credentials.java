@@ -4,7 +4,8 @@ package io.vigil.media.auth;
 public record Credentials(String username, String password) {
 
     public Credentials {
-        if (username.chars().anyMatch(c -> c < 32 || c == 127) || password.chars().anyMatch(c -> c < 32 || c == 127)) {
+        if (username.chars().anyMatch(c -> c < 32 || c == 127)
+                || password.chars().anyMatch(c -> c < 32 || c == 127)) {
             throw new IllegalArgumentException("control characters in credentials");
         }
     }

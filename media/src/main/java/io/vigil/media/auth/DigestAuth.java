@@ -2,7 +2,6 @@ package io.vigil.media.auth;
 
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,15 +40,22 @@ public record DigestAuth(String realm, String nonce, String algorithm, boolean q
             qopAuth = Arrays.stream(challenge.parameter("qop").get().split(","))
                     .anyMatch(q -> q.trim().equalsIgnoreCase("auth"));
             if (!qopAuth) {
-                throw new MediaException(MediaError.AUTH_UNSUPPORTED, "Digest qop " + challenge.parameter("qop").get());
+                throw new MediaException(
+                        MediaError.AUTH_UNSUPPORTED,
+                        "Digest qop " + challenge.parameter("qop").get());
             }
         }
-        return new DigestAuth(challenge.parameter("realm").orElse(""), nonce, algorithm, qopAuth,
+        return new DigestAuth(
+                challenge.parameter("realm").orElse(""),
+                nonce,
+                algorithm,
+                qopAuth,
                 challenge.parameter("opaque").orElse(null));
     }
 
     /** The Authorization header value for {@code method} on {@code uri}, the {@code nonceCount}-th use of the nonce. */
-    public String authorization(Credentials credentials, String method, String uri, String clientNonce, int nonceCount) {
+    public String authorization(
+            Credentials credentials, String method, String uri, String clientNonce, int nonceCount) {
         if (nonceCount < 1) {
             throw new IllegalArgumentException("nonce counts start at 1: " + nonceCount);
         }
@@ -62,11 +68,16 @@ public record DigestAuth(String realm, String nonce, String algorithm, boolean q
         String response = qopAuth
                 ? hash(ha1 + ":" + nonce + ":" + nc + ":" + clientNonce + ":auth:" + ha2)
                 : hash(ha1 + ":" + nonce + ":" + ha2);
-        StringBuilder header = new StringBuilder("Digest username=").append(quote(credentials.username()))
-                .append(", realm=").append(quote(realm))
-                .append(", nonce=").append(quote(nonce))
-                .append(", uri=").append(quote(uri))
-                .append(", response=").append(quote(response));
+        StringBuilder header = new StringBuilder("Digest username=")
+                .append(quote(credentials.username()))
+                .append(", realm=")
+                .append(quote(realm))
+                .append(", nonce=")
+                .append(quote(nonce))
+                .append(", uri=")
+                .append(quote(uri))
+                .append(", response=")
+                .append(quote(response));
         if (!algorithm.equals("MD5") || qopAuth) {
             header.append(", algorithm=").append(algorithm);
         }
@@ -82,7 +93,8 @@ public record DigestAuth(String realm, String nonce, String algorithm, boolean q
     private String hash(String text) {
         String name = algorithm.toUpperCase(Locale.ROOT).startsWith("SHA-256") ? "SHA-256" : "MD5";
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(name).digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance(name).digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has " + name, e);
         }

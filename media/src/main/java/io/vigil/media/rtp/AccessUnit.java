@@ -8,7 +8,8 @@ import java.util.List;
  * start code or length prefix, all in one array; the RTP timestamp, extended past wrap-around; whether it holds an
  * IDR picture; and the parameter sets known when it ended (SPS then PPS for H.264; empty if none seen yet).
  */
-public record AccessUnit(long rtpTimestamp, List<ByteBuffer> nalUnits, boolean keyframe, List<ByteBuffer> parameterSets) {
+public record AccessUnit(
+        long rtpTimestamp, List<ByteBuffer> nalUnits, boolean keyframe, List<ByteBuffer> parameterSets) {
 
     public AccessUnit {
         nalUnits = List.copyOf(nalUnits);

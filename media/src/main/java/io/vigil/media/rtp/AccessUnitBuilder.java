@@ -107,7 +107,7 @@ final class AccessUnitBuilder {
 
     private void addPiece(int from, int to, List<ByteBuffer> added) {
         while (to > from && bytes[to - 1] == 0) {
-            to--;                  // a NAL unit never ends in a zero byte: these belong to a start code (00 00 00 01)
+            to--; // a NAL unit never ends in a zero byte: these belong to a start code (00 00 00 01)
         }
         if (to > from) {
             nals.add(new int[] {from, to - from});

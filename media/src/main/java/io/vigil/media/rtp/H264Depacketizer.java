@@ -1,7 +1,6 @@
 package io.vigil.media.rtp;
 
 import io.vigil.media.sdp.H264Parameters;
-
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Consumer;
@@ -104,7 +103,7 @@ public final class H264Depacketizer {
         int header = payload.get(payload.position()) & 0xFF;
         int type = header & 0x1F;
         if ((header & 0x80) != 0) {
-            unit.damage();                                   // forbidden_zero_bit: the sender marks it broken
+            unit.damage(); // forbidden_zero_bit: the sender marks it broken
         } else if (type >= 1 && type <= 23) {
             abandonFragment();
             unit.open(header);
@@ -116,7 +115,7 @@ public final class H264Depacketizer {
         } else if (type == FU_A) {
             readFragment(header, payload.position(payload.position() + 1));
         } else if (type >= 25 && type <= 29) {
-            unit.damage();                                   // STAP-B, MTAP16, MTAP24, FU-B: mode 2 only
+            unit.damage(); // STAP-B, MTAP16, MTAP24, FU-B: mode 2 only
         }
         // 0, 30, 31: not defined by RFC 6184; left out
     }
@@ -130,7 +129,7 @@ public final class H264Depacketizer {
             }
             int header = units.get(units.position()) & 0xFF;
             if ((header & 0x80) != 0 || (header & 0x1F) == 0 || (header & 0x1F) > 23) {
-                unit.damage();                               // an aggregate holds single NAL units only
+                unit.damage(); // an aggregate holds single NAL units only
                 return;
             }
             unit.open(header);
@@ -159,7 +158,7 @@ public final class H264Depacketizer {
             abandonFragment();
             unit.open((indicator & 0xE0) | (fuHeader & 0x1F));
         } else if (!unit.hasOpenNal()) {
-            unit.damage();                                   // a middle or end without its start
+            unit.damage(); // a middle or end without its start
             return;
         }
         unit.append(fragment);
@@ -193,7 +192,7 @@ public final class H264Depacketizer {
         boolean idr = keyframe;
         keyframe = false;
         if (unit.hasOpenNal()) {
-            unit.damage();                                   // marker or new timestamp in the middle of a FU-A
+            unit.damage(); // marker or new timestamp in the middle of a FU-A
         }
         if (unit.isDamaged()) {
             damagedAccessUnits++;

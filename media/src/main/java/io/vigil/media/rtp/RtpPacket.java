@@ -2,15 +2,14 @@ package io.vigil.media.rtp;
 
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
-
 import java.nio.ByteBuffer;
 
 /**
  * One RTP packet (RFC 3550 §5.1), its header read and its payload a read-only slice of the bytes it was parsed from
  * (CSRCs, header extension and padding left out): valid as long as those bytes are.
  */
-public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, long timestamp, long ssrc,
-                        ByteBuffer payload) {
+public record RtpPacket(
+        boolean marker, int payloadType, int sequenceNumber, long timestamp, long ssrc, ByteBuffer payload) {
 
     public static final int HEADER_BYTES = 12;
 
@@ -60,8 +59,13 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
             end -= paddingBytes;
         }
         ByteBuffer payload = bytes.slice(offset, end - offset).asReadOnlyBuffer();
-        return new RtpPacket((second & 0x80) != 0, second & 0x7F, bytes.getShort(2) & 0xFFFF,
-                bytes.getInt(4) & 0xFFFF_FFFFL, bytes.getInt(8) & 0xFFFF_FFFFL, payload);
+        return new RtpPacket(
+                (second & 0x80) != 0,
+                second & 0x7F,
+                bytes.getShort(2) & 0xFFFF,
+                bytes.getInt(4) & 0xFFFF_FFFFL,
+                bytes.getInt(8) & 0xFFFF_FFFFL,
+                payload);
     }
 
     private static MediaException malformed(String why) {

@@ -2,7 +2,6 @@ package io.vigil.media.rtsp;
 
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ public final class InterleavedDecoder {
     private int end;
     /** How far past {@link #start} the search for the end of a message's headers has looked. */
     private int scannedBytes;
+
     private int skippedInARowBytes;
     private long skippedBytes;
     private boolean failed;
@@ -99,7 +99,8 @@ public final class InterleavedDecoder {
         if (available < StreamLimits.FRAME_HEADER_BYTES + length) {
             return false;
         }
-        ByteBuffer payload = ByteBuffer.wrap(buffer, start + StreamLimits.FRAME_HEADER_BYTES, length).slice()
+        ByteBuffer payload = ByteBuffer.wrap(buffer, start + StreamLimits.FRAME_HEADER_BYTES, length)
+                .slice()
                 .asReadOnlyBuffer();
         consumed(StreamLimits.FRAME_HEADER_BYTES + length);
         sink.accept(new InterleavedFrame(channel, payload));
@@ -110,16 +111,16 @@ public final class InterleavedDecoder {
         int headerBytes = headerEnd(available);
         if (headerBytes < 0) {
             if (available >= limits.maxHeaderBytes()) {
-                throw new MediaException(MediaError.HEADER_TOO_LARGE, "no end of headers within "
-                        + limits.maxHeaderBytes() + " bytes");
+                throw new MediaException(
+                        MediaError.HEADER_TOO_LARGE, "no end of headers within " + limits.maxHeaderBytes() + " bytes");
             }
             return false;
         }
         List<String> lines = lines(new String(buffer, start, headerBytes, StandardCharsets.ISO_8859_1));
         String startLine = lines.get(0);
         if (!RtspMessage.isStartLine(startLine)) {
-            throw new MediaException(MediaError.MALFORMED_MESSAGE, "not a status or request line: '"
-                    + abbreviate(startLine) + "'");
+            throw new MediaException(
+                    MediaError.MALFORMED_MESSAGE, "not a status or request line: '" + abbreviate(startLine) + "'");
         }
         RtspHeaders headers = headers(lines.subList(1, lines.size()));
         int bodyBytes = contentLength(headers);
@@ -165,9 +166,10 @@ public final class InterleavedDecoder {
         List<RtspHeaders.Header> headers = new ArrayList<>();
         for (String line : lines) {
             if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && !headers.isEmpty()) {
-                RtspHeaders.Header last = headers.remove(headers.size() - 1);       // obsolete line folding
+                RtspHeaders.Header last = headers.remove(headers.size() - 1); // obsolete line folding
                 if (line.indexOf('\r') >= 0) {
-                    throw new MediaException(MediaError.MALFORMED_MESSAGE, "a carriage return inside header " + last.name());
+                    throw new MediaException(
+                            MediaError.MALFORMED_MESSAGE, "a carriage return inside header " + last.name());
                 }
                 headers.add(new RtspHeaders.Header(last.name(), (last.value() + " " + line.trim()).trim()));
                 continue;
@@ -200,8 +202,8 @@ public final class InterleavedDecoder {
         }
         int bytes = Integer.parseInt(value);
         if (bytes > limits.maxBodyBytes()) {
-            throw new MediaException(MediaError.BODY_TOO_LARGE, "Content-Length " + bytes + " above "
-                    + limits.maxBodyBytes());
+            throw new MediaException(
+                    MediaError.BODY_TOO_LARGE, "Content-Length " + bytes + " above " + limits.maxBodyBytes());
         }
         return bytes;
     }
@@ -211,8 +213,9 @@ public final class InterleavedDecoder {
         skippedInARowBytes += bytes;
         start += bytes;
         if (skippedInARowBytes > limits.maxSkippedBytes()) {
-            throw new MediaException(MediaError.STREAM_OUT_OF_SYNC, skippedInARowBytes
-                    + " bytes that start neither an interleaved frame nor an RTSP message");
+            throw new MediaException(
+                    MediaError.STREAM_OUT_OF_SYNC,
+                    skippedInARowBytes + " bytes that start neither an interleaved frame nor an RTSP message");
         }
     }
 

@@ -14,7 +14,8 @@ public record InterleavedFrame(int channel, ByteBuffer payload) implements Inter
             throw new IllegalArgumentException("an interleaved channel is one byte: " + channel);
         }
         if (payload.remaining() > StreamLimits.MAX_FRAME_PAYLOAD_BYTES) {
-            throw new IllegalArgumentException("an interleaved frame holds at most 65,535 bytes: " + payload.remaining());
+            throw new IllegalArgumentException(
+                    "an interleaved frame holds at most 65,535 bytes: " + payload.remaining());
         }
     }
 }

@@ -1,5 +1,4 @@
 package io.vigil.media.rtsp;
 
 /** What an RTSP-over-TCP connection carries: interleaved frames and RTSP messages, in any order. */
-public sealed interface InterleavedItem permits InterleavedFrame, RtspMessage {
-}
+public sealed interface InterleavedItem permits InterleavedFrame, RtspMessage {}

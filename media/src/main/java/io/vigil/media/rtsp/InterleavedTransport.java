@@ -2,7 +2,6 @@ package io.vigil.media.rtsp;
 
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
-
 import java.util.OptionalLong;
 
 /**
@@ -27,7 +26,8 @@ public record InterleavedTransport(int rtpChannel, int rtcpChannel, OptionalLong
             String parameter = RtspHeaders.lower(part.trim());
             if (parameter.startsWith("interleaved=")) {
                 String[] channels = parameter.substring("interleaved=".length()).split("-", -1);
-                if (channels.length > 2 || !channels[0].matches("\\d{1,3}")
+                if (channels.length > 2
+                        || !channels[0].matches("\\d{1,3}")
                         || (channels.length == 2 && !channels[1].matches("\\d{1,3}"))) {
                     throw malformed(value);
                 }
@@ -46,7 +46,7 @@ public record InterleavedTransport(int rtpChannel, int rtcpChannel, OptionalLong
     }
 
     private static MediaException malformed(String value) {
-        return new MediaException(MediaError.MALFORMED_HEADER, "Transport without usable interleaved channels: '"
-                + value + "'");
+        return new MediaException(
+                MediaError.MALFORMED_HEADER, "Transport without usable interleaved channels: '" + value + "'");
     }
 }

@@ -2,7 +2,6 @@ package io.vigil.media.rtsp;
 
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -58,7 +57,8 @@ public record RtpInfo(String url, OptionalInt sequenceNumber, OptionalLong rtpTi
     private static long number(String digits, long max, String value) {
         String trimmed = digits.trim();
         if (!trimmed.matches("\\d{1,10}") || Long.parseLong(trimmed) > max) {
-            throw new MediaException(MediaError.MALFORMED_HEADER, "RTP-Info number '" + trimmed + "' in '" + value + "'");
+            throw new MediaException(
+                    MediaError.MALFORMED_HEADER, "RTP-Info number '" + trimmed + "' in '" + value + "'");
         }
         return Long.parseLong(trimmed);
     }

@@ -28,12 +28,18 @@ public record RtspHeaders(List<Header> lines) {
 
     /** The first value of {@code name}, if any. */
     public Optional<String> first(String name) {
-        return lines.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst();
+        return lines.stream()
+                .filter(h -> h.name().equalsIgnoreCase(name))
+                .map(Header::value)
+                .findFirst();
     }
 
     /** Every value of {@code name}, in order (WWW-Authenticate may come once per scheme). */
     public List<String> all(String name) {
-        return lines.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).toList();
+        return lines.stream()
+                .filter(h -> h.name().equalsIgnoreCase(name))
+                .map(Header::value)
+                .toList();
     }
 
     /** These headers and {@code name: value} after them. */

@@ -36,14 +36,18 @@ public record RtspRequest(RtspMethod method, String url, int cseq, RtspHeaders h
         if (rtpChannel < 0 || rtpChannel > 254) {
             throw new IllegalArgumentException("an RTP channel 0-254, its RTCP channel next: " + rtpChannel);
         }
-        RtspHeaders headers = RtspHeaders.NONE.with("Transport",
-                "RTP/AVP/TCP;unicast;interleaved=" + rtpChannel + "-" + (rtpChannel + 1));
-        return new RtspRequest(RtspMethod.SETUP, url, cseq, session == null ? headers : headers.with("Session", session));
+        RtspHeaders headers = RtspHeaders.NONE.with(
+                "Transport", "RTP/AVP/TCP;unicast;interleaved=" + rtpChannel + "-" + (rtpChannel + 1));
+        return new RtspRequest(
+                RtspMethod.SETUP, url, cseq, session == null ? headers : headers.with("Session", session));
     }
 
     /** PLAY from now on (live: {@code Range: npt=0.000-}). */
     public static RtspRequest play(String url, int cseq, String session) {
-        return new RtspRequest(RtspMethod.PLAY, url, cseq,
+        return new RtspRequest(
+                RtspMethod.PLAY,
+                url,
+                cseq,
                 RtspHeaders.NONE.with("Session", session).with("Range", "npt=0.000-"));
     }
 
@@ -63,8 +67,14 @@ public record RtspRequest(RtspMethod method, String url, int cseq, RtspHeaders h
 
     /** The request on the wire: request line, CSeq, the headers in order, an empty line. */
     public byte[] bytes() {
-        StringBuilder text = new StringBuilder(128).append(method.name()).append(' ').append(url).append(" RTSP/1.0\r\n")
-                .append("CSeq: ").append(cseq).append("\r\n");
+        StringBuilder text = new StringBuilder(128)
+                .append(method.name())
+                .append(' ')
+                .append(url)
+                .append(" RTSP/1.0\r\n")
+                .append("CSeq: ")
+                .append(cseq)
+                .append("\r\n");
         for (RtspHeaders.Header header : headers.lines()) {
             text.append(header.name()).append(": ").append(header.value()).append("\r\n");
         }

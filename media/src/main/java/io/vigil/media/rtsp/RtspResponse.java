@@ -3,7 +3,6 @@ package io.vigil.media.rtsp;
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
 import io.vigil.media.auth.AuthChallenge;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,11 +20,11 @@ public record RtspResponse(int statusCode, String reason, RtspHeaders headers, b
     /** The response {@code message} is; a request is refused ({@link MediaError#MALFORMED_MESSAGE}). */
     public static RtspResponse of(RtspMessage message) {
         if (!message.isResponse()) {
-            throw new MediaException(MediaError.MALFORMED_MESSAGE, "a request where a response was due: '"
-                    + message.startLine() + "'");
+            throw new MediaException(
+                    MediaError.MALFORMED_MESSAGE, "a request where a response was due: '" + message.startLine() + "'");
         }
         String line = message.startLine();
-        int code = Integer.parseInt(line.substring(9, 12));        // RtspMessage checked "RTSP/d.d ddd"
+        int code = Integer.parseInt(line.substring(9, 12)); // RtspMessage checked "RTSP/d.d ddd"
         String reason = line.length() > 13 ? line.substring(13).trim() : "";
         return new RtspResponse(code, reason, message.headers(), message.body());
     }
@@ -66,7 +65,9 @@ public record RtspResponse(int statusCode, String reason, RtspHeaders headers, b
 
     /** Every WWW-Authenticate challenge of a 401, in order (cameras often offer Digest and Basic). */
     public List<AuthChallenge> challenges() {
-        return headers.all("WWW-Authenticate").stream().map(AuthChallenge::parse).toList();
+        return headers.all("WWW-Authenticate").stream()
+                .map(AuthChallenge::parse)
+                .toList();
     }
 
     /** The URL relative controls resolve against: Content-Base, else Content-Location (RFC 2326 C.1.1). */

@@ -9,14 +9,15 @@ public record StreamLimits(int maxHeaderBytes, int maxHeaders, int maxBodyBytes,
 
     /** Interleaved frame header: {@code $}, channel, 16-bit length. */
     public static final int FRAME_HEADER_BYTES = 4;
+
     public static final int MAX_FRAME_PAYLOAD_BYTES = 0xFFFF;
     /** Enough for any camera's DESCRIBE answer; cameras' SDPs are a few KiB. */
     public static final StreamLimits DEFAULT = new StreamLimits(16 * 1024, 64, 64 * 1024, 64 * 1024);
 
     public StreamLimits {
         if (maxHeaderBytes < 64 || maxHeaders < 1 || maxBodyBytes < 0 || maxSkippedBytes < 0) {
-            throw new IllegalArgumentException("stream limits too small: header bytes " + maxHeaderBytes
-                    + ", headers " + maxHeaders + ", body bytes " + maxBodyBytes + ", skipped bytes " + maxSkippedBytes);
+            throw new IllegalArgumentException("stream limits too small: header bytes " + maxHeaderBytes + ", headers "
+                    + maxHeaders + ", body bytes " + maxBodyBytes + ", skipped bytes " + maxSkippedBytes);
         }
         if ((long) maxHeaderBytes + maxBodyBytes > 16 * 1024 * 1024) {
             throw new IllegalArgumentException("an RTSP message of more than 16 MiB: header bytes " + maxHeaderBytes

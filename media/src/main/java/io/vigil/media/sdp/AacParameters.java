@@ -2,7 +2,6 @@ package io.vigil.media.sdp;
 
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,15 +10,19 @@ import java.util.Optional;
  * An AAC media's fmtp in RFC 3640's {@code AAC-hbr} mode: the AudioSpecificConfig ({@code config=}, hexadecimal)
  * and the widths of the AU headers' fields, in bits ({@code sizelength=13;indexlength=3;indexdeltalength=3}).
  */
-public record AacParameters(byte[] audioSpecificConfig, int sizeLengthBits, int indexLengthBits,
-                            int indexDeltaLengthBits) {
+public record AacParameters(
+        byte[] audioSpecificConfig, int sizeLengthBits, int indexLengthBits, int indexDeltaLengthBits) {
 
     public AacParameters {
         if (audioSpecificConfig.length < 2) {
             throw new IllegalArgumentException("an AudioSpecificConfig has at least 2 bytes");
         }
-        if (sizeLengthBits < 1 || sizeLengthBits > 16 || indexLengthBits > 8 || indexDeltaLengthBits > 8
-                || indexLengthBits < 0 || indexDeltaLengthBits < 0) {
+        if (sizeLengthBits < 1
+                || sizeLengthBits > 16
+                || indexLengthBits > 8
+                || indexDeltaLengthBits > 8
+                || indexLengthBits < 0
+                || indexDeltaLengthBits < 0) {
             throw new IllegalArgumentException("AU header widths " + sizeLengthBits + "/" + indexLengthBits + "/"
                     + indexDeltaLengthBits + " bits");
         }
@@ -46,8 +49,8 @@ public record AacParameters(byte[] audioSpecificConfig, int sizeLengthBits, int 
         int index = FormatParameters.number(fmtp, "indexlength", 8, 0);
         int delta = FormatParameters.number(fmtp, "indexdeltalength", 8, 0);
         if (config.length < 2 || size == 0) {
-            throw new MediaException(MediaError.MALFORMED_SDP, "AAC-hbr needs config (2 bytes at least) and sizelength: "
-                    + fmtp);
+            throw new MediaException(
+                    MediaError.MALFORMED_SDP, "AAC-hbr needs config (2 bytes at least) and sizelength: " + fmtp);
         }
         return new AacParameters(config, size, index, delta);
     }

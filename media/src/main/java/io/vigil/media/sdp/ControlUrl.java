@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 public final class ControlUrl {
 
-    private ControlUrl() {
-    }
+    private ControlUrl() {}
 
     public static String resolve(String base, String control) {
         if (control == null || control.isBlank() || control.trim().equals("*")) {

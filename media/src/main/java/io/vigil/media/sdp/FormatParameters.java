@@ -2,7 +2,6 @@ package io.vigil.media.sdp;
 
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
-
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -13,8 +12,7 @@ import java.util.Optional;
 /** The {@code key=value;key=value} of an {@code a=fmtp} line, and the value grammars codecs' parameters share. */
 final class FormatParameters {
 
-    private FormatParameters() {
-    }
+    private FormatParameters() {}
 
     /** Names in lower case, values trimmed; the first of a repeated name wins; a part without {@code =} is skipped. */
     static Map<String, String> parse(String text) {
@@ -22,7 +20,8 @@ final class FormatParameters {
         for (String part : text.split(";")) {
             int equals = part.indexOf('=');
             if (equals > 0) {
-                parameters.putIfAbsent(part.substring(0, equals).trim().toLowerCase(Locale.ROOT),
+                parameters.putIfAbsent(
+                        part.substring(0, equals).trim().toLowerCase(Locale.ROOT),
                         part.substring(equals + 1).trim());
             }
         }

@@ -2,7 +2,6 @@ package io.vigil.media.sdp;
 
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,8 +10,8 @@ import java.util.Optional;
  * {@code profile-level-id} (three bytes, hexadecimal) and the SPS and PPS of {@code sprop-parameter-sets}, absent
  * when the camera sends them only in-band (or sends ones that do not decode).
  */
-public record H264Parameters(int packetizationMode, Optional<String> profileLevelId, Optional<byte[]> sps,
-                             Optional<byte[]> pps) {
+public record H264Parameters(
+        int packetizationMode, Optional<String> profileLevelId, Optional<byte[]> sps, Optional<byte[]> pps) {
 
     public H264Parameters {
         if (packetizationMode < 0 || packetizationMode > 2) {
@@ -30,7 +29,8 @@ public record H264Parameters(int packetizationMode, Optional<String> profileLeve
         Map<String, String> fmtp = media.formatParameters();
         int mode = FormatParameters.number(fmtp, "packetization-mode", 2, 0);
         Optional<String> profile = Optional.ofNullable(fmtp.get("profile-level-id"))
-                .map(id -> id.toLowerCase(java.util.Locale.ROOT)).filter(id -> id.matches("[0-9a-f]{6}"));
+                .map(id -> id.toLowerCase(java.util.Locale.ROOT))
+                .filter(id -> id.matches("[0-9a-f]{6}"));
         Optional<byte[]> sps = Optional.empty();
         Optional<byte[]> pps = Optional.empty();
         for (String set : fmtp.getOrDefault("sprop-parameter-sets", "").split(",")) {

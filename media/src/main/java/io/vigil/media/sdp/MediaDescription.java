@@ -10,8 +10,13 @@ import java.util.Optional;
  * (lower case), its payload types, its control (as written), and the rtpmap and fmtp of its first payload type, the
  * one a recorder takes (fmtp names in lower case).
  */
-public record MediaDescription(String mediaType, String protocol, List<Integer> payloadTypes, Optional<String> control,
-                               Optional<RtpMap> rtpMap, Map<String, String> formatParameters) {
+public record MediaDescription(
+        String mediaType,
+        String protocol,
+        List<Integer> payloadTypes,
+        Optional<String> control,
+        Optional<RtpMap> rtpMap,
+        Map<String, String> formatParameters) {
 
     public MediaDescription {
         if (mediaType.isEmpty() || !mediaType.equals(mediaType.toLowerCase(Locale.ROOT))) {
@@ -22,8 +27,8 @@ public record MediaDescription(String mediaType, String protocol, List<Integer> 
             throw new IllegalArgumentException("RTP payload types 0-127: " + payloadTypes);
         }
         if (rtpMap.isPresent() && rtpMap.get().payloadType() != payloadTypes.get(0)) {
-            throw new IllegalArgumentException("an rtpmap of payload type " + rtpMap.get().payloadType()
-                    + ", not the media's first " + payloadTypes.get(0));
+            throw new IllegalArgumentException("an rtpmap of payload type "
+                    + rtpMap.get().payloadType() + ", not the media's first " + payloadTypes.get(0));
         }
         formatParameters = Map.copyOf(formatParameters);
     }

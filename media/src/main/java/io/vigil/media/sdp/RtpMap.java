@@ -2,7 +2,6 @@ package io.vigil.media.sdp;
 
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
-
 import java.util.Locale;
 
 /** A media's {@code a=rtpmap:96 H264/90000} (RFC 8866 §6.6): payload type, encoding (upper case), clock rate, channels. */
@@ -27,7 +26,10 @@ public record RtpMap(int payloadType, String encodingName, int clockRateHz, int 
             throw malformed(value);
         }
         String[] parts = typeAndEncoding[1].trim().split("/");
-        if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty() || !parts[1].matches("\\d{1,9}")
+        if (parts.length < 2
+                || parts.length > 3
+                || parts[0].isEmpty()
+                || !parts[1].matches("\\d{1,9}")
                 || (parts.length == 3 && !parts[2].matches("\\d{1,3}"))) {
             throw malformed(value);
         }

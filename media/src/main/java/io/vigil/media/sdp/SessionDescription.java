@@ -2,7 +2,6 @@ package io.vigil.media.sdp;
 
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +48,8 @@ public record SessionDescription(Optional<String> control, List<MediaDescription
                 section = Section.of(value);
             } else if (type == 'a') {
                 int colon = value.indexOf(':');
-                String name = (colon < 0 ? value : value.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
+                String name =
+                        (colon < 0 ? value : value.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
                 String attribute = colon < 0 ? "" : value.substring(colon + 1).trim();
                 if (section != null) {
                     section.attribute(name, attribute);
@@ -87,7 +87,9 @@ public record SessionDescription(Optional<String> control, List<MediaDescription
         /** {@code video 0 RTP/AVP 96 97}. */
         static Section of(String value) {
             String[] fields = value.trim().split("\\s+");
-            if (fields.length < 4 || !fields[0].matches("[A-Za-z]{1,32}") || !fields[1].matches("\\d{1,5}(/\\d{1,5})?")) {
+            if (fields.length < 4
+                    || !fields[0].matches("[A-Za-z]{1,32}")
+                    || !fields[1].matches("\\d{1,5}(/\\d{1,5})?")) {
                 throw new MediaException(MediaError.MALFORMED_SDP, "m=" + value);
             }
             List<Integer> payloadTypes = new ArrayList<>();
@@ -111,7 +113,8 @@ public record SessionDescription(Optional<String> control, List<MediaDescription
                 }
                 case "fmtp" -> {
                     String[] typeAndParameters = value.split("\\s+", 2);
-                    if (typeAndParameters[0].equals(String.valueOf(payloadTypes.get(0))) && typeAndParameters.length == 2) {
+                    if (typeAndParameters[0].equals(String.valueOf(payloadTypes.get(0)))
+                            && typeAndParameters.length == 2) {
                         formatParameters.putAll(FormatParameters.parse(typeAndParameters[1]));
                     }
                 }
@@ -122,8 +125,13 @@ public record SessionDescription(Optional<String> control, List<MediaDescription
         }
 
         MediaDescription build() {
-            return new MediaDescription(mediaType, protocol, payloadTypes, Optional.ofNullable(control),
-                    Optional.ofNullable(rtpMap), formatParameters);
+            return new MediaDescription(
+                    mediaType,
+                    protocol,
+                    payloadTypes,
+                    Optional.ofNullable(control),
+                    Optional.ofNullable(rtpMap),
+                    formatParameters);
         }
     }
 }

@@ -10,6 +10,5 @@ final class FuzzRun {
 
     static final String DURATION = "3s";
 
-    private FuzzRun() {
-    }
+    private FuzzRun() {}
 }

@@ -1,15 +1,14 @@
 package io.vigil.media.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.vigil.media.rtp.H264Depacketizer;
 import io.vigil.media.rtp.RtpPacket;
 import io.vigil.media.sdp.H264Parameters;
-
 import java.nio.ByteBuffer;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The H.264 depacketizer on any packets: sequence numbers mostly in order (with gaps, repeats and jumps), timestamps
@@ -32,10 +31,14 @@ class H264DepacketizerFuzzTest {
             boolean marker = data.consumeBoolean();
             byte[] payload = data.consumeBytes(data.consumeInt(0, 1500));
             packets++;
-            depacketizer.push(new RtpPacket(marker, 96, sequence, timestamp, 1, ByteBuffer.wrap(payload)), unit ->
-                    assertTrue(unit.sizeBytes() <= MAX_ACCESS_UNIT_BYTES, "access unit of " + unit.sizeBytes() + " bytes"));
+            depacketizer.push(
+                    new RtpPacket(marker, 96, sequence, timestamp, 1, ByteBuffer.wrap(payload)),
+                    unit -> assertTrue(
+                            unit.sizeBytes() <= MAX_ACCESS_UNIT_BYTES,
+                            "access unit of " + unit.sizeBytes() + " bytes"));
         }
-        assertTrue(depacketizer.damagedAccessUnits() <= packets, depacketizer.damagedAccessUnits() + " damaged of "
-                + packets + " packets");
+        assertTrue(
+                depacketizer.damagedAccessUnits() <= packets,
+                depacketizer.damagedAccessUnits() + " damaged of " + packets + " packets");
     }
 }

@@ -1,16 +1,15 @@
 package io.vigil.media.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.vigil.media.MediaException;
 import io.vigil.media.rtsp.InterleavedDecoder;
 import io.vigil.media.rtsp.InterleavedFrame;
 import io.vigil.media.rtsp.RtspMessage;
 import io.vigil.media.rtsp.StreamLimits;
-
 import java.nio.ByteBuffer;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The interleaved decoder on any bytes, split in chunks of the first byte's size: bounded items, or its refusal. */
 class InterleavedDecoderFuzzTest {

@@ -1,12 +1,11 @@
 package io.vigil.media.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.vigil.media.MediaException;
 import io.vigil.media.rtp.RtpPacket;
-
 import java.nio.ByteBuffer;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The RTP parser on any bytes: a payload inside the packet after its header, or the library's refusal. */
 class RtpPacketFuzzTest {

@@ -10,7 +10,6 @@ import io.vigil.media.rtsp.InterleavedDecoder;
 import io.vigil.media.rtsp.RtspMessage;
 import io.vigil.media.rtsp.RtspResponse;
 import io.vigil.media.rtsp.StreamLimits;
-
 import java.nio.ByteBuffer;
 
 /** Every header a client reads from a response, and the answer to its challenges, on any bytes: values or refusals. */

@@ -1,5 +1,7 @@
 package io.vigil.media.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.vigil.media.MediaException;
 import io.vigil.media.sdp.AacParameters;
@@ -7,10 +9,7 @@ import io.vigil.media.sdp.H264Parameters;
 import io.vigil.media.sdp.H265Parameters;
 import io.vigil.media.sdp.MediaDescription;
 import io.vigil.media.sdp.SessionDescription;
-
 import java.nio.charset.StandardCharsets;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The SDP parser and each codec's parameters on any text: values or the library's refusal. */
 class SessionDescriptionFuzzTest {
@@ -26,8 +25,7 @@ class SessionDescriptionFuzzTest {
                     case "H264" -> H264Parameters.of(media);
                     case "H265" -> H265Parameters.of(media);
                     case "MPEG4-GENERIC" -> AacParameters.of(media);
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         } catch (MediaException refused) {

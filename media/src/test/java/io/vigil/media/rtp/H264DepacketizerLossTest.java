@@ -1,8 +1,9 @@
 package io.vigil.media.rtp;
 
-import io.vigil.media.sdp.H264Parameters;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.media.sdp.H264Parameters;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -12,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Pictures packetized the ways cameras do (single NAL units, STAP-A, FU-A), one packet lost: every access unit that
@@ -37,14 +36,17 @@ class H264DepacketizerLossTest {
             long timestamp = random.nextLong() & 0xFFFF_FFFFL;
             for (int p = 0; p < PICTURES; p++) {
                 List<byte[]> nals = picture(random, p == 0);
-                sent.put(timestamp + 3600L * p, nals.stream().map(HexFormat.of()::formatHex).toList());
+                sent.put(
+                        timestamp + 3600L * p,
+                        nals.stream().map(HexFormat.of()::formatHex).toList());
                 for (byte[] payload : packetize(random, nals)) {
-                    packets.add(new RtpPacket(false, 96, sequence, (timestamp + 3600L * p) & 0xFFFF_FFFFL, 1,
-                            ByteBuffer.wrap(payload)));
+                    packets.add(new RtpPacket(
+                            false, 96, sequence, (timestamp + 3600L * p) & 0xFFFF_FFFFL, 1, ByteBuffer.wrap(payload)));
                     sequence = (sequence + 1) & 0xFFFF;
                 }
                 RtpPacket last = packets.remove(packets.size() - 1);
-                packets.add(new RtpPacket(true, last.payloadType(), last.sequenceNumber(), last.timestamp(), 1, last.payload()));
+                packets.add(new RtpPacket(
+                        true, last.payloadType(), last.sequenceNumber(), last.timestamp(), 1, last.payload()));
             }
             // not the last packet: a loss shows only when a later packet comes
             int lost = seed % 10 == 0 ? -1 : random.nextInt(packets.size() - 1);
@@ -58,14 +60,19 @@ class H264DepacketizerLossTest {
                 }
             }
             for (AccessUnit unit : received) {
-                assertEquals(sent.get(unit.rtpTimestamp()), unit.nalUnits().stream().map(H264DepacketizerTest::hex).toList(),
+                assertEquals(
+                        sent.get(unit.rtpTimestamp()),
+                        unit.nalUnits().stream().map(H264DepacketizerTest::hex).toList(),
                         "seed " + seed + ": the picture at " + unit.rtpTimestamp());
             }
             int missing = PICTURES - received.size();
             long damaged = depacketizer.damagedAccessUnits();
-            assertTrue(lost < 0 ? missing == 0 : missing >= 1 && missing <= 2, "seed " + seed + ": " + missing + " missing");
-            assertTrue(damaged == missing || damaged == missing - 1, "seed " + seed + ": " + damaged + " damaged, "
-                    + missing + " missing");
+            assertTrue(
+                    lost < 0 ? missing == 0 : missing >= 1 && missing <= 2,
+                    "seed " + seed + ": " + missing + " missing");
+            assertTrue(
+                    damaged == missing || damaged == missing - 1,
+                    "seed " + seed + ": " + damaged + " damaged, " + missing + " missing");
             assertEquals(lost < 0 ? 0 : 1, depacketizer.lostPackets(), "seed " + seed);
         }
     }
@@ -100,7 +107,9 @@ class H264DepacketizerLossTest {
                     fragment.write(nal, at, end - at);
                     payloads.add(fragment.toByteArray());
                 }
-            } else if (random.nextBoolean() && n + 1 < nals.size() && nal.length + nals.get(n + 1).length + 5 <= MTU_BYTES) {
+            } else if (random.nextBoolean()
+                    && n + 1 < nals.size()
+                    && nal.length + nals.get(n + 1).length + 5 <= MTU_BYTES) {
                 ByteArrayOutputStream aggregate = new ByteArrayOutputStream();
                 aggregate.write(24);
                 for (byte[] unit : List.of(nal, nals.get(++n))) {

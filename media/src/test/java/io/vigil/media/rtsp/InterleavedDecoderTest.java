@@ -1,26 +1,26 @@
 package io.vigil.media.rtsp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class InterleavedDecoderTest {
 
-    private static final String OPTIONS_REPLY = "RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE, SETUP\r\n\r\n";
-    private static final String DESCRIBE_REPLY = "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n"
-            + "Content-Length: 5\r\n\r\nv=0\r\n";
+    private static final String OPTIONS_REPLY =
+            "RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE, SETUP\r\n\r\n";
+    private static final String DESCRIBE_REPLY =
+            "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n" + "Content-Length: 5\r\n\r\nv=0\r\n";
 
     /** Two frames around two messages, as a camera sends them after PLAY with a keep-alive answer in between. */
     private static byte[] stream() {
@@ -35,7 +35,10 @@ class InterleavedDecoderTest {
 
     static byte[] frame(int channel, byte[] payload) {
         ByteBuffer frame = ByteBuffer.allocate(4 + payload.length);
-        frame.put((byte) '$').put((byte) channel).putShort((short) payload.length).put(payload);
+        frame.put((byte) '$')
+                .put((byte) channel)
+                .putShort((short) payload.length)
+                .put(payload);
         return frame.array();
     }
 
@@ -56,8 +59,9 @@ class InterleavedDecoderTest {
             return "frame " + frame.channel() + " " + java.util.Arrays.toString(toUnsigned(payload));
         }
         RtspMessage message = (RtspMessage) item;
-        return "message " + message.startLine() + " CSeq=" + message.headers().first("cseq").orElse("-")
-                + " body " + new String(message.body(), StandardCharsets.US_ASCII).strip();
+        return "message " + message.startLine() + " CSeq="
+                + message.headers().first("cseq").orElse("-") + " body "
+                + new String(message.body(), StandardCharsets.US_ASCII).strip();
     }
 
     private static int[] toUnsigned(byte[] bytes) {
@@ -116,35 +120,40 @@ class InterleavedDecoderTest {
     @Test
     void aFoldedHeaderLineJoinsThePreviousOne() {
         byte[] bytes = "RTSP/1.0 200 OK\r\nCSeq:\r\n  3\r\n\n".getBytes(StandardCharsets.US_ASCII);
-        assertEquals(List.of("message RTSP/1.0 200 OK CSeq=3 body "), decode(new InterleavedDecoder(StreamLimits.DEFAULT), bytes, 5));
+        assertEquals(
+                List.of("message RTSP/1.0 200 OK CSeq=3 body "),
+                decode(new InterleavedDecoder(StreamLimits.DEFAULT), bytes, 5));
     }
 
     @Test
     void aRequestFromTheCameraIsAMessageToo() {
         byte[] bytes = "SET_PARAMETER rtsp://cam/ RTSP/1.0\r\nCSeq: 9\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-        assertEquals(List.of("message SET_PARAMETER rtsp://cam/ RTSP/1.0 CSeq=9 body "),
+        assertEquals(
+                List.of("message SET_PARAMETER rtsp://cam/ RTSP/1.0 CSeq=9 body "),
                 decode(new InterleavedDecoder(StreamLimits.DEFAULT), bytes, 4));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "HEADER_TOO_LARGE  | RTSP/1.0 200 OK\\r\\nX-Long: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\r\\n",
-            "TOO_MANY_HEADERS  | RTSP/1.0 200 OK\\r\\nA: 1\\r\\nB: 2\\r\\nC: 3\\r\\nD: 4\\r\\n\\r\\n",
-            "BODY_TOO_LARGE    | RTSP/1.0 200 OK\\r\\nContent-Length: 33\\r\\n\\r\\n",
-            "MALFORMED_MESSAGE | RTSP/1.0 200 OK\\r\\nContent-Length: -1\\r\\n\\r\\n",
-            "MALFORMED_MESSAGE | RTSP/1.0 200 OK\\r\\nContent-Length: 1\\r\\nContent-Length: 2\\r\\n\\r\\n",
-            "MALFORMED_MESSAGE | RTSP/1.0 200 OK\\r\\nno colon here\\r\\n\\r\\n",
-            "MALFORMED_MESSAGE | RTSP/1.0 2000 OK\\r\\n\\r\\n",
-            "MALFORMED_MESSAGE | RTSP/1.0 000 OK\\r\\n\\r\\n",
-            "MALFORMED_MESSAGE | HELLO\\r\\n\\r\\n"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "HEADER_TOO_LARGE  | RTSP/1.0 200 OK\\r\\nX-Long: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\r\\n",
+                "TOO_MANY_HEADERS  | RTSP/1.0 200 OK\\r\\nA: 1\\r\\nB: 2\\r\\nC: 3\\r\\nD: 4\\r\\n\\r\\n",
+                "BODY_TOO_LARGE    | RTSP/1.0 200 OK\\r\\nContent-Length: 33\\r\\n\\r\\n",
+                "MALFORMED_MESSAGE | RTSP/1.0 200 OK\\r\\nContent-Length: -1\\r\\n\\r\\n",
+                "MALFORMED_MESSAGE | RTSP/1.0 200 OK\\r\\nContent-Length: 1\\r\\nContent-Length: 2\\r\\n\\r\\n",
+                "MALFORMED_MESSAGE | RTSP/1.0 200 OK\\r\\nno colon here\\r\\n\\r\\n",
+                "MALFORMED_MESSAGE | RTSP/1.0 2000 OK\\r\\n\\r\\n",
+                "MALFORMED_MESSAGE | RTSP/1.0 000 OK\\r\\n\\r\\n",
+                "MALFORMED_MESSAGE | HELLO\\r\\n\\r\\n"
+            })
     void whatBreaksTheBoundsOrTheGrammarIsRefusedByName(MediaError error, String text) {
         String unescaped = text.replace("\\r", "\r").replace("\\n", "\n");
         InterleavedDecoder decoder = new InterleavedDecoder(new StreamLimits(64, 3, 32, 16));
-        MediaException refused = assertThrows(MediaException.class,
-                () -> decode(decoder, unescaped.getBytes(StandardCharsets.ISO_8859_1), 7));
+        MediaException refused = assertThrows(
+                MediaException.class, () -> decode(decoder, unescaped.getBytes(StandardCharsets.ISO_8859_1), 7));
         assertEquals(error, refused.error());
-        MediaException again = assertThrows(MediaException.class,
-                () -> decode(decoder, frame(0, new byte[1]), 8));
+        MediaException again = assertThrows(MediaException.class, () -> decode(decoder, frame(0, new byte[1]), 8));
         assertEquals(MediaError.DECODER_FAILED, again.error());
     }
 
@@ -160,8 +169,10 @@ class InterleavedDecoderTest {
     @Test
     void aFrameSliceIsReadOnlyAndHoldsOnlyItsPayload() {
         List<ByteBuffer> payloads = new ArrayList<>();
-        new InterleavedDecoder(StreamLimits.DEFAULT).feed(ByteBuffer.wrap(frame(0, new byte[] {1, 2, 3})),
-                item -> payloads.add(((InterleavedFrame) item).payload()));
+        new InterleavedDecoder(StreamLimits.DEFAULT)
+                .feed(
+                        ByteBuffer.wrap(frame(0, new byte[] {1, 2, 3})),
+                        item -> payloads.add(((InterleavedFrame) item).payload()));
         assertEquals(true, payloads.get(0).isReadOnly());
         assertEquals(3, payloads.get(0).capacity());
         byte[] copy = new byte[3];

@@ -1,19 +1,18 @@
 package io.vigil.media.sdp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Session descriptions of real cameras, each from a public capture named above it. */
 class SessionDescriptionTest {
@@ -169,56 +168,82 @@ class SessionDescriptionTest {
 
     /** Each camera's media in a line: type, encoding/clock, SETUP URL; then its H.264 parameters. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "HIKVISION      | rtsp://192.168.5.106:554/Streaming/Channels/101/ | video H264/90000 rtsp://192.168.5.106:554/Streaming/Channels/101/trackID=1?transportmode=unicast&profile=Profile_1, application VND.ONVIF.METADATA/90000 rtsp://192.168.5.106:554/Streaming/Channels/101/trackID=3?transportmode=unicast&profile=Profile_1 | 1 420029 674d00299a6403c0113f2cd404040500000303e80000ea6004 68ee3c80",
-            "DAHUA_H264_AAC | rtsp://192.168.5.111:554/cam/realmonitor?channel=1&subtype=1&unicast=true&proto=Onvif/ | video H264/90000 rtsp://192.168.5.111:554/cam/realmonitor?channel=1&subtype=1&unicast=true&proto=Onvif/trackID=0, audio MPEG4-GENERIC/48000 rtsp://192.168.5.111:554/cam/realmonitor?channel=1&subtype=1&unicast=true&proto=Onvif/trackID=1, application VND.ONVIF.METADATA/90000 rtsp://192.168.5.111:554/cam/realmonitor?channel=1&subtype=1&unicast=true&proto=Onvif/trackID=4 | 1 64001e 6764001eac2c6a82c0f69b828082a0000003002000000303d08000 68ee31b21b00",
-            "REOLINK        | rtsp://192.168.5.206/h264Preview_01_main/ | video H264/90000 rtsp://192.168.5.206/h264Preview_01_main/trackID=1, audio MPEG4-GENERIC/16000 rtsp://192.168.5.206/h264Preview_01_main/trackID=2 | 1 640033 67640033ace802800b59 68ee3c30",
-            "AXIS           | rtsp://192.168.0.90/axis-media/media.amp/ | video H264/90000 rtsp://192.168.0.90/axis-media/media.amp/stream=0?video=1&audio=1&svg=on, audio MPEG4-GENERIC/16000 rtsp://192.168.0.90/axis-media/media.amp/stream=1?video=1&audio=1&svg=on, application IMAGE.SVG.DATA/90000 rtsp://192.168.0.90/axis-media/media.amp/stream=2?video=1&audio=1&svg=on | 1 4d0032 674d0032e29005101ebf2e02dc04040690789115 68ee3c80"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "HIKVISION      | rtsp://192.168.5.106:554/Streaming/Channels/101/ | video H264/90000 rtsp://192.168.5.106:554/Streaming/Channels/101/trackID=1?transportmode=unicast&profile=Profile_1, application VND.ONVIF.METADATA/90000 rtsp://192.168.5.106:554/Streaming/Channels/101/trackID=3?transportmode=unicast&profile=Profile_1 | 1 420029 674d00299a6403c0113f2cd404040500000303e80000ea6004 68ee3c80",
+                "DAHUA_H264_AAC | rtsp://192.168.5.111:554/cam/realmonitor?channel=1&subtype=1&unicast=true&proto=Onvif/ | video H264/90000 rtsp://192.168.5.111:554/cam/realmonitor?channel=1&subtype=1&unicast=true&proto=Onvif/trackID=0, audio MPEG4-GENERIC/48000 rtsp://192.168.5.111:554/cam/realmonitor?channel=1&subtype=1&unicast=true&proto=Onvif/trackID=1, application VND.ONVIF.METADATA/90000 rtsp://192.168.5.111:554/cam/realmonitor?channel=1&subtype=1&unicast=true&proto=Onvif/trackID=4 | 1 64001e 6764001eac2c6a82c0f69b828082a0000003002000000303d08000 68ee31b21b00",
+                "REOLINK        | rtsp://192.168.5.206/h264Preview_01_main/ | video H264/90000 rtsp://192.168.5.206/h264Preview_01_main/trackID=1, audio MPEG4-GENERIC/16000 rtsp://192.168.5.206/h264Preview_01_main/trackID=2 | 1 640033 67640033ace802800b59 68ee3c30",
+                "AXIS           | rtsp://192.168.0.90/axis-media/media.amp/ | video H264/90000 rtsp://192.168.0.90/axis-media/media.amp/stream=0?video=1&audio=1&svg=on, audio MPEG4-GENERIC/16000 rtsp://192.168.0.90/axis-media/media.amp/stream=1?video=1&audio=1&svg=on, application IMAGE.SVG.DATA/90000 rtsp://192.168.0.90/axis-media/media.amp/stream=2?video=1&audio=1&svg=on | 1 4d0032 674d0032e29005101ebf2e02dc04040690789115 68ee3c80"
+            })
     void realCameras(String camera, String contentBase, String media, String h264) throws Exception {
-        SessionDescription sdp = SessionDescription.parse((String) getClass().getDeclaredField(camera).get(null));
-        assertEquals(media, String.join(", ", sdp.media().stream().map(m -> m.mediaType() + " "
-                + m.encodingName().orElse("?") + "/" + m.rtpMap().map(RtpMap::clockRateHz).orElse(0) + " "
-                + m.controlUrl(contentBase)).toList()));
+        SessionDescription sdp = SessionDescription.parse(
+                (String) getClass().getDeclaredField(camera).get(null));
+        assertEquals(
+                media,
+                String.join(
+                        ", ",
+                        sdp.media().stream()
+                                .map(m -> m.mediaType() + " "
+                                        + m.encodingName().orElse("?") + "/"
+                                        + m.rtpMap().map(RtpMap::clockRateHz).orElse(0) + " "
+                                        + m.controlUrl(contentBase))
+                                .toList()));
         H264Parameters video = H264Parameters.of(sdp.media("video").get(0));
-        assertEquals(h264, video.packetizationMode() + " " + video.profileLevelId().orElse("-") + " " + hex(video.sps())
-                + " " + hex(video.pps()));
+        assertEquals(
+                h264,
+                video.packetizationMode() + " " + video.profileLevelId().orElse("-") + " " + hex(video.sps()) + " "
+                        + hex(video.pps()));
     }
 
     @Test
     void h265ParameterSetsFromDahua() {
-        H265Parameters video = H265Parameters.of(SessionDescription.parse(DAHUA_H265).media("video").get(0));
+        H265Parameters video = H265Parameters.of(
+                SessionDescription.parse(DAHUA_H265).media("video").get(0));
         assertEquals("40010c01ffff016000000300b0000003000003005aac0c00000300040000030032a8", hex(video.vps()));
-        assertEquals("420101016000000300b0000003000003005aa0058201e1636b92452fcdc14181410000030001000003000ca1", hex(video.sps()));
+        assertEquals(
+                "420101016000000300b0000003000003005aa0058201e1636b92452fcdc14181410000030001000003000ca1",
+                hex(video.sps()));
         assertEquals("4401c0f2c68d03b340", hex(video.pps()));
-        assertEquals(Optional.of(new RtpMap(8, "PCMA", 8000, 1)), SessionDescription.parse(DAHUA_H265).media("audio").get(0).rtpMap());
+        assertEquals(
+                Optional.of(new RtpMap(8, "PCMA", 8000, 1)),
+                SessionDescription.parse(DAHUA_H265).media("audio").get(0).rtpMap());
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"DAHUA_H264_AAC, 1188, 48000", "REOLINK, 1408, 16000", "AXIS, 1408, 16000"})
     void aacHbrFromRealCameras(String camera, String config, int clockRateHz) throws Exception {
-        MediaDescription audio = SessionDescription.parse((String) getClass().getDeclaredField(camera).get(null))
-                .media("audio").get(0);
+        MediaDescription audio = SessionDescription.parse(
+                        (String) getClass().getDeclaredField(camera).get(null))
+                .media("audio")
+                .get(0);
         AacParameters aac = AacParameters.of(audio);
         assertArrayEquals(HexFormat.of().parseHex(config), aac.audioSpecificConfig());
-        assertEquals(List.of(13, 3, 3), List.of(aac.sizeLengthBits(), aac.indexLengthBits(), aac.indexDeltaLengthBits()));
+        assertEquals(
+                List.of(13, 3, 3), List.of(aac.sizeLengthBits(), aac.indexLengthBits(), aac.indexDeltaLengthBits()));
         assertEquals(clockRateHz, audio.rtpMap().orElseThrow().clockRateHz());
     }
 
     @Test
     void theSessionControlIsKept() {
         assertEquals(Optional.of("*"), SessionDescription.parse(REOLINK).control());
-        assertEquals(Optional.of("rtsp://192.168.0.90/axis-media/media.amp?video=1&audio=1&svg=on"),
+        assertEquals(
+                Optional.of("rtsp://192.168.0.90/axis-media/media.amp?video=1&audio=1&svg=on"),
                 SessionDescription.parse(AXIS).control());
     }
 
     @ParameterizedTest(name = "base {0}, control {1}")
-    @CsvSource(delimiter = '|', nullValues = "null", value = {
-            "rtsp://cam/live/  | trackID=1          | rtsp://cam/live/trackID=1",
-            "rtsp://cam/live   | trackID=1          | rtsp://cam/live/trackID=1",
-            "rtsp://cam/live   | *                  | rtsp://cam/live",
-            "rtsp://cam/live   | null               | rtsp://cam/live",
-            "rtsp://cam/live   | RTSP://other/x     | RTSP://other/x",
-            "rtsp://cam/live   | rtsps://cam:322/t  | rtsps://cam:322/t"})
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "rtsp://cam/live/  | trackID=1          | rtsp://cam/live/trackID=1",
+                "rtsp://cam/live   | trackID=1          | rtsp://cam/live/trackID=1",
+                "rtsp://cam/live   | *                  | rtsp://cam/live",
+                "rtsp://cam/live   | null               | rtsp://cam/live",
+                "rtsp://cam/live   | RTSP://other/x     | RTSP://other/x",
+                "rtsp://cam/live   | rtsps://cam:322/t  | rtsps://cam:322/t"
+            })
     void controlsResolveAgainstTheBase(String base, String control, String url) {
         assertEquals(url, ControlUrl.resolve(base, control));
     }
@@ -226,17 +251,22 @@ class SessionDescriptionTest {
     @Test
     void anH264MediaWithoutFmtpHasTheDefaults() {
         MediaDescription media = SessionDescription.parse("v=0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n")
-                .media().get(0);
+                .media()
+                .get(0);
         assertEquals(Map.of(), media.formatParameters());
         H264Parameters h264 = H264Parameters.of(media);
-        assertEquals("0 - - -", h264.packetizationMode() + " " + h264.profileLevelId().orElse("-") + " " + hex(h264.sps())
-                + " " + hex(h264.pps()));
+        assertEquals(
+                "0 - - -",
+                h264.packetizationMode() + " " + h264.profileLevelId().orElse("-") + " " + hex(h264.sps()) + " "
+                        + hex(h264.pps()));
     }
 
     @Test
     void anEmptyH265ParameterSetListIsAbsent() {
         MediaDescription media = SessionDescription.parse("m=video 0 RTP/AVP 98\na=rtpmap:98 H265/90000\n"
-                + "a=fmtp:98 sprop-vps=,;sprop-sps=;sprop-pps=RAHA8saNA7NA\n").media().get(0);
+                        + "a=fmtp:98 sprop-vps=,;sprop-sps=;sprop-pps=RAHA8saNA7NA\n")
+                .media()
+                .get(0);
         H265Parameters h265 = H265Parameters.of(media);
         assertEquals("- - 4401c0f2c68d03b340", hex(h265.vps()) + " " + hex(h265.sps()) + " " + hex(h265.pps()));
     }
@@ -244,27 +274,33 @@ class SessionDescriptionTest {
     @Test
     void parameterSetsThatDoNotDecodeAreLeftForInBand() {
         MediaDescription media = SessionDescription.parse("m=video 0 RTP/AVP 96\na=rtpmap:96 H264/90000\n"
-                + "a=fmtp:96 packetization-mode=1;sprop-parameter-sets=blabla=,aO48gA==\n").media().get(0);
+                        + "a=fmtp:96 packetization-mode=1;sprop-parameter-sets=blabla=,aO48gA==\n")
+                .media()
+                .get(0);
         H264Parameters h264 = H264Parameters.of(media);
         assertEquals("- 68ee3c80", hex(h264.sps()) + " " + hex(h264.pps()));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "m=video 0 RTP/AVP",
-            "m=video x RTP/AVP 96",
-            "m=video 0 RTP/AVP 128",
-            "m=video 0 RTP/AVP 96\\na=rtpmap:96 H264",
-            "m=video 0 RTP/AVP 96\\na=rtpmap:96 H264/0",
-            "m=video 0 RTP/AVP 96\\na=rtpmap:x H264/90000",
-            "m=audio 0 RTP/AVP 97\\na=rtpmap:97 MPEG4-GENERIC/16000\\na=fmtp:97 mode=AAC-lbr;config=1408;sizelength=6",
-            "m=audio 0 RTP/AVP 97\\na=rtpmap:97 MPEG4-GENERIC/16000\\na=fmtp:97 mode=AAC-hbr;config=14;sizelength=13",
-            "m=audio 0 RTP/AVP 97\\na=rtpmap:97 MPEG4-GENERIC/16000\\na=fmtp:97 mode=AAC-hbr;config=1408;sizelength=17",
-            "m=audio 0 RTP/AVP 97\\na=rtpmap:97 MPEG4-GENERIC/16000\\na=fmtp:97 mode=AAC-hbr;config=14g8;sizelength=13",
-            "m=video 0 RTP/AVP 96\\na=rtpmap:96 H264/90000\\na=fmtp:96 packetization-mode=3"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "m=video 0 RTP/AVP",
+                "m=video x RTP/AVP 96",
+                "m=video 0 RTP/AVP 128",
+                "m=video 0 RTP/AVP 96\\na=rtpmap:96 H264",
+                "m=video 0 RTP/AVP 96\\na=rtpmap:96 H264/0",
+                "m=video 0 RTP/AVP 96\\na=rtpmap:x H264/90000",
+                "m=audio 0 RTP/AVP 97\\na=rtpmap:97 MPEG4-GENERIC/16000\\na=fmtp:97 mode=AAC-lbr;config=1408;sizelength=6",
+                "m=audio 0 RTP/AVP 97\\na=rtpmap:97 MPEG4-GENERIC/16000\\na=fmtp:97 mode=AAC-hbr;config=14;sizelength=13",
+                "m=audio 0 RTP/AVP 97\\na=rtpmap:97 MPEG4-GENERIC/16000\\na=fmtp:97 mode=AAC-hbr;config=1408;sizelength=17",
+                "m=audio 0 RTP/AVP 97\\na=rtpmap:97 MPEG4-GENERIC/16000\\na=fmtp:97 mode=AAC-hbr;config=14g8;sizelength=13",
+                "m=video 0 RTP/AVP 96\\na=rtpmap:96 H264/90000\\na=fmtp:96 packetization-mode=3"
+            })
     void whatWouldMisleadIsRefused(String text) {
         MediaException refused = assertThrows(MediaException.class, () -> {
-            MediaDescription media = SessionDescription.parse(text.replace("\\n", "\n")).media().get(0);
+            MediaDescription media =
+                    SessionDescription.parse(text.replace("\\n", "\n")).media().get(0);
             if (media.encodingName().equals(Optional.of("H264"))) {
                 H264Parameters.of(media);
             } else {
