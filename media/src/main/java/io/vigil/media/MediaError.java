@@ -20,6 +20,8 @@ public enum MediaError {
     MALFORMED_SDP,
     /** An RTP packet shorter than its header says, of another version, or with impossible padding. */
     MALFORMED_RTP,
+    /** An H.264 parameter set the fMP4 writer cannot read (ends early, not an SPS, impossible picture size), or none. */
+    MALFORMED_PARAMETER_SET,
     /** A decoder used again after it refused its input. */
     DECODER_FAILED
 }
