@@ -27,6 +27,9 @@ public final class InitSegment {
         if (spss.isEmpty() || ppss.isEmpty()) {
             throw H264Sps.malformed("an init segment needs an SPS and a PPS");
         }
+        if (spss.size() > 31 || ppss.size() > 255 || parameterSets.stream().anyMatch(n -> n.remaining() > 0xFFFF)) {
+            throw H264Sps.malformed("avcC holds up to 31 SPSs and 255 PPSs of up to 65535 bytes each");
+        }
         H264Sps sps = H264Sps.parse(spss.get(0));
         BoxWriter out = new BoxWriter();
         out.box("ftyp")

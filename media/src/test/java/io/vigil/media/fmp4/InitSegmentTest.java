@@ -48,7 +48,11 @@ class InitSegmentTest {
 
     @Test
     void refusesParameterSetsWithoutAnSpsOrAPps() {
-        for (List<ByteBuffer> sets : List.of(List.of(nal(PPS)), List.of(nal(SPS)), List.<ByteBuffer>of())) {
+        for (List<ByteBuffer> sets : List.of(
+                List.of(nal(PPS)),
+                List.of(nal(SPS)),
+                List.<ByteBuffer>of(),
+                List.of(nal(SPS), ByteBuffer.allocate(0x10000).put(0, (byte) 0x68)))) {
             MediaException e = assertThrows(MediaException.class, () -> InitSegment.h264(sets));
             assertEquals(MediaError.MALFORMED_PARAMETER_SET, e.error());
         }
