@@ -50,7 +50,7 @@ class H264DepacketizerTest {
                                         .collect(Collectors.joining(",")));
     }
 
-    static List<String> push(H264Depacketizer depacketizer, String packets) {
+    static List<String> push(NalDepacketizer depacketizer, String packets) {
         List<String> units = new ArrayList<>();
         for (String text : packets.split(";")) {
             depacketizer.push(packet(text), unit -> units.add(describe(unit)));
