@@ -20,6 +20,8 @@ public enum MediaError {
     MALFORMED_SDP,
     /** An RTP packet shorter than its header says, of another version, or with impossible padding. */
     MALFORMED_RTP,
+    /** An AAC RTP payload whose AU headers (RFC 3640 AAC-hbr) do not describe its bytes, or interleave its AUs. */
+    MALFORMED_AAC,
     /** A decoder used again after it refused its input. */
     DECODER_FAILED
 }

@@ -19,20 +19,12 @@ public final class H264Depacketizer extends NalDepacketizer {
     private static final int NAL_SPS = 7;
     private static final int NAL_PPS = 8;
 
-    private ByteBuffer sps;
-    private ByteBuffer pps;
-
     public H264Depacketizer(H264Parameters sdp, int maxAccessUnitBytes) {
-        super(maxAccessUnitBytes);
-        this.sps = sdp.sps().map(NalDepacketizer::copy).orElse(null);
-        this.pps = sdp.pps().map(NalDepacketizer::copy).orElse(null);
+        super(maxAccessUnitBytes, List.of(sdp.sps(), sdp.pps()));
     }
 
     @Override
     void read(ByteBuffer payload) {
-        if (!payload.hasRemaining()) {
-            return;
-        }
         int header = payload.get(payload.position()) & 0xFF;
         int type = header & 0x1F;
         if ((header & 0x80) != 0) {
@@ -81,18 +73,13 @@ public final class H264Depacketizer extends NalDepacketizer {
     }
 
     @Override
-    boolean noteNal(ByteBuffer nal) {
+    int parameterSetIndex(ByteBuffer nal) {
         int type = nal.get(0) & 0x1F;
-        if (type == NAL_SPS) {
-            sps = copy(nal);
-        } else if (type == NAL_PPS) {
-            pps = copy(nal);
-        }
-        return type == NAL_IDR;
+        return type == NAL_SPS ? 0 : type == NAL_PPS ? 1 : -1;
     }
 
     @Override
-    List<ByteBuffer> parameterSets() {
-        return sps != null && pps != null ? List.of(sps, pps) : List.of();
+    boolean isKeyframe(ByteBuffer nal) {
+        return (nal.get(0) & 0x1F) == NAL_IDR;
     }
 }

@@ -22,25 +22,14 @@ public final class H265Depacketizer extends NalDepacketizer {
     private static final int IRAP_FIRST = 16;
     private static final int IRAP_LAST = 21;
     private static final int NAL_VPS = 32;
-    private static final int NAL_SPS = 33;
     private static final int NAL_PPS = 34;
 
-    private ByteBuffer vps;
-    private ByteBuffer sps;
-    private ByteBuffer pps;
-
     public H265Depacketizer(H265Parameters sdp, int maxAccessUnitBytes) {
-        super(maxAccessUnitBytes);
-        this.vps = sdp.vps().map(NalDepacketizer::copy).orElse(null);
-        this.sps = sdp.sps().map(NalDepacketizer::copy).orElse(null);
-        this.pps = sdp.pps().map(NalDepacketizer::copy).orElse(null);
+        super(maxAccessUnitBytes, List.of(sdp.vps(), sdp.sps(), sdp.pps()));
     }
 
     @Override
     void read(ByteBuffer payload) {
-        if (!payload.hasRemaining()) {
-            return;
-        }
         if (payload.remaining() < HEADER_BYTES || (payload.get(payload.position()) & 0x80) != 0) {
             unit.damage(); // no room for the payload header, or forbidden_zero_bit: the sender marks it broken
             return;
@@ -96,21 +85,15 @@ public final class H265Depacketizer extends NalDepacketizer {
     }
 
     @Override
-    boolean noteNal(ByteBuffer nal) {
+    int parameterSetIndex(ByteBuffer nal) {
         int type = type(nal.get(0));
-        if (type == NAL_VPS) {
-            vps = copy(nal);
-        } else if (type == NAL_SPS) {
-            sps = copy(nal);
-        } else if (type == NAL_PPS) {
-            pps = copy(nal);
-        }
-        return type >= IRAP_FIRST && type <= IRAP_LAST;
+        return type >= NAL_VPS && type <= NAL_PPS ? type - NAL_VPS : -1;
     }
 
     @Override
-    List<ByteBuffer> parameterSets() {
-        return vps != null && sps != null && pps != null ? List.of(vps, sps, pps) : List.of();
+    boolean isKeyframe(ByteBuffer nal) {
+        int type = type(nal.get(0));
+        return type >= IRAP_FIRST && type <= IRAP_LAST;
     }
 
     private static int type(byte headerFirstByte) {

@@ -1,7 +1,10 @@
 package io.vigil.media.rtp;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -23,12 +26,17 @@ public abstract sealed class NalDepacketizer permits H264Depacketizer, H265Depac
     private long unitTimestamp;
     private boolean keyframe;
     private long damagedAccessUnits;
+    private final ByteBuffer[] parameterSets;
 
-    NalDepacketizer(int maxAccessUnitBytes) {
+    /** {@code sdpParameterSets}: the codec's parameter sets from the SDP, in its order, each absent if not given. */
+    NalDepacketizer(int maxAccessUnitBytes, List<Optional<byte[]>> sdpParameterSets) {
         if (maxAccessUnitBytes < 1024) {
             throw new IllegalArgumentException("an access unit bound below 1 KiB: " + maxAccessUnitBytes);
         }
         this.unit = new AccessUnitBuilder(maxAccessUnitBytes);
+        this.parameterSets = sdpParameterSets.stream()
+                .map(set -> set.map(NalDepacketizer::copy).orElse(null))
+                .toArray(ByteBuffer[]::new);
     }
 
     /**
@@ -57,7 +65,9 @@ public abstract sealed class NalDepacketizer permits H264Depacketizer, H265Depac
                 unit.damage();
             }
         }
-        read(packet.payload().duplicate());
+        if (packet.payload().hasRemaining()) {
+            read(packet.payload().duplicate());
+        }
         if (packet.marker()) {
             finish(sink);
         }
@@ -73,14 +83,14 @@ public abstract sealed class NalDepacketizer permits H264Depacketizer, H265Depac
         return damagedAccessUnits;
     }
 
-    /** Reads one packet's payload (a duplicate: its position may move) into {@link #unit}. */
+    /** Reads one packet's payload, not empty (a duplicate: its position may move), into {@link #unit}. */
     abstract void read(ByteBuffer payload);
 
-    /** Notes a NAL unit just closed: a parameter set to keep (copied), or a keyframe's; true for a keyframe's. */
-    abstract boolean noteNal(ByteBuffer nal);
+    /** A NAL unit's place among the codec's parameter sets (the constructor's order), or -1 for another NAL unit. */
+    abstract int parameterSetIndex(ByteBuffer nal);
 
-    /** The parameter sets known now, in the codec's order; empty until all are known. */
-    abstract List<ByteBuffer> parameterSets();
+    /** Whether a NAL unit makes its access unit a keyframe. */
+    abstract boolean isKeyframe(ByteBuffer nal);
 
     /**
      * One fragment of a fragmented NAL unit (FU-A, H.265 FU): a start opens the unit with its rebuilt {@code header},
@@ -121,7 +131,11 @@ public abstract sealed class NalDepacketizer permits H264Depacketizer, H265Depac
 
     private void closeNal() {
         for (ByteBuffer nal : unit.close()) {
-            keyframe |= noteNal(nal);
+            int set = parameterSetIndex(nal);
+            if (set >= 0) {
+                parameterSets[set] = copy(nal);
+            }
+            keyframe |= isKeyframe(nal);
         }
     }
 
@@ -140,16 +154,21 @@ public abstract sealed class NalDepacketizer permits H264Depacketizer, H265Depac
         if (unit.isEmpty()) {
             return;
         }
-        sink.accept(new AccessUnit(unitTimestamp, unit.finish(), key, parameterSets()));
+        sink.accept(new AccessUnit(unitTimestamp, unit.finish(), key, knownParameterSets()));
     }
 
-    static ByteBuffer copy(ByteBuffer nal) {
+    /** The parameter sets known now, in the codec's order; empty until all are known. */
+    private List<ByteBuffer> knownParameterSets() {
+        return Arrays.stream(parameterSets).allMatch(Objects::nonNull) ? List.of(parameterSets) : List.of();
+    }
+
+    private static ByteBuffer copy(ByteBuffer nal) {
         ByteBuffer copy = ByteBuffer.allocate(nal.remaining());
         copy.put(nal.duplicate()).flip();
         return copy.asReadOnlyBuffer();
     }
 
-    static ByteBuffer copy(byte[] nal) {
+    private static ByteBuffer copy(byte[] nal) {
         return ByteBuffer.wrap(nal.clone()).asReadOnlyBuffer();
     }
 }

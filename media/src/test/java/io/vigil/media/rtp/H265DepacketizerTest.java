@@ -1,5 +1,6 @@
 package io.vigil.media.rtp;
 
+import static io.vigil.media.rtp.H264DepacketizerTest.assertAccessUnits;
 import static io.vigil.media.rtp.H264DepacketizerTest.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -48,11 +49,13 @@ class H265DepacketizerTest {
                 "empty and undefined payloads  | 1 0 -; 2 0 - 6601aa; 3 0 M 020101                         | 0 020101 | 0 | 0"
             })
     void accessUnitsFromPackets(String scenario, String packets, String units, long damaged, long lost) {
-        H265Depacketizer depacketizer =
-                new H265Depacketizer(NO_SDP_SETS, NalDepacketizer.DEFAULT_MAX_ACCESS_UNIT_BYTES);
-        assertEquals(List.of(units.split(" / ")), push(depacketizer, packets), scenario);
-        assertEquals(damaged, depacketizer.damagedAccessUnits(), scenario + ": damaged");
-        assertEquals(lost, depacketizer.lostPackets(), scenario + ": lost");
+        assertAccessUnits(
+                new H265Depacketizer(NO_SDP_SETS, NalDepacketizer.DEFAULT_MAX_ACCESS_UNIT_BYTES),
+                scenario,
+                packets,
+                units,
+                damaged,
+                lost);
     }
 
     @Test
@@ -69,11 +72,13 @@ class H265DepacketizerTest {
 
     @Test
     void anAccessUnitPastTheBoundIsDroppedAndTheNextIsWhole() {
-        H265Depacketizer depacketizer = new H265Depacketizer(NO_SDP_SETS, 1024);
-        String big = "620193" + "ab".repeat(600);
-        String more = "620153" + "cd".repeat(600);
-        assertEquals(
-                List.of("3600 020103"), push(depacketizer, "1 0 - " + big + "; 2 0 M " + more + "; 3 3600 M 020103"));
-        assertEquals(1, depacketizer.damagedAccessUnits());
+        String nal = "0201" + "ab".repeat(598); // 600 bytes (0258)
+        assertAccessUnits(
+                new H265Depacketizer(NO_SDP_SETS, 1024),
+                "an AP of two 600-byte NAL units",
+                "1 0 M 60010258" + nal + "0258" + nal + "; 2 3600 M 020103",
+                "3600 020103",
+                1,
+                0);
     }
 }
