@@ -22,11 +22,11 @@ public abstract sealed class NalDepacketizer permits H264Depacketizer, H265Depac
     final AccessUnitBuilder unit;
     private final WrapAroundExtender timestamps = WrapAroundExtender.timestamps();
     private final SequenceGaps gaps = new SequenceGaps();
+    private final ByteBuffer[] parameterSets;
     private boolean assembling;
     private long unitTimestamp;
     private boolean keyframe;
     private long damagedAccessUnits;
-    private final ByteBuffer[] parameterSets;
 
     /** {@code sdpParameterSets}: the codec's parameter sets from the SDP, in its order, each absent if not given. */
     NalDepacketizer(int maxAccessUnitBytes, List<Optional<byte[]>> sdpParameterSets) {
