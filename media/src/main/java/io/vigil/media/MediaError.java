@@ -22,6 +22,8 @@ public enum MediaError {
     MALFORMED_RTP,
     /** An H.264 parameter set the fMP4 writer cannot read (ends early, not an SPS, impossible picture size), or none. */
     MALFORMED_PARAMETER_SET,
+    /** An AAC RTP payload whose AU headers (RFC 3640 AAC-hbr) do not describe its bytes, or interleave its AUs. */
+    MALFORMED_AAC,
     /** A decoder used again after it refused its input. */
     DECODER_FAILED
 }

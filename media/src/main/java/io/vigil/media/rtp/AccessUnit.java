@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * One picture's NAL units, assembled from RTP packets (glossary: access unit): each NAL unit a read-only slice without
- * start code or length prefix, all in one array; the RTP timestamp, extended past wrap-around; whether it holds an
- * IDR picture; and the parameter sets known when it ended (SPS then PPS for H.264; empty if none seen yet).
+ * start code or length prefix, all in one array; the RTP timestamp, extended past wrap-around; whether it is a
+ * keyframe (an IDR picture in H.264, IRAP in H.265); and the parameter sets known when it ended (SPS then PPS for
+ * H.264, VPS, SPS then PPS for H.265; empty until all are seen).
  */
 public record AccessUnit(
         long rtpTimestamp, List<ByteBuffer> nalUnits, boolean keyframe, List<ByteBuffer> parameterSets) {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The access unit a depacketizer is assembling: NAL units copied once, end to end, into one array that becomes the
  * finished unit's (the next unit gets a new array, sized after this one). Bounded: bytes past {@code maxBytes} make
- * the unit damaged instead of growing the array. A NAL unit is opened, appended to (FU-A fragments), then closed, when
+ * the unit damaged instead of growing the array. A NAL unit is opened, appended to (fragments), then closed, when
  * Annex-B start codes inside it split it in several.
  */
 final class AccessUnitBuilder {
@@ -42,13 +42,13 @@ final class AccessUnitBuilder {
         return openAt >= 0;
     }
 
-    /** Starts a NAL unit with its header byte (FU-A rebuilds it from indicator and FU header). */
-    void open(int headerByte) {
+    /** Starts a NAL unit with its header (1 byte for H.264, 2 for H.265; a fragmented one's is rebuilt). */
+    void open(byte[] header) {
         if (damaged) {
             return;
         }
         openAt = size;
-        put(headerByte);
+        append(ByteBuffer.wrap(header));
     }
 
     void append(ByteBuffer part) {
@@ -113,15 +113,6 @@ final class AccessUnitBuilder {
             nals.add(new int[] {from, to - from});
             added.add(ByteBuffer.wrap(bytes, from, to - from).slice().asReadOnlyBuffer());
         }
-    }
-
-    private void put(int b) {
-        if (size + 1 > maxBytes) {
-            damage();
-            return;
-        }
-        ensure(size + 1);
-        bytes[size++] = (byte) b;
     }
 
     private void ensure(int capacity) {

@@ -50,7 +50,7 @@ class H264DepacketizerTest {
                                         .collect(Collectors.joining(",")));
     }
 
-    static List<String> push(H264Depacketizer depacketizer, String packets) {
+    static List<String> push(NalDepacketizer depacketizer, String packets) {
         List<String> units = new ArrayList<>();
         for (String text : packets.split(";")) {
             depacketizer.push(packet(text), unit -> units.add(describe(unit)));
@@ -84,8 +84,18 @@ class H264DepacketizerTest {
                 "timestamps wrap around        | 1 4294964296 M 4101; 2 3000 M 4102                        | 4294964296 4101 / 4294970296 4102 | 0 | 0"
             })
     void accessUnitsFromPackets(String scenario, String packets, String units, long damaged, long lost) {
-        H264Depacketizer depacketizer =
-                new H264Depacketizer(NO_SDP_SETS, H264Depacketizer.DEFAULT_MAX_ACCESS_UNIT_BYTES);
+        assertAccessUnits(
+                new H264Depacketizer(NO_SDP_SETS, H264Depacketizer.DEFAULT_MAX_ACCESS_UNIT_BYTES),
+                scenario,
+                packets,
+                units,
+                damaged,
+                lost);
+    }
+
+    /** One row of a table: the access units {@code packets} give, and how many were damaged and lost. */
+    static void assertAccessUnits(
+            NalDepacketizer depacketizer, String scenario, String packets, String units, long damaged, long lost) {
         assertEquals(List.of(units.split(" / ")), push(depacketizer, packets), scenario);
         assertEquals(damaged, depacketizer.damagedAccessUnits(), scenario + ": damaged");
         assertEquals(lost, depacketizer.lostPackets(), scenario + ": lost");
