@@ -10,12 +10,21 @@ import java.time.Instant;
  * segment starts at that estimate; the following ones follow the stream's own timestamps, so they are
  * exactly contiguous, until the stream clock drifts from the receive clock by more than a bound, when
  * segment times are moved to the estimate again. Starts never go back past the previous segment's end.
- * Pure.
+ *
+ * <p>A camera that sends RTCP sender reports says itself when a stream time was captured. A report is believed when it
+ * agrees with the receive clock: capture no later than {@link #SENDER_AHEAD_TOLERANCE} after the least-delayed arrival
+ * (a camera whose clock runs a little ahead) and no earlier than the drift bound before it. A believed report replaces
+ * the arrival estimate; one that disagrees (a camera clock that is not set) is counted and ignored. Pure.
  */
 public final class SegmentClock {
 
+    /** How far after the least-delayed arrival a sender report may place a capture. */
+    public static final Duration SENDER_AHEAD_TOLERANCE = Duration.ofSeconds(1);
+
     private final long maxDriftMicros;
     private long minOffsetMicros = Long.MAX_VALUE;
+    private long reportOffsetMicros = Long.MAX_VALUE;
+    private int ignoredReports;
     private boolean anchored;
     private long anchorWallMicros;
     private long anchorStreamMicros;
@@ -35,6 +44,34 @@ public final class SegmentClock {
     }
 
     /**
+     * Notes a sender report: the stream time {@code streamMicros} was captured at {@code capturedAt} by the camera's
+     * clock. Returns whether it was believed; call after observing at least one packet.
+     */
+    public boolean senderReport(long streamMicros, Instant capturedAt) {
+        if (minOffsetMicros == Long.MAX_VALUE) {
+            return false;
+        }
+        long offset = micros(capturedAt) - streamMicros;
+        long aheadMicros = offset - minOffsetMicros;
+        if (aheadMicros > SENDER_AHEAD_TOLERANCE.toNanos() / 1000 || aheadMicros < -maxDriftMicros) {
+            ignoredReports++;
+            return false;
+        }
+        reportOffsetMicros = offset;
+        return true;
+    }
+
+    /** Sender reports that disagreed with the receive clock and were ignored. */
+    public int ignoredReports() {
+        return ignoredReports;
+    }
+
+    /** Whether segment times follow the camera's sender reports (else the least-delayed arrival). */
+    public boolean followsSenderReports() {
+        return reportOffsetMicros != Long.MAX_VALUE;
+    }
+
+    /**
      * The wall-clock start of the segment whose first packet has stream time {@code streamMicros};
      * call after observing at least that packet.
      */
@@ -42,7 +79,7 @@ public final class SegmentClock {
         if (minOffsetMicros == Long.MAX_VALUE) {
             throw new IllegalStateException("no packet observed yet");
         }
-        long estimate = streamMicros + minOffsetMicros;
+        long estimate = streamMicros + (followsSenderReports() ? reportOffsetMicros : minOffsetMicros);
         if (!anchored) {
             anchor(streamMicros, estimate);
         }

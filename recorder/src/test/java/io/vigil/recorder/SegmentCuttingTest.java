@@ -100,6 +100,36 @@ class SegmentCuttingTest {
     }
 
     @Test
+    void aSenderReportThatAgreesWithTheReceiveClockDatesSegments() {
+        SegmentClock clock = new SegmentClock(Duration.ofSeconds(5));
+        Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+        clock.observe(0, t0.plusMillis(300));
+        // The camera says stream time 0 was captured 120 ms before its least-delayed packet arrived.
+        assertTrue(clock.senderReport(1_000_000, t0.plusMillis(1180)));
+        assertEquals(t0.plusMillis(180), clock.startOf(0));
+        assertTrue(clock.followsSenderReports());
+    }
+
+    @Test
+    void aSenderReportFromACameraWhoseClockIsNotSetIsIgnored() {
+        SegmentClock clock = new SegmentClock(Duration.ofSeconds(5));
+        Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+        clock.observe(0, t0.plusMillis(300));
+        assertFalse(clock.senderReport(0, Instant.parse("2000-01-01T00:00:00Z")), "years behind");
+        assertFalse(clock.senderReport(0, t0.plusSeconds(2)), "captured 1.7 s after it arrived");
+        assertEquals(2, clock.ignoredReports());
+        assertFalse(clock.followsSenderReports());
+        assertEquals(t0.plusMillis(300), clock.startOf(0), "the least-delayed arrival dates it instead");
+    }
+
+    @Test
+    void aSenderReportBeforeAnyPacketIsNotBelieved() {
+        SegmentClock clock = new SegmentClock(Duration.ofSeconds(5));
+        assertFalse(clock.senderReport(0, Instant.parse("2026-11-22T10:00:00Z")));
+        assertEquals(0, clock.ignoredReports());
+    }
+
+    @Test
     void findsWhereTheMediaSegmentStarts() {
         byte[] bytes = new byte[8 + 16 + 8];
         box(bytes, 0, 8, "ftyp");
