@@ -75,12 +75,15 @@ public final class Fragments {
         return box;
     }
 
-    /** Track id to the fragment's base media decode time ({@code moof/traf/tfdt}). */
+    /**
+     * Track id to the segment's base media decode time ({@code moof/traf/tfdt}): its first fragment's, when the segment
+     * is made of several (parts).
+     */
     public static Map<Long, Long> decodeTimes(byte[] segment) {
         Map<Long, Long> times = new HashMap<>();
         forEachTfdt(
                 segment,
-                (trackId, tfdt) -> times.put(
+                (trackId, tfdt) -> times.putIfAbsent(
                         trackId,
                         segment[tfdt.contentStart()] == 1
                                 ? Box.readUint64(segment, tfdt.contentStart() + 4)
@@ -111,7 +114,7 @@ public final class Fragments {
      */
     public static Map<Long, Long> decodeTimes(ByteBuffer segment) {
         Map<Long, Long> times = new HashMap<>();
-        forEachMoof(segment, (at, moof) -> times.putAll(decodeTimes(moof)));
+        forEachMoof(segment, (at, moof) -> decodeTimes(moof).forEach(times::putIfAbsent));
         return times;
     }
 

@@ -392,6 +392,24 @@ class ClipStreamTest {
     }
 
     /** moof with a traf (tfhd + version 1 tfdt) per track, then a small mdat. */
+    @Test
+    void aSegmentMadeOfSeveralPartsIsPlacedByItsFirstPart() {
+        byte[] first = fragment(180_000, 96_000);
+        byte[] second = fragment(225_000, 120_000);
+        byte[] segment = ByteBuffer.allocate(first.length + second.length)
+                .put(first)
+                .put(second)
+                .array();
+        assertEquals(Map.of(1L, 180_000L, 2L, 96_000L), Fragments.decodeTimes(segment));
+        assertEquals(Map.of(1L, 180_000L, 2L, 96_000L), Fragments.decodeTimes(ByteBuffer.wrap(segment)));
+        Fragments.shiftDecodeTimes(segment, Map.of(1L, -180_000L, 2L, -96_000L));
+        assertEquals(Map.of(1L, 0L, 2L, 0L), Fragments.decodeTimes(segment));
+        assertEquals(
+                Map.of(1L, 45_000L, 2L, 24_000L),
+                Fragments.decodeTimes(java.util.Arrays.copyOfRange(segment, first.length, segment.length)),
+                "every part moved by as much");
+    }
+
     private static byte[] fragment(long videoTicks, long audioTicks) {
         byte[] video = traf(1, videoTicks);
         byte[] audio = traf(2, audioTicks);

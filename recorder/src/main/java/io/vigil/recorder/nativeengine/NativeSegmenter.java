@@ -5,6 +5,7 @@ import io.vigil.media.fmp4.Fragment;
 import io.vigil.media.fmp4.InitSegment;
 import io.vigil.media.fmp4.Sample;
 import io.vigil.media.fmp4.TrackRun;
+import io.vigil.media.fmp4.VideoCodec;
 import io.vigil.media.fmp4.VideoTrack;
 import io.vigil.media.rtp.AccessUnit;
 import io.vigil.media.rtp.AudioFrame;
@@ -41,7 +42,7 @@ final class NativeSegmenter {
     /** A 25 fps frame: the last frame's duration until one was measured. */
     private static final long DEFAULT_FRAME_TICKS = 3_600;
 
-    private final VideoTrack.Codec codec;
+    private final VideoCodec codec;
     private final Optional<AudioTrack> audioTrack;
     private final long segmentTargetMillis;
     private final long partTargetTicks;
@@ -69,7 +70,7 @@ final class NativeSegmenter {
     private int framesInSegment;
 
     NativeSegmenter(
-            VideoTrack.Codec codec,
+            VideoCodec codec,
             Optional<AudioTrack> audioTrack,
             long segmentTargetMillis,
             long partTargetMillis,
@@ -83,7 +84,7 @@ final class NativeSegmenter {
         this.segmentTargetMillis = segmentTargetMillis;
         this.partTargetTicks = partTargetMillis * VIDEO_CLOCK_HZ / 1000;
         this.sink = sink;
-        this.audio = audioTrack.map(a -> new TrackTimeline(a.sampleRateHz())).orElse(null);
+        this.audio = audioTrack.map(a -> new TrackTimeline(a.sampleRateHertz())).orElse(null);
         this.cutter = new SegmentCutter(segmentTargetMillis);
     }
 
@@ -188,7 +189,7 @@ final class NativeSegmenter {
     }
 
     private VideoTrack videoTrack() {
-        return codec == VideoTrack.Codec.H265 ? VideoTrack.h265(parameterSets) : VideoTrack.h264(parameterSets);
+        return codec == VideoCodec.H265 ? VideoTrack.h265(parameterSets) : VideoTrack.h264(parameterSets);
     }
 
     private void addVideo(AccessUnit unit, long durationTicks) {
@@ -196,7 +197,22 @@ final class NativeSegmenter {
             partVideoBaseTicks = unit.rtpTimestamp() - originTimestamp;
             partVideoTicks = 0;
         }
-        videoSamples.add(Sample.video(unit, durationTicks, 0, codec));
+        Optional<Sample> sample = Sample.video(unit, durationTicks, 0, codec);
+        if (sample.isPresent()) {
+            videoSamples.add(sample.get());
+        } else if (!videoSamples.isEmpty()) {
+            // parameter sets alone: their time belongs to the picture before
+            Sample last = videoSamples.remove(videoSamples.size() - 1);
+            videoSamples.add(new Sample(
+                    last.data(),
+                    last.framing(),
+                    last.durationTicks() + durationTicks,
+                    last.keyframe(),
+                    last.compositionOffsetTicks()));
+        } else {
+            partVideoBaseTicks += durationTicks;
+            return;
+        }
         partVideoTicks += durationTicks;
     }
 
