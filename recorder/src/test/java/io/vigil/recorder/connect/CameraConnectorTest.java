@@ -139,7 +139,7 @@ class CameraConnectorTest {
 
     private Camera camera(String url, String fingerprint) {
         return validator.validate(
-                new CameraRequest("cam", null, url, "admin", "cam-secret", null, null, null, null, fingerprint),
+                new CameraRequest("cam", null, url, "admin", "cam-secret", null, null, null, null, fingerprint, null),
                 Optional.empty(),
                 Camera.Source.API);
     }
