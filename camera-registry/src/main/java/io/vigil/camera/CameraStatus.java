@@ -110,29 +110,17 @@ public record CameraStatus(
 
     /** The same status in another state (e.g. DISABLED). */
     public CameraStatus withState(State newState) {
-        return new CameraStatus(
-                newState,
-                since,
-                lastSegmentAt,
-                lastError,
-                lastErrorAt,
-                sessionId,
-                sessionStart,
-                reconnects,
-                codec,
-                resolution,
-                bitrateKbps,
-                framesPerSecond,
-                spoolBacklog,
-                tlsFingerprint,
-                engine,
-                engineReason);
+        return copy(newState, lastError);
     }
 
     /** The same status with another latest error (e.g. shortened). */
     public CameraStatus withLastError(String newLastError) {
+        return copy(state, newLastError);
+    }
+
+    private CameraStatus copy(State newState, String newLastError) {
         return new CameraStatus(
-                state,
+                newState,
                 since,
                 lastSegmentAt,
                 newLastError,

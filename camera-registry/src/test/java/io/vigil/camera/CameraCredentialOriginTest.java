@@ -21,7 +21,8 @@ class CameraCredentialOriginTest {
     private final CameraValidator validator = new CameraValidator(30);
 
     private final Camera stored = validator.validate(
-            new CameraRequest("gate", "Gate", "rtsps://192.0.2.5/s", "admin", "real-secret", null, true, 30, null, PIN, null),
+            new CameraRequest(
+                    "gate", "Gate", "rtsps://192.0.2.5/s", "admin", "real-secret", null, true, 30, null, PIN, null),
             Optional.empty(),
             Camera.Source.API);
 

@@ -75,9 +75,12 @@ class CameraRegistryTest {
         registry.create(new CameraRequest(
                 "porch", null, "rtsp://192.0.2.1/porch", null, null, null, null, null, null, null, "ffmpeg"));
         assertEquals(Camera.Engine.FFMPEG, registry.get("porch").engine());
-        assertEquals("FFMPEG", db.query("SELECT engine FROM camera WHERE id = 'porch'", rs -> rs.getString(1))
-                .get(0));
-        registry.update("porch", new CameraRequest(null, null, null, null, null, null, null, null, null, null, "NATIVE"));
+        assertEquals(
+                "FFMPEG",
+                db.query("SELECT engine FROM camera WHERE id = 'porch'", rs -> rs.getString(1))
+                        .get(0));
+        registry.update(
+                "porch", new CameraRequest(null, null, null, null, null, null, null, null, null, null, "NATIVE"));
         assertEquals(Camera.Engine.NATIVE, registry.get("porch").engine());
 
         VigilException e = assertThrows(

@@ -177,25 +177,23 @@ class CamerasFileTest {
     @Test
     void cameraHoldsNoQuotaOrAPositiveOne() {
         RtspUrl url = new RtspUrl("rtsp://h/a");
+        java.util.function.LongFunction<Camera> withQuota = maxBytes -> new Camera(
+                "a",
+                "A",
+                url,
+                null,
+                null,
+                Camera.Transport.TCP,
+                true,
+                30,
+                maxBytes,
+                Camera.Source.API,
+                null,
+                Camera.Engine.NATIVE);
         for (long bad : new long[] {0, -1}) {
-            assertThrows(
-                    IllegalArgumentException.class,
-                    () -> new Camera(
-                            "a",
-                            "A",
-                            url,
-                            null,
-                            null,
-                            Camera.Transport.TCP,
-                            true,
-                            30,
-                            bad,
-                            Camera.Source.API,
-                            null,
-                            Camera.Engine.NATIVE));
+            assertThrows(IllegalArgumentException.class, () -> withQuota.apply(bad));
         }
-        Camera c = new Camera(
-                "a", "A", url, null, null, Camera.Transport.TCP, true, 30, 1L, Camera.Source.API, null, Camera.Engine.NATIVE);
+        Camera c = withQuota.apply(1L);
         assertEquals(1L, c.withEnabled(false).maxBytes());
     }
 

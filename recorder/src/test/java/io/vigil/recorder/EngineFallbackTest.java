@@ -33,8 +33,7 @@ class EngineFallbackTest {
     void aNotNativeFailureOfTheNativeEngineMakesEveryLaterSessionFfmpegsWithItsMessage() {
         EngineFallback fallback = new EngineFallback(camera(Camera.Engine.NATIVE), true);
         assertEquals(new EngineChoice.Choice(Camera.Engine.NATIVE, null), fallback.next());
-        assertTrue(fallback.fallsBack(
-                new StreamError(H263, StreamError.Kind.NOT_NATIVE), Camera.Engine.NATIVE));
+        assertTrue(fallback.fallsBack(new StreamError(H263, StreamError.Kind.NOT_NATIVE), Camera.Engine.NATIVE));
         assertEquals(new EngineChoice.Choice(Camera.Engine.FFMPEG, H263), fallback.next());
         assertEquals(new EngineChoice.Choice(Camera.Engine.FFMPEG, H263), fallback.next(), "remembered");
     }

@@ -23,7 +23,8 @@ public class FfmpegEngine implements StreamEngine {
     }
 
     @Override
-    public StreamSession open(String cameraId, ConnectTarget target, Camera.Transport transport, Duration connectTimeout)
+    public StreamSession open(
+            String cameraId, ConnectTarget target, Camera.Transport transport, Duration connectTimeout)
             throws StreamError {
         return FfmpegSession.of(RtspSource.open(target, transport, connectTimeout));
     }

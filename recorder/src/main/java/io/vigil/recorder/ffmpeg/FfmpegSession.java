@@ -37,7 +37,9 @@ final class FfmpegSession implements StreamSession {
 
     @Override
     public String audioCodec() {
-        return source.audio() == null ? null : RtspSource.codecName(source.audio().codecpar());
+        return source.audio() == null
+                ? null
+                : RtspSource.codecName(source.audio().codecpar());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.vigil.recorder.ffmpeg;
 
-import io.vigil.recorder.StreamError;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
@@ -17,6 +16,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
 import io.vigil.camera.Camera;
+import io.vigil.recorder.StreamError;
 import io.vigil.recorder.connect.ConnectTarget;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.vigil.recorder.ffmpeg;
 
-import io.vigil.recorder.StreamError;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -14,6 +13,7 @@ import io.vigil.recorder.SegmentClock;
 import io.vigil.recorder.SegmentCutter;
 import io.vigil.recorder.SegmentOutput;
 import io.vigil.recorder.SessionContext;
+import io.vigil.recorder.StreamError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +60,8 @@ final class SessionIngest implements AutoCloseable {
         this.segmentClock = context.newSegmentClock();
         AVStream audioStream = source.audio();
         this.output = context.newOutput(
-                segmentClock, audioStream == null ? null : audioStream.codecpar().profile());
+                segmentClock,
+                audioStream == null ? null : audioStream.codecpar().profile());
         this.video = new RecordedTrack(source.video(), 0, MAX_JUMP_MILLIS);
         this.audio = audioStream == null ? null : new RecordedTrack(audioStream, 1, MAX_JUMP_MILLIS);
     }
