@@ -31,7 +31,7 @@ public interface StreamSession extends AutoCloseable {
      */
     String run(SessionContext context) throws StreamError;
 
-    /** Makes {@link #open}'s or {@link #run}'s blocking calls return at once. Safe from any thread. */
+    /** Makes {@link #run} return soon, its blocking calls at once; safe from any thread, before or during the run. */
     void requestStop();
 
     /** Segments handed to the archive so far. */
