@@ -4,15 +4,15 @@
 import {api} from './api.js';
 import {CERTIFICATE_DIALOG, certificateRow, confirmCertificate} from './certificate.js';
 
-const FIELDS = ['id', 'name', 'url', 'username', 'password', 'transport', 'retentionDays', 'maxBytes', 'tlsFingerprint'];
-const COLUMNS = 6;
+const FIELDS = ['id', 'name', 'url', 'username', 'password', 'transport', 'engine', 'retentionDays', 'maxBytes', 'tlsFingerprint'];
+const COLUMNS = 7;
 
 export async function camerasPage(section) {
   section.innerHTML = `
     <table class="list" id="camera-list">
       <caption>Cameras</caption>
       <thead><tr><th scope="col">Id</th><th scope="col">Name</th><th scope="col">URL</th><th scope="col">State</th>
-        <th scope="col">Last segment</th><th scope="col">Actions</th></tr></thead>
+        <th scope="col">Last segment</th><th scope="col">Engine</th><th scope="col">Actions</th></tr></thead>
       <tbody></tbody>
     </table>
     <form id="camera-form" class="form" novalidate>
@@ -25,6 +25,9 @@ export async function camerasPage(section) {
       <label for="camera-transport">Transport</label>
       <select id="camera-transport" name="transport"><option value="tcp">TCP</option><option value="udp">UDP</option></select>
       <span class="field-error" id="camera-transport-error"></span>
+      <label for="camera-engine">Engine</label>
+      <select id="camera-engine" name="engine" aria-describedby="camera-engine-error"><option value="native">Native</option><option value="ffmpeg">FFmpeg</option></select>
+      <span class="field-error" id="camera-engine-error"></span>
       ${field('retentionDays', 'Retention (days)', '', 'number')}
       ${field('maxBytes', 'Quota (bytes, optional)', '', 'number')}
       ${field('tlsFingerprint', 'Certificate fingerprint (SHA-256)', 'optional, rtsps:// only: AB:CD:…')}
@@ -47,13 +50,17 @@ export async function camerasPage(section) {
       tr.dataset.camera = c.id;
       const state = c.enabled === false ? 'DISABLED' : (c.status && c.status.state) || '';
       const last = c.status && c.status.lastSegmentAt ? new Date(c.status.lastSegmentAt).toLocaleTimeString() : '';
-      for (const text of [c.id, c.name || '', c.url, state, last]) {
+      // The engine recording it now, and why that is not the one set (engine fallback).
+      const engine = c.status && c.status.engine ? c.status.engine.toLowerCase() : '';
+      const reason = c.status && c.status.engineReason ? c.status.engineReason : '';
+      for (const text of [c.id, c.name || '', c.url, state, last, reason ? `${engine || '–'} (${reason})` : engine]) {
         const td = document.createElement('td');
         td.textContent = text;
         tr.appendChild(td);
       }
       tr.children[3].className = 'badge';
       tr.children[3].dataset.state = state;
+      tr.children[5].className = 'engine';
       const actions = document.createElement('td');
       actions.innerHTML = `<button type="button" data-act="edit">Edit</button>
         <button type="button" data-act="toggle">${c.enabled === false ? 'Enable' : 'Disable'}</button>

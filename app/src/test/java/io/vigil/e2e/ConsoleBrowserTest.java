@@ -40,7 +40,8 @@ import org.openqa.selenium.interactions.Actions;
  * The web console in a real browser (Debian's Chromium, headless, driven by Selenium) against the running
  * service recording from the real RTSP server: the wall plays live and says when a camera is down, history
  * shows the gap and plays after it with the right clock time, a clip export downloads a valid MP4, and the
- * cameras form adds a camera (its tile reaches RECORDING) and shows the server's field errors, and an installer
+ * cameras form adds a camera with the FFmpeg engine (its tile reaches RECORDING, its row says which engine records it)
+ * and shows the server's field errors, and an installer
  * compares and pins (then unpins) the self-signed certificate of an {@code rtsps://} camera (trust on first use).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -317,12 +318,27 @@ class ConsoleBrowserTest {
 
         fill("camera-url", steady.url("spare"));
         fill("camera-name", "Porch");
+        assertEquals("native", browser.findElement(By.id("camera-engine")).getAttribute("value"), "the default");
+        browser.findElement(By.cssSelector("#camera-engine option[value=ffmpeg]"))
+                .click();
         browser.findElement(By.id("camera-save")).click();
         waitFor(
                 "porch in the list",
                 Duration.ofSeconds(10),
                 () -> !browser.findElements(By.cssSelector("tr[data-camera=porch]"))
                         .isEmpty());
+        assertEquals(
+                "ffmpeg",
+                VigilHarness.field(vigil.send("GET", "/api/cameras/porch", null).body(), "engine"));
+        waitFor(
+                "porch's engine on the cameras page",
+                Duration.ofSeconds(60),
+                () -> browser.findElements(By.cssSelector("tr[data-camera=porch] td.engine")).stream()
+                        .anyMatch(td -> td.getText().equals("ffmpeg")));
+        browser.findElement(By.cssSelector("tr[data-camera=porch] button[data-act=edit]"))
+                .click();
+        assertEquals("ffmpeg", browser.findElement(By.id("camera-engine")).getAttribute("value"), "the form shows it");
+        browser.findElement(By.id("camera-cancel")).click();
         browser.get(vigil.base + "/#/wall");
         browser.findElement(By.cssSelector("button[data-size='9']")).click();
         waitFor("porch's tile to reach RECORDING", Duration.ofSeconds(60), () -> "RECORDING".equals(badge("porch")));

@@ -72,6 +72,7 @@ class RecordingEndToEndTest {
                     username: admin
                     password: ${VIGIL_E2E_LOBBY_PASSWORD}
                     retention-days: 30
+                    engine: ffmpeg
                 """.formatted(cameras.secureUrl("lobby")));
 
         vigil = new VigilHarness(work, Map.of());
@@ -105,6 +106,12 @@ class RecordingEndToEndTest {
         checkCamera(index, "lobby", "h264", true);
         checkCamera(index, "yard", "hevc", false);
         checkCamera(index, "atrium", "h264", true);
+        String lobby = send("GET", "/api/cameras/lobby", null).body();
+        assertTrue(lobby.contains("\"engine\":\"ffmpeg\"") && lobby.contains("\"engine\":\"FFMPEG\""), lobby);
+        assertFalse(lobby.contains("engineReason"), "recorded with the engine it is set to: " + lobby);
+        String yard = send("GET", "/api/cameras/yard", null).body();
+        assertTrue(yard.contains("\"engine\":\"native\"") && yard.contains("\"engine\":\"FFMPEG\""), yard);
+        assertEquals("native engine not available", VigilHarness.field(yard, "engineReason"), yard);
 
         String metrics = send("GET", "/metrics", null).body();
         assertTrue(metrics.contains("vigil_camera_state{camera=\"lobby\",state=\"RECORDING\"} 1.0"), metrics);
@@ -121,13 +128,14 @@ class RecordingEndToEndTest {
     @Test
     void rejectsBadCamerasWithFieldErrors() throws Exception {
         HttpResponse<String> bad = send("POST", "/api/cameras", """
-                {"id": "Bad Id", "url": "http://example.com/stream", "transport": "carrier-pigeon"}""");
+                {"id": "Bad Id", "url": "http://example.com/stream", "transport": "carrier-pigeon", "engine": "gstreamer"}""");
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("\"error\":\"VALIDATION_FAILED\""), bad.body());
         assertTrue(
                 bad.body().contains("\"id\"")
                         && bad.body().contains("\"url\"")
-                        && bad.body().contains("\"transport\""),
+                        && bad.body().contains("\"transport\"")
+                        && bad.body().contains("\"engine\":\"must be native or ffmpeg\""),
                 bad.body());
 
         HttpResponse<String> duplicate = send("POST", "/api/cameras", """

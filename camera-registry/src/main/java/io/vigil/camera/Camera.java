@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param source        who manages it: the API or the cameras file
  * @param tlsFingerprint for an {@code rtsps://} camera: the one certificate it is trusted with (pinned), or null to
  *                      verify its certificate against the default trust store and its host name
+ * @param engine        the engine the installer wants recording it (the recorder may fall back to FFmpeg)
  */
 public record Camera(
         String id,
@@ -31,7 +32,8 @@ public record Camera(
         int retentionDays,
         Long maxBytes,
         Source source,
-        TlsFingerprint tlsFingerprint) {
+        TlsFingerprint tlsFingerprint,
+        Engine engine) {
 
     public static final int MAX_RETENTION_DAYS = 36_500;
 
@@ -39,6 +41,15 @@ public record Camera(
     public enum Transport {
         TCP,
         UDP
+    }
+
+    /**
+     * What records a camera's stream (glossary: engine): Vigil's own RTSP client and fMP4 writer, or FFmpeg. A camera
+     * set to NATIVE is recorded with FFMPEG where the native engine cannot record its stream (engine fallback).
+     */
+    public enum Engine {
+        NATIVE,
+        FFMPEG
     }
 
     /** Who manages a camera. */
@@ -55,6 +66,7 @@ public record Camera(
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(engine, "engine");
         if (retentionDays < 1 || retentionDays > MAX_RETENTION_DAYS) {
             throw new IllegalArgumentException("retentionDays out of range: " + retentionDays);
         }
@@ -84,7 +96,8 @@ public record Camera(
                 && connectionUrl().equals(other.connectionUrl())
                 && transport == other.transport
                 && enabled == other.enabled
-                && java.util.Objects.equals(tlsFingerprint, other.tlsFingerprint);
+                && java.util.Objects.equals(tlsFingerprint, other.tlsFingerprint)
+                && engine == other.engine;
     }
 
     /** Same camera, other enabled flag. */
@@ -100,7 +113,8 @@ public record Camera(
                 retentionDays,
                 maxBytes,
                 source,
-                tlsFingerprint);
+                tlsFingerprint,
+                engine);
     }
 
     @Override

@@ -19,6 +19,9 @@ public final class CameraDiff {
         List<String> parts = new ArrayList<>();
         parts.add("url " + c.url());
         parts.add("transport " + c.transport().name().toLowerCase(Locale.ROOT));
+        if (c.engine() != Camera.Engine.NATIVE) {
+            parts.add("engine " + c.engine().name().toLowerCase(Locale.ROOT));
+        }
         parts.add(c.enabled() ? "enabled" : "disabled");
         parts.add("retention " + c.retentionDays() + " days");
         if (c.maxBytes() != null) {
@@ -63,6 +66,9 @@ public final class CameraDiff {
         }
         if (before.transport() != after.transport()) {
             parts.add("transport " + after.transport().name().toLowerCase(Locale.ROOT));
+        }
+        if (before.engine() != after.engine()) {
+            parts.add("engine " + after.engine().name().toLowerCase(Locale.ROOT));
         }
         if (before.enabled() != after.enabled()) {
             parts.add(after.enabled() ? "enabled" : "disabled");

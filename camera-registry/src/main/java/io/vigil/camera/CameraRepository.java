@@ -22,7 +22,7 @@ public class CameraRepository {
 
     private static final String COLUMNS =
             "id, name, url, username, password, transport, enabled, retention_days, max_bytes, source, "
-                    + "tls_fingerprint";
+                    + "tls_fingerprint, engine";
 
     private final Database db;
     private final CredentialCipher cipher;
@@ -78,7 +78,7 @@ public class CameraRepository {
         }
         db.update(
                 "INSERT INTO camera (" + COLUMNS
-                        + ", created_millis, updated_millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + ", created_millis, updated_millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.id(),
                 c.name(),
                 c.url().value(),
@@ -90,6 +90,7 @@ public class CameraRepository {
                 c.maxBytes(),
                 c.source().name(),
                 fingerprint(c),
+                c.engine().name(),
                 now.toEpochMilli(),
                 now.toEpochMilli());
         return true;
@@ -98,7 +99,8 @@ public class CameraRepository {
     public void update(Camera c, Instant now) {
         db.update(
                 "UPDATE camera SET name = ?, url = ?, username = ?, password = ?, transport = ?, enabled = ?, "
-                        + "retention_days = ?, max_bytes = ?, source = ?, tls_fingerprint = ?, updated_millis = ? WHERE id = ?",
+                        + "retention_days = ?, max_bytes = ?, source = ?, tls_fingerprint = ?, engine = ?, "
+                        + "updated_millis = ? WHERE id = ?",
                 c.name(),
                 c.url().value(),
                 c.username(),
@@ -109,6 +111,7 @@ public class CameraRepository {
                 c.maxBytes(),
                 c.source().name(),
                 fingerprint(c),
+                c.engine().name(),
                 now.toEpochMilli(),
                 c.id());
     }
@@ -129,7 +132,8 @@ public class CameraRepository {
                 rs.getInt(8),
                 rs.getObject(9, Long.class),
                 Camera.Source.valueOf(rs.getString(10)),
-                rs.getString(11) == null ? null : new TlsFingerprint(rs.getString(11)));
+                rs.getString(11) == null ? null : new TlsFingerprint(rs.getString(11)),
+                Camera.Engine.valueOf(rs.getString(12)));
     }
 
     private static String fingerprint(Camera c) {

@@ -10,7 +10,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * null password keeps the stored one, an empty string removes it. Likewise a null {@code maxBytes} keeps
  * the stored quota and 0 removes it (no quota), and a null {@code tlsFingerprint} keeps the pinned certificate and
  * an empty string unpins it. A new scheme, host or port in {@code url} drops the stored user name, password and
- * pinned certificate unless the same request gives them again ({@link RtspOrigin}).
+ * pinned certificate unless the same request gives them again ({@link RtspOrigin}). A null {@code engine} keeps the
+ * camera's engine ({@code native} for a new camera).
  */
 @Serdeable
 public record CameraRequest(
@@ -23,12 +24,13 @@ public record CameraRequest(
         @Nullable Boolean enabled,
         @Nullable Integer retentionDays,
         @Nullable Long maxBytes,
-        @Nullable String tlsFingerprint) {
+        @Nullable String tlsFingerprint,
+        @Nullable String engine) {
 
     @Creator
     public CameraRequest {}
 
-    /** A request that leaves the pinned certificate as it is. */
+    /** A request that leaves the pinned certificate and the engine as they are. */
     public CameraRequest(
             String id,
             String name,
@@ -39,7 +41,7 @@ public record CameraRequest(
             Boolean enabled,
             Integer retentionDays,
             Long maxBytes) {
-        this(id, name, url, username, password, transport, enabled, retentionDays, maxBytes, null);
+        this(id, name, url, username, password, transport, enabled, retentionDays, maxBytes, null, null);
     }
 
     @Override

@@ -25,6 +25,9 @@ import java.util.Objects;
  * @param tlsFingerprint  SHA-256 fingerprint of the certificate an {@code rtsps://} camera presented at the last
  *                        connection, trusted or not (trust on first use: an installer compares it with the camera's
  *                        own and pins it), or null
+ * @param engine          the engine recording the camera now, or null when no session is connected
+ * @param engineReason    why the engine chosen for the camera is not the one it is set to (engine fallback), e.g.
+ *                        "UDP transport: the native engine reads RTSP over TCP only", or null when it is
  */
 @Serdeable
 public record CameraStatus(
@@ -41,7 +44,9 @@ public record CameraStatus(
         @Nullable Integer bitrateKbps,
         @Nullable Double framesPerSecond,
         int spoolBacklog,
-        @Nullable String tlsFingerprint) {
+        @Nullable String tlsFingerprint,
+        @Nullable Camera.Engine engine,
+        @Nullable String engineReason) {
 
     /** Recorder states shown on the camera wall. */
     public enum State {
@@ -69,7 +74,7 @@ public record CameraStatus(
         lastError = RtspUrl.redact(lastError);
     }
 
-    /** A status without a certificate seen. */
+    /** A status without a certificate seen nor an engine. */
     public CameraStatus(
             State state,
             Instant since,
@@ -98,16 +103,27 @@ public record CameraStatus(
                 bitrateKbps,
                 framesPerSecond,
                 spoolBacklog,
+                null,
+                null,
                 null);
     }
 
     /** The same status in another state (e.g. DISABLED). */
     public CameraStatus withState(State newState) {
+        return copy(newState, lastError);
+    }
+
+    /** The same status with another latest error (e.g. shortened). */
+    public CameraStatus withLastError(String newLastError) {
+        return copy(state, newLastError);
+    }
+
+    private CameraStatus copy(State newState, String newLastError) {
         return new CameraStatus(
                 newState,
                 since,
                 lastSegmentAt,
-                lastError,
+                newLastError,
                 lastErrorAt,
                 sessionId,
                 sessionStart,
@@ -117,6 +133,8 @@ public record CameraStatus(
                 bitrateKbps,
                 framesPerSecond,
                 spoolBacklog,
-                tlsFingerprint);
+                tlsFingerprint,
+                engine,
+                engineReason);
     }
 }

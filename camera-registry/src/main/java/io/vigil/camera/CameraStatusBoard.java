@@ -56,6 +56,8 @@ public class CameraStatusBoard {
         String codec;
         String resolution;
         String tlsFingerprint;
+        Camera.Engine engine;
+        String engineReason;
         final Deque<Finished> recent = new ArrayDeque<>();
 
         synchronized void state(CameraStatus.State newState) {
@@ -101,7 +103,9 @@ public class CameraStatusBoard {
                     kbps,
                     fps,
                     backlog.segments(cameraId),
-                    tlsFingerprint);
+                    tlsFingerprint,
+                    engine,
+                    engineReason);
         }
     }
 
@@ -129,7 +133,9 @@ public class CameraStatusBoard {
                                 null,
                                 null,
                                 0,
-                                report.status().tlsFingerprint());
+                                report.status().tlsFingerprint(),
+                                null,
+                                report.status().engineReason());
         if (elsewhere != null) {
             return camera.enabled() ? elsewhere : elsewhere.withState(CameraStatus.State.DISABLED);
         }
@@ -163,6 +169,18 @@ public class CameraStatusBoard {
         Health h = health(cameraId);
         synchronized (h) {
             h.tlsFingerprint = fingerprint == null ? null : fingerprint.value();
+        }
+    }
+
+    /**
+     * The engine recording the camera now (null while no session is connected) and why it is not the one the camera
+     * is set to (null when it is).
+     */
+    public void engine(String cameraId, Camera.Engine recording, String reason) {
+        Health h = health(cameraId);
+        synchronized (h) {
+            h.engine = recording;
+            h.engineReason = reason;
         }
     }
 

@@ -113,6 +113,15 @@ public final class CameraValidator {
             }
         }
 
+        Camera.Engine engine = existing.map(Camera::engine).orElse(Camera.Engine.NATIVE);
+        if (request.engine() != null) {
+            try {
+                engine = Camera.Engine.valueOf(request.engine().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.put("engine", "must be native or ffmpeg");
+            }
+        }
+
         int retentionDays = request.retentionDays() != null
                 ? request.retentionDays()
                 : existing.map(Camera::retentionDays).orElse(defaultRetentionDays);
@@ -133,7 +142,18 @@ public final class CameraValidator {
             throw VigilException.invalid(errors);
         }
         return new Camera(
-                id, name, url, username, password, transport, enabled, retentionDays, maxBytes, source, tlsFingerprint);
+                id,
+                name,
+                url,
+                username,
+                password,
+                transport,
+                enabled,
+                retentionDays,
+                maxBytes,
+                source,
+                tlsFingerprint,
+                engine);
     }
 
     private static String emptyToNull(String s) {

@@ -27,6 +27,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *     retention-days: 30
  *     max-bytes: 20GB        # optional quota, see {@link ByteSize}; 0 or absent: none
  *     tls-fingerprint: AB:CD:...  # rtsps:// only: the one certificate trusted, see {@link TlsFingerprint}
+ *     engine: ffmpeg         # native (default) or ffmpeg
  * </pre>
  */
 public final class CamerasFile {
@@ -45,7 +46,8 @@ public final class CamerasFile {
             "max-bytes",
             "maxbytes",
             "tls-fingerprint",
-            "tlsfingerprint");
+            "tlsfingerprint",
+            "engine");
     private static final Map<String, String> ALIASES =
             Map.of("retentiondays", "retention-days", "maxbytes", "max-bytes", "tlsfingerprint", "tls-fingerprint");
 
@@ -143,7 +145,8 @@ public final class CamerasFile {
                             enabled,
                             retentionDays,
                             maxBytes,
-                            values.get("tls-fingerprint")));
+                            values.get("tls-fingerprint"),
+                            values.get("engine")));
         }
         return new Parsed(cameras, errors);
     }

@@ -21,13 +21,14 @@ class CameraCredentialOriginTest {
     private final CameraValidator validator = new CameraValidator(30);
 
     private final Camera stored = validator.validate(
-            new CameraRequest("gate", "Gate", "rtsps://192.0.2.5/s", "admin", "real-secret", null, true, 30, null, PIN),
+            new CameraRequest(
+                    "gate", "Gate", "rtsps://192.0.2.5/s", "admin", "real-secret", null, true, 30, null, PIN, null),
             Optional.empty(),
             Camera.Source.API);
 
     private Camera update(String url, String username, String password, String fingerprint) {
         return validator.validate(
-                new CameraRequest(null, null, url, username, password, null, null, null, null, fingerprint),
+                new CameraRequest(null, null, url, username, password, null, null, null, null, fingerprint, null),
                 Optional.of(stored),
                 Camera.Source.API);
     }

@@ -70,6 +70,31 @@ class CameraRegistryTest {
         assertTrue(e.getMessage().contains("camera gate") && !e.getMessage().contains("plain-old"), e.getMessage());
     }
 
+    @Test
+    void theEngineIsStoredChangedAndNativeForRowsFromBeforeTheSetting() {
+        registry.create(new CameraRequest(
+                "porch", null, "rtsp://192.0.2.1/porch", null, null, null, null, null, null, null, "ffmpeg"));
+        assertEquals(Camera.Engine.FFMPEG, registry.get("porch").engine());
+        assertEquals(
+                "FFMPEG",
+                db.query("SELECT engine FROM camera WHERE id = 'porch'", rs -> rs.getString(1))
+                        .get(0));
+        registry.update(
+                "porch", new CameraRequest(null, null, null, null, null, null, null, null, null, null, "NATIVE"));
+        assertEquals(Camera.Engine.NATIVE, registry.get("porch").engine());
+
+        VigilException e = assertThrows(
+                VigilException.class,
+                () -> registry.update(
+                        "porch", new CameraRequest(null, null, null, null, null, null, null, null, null, null, "gst")));
+        assertEquals(Map.of("engine", "must be native or ffmpeg"), e.fieldErrors());
+
+        // A row written by a Vigil without the setting: the column's default applies.
+        db.update("INSERT INTO camera (id, name, url, transport, enabled, retention_days, source, created_millis, "
+                + "updated_millis) VALUES ('old', 'Old', 'rtsp://192.0.2.1/old', 'TCP', TRUE, 30, 'API', 0, 0)");
+        assertEquals(Camera.Engine.NATIVE, registry.get("old").engine());
+    }
+
     private static CameraRequest quota(String id, Long maxBytes) {
         return new CameraRequest(
                 id, null, id == null ? null : "rtsp://192.0.2.1/" + id, null, null, null, null, null, maxBytes);
@@ -120,8 +145,8 @@ class CameraRegistryTest {
     }
 
     @Test
-    void theQuotaAndFingerprintColumnsAreCommented() {
-        for (String column : List.of("max_bytes", "tls_fingerprint")) {
+    void theQuotaFingerprintAndEngineColumnsAreCommented() {
+        for (String column : List.of("max_bytes", "tls_fingerprint", "engine")) {
             String remark = TestDatabase.columnComment(dataSource, "camera", column);
             assertFalse(remark == null || remark.isBlank(), column);
         }

@@ -26,6 +26,7 @@ class CamerasFileTest {
                 url: rtsp://192.0.2.11/h265
                 transport: udp
                 enabled: false
+                engine: ffmpeg
             """;
 
     @Test
@@ -41,6 +42,8 @@ class CamerasFileTest {
         Camera yard =
                 new CameraValidator(7).validate(parsed.cameras().get("yard"), Optional.empty(), Camera.Source.FILE);
         assertEquals(Camera.Transport.UDP, yard.transport());
+        assertEquals(Camera.Engine.FFMPEG, yard.engine());
+        assertEquals(Camera.Engine.NATIVE, camera.engine(), "native unless set");
         assertFalse(yard.enabled());
         assertEquals(7, yard.retentionDays());
     }
@@ -174,13 +177,23 @@ class CamerasFileTest {
     @Test
     void cameraHoldsNoQuotaOrAPositiveOne() {
         RtspUrl url = new RtspUrl("rtsp://h/a");
+        java.util.function.LongFunction<Camera> withQuota = maxBytes -> new Camera(
+                "a",
+                "A",
+                url,
+                null,
+                null,
+                Camera.Transport.TCP,
+                true,
+                30,
+                maxBytes,
+                Camera.Source.API,
+                null,
+                Camera.Engine.NATIVE);
         for (long bad : new long[] {0, -1}) {
-            assertThrows(
-                    IllegalArgumentException.class,
-                    () -> new Camera(
-                            "a", "A", url, null, null, Camera.Transport.TCP, true, 30, bad, Camera.Source.API, null));
+            assertThrows(IllegalArgumentException.class, () -> withQuota.apply(bad));
         }
-        Camera c = new Camera("a", "A", url, null, null, Camera.Transport.TCP, true, 30, 1L, Camera.Source.API, null);
+        Camera c = withQuota.apply(1L);
         assertEquals(1L, c.withEnabled(false).maxBytes());
     }
 
@@ -190,7 +203,8 @@ class CamerasFileTest {
         VigilException e = assertThrows(
                 VigilException.class,
                 () -> validator.validate(
-                        new CameraRequest("Bad Id", null, "http://x", null, null, "pigeon", null, 0, null),
+                        new CameraRequest(
+                                "Bad Id", null, "http://x", null, null, "pigeon", null, 0, null, null, "turbo"),
                         Optional.empty(),
                         Camera.Source.API));
         assertEquals(
@@ -201,6 +215,8 @@ class CamerasFileTest {
                         e.fieldErrors().get("url"),
                         "transport",
                         "must be tcp or udp",
+                        "engine",
+                        "must be native or ffmpeg",
                         "retentionDays",
                         "must be between 1 and 36500"),
                 e.fieldErrors());
@@ -249,6 +265,21 @@ class CamerasFileTest {
                 new CameraRequest("gate", "Gate", "rtsp://192.0.2.5/s", "admin", "two", null, true, 30, null),
                 Optional.empty(),
                 Camera.Source.API);
+        Camera otherEngine = validator.validate(
+                new CameraRequest(null, null, null, null, null, null, null, null, null, null, "ffmpeg"),
+                Optional.of(camera),
+                Camera.Source.API);
+        assertEquals(Camera.Engine.FFMPEG, otherEngine.engine());
+        assertEquals(
+                Camera.Engine.FFMPEG,
+                validator
+                        .validate(
+                                new CameraRequest(null, "Gate 2", null, null, null, null, null, null, null),
+                                Optional.of(otherEngine),
+                                Camera.Source.API)
+                        .engine(),
+                "an update without engine keeps it");
+        assertFalse(camera.recordsLike(otherEngine), "another engine records it anew");
         assertTrue(camera.recordsLike(renamedWithQuota));
         assertFalse(camera.recordsLike(newPassword));
         assertFalse(camera.recordsLike(camera.withEnabled(false)));

@@ -93,21 +93,7 @@ public class StatusReports {
             if (text.length() > MAX_STATUS_CHARS && s.lastError() != null) {
                 String shortError =
                         s.lastError().substring(0, Math.min(500, s.lastError().length()));
-                text = json.writeValueAsString(new CameraStatus(
-                        s.state(),
-                        s.since(),
-                        s.lastSegmentAt(),
-                        shortError,
-                        s.lastErrorAt(),
-                        s.sessionId(),
-                        s.sessionStart(),
-                        s.reconnects(),
-                        s.codec(),
-                        s.resolution(),
-                        s.bitrateKbps(),
-                        s.framesPerSecond(),
-                        s.spoolBacklog(),
-                        s.tlsFingerprint()));
+                text = json.writeValueAsString(s.withLastError(shortError));
             }
             return text.length() > MAX_STATUS_CHARS ? null : text;
         } catch (IOException e) {

@@ -21,8 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records one camera for as long as it is enabled: connect, ingest a session, and on any failure
- * report why and reconnect after a backoff. Runs on a thread of its own; never dies on a camera fault.
+ * Records one camera for as long as it is enabled: connect, record a session with the engine {@link EngineChoice}
+ * picks ({@link StreamEngine}), and on any failure report why and reconnect after a backoff; a stream the native
+ * engine cannot record is recorded with FFmpeg from then on ({@link EngineFallback}). Runs on a thread of its own;
+ * never dies on a camera fault.
  */
 final class CameraRecorder implements Runnable {
 
@@ -39,7 +41,9 @@ final class CameraRecorder implements Runnable {
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final ReconnectBackoff backoff;
     private final CameraConnector connector;
-    private volatile RtspSource current;
+    private final StreamEngines engines;
+    private final EngineFallback fallback;
+    private volatile StreamSession current;
 
     CameraRecorder(
             Camera camera,
@@ -49,8 +53,11 @@ final class CameraRecorder implements Runnable {
             ArchiveWriter archive,
             ArchiveReader reader,
             CompletableFuture<Void> predecessor,
-            CameraConnector connector) {
+            CameraConnector connector,
+            StreamEngines engines) {
         this.camera = camera;
+        this.engines = engines;
+        this.fallback = new EngineFallback(camera, engines.has(Camera.Engine.NATIVE));
         this.connector = connector;
         this.config = config;
         this.statusBoard = statusBoard;
@@ -76,9 +83,9 @@ final class CameraRecorder implements Runnable {
     /** Asks the recorder to stop; the segment in progress is still stored. */
     void stop() {
         stopSignal.countDown();
-        RtspSource source = current;
-        if (source != null) {
-            source.requestStop();
+        StreamSession session = current;
+        if (session != null) {
+            session.requestStop();
         }
     }
 
@@ -108,61 +115,51 @@ final class CameraRecorder implements Runnable {
     /** Connects and records until the session ends; returns how long to wait before the next attempt. */
     private Duration recordOneSession() {
         statusBoard.report(camera.id(), State.CONNECTING, null);
+        EngineChoice.Choice choice = fallback.next();
+        StreamEngine engine = engines.get(choice.engine());
+        statusBoard.engine(camera.id(), null, choice.reason());
         Instant connectedAt = clock.instant();
-        RtspSource source;
+        StreamSession stream;
         try (ConnectTarget target = connector.prepare(camera, config.connectTimeout())) {
-            source = RtspSource.open(target, camera.transport(), config.connectTimeout());
+            stream = engine.open(camera.id(), target, camera.transport(), config.connectTimeout());
         } catch (ConnectRefused e) {
             return onRefused(e);
-        } catch (FfmpegError e) {
-            return onConnectFailure(e);
+        } catch (StreamError e) {
+            return fellBack(e, engine) ? Duration.ZERO : onConnectFailure(e);
         }
-        current = source;
+        current = stream;
         if (stopping()) {
-            source.requestStop();
+            stream.requestStop();
         }
-        try (source) {
-            if (source.ignoredAudioCodec() != null) {
+        try (stream) {
+            if (stream.ignoredAudioCodec() != null) {
                 LOG.warn(
                         "Camera {}: audio codec {} is not recorded (only AAC is); video is",
                         camera.id(),
-                        source.ignoredAudioCodec());
+                        stream.ignoredAudioCodec());
             }
             RecordingSession session = new RecordingSession(
-                    UUID.randomUUID().toString(),
+                    UUID.randomUUID().toString(), camera.id(), connectedAt, stream.videoCodec(), stream.audioCodec());
+            LOG.info("Camera {}: connected, session {}, {} engine", camera.id(), session.id(), engine.kind());
+            statusBoard.sessionStarted(
                     camera.id(),
+                    session.id(),
                     connectedAt,
-                    RtspSource.codecName(source.video().codecpar()),
-                    source.audio() == null
-                            ? null
-                            : RtspSource.codecName(source.audio().codecpar()));
-            String reason;
-            try (SessionIngest ingest = new SessionIngest(
-                    camera.id(), source, session, archive, statusBoard, clock, config, previousSegmentEnd())) {
-                LOG.info("Camera {}: connected, session {}", camera.id(), session.id());
-                var par = source.video().codecpar();
-                statusBoard.sessionStarted(
-                        camera.id(),
-                        session.id(),
-                        connectedAt,
-                        session.videoCodec() + (session.audioCodec() == null ? "" : "+" + session.audioCodec()),
-                        par.width() + "x" + par.height());
-                reason = ingest.run();
-                if (!stopping()) {
-                    statusBoard.report(camera.id(), State.OFFLINE, "disconnected: " + reason);
-                }
-                LOG.info(
-                        "Camera {}: session {} ended after {} segment(s), {} timestamp repair(s): {}",
-                        camera.id(),
-                        session.id(),
-                        ingest.segments(),
-                        ingest.timestampRepairs(),
-                        reason);
-            } catch (FfmpegError e) {
-                statusBoard.report(camera.id(), State.ERROR, e.getMessage());
-                LOG.error("Camera {}: cannot record the stream: {}", camera.id(), e.getMessage());
-                return config.backoffMax();
+                    session.videoCodec() + (session.audioCodec() == null ? "" : "+" + session.audioCodec()),
+                    stream.resolution());
+            statusBoard.engine(camera.id(), engine.kind(), choice.reason());
+            String reason = stream.run(new SessionContext(
+                    camera.id(), session, archive, statusBoard, clock, config, previousSegmentEnd()));
+            if (!stopping()) {
+                statusBoard.report(camera.id(), State.OFFLINE, "disconnected: " + reason);
             }
+            LOG.info(
+                    "Camera {}: session {} ended after {} segment(s), {} timestamp repair(s): {}",
+                    camera.id(),
+                    session.id(),
+                    stream.segments(),
+                    stream.timestampRepairs(),
+                    reason);
             if (stopping()) {
                 return Duration.ZERO;
             }
@@ -170,9 +167,26 @@ final class CameraRecorder implements Runnable {
                 backoff.reset();
             }
             return backoff.next();
+        } catch (StreamError e) {
+            if (fellBack(e, engine)) {
+                return Duration.ZERO;
+            }
+            statusBoard.report(camera.id(), State.ERROR, e.getMessage());
+            LOG.error("Camera {}: cannot record the stream: {}", camera.id(), e.getMessage());
+            return config.backoffMax();
         } finally {
             current = null;
+            statusBoard.engine(camera.id(), null, choice.reason());
         }
+    }
+
+    /** True if the native engine cannot record this stream: the next session, at once, is FFmpeg's. */
+    private boolean fellBack(StreamError e, StreamEngine engine) {
+        if (stopping() || !fallback.fallsBack(e, engine.kind())) {
+            return false;
+        }
+        LOG.warn("Camera {}: recorded with FFmpeg from now on: {}", camera.id(), e.getMessage());
+        return true;
     }
 
     /** Vigil itself did not connect (denied network, untrusted certificate, no address): nothing was sent. */
@@ -185,7 +199,7 @@ final class CameraRecorder implements Runnable {
         return backoff.next();
     }
 
-    private Duration onConnectFailure(FfmpegError e) {
+    private Duration onConnectFailure(StreamError e) {
         if (stopping()) {
             return Duration.ZERO;
         }

@@ -8,7 +8,7 @@ import java.util.Locale;
  * RFC 6381 {@code CODECS} strings for HLS, read from the codec configuration boxes
  * ({@code avcC}, {@code hvcC}) of an init segment. Pure.
  */
-final class CodecsString {
+public final class CodecsString {
 
     private CodecsString() {}
 
@@ -16,7 +16,7 @@ final class CodecsString {
      * @param initSegment the fMP4 init segment
      * @param aacProfile  FFmpeg AAC profile of the recorded audio (AOT - 1), or null without audio
      */
-    static String of(byte[] initSegment, Integer aacProfile) {
+    public static String of(byte[] initSegment, Integer aacProfile) {
         List<String> codecs = new ArrayList<>();
         int avcc = indexOf(initSegment, "avcC");
         int hvcc = indexOf(initSegment, "hvcC");

@@ -43,6 +43,7 @@ public class RecorderSupervisor implements RecordingControl {
     private final Clock clock;
     private final RecordingAssignment assignment;
     private final CameraConnector connector;
+    private final StreamEngines engines;
     /** Changed under this object's lock; read without it by {@link #stopNow}. */
     private final Map<String, CameraRecorder> running = new ConcurrentHashMap<>();
 
@@ -59,8 +60,10 @@ public class RecorderSupervisor implements RecordingControl {
             RecorderConfig config,
             Clock clock,
             RecordingAssignment assignment,
-            CameraConnector connector) {
+            CameraConnector connector,
+            StreamEngines engines) {
         this.assignment = assignment;
+        this.engines = engines;
         this.connector = connector;
         this.reader = reader;
         this.cameras = cameras;
@@ -123,13 +126,13 @@ public class RecorderSupervisor implements RecordingControl {
             return predecessor;
         }
         Camera camera = wanted.get();
-        CameraRecorder recorder =
-                new CameraRecorder(camera, config, statusBoard, clock, archive, reader, predecessor, connector);
+        CameraRecorder recorder = new CameraRecorder(
+                camera, config, statusBoard, clock, archive, reader, predecessor, connector, engines);
         Thread thread = new Thread(recorder, "record-" + cameraId);
         thread.setDaemon(true);
         running.put(cameraId, recorder);
         thread.start();
-        LOG.info("Camera {}: recorder started for {}", cameraId, camera.url());
+        LOG.info("Camera {}: recorder started for {} (engine {})", cameraId, camera.url(), camera.engine());
         return predecessor;
     }
 

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * What becomes of a session in the archive: its row, opened and closed, and its cut fragments: each is dated on the wall clock ({@link SegmentClock}), handed to the
  * archive as a {@link SegmentDraft} with the session's init segment, and counted in the camera's status.
  */
-final class SegmentOutput {
+public final class SegmentOutput {
 
     private static final Logger LOG = LoggerFactory.getLogger(SegmentOutput.class);
 
@@ -28,7 +28,7 @@ final class SegmentOutput {
     private long segments;
 
     /** @param aacProfile the audio track's AAC profile, null without audio (for the codecs string) */
-    SegmentOutput(
+    public SegmentOutput(
             String cameraId,
             RecordingSession session,
             ArchiveWriter archive,
@@ -44,7 +44,7 @@ final class SegmentOutput {
     }
 
     /** The session's row in the index, before its first segment; a failure is logged and recording goes on. */
-    void open() {
+    public void open() {
         try {
             archive.openSession(session);
         } catch (VigilException e) {
@@ -53,7 +53,7 @@ final class SegmentOutput {
     }
 
     /** The session's end in its row: at {@code ended}, for {@code reason}; a failure is logged. */
-    void close(Instant ended, String reason) {
+    public void close(Instant ended, String reason) {
         try {
             archive.closeSession(session.id(), ended, reason);
         } catch (VigilException e) {
@@ -66,11 +66,11 @@ final class SegmentOutput {
     }
 
     /** The session's first segment was cut: its init segment and codecs, once. */
-    boolean needsInit() {
+    public boolean needsInit() {
         return initBytes == null;
     }
 
-    void init(byte[] initSegment) {
+    public void init(byte[] initSegment) {
         initBytes = initSegment;
         codecs = CodecsString.of(initBytes, aacProfile);
         LOG.info("Camera {}: session {} records {}", cameraId, session.id(), codecs);
@@ -80,7 +80,7 @@ final class SegmentOutput {
      * One fragment of {@code durationMicros} from {@code startMicros} on the session's timeline, holding
      * {@code frames} video frames; an empty or zero-length one is dropped.
      */
-    void segment(byte[] fragment, long startMicros, long durationMicros, boolean keyframeStart, int frames) {
+    public void segment(byte[] fragment, long startMicros, long durationMicros, boolean keyframeStart, int frames) {
         int durationMillis = (int) Math.round(durationMicros / 1000.0);
         if (fragment.length == 0 || durationMillis <= 0) {
             return;
@@ -102,11 +102,11 @@ final class SegmentOutput {
     }
 
     /** RFC 6381 codecs of the session; null until the first segment was cut. */
-    String codecs() {
+    public String codecs() {
         return codecs;
     }
 
-    long segments() {
+    public long segments() {
         return segments;
     }
 }

@@ -4,6 +4,7 @@ import io.vigil.camera.Camera;
 import io.vigil.camera.CameraStatus;
 import io.vigil.camera.CameraStatusBoard;
 import io.vigil.camera.RtspOrigin;
+import io.vigil.camera.RtspUrl;
 import io.vigil.camera.network.CameraNetworkPolicy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -23,9 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides, before every connection, where FFmpeg may connect to a camera and how: the camera's host is resolved
- * and its address checked against the camera networks ({@link CameraNetworkPolicy}); FFmpeg is pointed at that
- * very address, so it cannot resolve the name again to another. For {@code rtsps://}, Vigil first handshakes
+ * Decides, before every connection, where an engine may connect to a camera and how: the camera's host is resolved
+ * and its address checked against the camera networks ({@link CameraNetworkPolicy}); the engine is pointed at that
+ * very address ({@link ConnectTarget#url()}), so it cannot resolve the name again to another. For {@code rtsps://}, Vigil first handshakes
  * itself ({@link TlsCheck}) and refuses a certificate that is not the pinned one or, unpinned, that the default
  * trust store and the host name do not vouch for ({@link TlsTrust}); FFmpeg's own connection then verifies its
  * peer too ({@code tls_verify=1}) against the pinned certificate's chain or the same default roots, so credentials
@@ -65,11 +66,10 @@ public class CameraConnector {
         } catch (CameraNetworkPolicy.Refused e) {
             throw new ConnectRefused(CameraStatus.State.ERROR, e.getMessage());
         }
-        String url =
-                camera.url().withHost(address.getHostAddress()).withCredentials(camera.username(), camera.password());
+        RtspUrl url = camera.url().withHost(address.getHostAddress());
         if (!origin.tls()) {
             statusBoard.tlsCertificateSeen(camera.id(), null);
-            return new ConnectTarget(url, Map.of(), Optional.empty());
+            return new ConnectTarget(url, camera.username(), camera.password(), Map.of(), Optional.empty());
         }
         TlsCheck.Seen seen;
         try {
@@ -88,10 +88,19 @@ public class CameraConnector {
         }
         if (camera.tlsFingerprint() != null) {
             Path pinned = writeOwnerOnly("vigil-pinned-", seen.chain());
-            return new ConnectTarget(url, Map.of("tls_verify", "1", "ca_file", pinned.toString()), Optional.of(pinned));
+            return new ConnectTarget(
+                    url,
+                    camera.username(),
+                    camera.password(),
+                    Map.of("tls_verify", "1", "ca_file", pinned.toString()),
+                    Optional.of(pinned));
         }
         return new ConnectTarget(
-                url, Map.of("tls_verify", "1", "ca_file", rootsFile().toString()), Optional.empty());
+                url,
+                camera.username(),
+                camera.password(),
+                Map.of("tls_verify", "1", "ca_file", rootsFile().toString()),
+                Optional.empty());
     }
 
     /** The default trust store's roots as PEM, for FFmpeg: written once (0600), again if something removed it. */

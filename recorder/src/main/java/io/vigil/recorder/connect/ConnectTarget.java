@@ -1,5 +1,6 @@
 package io.vigil.recorder.connect;
 
+import io.vigil.camera.RtspUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,22 +11,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What FFmpeg opens for one connection to a camera: the URL (with credentials: never log it) naming the checked
- * address, and FFmpeg's TLS options for {@code rtsps://}. Closing it deletes the pinned certificate file FFmpeg read.
+ * Where an engine connects to a camera, once: the camera's URL with its host replaced by the checked address (so
+ * nothing resolves the name again to another), the credentials beside it, and FFmpeg's TLS options for
+ * {@code rtsps://}. Closing it deletes the pinned certificate file FFmpeg read. Never log the credentials nor
+ * {@link #ffmpegUrl()}; {@link #toString()} shows neither.
  *
- * @param url       the URL for FFmpeg
- * @param options   extra FFmpeg options ({@code tls_verify}, {@code ca_file})
- * @param ownCaFile a certificate file written for this connection only, deleted on close
+ * @param url           the URL to connect to: the checked address, no credentials
+ * @param username      the RTSP user, or null
+ * @param password      the RTSP password, or null
+ * @param ffmpegOptions extra FFmpeg options ({@code tls_verify}, {@code ca_file})
+ * @param ownCaFile     a certificate file written for this connection only, deleted on close
  */
-public record ConnectTarget(String url, Map<String, String> options, Optional<Path> ownCaFile)
+public record ConnectTarget(
+        RtspUrl url, String username, String password, Map<String, String> ffmpegOptions, Optional<Path> ownCaFile)
         implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectTarget.class);
 
     public ConnectTarget {
         Objects.requireNonNull(url, "url");
-        options = Map.copyOf(options);
+        ffmpegOptions = Map.copyOf(ffmpegOptions);
         Objects.requireNonNull(ownCaFile, "ownCaFile");
+    }
+
+    /** A target without credentials nor options (tests, a camera without a password). */
+    public ConnectTarget(RtspUrl url) {
+        this(url, null, null, Map.of(), Optional.empty());
+    }
+
+    /** The URL FFmpeg opens: {@link #url} with the credentials percent-encoded into it. Never log it. */
+    public String ffmpegUrl() {
+        return url.withCredentials(username, password);
     }
 
     @Override
@@ -41,6 +57,7 @@ public record ConnectTarget(String url, Map<String, String> options, Optional<Pa
 
     @Override
     public String toString() {
-        return "ConnectTarget[options=" + options.keySet() + "]";
+        return "ConnectTarget[url=" + url + ", username=" + (username == null ? "none" : "set") + ", ffmpegOptions="
+                + ffmpegOptions.keySet() + "]";
     }
 }

@@ -139,7 +139,7 @@ class CameraConnectorTest {
 
     private Camera camera(String url, String fingerprint) {
         return validator.validate(
-                new CameraRequest("cam", null, url, "admin", "cam-secret", null, null, null, null, fingerprint),
+                new CameraRequest("cam", null, url, "admin", "cam-secret", null, null, null, null, fingerprint, null),
                 Optional.empty(),
                 Camera.Source.API);
     }
@@ -180,9 +180,15 @@ class CameraConnectorTest {
         Path caFile;
         try (ConnectTarget target =
                 connector.prepare(camera(rtsps(), serverFingerprint.value()), Duration.ofSeconds(5))) {
-            assertEquals("rtsps://admin:cam-secret@127.0.0.1:" + server.getLocalPort() + "/stream", target.url());
-            assertEquals("1", target.options().get("tls_verify"));
-            caFile = Path.of(target.options().get("ca_file"));
+            assertEquals("rtsps://admin:cam-secret@127.0.0.1:" + server.getLocalPort() + "/stream", target.ffmpegUrl());
+            assertEquals(
+                    "rtsps://127.0.0.1:" + server.getLocalPort() + "/stream",
+                    target.url().value());
+            assertEquals("admin", target.username());
+            assertEquals("cam-secret", target.password());
+            assertFalse(target.toString().contains("cam-secret"), target.toString());
+            assertEquals("1", target.ffmpegOptions().get("tls_verify"));
+            caFile = Path.of(target.ffmpegOptions().get("ca_file"));
             assertEquals(Optional.of(caFile), target.ownCaFile());
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(caFile)));
             String pem = Files.readString(caFile);
@@ -202,9 +208,13 @@ class CameraConnectorTest {
                     List.of(
                                     "rtsp://admin:cam-secret@127.0.0.1:8554/s",
                                     "rtsp://admin:cam-secret@[0:0:0:0:0:0:0:1]:8554/s")
-                            .contains(target.url()),
-                    target.url());
-            assertEquals(Map.of(), target.options());
+                            .contains(target.ffmpegUrl()),
+                    target.toString());
+            assertTrue(
+                    List.of("rtsp://127.0.0.1:8554/s", "rtsp://[0:0:0:0:0:0:0:1]:8554/s")
+                            .contains(target.url().value()),
+                    "the checked address without credentials, for engines that send them themselves: " + target.url());
+            assertEquals(Map.of(), target.ffmpegOptions());
         }
         ConnectRefused own = assertThrows(
                 ConnectRefused.class,

@@ -1,4 +1,4 @@
-package io.vigil.recorder;
+package io.vigil.recorder.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -7,9 +7,13 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 
-import io.vigil.archive.ArchiveWriter;
 import io.vigil.archive.index.RecordingSession;
 import io.vigil.camera.CameraStatusBoard;
+import io.vigil.recorder.SegmentClock;
+import io.vigil.recorder.SegmentCutter;
+import io.vigil.recorder.SegmentOutput;
+import io.vigil.recorder.SessionContext;
+import io.vigil.recorder.StreamError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,34 +47,19 @@ final class SessionIngest implements AutoCloseable {
     private final AVPacket packet = av_packet_alloc();
     private final UndatedKeyframe undatedKeyframe = new UndatedKeyframe();
 
-    SessionIngest(
-            String cameraId,
-            RtspSource source,
-            RecordingSession session,
-            ArchiveWriter archive,
-            CameraStatusBoard statusBoard,
-            Clock clock,
-            RecorderConfig config,
-            Instant previousSegmentEnd)
-            throws FfmpegError {
-        this.cameraId = cameraId;
+    /** @param muxer the session's muxer, of the source's video and (if any) audio stream; closed by its owner */
+    SessionIngest(SessionContext context, RtspSource source, Fmp4Muxer muxer) {
+        this.cameraId = context.cameraId();
         this.source = source;
-        this.session = session;
-        this.statusBoard = statusBoard;
-        this.clock = clock;
-        this.stallTimeout = config.stallTimeout();
+        this.session = context.session();
+        this.statusBoard = context.statusBoard();
+        this.clock = context.clock();
+        this.stallTimeout = context.config().stallTimeout();
+        this.muxer = muxer;
+        this.cutter = context.newCutter();
+        this.segmentClock = context.newSegmentClock();
         AVStream audioStream = source.audio();
-        this.muxer = audioStream == null ? new Fmp4Muxer(source.video()) : new Fmp4Muxer(source.video(), audioStream);
-        this.cutter = new SegmentCutter(config.segmentTargetMillis());
-        this.segmentClock = new SegmentClock(config.maxClockDrift());
-        if (previousSegmentEnd != null) {
-            segmentClock.ended(previousSegmentEnd);
-        }
-        this.output = new SegmentOutput(
-                cameraId,
-                session,
-                archive,
-                statusBoard,
+        this.output = context.newOutput(
                 segmentClock,
                 audioStream == null ? null : audioStream.codecpar().profile());
         this.video = new RecordedTrack(source.video(), 0, MAX_JUMP_MILLIS);
@@ -102,7 +91,7 @@ final class SessionIngest implements AutoCloseable {
                             ? "stream ended"
                             : source.stalled()
                                     ? "no packet for " + stallTimeout.toSeconds() + " s"
-                                    : FfmpegError.describe(ret);
+                                    : FfmpegCodes.describe(ret);
                     break;
                 }
                 Instant receivedAt = clock.instant();
@@ -114,19 +103,19 @@ final class SessionIngest implements AutoCloseable {
                 }
                 av_packet_unref(packet);
             }
-        } catch (FfmpegError e) {
+        } catch (StreamError e) {
             reason = e.getMessage();
         }
         try {
             finish();
-        } catch (FfmpegError e) {
+        } catch (StreamError e) {
             LOG.warn("Camera {}: last segment of session {} lost: {}", cameraId, session.id(), e.getMessage());
         }
         output.close(clock.instant(), reason);
         return reason;
     }
 
-    private void onVideo(Instant receivedAt) throws FfmpegError {
+    private void onVideo(Instant receivedAt) throws StreamError {
         boolean keyframe = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
         if (!cutter.started() && packet.dts() == TimestampRepair.NO_TIMESTAMP) {
             undatedKeyframe.keep(packet, keyframe, receivedAt);
@@ -148,7 +137,7 @@ final class SessionIngest implements AutoCloseable {
     }
 
     /** Cuts, muxes and holds the video packet in {@link #packet}. */
-    private void processVideo(Instant receivedAt) throws FfmpegError {
+    private void processVideo(Instant receivedAt) throws StreamError {
         TimestampRepair.Stamp stamp = video.repair.repair(packet.pts(), packet.dts());
         packet.pts(stamp.pts());
         packet.dts(stamp.dts());
@@ -184,7 +173,7 @@ final class SessionIngest implements AutoCloseable {
     private long lastSegmentStartMicros;
     private boolean previousKeyframeStart;
 
-    private void onAudio() throws FfmpegError {
+    private void onAudio() throws StreamError {
         if (!cutter.started()) {
             return;
         }
@@ -198,7 +187,7 @@ final class SessionIngest implements AutoCloseable {
         hold(audio);
     }
 
-    private void releaseHeld(RecordedTrack track, long nextDts) throws FfmpegError {
+    private void releaseHeld(RecordedTrack track, long nextDts) throws StreamError {
         track.releaseHeld(nextDts, originMicros, muxer);
     }
 
@@ -206,7 +195,7 @@ final class SessionIngest implements AutoCloseable {
         track.hold(packet);
     }
 
-    private void emit(long startMicros, long durationMicros, boolean keyframeStart) throws FfmpegError {
+    private void emit(long startMicros, long durationMicros, boolean keyframeStart) throws StreamError {
         byte[] fragment = muxer.cutFragment();
         if (output.needsInit()) {
             output.init(muxer.initSegment());
@@ -216,7 +205,7 @@ final class SessionIngest implements AutoCloseable {
     }
 
     /** Muxes what is held and stores the segment in progress. */
-    private void finish() throws FfmpegError {
+    private void finish() throws StreamError {
         if (!cutter.started() || !video.holding) {
             return;
         }
@@ -231,7 +220,6 @@ final class SessionIngest implements AutoCloseable {
 
     @Override
     public void close() {
-        muxer.close();
         av_packet_free(packet);
         undatedKeyframe.close();
         av_packet_free(video.held);

@@ -1,4 +1,4 @@
-package io.vigil.recorder;
+package io.vigil.recorder.ffmpeg;
 
 /**
  * Makes one stream's packet timestamps usable by the MP4 muxer: fills a missing PTS or DTS,

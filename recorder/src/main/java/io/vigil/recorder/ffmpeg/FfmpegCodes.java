@@ -1,18 +1,14 @@
-package io.vigil.recorder;
+package io.vigil.recorder.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_HTTP_FORBIDDEN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_HTTP_UNAUTHORIZED;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
-/** An FFmpeg call failed: the return code, what was being done, and what kind of failure it is. */
-final class FfmpegError extends Exception {
+import io.vigil.recorder.StreamError;
+import java.nio.charset.StandardCharsets;
 
-    /** What a failure means for the camera's state. */
-    enum Kind {
-        UNAUTHORIZED,
-        UNREACHABLE,
-        STREAM
-    }
+/** What FFmpeg's negative return codes mean: their text, and the {@link StreamError.Kind} of a failed call. */
+final class FfmpegCodes {
 
     private static final int ECONNREFUSED = 111;
     private static final int EHOSTUNREACH = 113;
@@ -20,27 +16,11 @@ final class FfmpegError extends Exception {
     private static final int ETIMEDOUT = 110;
     private static final int EIO = 5;
 
-    private final int code;
-    private final Kind kind;
+    private FfmpegCodes() {}
 
-    FfmpegError(String what, int code) {
-        super(what + ": " + describe(code));
-        this.code = code;
-        this.kind = classify(code);
-    }
-
-    FfmpegError(String what, Kind kind) {
-        super(what);
-        this.code = 0;
-        this.kind = kind;
-    }
-
-    int code() {
-        return code;
-    }
-
-    Kind kind() {
-        return kind;
+    /** The error of an FFmpeg call that returned {@code code}: what was being done, FFmpeg's text and the code. */
+    static StreamError error(String what, int code) {
+        return new StreamError(what + ": " + describe(code), kind(code));
     }
 
     static String describe(int code) {
@@ -50,12 +30,12 @@ final class FfmpegError extends Exception {
         while (end < buf.length && buf[end] != 0) {
             end++;
         }
-        return new String(buf, 0, end, java.nio.charset.StandardCharsets.UTF_8) + " (" + code + ")";
+        return new String(buf, 0, end, StandardCharsets.UTF_8) + " (" + code + ")";
     }
 
-    private static Kind classify(int code) {
+    static StreamError.Kind kind(int code) {
         if (code == AVERROR_HTTP_UNAUTHORIZED || code == AVERROR_HTTP_FORBIDDEN) {
-            return Kind.UNAUTHORIZED;
+            return StreamError.Kind.UNAUTHORIZED;
         }
         int errno = -code;
         if (errno == ECONNREFUSED
@@ -63,8 +43,8 @@ final class FfmpegError extends Exception {
                 || errno == ENETUNREACH
                 || errno == ETIMEDOUT
                 || errno == EIO) {
-            return Kind.UNREACHABLE;
+            return StreamError.Kind.UNREACHABLE;
         }
-        return Kind.STREAM;
+        return StreamError.Kind.STREAM;
     }
 }

@@ -1,17 +1,17 @@
-package io.vigil.recorder;
+package io.vigil.recorder.ffmpeg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vigil.camera.Camera;
+import io.vigil.camera.RtspUrl;
+import io.vigil.recorder.StreamError;
 import io.vigil.recorder.connect.ConnectTarget;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,14 +34,14 @@ class SlowCameraTest {
             });
             accept.setDaemon(true);
             accept.start();
-            ConnectTarget target = new ConnectTarget(
-                    "rtsp://127.0.0.1:" + camera.getLocalPort() + "/slow", Map.of(), Optional.empty());
-            FfmpegError e = assertThrows(
-                    FfmpegError.class, () -> RtspSource.open(target, Camera.Transport.TCP, Duration.ofMillis(1500)));
+            ConnectTarget target =
+                    new ConnectTarget(new RtspUrl("rtsp://127.0.0.1:" + camera.getLocalPort() + "/slow"));
+            StreamError e = assertThrows(
+                    StreamError.class, () -> RtspSource.open(target, Camera.Transport.TCP, Duration.ofMillis(1500)));
             assertEquals(
                     "the camera did not complete the RTSP handshake within 1.5 s (vigil.recorder.connect-timeout)",
                     e.getMessage());
-            assertEquals(FfmpegError.Kind.UNREACHABLE, e.kind());
+            assertEquals(StreamError.Kind.UNREACHABLE, e.kind());
         }
     }
 
@@ -60,11 +60,11 @@ class SlowCameraTest {
             });
             accept.setDaemon(true);
             accept.start();
-            ConnectTarget target = new ConnectTarget(
-                    "rtsp://127.0.0.1:" + camera.getLocalPort() + "/garbage", Map.of(), Optional.empty());
-            FfmpegError e = assertThrows(
-                    FfmpegError.class, () -> RtspSource.open(target, Camera.Transport.TCP, Duration.ofSeconds(10)));
-            assertEquals(FfmpegError.Kind.STREAM, e.kind(), e.getMessage());
+            ConnectTarget target =
+                    new ConnectTarget(new RtspUrl("rtsp://127.0.0.1:" + camera.getLocalPort() + "/garbage"));
+            StreamError e = assertThrows(
+                    StreamError.class, () -> RtspSource.open(target, Camera.Transport.TCP, Duration.ofSeconds(10)));
+            assertEquals(StreamError.Kind.STREAM, e.kind(), e.getMessage());
             org.junit.jupiter.api.Assertions.assertTrue(
                     e.getMessage().startsWith("cannot open RTSP session: "), e.getMessage());
         }

@@ -1,4 +1,4 @@
-package io.vigil.recorder;
+package io.vigil.recorder.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
@@ -16,6 +16,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
 import io.vigil.camera.Camera;
+import io.vigil.recorder.StreamError;
 import io.vigil.recorder.connect.ConnectTarget;
 import java.time.Duration;
 import java.util.Map;
@@ -75,29 +76,29 @@ final class RtspSource implements AutoCloseable {
      * if present, the first AAC audio.
      */
     static RtspSource open(ConnectTarget target, Camera.Transport transport, Duration connectTimeout)
-            throws FfmpegError {
+            throws StreamError {
         FfmpegLog.install();
         RtspSource source = new RtspSource();
         try {
             source.connect(target, transport, connectTimeout);
             return source;
-        } catch (FfmpegError | RuntimeException e) {
+        } catch (StreamError | RuntimeException e) {
             source.close();
             throw e;
         }
     }
 
-    private void connect(ConnectTarget target, Camera.Transport transport, Duration connectTimeout) throws FfmpegError {
+    private void connect(ConnectTarget target, Camera.Transport transport, Duration connectTimeout) throws StreamError {
         AVDictionary options = new AVDictionary(null);
         av_dict_set(options, "rtsp_transport", transport == Camera.Transport.UDP ? "udp" : "tcp", 0);
         // rtsps: FFmpeg 8 hands these to its TLS layer, which then refuses a peer whose chain does not lead to them
-        target.options().forEach((name, value) -> av_dict_set(options, name, value, 0));
+        target.ffmpegOptions().forEach((name, value) -> av_dict_set(options, name, value, 0));
         av_dict_set(options, "timeout", Long.toString(connectTimeout.toNanos() / 1000), 0);
         av_dict_set(options, "allowed_media_types", "video+audio", 0);
         av_dict_set(options, "analyzeduration", "3000000", 0);
         av_dict_set(options, "user_agent", "Vigil", 0);
         deadlineNanos = System.nanoTime() + connectTimeout.toNanos();
-        int ret = avformat_open_input(context, target.url(), null, options);
+        int ret = avformat_open_input(context, target.ffmpegUrl(), null, options);
         av_dict_free(options);
         if (ret < 0) {
             throw connectFailure(
@@ -116,9 +117,9 @@ final class RtspSource implements AutoCloseable {
             AVCodecParameters par = context.streams(i).codecpar();
             if (par.codec_type() == AVMEDIA_TYPE_VIDEO && videoIndex < 0) {
                 if (par.codec_id() != AV_CODEC_ID_H264 && par.codec_id() != AV_CODEC_ID_HEVC) {
-                    throw new FfmpegError(
+                    throw new StreamError(
                             "unsupported video codec " + codecName(par) + ": Vigil records H.264 and H.265",
-                            FfmpegError.Kind.STREAM);
+                            StreamError.Kind.STREAM);
                 }
                 videoIndex = i;
             } else if (par.codec_type() == AVMEDIA_TYPE_AUDIO && audioIndex < 0) {
@@ -130,7 +131,7 @@ final class RtspSource implements AutoCloseable {
             }
         }
         if (videoIndex < 0) {
-            throw new FfmpegError("the stream has no video", FfmpegError.Kind.STREAM);
+            throw new StreamError("the stream has no video", StreamError.Kind.STREAM);
         }
         deadlineNanos = Long.MAX_VALUE;
     }
@@ -140,14 +141,14 @@ final class RtspSource implements AutoCloseable {
      * error says something else ("Invalid data found when processing input": the reply it was reading stopped), so
      * the camera's status would blame the stream for a camera that was only slow; it says what happened instead.
      */
-    private FfmpegError connectFailure(String what, String slow, Duration connectTimeout, int ret) {
+    private StreamError connectFailure(String what, String slow, Duration connectTimeout, int ret) {
         if (deadlineFired && !stopRequested) {
-            return new FfmpegError(
+            return new StreamError(
                     "the camera " + slow + " within " + connectTimeout.toMillis() / 1000.0
                             + " s (vigil.recorder.connect-timeout)",
-                    FfmpegError.Kind.UNREACHABLE);
+                    StreamError.Kind.UNREACHABLE);
         }
-        return new FfmpegError(what, ret);
+        return FfmpegCodes.error(what, ret);
     }
 
     /**

@@ -1,9 +1,10 @@
-package io.vigil.recorder;
+package io.vigil.recorder.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 
+import io.vigil.recorder.StreamError;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
@@ -46,7 +47,7 @@ final class RecordedTrack {
      * Writes the held packet, if any, to {@code muxer} on the session's timeline (from {@code originMicros}), its
      * duration taken from {@code nextDts}, else its own, else the last one's.
      */
-    void releaseHeld(long nextDts, long originMicros, Fmp4Muxer muxer) throws FfmpegError {
+    void releaseHeld(long nextDts, long originMicros, Fmp4Muxer muxer) throws StreamError {
         if (!holding) {
             return;
         }

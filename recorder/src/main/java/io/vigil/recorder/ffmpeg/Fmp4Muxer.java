@@ -1,4 +1,4 @@
-package io.vigil.recorder;
+package io.vigil.recorder.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
@@ -16,6 +16,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
 
+import io.vigil.recorder.StreamError;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,13 +55,13 @@ final class Fmp4Muxer implements AutoCloseable {
     /**
      * @param streams the input streams to record, in output order (video first)
      */
-    Fmp4Muxer(AVStream... streams) throws FfmpegError {
+    Fmp4Muxer(AVStream... streams) throws StreamError {
         SINKS.put(id, sink);
         inputTimeBases = new AVRational[streams.length];
         try {
             int ret = avformat_alloc_output_context2(context, null, "mp4", null);
             if (ret < 0) {
-                throw new FfmpegError("cannot create the MP4 muxer", ret);
+                throw FfmpegCodes.error("cannot create the MP4 muxer", ret);
             }
             io = avio_alloc_context(
                     new BytePointer(av_malloc(IO_BUFFER_BYTES)), IO_BUFFER_BYTES, 1, opaque, null, WRITE, null);
@@ -70,7 +71,7 @@ final class Fmp4Muxer implements AutoCloseable {
                 AVStream out = avformat_new_stream(context, null);
                 ret = avcodec_parameters_copy(out.codecpar(), in.codecpar());
                 if (ret < 0) {
-                    throw new FfmpegError("cannot copy codec parameters", ret);
+                    throw FfmpegCodes.error("cannot copy codec parameters", ret);
                 }
                 // hvc1: parameter sets in the init segment only, which Apple's players require.
                 out.codecpar().codec_tag(in.codecpar().codec_id() == AV_CODEC_ID_HEVC ? fourcc("hvc1") : 0);
@@ -84,9 +85,9 @@ final class Fmp4Muxer implements AutoCloseable {
             ret = avformat_write_header(context, options);
             av_dict_free(options);
             if (ret < 0) {
-                throw new FfmpegError("cannot write the MP4 header", ret);
+                throw FfmpegCodes.error("cannot write the MP4 header", ret);
             }
-        } catch (FfmpegError | RuntimeException e) {
+        } catch (StreamError | RuntimeException e) {
             close();
             throw e;
         }
@@ -101,19 +102,19 @@ final class Fmp4Muxer implements AutoCloseable {
      * Writes one packet to output stream {@code outputIndex}; its timestamps and duration are in the
      * input stream's time base and are rescaled here. The packet's data is consumed.
      */
-    void write(AVPacket packet, int outputIndex) throws FfmpegError {
+    void write(AVPacket packet, int outputIndex) throws StreamError {
         AVStream out = context.streams(outputIndex);
         packet.stream_index(outputIndex);
         packet.pos(-1);
         av_packet_rescale_ts(packet, inputTimeBases[outputIndex], out.time_base());
         int ret = av_write_frame(context, packet);
         if (ret < 0) {
-            throw new FfmpegError("cannot mux packet", ret);
+            throw FfmpegCodes.error("cannot mux packet", ret);
         }
     }
 
     /** Ends the current fragment and returns its bytes (empty if nothing was written since the last cut). */
-    byte[] cutFragment() throws FfmpegError {
+    byte[] cutFragment() throws StreamError {
         byte[] bytes = flush();
         if (initSegment == null && bytes.length > 0) {
             // With delay_moov the first flush may write ftyp+moov alone, or ftyp+moov+fragment.
@@ -122,8 +123,8 @@ final class Fmp4Muxer implements AutoCloseable {
                 initSegment = bytes;
                 bytes = flush();
             } else if (mediaStart == 0) {
-                throw new FfmpegError(
-                        "the MP4 muxer wrote a fragment before the init segment", FfmpegError.Kind.STREAM);
+                throw new StreamError(
+                        "the MP4 muxer wrote a fragment before the init segment", StreamError.Kind.STREAM);
             } else {
                 initSegment = java.util.Arrays.copyOfRange(bytes, 0, mediaStart);
                 bytes = java.util.Arrays.copyOfRange(bytes, mediaStart, bytes.length);
@@ -132,10 +133,10 @@ final class Fmp4Muxer implements AutoCloseable {
         return bytes;
     }
 
-    private byte[] flush() throws FfmpegError {
+    private byte[] flush() throws StreamError {
         int ret = av_write_frame(context, null);
         if (ret < 0) {
-            throw new FfmpegError("cannot flush fragment", ret);
+            throw FfmpegCodes.error("cannot flush fragment", ret);
         }
         avio_flush(io);
         return drain();

@@ -1,4 +1,4 @@
-package io.vigil.recorder;
+package io.vigil.recorder.ffmpeg;
 
 import io.vigil.archive.mp4.Box;
 import java.util.Set;

@@ -1,0 +1,42 @@
+package io.vigil.recorder;
+
+import java.util.Objects;
+
+/**
+ * An engine could not open or record a camera's stream, and what kind of failure that is for the camera's state.
+ * Engine-neutral: each engine maps its own failures to a {@link Kind} (the FFmpeg engine its return codes). The
+ * message is shown in the camera's status: it never holds a credential.
+ */
+public final class StreamError extends Exception {
+
+    /** What a failure means for the camera's state. */
+    public enum Kind {
+        /** The camera refused the credentials: UNAUTHORIZED, retried slowly. */
+        UNAUTHORIZED,
+        /** The camera does not answer (refused, timed out, unreachable): OFFLINE, retried. */
+        UNREACHABLE,
+        /** The camera answers but its stream cannot be recorded: ERROR, retried. */
+        STREAM,
+        /**
+         * The native engine cannot record this stream (another codec, an unusual transport or format), though the
+         * FFmpeg engine may: the camera falls back to FFmpeg (engine fallback) at once.
+         */
+        NOT_NATIVE
+    }
+
+    private final Kind kind;
+
+    public StreamError(String message, Kind kind) {
+        super(message);
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    public StreamError(String message, Kind kind, Throwable cause) {
+        super(message, cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
