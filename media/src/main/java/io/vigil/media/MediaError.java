@@ -25,5 +25,21 @@ public enum MediaError {
     /** An AAC RTP payload whose AU headers (RFC 3640 AAC-hbr) do not describe its bytes, or interleave its AUs. */
     MALFORMED_AAC,
     /** A decoder used again after it refused its input. */
-    DECODER_FAILED
+    DECODER_FAILED,
+    /** An RTCP packet whose header or length does not fit its bytes (RFC 3550 §6.4). */
+    MALFORMED_RTCP,
+    /** A camera that refused the credentials given, or asked for some when none were given. */
+    UNAUTHORIZED,
+    /** A camera that could not be reached: its name does not resolve, the connection is refused or times out. */
+    UNREACHABLE,
+    /** A camera that did not answer a request, or sent no RTP packet, within its timeout. */
+    TIMEOUT,
+    /** A camera that answered against RTSP: an unexpected status (named in the message), too many redirects. */
+    PROTOCOL,
+    /** A stream the RTSP client does not take: no H.264 or H.265 video, a transport the camera refuses (461). */
+    UNSUPPORTED,
+    /** A camera that closed the connection, or reset it, while a session was open. */
+    CONNECTION_CLOSED,
+    /** A session listener that threw: the session is closed with what it threw. */
+    LISTENER_FAILED
 }

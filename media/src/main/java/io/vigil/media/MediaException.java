@@ -10,6 +10,11 @@ public final class MediaException extends RuntimeException {
         this.error = error;
     }
 
+    public MediaException(MediaError error, String message, Throwable cause) {
+        super(error + ": " + message, cause);
+        this.error = error;
+    }
+
     public MediaError error() {
         return error;
     }

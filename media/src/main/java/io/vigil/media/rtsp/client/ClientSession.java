@@ -1,0 +1,409 @@
+package io.vigil.media.rtsp.client;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.vigil.media.MediaError;
+import io.vigil.media.MediaException;
+import io.vigil.media.rtcp.SenderReport;
+import io.vigil.media.rtp.RtpPacket;
+import io.vigil.media.rtsp.InterleavedDecoder;
+import io.vigil.media.rtsp.InterleavedFrame;
+import io.vigil.media.rtsp.InterleavedItem;
+import io.vigil.media.rtsp.RtspMessage;
+import io.vigil.media.rtsp.RtspMethod;
+import io.vigil.media.rtsp.RtspRequest;
+import io.vigil.media.rtsp.RtspResponse;
+import io.vigil.media.rtsp.StreamLimits;
+import io.vigil.media.sdp.MediaDescription;
+import io.vigil.media.sdp.SessionDescription;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One session of {@link RtspClient}: drives its {@link RtspConversation} over the connection (a new one after a
+ * redirect), then hands the packets to the listener and keeps the session alive (keep-alives, receiver reports, the
+ * stall check). Everything runs on the one event loop the session was given; {@link #close()} hops onto it.
+ */
+final class ClientSession implements RtspSession {
+
+    static final long RECEIVER_REPORT_INTERVAL_MILLIS = 5_000;
+    static final long TEARDOWN_TIMEOUT_MILLIS = 2_000;
+
+    private final EventLoop loop;
+    private final Consumer<ClientSession> connector;
+    private final RtspConversation conversation;
+    private final Listener listener;
+    private final String transportName;
+    private final long reporterSsrc;
+    private final CompletableFuture<RtspSession> opened = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+    private final TrackReceiver[] rtpReceivers = new TrackReceiver[256];
+    private final TrackReceiver[] rtcpReceivers = new TrackReceiver[256];
+
+    private Channel channel;
+    private InterleavedDecoder decoder;
+    private volatile RtspConversation.Playing playing;
+    private List<TrackReceiver> receivers = List.of();
+    private boolean closing;
+    private boolean ended;
+    private long readNanos;
+    private long lastRtpNanos;
+
+    private final AtomicLong rtpPackets = new AtomicLong();
+    private final AtomicLong senderReports = new AtomicLong();
+    private final AtomicLong receiverReportsSent = new AtomicLong();
+    private final AtomicLong keepAlivesAnswered = new AtomicLong();
+    private final AtomicLong unknownChannelFrames = new AtomicLong();
+    private final AtomicLong malformedPackets = new AtomicLong();
+    private final AtomicLong packetsBeforePlay = new AtomicLong();
+
+    ClientSession(
+            EventLoop loop,
+            Consumer<ClientSession> connector,
+            RtspConversation conversation,
+            Listener listener,
+            String transportName,
+            long reporterSsrc) {
+        this.loop = loop;
+        this.connector = connector;
+        this.conversation = conversation;
+        this.listener = listener;
+        this.transportName = transportName;
+        this.reporterSsrc = reporterSsrc;
+    }
+
+    CompletableFuture<RtspSession> opened() {
+        return opened;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    RtspTarget target() {
+        return conversation.target();
+    }
+
+    // ---- the connection's events, on the loop
+
+    void connected(Channel connected) {
+        if (ended) {
+            ChannelFuture unused = connected.close();
+            return;
+        }
+        channel = connected;
+        decoder = new InterleavedDecoder(StreamLimits.DEFAULT);
+        send(conversation.start());
+    }
+
+    void read(Channel from, ByteBuf bytes) {
+        if (from != channel || ended) {
+            return;
+        }
+        readNanos = System.nanoTime();
+        try {
+            for (ByteBuffer chunk : bytes.nioBuffers()) {
+                decoder.feed(chunk, this::item);
+                if (ended) {
+                    return;
+                }
+            }
+        } catch (MediaException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(new MediaException(
+                    MediaError.PROTOCOL, "the camera's answer could not be used: " + e.getMessage(), e));
+        }
+    }
+
+    void disconnected(Channel from) {
+        if (from != channel || ended) {
+            return;
+        }
+        if (closing) {
+            end(null);
+        } else {
+            fail(new MediaException(
+                    MediaError.CONNECTION_CLOSED,
+                    "the camera closed the connection" + (playing == null ? " before PLAY was answered" : "")));
+        }
+    }
+
+    void failed(Channel from, Throwable cause) {
+        if (from != channel || ended) {
+            return;
+        }
+        fail(
+                cause instanceof IOException
+                        ? new MediaException(
+                                MediaError.CONNECTION_CLOSED, "connection error: " + cause.getMessage(), cause)
+                        : new MediaException(MediaError.PROTOCOL, "unexpected: " + cause, cause));
+    }
+
+    /** The connection could not be made (refused, timed out, name unknown). */
+    void unreachable(MediaException cause) {
+        fail(cause);
+    }
+
+    // ---- what came in
+
+    private void item(InterleavedItem item) {
+        if (ended) {
+            return;
+        }
+        if (item instanceof InterleavedFrame frame) {
+            frame(frame);
+        } else if (item instanceof RtspMessage message && message.isResponse()) {
+            step(conversation.onResponse(RtspResponse.of(message)));
+        }
+        // a request from the camera (ANNOUNCE, SET_PARAMETER, ...) is not answered: the session goes on
+    }
+
+    private void step(RtspConversation.Step step) {
+        if (step instanceof RtspConversation.Send send) {
+            send(send.request());
+        } else if (step instanceof RtspConversation.Reconnect) {
+            Channel old = channel;
+            channel = null;
+            ChannelFuture unused = old.close();
+            connector.accept(this);
+        } else if (step instanceof RtspConversation.Playing play) {
+            play(play);
+        } else if (step instanceof RtspConversation.Answered answered) {
+            if (answered.method() == RtspMethod.TEARDOWN) {
+                end(null);
+            } else if (answered.statusCode() >= 200 && answered.statusCode() < 300) {
+                keepAlivesAnswered.incrementAndGet();
+            }
+        }
+    }
+
+    private void play(RtspConversation.Playing play) {
+        List<TrackReceiver> all = new ArrayList<>();
+        for (RtspTrack track : play.tracks()) {
+            TrackReceiver receiver = new TrackReceiver(track);
+            rtpReceivers[track.rtpChannel()] = receiver;
+            rtcpReceivers[track.rtcpChannel()] = receiver;
+            all.add(receiver);
+        }
+        receivers = List.copyOf(all);
+        lastRtpNanos = System.nanoTime();
+        playing = play;
+        every(play.keepAliveIntervalMillis(), () -> send(conversation.keepAlive()));
+        every(RECEIVER_REPORT_INTERVAL_MILLIS, this::sendReceiverReports);
+        long stallMillis = target().stallTimeout().toMillis();
+        every(Math.max(50, Math.min(1_000, stallMillis / 4)), this::checkStall);
+        opened.complete(this);
+    }
+
+    private void frame(InterleavedFrame frame) {
+        if (playing == null) {
+            packetsBeforePlay.incrementAndGet();
+            return;
+        }
+        TrackReceiver rtp = rtpReceivers[frame.channel()];
+        TrackReceiver rtcp = rtcpReceivers[frame.channel()];
+        try {
+            if (rtp != null) {
+                RtpPacket packet = rtp.rtp(frame.payload());
+                lastRtpNanos = readNanos;
+                rtpPackets.incrementAndGet();
+                tell(() -> listener.onRtp(rtp.track(), packet));
+            } else if (rtcp != null) {
+                for (SenderReport report : rtcp.rtcp(frame.payload(), readNanos)) {
+                    senderReports.incrementAndGet();
+                    tell(() -> listener.onSenderReport(rtcp.track(), report));
+                }
+            } else {
+                unknownChannelFrames.incrementAndGet();
+            }
+        } catch (MediaException malformed) {
+            malformedPackets.incrementAndGet(); // one bad packet is skipped; the depacketizer sees the gap
+        }
+    }
+
+    private void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (MediaException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(new MediaException(MediaError.LISTENER_FAILED, "the session's listener threw " + e, e));
+        }
+    }
+
+    // ---- what goes out
+
+    private void send(RtspRequest request) {
+        if (channel == null || ended) {
+            return;
+        }
+        write(request.bytes());
+        long timeoutMillis = request.method() == RtspMethod.TEARDOWN
+                ? TEARDOWN_TIMEOUT_MILLIS
+                : target().requestTimeout().toMillis();
+        int cseq = request.cseq();
+        Channel sentOn = channel;
+        Future<?> unused = loop.schedule(
+                () -> {
+                    if (channel == sentOn && !ended && conversation.awaits(cseq)) {
+                        if (request.method() == RtspMethod.TEARDOWN) {
+                            end(null);
+                        } else {
+                            fail(new MediaException(
+                                    MediaError.TIMEOUT,
+                                    request.method() + " " + request.url() + " not answered within " + timeoutMillis
+                                            + " ms"));
+                        }
+                    }
+                },
+                timeoutMillis,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Writes {@code bytes}; a write that fails closes the connection, which ends the session. */
+    private void write(byte[] bytes) {
+        ChannelFuture unused = channel.writeAndFlush(Unpooled.wrappedBuffer(bytes))
+                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    }
+
+    private void sendReceiverReports() {
+        long now = System.nanoTime();
+        for (TrackReceiver receiver : receivers) {
+            receiver.receiverReportFrame(reporterSsrc, now).ifPresent(frame -> {
+                write(frame);
+                receiverReportsSent.incrementAndGet();
+            });
+        }
+    }
+
+    private void checkStall() {
+        long silentNanos = System.nanoTime() - lastRtpNanos;
+        if (silentNanos > target().stallTimeout().toNanos()) {
+            fail(new MediaException(
+                    MediaError.TIMEOUT, "no packet for " + TimeUnit.NANOSECONDS.toSeconds(silentNanos) + " s"));
+        }
+    }
+
+    private void every(long periodMillis, Runnable task) {
+        timers.add(loop.scheduleAtFixedRate(
+                () -> {
+                    if (!ended) {
+                        task.run();
+                    }
+                },
+                periodMillis,
+                periodMillis,
+                TimeUnit.MILLISECONDS));
+    }
+
+    // ---- the end
+
+    @Override
+    public void close() {
+        loop.execute(() -> {
+            if (ended || closing) {
+                return;
+            }
+            closing = true;
+            if (playing != null && channel != null && channel.isActive()) {
+                send(conversation.teardown());
+            } else {
+                end(null);
+            }
+        });
+    }
+
+    private void fail(MediaException cause) {
+        end(cause);
+    }
+
+    /** Ends the session once: timers stopped, connection closed, the opener or the listener told. */
+    private void end(MediaException cause) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        timers.forEach(timer -> timer.cancel(false));
+        if (channel != null) {
+            ChannelFuture unused = channel.close();
+        }
+        if (!opened.isDone()) {
+            opened.completeExceptionally(
+                    cause != null ? cause : new MediaException(MediaError.CONNECTION_CLOSED, "closed before PLAY"));
+        } else {
+            try {
+                listener.onClosed(cause);
+            } catch (RuntimeException ignored) {
+                // the session is over: nothing is left to close with it
+            }
+        }
+        closed.complete(null);
+    }
+
+    // ---- RtspSession
+
+    private RtspConversation.Playing played() {
+        RtspConversation.Playing play = playing;
+        if (play == null) {
+            throw new IllegalStateException("the session does not play yet");
+        }
+        return play;
+    }
+
+    @Override
+    public URI url() {
+        return played().url();
+    }
+
+    @Override
+    public SessionDescription description() {
+        return played().description();
+    }
+
+    @Override
+    public List<RtspTrack> tracks() {
+        return played().tracks();
+    }
+
+    @Override
+    public List<MediaDescription> ignoredMedia() {
+        return played().ignored();
+    }
+
+    @Override
+    public String transportName() {
+        return transportName;
+    }
+
+    @Override
+    public RtspSessionCounters counters() {
+        return new RtspSessionCounters(
+                rtpPackets.get(),
+                senderReports.get(),
+                receiverReportsSent.get(),
+                keepAlivesAnswered.get(),
+                unknownChannelFrames.get(),
+                malformedPackets.get(),
+                packetsBeforePlay.get());
+    }
+
+    @Override
+    public CompletableFuture<Void> closed() {
+        return closed;
+    }
+}

@@ -1,0 +1,156 @@
+package io.vigil.media.rtsp.client;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.vigil.media.MediaError;
+import io.vigil.media.MediaException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Vigil's RTSP client: plays cameras' H.264/H.265 video and AAC audio over interleaved TCP (RTP and RTCP on the RTSP
+ * connection), many sessions on one small group of event-loop threads (epoll where Linux offers it, else NIO), one
+ * buffered read handing out many packets from a pooled buffer. One per process. RTP over UDP and {@code rtsps://}
+ * are not spoken: a recorder plays those with another engine. A host name is resolved off the event loop.
+ */
+public final class RtspClient implements AutoCloseable {
+
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+
+    private final MultiThreadIoEventLoopGroup group;
+    private final Class<? extends SocketChannel> channelType;
+    private final String transportName;
+    private final Executor resolver;
+    private final SecureRandom random = new SecureRandom();
+    private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
+
+    private RtspClient(int threads, boolean epoll, Executor resolver) {
+        IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.group = new MultiThreadIoEventLoopGroup(threads, handlers);
+        this.channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        this.transportName = epoll ? "epoll" : "nio";
+        this.resolver = resolver;
+    }
+
+    /** A client of {@code threads} event-loop threads, epoll when available. */
+    public static RtspClient create(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("at least one event-loop thread: " + threads);
+        }
+        return new RtspClient(threads, Epoll.isAvailable(), ForkJoinPool.commonPool());
+    }
+
+    /** "epoll" or "nio". */
+    public String transportName() {
+        return transportName;
+    }
+
+    /**
+     * Opens a session at {@code target}: connect, OPTIONS, DESCRIBE (with the credentials if the camera asks),
+     * redirects, SETUP of each chosen track, PLAY. The future completes once PLAY is answered, on the session's
+     * event-loop thread, or exceptionally with a {@link MediaException}: {@link MediaError#UNREACHABLE},
+     * {@link MediaError#UNAUTHORIZED}, {@link MediaError#TIMEOUT}, {@link MediaError#PROTOCOL},
+     * {@link MediaError#UNSUPPORTED}, or what the camera's bytes broke. The listener hears of a session only once the
+     * future completed normally.
+     */
+    public CompletableFuture<RtspSession> open(RtspTarget target, RtspSession.Listener listener) {
+        EventLoop loop = group.next();
+        RtspConversation conversation = new RtspConversation(target, this::clientNonce);
+        ClientSession session = new ClientSession(
+                loop, this::connect, conversation, listener, transportName, random.nextInt() & 0xFFFF_FFFFL);
+        sessions.add(session);
+        CompletableFuture<Void> unused = session.closed().whenComplete((ignored, e) -> sessions.remove(session));
+        connect(session);
+        return session.opened();
+    }
+
+    /** Connects {@code session} to its target (again, after a redirect), on its loop. */
+    private void connect(ClientSession session) {
+        RtspTarget target = session.target();
+        String host = target.url().getHost();
+        CompletableFuture<InetAddress> unused = CompletableFuture.supplyAsync(() -> resolve(host), resolver)
+                .whenCompleteAsync(
+                        (address, error) -> {
+                            if (error != null) {
+                                session.unreachable(
+                                        new MediaException(MediaError.UNREACHABLE, "cannot resolve " + host));
+                                return;
+                            }
+                            ChannelFuture connecting = new Bootstrap()
+                                    .group(session.loop())
+                                    .channel(channelType)
+                                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(
+                                            Integer.MAX_VALUE,
+                                            target.connectTimeout().toMillis()))
+                                    .option(ChannelOption.TCP_NODELAY, true)
+                                    .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                                    .handler(new SessionChannelHandler(session))
+                                    .connect(new InetSocketAddress(address, target.port()));
+                            connecting.addListener(done -> {
+                                if (!done.isSuccess()) {
+                                    session.unreachable(unreachable(target, done.cause()));
+                                }
+                            });
+                        },
+                        session.loop());
+    }
+
+    private static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MediaException unreachable(RtspTarget target, Throwable cause) {
+        String where = target.url().getHost() + ":" + target.port();
+        String why = cause instanceof ConnectTimeoutException
+                ? "no connection within " + target.connectTimeout().toMillis() + " ms"
+                : "connection failed: " + cause.getMessage();
+        return new MediaException(MediaError.UNREACHABLE, where + ": " + why, cause);
+    }
+
+    private String clientNonce() {
+        byte[] nonce = new byte[8];
+        random.nextBytes(nonce);
+        return HexFormat.of().formatHex(nonce);
+    }
+
+    /** Closes every open session (TEARDOWN, bounded), then stops the event loops. */
+    @Override
+    public void close() {
+        CompletableFuture<?>[] closing = sessions.stream()
+                .peek(ClientSession::close)
+                .map(ClientSession::closed)
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(closing).get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // sessions that did not close in time are cut by the shutdown below
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(CLOSE_WAIT.toMillis());
+    }
+}
