@@ -8,6 +8,8 @@ import java.time.Duration;
  * How cameras are recorded ({@code vigil.recorder.*}).
  *
  * @param segmentTargetMillis target media segment duration; segments end on the first keyframe past it
+ * @param partTargetMillis    the native engine writes each segment as fMP4 parts of about this duration (100 ms to
+ *                            the segment target)
  * @param connectTimeout      how long opening an RTSP session may take
  * @param stallTimeout        no packet for this long ends the session and reconnects
  * @param maxClockDrift       stream clock vs receive clock difference that re-anchors segment times
@@ -19,6 +21,7 @@ import java.time.Duration;
 @ConfigurationProperties("vigil.recorder")
 public record RecorderConfig(
         @Bindable(defaultValue = "2000") long segmentTargetMillis,
+        @Bindable(defaultValue = "500") long partTargetMillis,
         @Bindable(defaultValue = "10s") Duration connectTimeout,
         @Bindable(defaultValue = "10s") Duration stallTimeout,
         @Bindable(defaultValue = "5s") Duration maxClockDrift,
@@ -30,6 +33,10 @@ public record RecorderConfig(
     public RecorderConfig {
         if (segmentTargetMillis < 500 || segmentTargetMillis > 60_000) {
             throw new IllegalArgumentException("vigil.recorder.segment-target-millis must be 500..60000");
+        }
+        if (partTargetMillis < 100 || partTargetMillis > segmentTargetMillis) {
+            throw new IllegalArgumentException(
+                    "vigil.recorder.part-target-millis must be 100 to vigil.recorder.segment-target-millis");
         }
         requirePositive(connectTimeout, "connect-timeout");
         requirePositive(stallTimeout, "stall-timeout");

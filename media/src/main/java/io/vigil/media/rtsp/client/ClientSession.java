@@ -207,6 +207,7 @@ final class ClientSession implements RtspSession {
         every(RECEIVER_REPORT_INTERVAL_MILLIS, this::sendReceiverReports);
         long stallMillis = target().stallTimeout().toMillis();
         every(Math.max(50, Math.min(1_000, stallMillis / 4)), this::checkStall);
+        tell(() -> listener.onPlaying(this));
         opened.complete(this);
     }
 

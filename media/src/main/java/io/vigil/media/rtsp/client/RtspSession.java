@@ -50,6 +50,12 @@ public interface RtspSession {
     interface Listener {
 
         /**
+         * The camera answered PLAY: the session's tracks are known, and no packet was told yet. Called before
+         * {@link RtspClient#open}'s future completes, so a listener can get ready for the packets that follow at once.
+         */
+        default void onPlaying(RtspSession session) {}
+
+        /**
          * One RTP packet of {@code track}. The packet's payload is a read-only view of the connection's receive buffer,
          * valid only during this call: copy what must outlive it.
          */
