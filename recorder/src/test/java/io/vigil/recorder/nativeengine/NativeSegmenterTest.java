@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vigil.media.fmp4.VideoTrack;
+import io.vigil.media.fmp4.VideoCodec;
 import io.vigil.media.rtp.AccessUnit;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ class NativeSegmenterTest {
     }
 
     private NativeSegmenter segmenter(long segmentMillis, long partMillis) {
-        return new NativeSegmenter(VideoTrack.Codec.H264, Optional.empty(), segmentMillis, partMillis, recorded);
+        return new NativeSegmenter(VideoCodec.H264, Optional.empty(), segmentMillis, partMillis, recorded);
     }
 
     private static AccessUnit unit(long timestamp, boolean keyframe, List<ByteBuffer> parameterSets) {
