@@ -20,9 +20,15 @@ public enum MediaError {
     MALFORMED_SDP,
     /** An RTP packet shorter than its header says, of another version, or with impossible padding. */
     MALFORMED_RTP,
-    /** An H.264 parameter set the fMP4 writer cannot read (ends early, not an SPS, impossible picture size), or none. */
+    /**
+     * H.264 or H.265 parameter sets the fMP4 writer cannot use: a type missing, an SPS that ends early or has an
+     * impossible picture size, another NAL unit among them, or more than a decoder configuration record holds.
+     */
     MALFORMED_PARAMETER_SET,
-    /** An AAC RTP payload whose AU headers (RFC 3640 AAC-hbr) do not describe its bytes, or interleave its AUs. */
+    /**
+     * An AAC RTP payload whose AU headers (RFC 3640 AAC-hbr) do not describe its bytes, or interleave its AUs; or an
+     * AudioSpecificConfig the fMP4 writer cannot read.
+     */
     MALFORMED_AAC,
     /** A decoder used again after it refused its input. */
     DECODER_FAILED,

@@ -1,9 +1,6 @@
 package io.vigil.media.fmp4;
 
-import io.vigil.media.MediaError;
-import io.vigil.media.MediaException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -19,7 +16,8 @@ public record H264Sps(
         int bitDepthLuma,
         int bitDepthChroma,
         int widthPixels,
-        int heightPixels) {
+        int heightPixels)
+        implements SequenceParameterSet {
 
     /** Profiles whose SPS carries chroma format, bit depths and scaling matrices. */
     private static final Set<Integer> HIGH_PROFILES =
@@ -38,9 +36,9 @@ public record H264Sps(
 
     /** Reads an SPS NAL unit (header byte included, no start code); refuses one that ends early or is not an SPS. */
     public static H264Sps parse(ByteBuffer nalUnit) {
-        BitReader in = new BitReader(unescape(nalUnit));
+        BitReader in = BitReader.rbsp(nalUnit, "H.264 SPS");
         if ((in.bits(8) & 0x1F) != 7) {
-            throw malformed("not an SPS NAL unit");
+            throw BitReader.malformedParameterSet("not an SPS NAL unit");
         }
         int profile = in.bits(8);
         int constraints = in.bits(8);
@@ -51,12 +49,12 @@ public record H264Sps(
         int bitDepthLuma = 8;
         int bitDepthChroma = 8;
         if (HIGH_PROFILES.contains(profile)) {
-            chromaFormat = in.ue();
+            chromaFormat = in.ue(3, "chroma_format_idc");
             if (chromaFormat == 3) {
                 separateColourPlane = in.bits(1) == 1;
             }
-            bitDepthLuma = 8 + in.ue();
-            bitDepthChroma = 8 + in.ue();
+            bitDepthLuma = 8 + in.ue(6, "bit_depth_luma_minus8");
+            bitDepthChroma = 8 + in.ue(6, "bit_depth_chroma_minus8");
             in.bits(1); // qpprime_y_zero_transform_bypass_flag
             if (in.bits(1) == 1) {
                 for (int i = 0; i < (chromaFormat != 3 ? 8 : 12); i++) {
@@ -74,7 +72,7 @@ public record H264Sps(
             in.bits(1); // delta_pic_order_always_zero_flag
             in.se(); // offset_for_non_ref_pic
             in.se(); // offset_for_top_to_bottom_field
-            int cycle = in.ue();
+            int cycle = in.ue(255, "num_ref_frames_in_pic_order_cnt_cycle");
             for (int i = 0; i < cycle; i++) {
                 in.se();
             }
@@ -101,7 +99,7 @@ public record H264Sps(
         long width = widthMbs * 16 - cropUnitX * (cropLeft + cropRight);
         long height = (2 - frameMbsOnly) * heightMapUnits * 16 - cropUnitY * (cropTop + cropBottom);
         if (width <= 0 || width > 0xFFFF || height <= 0 || height > 0xFFFF) {
-            throw malformed("picture size out of range: " + width + "x" + height);
+            throw BitReader.malformedParameterSet("picture size out of range: " + width + "x" + height);
         }
         return new H264Sps(
                 profile, constraints, level, chromaFormat, bitDepthLuma, bitDepthChroma, (int) width, (int) height);
@@ -115,66 +113,6 @@ public record H264Sps(
                 next = (last + in.se() + 256) % 256;
             }
             last = next == 0 ? last : next;
-        }
-    }
-
-    /** The RBSP: the NAL unit without its emulation prevention bytes (00 00 03 -> 00 00). */
-    private static byte[] unescape(ByteBuffer nalUnit) {
-        ByteBuffer in = nalUnit.duplicate();
-        byte[] out = new byte[in.remaining()];
-        int size = 0;
-        int zeros = 0;
-        while (in.hasRemaining()) {
-            byte b = in.get();
-            if (zeros >= 2 && b == 3) {
-                zeros = 0;
-                continue;
-            }
-            zeros = b == 0 ? zeros + 1 : 0;
-            out[size++] = b;
-        }
-        return Arrays.copyOf(out, size);
-    }
-
-    static MediaException malformed(String why) {
-        return new MediaException(MediaError.MALFORMED_PARAMETER_SET, why);
-    }
-
-    /** Reads bits most significant first, and Exp-Golomb codes; refuses to read past the end. */
-    private static final class BitReader {
-        private final byte[] bytes;
-        private long bit;
-
-        BitReader(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        int bits(int count) {
-            int value = 0;
-            for (int i = 0; i < count; i++) {
-                if (bit >= bytes.length * 8L) {
-                    throw malformed("SPS ends early");
-                }
-                int b = bytes[(int) (bit >>> 3)] >>> (7 - (bit & 7)) & 1;
-                value = value << 1 | b;
-                bit++;
-            }
-            return value;
-        }
-
-        int ue() {
-            int zeros = 0;
-            while (bits(1) == 0) {
-                if (++zeros > 30) {
-                    throw malformed("Exp-Golomb code too long");
-                }
-            }
-            return (1 << zeros) - 1 + bits(zeros);
-        }
-
-        int se() {
-            int code = ue();
-            return (code & 1) == 1 ? (code + 1) / 2 : -(code / 2);
         }
     }
 }

@@ -1,36 +1,30 @@
 package io.vigil.media.fmp4;
 
-import java.nio.ByteBuffer;
-import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * The init segment (glossary) of one H.264 video track: {@code ftyp} (iso5, compatible iso5/iso6/mp41) and a
- * {@code moov} with an empty sample table, the {@code avc1}/{@code avcC} sample description built from the SPS and
- * PPS, a 90 kHz media timescale, and {@code mvex}/{@code trex} announcing fragments.
+ * The init segment (glossary) of a stream: {@code ftyp} (iso5, compatible iso5/iso6/mp41) and a {@code moov} with a
+ * {@code trak} per track, each with an empty sample table and its sample entry ({@link SampleEntries}), and
+ * {@code mvex} with a {@code trex} per track announcing fragments. The video track is track 1 at 90 kHz; an audio
+ * track is track 2 with one tick a sample.
  */
 public final class InitSegment {
 
-    /** The one track's ID, in {@code tkhd}, {@code trex} and every fragment's {@code tfhd}. */
-    public static final int TRACK_ID = 1;
-    /** Ticks per second of the video track: RTP's H.264 clock, so RTP timestamps are decode times as they are. */
+    public static final int VIDEO_TRACK_ID = 1;
+    public static final int AUDIO_TRACK_ID = 2;
+    /** Ticks per second of the video track: RTP's H.264 and H.265 clock, so RTP timestamps are times as they are. */
     public static final int VIDEO_TIMESCALE = 90_000;
 
     private static final int MOVIE_TIMESCALE = 1000;
     private static final int[] UNITY_MATRIX = {0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000};
+    private static final int TRACK_ENABLED_IN_MOVIE = 3;
+    private static final int LANGUAGE_UNDETERMINED = 0x55C4;
 
     private InitSegment() {}
 
-    /** The init segment for these parameter sets (an SPS and a PPS at least, as {@code AccessUnit.parameterSets}). */
-    public static byte[] h264(List<ByteBuffer> parameterSets) {
-        List<ByteBuffer> spss = ofType(parameterSets, 7);
-        List<ByteBuffer> ppss = ofType(parameterSets, 8);
-        if (spss.isEmpty() || ppss.isEmpty()) {
-            throw H264Sps.malformed("an init segment needs an SPS and a PPS");
-        }
-        if (spss.size() > 31 || ppss.size() > 255 || parameterSets.stream().anyMatch(n -> n.remaining() > 0xFFFF)) {
-            throw H264Sps.malformed("avcC holds up to 31 SPSs and 255 PPSs of up to 65535 bytes each");
-        }
-        H264Sps sps = H264Sps.parse(spss.get(0));
+    /** The init segment of a video track and maybe an audio track. */
+    public static byte[] of(VideoTrack video, Optional<AudioTrack> audio) {
         BoxWriter out = new BoxWriter();
         out.box("ftyp")
                 .fourCc("iso5")
@@ -40,22 +34,57 @@ public final class InitSegment {
                 .fourCc("mp41")
                 .end();
         out.box("moov");
-        mvhd(out);
+        mvhd(out, audio.isPresent() ? AUDIO_TRACK_ID + 1 : VIDEO_TRACK_ID + 1);
+        trak(out, VIDEO_TRACK_ID, VIDEO_TIMESCALE, video.widthPixels(), video.heightPixels(), entry -> {
+            SampleEntries.video(entry, video);
+        });
+        audio.ifPresent(track -> trak(out, AUDIO_TRACK_ID, track.sampleRateHertz(), 0, 0, entry -> {
+            SampleEntries.audio(entry, track);
+        }));
+        out.box("mvex");
+        trex(out, VIDEO_TRACK_ID);
+        audio.ifPresent(track -> trex(out, AUDIO_TRACK_ID));
+        out.end().end(); // mvex moov
+        return out.toByteArray();
+    }
+
+    private static void mvhd(BoxWriter out, int nextTrackId) {
+        out.fullBox("mvhd", 0, 0).u32(0).u32(0).u32(MOVIE_TIMESCALE).u32(0);
+        out.u32(0x10000).u16(0x100).zeros(10); // rate 1.0, volume 1.0, reserved
+        matrix(out);
+        out.zeros(24).u32(nextTrackId).end(); // pre_defined, next_track_ID
+    }
+
+    /** A track with no samples of its own (they come in fragments): the video track, or the audio track. */
+    private static void trak(
+            BoxWriter out,
+            int trackId,
+            int timescale,
+            int widthPixels,
+            int heightPixels,
+            Consumer<BoxWriter> sampleEntry) {
+        boolean video = trackId == VIDEO_TRACK_ID;
         out.box("trak");
-        tkhd(out, sps);
+        out.fullBox("tkhd", 0, TRACK_ENABLED_IN_MOVIE)
+                .u32(0)
+                .u32(0)
+                .u32(trackId)
+                .u32(0)
+                .u32(0);
+        out.zeros(8).u16(0).u16(0).u16(video ? 0 : 0x100).u16(0); // reserved, layer, group, volume, reserved
+        matrix(out);
+        out.u32((long) widthPixels << 16).u32((long) heightPixels << 16).end(); // 16.16
         out.box("mdia");
-        out.fullBox("mdhd", 0, 0)
-                .u32(0)
-                .u32(0)
-                .u32(VIDEO_TIMESCALE)
-                .u32(0)
-                .u16(0x55C4)
-                .u16(0)
-                .end(); // und
-        out.fullBox("hdlr", 0, 0).u32(0).fourCc("vide").zeros(12).bytes(new byte[] {'V', 'i', 'g', 'i', 'l', 0});
-        out.end();
+        out.fullBox("mdhd", 0, 0).u32(0).u32(0).u32(timescale).u32(0);
+        out.u16(LANGUAGE_UNDETERMINED).u16(0).end();
+        out.fullBox("hdlr", 0, 0).u32(0).fourCc(video ? "vide" : "soun").zeros(12);
+        out.bytes(new byte[] {'V', 'i', 'g', 'i', 'l', 0}).end();
         out.box("minf");
-        out.fullBox("vmhd", 0, 1).u16(0).zeros(6).end();
+        if (video) {
+            out.fullBox("vmhd", 0, 1).u16(0).zeros(6).end(); // graphicsmode copy, opcolor
+        } else {
+            out.fullBox("smhd", 0, 0).u16(0).u16(0).end(); // balance centre, reserved
+        }
         out.box("dinf")
                 .fullBox("dref", 0, 0)
                 .u32(1)
@@ -65,70 +94,23 @@ public final class InitSegment {
                 .end();
         out.box("stbl");
         out.fullBox("stsd", 0, 0).u32(1);
-        avc1(out, sps, spss, ppss);
+        sampleEntry.accept(out);
         out.end();
         out.fullBox("stts", 0, 0).u32(0).end();
         out.fullBox("stsc", 0, 0).u32(0).end();
         out.fullBox("stsz", 0, 0).u32(0).u32(0).end();
         out.fullBox("stco", 0, 0).u32(0).end();
         out.end().end().end().end(); // stbl minf mdia trak
-        out.box("mvex")
-                .fullBox("trex", 0, 0)
-                .u32(TRACK_ID)
-                .u32(1)
-                .u32(0)
-                .u32(0)
-                .u32(0)
-                .end()
-                .end();
-        out.end(); // moov
-        return out.toByteArray();
     }
 
-    private static void mvhd(BoxWriter out) {
-        out.fullBox("mvhd", 0, 0).u32(0).u32(0).u32(MOVIE_TIMESCALE).u32(0);
-        out.u32(0x10000).u16(0x100).zeros(10); // rate 1.0, volume 1.0, reserved
-        matrix(out);
-        out.zeros(24).u32(TRACK_ID + 1).end(); // pre_defined, next_track_ID
-    }
-
-    private static void tkhd(BoxWriter out, H264Sps sps) {
-        out.fullBox("tkhd", 0, 3).u32(0).u32(0).u32(TRACK_ID).u32(0).u32(0); // enabled, in movie
-        out.zeros(8).u16(0).u16(0).u16(0).u16(0); // reserved, layer, alternate group, volume, reserved
-        matrix(out);
-        out.u32((long) sps.widthPixels() << 16)
-                .u32((long) sps.heightPixels() << 16)
-                .end();
-    }
-
-    private static void avc1(BoxWriter out, H264Sps sps, List<ByteBuffer> spss, List<ByteBuffer> ppss) {
-        out.box("avc1").zeros(6).u16(1); // reserved, data_reference_index
-        out.zeros(16).u16(sps.widthPixels()).u16(sps.heightPixels());
-        out.u32(0x480000).u32(0x480000).u32(0).u16(1); // 72 dpi, reserved, frame_count
-        out.zeros(32).u16(0x18).u16(0xFFFF); // compressorname, depth, pre_defined -1
-        out.box("avcC").u8(1).u8(sps.profileIdc()).u8(sps.constraintFlags()).u8(sps.levelIdc());
-        out.u8(0xFF).u8(0xE0 | spss.size()); // 4-byte NAL lengths
-        spss.forEach(s -> out.u16(s.remaining()).bytes(s));
-        out.u8(ppss.size());
-        ppss.forEach(p -> out.u16(p.remaining()).bytes(p));
-        if (sps.highProfile()) {
-            out.u8(0xFC | sps.chromaFormatIdc())
-                    .u8(0xF8 | sps.bitDepthLuma() - 8)
-                    .u8(0xF8 | sps.bitDepthChroma() - 8);
-            out.u8(0); // no SPS extensions
-        }
-        out.end().end();
+    /** Defaults a fragment overrides in every {@code trun}: sample description 1, nothing else. */
+    private static void trex(BoxWriter out, int trackId) {
+        out.fullBox("trex", 0, 0).u32(trackId).u32(1).u32(0).u32(0).u32(0).end();
     }
 
     private static void matrix(BoxWriter out) {
         for (int value : UNITY_MATRIX) {
             out.u32(value);
         }
-    }
-
-    private static List<ByteBuffer> ofType(List<ByteBuffer> nalUnits, int type) {
-        return nalUnits.stream()
-                .filter(n -> n.hasRemaining() && (n.get(n.position()) & 0x1F) == type)
-                .toList();
     }
 }

@@ -5,38 +5,49 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test code: splits an H.264 Annex-B stream of one slice per picture into access units, one per frame period. */
+/**
+ * Test code: splits an H.264 or H.265 Annex-B stream into access units in decode order, one per frame period, each
+ * with the parameter sets seen so far.
+ */
 final class AnnexB {
+
+    private static final int H265_SUFFIX_SEI = 40;
 
     private AnnexB() {}
 
-    static List<AccessUnit> accessUnits(byte[] stream, long frameTicks) {
+    static List<AccessUnit> accessUnits(byte[] stream, long frameTicks, VideoCodec codec) {
         List<AccessUnit> units = new ArrayList<>();
         List<ByteBuffer> current = new ArrayList<>();
-        ByteBuffer sps = null;
-        ByteBuffer pps = null;
+        List<ByteBuffer> parameterSets = new ArrayList<>();
         boolean sawSlice = false;
         for (ByteBuffer nal : nalUnits(stream)) {
-            int type = nal.get(0) & 0x1F;
-            boolean slice = type == 1 || type == 5;
-            boolean firstSliceOfPicture = slice && (nal.get(1) & 0x80) != 0; // first_mb_in_slice == 0
-            if (sawSlice && (!slice || firstSliceOfPicture)) {
-                units.add(unit(units.size() * frameTicks, current, sps, pps));
+            int type = codec.nalType(nal);
+            boolean slice = codec == VideoCodec.H264 ? type == 1 || type == 5 : type < 32;
+            boolean firstSliceOfPicture = slice && (nal.get(codec == VideoCodec.H264 ? 1 : 2) & 0x80) != 0;
+            boolean partOfPicture = codec == VideoCodec.H265 && type == H265_SUFFIX_SEI;
+            if (sawSlice && ((!slice && !partOfPicture) || firstSliceOfPicture)) {
+                units.add(unit(codec, units.size() * frameTicks, current, parameterSets));
                 current = new ArrayList<>();
                 sawSlice = false;
             }
-            sps = type == 7 ? nal : sps;
-            pps = type == 8 ? nal : pps;
+            if (codec.isParameterSet(type)) {
+                parameterSets.removeIf(known -> codec.nalType(known) == type);
+                parameterSets.add(nal);
+                parameterSets.sort((a, b) -> codec.nalType(a) - codec.nalType(b));
+            }
             sawSlice |= slice;
             current.add(nal);
         }
-        units.add(unit(units.size() * frameTicks, current, sps, pps));
+        units.add(unit(codec, units.size() * frameTicks, current, parameterSets));
         return units;
     }
 
-    private static AccessUnit unit(long timestamp, List<ByteBuffer> nalUnits, ByteBuffer sps, ByteBuffer pps) {
-        boolean idr = nalUnits.stream().anyMatch(n -> (n.get(0) & 0x1F) == 5);
-        return new AccessUnit(timestamp, nalUnits, idr, List.of(sps, pps));
+    private static AccessUnit unit(
+            VideoCodec codec, long timestamp, List<ByteBuffer> nalUnits, List<ByteBuffer> parameterSets) {
+        boolean keyframe = nalUnits.stream()
+                .map(codec::nalType)
+                .anyMatch(type -> codec == VideoCodec.H264 ? type == 5 : type >= 16 && type <= 21);
+        return new AccessUnit(timestamp, nalUnits, keyframe, parameterSets);
     }
 
     /** The NAL units between start codes (00 00 01, or 00 00 00 01), trailing zero bytes dropped. */

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
 import io.vigil.media.sdp.AacParameters;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -80,5 +84,24 @@ class AacDepacketizerTest {
                 assertThrows(MediaException.class, () -> depacketizer.push(packet("1 0 M " + payload), f -> {}));
         assertEquals("MALFORMED_AAC: " + message, refused.getMessage(), scenario);
         assertEquals(List.of("1024 ff"), push(depacketizer, "2 1024 M 00100008ff"), scenario + ": the next packet");
+    }
+
+    /** The recorder holds frames until their fragment is written, while the network layer reuses packet buffers. */
+    @Test
+    void framesOwnTheirBytesOnceThePacketsBufferIsReused() {
+        byte[] whole = HexFormat.of().parseHex("0030000800100008aabbccdd"); // three AUs
+        byte[] firstFragment = HexFormat.of().parseHex("0010001811aa");
+        byte[] lastFragment = HexFormat.of().parseHex("0010001822");
+        AacDepacketizer depacketizer = new AacDepacketizer(HBR);
+        List<AudioFrame> frames = new ArrayList<>();
+        depacketizer.push(new RtpPacket(true, 97, 1, 0, 1, ByteBuffer.wrap(whole)), frames::add);
+        depacketizer.push(new RtpPacket(false, 97, 2, 3072, 1, ByteBuffer.wrap(firstFragment)), frames::add);
+        depacketizer.push(new RtpPacket(true, 97, 3, 3072, 1, ByteBuffer.wrap(lastFragment)), frames::add);
+        Arrays.fill(whole, (byte) 0);
+        Arrays.fill(firstFragment, (byte) 0);
+        Arrays.fill(lastFragment, (byte) 0);
+        assertEquals(
+                List.of("aa", "bbcc", "dd", "11aa22"),
+                frames.stream().map(frame -> hex(frame.bytes())).toList());
     }
 }
