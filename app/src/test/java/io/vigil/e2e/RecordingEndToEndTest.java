@@ -62,7 +62,9 @@ class RecordingEndToEndTest {
                         "slowgop",
                         ExternalTools.longGopClip(clips),
                         "atrium",
-                        ExternalTools.bFrameClip(clips)),
+                        ExternalTools.bFrameClip(clips),
+                        "porch",
+                        ExternalTools.clip(clips, false)),
                 Map.of("lobby", "admin:" + PASSWORD));
         Files.writeString(work.resolve("cameras.yml"), """
                 cameras:
@@ -97,21 +99,34 @@ class RecordingEndToEndTest {
         HttpResponse<String> bframes =
                 send("POST", "/api/cameras", "{\"id\": \"atrium\", \"url\": \"" + cameras.url("atrium") + "\"}");
         assertEquals(201, bframes.statusCode(), bframes.body());
+        HttpResponse<String> porch =
+                send("POST", "/api/cameras", "{\"id\": \"porch\", \"url\": \"" + cameras.url("porch") + "\"}");
+        assertEquals(201, porch.statusCode(), porch.body());
 
         SegmentIndex index = context.getBean(SegmentIndex.class);
         awaitSegments(index, "lobby");
         awaitSegments(index, "yard");
         awaitSegments(index, "atrium");
+        awaitSegments(index, "porch");
 
         checkCamera(index, "lobby", "h264", true);
         checkCamera(index, "yard", "hevc", false);
         checkCamera(index, "atrium", "h264", true);
+        checkCamera(index, "porch", "h264", true);
         String lobby = send("GET", "/api/cameras/lobby", null).body();
         assertTrue(lobby.contains("\"engine\":\"ffmpeg\"") && lobby.contains("\"engine\":\"FFMPEG\""), lobby);
         assertFalse(lobby.contains("engineReason"), "recorded with the engine it is set to: " + lobby);
-        String yard = send("GET", "/api/cameras/yard", null).body();
-        assertTrue(yard.contains("\"engine\":\"native\"") && yard.contains("\"engine\":\"FFMPEG\""), yard);
-        assertEquals("native engine not available", VigilHarness.field(yard, "engineReason"), yard);
+        String atrium = send("GET", "/api/cameras/atrium", null).body();
+        assertTrue(atrium.contains("\"engine\":\"native\"") && atrium.contains("\"engine\":\"FFMPEG\""), atrium);
+        assertEquals(
+                "the stream reorders frames (B-frames), which only the FFmpeg engine records",
+                VigilHarness.field(atrium, "engineReason"),
+                "B-frames fall back to FFmpeg: " + atrium);
+        for (String nativeCamera : List.of("yard", "porch")) {
+            String camera = send("GET", "/api/cameras/" + nativeCamera, null).body();
+            assertTrue(camera.contains("\"engine\":\"native\"") && camera.contains("\"engine\":\"NATIVE\""), camera);
+            assertFalse(camera.contains("engineReason"), "recorded natively, no fallback: " + camera);
+        }
 
         String metrics = send("GET", "/metrics", null).body();
         assertTrue(metrics.contains("vigil_camera_state{camera=\"lobby\",state=\"RECORDING\"} 1.0"), metrics);

@@ -103,5 +103,4 @@ class SegmentCuttingTest {
         assertFalse(clock.senderReport(0, Instant.parse("2026-11-22T10:00:00Z")));
         assertEquals(0, clock.ignoredReports());
     }
-
 }

@@ -136,16 +136,14 @@ public class NativeEngine implements StreamEngine {
 
         static StreamError of(Throwable cause, Duration connectTimeout) {
             if (!(cause instanceof MediaException media)) {
-                return new StreamError(
-                        "the native engine failed: " + cause, StreamError.Kind.NOT_NATIVE, cause);
+                return new StreamError("the native engine failed: " + cause, StreamError.Kind.NOT_NATIVE, cause);
             }
-            StreamError.Kind kind =
-                    switch (media.error()) {
-                        case UNAUTHORIZED -> StreamError.Kind.UNAUTHORIZED;
-                        case UNREACHABLE, TIMEOUT, CONNECTION_CLOSED -> StreamError.Kind.UNREACHABLE;
-                        case PROTOCOL -> StreamError.Kind.STREAM;
-                        default -> StreamError.Kind.NOT_NATIVE;
-                    };
+            StreamError.Kind kind = switch (media.error()) {
+                case UNAUTHORIZED -> StreamError.Kind.UNAUTHORIZED;
+                case UNREACHABLE, TIMEOUT, CONNECTION_CLOSED -> StreamError.Kind.UNREACHABLE;
+                case PROTOCOL -> StreamError.Kind.STREAM;
+                default -> StreamError.Kind.NOT_NATIVE;
+            };
             return new StreamError(media.getMessage(), kind, media);
         }
     }

@@ -45,6 +45,7 @@ final class NativeSession implements StreamSession, RtspSession.Listener, Native
     private final SegmentClock segmentClock;
     /** Set on the event loop when the session plays, before its first packet; read by the facts after open. */
     private volatile SessionTracks tracks;
+
     private NativeSegmenter segmenter;
     private volatile StreamError unrecordable;
     private final CompletableFuture<String> ended = new CompletableFuture<>();
@@ -82,8 +83,7 @@ final class NativeSession implements StreamSession, RtspSession.Listener, Native
         rtsp = session;
         try {
             tracks = SessionTracks.of(session, meters, cameraId);
-            segmenter = new NativeSegmenter(
-                    tracks.videoCodec(), tracks.audioTrack(), segmentMillis, partMillis, this);
+            segmenter = new NativeSegmenter(tracks.videoCodec(), tracks.audioTrack(), segmentMillis, partMillis, this);
         } catch (StreamError e) {
             unrecordable = e;
             session.close();
@@ -157,16 +157,19 @@ final class NativeSession implements StreamSession, RtspSession.Listener, Native
 
     private void onAudioFrame(AudioFrame frame) {
         if (!segmenter.audioAnchored()) {
-            tracks.audioAnchor(frame, clock.instant(), segmenter).ifPresent(
-                    micros -> segmenter.anchorAudio(frame.rtpTimestamp(), micros));
+            tracks.audioAnchor(frame, clock.instant(), segmenter)
+                    .ifPresent(micros -> segmenter.anchorAudio(frame.rtpTimestamp(), micros));
         }
         segmenter.audio(frame);
     }
 
     @Override
     public void onSenderReport(RtspTrack track, SenderReport report) {
-        if (segmenter != null && tracks.isVideo(track) && tracks.lastVideoTimestamp().isPresent()) {
-            long timestamp = TrackTimeline.extendNear(report.rtpTimestamp(), tracks.lastVideoTimestamp().getAsLong());
+        if (segmenter != null
+                && tracks.isVideo(track)
+                && tracks.lastVideoTimestamp().isPresent()) {
+            long timestamp = TrackTimeline.extendNear(
+                    report.rtpTimestamp(), tracks.lastVideoTimestamp().getAsLong());
             segmentClock.senderReport(segmenter.videoMicros(timestamp), report.ntpTime());
         }
     }
@@ -202,8 +205,8 @@ final class NativeSession implements StreamSession, RtspSession.Listener, Native
     }
 
     @Override
-    public synchronized void segment(byte[] bytes, long startMicros, long durationMicros, boolean keyframeStart,
-            int frames) {
+    public synchronized void segment(
+            byte[] bytes, long startMicros, long durationMicros, boolean keyframeStart, int frames) {
         segments++;
         Runnable hand = () -> output.segment(bytes, startMicros, durationMicros, keyframeStart, frames);
         if (output == null) {

@@ -148,11 +148,11 @@ final class SessionTracks {
         long lost = video.lostPackets() + (audio == null ? 0 : audio.lostPackets());
         long damaged = video.damagedAccessUnits() + (audio == null ? 0 : audio.damagedFrames());
         if (lost != lostSeen) {
-            lostPackets.increment(lost - lostSeen);
+            lostPackets.increment((double) (lost - lostSeen));
             lostSeen = lost;
         }
         if (damaged != damagedSeen) {
-            damagedFrames.increment(damaged - damagedSeen);
+            damagedFrames.increment((double) (damaged - damagedSeen));
             damagedSeen = damaged;
         }
     }

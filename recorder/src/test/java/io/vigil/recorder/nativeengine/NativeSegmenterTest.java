@@ -71,8 +71,12 @@ class NativeSegmenterTest {
         }
         segmenter.finish();
         assertEquals(2, recorded.inits.size());
-        assertEquals(List.of(0L, 1_000_000L), recorded.segments.stream().map(Recorded.Segment::startMicros).toList());
-        assertEquals(List.of(25, 50), recorded.segments.stream().map(Recorded.Segment::frames).toList());
+        assertEquals(
+                List.of(0L, 1_000_000L),
+                recorded.segments.stream().map(Recorded.Segment::startMicros).toList());
+        assertEquals(
+                List.of(25, 50),
+                recorded.segments.stream().map(Recorded.Segment::frames).toList());
     }
 
     @Test
@@ -80,7 +84,8 @@ class NativeSegmenterTest {
         NativeSegmenter segmenter = segmenter(2_000, 500);
         segmenter.video(unit(0, true, PARAMETERS));
         segmenter.video(unit(3 * FRAME_TICKS, false, PARAMETERS));
-        assertThrows(NativeSegmenter.ReorderedFrames.class, () -> segmenter.video(unit(FRAME_TICKS, false, PARAMETERS)));
+        assertThrows(
+                NativeSegmenter.ReorderedFrames.class, () -> segmenter.video(unit(FRAME_TICKS, false, PARAMETERS)));
     }
 
     @Test
@@ -110,6 +115,7 @@ class NativeSegmenterTest {
 
     /** What the segmenter handed over. */
     static final class Recorded implements NativeSegmenter.Sink {
+        @SuppressWarnings("ArrayRecordComponent") // test data, read field by field
         record Segment(byte[] bytes, long startMicros, long durationMicros, boolean keyframeStart, int frames) {}
 
         final List<byte[]> inits = new ArrayList<>();
