@@ -102,7 +102,7 @@ public final class RtspConversation {
     /** The first request on a (new) connection: OPTIONS. */
     public RtspRequest start() {
         phase = Phase.OPTIONS;
-        return send(RtspRequest.options(target.url().toString(), nextCseq()));
+        return send(RtspRequest.options(target.url().toASCIIString(), nextCseq()));
     }
 
     /** The request waiting for its answer before the session plays, if any. */
@@ -112,6 +112,15 @@ public final class RtspConversation {
 
     /** What to do after {@code response}; a refusal ends the conversation. */
     public Step onResponse(RtspResponse response) {
+        try {
+            return follow(response);
+        } catch (IllegalArgumentException e) {
+            // a URL or header value from the camera that no request may carry (spaces, control characters, ...)
+            throw new MediaException(MediaError.PROTOCOL, "an answer that cannot be followed: " + e.getMessage(), e);
+        }
+    }
+
+    private Step follow(RtspResponse response) {
         if (phase == Phase.PLAYING) {
             RtspMethod method = response.cseq().isPresent()
                     ? outstanding.remove(response.cseq().getAsInt())
@@ -174,7 +183,7 @@ public final class RtspConversation {
                         .flatMap(value -> List.of(value.split(",")).stream())
                         .anyMatch(method -> method.trim().equalsIgnoreCase("GET_PARAMETER"));
         phase = Phase.DESCRIBE;
-        return new Send(send(RtspRequest.describe(target.url().toString(), nextCseq())));
+        return new Send(send(RtspRequest.describe(target.url().toASCIIString(), nextCseq())));
     }
 
     private Step afterDescribe(RtspRequest answered, RtspResponse response) {

@@ -372,6 +372,20 @@ class RtspConversationTest {
     }
 
     @Test
+    void aContentBaseNoRequestMayCarryIsAProtocolError() {
+        RtspConversation conversation = conversation(Optional.empty());
+        conversation.start();
+        conversation.onResponse(ok(1).build());
+
+        MediaException refused = assertThrows(
+                MediaException.class,
+                () -> conversation.onResponse(
+                        ok(2).with("Content-Base", "rtsp://cam/a b/").body(SDP).build()));
+
+        assertEquals(MediaError.PROTOCOL, refused.error());
+    }
+
+    @Test
     void anAnswerToAnotherCseqIsIgnored() {
         RtspConversation conversation = conversation(Optional.empty());
         conversation.start();
