@@ -9,6 +9,7 @@ import io.vigil.media.rtsp.RtspMessage;
 import io.vigil.media.rtsp.RtspRequest;
 import io.vigil.media.rtsp.RtspResponse;
 import io.vigil.media.rtsp.StreamLimits;
+import io.vigil.media.rtsp.client.ConversationStep;
 import io.vigil.media.rtsp.client.RtspConversation;
 import io.vigil.media.rtsp.client.RtspTarget;
 import java.net.URI;
@@ -29,6 +30,8 @@ class RtspConversationFuzzTest {
     private static final String[] HEADERS = {
         "Session", "Transport", "WWW-Authenticate", "Location", "Content-Base", "RTP-Info", "Public", "CSeq"
     };
+    // RTSP and SDP lines end in CRLF here, which a text block writes only with a \r escape on every line
+    @SuppressWarnings("StringConcatToTextBlock")
     private static final String SDP = "v=0\r\na=control:*\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n"
             + "a=control:trackID=1\r\nm=audio 0 RTP/AVP 97\r\na=rtpmap:97 MPEG4-GENERIC/16000/1\r\n";
 
@@ -43,12 +46,12 @@ class RtspConversationFuzzTest {
                 if (response == null) {
                     continue;
                 }
-                RtspConversation.Step step = conversation.onResponse(response);
-                if (step instanceof RtspConversation.Send send) {
+                ConversationStep step = conversation.onResponse(response);
+                if (step instanceof ConversationStep.Send send) {
                     lastCseq = send.request().cseq();
-                } else if (step instanceof RtspConversation.Reconnect) {
+                } else if (step instanceof ConversationStep.Reconnect) {
                     lastCseq = conversation.start().cseq();
-                } else if (step instanceof RtspConversation.Playing) {
+                } else if (step instanceof ConversationStep.Playing) {
                     RtspRequest keepAlive = conversation.keepAlive();
                     lastCseq = data.consumeBoolean()
                             ? keepAlive.cseq()

@@ -22,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ScriptedCamera implements AutoCloseable {
 
+    // RTSP and SDP lines end in CRLF here, which a text block writes only with a \r escape on every line
+    @SuppressWarnings("StringConcatToTextBlock")
     static final String SDP = "v=0\r\ns=scripted\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n"
             + "a=control:trackID=0\r\n";
 
