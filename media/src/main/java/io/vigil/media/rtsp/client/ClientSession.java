@@ -242,8 +242,13 @@ final class ClientSession {
     private void every(long periodMillis, Runnable task) {
         timers.add(loop.scheduleAtFixedRate(
                 () -> {
-                    if (!ended) {
+                    if (ended || closing) {
+                        return; // a closing session waits for its TEARDOWN answer only
+                    }
+                    try {
                         task.run();
+                    } catch (RuntimeException e) {
+                        end(new MediaException(MediaError.PROTOCOL, "unexpected: " + e, e));
                     }
                 },
                 periodMillis,

@@ -15,12 +15,14 @@ class RecordingListener implements RtspSession.Listener {
     final Map<String, AtomicInteger> packetsByType = new ConcurrentHashMap<>();
     final List<SenderReport> senderReports = new CopyOnWriteArrayList<>();
     final List<Object> closes = new CopyOnWriteArrayList<>();
+    final Map<String, Integer> firstSequenceNumbers = new ConcurrentHashMap<>();
 
     @Override
     public void onRtp(RtspTrack track, RtpPacket packet) {
         packetsByType
                 .computeIfAbsent(track.mediaType(), t -> new AtomicInteger())
                 .incrementAndGet();
+        firstSequenceNumbers.putIfAbsent(track.mediaType(), packet.sequenceNumber());
     }
 
     @Override

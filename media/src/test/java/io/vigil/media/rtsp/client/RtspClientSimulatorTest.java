@@ -79,6 +79,12 @@ class RtspClientSimulatorTest {
                         && session.counters().keepAlivesAnswered() >= 1
                         && session.counters().receiverReportsSent() >= 1,
                 () -> listener.packetsByType + ", " + listener.senderReports.size() + " SR, " + session.counters());
+        for (RtspTrack track : session.tracks()) { // RTP-Info of the PLAY answer matched to each track
+            assertEquals(
+                    track.firstSequenceNumber().orElseThrow(),
+                    listener.firstSequenceNumbers.get(track.mediaType()),
+                    track.mediaType());
+        }
         Instant reported = listener.senderReports.get(0).ntpTime();
         assertEquals(0, Duration.between(Instant.now(), reported).abs().toMinutes(), "SR time " + reported);
         assertEquals(0, session.counters().unknownChannelFrames());
