@@ -48,24 +48,45 @@ final class PacketRouter {
 
     /** Routes one frame that arrived at {@code arrivalNanos}. */
     void route(InterleavedFrame frame, long arrivalNanos) {
+        if (stopped) {
+            return;
+        }
         TrackReceiver rtp = rtpByChannel[frame.channel()];
         TrackReceiver rtcp = rtcpByChannel[frame.channel()];
-        try {
-            if (rtp != null) {
-                RtpPacket packet = rtp.rtp(frame.payload());
-                lastRtpNanos = arrivalNanos;
-                counts.rtpPackets.incrementAndGet();
-                tell(() -> listener.onRtp(rtp.track(), packet));
-            } else if (rtcp != null) {
-                for (SenderReport report : rtcp.rtcp(frame.payload(), arrivalNanos)) {
-                    counts.senderReports.incrementAndGet();
-                    tell(() -> listener.onSenderReport(rtcp.track(), report));
-                }
-            } else {
-                counts.unknownChannelFrames.incrementAndGet();
+        if (rtp != null) {
+            RtpPacket packet;
+            try {
+                packet = rtp.rtp(frame.payload());
+            } catch (MediaException malformed) {
+                counts.malformedPackets.incrementAndGet(); // skipped; the depacketizer sees the gap
+                return;
             }
-        } catch (MediaException malformed) {
-            counts.malformedPackets.incrementAndGet(); // one bad packet is skipped; the depacketizer sees the gap
+            lastRtpNanos = arrivalNanos;
+            counts.rtpPackets.incrementAndGet();
+            try {
+                listener.onRtp(rtp.track(), packet);
+            } catch (RuntimeException thrown) {
+                stop(thrown);
+            }
+        } else if (rtcp != null) {
+            List<SenderReport> reports;
+            try {
+                reports = rtcp.rtcp(frame.payload(), arrivalNanos);
+            } catch (MediaException malformed) {
+                counts.malformedPackets.incrementAndGet();
+                return;
+            }
+            for (SenderReport report : reports) {
+                counts.senderReports.incrementAndGet();
+                try {
+                    listener.onSenderReport(rtcp.track(), report);
+                } catch (RuntimeException thrown) {
+                    stop(thrown);
+                    return;
+                }
+            }
+        } else {
+            counts.unknownChannelFrames.incrementAndGet();
         }
     }
 
@@ -83,18 +104,13 @@ final class PacketRouter {
         return frames;
     }
 
-    private void tell(Runnable call) {
-        if (stopped) {
-            return;
-        }
-        try {
-            call.run();
-        } catch (MediaException e) {
-            stopped = true;
-            stop.accept(e);
-        } catch (RuntimeException e) {
-            stopped = true;
-            stop.accept(new MediaException(MediaError.LISTENER_FAILED, "the session's listener threw " + e, e));
-        }
+    /** A listener threw: nothing more is routed, and the session ends with what it threw. */
+    private void stop(RuntimeException thrown) {
+        stopped = true;
+        stop.accept(
+                thrown instanceof MediaException media
+                        ? media
+                        : new MediaException(
+                                MediaError.LISTENER_FAILED, "the session's listener threw " + thrown, thrown));
     }
 }

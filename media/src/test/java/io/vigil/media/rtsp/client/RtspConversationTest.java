@@ -405,6 +405,12 @@ class RtspConversationTest {
         assertFalse(refused.getMessage().contains("secret"), refused.getMessage());
     }
 
+    @Test
+    void anRtspsTargetIsRefused() {
+        assertThrows(
+                IllegalArgumentException.class, () -> RtspTarget.of(URI.create("rtsps://cam/live"), Optional.empty()));
+    }
+
     /** Plays the two-track description, OPTIONS answered with {@code publicMethods}; 5 requests sent. */
     private static RtspConversation playing(RtspConversation conversation, String publicMethods) {
         toPlaying(conversation, publicMethods);
