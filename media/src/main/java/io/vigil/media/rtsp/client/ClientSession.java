@@ -9,8 +9,6 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
-import io.vigil.media.rtcp.SenderReport;
-import io.vigil.media.rtp.RtpPacket;
 import io.vigil.media.rtsp.InterleavedDecoder;
 import io.vigil.media.rtsp.InterleavedFrame;
 import io.vigil.media.rtsp.InterleavedItem;
@@ -19,17 +17,13 @@ import io.vigil.media.rtsp.RtspMethod;
 import io.vigil.media.rtsp.RtspRequest;
 import io.vigil.media.rtsp.RtspResponse;
 import io.vigil.media.rtsp.StreamLimits;
-import io.vigil.media.sdp.MediaDescription;
-import io.vigil.media.sdp.SessionDescription;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +31,7 @@ import java.util.function.Consumer;
  * redirect), then hands the packets to the listener and keeps the session alive (keep-alives, receiver reports, the
  * stall check). Everything runs on the one event loop the session was given; {@link #close()} hops onto it.
  */
-final class ClientSession implements RtspSession {
+final class ClientSession {
 
     static final long RECEIVER_REPORT_INTERVAL_MILLIS = 5_000;
     static final long TEARDOWN_TIMEOUT_MILLIS = 2_000;
@@ -45,37 +39,27 @@ final class ClientSession implements RtspSession {
     private final EventLoop loop;
     private final Consumer<ClientSession> connector;
     private final RtspConversation conversation;
-    private final Listener listener;
+    private final RtspSession.Listener listener;
     private final String transportName;
     private final long reporterSsrc;
     private final CompletableFuture<RtspSession> opened = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
-    private final TrackReceiver[] rtpReceivers = new TrackReceiver[256];
-    private final TrackReceiver[] rtcpReceivers = new TrackReceiver[256];
+    private final SessionCounts counts = new SessionCounts();
 
     private Channel channel;
     private InterleavedDecoder decoder;
-    private volatile RtspConversation.Playing playing;
-    private List<TrackReceiver> receivers = List.of();
+    private ConversationStep.Playing playing;
+    private PacketRouter router;
     private boolean closing;
     private boolean ended;
     private long readNanos;
-    private long lastRtpNanos;
-
-    private final AtomicLong rtpPackets = new AtomicLong();
-    private final AtomicLong senderReports = new AtomicLong();
-    private final AtomicLong receiverReportsSent = new AtomicLong();
-    private final AtomicLong keepAlivesAnswered = new AtomicLong();
-    private final AtomicLong unknownChannelFrames = new AtomicLong();
-    private final AtomicLong malformedPackets = new AtomicLong();
-    private final AtomicLong packetsBeforePlay = new AtomicLong();
 
     ClientSession(
             EventLoop loop,
             Consumer<ClientSession> connector,
             RtspConversation conversation,
-            Listener listener,
+            RtspSession.Listener listener,
             String transportName,
             long reporterSsrc) {
         this.loop = loop;
@@ -123,10 +107,9 @@ final class ClientSession implements RtspSession {
                 }
             }
         } catch (MediaException e) {
-            fail(e);
+            end(e);
         } catch (RuntimeException e) {
-            fail(new MediaException(
-                    MediaError.PROTOCOL, "the camera's answer could not be used: " + e.getMessage(), e));
+            end(new MediaException(MediaError.PROTOCOL, "the camera's answer could not be used: " + e.getMessage(), e));
         }
     }
 
@@ -137,7 +120,7 @@ final class ClientSession implements RtspSession {
         if (closing) {
             end(null);
         } else {
-            fail(new MediaException(
+            end(new MediaException(
                     MediaError.CONNECTION_CLOSED,
                     "the camera closed the connection" + (playing == null ? " before PLAY was answered" : "")));
         }
@@ -147,7 +130,7 @@ final class ClientSession implements RtspSession {
         if (from != channel || ended) {
             return;
         }
-        fail(
+        end(
                 cause instanceof IOException
                         ? new MediaException(
                                 MediaError.CONNECTION_CLOSED, "connection error: " + cause.getMessage(), cause)
@@ -156,7 +139,7 @@ final class ClientSession implements RtspSession {
 
     /** The connection could not be made (refused, timed out, name unknown). */
     void unreachable(MediaException cause) {
-        fail(cause);
+        end(cause);
     }
 
     // ---- what came in
@@ -166,85 +149,54 @@ final class ClientSession implements RtspSession {
             return;
         }
         if (item instanceof InterleavedFrame frame) {
-            frame(frame);
+            if (router == null) {
+                counts.packetsBeforePlay.incrementAndGet();
+            } else {
+                router.route(frame, readNanos);
+            }
         } else if (item instanceof RtspMessage message && message.isResponse()) {
             step(conversation.onResponse(RtspResponse.of(message)));
         }
         // a request from the camera (ANNOUNCE, SET_PARAMETER, ...) is not answered: the session goes on
     }
 
-    private void step(RtspConversation.Step step) {
-        if (step instanceof RtspConversation.Send send) {
+    private void step(ConversationStep step) {
+        if (step instanceof ConversationStep.Send send) {
             send(send.request());
-        } else if (step instanceof RtspConversation.Reconnect) {
+        } else if (step instanceof ConversationStep.Reconnect) {
             Channel old = channel;
             channel = null;
             ChannelFuture unused = old.close();
             connector.accept(this);
-        } else if (step instanceof RtspConversation.Playing play) {
+        } else if (step instanceof ConversationStep.Playing play) {
             play(play);
-        } else if (step instanceof RtspConversation.Answered answered) {
+        } else if (step instanceof ConversationStep.Answered answered) {
             if (answered.method() == RtspMethod.TEARDOWN) {
                 end(null);
             } else if (answered.statusCode() >= 200 && answered.statusCode() < 300) {
-                keepAlivesAnswered.incrementAndGet();
+                counts.keepAlivesAnswered.incrementAndGet();
             }
         }
     }
 
-    private void play(RtspConversation.Playing play) {
-        List<TrackReceiver> all = new ArrayList<>();
-        for (RtspTrack track : play.tracks()) {
-            TrackReceiver receiver = new TrackReceiver(track);
-            rtpReceivers[track.rtpChannel()] = receiver;
-            rtcpReceivers[track.rtcpChannel()] = receiver;
-            all.add(receiver);
-        }
-        receivers = List.copyOf(all);
-        lastRtpNanos = System.nanoTime();
+    private void play(ConversationStep.Playing play) {
+        router = new PacketRouter(play.tracks(), listener, counts, this::end, System.nanoTime());
         playing = play;
         every(play.keepAliveIntervalMillis(), () -> send(conversation.keepAlive()));
         every(RECEIVER_REPORT_INTERVAL_MILLIS, this::sendReceiverReports);
         long stallMillis = target().stallTimeout().toMillis();
         every(Math.max(50, Math.min(1_000, stallMillis / 4)), this::checkStall);
-        tell(() -> listener.onPlaying(this));
-        opened.complete(this);
-    }
-
-    private void frame(InterleavedFrame frame) {
-        if (playing == null) {
-            packetsBeforePlay.incrementAndGet();
+        PlayingSession session = new PlayingSession(play, this, transportName);
+        try {
+            listener.onPlaying(session);
+        } catch (MediaException e) {
+            end(e);
+            return;
+        } catch (RuntimeException e) {
+            end(new MediaException(MediaError.LISTENER_FAILED, "the session's listener threw " + e, e));
             return;
         }
-        TrackReceiver rtp = rtpReceivers[frame.channel()];
-        TrackReceiver rtcp = rtcpReceivers[frame.channel()];
-        try {
-            if (rtp != null) {
-                RtpPacket packet = rtp.rtp(frame.payload());
-                lastRtpNanos = readNanos;
-                rtpPackets.incrementAndGet();
-                tell(() -> listener.onRtp(rtp.track(), packet));
-            } else if (rtcp != null) {
-                for (SenderReport report : rtcp.rtcp(frame.payload(), readNanos)) {
-                    senderReports.incrementAndGet();
-                    tell(() -> listener.onSenderReport(rtcp.track(), report));
-                }
-            } else {
-                unknownChannelFrames.incrementAndGet();
-            }
-        } catch (MediaException malformed) {
-            malformedPackets.incrementAndGet(); // one bad packet is skipped; the depacketizer sees the gap
-        }
-    }
-
-    private void tell(Runnable call) {
-        try {
-            call.run();
-        } catch (MediaException e) {
-            fail(e);
-        } catch (RuntimeException e) {
-            fail(new MediaException(MediaError.LISTENER_FAILED, "the session's listener threw " + e, e));
-        }
+        opened.complete(session);
     }
 
     // ---- what goes out
@@ -265,7 +217,7 @@ final class ClientSession implements RtspSession {
                         if (request.method() == RtspMethod.TEARDOWN) {
                             end(null);
                         } else {
-                            fail(new MediaException(
+                            end(new MediaException(
                                     MediaError.TIMEOUT,
                                     request.method() + " " + request.url() + " not answered within " + timeoutMillis
                                             + " ms"));
@@ -283,19 +235,16 @@ final class ClientSession implements RtspSession {
     }
 
     private void sendReceiverReports() {
-        long now = System.nanoTime();
-        for (TrackReceiver receiver : receivers) {
-            receiver.receiverReportFrame(reporterSsrc, now).ifPresent(frame -> {
-                write(frame);
-                receiverReportsSent.incrementAndGet();
-            });
+        for (byte[] frame : router.receiverReportFrames(reporterSsrc, System.nanoTime())) {
+            write(frame);
+            counts.receiverReportsSent.incrementAndGet();
         }
     }
 
     private void checkStall() {
-        long silentNanos = System.nanoTime() - lastRtpNanos;
+        long silentNanos = System.nanoTime() - router.lastRtpNanos();
         if (silentNanos > target().stallTimeout().toNanos()) {
-            fail(new MediaException(
+            end(new MediaException(
                     MediaError.TIMEOUT, "no packet for " + TimeUnit.NANOSECONDS.toSeconds(silentNanos) + " s"));
         }
     }
@@ -303,8 +252,13 @@ final class ClientSession implements RtspSession {
     private void every(long periodMillis, Runnable task) {
         timers.add(loop.scheduleAtFixedRate(
                 () -> {
-                    if (!ended) {
+                    if (ended || closing) {
+                        return; // a closing session waits for its TEARDOWN answer only
+                    }
+                    try {
                         task.run();
+                    } catch (RuntimeException e) {
+                        end(new MediaException(MediaError.PROTOCOL, "unexpected: " + e, e));
                     }
                 },
                 periodMillis,
@@ -314,8 +268,8 @@ final class ClientSession implements RtspSession {
 
     // ---- the end
 
-    @Override
-    public void close() {
+    /** TEARDOWN, its answer waited for {@value #TEARDOWN_TIMEOUT_MILLIS} ms at most, then the connection closed. */
+    void close() {
         loop.execute(() -> {
             if (ended || closing) {
                 return;
@@ -327,10 +281,6 @@ final class ClientSession implements RtspSession {
                 end(null);
             }
         });
-    }
-
-    private void fail(MediaException cause) {
-        end(cause);
     }
 
     /** Ends the session once: timers stopped, connection closed, the opener or the listener told. */
@@ -356,55 +306,13 @@ final class ClientSession implements RtspSession {
         closed.complete(null);
     }
 
-    // ---- RtspSession
+    // ---- what PlayingSession shows
 
-    private RtspConversation.Playing played() {
-        RtspConversation.Playing play = playing;
-        if (play == null) {
-            throw new IllegalStateException("the session does not play yet");
-        }
-        return play;
+    RtspSessionCounters counters() {
+        return counts.snapshot();
     }
 
-    @Override
-    public URI url() {
-        return played().url();
-    }
-
-    @Override
-    public SessionDescription description() {
-        return played().description();
-    }
-
-    @Override
-    public List<RtspTrack> tracks() {
-        return played().tracks();
-    }
-
-    @Override
-    public List<MediaDescription> ignoredMedia() {
-        return played().ignored();
-    }
-
-    @Override
-    public String transportName() {
-        return transportName;
-    }
-
-    @Override
-    public RtspSessionCounters counters() {
-        return new RtspSessionCounters(
-                rtpPackets.get(),
-                senderReports.get(),
-                receiverReportsSent.get(),
-                keepAlivesAnswered.get(),
-                unknownChannelFrames.get(),
-                malformedPackets.get(),
-                packetsBeforePlay.get());
-    }
-
-    @Override
-    public CompletableFuture<Void> closed() {
+    CompletableFuture<Void> closed() {
         return closed;
     }
 }

@@ -139,7 +139,10 @@ public final class RtspClient implements AutoCloseable {
         return HexFormat.of().formatHex(nonce);
     }
 
-    /** Closes every open session (TEARDOWN, bounded), then stops the event loops. */
+    /**
+     * Closes every open session (TEARDOWN, bounded), then stops the event loops; blocks for a few seconds at most.
+     * Not from a session's thread (a listener): it waits for those threads.
+     */
     @Override
     public void close() {
         CompletableFuture<?>[] closing = sessions.stream()

@@ -8,11 +8,14 @@ import io.vigil.media.rtsp.RtspMethod;
 import io.vigil.media.rtsp.RtspRequest;
 import io.vigil.media.rtsp.RtspResponse;
 import io.vigil.media.rtsp.SessionHeader;
+import io.vigil.media.rtsp.client.ConversationStep.Answered;
+import io.vigil.media.rtsp.client.ConversationStep.Ignored;
+import io.vigil.media.rtsp.client.ConversationStep.Playing;
+import io.vigil.media.rtsp.client.ConversationStep.Reconnect;
+import io.vigil.media.rtsp.client.ConversationStep.Send;
 import io.vigil.media.sdp.ControlUrl;
 import io.vigil.media.sdp.MediaDescription;
 import io.vigil.media.sdp.SessionDescription;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +28,7 @@ import java.util.function.Supplier;
 
 /**
  * The client's side of one RTSP session as a state machine, without sockets: responses in, the next request out
- * ({@link Step}). OPTIONS, DESCRIBE (a 401 answered once with the credentials; 301, 302, 303, 307 and 308 followed,
+ * ({@link ConversationStep}). OPTIONS, DESCRIBE (a 401 answered once with the credentials; 301, 302, 303, 307 and 308 followed,
  * {@value #MAX_REDIRECTS} times at most), SETUP of each chosen track over interleaved TCP (RTP on channel 2i, RTCP on
  * 2i+1, the session id of the first answer sent with the others), PLAY from now, then keep-alives (GET_PARAMETER when
  * OPTIONS listed it, else OPTIONS) and TEARDOWN. Every refusal is a {@link MediaException}; messages name URLs and
@@ -38,30 +41,6 @@ public final class RtspConversation {
     static final long MIN_KEEP_ALIVE_MILLIS = 500;
     /** Keep-alive answers waited for at once; older ones are forgotten. */
     private static final int MAX_OUTSTANDING = 8;
-
-    /** What to do after a response. */
-    public sealed interface Step {}
-
-    /** Send this request. */
-    public record Send(RtspRequest request) implements Step {}
-
-    /** Close this connection and start again at {@code target} (a redirect). */
-    public record Reconnect(RtspTarget target) implements Step {}
-
-    /** PLAY was answered: the session plays, keep-alives every {@code keepAliveIntervalMillis}. */
-    public record Playing(
-            URI url,
-            SessionDescription description,
-            List<RtspTrack> tracks,
-            List<MediaDescription> ignored,
-            long keepAliveIntervalMillis)
-            implements Step {}
-
-    /** A keep-alive or TEARDOWN was answered with {@code statusCode}. */
-    public record Answered(RtspMethod method, int statusCode) implements Step {}
-
-    /** A response that answers nothing outstanding (a late answer, another CSeq): skipped. */
-    public record Ignored(String why) implements Step {}
 
     private enum Phase {
         OPTIONS,
@@ -102,7 +81,7 @@ public final class RtspConversation {
     /** The first request on a (new) connection: OPTIONS. */
     public RtspRequest start() {
         phase = Phase.OPTIONS;
-        return send(RtspRequest.options(target.url().toString(), nextCseq()));
+        return send(RtspRequest.options(target.url().toASCIIString(), nextCseq()));
     }
 
     /** The request waiting for its answer before the session plays, if any. */
@@ -111,7 +90,16 @@ public final class RtspConversation {
     }
 
     /** What to do after {@code response}; a refusal ends the conversation. */
-    public Step onResponse(RtspResponse response) {
+    public ConversationStep onResponse(RtspResponse response) {
+        try {
+            return follow(response);
+        } catch (IllegalArgumentException e) {
+            // a URL or header value from the camera that no request may carry (spaces, control characters, ...)
+            throw new MediaException(MediaError.PROTOCOL, "an answer that cannot be followed: " + e.getMessage(), e);
+        }
+    }
+
+    private ConversationStep follow(RtspResponse response) {
         if (phase == Phase.PLAYING) {
             RtspMethod method = response.cseq().isPresent()
                     ? outstanding.remove(response.cseq().getAsInt())
@@ -131,7 +119,7 @@ public final class RtspConversation {
         if (status == 401) {
             return new Send(send(reauthorized(answered, plain, response)));
         }
-        if (isRedirect(status) && phase.compareTo(Phase.SETUP) < 0) {
+        if (Redirect.isRedirect(status) && phase.compareTo(Phase.SETUP) < 0) {
             return redirect(answered, response);
         }
         return switch (phase) {
@@ -167,17 +155,17 @@ public final class RtspConversation {
         return phase == Phase.PLAYING;
     }
 
-    private Step afterOptions(RtspResponse response) {
+    private ConversationStep afterOptions(RtspResponse response) {
         // a camera that refuses OPTIONS may still DESCRIBE: only its Public list is missed
         getParameterSupported = response.isSuccess()
                 && response.headers().all("Public").stream()
                         .flatMap(value -> List.of(value.split(",")).stream())
                         .anyMatch(method -> method.trim().equalsIgnoreCase("GET_PARAMETER"));
         phase = Phase.DESCRIBE;
-        return new Send(send(RtspRequest.describe(target.url().toString(), nextCseq())));
+        return new Send(send(RtspRequest.describe(target.url().toASCIIString(), nextCseq())));
     }
 
-    private Step afterDescribe(RtspRequest answered, RtspResponse response) {
+    private ConversationStep afterDescribe(RtspRequest answered, RtspResponse response) {
         requireSuccess(answered, response);
         description = SessionDescription.parse(new String(response.body(), StandardCharsets.UTF_8));
         choice = TrackChoice.of(description);
@@ -186,13 +174,13 @@ public final class RtspConversation {
         return setup(0);
     }
 
-    private Step setup(int index) {
+    private ConversationStep setup(int index) {
         MediaDescription media = choice.picked().get(index);
         return new Send(send(RtspRequest.setupInterleaved(
                 media.controlUrl(baseUrl), nextCseq(), 2 * index, session == null ? null : session.id())));
     }
 
-    private Step afterSetup(RtspRequest answered, RtspResponse response) {
+    private ConversationStep afterSetup(RtspRequest answered, RtspResponse response) {
         if (response.statusCode() == 461) {
             throw new MediaException(
                     MediaError.UNSUPPORTED,
@@ -230,7 +218,7 @@ public final class RtspConversation {
         return new Send(send(RtspRequest.play(playUrl(), nextCseq(), session.id())));
     }
 
-    private Step afterPlay(RtspRequest answered, RtspResponse response) {
+    private ConversationStep afterPlay(RtspRequest answered, RtspResponse response) {
         requireSuccess(answered, response);
         List<RtpInfo> infos = rtpInfo(response);
         List<RtspTrack> played = new ArrayList<>();
@@ -269,32 +257,12 @@ public final class RtspConversation {
         return new RtspRequest(plain.method(), plain.url(), nextCseq(), plain.headers());
     }
 
-    private Step redirect(RtspRequest answered, RtspResponse response) {
-        String location = response.location()
-                .orElseThrow(() -> new MediaException(
-                        MediaError.PROTOCOL,
-                        answered.method() + " " + answered.url() + ": a redirect without Location ("
-                                + statusLine(response) + ")"));
+    private ConversationStep redirect(RtspRequest answered, RtspResponse response) {
         if (++redirects > MAX_REDIRECTS) {
             throw new MediaException(
                     MediaError.PROTOCOL, "more than " + MAX_REDIRECTS + " redirects, the last from " + answered.url());
         }
-        URI next;
-        try {
-            next = new URI(answered.url()).resolve(new URI(location.trim()));
-        } catch (URISyntaxException e) {
-            throw new MediaException(MediaError.PROTOCOL, "a redirect from " + answered.url() + " to no URL");
-        }
-        if (next.getRawUserInfo() != null) {
-            throw new MediaException(
-                    MediaError.PROTOCOL, "a redirect from " + answered.url() + " to a URL with user info");
-        }
-        try {
-            target = target.at(next);
-        } catch (IllegalArgumentException e) {
-            throw new MediaException(
-                    MediaError.UNSUPPORTED, "a redirect from " + answered.url() + ": " + e.getMessage());
-        }
+        target = Redirect.target(target, answered, response);
         authorizer = null;
         return new Reconnect(target);
     }
@@ -344,10 +312,6 @@ public final class RtspConversation {
 
     private static boolean sameStream(String rtpInfoUrl, String controlUrl) {
         return rtpInfoUrl.equals(controlUrl) || controlUrl.endsWith("/" + rtpInfoUrl);
-    }
-
-    private static boolean isRedirect(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     private static void requireSuccess(RtspRequest answered, RtspResponse response) {

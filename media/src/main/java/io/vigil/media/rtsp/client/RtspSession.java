@@ -65,8 +65,9 @@ public interface RtspSession {
         default void onSenderReport(RtspTrack track, SenderReport report) {}
 
         /**
-         * The session ended, called exactly once: {@code cause} says why (camera closed the connection, stall, a
-         * refused packet stream, a listener failure), or is {@code null} when {@link #close()} closed it.
+         * The session ended, called exactly once for a session that played (never when {@link RtspClient#open}
+         * failed): {@code cause} says why (camera closed the connection, stall, a refused packet stream, a listener
+         * failure), or is {@code null} when {@link #close()} or {@link RtspClient#close()} closed it.
          */
         void onClosed(MediaException cause);
     }

@@ -22,6 +22,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
+// RTSP and SDP lines end in CRLF here, which a text block writes only with a \r escape on every line
+@SuppressWarnings("StringConcatToTextBlock")
 class RtspConversationTest {
 
     private static final Credentials ADMIN = new Credentials("admin", "secret");
@@ -74,8 +76,8 @@ class RtspConversationTest {
                         .with("Transport", "RTP/AVP/TCP;unicast;interleaved=2-3")
                         .build()))));
 
-        RtspConversation.Playing playing = assertInstanceOf(
-                RtspConversation.Playing.class,
+        ConversationStep.Playing playing = assertInstanceOf(
+                ConversationStep.Playing.class,
                 conversation.onResponse(ok(5).with("Session", "5E2C8A")
                         .with("RTP-Info", "url=rtsp://cam/live/trackID=1;seq=17;rtptime=1234,url=trackID=2;seq=9")
                         .build()));
@@ -116,7 +118,7 @@ class RtspConversationTest {
                 "GET_PARAMETER rtsp://cam/live/ RTSP/1.0\r\nCSeq: 6\r\nSession: 5E2C8A\r\nUser-Agent: Vigil\r\n\r\n",
                 text(conversation.keepAlive()));
         assertEquals(
-                new RtspConversation.Answered(RtspMethod.GET_PARAMETER, 200), conversation.onResponse(ok(6).build()));
+                new ConversationStep.Answered(RtspMethod.GET_PARAMETER, 200), conversation.onResponse(ok(6).build()));
     }
 
     @Test
@@ -153,7 +155,7 @@ class RtspConversationTest {
                 "TEARDOWN rtsp://cam/live/ RTSP/1.0\r\nCSeq: 6\r\nSession: 5E2C8A\r\nUser-Agent: Vigil\r\n\r\n",
                 text(conversation.teardown()));
         assertTrue(conversation.awaits(6));
-        assertEquals(new RtspConversation.Answered(RtspMethod.TEARDOWN, 200), conversation.onResponse(ok(6).build()));
+        assertEquals(new ConversationStep.Answered(RtspMethod.TEARDOWN, 200), conversation.onResponse(ok(6).build()));
         assertFalse(conversation.awaits(6));
     }
 
@@ -253,13 +255,13 @@ class RtspConversationTest {
         conversation.start();
         conversation.onResponse(ok(1).build());
 
-        RtspConversation.Step step = conversation.onResponse(status(2, 302, "Moved Temporarily")
+        ConversationStep step = conversation.onResponse(status(2, 302, "Moved Temporarily")
                 .with("Location", "rtsp://other:8554/stream1")
                 .build());
 
         assertEquals(
                 URI.create("rtsp://other:8554/stream1"),
-                assertInstanceOf(RtspConversation.Reconnect.class, step)
+                assertInstanceOf(ConversationStep.Reconnect.class, step)
                         .target()
                         .url());
         assertEquals(Optional.of(ADMIN), conversation.target().credentials());
@@ -274,7 +276,7 @@ class RtspConversationTest {
         for (int redirect = 1; redirect <= RtspConversation.MAX_REDIRECTS; redirect++) {
             int cseq = conversation.start().cseq();
             assertInstanceOf(
-                    RtspConversation.Reconnect.class,
+                    ConversationStep.Reconnect.class,
                     conversation.onResponse(status(cseq, 301, "Moved")
                             .with("Location", "/hop" + redirect)
                             .build()));
@@ -372,11 +374,25 @@ class RtspConversationTest {
     }
 
     @Test
+    void aContentBaseNoRequestMayCarryIsAProtocolError() {
+        RtspConversation conversation = conversation(Optional.empty());
+        conversation.start();
+        conversation.onResponse(ok(1).build());
+
+        MediaException refused = assertThrows(
+                MediaException.class,
+                () -> conversation.onResponse(
+                        ok(2).with("Content-Base", "rtsp://cam/a b/").body(SDP).build()));
+
+        assertEquals(MediaError.PROTOCOL, refused.error());
+    }
+
+    @Test
     void anAnswerToAnotherCseqIsIgnored() {
         RtspConversation conversation = conversation(Optional.empty());
         conversation.start();
 
-        assertInstanceOf(RtspConversation.Ignored.class, conversation.onResponse(ok(7).build()));
+        assertInstanceOf(ConversationStep.Ignored.class, conversation.onResponse(ok(7).build()));
         assertTrue(conversation.awaits(1));
     }
 
@@ -389,19 +405,25 @@ class RtspConversationTest {
         assertFalse(refused.getMessage().contains("secret"), refused.getMessage());
     }
 
+    @Test
+    void anRtspsTargetIsRefused() {
+        assertThrows(
+                IllegalArgumentException.class, () -> RtspTarget.of(URI.create("rtsps://cam/live"), Optional.empty()));
+    }
+
     /** Plays the two-track description, OPTIONS answered with {@code publicMethods}; 5 requests sent. */
     private static RtspConversation playing(RtspConversation conversation, String publicMethods) {
         toPlaying(conversation, publicMethods);
         return conversation;
     }
 
-    private static RtspConversation.Playing toPlaying(RtspConversation conversation, String publicMethods) {
+    private static ConversationStep.Playing toPlaying(RtspConversation conversation, String publicMethods) {
         conversation.start();
         conversation.onResponse(ok(1).with("Public", publicMethods).build());
         conversation.onResponse(describeAnswer(2));
         conversation.onResponse(ok(3).with("Session", "5E2C8A;timeout=30").build());
         conversation.onResponse(ok(4).with("Session", "5E2C8A;timeout=30").build());
-        return assertInstanceOf(RtspConversation.Playing.class, conversation.onResponse(ok(5).build()));
+        return assertInstanceOf(ConversationStep.Playing.class, conversation.onResponse(ok(5).build()));
     }
 
     private static RtspResponse describeAnswer(int cseq) {
@@ -411,8 +433,8 @@ class RtspConversationTest {
                 .build();
     }
 
-    private static RtspRequest sent(RtspConversation.Step step) {
-        return assertInstanceOf(RtspConversation.Send.class, step).request();
+    private static RtspRequest sent(ConversationStep step) {
+        return assertInstanceOf(ConversationStep.Send.class, step).request();
     }
 
     private static String text(RtspRequest request) {
