@@ -41,13 +41,12 @@ record FfmpegCopyRecording(Duration window) {
             Map<String, Integer> before = new TreeMap<>();
             ids.forEach(id -> before.put(id, segmentFiles(work.resolve(id))));
             double cpu0 = ProcessMeter.cpuSeconds(pids);
-            double simCpu0 = ProcessMeter.cpuSeconds(cameras.pid());
+            double simCpu0 = ProcessMeter.cpuSecondsIfAlive(cameras.pid());
             long t0 = System.nanoTime();
             Thread.sleep(window.toMillis()); // the measurement window itself
             double elapsed = (System.nanoTime() - t0) / 1e9;
             double cpu = ProcessMeter.cpuSeconds(pids) - cpu0;
-            double simCpu =
-                    cameras.exited().isPresent() ? Double.NaN : ProcessMeter.cpuSeconds(cameras.pid()) - simCpu0;
+            double simCpu = ProcessMeter.cpuSecondsIfAlive(cameras.pid()) - simCpu0;
             double rss = ProcessMeter.rssMib(pids);
             long written = 0;
             long missing = 0;

@@ -92,8 +92,8 @@ final class IngestReport {
                         + "-hls_time 2` process per camera to local disk. Vigil runs as its own process with the object "
                         + "store (the s3proxy it embeds) in another, measured apart; its window of "
                         + window.toSeconds()
-                        + " s starts once every camera records and the JIT has settled (no method compiled for "
-                        + VigilRecording.JIT_QUIET.toSeconds() + " s, `jstat -compiler`, at most "
+                        + " s starts once every camera records and the JIT has settled (compilation time, `jstat -compiler`, grew by at most 1 % of the last "
+                        + VigilRecording.JIT_QUIET.toSeconds() + " s; at most "
                         + VigilRecording.JIT_BOUND.toMinutes() + " min); the CLI's once each camera has closed a "
                         + "segment. CPU from /proc utime+stime over the window; RSS at its end. Missing by sequence: "
                         + "holes in the sequence numbers plus whole 2 s segments expected in the window and not "

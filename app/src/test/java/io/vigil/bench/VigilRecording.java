@@ -58,14 +58,13 @@ record VigilRecording(String engine, Duration window, boolean listingDelay, bool
             Instant from = Instant.now();
             double vigilCpu0 = ProcessMeter.cpuSeconds(vigil.pid());
             double storeCpu0 = ProcessMeter.cpuSeconds(store.pid());
-            double simCpu0 = ProcessMeter.cpuSeconds(cameras.pid());
+            double simCpu0 = ProcessMeter.cpuSecondsIfAlive(cameras.pid());
             long t0 = System.nanoTime();
             Thread.sleep(window.toMillis()); // the measurement window itself: nothing but recording
             double elapsed = (System.nanoTime() - t0) / 1e9;
             double vigilCpu = ProcessMeter.cpuSeconds(vigil.pid()) - vigilCpu0;
             double storeCpu = ProcessMeter.cpuSeconds(store.pid()) - storeCpu0;
-            double simCpu =
-                    cameras.exited().isPresent() ? Double.NaN : ProcessMeter.cpuSeconds(cameras.pid()) - simCpu0;
+            double simCpu = ProcessMeter.cpuSecondsIfAlive(cameras.pid()) - simCpu0;
             double vigilRss = ProcessMeter.rssMib(vigil.pid());
             double storeRss = ProcessMeter.rssMib(store.pid());
             Instant to = Instant.now();
