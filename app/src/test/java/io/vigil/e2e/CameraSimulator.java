@@ -165,7 +165,7 @@ public final class CameraSimulator implements AutoCloseable {
      * happens ({@link #close} does not count). Empty while it runs.
      */
     public Optional<String> exited() {
-        return Optional.ofNullable(exit.get());
+        return exitNotice.isDone() ? Optional.ofNullable(exit.get()) : Optional.empty();
     }
 
     /** What the simulator printed after READY (errors, warnings), and whether it runs, for reports. */
