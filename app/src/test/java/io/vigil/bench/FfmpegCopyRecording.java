@@ -49,11 +49,13 @@ record FfmpegCopyRecording(Duration window) {
             double simCpu = ProcessMeter.cpuSecondsIfAlive(cameras.pid()) - simCpu0;
             double rss = ProcessMeter.rssMib(pids);
             long written = 0;
+            int served = 0;
             long missing = 0;
             long expected = (long) Math.floor(elapsed / RecordedSegments.SEGMENT_SECONDS) - 1;
             for (String id : ids) {
                 long n = (long) segmentFiles(work.resolve(id)) - before.get(id);
                 written += n;
+                served += n > 0 ? 1 : 0;
                 missing += Math.max(0, expected - n);
             }
             return new Measured(
@@ -67,6 +69,7 @@ record FfmpegCopyRecording(Duration window) {
                     rss,
                     0,
                     ids.size(),
+                    served,
                     written,
                     missing,
                     Double.NaN,

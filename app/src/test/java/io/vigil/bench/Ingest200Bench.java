@@ -42,13 +42,14 @@ class Ingest200Bench {
         double vigil = 100 * (m.cpu() + m.storeCpu()) / m.seconds();
         double simulator = 100 * m.simulatorCpu() / m.seconds();
         List<String> lines = List.of(
-                "| cameras | recording at window start | segments | missing: by sequence / uncovered s | Vigil + store CPU % of a core "
+                "| cameras | recording before the window | with segments in it | segments | missing: by sequence / uncovered s | Vigil + store CPU % of a core "
                         + "(%/camera) | simulator CPU % of a core | together, % of the machine | RSS MiB (store) |",
-                "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+                "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
                 String.format(
-                        "| %d | %d | %d | %d / %.1f | %.0f (%.2f) | %s | %s | %.0f (%.0f) |",
+                        "| %d | %d | %d | %d | %d / %.1f | %.0f (%.2f) | %s | %s | %.0f (%.0f) |",
                         n,
                         m.recording(),
+                        m.served(),
                         m.segments(),
                         m.missingBySequence(),
                         m.uncoveredSeconds(),
@@ -65,7 +66,7 @@ class Ingest200Bench {
                 "Simulator: " + (exit.isEmpty() || exit.equals("closed") ? "ran through the window" : exit) + ". "
                         + "It said: " + lastLines(m.simulator(), 15));
         BenchService.report(
-                "Ingest, " + n + " cameras for " + window.toMinutes() + " min",
+                "Ingest, " + n + " cameras for " + window.toSeconds() + " s",
                 "Each camera 1080p25 H.264 at 2 Mbit/s, 2 s GOP, from one gst-rtsp-server on the same machine, its CPU "
                         + "counted. Vigil (every camera `engine: " + engine
                         + "` in cameras.yml) as its own process, its "

@@ -10,6 +10,7 @@ import java.util.List;
  * @param storeCpu      Vigil's object store process (0 for the CLI, which writes to local disk)
  * @param simulatorCpu  the camera simulator over the same window
  * @param recording     cameras that reached RECORDING (or wrote a segment) before the window
+ * @param served        cameras with at least one segment starting in the window
  * @param timeError     segment start vs keyframe capture time of one camera (null where not measured)
  * @param simulator     the simulator's state at the end of the window, with what it printed
  */
@@ -24,6 +25,7 @@ record Measured(
         double rssMib,
         double storeRssMib,
         int recording,
+        int served,
         long segments,
         long missingBySequence,
         double uncoveredSeconds,

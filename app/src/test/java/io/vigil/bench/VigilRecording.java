@@ -76,12 +76,14 @@ record VigilRecording(String engine, Duration window, boolean listingDelay, bool
                     : List.of();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             long written = 0;
+            int served = 0;
             long missing = 0;
             double uncovered = 0;
             SegmentTimeError timeError = null;
             for (String id : ids) {
                 RecordedSegments listed = RecordedSegments.awaitCovered(http, vigil.base(), id, from, to, deadline);
                 written += listed.started();
+                served += listed.started() > 0 ? 1 : 0;
                 missing += listed.missingBySequence();
                 uncovered += listed.uncoveredSeconds();
                 if (timeError == null) {
@@ -101,6 +103,7 @@ record VigilRecording(String engine, Duration window, boolean listingDelay, bool
                     vigilRss,
                     storeRss,
                     recording,
+                    served,
                     written,
                     missing,
                     uncovered,
