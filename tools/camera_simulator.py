@@ -12,12 +12,16 @@ when a client's session ends while its pipeline is being seeked (the earlier loo
 server after some hundred sessions that ended right after PLAY; it still accepted connections but answered none).
 By file-name convention, a clip with "265" or "hevc" in its name is H.265, with "mjpeg" Motion JPEG, otherwise
 H.264; one with "aac" carries AAC audio, with "opus" Opus audio.
-Prints "READY <port> <secure-port>" on stdout once listening. Needs Debian's python3-gi,
+Prints "READY <port> <secure-port>" on stdout once listening. With --log-keyframes NAME (off by default), also prints
+"KEYFRAME NAME <epoch-ns>" for each keyframe of that path's stream: the wall-clock time at which its running time falls
+due, which is the capture time the stream's RTCP sender reports map its RTP timestamp to (benches compare recorded
+segment starts with it). Needs Debian's python3-gi,
 gir1.2-gst-rtsp-server-1.0, gstreamer1.0-plugins-good and gstreamer1.0-plugins-bad.
 """
 import argparse
 import signal
 import sys
+import time
 
 import gi
 
@@ -98,7 +102,21 @@ def feed(clip, index, appsrc):
     appsrc.connect("need-data", on_need_data)
 
 
-def factory_for(path, clip, role=None):
+def log_keyframes(name, appsrc):
+    """Prints each keyframe's due wall-clock time: now, less how long before its running time it was pushed."""
+
+    def probe(pad, info):
+        buf = info.get_buffer()
+        clock = appsrc.get_clock()
+        if clock is not None and buf.pts != Gst.CLOCK_TIME_NONE and not buf.has_flags(Gst.BufferFlags.DELTA_UNIT):
+            due = appsrc.get_base_time() + buf.pts  # appsrc's segment starts at 0: running time == pts
+            print(f"KEYFRAME {name} {time.time_ns() - (clock.get_time() - due)}", flush=True)
+        return Gst.PadProbeReturn.OK
+
+    appsrc.get_static_pad("src").add_probe(Gst.PadProbeType.BUFFER, probe)
+
+
+def factory_for(path, clip, role=None, log_name=None):
     """A live source like a camera's: no seeks, which gst-rtsp-server 1.22 cannot take on a media a client may
     tear down at the same time (its client thread deadlocks and every later client waits forever)."""
     _, video, _, audio = elements(path)
@@ -116,6 +134,8 @@ def factory_for(path, clip, role=None):
             feed(clip, i, bin_.get_by_name(f"src{i}"))
 
     factory.connect("media-configure", configure)
+    if log_name:
+        factory.connect("media-configure", lambda _f, media: log_keyframes(log_name, media.get_element().get_by_name("src0")))
     if role:
         factory.add_role_from_structure(Gst.Structure.new_from_string(
             f"{role}, media.factory.access=(boolean)true, media.factory.construct=(boolean)true"))
@@ -135,6 +155,7 @@ def main():
     parser.add_argument("--path", action="append", default=[], help="NAME=FILE.mp4")
     parser.add_argument("--auth", action="append", default=[], help="NAME=USER:PASS")
     parser.add_argument("--digest", action="store_true", help="secure port asks for digest instead of basic auth")
+    parser.add_argument("--log-keyframes", action="append", default=[], help="NAME: print each keyframe's capture time")
     args = parser.parse_args()
 
     Gst.init(None)
@@ -147,7 +168,8 @@ def main():
     server.set_address("127.0.0.1")
     server.set_service(str(args.port))
     for name, path in paths.items():
-        server.get_mount_points().add_factory("/" + name, factory_for(path, clips[path]))
+        server.get_mount_points().add_factory(
+            "/" + name, factory_for(path, clips[path], log_name=name if name in args.log_keyframes else None))
     start(server)
 
     secure = GstRtspServer.RTSPServer()

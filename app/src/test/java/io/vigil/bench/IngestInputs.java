@@ -6,18 +6,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** The ingest bench's camera stream: 1080p25 H.264 at 4 Mbit/s with a 2 s GOP, made once with ffmpeg. */
+/** The ingest benches' camera stream: 1080p25 H.264 at 4 (or 2) Mbit/s with a 2 s GOP, made once with ffmpeg. */
 final class IngestInputs {
 
     private IngestInputs() {}
 
-    static Path camera1080p(Path dir) throws Exception {
-        Path file = dir.resolve("camera-1080p25-4mbit-gop50.mp4");
+    static Path camera1080p(Path dir, int mbits) throws Exception {
+        Path file = dir.resolve("camera-1080p25-" + mbits + "mbit-gop50.mp4");
         if (Files.exists(file)) {
             return file;
         }
         Files.createDirectories(dir);
-        Path partial = dir.resolve("camera.partial.mp4");
+        Path partial = dir.resolve("camera-" + mbits + ".partial.mp4");
         ExternalTools.run(
                 Duration.ofMinutes(10),
                 List.of(
@@ -40,11 +40,11 @@ final class IngestInputs {
                         "-profile:v",
                         "high",
                         "-b:v",
-                        "4M",
+                        mbits + "M",
                         "-maxrate",
-                        "4M",
+                        mbits + "M",
                         "-bufsize",
-                        "8M",
+                        2 * mbits + "M",
                         "-g",
                         "50",
                         "-keyint_min",

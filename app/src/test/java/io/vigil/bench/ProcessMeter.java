@@ -20,6 +20,15 @@ final class ProcessMeter {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND; // utime, stime (fields 14, 15)
     }
 
+    /** The same, or NaN if the process is gone (a simulator that died). */
+    static double cpuSecondsIfAlive(long pid) {
+        try {
+            return cpuSeconds(pid);
+        } catch (IOException | RuntimeException gone) {
+            return Double.NaN;
+        }
+    }
+
     static double cpuSeconds(Collection<Long> pids) throws IOException {
         double sum = 0;
         for (long pid : pids) {

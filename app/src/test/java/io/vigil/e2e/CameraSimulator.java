@@ -11,18 +11,27 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs {@code tools/camera_simulator.py} (GStreamer's RTSP server) on loopback for a test. */
 public final class CameraSimulator implements AutoCloseable {
 
     private final Process process;
-    private final java.util.concurrent.ConcurrentLinkedQueue<String> output =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> keyframes = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<String> exit = new AtomicReference<>();
+    /** Says, the moment the process ends while it should serve, that it did ({@link #exited}). */
+    private final CompletableFuture<Void> exitNotice;
+
     final int port;
     final int securePort;
 
@@ -31,13 +40,19 @@ public final class CameraSimulator implements AutoCloseable {
      * @param auth  RTSP path to "user:password", served on the secure port
      */
     public CameraSimulator(Map<String, Path> paths, Map<String, String> auth) throws IOException, InterruptedException {
-        this(paths, auth, 0, 0, false);
+        this(paths, auth, 0, 0, false, Set.of());
+    }
+
+    /** A simulator that prints each keyframe's capture time for the paths in {@code logKeyframes}. */
+    public static CameraSimulator withKeyframeLog(Map<String, Path> paths, Set<String> logKeyframes)
+            throws IOException, InterruptedException {
+        return new CameraSimulator(paths, Map.of(), 0, 0, false, logKeyframes);
     }
 
     /** A simulator whose secure port asks for digest authentication. */
     static CameraSimulator withDigest(Map<String, Path> paths, Map<String, String> auth)
             throws IOException, InterruptedException {
-        return new CameraSimulator(paths, auth, 0, 0, true);
+        return new CameraSimulator(paths, auth, 0, 0, true, Set.of());
     }
 
     /**
@@ -46,6 +61,17 @@ public final class CameraSimulator implements AutoCloseable {
      * connection on the machine, since both come from the ephemeral range).
      */
     CameraSimulator(Map<String, Path> paths, Map<String, String> auth, int port, int securePort, boolean digest)
+            throws IOException, InterruptedException {
+        this(paths, auth, port, securePort, digest, Set.of());
+    }
+
+    private CameraSimulator(
+            Map<String, Path> paths,
+            Map<String, String> auth,
+            int port,
+            int securePort,
+            boolean digest,
+            Set<String> logKeyframes)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(
                 "/usr/bin/python3",
@@ -59,7 +85,18 @@ public final class CameraSimulator implements AutoCloseable {
         if (digest) {
             cmd.add("--digest");
         }
+        logKeyframes.forEach(name -> cmd.addAll(List.of("--log-keyframes", name)));
         process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Instant started = Instant.now();
+        exitNotice = process.onExit().thenAccept(p -> {
+            String said = "camera simulator (pid " + p.pid() + ") EXITED with code " + p.exitValue() + " at "
+                    + Instant.now() + ", "
+                    + Duration.between(started, Instant.now()).toSeconds()
+                    + " s after start";
+            if (exit.compareAndSet(null, said)) {
+                System.err.println(said);
+            }
+        });
         BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
@@ -91,7 +128,7 @@ public final class CameraSimulator implements AutoCloseable {
                     try {
                         String line;
                         while ((line = out.readLine()) != null) {
-                            output.add(line);
+                            (line.startsWith("KEYFRAME ") ? keyframes : output).add(line);
                         }
                     } catch (IOException ignored) {
                         // process ended
@@ -116,6 +153,34 @@ public final class CameraSimulator implements AutoCloseable {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** The simulator's process id, for its CPU time. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Whether the simulator's process ended while it should serve, and when: it is printed to stderr the moment it
+     * happens ({@link #close} does not count). Empty while it runs.
+     */
+    public Optional<String> exited() {
+        return exitNotice.isDone() ? Optional.ofNullable(exit.get()) : Optional.empty();
+    }
+
+    /** What the simulator printed after READY (errors, warnings), and whether it runs, for reports. */
+    public String report() {
+        return output();
+    }
+
+    /** The capture times of a logged path's keyframes so far ({@link #withKeyframeLog}), oldest first. */
+    public List<Instant> keyframeCaptures(String path) {
+        String prefix = "KEYFRAME " + path + " ";
+        return keyframes.stream()
+                .filter(l -> l.startsWith(prefix))
+                .map(l -> Long.parseLong(l.substring(prefix.length()).trim()))
+                .map(ns -> Instant.ofEpochSecond(0, ns))
+                .toList();
     }
 
     /** True if the simulator runs and answers an RTSP {@code OPTIONS} on its plain port within {@link #PROBE_TIMEOUT}. */
@@ -166,6 +231,7 @@ public final class CameraSimulator implements AutoCloseable {
         if (!process.isAlive()) {
             return;
         }
+        exit.compareAndSet(null, "closed");
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly();
