@@ -6,13 +6,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** The ingest benches' camera stream: 1080p25 H.264 at 4 (or 2) Mbit/s with a 2 s GOP, made once with ffmpeg. */
+/**
+ * The ingest benches' camera stream: 1080p25 H.264 High at 4 (or 2) Mbit/s with a 2 s GOP and no B-frames (as IP
+ * cameras send by default: B-frames add a frame of latency; a B-frame stream is recorded by the FFmpeg engine), made
+ * once with ffmpeg.
+ */
 final class IngestInputs {
 
     private IngestInputs() {}
 
     static Path camera1080p(Path dir, int mbits) throws Exception {
-        Path file = dir.resolve("camera-1080p25-" + mbits + "mbit-gop50.mp4");
+        Path file = dir.resolve("camera-1080p25-" + mbits + "mbit-gop50-nobf.mp4");
         if (Files.exists(file)) {
             return file;
         }
@@ -45,6 +49,8 @@ final class IngestInputs {
                         mbits + "M",
                         "-bufsize",
                         2 * mbits + "M",
+                        "-bf",
+                        "0",
                         "-g",
                         "50",
                         "-keyint_min",
