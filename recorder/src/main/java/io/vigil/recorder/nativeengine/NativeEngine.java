@@ -85,7 +85,10 @@ public class NativeEngine implements StreamEngine {
                 config.partTargetMillis());
         try {
             // the client bounds each step (connect, every request) by the connect timeout; this only guards it
-            client().open(rtsp, session).get(4 * connectTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            // a redirect stays on the address the connector checked: another host was never checked
+            String checkedHost = rtsp.url().getHost();
+            client().open(rtsp, url -> checkedHost.equalsIgnoreCase(url.getHost()), session)
+                    .get(4 * connectTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
             if (session.unrecordable() != null) {
                 throw session.unrecordable();
             }

@@ -18,6 +18,7 @@ import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Vigil's RTSP client: plays cameras' H.264/H.265 video and AAC audio over interleaved TCP (RTP and RTCP on the RTSP
@@ -76,10 +79,31 @@ public final class RtspClient implements AutoCloseable {
      * future completed normally.
      */
     public CompletableFuture<RtspSession> open(RtspTarget target, RtspSession.Listener listener) {
+        return open(target, url -> true, listener);
+    }
+
+    /**
+     * {@link #open(RtspTarget, RtspSession.Listener)}, following a redirect only where {@code mayRedirectTo} allows:
+     * a redirect elsewhere fails the opening with {@link MediaError#PROTOCOL}, before anything connects there (a
+     * caller that checked the camera's address keeps redirects on it).
+     */
+    public CompletableFuture<RtspSession> open(
+            RtspTarget target, Predicate<URI> mayRedirectTo, RtspSession.Listener listener) {
         EventLoop loop = group.next();
         RtspConversation conversation = new RtspConversation(target, this::clientNonce);
+        Consumer<ClientSession> reconnect = redirected -> {
+            URI to = redirected.target().url();
+            if (mayRedirectTo.test(to)) {
+                connect(redirected);
+            } else {
+                redirected.unreachable(new MediaException(
+                        MediaError.PROTOCOL,
+                        "the camera redirects to " + to.getHost() + ":"
+                                + redirected.target().port() + ", where this client may not follow it"));
+            }
+        };
         ClientSession session = new ClientSession(
-                loop, this::connect, conversation, listener, transportName, random.nextInt() & 0xFFFF_FFFFL);
+                loop, reconnect, conversation, listener, transportName, random.nextInt() & 0xFFFF_FFFFL);
         sessions.add(session);
         CompletableFuture<Void> unused = session.closed().whenComplete((ignored, e) -> sessions.remove(session));
         connect(session);

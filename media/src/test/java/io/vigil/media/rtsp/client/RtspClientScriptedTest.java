@@ -145,6 +145,28 @@ class RtspClientScriptedTest {
     }
 
     @Test
+    void aRedirectTheCallerDoesNotAllowFailsTheOpeningBeforeConnectingThere() throws Exception {
+        try (ScriptedCamera real = new ScriptedCamera("127.0.0.2", Map.of(), null);
+                ScriptedCamera redirecting = new ScriptedCamera(
+                        "127.0.0.1",
+                        Map.of("DESCRIBE", "RTSP/1.0 302 Found\r\nLocation: " + real.url("/real") + "\r\n"),
+                        null)) {
+            RtspTarget target = target(redirecting.url("/live"), Duration.ofSeconds(10), Duration.ofSeconds(10));
+
+            ExecutionException failed = assertThrows(
+                    ExecutionException.class,
+                    () -> client.open(target, url -> url.getHost().equals("127.0.0.1"), new RecordingListener())
+                            .get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+
+            assertEquals(
+                    "PROTOCOL: the camera redirects to 127.0.0.2:"
+                            + URI.create(real.url("/real")).getPort() + ", where this client may not follow it",
+                    failed.getCause().getMessage());
+            assertEquals(List.of(), real.methods(), "nothing was sent where the redirect pointed");
+        }
+    }
+
+    @Test
     void aRequestNotAnsweredInTimeFailsTheOpening() throws Exception {
         java.util.HashMap<String, String> silent = new java.util.HashMap<>();
         silent.put("DESCRIBE", null);
