@@ -117,6 +117,13 @@ public class ArchiveWriter implements SequenceReservations {
         Gauge.builder("vigil.spool.segments", spool, SegmentSpool::count)
                 .description("segments waiting in the spool")
                 .register(meters);
+        Gauge.builder("vigil.spool.cache.bytes", spool, SegmentSpool::cachedBytes)
+                .description("bytes of spooled segments also kept in memory for their upload")
+                .baseUnit("bytes")
+                .register(meters);
+        FunctionCounter.builder("vigil.spool.read.backs", spool, SegmentSpool::readBacks)
+                .description("files the upload read back from the spool because their bytes were not cached")
+                .register(meters);
         FunctionCounter.builder("vigil.spool.dropped", spool, sp -> sp.dropped() + unnumbered.dropped())
                 .description("unsent segments dropped because the spool was full")
                 .register(meters);
@@ -192,7 +199,7 @@ public class ArchiveWriter implements SequenceReservations {
 
     /** Segments of the camera waiting in the spool, numbered or not. */
     public int backlog(String cameraId) {
-        return spool.pending(cameraId).size() + unnumbered.count(cameraId);
+        return spool.pendingCount(cameraId) + unnumbered.count(cameraId);
     }
 
     private Lane lane(String cameraId) {

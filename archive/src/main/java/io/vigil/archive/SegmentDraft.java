@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A segment the recorder has finished, before it has a sequence number or an object key.
+ * A segment the recorder has finished, before it has a sequence number or an object key. The archive keeps its arrays
+ * (not copies) until the segment is stored: whoever appends a draft changes them no more.
  *
  * @param cameraId       camera slug
  * @param sessionId      recording session

@@ -16,6 +16,6 @@ public class SpoolBacklog {
     }
 
     public int segments(String cameraId) {
-        return spool.pending(cameraId).size() + unnumbered.count(cameraId);
+        return spool.pendingCount(cameraId) + unnumbered.count(cameraId);
     }
 }

@@ -11,13 +11,14 @@ import io.vigil.archive.store.ObjectStore;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,10 @@ final class SpoolUpload {
     private volatile boolean failing;
     /** Uploader thread only. */
     private Duration retryDelay;
+    /** Uploader thread only: the init segment the lane's last stored segment needed, indexed then; or null. */
+    private String indexedInitKey;
+    /** A drain is queued and has not begun: waking the lane again adds nothing. */
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
 
     /** {@code trouble} tells camera status what went wrong (the lane adds the backlog). */
     SpoolUpload(
@@ -78,9 +83,12 @@ final class SpoolUpload {
         });
     }
 
-    /** A segment was spooled: drains at once, unless a retry after a failure is scheduled already. */
+    /**
+     * A segment was spooled: drains at once, unless a retry after a failure is scheduled already or a drain not yet
+     * begun will find it (a drain goes on to the segments spooled while it runs).
+     */
     void wake() {
-        if (!failing) {
+        if (!failing && drainQueued.compareAndSet(false, true)) {
             uploader.execute(this::drain);
         }
     }
@@ -93,8 +101,8 @@ final class SpoolUpload {
     /** Stores a segment the spool did not take, on the caller's thread; counted and reported as lost if it fails. */
     void storeUnspooled(Segment segment, SegmentDraft draft) {
         try {
-            store(segment, draft.bytes(), draft.init(), draft.codecs());
-        } catch (VigilException e) {
+            store(segment, draft::bytes, draft::init, draft.codecs(), false);
+        } catch (VigilException | IOException e) {
             meters.counter("vigil.store.errors", "camera", cameraId).increment();
             meters.counter("vigil.segments.lost", "camera", cameraId).increment();
             LOG.error(
@@ -124,11 +132,22 @@ final class SpoolUpload {
     }
 
     private void drain() {
-        for (SpooledSegment s : spool.pending(cameraId)) {
+        drainQueued.set(false);
+        long after = -1;
+        for (Optional<SpooledSegment> next = spool.next(cameraId, after);
+                next.isPresent();
+                next = spool.next(cameraId, after)) {
+            SpooledSegment s = next.get();
+            after = s.segment().sequence();
             try {
-                byte[] init = Files.readAllBytes(s.initFile());
-                byte[] media = Files.readAllBytes(s.mediaFile());
-                store(s.segment(), media, init, s.codecs());
+                String initKey = s.segment().initKey();
+                store(
+                        s.segment(),
+                        () -> spool.mediaBytes(s),
+                        () -> spool.initBytes(s),
+                        s.codecs(),
+                        initKey.equals(indexedInitKey));
+                indexedInitKey = initKey;
                 spool.remove(s);
             } catch (VigilException e) {
                 if (e.code() != ErrorCode.SEQUENCE_COLLISION) {
@@ -168,13 +187,27 @@ final class SpoolUpload {
         retryDelay = config.retryInitial();
     }
 
-    /** Object first, then the index row: the index never names an object the store does not have. */
-    private void store(Segment s, byte[] media, byte[] init, String codecs) {
-        if (index.initSegments().find(s.initKey()).isEmpty()) {
+    /** Bytes fetched only when they are about to be stored: from the spool cache, or read from a spool file. */
+    @FunctionalInterface
+    interface LazyBytes {
+        byte[] get() throws IOException;
+    }
+
+    /**
+     * Object first, then the index row: the index never names an object the store does not have. The init segment is
+     * stored (and its bytes fetched) only when the index lacks it; {@code initKnownIndexed} skips asking: the lane
+     * indexed it with its last segment. Should the row have gone since (retention removes an init segment no row
+     * needs), {@link SegmentIndex#add} refuses the segment, the drain fails, and the retry asks again.
+     */
+    private void store(Segment s, LazyBytes mediaBytes, LazyBytes initBytes, String codecs, boolean initKnownIndexed)
+            throws IOException {
+        if (!initKnownIndexed && index.initSegments().find(s.initKey()).isEmpty()) {
+            byte[] init = initBytes.get();
             store.put(
                     s.initKey(), init, INIT_SEGMENT_TYPE, Map.of("vigil-camera", s.cameraId(), "vigil-codecs", codecs));
             index.initSegments().add(new InitSegment(s.initKey(), s.cameraId(), init.length, codecs, clock.instant()));
         }
+        byte[] media = mediaBytes.get();
         long startNanos = System.nanoTime();
         store.put(s.objectKey(), media, MEDIA_SEGMENT_TYPE, SegmentMetadata.of(s));
         meters.timer("vigil.upload", "camera", s.cameraId())
@@ -188,6 +221,7 @@ final class SpoolUpload {
     @SuppressWarnings("FutureReturnValueIgnored")
     private void fail(String message) {
         meters.counter("vigil.store.errors", "camera", cameraId).increment();
+        indexedInitKey = null;
         if (!failing) {
             LOG.error(
                     "Camera {}: cannot store segments ({}); keeping them in the spool and retrying", cameraId, message);

@@ -152,7 +152,8 @@ class ArchiveRecoveryTest {
                 false,
                 Duration.ofMillis(50),
                 Duration.ofMillis(200),
-                Duration.ofHours(2));
+                Duration.ofHours(2),
+                1L << 26);
         initKey = ObjectKeys.initSegment(CAMERA, Sha256.of(init()));
         index.sessions().open(new RecordingSession(SESSION, CAMERA, T0, "h264", null));
     }

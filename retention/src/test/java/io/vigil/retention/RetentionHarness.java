@@ -69,7 +69,8 @@ final class RetentionHarness implements AutoCloseable {
                 false,
                 java.time.Duration.ofSeconds(1),
                 java.time.Duration.ofSeconds(30),
-                java.time.Duration.ofHours(2));
+                java.time.Duration.ofHours(2),
+                1L << 26);
         holds = new Holds(
                 db,
                 new RecordedCameras(

@@ -55,14 +55,28 @@ public class RecordingSpans {
                 cameraId);
     }
 
-    /** Accounts for a newly indexed segment; call in the transaction that inserts its row. */
+    /**
+     * Accounts for a newly indexed segment; call in the transaction that inserts its row. The usual segment comes
+     * after every span of its camera: one read (the newest span, which it may extend) settles it; one that fills a
+     * hole or comes before a span takes three.
+     */
     void added(Segment s) {
+        RecordingSpan added = RecordingSpan.of(s);
+        Optional<RecordingSpan> newest = newest(s.cameraId());
+        if (newest.isEmpty() || newest.get().lastSequence() < s.sequence()) {
+            record(newest, added, Optional.empty());
+            return;
+        }
         if (containing(s.cameraId(), s.sequence()).isPresent()) {
             return; // fills a hole inside a span: its bounds stay
         }
-        RecordingSpan added = RecordingSpan.of(s);
         Optional<RecordingSpan> before = nearest("last_sequence < ? ORDER BY last_sequence DESC", s);
         Optional<RecordingSpan> after = nearest("first_sequence > ? ORDER BY first_sequence", s);
+        record(before, added, after);
+    }
+
+    /** Extends {@code before} by {@code added}, or starts a span with it, joining {@code after} if it continues. */
+    private void record(Optional<RecordingSpan> before, RecordingSpan added, Optional<RecordingSpan> after) {
         boolean joinsBefore = before.isPresent() && before.get().continuedBy(added);
         RecordingSpan span = joinsBefore ? before.get().join(added) : added;
         if (after.isPresent() && span.continuedBy(after.get())) {
@@ -121,6 +135,18 @@ public class RecordingSpans {
                 .get(0);
         insert(new RecordingSpan(
                 span.cameraId(), first.get(0)[0], last[0], span.sessionId(), first.get(0)[1], last[2]));
+    }
+
+    /** The camera's span with the highest sequences. */
+    private Optional<RecordingSpan> newest(String cameraId) {
+        return db
+                .query(
+                        "SELECT " + COLUMNS + " FROM recording_span WHERE camera_id = ? "
+                                + "ORDER BY last_sequence DESC LIMIT 1",
+                        RecordingSpans::span,
+                        cameraId)
+                .stream()
+                .findFirst();
     }
 
     private Optional<RecordingSpan> containing(String cameraId, long sequence) {

@@ -11,15 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * properties last, so a crash leaves either a complete entry or debris that start-up removes.
  * Bounded: when full, the oldest unsent segment is dropped, counted and logged; writing never waits.
  * Every path is resolved inside the spool directory from a valid {@link CameraId} ({@link SpoolLayout}): a malformed id
- * or key never names a file elsewhere. The directory is owner-only (0700).
+ * or key never names a file elsewhere. The directory is owner-only (0700). The newest segments' bytes are also kept in
+ * memory ({@link SpoolCache}, {@code vigil.spool.cache-bytes}), so the upload rarely reads a file back.
  */
 @Singleton
 public class SegmentSpool {
@@ -41,6 +42,11 @@ public class SegmentSpool {
     private final Path root;
     private final SpoolLayout layout;
     private final Map<String, NavigableMap<Long, SpooledSegment>> entries = new ConcurrentHashMap<>();
+    private final SpoolCache cache;
+    /** How many spooled segments use each init file: it is deleted with its last one. Guarded by {@code this}. */
+    private final Map<Path, Integer> initUsers = new HashMap<>();
+
+    private final AtomicLong readBacks = new AtomicLong();
     private long sizeBytes;
     private long dropped;
     private volatile String lastWriteError;
@@ -49,6 +55,7 @@ public class SegmentSpool {
         this.config = config;
         this.root = config.directory().toAbsolutePath().normalize();
         this.layout = new SpoolLayout(root);
+        this.cache = new SpoolCache(config.cacheBytes());
         try {
             OwnerOnlyDirectory.prepare(root);
         } catch (IOException e) {
@@ -58,7 +65,10 @@ public class SegmentSpool {
         load();
     }
 
-    /** Spools a finished segment and, if not there yet, its init segment. */
+    /**
+     * Spools a finished segment and, if not there yet, its init segment; caches their bytes in memory if there is room
+     * (the arrays themselves: the caller changes them no more).
+     */
     public synchronized SpooledSegment add(Segment segment, String codecs, byte[] media, byte[] init) {
         Path initFile = layout.fileOf(segment.cameraId(), "init", SpoolLayout.fileName(segment.initKey()))
                 .orElseThrow(() ->
@@ -75,8 +85,8 @@ public class SegmentSpool {
             SpoolFiles.writeProperties(SpoolLayout.propertiesOf(mediaFile), SpoolLayout.toProperties(segment, codecs));
             sizeBytes += media.length;
             SpooledSegment spooled = new SpooledSegment(segment, codecs, mediaFile, initFile);
-            entries.computeIfAbsent(segment.cameraId(), c -> new ConcurrentSkipListMap<>())
-                    .put(segment.sequence(), spooled);
+            track(spooled);
+            cache.keep(segment.cameraId(), segment.sequence(), media, segment.initKey(), init);
             lastWriteError = null;
             return spooled;
         } catch (IOException e) {
@@ -93,6 +103,48 @@ public class SegmentSpool {
     public List<SpooledSegment> pending(String cameraId) {
         NavigableMap<Long, SpooledSegment> m = entries.get(cameraId);
         return m == null ? List.of() : new ArrayList<>(m.values());
+    }
+
+    /** The camera's oldest spooled segment with a sequence above {@code afterSequence} (-1: the oldest of all). */
+    public Optional<SpooledSegment> next(String cameraId, long afterSequence) {
+        NavigableMap<Long, SpooledSegment> m = entries.get(cameraId);
+        return m == null
+                ? Optional.empty()
+                : Optional.ofNullable(m.higherEntry(afterSequence)).map(Map.Entry::getValue);
+    }
+
+    /** How many of the camera's segments are spooled (without copying them). */
+    public int pendingCount(String cameraId) {
+        NavigableMap<Long, SpooledSegment> m = entries.get(cameraId);
+        return m == null ? 0 : m.size();
+    }
+
+    /** The segment's bytes: cached since it was spooled, else read back from its file (counted). */
+    public byte[] mediaBytes(SpooledSegment s) throws IOException {
+        Optional<byte[]> cached =
+                cache.media(s.segment().cameraId(), s.segment().sequence());
+        return cached.isPresent() ? cached.get() : readBack(s.mediaFile());
+    }
+
+    /** The segment's init segment: cached, else read back from its file (counted). */
+    public byte[] initBytes(SpooledSegment s) throws IOException {
+        Optional<byte[]> cached = cache.init(s.segment().cameraId(), s.segment().initKey());
+        return cached.isPresent() ? cached.get() : readBack(s.initFile());
+    }
+
+    /** Files the upload read back from the spool because their bytes were not cached, since start. */
+    public long readBacks() {
+        return readBacks.get();
+    }
+
+    /** Bytes of media segments in the spool cache. */
+    public long cachedBytes() {
+        return cache.cachedBytes();
+    }
+
+    private byte[] readBack(Path file) throws IOException {
+        readBacks.incrementAndGet();
+        return Files.readAllBytes(file);
     }
 
     public Optional<SpooledSegment> find(String cameraId, long sequence) {
@@ -122,11 +174,22 @@ public class SegmentSpool {
         if (m == null || m.remove(s.segment().sequence()) == null) {
             return;
         }
+        cache.release(s.segment().cameraId(), s.segment().sequence());
         sizeBytes -= SpoolFiles.delete(s.mediaFile());
         SpoolFiles.delete(SpoolLayout.propertiesOf(s.mediaFile()));
-        boolean initStillNeeded = m.values().stream().anyMatch(o -> o.initFile().equals(s.initFile()));
-        if (!initStillNeeded) {
+        if (initUsers.merge(s.initFile(), -1, Integer::sum) <= 0) {
+            initUsers.remove(s.initFile());
             sizeBytes -= SpoolFiles.delete(s.initFile());
+        }
+    }
+
+    /** Indexes a spooled segment in memory; called holding {@code this}, or from the constructor. */
+    private void track(SpooledSegment s) {
+        SpooledSegment replaced = entries.computeIfAbsent(s.segment().cameraId(), c -> new ConcurrentSkipListMap<>())
+                .put(s.segment().sequence(), s);
+        initUsers.merge(s.initFile(), 1, Integer::sum);
+        if (replaced != null) {
+            initUsers.merge(replaced.initFile(), -1, Integer::sum);
         }
     }
 
@@ -175,52 +238,14 @@ public class SegmentSpool {
     }
 
     private void load() {
-        Path dir = root;
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(SpoolFiles.TEMPORARY_SUFFIX)) {
-                    Files.deleteIfExists(f);
-                } else if (name.endsWith(".m4s") && !Files.exists(SpoolLayout.propertiesOf(f))) {
-                    LOG.warn("Spool: removing incomplete segment file {}", f);
-                    Files.deleteIfExists(f);
-                } else if (name.endsWith(".properties")) {
-                    loadEntry(f);
-                } else if (name.endsWith(".mp4")) {
-                    sizeBytes += Files.size(f);
-                }
-            }
-        } catch (IOException e) {
-            LOG.error("Spool directory {} cannot be read: {}", dir.toAbsolutePath(), e.toString());
-        }
+        SpoolLeftovers left = SpoolLeftovers.scan(root, layout);
+        left.segments().forEach(this::track);
+        sizeBytes += left.sizeBytes();
         if (count() > 0) {
             LOG.info(
                     "Spool holds {} segment(s), {} bytes, from before the last stop; uploading them",
                     count(),
                     sizeBytes);
-        }
-    }
-
-    private void loadEntry(Path props) throws IOException {
-        Path media = props.resolveSibling(props.getFileName().toString().replace(".properties", ".m4s"));
-        Properties p = SpoolFiles.readProperties(props);
-        try {
-            Segment s = SpoolLayout.fromProperties(p);
-            Path init = layout.fileOf(s.cameraId(), "init", SpoolLayout.fileName(s.initKey()))
-                    .orElseThrow(() -> new IllegalStateException("camera or init key names no file in the spool"));
-            if (!Files.exists(media) || !Files.exists(init)) {
-                throw new IllegalStateException("media or init file missing");
-            }
-            sizeBytes += Files.size(media);
-            entries.computeIfAbsent(s.cameraId(), c -> new ConcurrentSkipListMap<>())
-                    .put(s.sequence(), new SpooledSegment(s, p.getProperty("codecs", ""), media, init));
-        } catch (RuntimeException e) {
-            LOG.error("Spool entry {} is unusable ({}); removed", props, e.getMessage());
-            Files.deleteIfExists(props);
-            Files.deleteIfExists(media);
         }
     }
 }

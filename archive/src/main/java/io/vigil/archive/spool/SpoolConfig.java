@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param retryInitial  first delay before retrying the store after a failure
  * @param retryMax      longest delay between retries
  * @param recoveryWindow how far back start-up reconciliation compares the index with the store
+ * @param cacheBytes    media bytes of the newest spooled segments (at most 2 per camera) also kept in memory, so the
+ *                      upload need not read their files back (the spool cache); 0 keeps none
  */
 @ConfigurationProperties("vigil.spool")
 public record SpoolConfig(
@@ -22,7 +24,8 @@ public record SpoolConfig(
         @Bindable(defaultValue = "false") boolean fsync,
         @Bindable(defaultValue = "1s") Duration retryInitial,
         @Bindable(defaultValue = "30s") Duration retryMax,
-        @Bindable(defaultValue = "2h") Duration recoveryWindow) {
+        @Bindable(defaultValue = "2h") Duration recoveryWindow,
+        @Bindable(defaultValue = "67108864") long cacheBytes) {
 
     public SpoolConfig {
         if (maxBytes < 16L * 1024 * 1024) {
@@ -30,6 +33,9 @@ public record SpoolConfig(
         }
         if (retryInitial.isNegative() || retryInitial.isZero() || retryMax.compareTo(retryInitial) < 0) {
             throw new IllegalArgumentException("vigil.spool.retry-initial must be > 0 and <= vigil.spool.retry-max");
+        }
+        if (cacheBytes < 0) {
+            throw new IllegalArgumentException("vigil.spool.cache-bytes must be >= 0");
         }
     }
 }

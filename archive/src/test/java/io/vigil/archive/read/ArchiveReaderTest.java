@@ -50,7 +50,8 @@ class ArchiveReaderTest {
                 false,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
-                Duration.ofHours(2)));
+                Duration.ofHours(2),
+                1L << 26));
         reader = new ArchiveReader(index, spans, spool);
         index.initSegments().add(new InitSegment(INIT, "cam", 700, "avc1.64001f", T0));
     }

@@ -20,7 +20,7 @@ class SegmentSpoolTest {
 
     private static SpoolConfig config(Path dir, long maxBytes) {
         return new SpoolConfig(
-                dir, maxBytes, false, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(2));
+                dir, maxBytes, false, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(2), 1L << 26);
     }
 
     private static Segment segment(String camera, long seq, int size) {

@@ -120,7 +120,8 @@ class CameraConnectorTest {
                 false,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
-                Duration.ofHours(2));
+                Duration.ofHours(2),
+                1L << 26);
         board = new CameraStatusBoard(
                 Clock.systemUTC(),
                 new io.vigil.archive.SpoolBacklog(
