@@ -116,6 +116,7 @@ class RecordingEndToEndTest {
         String lobby = send("GET", "/api/cameras/lobby", null).body();
         assertTrue(lobby.contains("\"engine\":\"ffmpeg\"") && lobby.contains("\"engine\":\"FFMPEG\""), lobby);
         assertFalse(lobby.contains("engineReason"), "recorded with the engine it is set to: " + lobby);
+        assertFalse(lobby.contains("damagedFrames"), "FFmpeg counts no damaged frames: " + lobby);
         String atrium = send("GET", "/api/cameras/atrium", null).body();
         assertTrue(atrium.contains("\"engine\":\"native\"") && atrium.contains("\"engine\":\"FFMPEG\""), atrium);
         assertEquals(
@@ -126,6 +127,7 @@ class RecordingEndToEndTest {
             String camera = send("GET", "/api/cameras/" + nativeCamera, null).body();
             assertTrue(camera.contains("\"engine\":\"native\"") && camera.contains("\"engine\":\"NATIVE\""), camera);
             assertFalse(camera.contains("engineReason"), "recorded natively, no fallback: " + camera);
+            assertTrue(camera.contains("\"damagedFrames\":0"), "nothing lost over loopback, and counted: " + camera);
         }
 
         String metrics = send("GET", "/metrics", null).body();

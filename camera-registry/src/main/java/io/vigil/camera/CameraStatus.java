@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param engine          the engine recording the camera now, or null when no session is connected
  * @param engineReason    why the engine chosen for the camera is not the one it is set to (engine fallback), e.g.
  *                        "UDP transport: the native engine reads RTSP over TCP only", or null when it is
+ * @param damagedFrames   frames the current session dropped because RTP packets were lost (the native engine never
+ *                        stores a damaged frame), or null when the engine does not count them
  */
 @Serdeable
 public record CameraStatus(
@@ -46,7 +48,8 @@ public record CameraStatus(
         int spoolBacklog,
         @Nullable String tlsFingerprint,
         @Nullable Camera.Engine engine,
-        @Nullable String engineReason) {
+        @Nullable String engineReason,
+        @Nullable Long damagedFrames) {
 
     /** Recorder states shown on the camera wall. */
     public enum State {
@@ -105,6 +108,7 @@ public record CameraStatus(
                 spoolBacklog,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -135,6 +139,7 @@ public record CameraStatus(
                 spoolBacklog,
                 tlsFingerprint,
                 engine,
-                engineReason);
+                engineReason,
+                damagedFrames);
     }
 }

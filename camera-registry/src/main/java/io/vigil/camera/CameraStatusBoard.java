@@ -58,6 +58,7 @@ public class CameraStatusBoard {
         String tlsFingerprint;
         Camera.Engine engine;
         String engineReason;
+        Long damagedFrames;
         final Deque<Finished> recent = new ArrayDeque<>();
 
         synchronized void state(CameraStatus.State newState) {
@@ -105,7 +106,8 @@ public class CameraStatusBoard {
                     backlog.segments(cameraId),
                     tlsFingerprint,
                     engine,
-                    engineReason);
+                    engineReason,
+                    damagedFrames);
         }
     }
 
@@ -135,7 +137,8 @@ public class CameraStatusBoard {
                                 0,
                                 report.status().tlsFingerprint(),
                                 null,
-                                report.status().engineReason());
+                                report.status().engineReason(),
+                                null);
         if (elsewhere != null) {
             return camera.enabled() ? elsewhere : elsewhere.withState(CameraStatus.State.DISABLED);
         }
@@ -196,6 +199,15 @@ public class CameraStatusBoard {
             }
             h.codec = codec;
             h.resolution = resolution;
+            h.damagedFrames = null;
+        }
+    }
+
+    /** The current session dropped {@code total} damaged frames so far (lost RTP packets). */
+    public void framesDamaged(String cameraId, long total) {
+        Health h = health(cameraId);
+        synchronized (h) {
+            h.damagedFrames = total;
         }
     }
 

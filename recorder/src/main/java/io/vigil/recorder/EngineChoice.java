@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <ol>
  *   <li>set to {@code ffmpeg}: FFmpeg;
- *   <li>no native engine in this service: FFmpeg, "native engine not available";
+ *   <li>no native engine in this service (switched off): FFmpeg, saying so;
  *   <li>UDP transport: FFmpeg (the native client reads RTSP interleaved over TCP only);
  *   <li>{@code rtsps://}: FFmpeg (the native client has no TLS yet);
  *   <li>an earlier session of the camera ended with {@link StreamError.Kind#NOT_NATIVE}: FFmpeg, for that reason;
@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 public final class EngineChoice {
 
-    static final String NOT_AVAILABLE = "native engine not available";
+    static final String NOT_AVAILABLE = "the native engine is switched off (vigil.recorder.native-engine: false)";
     static final String UDP = "UDP transport: the native engine reads RTSP over TCP only";
     static final String TLS = "rtsps://: the native engine has no TLS yet";
 

@@ -34,10 +34,10 @@ class EngineChoiceTest {
     @Test
     void withoutANativeEngineEveryCameraSetToNativeFallsBackAndSaysSo() {
         assertEquals(
-                new Choice(FFMPEG, "native engine not available"),
+                new Choice(FFMPEG, "the native engine is switched off (vigil.recorder.native-engine: false)"),
                 EngineChoice.choose(NATIVE, TCP, PLAIN, MISSING, NONE));
         assertEquals(
-                new Choice(FFMPEG, "native engine not available"),
+                new Choice(FFMPEG, "the native engine is switched off (vigil.recorder.native-engine: false)"),
                 EngineChoice.choose(NATIVE, UDP, RTSPS, MISSING, H263),
                 "the first rule that matches gives the reason");
     }

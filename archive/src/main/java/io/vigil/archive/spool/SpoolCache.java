@@ -18,6 +18,7 @@ final class SpoolCache {
 
     static final int SEGMENTS_PER_CAMERA = 2;
 
+    @SuppressWarnings("ArrayRecordComponent") // the cache's own entry, never compared
     private record Init(String key, byte[] bytes) {}
 
     private final long maxBytes;

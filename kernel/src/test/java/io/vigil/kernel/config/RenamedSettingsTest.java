@@ -39,6 +39,7 @@ class RenamedSettingsTest {
     }
 
     @Test
+    @SuppressWarnings("removal") // the only way to build an environment-variable source in a test
     void oldNamesFromEverySourceReachTheirNewNamesWithOneWarningEach() {
         System.setProperty("spool.max-bytes", "123456789");
         PropertySource variables = PropertySource.of(

@@ -67,7 +67,7 @@ public record Fragment(long sequenceNumber, List<TrackRun> runs) {
             dataOffsetFields.add(traf(out, run));
         }
         out.end();
-        long dataOffset = out.position() + MDAT_HEADER_BYTES; // from the moof's first byte: default-base-is-moof
+        long dataOffset = (long) out.position() + MDAT_HEADER_BYTES; // from the moof's first byte: default-base-is-moof
         for (int i = 0; i < runs.size(); i++) {
             out.putU32(dataOffsetFields.get(i), dataOffset);
             dataOffset += runs.get(i).sizeBytes();
@@ -75,7 +75,7 @@ public record Fragment(long sequenceNumber, List<TrackRun> runs) {
         return out.toByteArray();
     }
 
-    /** Writes a run's {@code traf}; returns where its {@code trun}'s data offset goes, known once the moof is. */
+    /** Writes a run's {@code traf}; returns where its data offset goes in the box, known once the moof is. */
     private static int traf(BoxWriter out, TrackRun run) {
         boolean compositionOffsets = run.samples().stream().anyMatch(s -> s.compositionOffsetTicks() != 0);
         int trunFlags = TRUN_DATA_OFFSET

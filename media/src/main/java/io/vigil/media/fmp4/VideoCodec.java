@@ -8,6 +8,7 @@ import java.util.Set;
  * (kept in the init segment's decoder configuration record, {@code avcC} or {@code hvcC}) and which are access unit
  * delimiters (of no use in a sample).
  */
+@SuppressWarnings("ImmutableEnumChecker") // its sets are Set.of: unmodifiable
 public enum VideoCodec {
     /** ITU-T H.264: a 1-byte NAL header, type in its low 5 bits; SPS 7, PPS 8, access unit delimiter 9. */
     H264(Set.of(7, 8), 9),

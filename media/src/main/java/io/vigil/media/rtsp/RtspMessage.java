@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
  * One RTSP message as it came off the connection (RFC 2326 §4): its start line (a status line, or a request line a
  * camera may send too, such as ANNOUNCE or SET_PARAMETER), its headers and its body (Content-Length bytes).
  */
+@SuppressWarnings("ArrayRecordComponent") // the body is copied in and out, and messages are never compared
 public record RtspMessage(String startLine, RtspHeaders headers, byte[] body) implements InterleavedItem {
 
     private static final Pattern STATUS_LINE = Pattern.compile("RTSP/\\d\\.\\d [1-9]\\d{2}(?: [^\\r\\n]*)?");

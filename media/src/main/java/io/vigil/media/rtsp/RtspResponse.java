@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /** An RTSP response (RFC 2326 §7) and the headers a client reads from it, each parsed by its own class. */
+@SuppressWarnings("ArrayRecordComponent") // the body is copied in and out, and responses are never compared
 public record RtspResponse(int statusCode, String reason, RtspHeaders headers, byte[] body) {
 
     public RtspResponse {

@@ -10,6 +10,7 @@ import java.util.Optional;
  * An AAC media's fmtp in RFC 3640's {@code AAC-hbr} mode: the AudioSpecificConfig ({@code config=}, hexadecimal)
  * and the widths of the AU headers' fields, in bits ({@code sizelength=13;indexlength=3;indexdeltalength=3}).
  */
+@SuppressWarnings("ArrayRecordComponent") // the config is copied in and out, and parameters are never compared
 public record AacParameters(
         byte[] audioSpecificConfig, int sizeLengthBits, int indexLengthBits, int indexDeltaLengthBits) {
 

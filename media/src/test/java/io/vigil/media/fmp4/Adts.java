@@ -10,6 +10,7 @@ import java.util.List;
  * Test code: an AAC stream in ADTS (ISO/IEC 14496-3 1.A.2), as {@code ffmpeg -f adts} writes it, split into the raw
  * frames RTP would carry (one every 1024 samples), and the AudioSpecificConfig an SDP would give for it.
  */
+@SuppressWarnings("ArrayRecordComponent") // test data, never compared
 record Adts(byte[] audioSpecificConfig, List<AudioFrame> frames) {
 
     static Adts read(byte[] stream) {

@@ -30,6 +30,7 @@ class NalDepacketizerLossTest {
     private static final int MTU_BYTES = 1400;
 
     /** How each codec writes NAL unit headers, aggregates and fragments. */
+    @SuppressWarnings("ImmutableEnumChecker") // test table: its arrays are never written
     enum Codec {
         H264(1, new byte[] {24}) {
             @Override

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@SuppressWarnings("StringConcatToTextBlock") // RTSP and SDP lines end in CRLF, which a text block would hide
 class InterleavedDecoderTest {
 
     private static final String OPTIONS_REPLY =

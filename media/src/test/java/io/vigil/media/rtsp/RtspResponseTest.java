@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@SuppressWarnings("StringConcatToTextBlock") // RTSP and SDP lines end in CRLF, which a text block would hide
 class RtspResponseTest {
 
     static RtspResponse response(String text) {

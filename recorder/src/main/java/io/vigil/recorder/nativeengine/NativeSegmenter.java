@@ -39,8 +39,6 @@ final class NativeSegmenter {
     static final int VIDEO_TRACK_ID = 1;
     static final int AUDIO_TRACK_ID = 2;
     private static final int VIDEO_CLOCK_HZ = 90_000;
-    /** A 25 fps frame: the last frame's duration until one was measured. */
-    private static final long DEFAULT_FRAME_TICKS = 3_600;
 
     private final VideoCodec codec;
     private final Optional<AudioTrack> audioTrack;
@@ -52,8 +50,9 @@ final class NativeSegmenter {
 
     private SegmentCutter cutter;
     private List<ByteBuffer> parameterSets = List.of();
+    private final FrameTimeline frames = new FrameTimeline();
     private AccessUnit pending;
-    private long lastDurationTicks = DEFAULT_FRAME_TICKS;
+    private long pendingTimestamp;
     private long originTimestamp;
     private long originMicros;
 
@@ -88,12 +87,24 @@ final class NativeSegmenter {
         this.cutter = new SegmentCutter(segmentTargetMillis);
     }
 
-    /** The stream time of a video timestamp (extended); the first access unit seen is stream time 0. */
-    long videoMicros(long timestamp) {
+    /**
+     * The stream time of a video timestamp (extended, as the camera sent it, e.g. of a sender report): the first access
+     * unit is stream time 0, and timestamps that jumped are moved as their frames were.
+     */
+    long streamMicros(long timestamp) {
+        return micros(frames.repaired(timestamp));
+    }
+
+    private long micros(long repaired) {
         if (!video.anchored()) {
-            video.anchor(timestamp, 0);
+            video.anchor(repaired, 0);
         }
-        return video.micros(timestamp);
+        return video.micros(repaired);
+    }
+
+    /** Timestamps that jumped (more than 5 s ahead, or back): their frame got the previous frame's duration. */
+    int timestampJumps() {
+        return frames.jumps();
     }
 
     /** Whether the first segment has started. */
@@ -102,21 +113,15 @@ final class NativeSegmenter {
     }
 
     /**
-     * Takes the next access unit, in decode order.
+     * Takes the next access unit, in decode order; returns its stream time.
      *
-     * @throws ReorderedFrames when its timestamp is before the previous one's (B-frames)
+     * @throws ReorderedFrames when its timestamp is a little before the previous one's (B-frames)
      */
-    void video(AccessUnit unit) throws ReorderedFrames {
-        long micros = videoMicros(unit.rtpTimestamp());
+    long video(AccessUnit unit) throws ReorderedFrames {
+        long timestamp = frames.next(unit.rtpTimestamp());
+        long micros = micros(timestamp);
         if (pending != null) {
-            long durationTicks = unit.rtpTimestamp() - pending.rtpTimestamp();
-            if (durationTicks < 0) {
-                throw new ReorderedFrames();
-            }
-            if (durationTicks > 0) {
-                lastDurationTicks = durationTicks;
-            }
-            addVideo(pending, Math.max(1, durationTicks));
+            addVideo(pending, pendingTimestamp, Math.max(1, timestamp - pendingTimestamp));
             pending = null;
         }
         boolean keyframe = unit.keyframe() && !unit.parameterSets().isEmpty();
@@ -126,11 +131,11 @@ final class NativeSegmenter {
         }
         switch (cutter.onVideoPacket(micros, keyframe)) {
             case SKIP -> {
-                return;
+                return micros;
             }
             case START -> {
                 if (parameterSets.isEmpty()) {
-                    originTimestamp = unit.rtpTimestamp();
+                    originTimestamp = timestamp;
                     originMicros = micros;
                 }
                 parameterSets = unit.parameterSets();
@@ -148,7 +153,9 @@ final class NativeSegmenter {
             }
         }
         pending = unit;
+        pendingTimestamp = timestamp;
         framesInSegment++;
+        return micros;
     }
 
     /** Puts the audio track's extended timestamp {@code timestamp} at {@code streamMicros} (RTP-Info or arrival). */
@@ -182,8 +189,8 @@ final class NativeSegmenter {
         if (pending == null) {
             return;
         }
-        long endMicros = video.micros(pending.rtpTimestamp() + lastDurationTicks);
-        addVideo(pending, lastDurationTicks);
+        long endMicros = micros(pendingTimestamp + frames.lastDurationTicks());
+        addVideo(pending, pendingTimestamp, frames.lastDurationTicks());
         pending = null;
         endSegment(endMicros);
     }
@@ -192,9 +199,9 @@ final class NativeSegmenter {
         return codec == VideoCodec.H265 ? VideoTrack.h265(parameterSets) : VideoTrack.h264(parameterSets);
     }
 
-    private void addVideo(AccessUnit unit, long durationTicks) {
+    private void addVideo(AccessUnit unit, long timestamp, long durationTicks) {
         if (videoSamples.isEmpty()) {
-            partVideoBaseTicks = unit.rtpTimestamp() - originTimestamp;
+            partVideoBaseTicks = timestamp - originTimestamp;
             partVideoTicks = 0;
         }
         Optional<Sample> sample = Sample.video(unit, durationTicks, 0, codec);

@@ -17,8 +17,6 @@ import io.vigil.recorder.StreamSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * One camera's session in the native engine. Packets come on the RTSP client's event loop from the moment PLAY is
  * answered: they are depacketized ({@link SessionTracks}), dated ({@link SegmentClock}) and segmented
  * ({@link NativeSegmenter}) there, and the segments go to the session's {@link SegmentOutput} once {@link #run} gave
- * one (the few before are kept until then). {@link #run} itself only waits for the session to end: no thread reads.
+ * one ({@link SegmentHandover}). {@link #run} itself only waits for the session to end: no thread reads.
  */
-final class NativeSession implements StreamSession, RtspSession.Listener, NativeSegmenter.Sink {
+final class NativeSession implements StreamSession, RtspSession.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(NativeSession.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
@@ -46,7 +44,7 @@ final class NativeSession implements StreamSession, RtspSession.Listener, Native
     /** Set on the event loop when the session plays, before its first packet; read by the facts after open. */
     private volatile SessionTracks tracks;
 
-    private NativeSegmenter segmenter;
+    private volatile NativeSegmenter segmenter;
     private volatile StreamError unrecordable;
     private final CompletableFuture<String> ended = new CompletableFuture<>();
     private final CompletableFuture<Void> firstPicture = new CompletableFuture<>();
@@ -54,13 +52,7 @@ final class NativeSession implements StreamSession, RtspSession.Listener, Native
     private volatile boolean stopRequested;
     private volatile String notNative;
 
-    /** Guarded by this: the output once {@link #run} attached it; before, what waits for it. */
-    private SegmentOutput output;
-
-    private SessionContext context;
-    private byte[] waitingInit;
-    private final List<Runnable> waitingSegments = new ArrayList<>();
-    private long segments;
+    private final SegmentHandover handover;
 
     NativeSession(
             String cameraId,
@@ -75,6 +67,10 @@ final class NativeSession implements StreamSession, RtspSession.Listener, Native
         this.segmentClock = segmentClock;
         this.segmentMillis = segmentMillis;
         this.partMillis = partMillis;
+        this.handover = new SegmentHandover(cameraId, () -> {
+            SessionTracks known = tracks;
+            return known == null ? 0 : known.damagedFrames();
+        });
     }
 
     /** On the event loop, before the first packet: the tracks the session plays. */
@@ -83,7 +79,8 @@ final class NativeSession implements StreamSession, RtspSession.Listener, Native
         rtsp = session;
         try {
             tracks = SessionTracks.of(session, meters, cameraId);
-            segmenter = new NativeSegmenter(tracks.videoCodec(), tracks.audioTrack(), segmentMillis, partMillis, this);
+            segmenter =
+                    new NativeSegmenter(tracks.videoCodec(), tracks.audioTrack(), segmentMillis, partMillis, handover);
         } catch (StreamError e) {
             unrecordable = e;
             session.close();
@@ -142,16 +139,23 @@ final class NativeSession implements StreamSession, RtspSession.Listener, Native
             tracks.learnResolution(unit.parameterSets());
             firstPicture.complete(null);
         }
-        segmentClock.observe(segmenter.videoMicros(unit.rtpTimestamp()), receivedAt);
         tracks.videoArrived(unit.rtpTimestamp(), receivedAt);
         try {
-            segmenter.video(unit);
+            // observed after the segmenter repaired the timestamp: a jump must not move the arrival estimate
+            segmentClock.observe(segmenter.video(unit), receivedAt);
         } catch (NativeSegmenter.ReorderedFrames e) {
-            notNative = e.getMessage();
-            RtspSession session = rtsp;
-            if (session != null) {
-                session.close();
-            }
+            refuse(e.getMessage());
+        } catch (MediaException e) {
+            // parameter sets the fMP4 writer cannot use: FFmpeg may still make sense of them
+            refuse("the native engine cannot write this stream: " + e.getMessage());
+        }
+    }
+
+    private void refuse(String why) {
+        notNative = why;
+        RtspSession session = rtsp;
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -170,7 +174,7 @@ final class NativeSession implements StreamSession, RtspSession.Listener, Native
                 && tracks.lastVideoTimestamp().isPresent()) {
             long timestamp = TrackTimeline.extendNear(
                     report.rtpTimestamp(), tracks.lastVideoTimestamp().getAsLong());
-            segmentClock.senderReport(segmenter.videoMicros(timestamp), report.ntpTime());
+            segmentClock.senderReport(segmenter.streamMicros(timestamp), report.ntpTime());
         }
     }
 
@@ -186,36 +190,6 @@ final class NativeSession implements StreamSession, RtspSession.Listener, Native
         ended.complete(cause == null ? (notNative != null ? notNative : "stopped") : cause.getMessage());
     }
 
-    @Override
-    public synchronized void init(byte[] initSegment) {
-        if (output == null) {
-            waitingInit = initSegment;
-        } else {
-            initialised(initSegment);
-        }
-    }
-
-    /** The output's init segment: the first makes the camera RECORDING. */
-    private void initialised(byte[] initSegment) {
-        boolean first = output.needsInit();
-        output.init(initSegment);
-        if (first) {
-            context.statusBoard().recording(cameraId);
-        }
-    }
-
-    @Override
-    public synchronized void segment(
-            byte[] bytes, long startMicros, long durationMicros, boolean keyframeStart, int frames) {
-        segments++;
-        Runnable hand = () -> output.segment(bytes, startMicros, durationMicros, keyframeStart, frames);
-        if (output == null) {
-            waitingSegments.add(hand);
-        } else {
-            hand.run();
-        }
-    }
-
     // ---- on the recorder's thread
 
     @Override
@@ -225,7 +199,7 @@ final class NativeSession implements StreamSession, RtspSession.Listener, Native
             segmentClock.ended(context.previousSegmentEnd());
         }
         attached.open();
-        attach(attached, context);
+        handover.attach(attached, context);
         String reason;
         try {
             reason = ended.get();
@@ -250,16 +224,6 @@ final class NativeSession implements StreamSession, RtspSession.Listener, Native
         return reason;
     }
 
-    private synchronized void attach(SegmentOutput attached, SessionContext running) {
-        output = attached;
-        context = running;
-        if (waitingInit != null) {
-            initialised(waitingInit);
-        }
-        waitingSegments.forEach(Runnable::run);
-        waitingSegments.clear();
-    }
-
     @Override
     public void requestStop() {
         stopRequested = true;
@@ -270,13 +234,14 @@ final class NativeSession implements StreamSession, RtspSession.Listener, Native
     }
 
     @Override
-    public synchronized long segments() {
-        return segments;
+    public long segments() {
+        return handover.segments();
     }
 
     @Override
     public int timestampRepairs() {
-        return 0;
+        NativeSegmenter running = segmenter;
+        return running == null ? 0 : running.timestampJumps();
     }
 
     @Override

@@ -193,10 +193,10 @@ final class SessionTracks {
             long audioStart = TrackTimeline.extendNear(audioTrack.firstRtpTime().getAsLong(), frame.rtpTimestamp());
             long afterStartMicros =
                     Math.floorDiv((frame.rtpTimestamp() - audioStart) * 1_000_000L, audioTrack.clockRateHz());
-            return Optional.of(segmenter.videoMicros(videoStart) + afterStartMicros);
+            return Optional.of(segmenter.streamMicros(videoStart) + afterStartMicros);
         }
         long sinceVideoMicros = Duration.between(lastVideoArrival, receivedAt).toNanos() / 1000;
-        return Optional.of(segmenter.videoMicros(lastVideo) + sinceVideoMicros);
+        return Optional.of(segmenter.streamMicros(lastVideo) + sinceVideoMicros);
     }
 
     private static String codecName(MediaDescription media) {
