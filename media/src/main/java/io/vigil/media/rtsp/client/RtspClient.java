@@ -27,7 +27,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -62,7 +63,21 @@ public final class RtspClient implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("at least one event-loop thread: " + threads);
         }
-        return new RtspClient(threads, Epoll.isAvailable(), ForkJoinPool.commonPool());
+        return new RtspClient(threads, Epoll.isAvailable(), resolverThreads());
+    }
+
+    /**
+     * Up to 4 daemon threads for host-name lookups, which block: not the event loops, and not the JDK's common pool,
+     * whose one or two threads other work shares (a slow DNS server would stall it). Idle threads end after 30 s.
+     */
+    private static ThreadPoolExecutor resolverThreads() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread thread = new Thread(r, "rtsp-resolver");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** "epoll" or "nio". */
@@ -179,5 +194,8 @@ public final class RtspClient implements AutoCloseable {
             // sessions that did not close in time are cut by the shutdown below
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(CLOSE_WAIT.toMillis());
+        if (resolver instanceof ThreadPoolExecutor pool) {
+            pool.shutdown();
+        }
     }
 }

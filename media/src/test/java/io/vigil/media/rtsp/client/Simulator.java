@@ -20,6 +20,8 @@ final class Simulator implements AutoCloseable {
     static final String INSTALL = "apt-get install python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-good "
             + "gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly ffmpeg";
 
+    private static final int START_TIMEOUT_SECONDS = 60;
+
     private final Process process;
     final int port;
     final int securePort;
@@ -83,39 +85,44 @@ final class Simulator implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
-            StringBuilder seen = new StringBuilder();
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("READY")) {
-                        return line;
+        // its own thread, not a pool's: what it prints is read until the process ends (GStreamer's warnings included)
+        CompletableFuture<String> ready = new CompletableFuture<>();
+        StringBuilder seen = new StringBuilder();
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        for (String line = out.readLine(); line != null; line = out.readLine()) {
+                            if (!ready.isDone() && line.startsWith("READY")) {
+                                ready.complete(line);
+                            } else if (!ready.isDone()) {
+                                synchronized (seen) {
+                                    seen.append(line).append('\n');
+                                }
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process ended
                     }
-                    seen.append(line).append('\n');
-                }
-            } catch (IOException e) {
-                seen.append(e);
-            }
-            throw new IllegalStateException(
-                    "the camera simulator exited before READY (install: " + INSTALL + "):\n" + seen);
-        });
+                    ready.completeExceptionally(new IllegalStateException(
+                            "the camera simulator exited before READY (install: " + INSTALL + "):\n" + seen));
+                },
+                "simulator-output");
+        reader.setDaemon(true);
+        reader.start();
         String[] bound;
         try {
-            bound = ready.get(30, TimeUnit.SECONDS).split("\\s+");
+            bound = ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS).split("\\s+");
         } catch (Exception e) {
+            boolean alive = process.isAlive();
             process.destroyForcibly();
-            throw new AssertionError("the camera simulator did not start: " + e.getMessage(), e);
-        }
-        Thread drain = new Thread(() -> {
-            try {
-                while (out.readLine() != null) {
-                    // GStreamer's warnings: not this test's business
-                }
-            } catch (IOException ignored) {
-                // the process ended
+            synchronized (seen) {
+                throw new AssertionError(
+                        "the camera simulator did not start within " + START_TIMEOUT_SECONDS + " s ("
+                                + (alive ? "still running" : "exited") + "): " + e.getMessage() + "\nit printed:\n"
+                                + seen,
+                        e);
             }
-        });
-        drain.setDaemon(true);
-        drain.start();
+        }
         return new Simulator(process, Integer.parseInt(bound[1]), Integer.parseInt(bound[2]));
     }
 
