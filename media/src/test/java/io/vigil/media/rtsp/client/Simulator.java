@@ -82,7 +82,9 @@ final class Simulator implements AutoCloseable {
         if (digest) {
             command.add("--digest");
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PYTHONFAULTHANDLER", "1"); // SIGABRT prints where it is
+        Process process = builder.start();
         BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         // its own thread, not a pool's: what it prints is read until the process ends (GStreamer's warnings included)
@@ -114,6 +116,11 @@ final class Simulator implements AutoCloseable {
             bound = ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS).split("\\s+");
         } catch (Exception e) {
             boolean alive = process.isAlive();
+            if (alive) {
+                // Python's fault handler prints every thread's stack on SIGABRT: where it hangs
+                new ProcessBuilder("kill", "-ABRT", Long.toString(process.pid())).start().waitFor();
+                reader.join(5_000);
+            }
             process.destroyForcibly();
             synchronized (seen) {
                 throw new AssertionError(
