@@ -1,6 +1,7 @@
 package io.vigil.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.archive.index.Segment;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Camera and storage faults against the real parts: each camera has a GStreamer RTSP server process of
@@ -77,61 +80,62 @@ class FaultToleranceTest {
         }
     }
 
-    @Test
-    void wrongDigestPasswordIsUnauthorizedUntilFixedThroughTheApi() throws Exception {
+    /** Both engines: their own RTSP clients answer Digest. */
+    @ParameterizedTest(name = "engine {0}")
+    @ValueSource(strings = {"native", "ffmpeg"})
+    void wrongDigestPasswordIsUnauthorizedUntilFixedThroughTheApi(String engine) throws Exception {
+        String id = "gate-" + engine;
         try (CameraSimulator camera =
                 CameraSimulator.withDigest(Map.of("gate", clip), Map.of("gate", "admin:" + GOOD_PASSWORD))) {
             assertEquals(
                     201,
                     vigil.send("POST", "/api/cameras", """
-                    {"id": "gate", "url": "%s", "username": "admin", "password": "%s"}""".formatted(camera.secureUrl("gate"), BAD_PASSWORD))
+                    {"id": "%s", "url": "%s", "username": "admin", "password": "%s", "engine": "%s"}""".formatted(
+                                            id, camera.secureUrl("gate"), BAD_PASSWORD, engine))
                             .statusCode());
             vigil.await(
-                    "gate UNAUTHORIZED",
-                    Duration.ofSeconds(20),
-                    () -> "UNAUTHORIZED".equals(vigil.stateQuietly("gate")));
-            String status = vigil.send("GET", "/api/cameras/gate", null).body();
+                    id + " UNAUTHORIZED", Duration.ofSeconds(20), () -> "UNAUTHORIZED".equals(vigil.stateQuietly(id)));
+            String status = vigil.send("GET", "/api/cameras/" + id, null).body();
             assertTrue(VigilHarness.field(status, "lastError").contains("refused the credentials"), status);
 
             assertEquals(
                     200,
-                    vigil.send("PUT", "/api/cameras/gate", """
+                    vigil.send("PUT", "/api/cameras/" + id, """
                     {"password": "%s"}""".formatted(GOOD_PASSWORD))
                             .statusCode());
             vigil.await(
-                    "gate RECORDING after the password was fixed",
+                    id + " RECORDING after the password was fixed",
                     Duration.ofSeconds(20),
-                    () -> "RECORDING".equals(vigil.stateQuietly("gate")));
+                    () -> "RECORDING".equals(vigil.stateQuietly(id)));
+            assertEngine(id, engine);
             vigil.assertNeverShown(GOOD_PASSWORD);
             vigil.assertNeverShown(BAD_PASSWORD);
-            assertEquals(204, vigil.send("DELETE", "/api/cameras/gate", null).statusCode());
+            assertEquals(204, vigil.send("DELETE", "/api/cameras/" + id, null).statusCode());
         }
     }
 
-    @Test
-    void frozenCameraIsDetectedByTheWatchdogAndRecordedAgainWhenItThaws() throws Exception {
+    /** Both engines: each has its own stall watchdog. */
+    @ParameterizedTest(name = "engine {0}")
+    @ValueSource(strings = {"native", "ffmpeg"})
+    void frozenCameraIsDetectedByTheWatchdogAndRecordedAgainWhenItThaws(String engine) throws Exception {
+        String id = "freezer-" + engine;
         try (CameraSimulator camera = new CameraSimulator(Map.of("freezer", clip), Map.of())) {
-            register("freezer", camera.url("freezer"));
-            vigil.await(
-                    "freezer RECORDING",
-                    Duration.ofSeconds(30),
-                    () -> "RECORDING".equals(vigil.stateQuietly("freezer")));
+            register(id, camera.url("freezer"), engine);
+            vigil.await(id + " RECORDING", Duration.ofSeconds(30), () -> "RECORDING".equals(vigil.stateQuietly(id)));
+            assertEngine(id, engine);
             camera.signal("STOP");
             long stoppedAt = System.nanoTime();
             vigil.await(
-                    "freezer leaves RECORDING",
-                    STALL.plusSeconds(10),
-                    () -> !"RECORDING".equals(vigil.stateQuietly("freezer")));
+                    id + " leaves RECORDING", STALL.plusSeconds(10), () -> !"RECORDING".equals(vigil.stateQuietly(id)));
             double detectSeconds = (System.nanoTime() - stoppedAt) / 1e9;
             System.out.printf(
-                    "MEASURED stall detected after %.1f s (watchdog %d s)%n", detectSeconds, STALL.toSeconds());
+                    "MEASURED stall detected after %.1f s (watchdog %d s, engine %s)%n",
+                    detectSeconds, STALL.toSeconds(), engine);
             assertTrue(detectSeconds <= STALL.toSeconds() + 2 + 2, "left RECORDING after " + detectSeconds + " s");
             camera.signal("CONT");
             vigil.await(
-                    "freezer RECORDING again",
-                    Duration.ofSeconds(30),
-                    () -> "RECORDING".equals(vigil.stateQuietly("freezer")));
-            assertEquals(204, vigil.send("DELETE", "/api/cameras/freezer", null).statusCode());
+                    id + " RECORDING again", Duration.ofSeconds(30), () -> "RECORDING".equals(vigil.stateQuietly(id)));
+            assertEquals(204, vigil.send("DELETE", "/api/cameras/" + id, null).statusCode());
         }
     }
 
@@ -451,9 +455,20 @@ class FaultToleranceTest {
     }
 
     private void register(String id, String url) throws Exception {
+        register(id, url, "native");
+    }
+
+    private void register(String id, String url, String engine) throws Exception {
         HttpResponse<String> r = vigil.send("POST", "/api/cameras", """
-                {"id": "%s", "url": "%s"}""".formatted(id, url));
+                {"id": "%s", "url": "%s", "engine": "%s"}""".formatted(id, url, engine));
         assertEquals(201, r.statusCode(), r.body());
+    }
+
+    /** The camera is recorded by the engine it is set to, no fallback. */
+    private void assertEngine(String id, String engine) throws Exception {
+        String camera = vigil.send("GET", "/api/cameras/" + id, null).body();
+        assertTrue(camera.contains("\"engine\":\"" + engine.toUpperCase(java.util.Locale.ROOT) + "\""), camera);
+        assertFalse(camera.contains("engineReason"), camera);
     }
 
     private String sendQuietly(String path) {

@@ -6,6 +6,7 @@ import io.vigil.camera.Camera;
 import io.vigil.media.MediaException;
 import io.vigil.media.auth.Credentials;
 import io.vigil.media.rtsp.client.RtspClient;
+import io.vigil.media.rtsp.client.RtspSession;
 import io.vigil.media.rtsp.client.RtspTarget;
 import io.vigil.recorder.RecorderConfig;
 import io.vigil.recorder.SegmentClock;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -83,12 +85,13 @@ public class NativeEngine implements StreamEngine {
                 new SegmentClock(config.maxClockDrift()),
                 config.segmentTargetMillis(),
                 config.partTargetMillis());
+        CompletableFuture<RtspSession> opening = null;
         try {
             // the client bounds each step (connect, every request) by the connect timeout; this only guards it
             // a redirect stays on the address the connector checked: another host was never checked
             String checkedHost = rtsp.url().getHost();
-            client().open(rtsp, url -> checkedHost.equalsIgnoreCase(url.getHost()), session)
-                    .get(4 * connectTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            opening = client().open(rtsp, url -> checkedHost.equalsIgnoreCase(url.getHost()), session);
+            opening.get(4 * connectTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
             if (session.unrecordable() != null) {
                 throw session.unrecordable();
             }
@@ -101,6 +104,9 @@ public class NativeEngine implements StreamEngine {
             }
             throw NativeErrors.of(e.getCause(), connectTimeout);
         } catch (TimeoutException e) {
+            if (opening != null) {
+                opening.cancel(false); // still connecting: the client closes it
+            }
             session.close();
             throw new StreamError(
                     "the camera sent no picture within " + connectTimeout.toMillis() / 1000.0
@@ -108,6 +114,9 @@ public class NativeEngine implements StreamEngine {
                     StreamError.Kind.UNREACHABLE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (opening != null) {
+                opening.cancel(false);
+            }
             session.close();
             throw new StreamError("interrupted while connecting", StreamError.Kind.UNREACHABLE);
         } catch (StreamError e) {

@@ -1,17 +1,14 @@
 package io.vigil.recorder.nativeengine;
 
 import io.vigil.media.fmp4.AudioTrack;
-import io.vigil.media.fmp4.Fragment;
 import io.vigil.media.fmp4.InitSegment;
 import io.vigil.media.fmp4.Sample;
-import io.vigil.media.fmp4.TrackRun;
 import io.vigil.media.fmp4.VideoCodec;
 import io.vigil.media.fmp4.VideoTrack;
 import io.vigil.media.rtp.AacDepacketizer;
 import io.vigil.media.rtp.AccessUnit;
 import io.vigil.media.rtp.AudioFrame;
 import io.vigil.recorder.SegmentCutter;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +33,6 @@ final class NativeSegmenter {
         void segment(byte[] bytes, long startMicros, long durationMicros, boolean keyframeStart, int frames);
     }
 
-    static final int VIDEO_TRACK_ID = 1;
-    static final int AUDIO_TRACK_ID = 2;
     private static final int VIDEO_CLOCK_HZ = 90_000;
 
     private final VideoCodec codec;
@@ -56,14 +51,12 @@ final class NativeSegmenter {
     private long originTimestamp;
     private long originMicros;
 
-    private final List<Sample> videoSamples = new ArrayList<>();
-    private long partVideoBaseTicks;
-    private long partVideoTicks;
-    private final List<Sample> audioSamples = new ArrayList<>();
-    private long partAudioBaseTicks;
-    private long sequenceNumber;
+    private final PartBuilder part = new PartBuilder();
 
-    private ByteArrayOutputStream segmentBytes = new ByteArrayOutputStream(256 * 1024);
+    /** The segment's parts so far: copied once, end to end, into the segment when it ends (no spare capacity held). */
+    private final List<byte[]> segmentParts = new ArrayList<>();
+
+    private int segmentSizeBytes;
     private long segmentStartMicros;
     private boolean segmentKeyframeStart;
     private int framesInSegment;
@@ -147,7 +140,7 @@ final class NativeSegmenter {
                 beginSegment(micros, cutter.segmentStartsWithKeyframe());
             }
             case APPEND -> {
-                if (partVideoTicks >= partTargetTicks) {
+                if (part.videoTicks() >= partTargetTicks) {
                     flushPart();
                 }
             }
@@ -178,10 +171,7 @@ final class NativeSegmenter {
         if (micros < 0) {
             return;
         }
-        if (audioSamples.isEmpty()) {
-            partAudioBaseTicks = audio.ticks(micros);
-        }
-        audioSamples.add(Sample.audio(frame, AacDepacketizer.SAMPLES_PER_FRAME));
+        part.audio(Sample.audio(frame, AacDepacketizer.SAMPLES_PER_FRAME), audio.ticks(micros));
     }
 
     /** Ends the session: the held access unit gets the last measured duration, and the segment in progress is cut. */
@@ -200,27 +190,7 @@ final class NativeSegmenter {
     }
 
     private void addVideo(AccessUnit unit, long timestamp, long durationTicks) {
-        if (videoSamples.isEmpty()) {
-            partVideoBaseTicks = timestamp - originTimestamp;
-            partVideoTicks = 0;
-        }
-        Optional<Sample> sample = Sample.video(unit, durationTicks, 0, codec);
-        if (sample.isPresent()) {
-            videoSamples.add(sample.get());
-        } else if (!videoSamples.isEmpty()) {
-            // parameter sets alone: their time belongs to the picture before
-            Sample last = videoSamples.remove(videoSamples.size() - 1);
-            videoSamples.add(new Sample(
-                    last.data(),
-                    last.framing(),
-                    last.durationTicks() + durationTicks,
-                    last.keyframe(),
-                    last.compositionOffsetTicks()));
-        } else {
-            partVideoBaseTicks += durationTicks;
-            return;
-        }
-        partVideoTicks += durationTicks;
+        part.video(Sample.video(unit, durationTicks, 0, codec), timestamp - originTimestamp, durationTicks);
     }
 
     private void beginSegment(long micros, boolean keyframeStart) {
@@ -231,33 +201,33 @@ final class NativeSegmenter {
 
     private void endSegment(long endMicros) {
         flushPart();
-        if (segmentBytes.size() > 0 && endMicros > segmentStartMicros) {
+        if (segmentSizeBytes > 0 && endMicros > segmentStartMicros) {
             sink.segment(
-                    segmentBytes.toByteArray(),
+                    concatenatedParts(),
                     segmentStartMicros,
                     endMicros - segmentStartMicros,
                     segmentKeyframeStart,
                     framesInSegment);
         }
-        segmentBytes = new ByteArrayOutputStream(Math.max(64 * 1024, segmentBytes.size() + segmentBytes.size() / 4));
+        segmentParts.clear();
+        segmentSizeBytes = 0;
     }
 
     private void flushPart() {
-        if (videoSamples.isEmpty() && audioSamples.isEmpty()) {
-            return;
+        part.finish().ifPresent(bytes -> {
+            segmentParts.add(bytes);
+            segmentSizeBytes += bytes.length;
+        });
+    }
+
+    private byte[] concatenatedParts() {
+        byte[] segment = new byte[segmentSizeBytes];
+        int at = 0;
+        for (byte[] bytes : segmentParts) {
+            System.arraycopy(bytes, 0, segment, at, bytes.length);
+            at += bytes.length;
         }
-        List<TrackRun> runs = new ArrayList<>(2);
-        if (!videoSamples.isEmpty()) {
-            runs.add(new TrackRun(VIDEO_TRACK_ID, partVideoBaseTicks, videoSamples));
-        }
-        if (!audioSamples.isEmpty()) {
-            runs.add(new TrackRun(AUDIO_TRACK_ID, partAudioBaseTicks, audioSamples));
-        }
-        byte[] part = new Fragment(++sequenceNumber, runs).bytes();
-        segmentBytes.write(part, 0, part.length);
-        videoSamples.clear();
-        audioSamples.clear();
-        partVideoTicks = 0;
+        return segment;
     }
 
     /** The stream reorders frames (B-frames), which the native engine does not record. */

@@ -68,6 +68,12 @@ final class ClientSession {
         this.listener = listener;
         this.transportName = transportName;
         this.reporterSsrc = reporterSsrc;
+        // a caller that gives the opening up (cancels it) closes the connection, whatever step it was at
+        CompletableFuture<RtspSession> unused = opened.whenComplete((session, error) -> {
+            if (opened.isCancelled()) {
+                loop.execute(() -> end(new MediaException(MediaError.TIMEOUT, "the opening was given up")));
+            }
+        });
     }
 
     CompletableFuture<RtspSession> opened() {
@@ -296,7 +302,7 @@ final class ClientSession {
         if (!opened.isDone()) {
             opened.completeExceptionally(
                     cause != null ? cause : new MediaException(MediaError.CONNECTION_CLOSED, "closed before PLAY"));
-        } else {
+        } else if (!opened.isCompletedExceptionally()) {
             try {
                 listener.onClosed(cause);
             } catch (RuntimeException ignored) {

@@ -91,7 +91,7 @@ public final class RtspClient implements AutoCloseable {
      * event-loop thread, or exceptionally with a {@link MediaException}: {@link MediaError#UNREACHABLE},
      * {@link MediaError#UNAUTHORIZED}, {@link MediaError#TIMEOUT}, {@link MediaError#PROTOCOL},
      * {@link MediaError#UNSUPPORTED}, or what the camera's bytes broke. The listener hears of a session only once the
-     * future completed normally.
+     * future completed normally. Cancelling the future gives the opening up: its connection is closed.
      */
     public CompletableFuture<RtspSession> open(RtspTarget target, RtspSession.Listener listener) {
         return open(target, url -> true, listener);

@@ -118,7 +118,9 @@ final class Simulator implements AutoCloseable {
             boolean alive = process.isAlive();
             if (alive) {
                 // Python's fault handler prints every thread's stack on SIGABRT: where it hangs
-                new ProcessBuilder("kill", "-ABRT", Long.toString(process.pid())).start().waitFor();
+                new ProcessBuilder("kill", "-ABRT", Long.toString(process.pid()))
+                        .start()
+                        .waitFor();
                 reader.join(5_000);
             }
             process.destroyForcibly();
