@@ -75,11 +75,19 @@ final class AccessUnitBuilder {
             return added;
         }
         int pieceStart = openAt;
-        for (int i = openAt; i + 2 < size; i++) {
-            if (bytes[i] == 0 && bytes[i + 1] == 0 && bytes[i + 2] == 1) {
-                addPiece(pieceStart, i, added);
-                pieceStart = i + 3;
-                i += 2;
+        // t is where a start code's last byte would be; a byte other than 0 and 1 there rules out every code that
+        // could hold it, so the search steps 3 bytes (most of a slice's bytes), else 1
+        int t = openAt + 2;
+        while (t < size) {
+            byte b = bytes[t];
+            if (b == 1 && bytes[t - 1] == 0 && bytes[t - 2] == 0) {
+                addPiece(pieceStart, t - 2, added);
+                pieceStart = t + 1;
+                t += 3;
+            } else if (b == 0) {
+                t++;
+            } else {
+                t += 3;
             }
         }
         addPiece(pieceStart, size, added);
