@@ -40,7 +40,7 @@ record VigilRecording(String engine, Duration window, boolean listingDelay, bool
                         work,
                         CameraSimulator.freePort(),
                         List.of(
-                                "-Xmx1g",
+                                "-Xmx" + System.getProperty("bench.ingest.heap", "1g"),
                                 "-Dvigil.storage.endpoint=" + store.endpoint(),
                                 "-Dvigil.storage.access-key=" + S3ServerProcess.ACCESS_KEY,
                                 "-Dvigil.storage.secret-key=" + S3ServerProcess.SECRET_KEY,

@@ -65,10 +65,12 @@ public final class ServiceProcess implements AutoCloseable {
                 "-cp",
                 System.getProperty("java.class.path"),
                 "io.vigil.Application"));
-        // An option given in extra replaces the default of the same name (the JVM would take the last one).
+        // An option given in extra replaces the default of the same name (the JVM would take the last one), the heap
+        // size too: before, a caller's -Xmx came first and the default 512 MiB won.
         cmd.removeIf(option -> option.startsWith("-D")
                 && option.contains("=")
                 && extra.stream().anyMatch(e -> e.startsWith(option.substring(0, option.indexOf('=') + 1))));
+        cmd.removeIf(option -> option.startsWith("-Xmx") && extra.stream().anyMatch(e -> e.startsWith("-Xmx")));
         cmd.addAll(1, extra);
         ProcessBuilder builder = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
