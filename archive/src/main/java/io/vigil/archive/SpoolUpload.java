@@ -10,6 +10,7 @@ import io.vigil.archive.spool.SpooledSegment;
 import io.vigil.archive.store.ObjectStore;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.Sha256;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,7 +102,7 @@ final class SpoolUpload {
     /** Stores a segment the spool did not take, on the caller's thread; counted and reported as lost if it fails. */
     void storeUnspooled(Segment segment, SegmentDraft draft) {
         try {
-            store(segment, draft::bytes, draft::init, draft.codecs(), false);
+            store(segment, draft::bytes, true, draft::init, draft.codecs(), false);
         } catch (VigilException | IOException e) {
             meters.counter("vigil.store.errors", "camera", cameraId).increment();
             meters.counter("vigil.segments.lost", "camera", cameraId).increment();
@@ -141,9 +142,11 @@ final class SpoolUpload {
             after = s.segment().sequence();
             try {
                 String initKey = s.segment().initKey();
+                Optional<byte[]> handedOver = spool.handedOverMedia(s);
                 store(
                         s.segment(),
-                        () -> spool.mediaBytes(s),
+                        handedOver.isPresent() ? handedOver::get : () -> spool.mediaBytes(s),
+                        handedOver.isPresent(),
                         () -> spool.initBytes(s),
                         s.codecs(),
                         initKey.equals(indexedInitKey));
@@ -199,7 +202,13 @@ final class SpoolUpload {
      * indexed it with its last segment. Should the row have gone since (retention removes an init segment no row
      * needs), {@link SegmentIndex#add} refuses the segment, the drain fails, and the retry asks again.
      */
-    private void store(Segment s, LazyBytes mediaBytes, LazyBytes initBytes, String codecs, boolean initKnownIndexed)
+    private void store(
+            Segment s,
+            LazyBytes mediaBytes,
+            boolean handedOver,
+            LazyBytes initBytes,
+            String codecs,
+            boolean initKnownIndexed)
             throws IOException {
         if (!initKnownIndexed && index.initSegments().find(s.initKey()).isEmpty()) {
             byte[] init = initBytes.get();
@@ -209,12 +218,36 @@ final class SpoolUpload {
         }
         byte[] media = mediaBytes.get();
         long startNanos = System.nanoTime();
-        store.put(s.objectKey(), media, MEDIA_SEGMENT_TYPE, SegmentMetadata.of(s));
+        store.put(s.objectKey(), media, sha256(s, media, handedOver), MEDIA_SEGMENT_TYPE, SegmentMetadata.of(s));
         meters.timer("vigil.upload", "camera", s.cameraId())
                 .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         index.add(s);
         meters.counter("vigil.segments.written", "camera", s.cameraId()).increment();
         meters.counter("vigil.segments.bytes", "camera", s.cameraId()).increment(media.length);
+    }
+
+    /**
+     * The SHA-256 of the bytes about to be stored, which the store checks them against: the one recorded with the
+     * segment when these are the bytes it was computed from, else computed now. A spool file that no longer matches
+     * the recorded hash is still stored, as it is (refusing it would stall the camera's lane for good), and said
+     * loudly; its index row keeps the recorded hash, so verification reports the object as altered.
+     */
+    private String sha256(Segment s, byte[] media, boolean handedOver) {
+        if (handedOver && s.sha256() != null) {
+            return s.sha256();
+        }
+        String actual = Sha256.hex(media);
+        if (s.sha256() != null && !actual.equals(s.sha256())) {
+            meters.counter("vigil.spool.altered", "camera", cameraId).increment();
+            LOG.error(
+                    "Camera {}: spool file of segment {} changed since it was recorded (SHA-256 {}, recorded {}); "
+                            + "storing it as it is, its index row keeps the recorded hash",
+                    cameraId,
+                    s.sequence(),
+                    actual,
+                    s.sha256());
+        }
+        return actual;
     }
 
     // the retried drain reports store and spool failures through fail()

@@ -91,6 +91,15 @@ class ArchiveRecoveryTest {
         }
 
         @Override
+        public void put(String key, byte[] bytes, String sha256Hex, String contentType, Map<String, String> metadata) {
+            check();
+            if (surprise != null) {
+                throw surprise;
+            }
+            real.put(key, bytes, sha256Hex, contentType, metadata);
+        }
+
+        @Override
         public Optional<Map<String, String>> metadata(String key) {
             check();
             return real.metadata(key);

@@ -126,6 +126,14 @@ public class SegmentSpool {
         return cached.isPresent() ? cached.get() : readBack(s.mediaFile());
     }
 
+    /**
+     * The segment's bytes as the recorder handed them over, if still cached: the very bytes its SHA-256 was computed
+     * from. Empty when they would have to be read back from the file, which may have changed since.
+     */
+    public Optional<byte[]> handedOverMedia(SpooledSegment s) {
+        return cache.media(s.segment().cameraId(), s.segment().sequence());
+    }
+
     /** The segment's init segment: cached, else read back from its file (counted). */
     public byte[] initBytes(SpooledSegment s) throws IOException {
         Optional<byte[]> cached = cache.init(s.segment().cameraId(), s.segment().initKey());

@@ -18,6 +18,15 @@ public interface ObjectStore {
      */
     void put(String key, byte[] bytes, String contentType, Map<String, String> metadata);
 
+    /**
+     * As {@link #put(String, byte[], String, Map)}, for bytes whose SHA-256 ({@code sha256Hex}, lower-case hex) the
+     * caller already computed: a store that signs its payloads need not hash them again. The hash must be right: a
+     * store that checks it refuses the object otherwise.
+     */
+    default void put(String key, byte[] bytes, String sha256Hex, String contentType, Map<String, String> metadata) {
+        put(key, bytes, contentType, metadata);
+    }
+
     /** The object's user metadata (keys lower-case), or empty if there is no such object. */
     Optional<Map<String, String>> metadata(String key);
 

@@ -46,15 +46,21 @@ public record Fragment(long sequenceNumber, List<TrackRun> runs) {
 
     /** The fragment's bytes; each sample's bytes are copied once, straight into {@code mdat}. */
     public byte[] bytes() {
-        long mdatBytes =
-                MDAT_HEADER_BYTES + runs.stream().mapToLong(TrackRun::sizeBytes).sum();
+        long mdatBytes = MDAT_HEADER_BYTES;
+        for (TrackRun run : runs) {
+            mdatBytes += run.sizeBytes();
+        }
         byte[] moof = moof();
         if (moof.length + mdatBytes > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("a fragment fits a Java array: " + mdatBytes + " bytes of mdat");
         }
         ByteBuffer out = ByteBuffer.allocate(moof.length + (int) mdatBytes);
         out.put(moof).putInt((int) mdatBytes).put(new byte[] {'m', 'd', 'a', 't'});
-        runs.forEach(run -> run.samples().forEach(sample -> sample.writeTo(out)));
+        for (TrackRun run : runs) {
+            for (Sample sample : run.samples()) {
+                sample.writeTo(out);
+            }
+        }
         return out.array();
     }
 

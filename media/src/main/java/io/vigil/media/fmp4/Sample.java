@@ -3,6 +3,7 @@ package io.vigil.media.fmp4;
 import io.vigil.media.rtp.AccessUnit;
 import io.vigil.media.rtp.AudioFrame;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +27,13 @@ public record Sample(
 
     public Sample {
         data = List.copyOf(data);
-        if (data.isEmpty() || data.stream().anyMatch(n -> !n.hasRemaining())) {
+        if (data.isEmpty()) {
             throw new IllegalArgumentException("a sample holds data, no piece empty");
+        }
+        for (ByteBuffer piece : data) {
+            if (!piece.hasRemaining()) {
+                throw new IllegalArgumentException("a sample holds data, no piece empty");
+            }
         }
         if (durationTicks <= 0 || durationTicks > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("a sample's duration is 1 to 2^32-1 ticks: " + durationTicks);
@@ -47,8 +53,13 @@ public record Sample(
      */
     public static Optional<Sample> video(
             AccessUnit unit, long durationTicks, int compositionOffsetTicks, VideoCodec codec) {
-        List<ByteBuffer> kept =
-                unit.nalUnits().stream().filter(codec::belongsInSample).toList();
+        List<ByteBuffer> nals = unit.nalUnits();
+        List<ByteBuffer> kept = new ArrayList<>(nals.size());
+        for (ByteBuffer nal : nals) { // a loop, not a stream: this runs for every picture of every camera
+            if (codec.belongsInSample(nal)) {
+                kept.add(nal);
+            }
+        }
         return kept.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new Sample(
@@ -62,8 +73,11 @@ public record Sample(
 
     /** Its size in {@code mdat}. */
     public long sizeBytes() {
-        long prefixes = framing == Framing.LENGTH_PREFIXED ? (long) LENGTH_BYTES * data.size() : 0;
-        return prefixes + data.stream().mapToLong(ByteBuffer::remaining).sum();
+        long size = framing == Framing.LENGTH_PREFIXED ? (long) LENGTH_BYTES * data.size() : 0;
+        for (ByteBuffer piece : data) {
+            size += piece.remaining();
+        }
+        return size;
     }
 
     /** Copies its bytes into {@code mdat}: the one copy they make on the way out. */
@@ -72,7 +86,8 @@ public record Sample(
             if (framing == Framing.LENGTH_PREFIXED) {
                 mdat.putInt(piece.remaining());
             }
-            mdat.put(piece.duplicate());
+            mdat.put(mdat.position(), piece, piece.position(), piece.remaining());
+            mdat.position(mdat.position() + piece.remaining());
         }
     }
 }

@@ -21,7 +21,11 @@ public record TrackRun(int trackId, long baseDecodeTimeTicks, List<Sample> sampl
 
     /** The sum of its samples' durations. */
     public long durationTicks() {
-        return samples.stream().mapToLong(Sample::durationTicks).sum();
+        long ticks = 0;
+        for (Sample sample : samples) {
+            ticks += sample.durationTicks();
+        }
+        return ticks;
     }
 
     /** Where the track's next run starts: its base decode time plus its duration. */
@@ -31,7 +35,11 @@ public record TrackRun(int trackId, long baseDecodeTimeTicks, List<Sample> sampl
 
     /** Its samples' bytes in {@code mdat}. */
     public long sizeBytes() {
-        return samples.stream().mapToLong(Sample::sizeBytes).sum();
+        long size = 0;
+        for (Sample sample : samples) {
+            size += sample.sizeBytes();
+        }
+        return size;
     }
 
     /** Whether a decoder can start at it: its first sample is a sync sample (or it has none). */

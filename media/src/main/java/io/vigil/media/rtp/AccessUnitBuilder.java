@@ -17,6 +17,9 @@ final class AccessUnitBuilder {
     private final int maxBytes;
     private byte[] bytes = new byte[MIN_CAPACITY_BYTES];
     private int size;
+    /** {@link #bytes}, read-only, made when first sliced: NAL units are slices of it, one object each. */
+    private ByteBuffer view;
+
     private final List<int[]> nals = new ArrayList<>();
     private int openAt = -1;
     private boolean damaged;
@@ -48,7 +51,13 @@ final class AccessUnitBuilder {
             return;
         }
         openAt = size;
-        append(ByteBuffer.wrap(header));
+        if (size + header.length > maxBytes) {
+            damage();
+            return;
+        }
+        ensure(size + header.length);
+        System.arraycopy(header, 0, bytes, size, header.length);
+        size += header.length;
     }
 
     void append(ByteBuffer part) {
@@ -59,9 +68,10 @@ final class AccessUnitBuilder {
             damage();
             return;
         }
-        ensure(size + part.remaining());
-        part.duplicate().get(bytes, size, part.remaining());
-        size += part.remaining();
+        int n = part.remaining();
+        ensure(size + n);
+        part.get(part.position(), bytes, size, n); // absolute: neither moves the part nor makes a duplicate of it
+        size += n;
     }
 
     /**
@@ -99,9 +109,10 @@ final class AccessUnitBuilder {
     List<ByteBuffer> finish() {
         List<ByteBuffer> slices = new ArrayList<>(nals.size());
         for (int[] nal : nals) {
-            slices.add(ByteBuffer.wrap(bytes, nal[0], nal[1]).slice().asReadOnlyBuffer());
+            slices.add(slice(nal[0], nal[1]));
         }
         bytes = new byte[Math.max(MIN_CAPACITY_BYTES, Math.min(maxBytes, size + size / 4))];
+        view = null;
         reset();
         return slices;
     }
@@ -119,8 +130,15 @@ final class AccessUnitBuilder {
         }
         if (to > from) {
             nals.add(new int[] {from, to - from});
-            added.add(ByteBuffer.wrap(bytes, from, to - from).slice().asReadOnlyBuffer());
+            added.add(slice(from, to - from));
         }
+    }
+
+    private ByteBuffer slice(int from, int length) {
+        if (view == null) {
+            view = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+        }
+        return view.slice(from, length);
     }
 
     private void ensure(int capacity) {
@@ -128,6 +146,7 @@ final class AccessUnitBuilder {
             byte[] larger = new byte[(int) Math.min(maxBytes, Math.max(capacity, 2L * bytes.length))];
             System.arraycopy(bytes, 0, larger, 0, size);
             bytes = larger;
+            view = null;
         }
     }
 }

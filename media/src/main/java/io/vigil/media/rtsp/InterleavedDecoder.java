@@ -20,6 +20,9 @@ public final class InterleavedDecoder {
 
     private final StreamLimits limits;
     private final byte[] buffer;
+    /** The buffer, read-only: frames are handed out as slices of it, one object each. */
+    private final ByteBuffer readOnlyBuffer;
+
     private int start;
     private int end;
     /** How far past {@link #start} the search for the end of a message's headers has looked. */
@@ -32,6 +35,7 @@ public final class InterleavedDecoder {
     public InterleavedDecoder(StreamLimits limits) {
         this.limits = limits;
         this.buffer = new byte[limits.bufferBytes()];
+        this.readOnlyBuffer = ByteBuffer.wrap(buffer).asReadOnlyBuffer();
     }
 
     /** Decodes what {@code chunk} completes, handing each frame and message to {@code sink}; consumes the chunk. */
@@ -99,9 +103,7 @@ public final class InterleavedDecoder {
         if (available < StreamLimits.FRAME_HEADER_BYTES + length) {
             return false;
         }
-        ByteBuffer payload = ByteBuffer.wrap(buffer, start + StreamLimits.FRAME_HEADER_BYTES, length)
-                .slice()
-                .asReadOnlyBuffer();
+        ByteBuffer payload = readOnlyBuffer.slice(start + StreamLimits.FRAME_HEADER_BYTES, length);
         consumed(StreamLimits.FRAME_HEADER_BYTES + length);
         sink.accept(new InterleavedFrame(channel, payload));
         return true;
