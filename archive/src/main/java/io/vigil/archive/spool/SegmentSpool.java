@@ -45,6 +45,8 @@ public class SegmentSpool {
     private final SpoolCache cache;
     /** How many spooled segments use each init file: it is deleted with its last one. Guarded by {@code this}. */
     private final Map<Path, Integer> initUsers = new HashMap<>();
+    /** One per camera: its spool thread's writes and its upload thread's removals take turns on its files. */
+    private final Map<String, Object> cameraLocks = new ConcurrentHashMap<>();
 
     private final AtomicLong readBacks = new AtomicLong();
     private long sizeBytes;
@@ -67,35 +69,46 @@ public class SegmentSpool {
 
     /**
      * Spools a finished segment and, if not there yet, its init segment; caches their bytes in memory if there is room
-     * (the arrays themselves: the caller changes them no more).
+     * (the arrays themselves: the caller changes them no more). The files are written holding only the camera's own
+     * lock (its spool and upload threads take turns; other cameras do not wait): the spool's lock guards its books,
+     * never a disk write. Measured: with the files written under the spool's one lock, 200 cameras' segments queued
+     * behind each other's writes (about 50 a second in all) and the spool grew without end.
      */
-    public synchronized SpooledSegment add(Segment segment, String codecs, byte[] media, byte[] init) {
+    public SpooledSegment add(Segment segment, String codecs, byte[] media, byte[] init) {
         Path initFile = layout.fileOf(segment.cameraId(), "init", SpoolLayout.fileName(segment.initKey()))
                 .orElseThrow(() ->
                         new VigilException(ErrorCode.INTERNAL, "segment " + segment.sequence() + " has no spool path"));
         Path mediaFile = layout.fileOf(segment.cameraId(), SpoolLayout.mediaName(segment.sequence()))
                 .orElseThrow();
-        try {
-            makeRoom(media.length + (Files.exists(initFile) ? 0 : init.length));
-            if (!Files.exists(initFile)) {
-                SpoolFiles.write(initFile, init, config.fsync());
-                sizeBytes += init.length;
+        synchronized (cameraLock(segment.cameraId())) {
+            boolean writeInit = !Files.exists(initFile);
+            long bytes = (long) media.length + (writeInit ? init.length : 0);
+            makeRoom(bytes).forEach(this::deleteDropped);
+            try {
+                if (writeInit) {
+                    SpoolFiles.write(initFile, init, config.fsync());
+                }
+                SpoolFiles.write(mediaFile, media, config.fsync());
+                SpoolFiles.writeProperties(
+                        SpoolLayout.propertiesOf(mediaFile), SpoolLayout.toProperties(segment, codecs));
+            } catch (IOException e) {
+                synchronized (this) {
+                    sizeBytes -= bytes;
+                }
+                lastWriteError = e.toString();
+                throw new VigilException(
+                        ErrorCode.STORAGE_UNAVAILABLE,
+                        "cannot spool segment " + segment.sequence() + " of camera " + segment.cameraId() + ": "
+                                + e.getMessage(),
+                        e);
             }
-            SpoolFiles.write(mediaFile, media, config.fsync());
-            SpoolFiles.writeProperties(SpoolLayout.propertiesOf(mediaFile), SpoolLayout.toProperties(segment, codecs));
-            sizeBytes += media.length;
             SpooledSegment spooled = new SpooledSegment(segment, codecs, mediaFile, initFile);
-            track(spooled);
+            synchronized (this) {
+                track(spooled);
+            }
             cache.keep(segment.cameraId(), segment.sequence(), media, segment.initKey(), init);
             lastWriteError = null;
             return spooled;
-        } catch (IOException e) {
-            lastWriteError = e.toString();
-            throw new VigilException(
-                    ErrorCode.STORAGE_UNAVAILABLE,
-                    "cannot spool segment " + segment.sequence() + " of camera " + segment.cameraId() + ": "
-                            + e.getMessage(),
-                    e);
         }
     }
 
@@ -177,18 +190,34 @@ public class SegmentSpool {
     }
 
     /** Removes a segment that the store and index now have, and its init file once no one needs it. */
-    public synchronized void remove(SpooledSegment s) {
-        NavigableMap<Long, SpooledSegment> m = entries.get(s.segment().cameraId());
-        if (m == null || m.remove(s.segment().sequence()) == null) {
-            return;
+    public void remove(SpooledSegment s) {
+        String camera = s.segment().cameraId();
+        synchronized (cameraLock(camera)) {
+            boolean lastOfInit;
+            synchronized (this) {
+                NavigableMap<Long, SpooledSegment> m = entries.get(camera);
+                if (m == null || m.remove(s.segment().sequence()) == null) {
+                    return; // removed already, or dropped to make room
+                }
+                lastOfInit = initUsers.merge(s.initFile(), -1, Integer::sum) <= 0;
+                if (lastOfInit) {
+                    initUsers.remove(s.initFile());
+                }
+            }
+            cache.release(camera, s.segment().sequence());
+            long freed = SpoolFiles.delete(s.mediaFile());
+            SpoolFiles.delete(SpoolLayout.propertiesOf(s.mediaFile()));
+            if (lastOfInit) {
+                freed += SpoolFiles.delete(s.initFile());
+            }
+            synchronized (this) {
+                sizeBytes -= freed;
+            }
         }
-        cache.release(s.segment().cameraId(), s.segment().sequence());
-        sizeBytes -= SpoolFiles.delete(s.mediaFile());
-        SpoolFiles.delete(SpoolLayout.propertiesOf(s.mediaFile()));
-        if (initUsers.merge(s.initFile(), -1, Integer::sum) <= 0) {
-            initUsers.remove(s.initFile());
-            sizeBytes -= SpoolFiles.delete(s.initFile());
-        }
+    }
+
+    private Object cameraLock(String cameraId) {
+        return cameraLocks.computeIfAbsent(cameraId, c -> new Object());
     }
 
     /** Indexes a spooled segment in memory; called holding {@code this}, or from the constructor. */
@@ -223,7 +252,14 @@ public class SegmentSpool {
         return lastWriteError;
     }
 
-    private void makeRoom(long needed) {
+    /**
+     * Counts {@code needed} bytes in, dropping the oldest unsent segments (of any camera) from the books while they
+     * would not fit; returns those dropped, whose files the caller deletes: their media files only, an init file stays
+     * (its camera may be writing a segment that needs it; it is small, and goes with that camera's next removal or at
+     * start-up).
+     */
+    private synchronized List<SpooledSegment> makeRoom(long needed) {
+        List<SpooledSegment> droppedNow = new ArrayList<>();
         while (sizeBytes + needed > config.maxBytes()) {
             Optional<SpooledSegment> oldest = entries.values().stream()
                     .filter(m -> !m.isEmpty())
@@ -231,10 +267,14 @@ public class SegmentSpool {
                     .map(Map.Entry::getValue)
                     .min(Comparator.comparing(s -> s.segment().start()));
             if (oldest.isEmpty()) {
-                return;
+                break;
             }
             Segment victim = oldest.get().segment();
-            remove(oldest.get());
+            entries.get(victim.cameraId()).remove(victim.sequence());
+            initUsers.merge(oldest.get().initFile(), -1, Integer::sum);
+            cache.release(victim.cameraId(), victim.sequence());
+            sizeBytes -= victim.sizeBytes();
+            droppedNow.add(oldest.get());
             dropped++;
             LOG.error(
                     "Spool full ({} bytes): dropped unsent segment {} of camera {} starting {}",
@@ -243,6 +283,13 @@ public class SegmentSpool {
                     victim.cameraId(),
                     victim.start());
         }
+        sizeBytes += needed;
+        return droppedNow;
+    }
+
+    private void deleteDropped(SpooledSegment s) {
+        SpoolFiles.delete(s.mediaFile());
+        SpoolFiles.delete(SpoolLayout.propertiesOf(s.mediaFile()));
     }
 
     private void load() {
