@@ -30,6 +30,8 @@ public enum MediaError {
      * AudioSpecificConfig the fMP4 writer cannot read.
      */
     MALFORMED_AAC,
+    /** An MP4 (ISO-BMFF) init or media segment whose boxes are too short for what they must hold, or lack them. */
+    MALFORMED_MP4,
     /** A decoder used again after it refused its input. */
     DECODER_FAILED,
     /** An RTCP packet whose header or length does not fit its bytes (RFC 3550 §6.4). */

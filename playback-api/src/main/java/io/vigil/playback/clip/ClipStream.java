@@ -3,7 +3,7 @@ package io.vigil.playback.clip;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vigil.archive.index.Segment;
-import io.vigil.archive.mp4.Fragments;
+import io.vigil.media.mp4.Fragments;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;

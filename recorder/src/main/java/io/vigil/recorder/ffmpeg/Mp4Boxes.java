@@ -1,6 +1,6 @@
 package io.vigil.recorder.ffmpeg;
 
-import io.vigil.archive.mp4.Box;
+import io.vigil.media.mp4.Box;
 import java.util.Set;
 
 /** Where the media part of a muxer's output begins. Pure. */

@@ -1,11 +1,15 @@
-package io.vigil.archive.mp4;
+package io.vigil.media.mp4;
 
+import io.vigil.media.MediaError;
+import io.vigil.media.MediaException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One ISO-BMFF (MP4) box inside a byte array: where it starts, its header and total size. Pure.
+ * One ISO-BMFF (MP4) box inside a byte array: where it starts, its header and total size. Pure. Listing children
+ * stops at the first box that does not fit; reading a box's content goes through {@link #content}, which refuses a box
+ * too short for it.
  *
  * @param type       four-character code
  * @param start      offset of the box's first byte
@@ -21,6 +25,25 @@ public record Box(String type, int start, int headerSize, int size) {
 
     public int end() {
         return start + size;
+    }
+
+    /**
+     * Where its content's byte {@code at} is, once checked that the content holds {@code bytes} bytes from there; a box
+     * too short for what it must hold is refused ({@link MediaError#MALFORMED_MP4}), never read past.
+     */
+    public int content(int at, int bytes) {
+        if (at < 0 || bytes < 0 || (long) at + bytes > size - headerSize) {
+            throw new MediaException(
+                    MediaError.MALFORMED_MP4,
+                    "box " + printable(type) + " of " + (size - headerSize) + " content bytes has no " + bytes + " at "
+                            + at);
+        }
+        return contentStart() + at;
+    }
+
+    /** The four-character code as text a log may show (bytes from a file are not trusted to be printable). */
+    private static String printable(String type) {
+        return type.chars().allMatch(c -> c >= 0x20 && c < 0x7f) ? "'" + type + "'" : "(not printable)";
     }
 
     /** The boxes in {@code [from, to)} of {@code bytes}, in order; stops at the first malformed one. */

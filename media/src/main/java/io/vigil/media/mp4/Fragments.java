@@ -1,5 +1,7 @@
-package io.vigil.archive.mp4;
+package io.vigil.media.mp4;
 
+import io.vigil.media.MediaError;
+import io.vigil.media.MediaException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,8 @@ import java.util.Map;
 /**
  * Reads and edits fMP4 init and media segments in place, without decoding: track timescales from an
  * init segment, decode times of a fragment, and shifting those times so fragments of several
- * recording sessions form one continuous file. Pure.
+ * recording sessions form one continuous file. Pure. Bytes that are not the segment they should be are refused
+ * ({@link MediaError#MALFORMED_MP4}): a box too short for its fields, an init segment without tracks.
  */
 public final class Fragments {
 
@@ -30,19 +33,22 @@ public final class Fragments {
                 Box mdia = trak.child(init, "mdia");
                 Box mdhd = mdia == null ? null : mdia.child(init, "mdhd");
                 if (tkhd == null || mdhd == null) {
-                    throw new IllegalArgumentException("init segment track without tkhd or mdhd");
+                    throw new MediaException(MediaError.MALFORMED_MP4, "init segment track without tkhd or mdhd");
                 }
-                int c = tkhd.contentStart();
-                long trackId = Box.readUint32(init, c + (init[c] == 1 ? 20 : 12));
-                int m = mdhd.contentStart();
-                long timescale = Box.readUint32(init, m + (init[m] == 1 ? 20 : 12));
+                long trackId = Box.readUint32(init, tkhd.content(versioned(init, tkhd, 20, 12), 4));
+                long timescale = Box.readUint32(init, mdhd.content(versioned(init, mdhd, 20, 12), 4));
                 scales.put(trackId, timescale);
             }
         }
         if (scales.isEmpty()) {
-            throw new IllegalArgumentException("not an fMP4 init segment: no moov with tracks");
+            throw new MediaException(MediaError.MALFORMED_MP4, "not an fMP4 init segment: no moov with tracks");
         }
         return scales;
+    }
+
+    /** Where a full box's field is: at {@code v1} in version 1 of the box, else at {@code v0}. */
+    private static int versioned(byte[] bytes, Box fullBox, int v1, int v0) {
+        return bytes[fullBox.content(0, 1)] == 1 ? v1 : v0;
     }
 
     /**
@@ -85,9 +91,9 @@ public final class Fragments {
                 segment,
                 (trackId, tfdt) -> times.putIfAbsent(
                         trackId,
-                        segment[tfdt.contentStart()] == 1
-                                ? Box.readUint64(segment, tfdt.contentStart() + 4)
-                                : Box.readUint32(segment, tfdt.contentStart() + 4)));
+                        segment[tfdt.content(0, 1)] == 1
+                                ? Box.readUint64(segment, tfdt.content(4, 8))
+                                : Box.readUint32(segment, tfdt.content(4, 4))));
         return times;
     }
 
@@ -95,10 +101,11 @@ public final class Fragments {
     public static void shiftDecodeTimes(byte[] segment, Map<Long, Long> deltaTicks) {
         forEachTfdt(segment, (trackId, tfdt) -> {
             long delta = deltaTicks.getOrDefault(trackId, 0L);
-            int at = tfdt.contentStart() + 4;
-            if (segment[tfdt.contentStart()] == 1) {
+            if (segment[tfdt.content(0, 1)] == 1) {
+                int at = tfdt.content(4, 8);
                 Box.writeUint64(segment, at, Box.readUint64(segment, at) + delta);
             } else {
+                int at = tfdt.content(4, 4);
                 long shifted = Box.readUint32(segment, at) + delta;
                 if (shifted < 0 || shifted > 0xffffffffL) {
                     throw new IllegalArgumentException("32-bit tfdt cannot hold " + shifted);
@@ -164,8 +171,11 @@ public final class Fragments {
         Box moov = Box.children(init, 0, init.length).stream()
                 .filter(b -> b.type().equals("moov"))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no moov in init segment"));
+                .orElseThrow(() -> new MediaException(MediaError.MALFORMED_MP4, "no moov in init segment"));
         byte[] text = comment.getBytes(StandardCharsets.UTF_8);
+        if (text.length > 0xFFFF) {
+            throw new IllegalArgumentException("a comment fits 65,535 bytes of UTF-8");
+        }
         int cmtSize = 8 + 4 + text.length;
         int udtaSize = 8 + cmtSize;
         ByteArrayOutputStream out = new ByteArrayOutputStream(init.length + udtaSize);
@@ -204,7 +214,7 @@ public final class Fragments {
                 Box tfhd = traf.child(segment, "tfhd");
                 Box tfdt = traf.child(segment, "tfdt");
                 if (tfhd != null && tfdt != null) {
-                    visitor.visit(Box.readUint32(segment, tfhd.contentStart() + 4), tfdt);
+                    visitor.visit(Box.readUint32(segment, tfhd.content(4, 4)), tfdt);
                 }
             }
         }
