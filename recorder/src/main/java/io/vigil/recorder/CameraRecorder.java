@@ -172,7 +172,7 @@ final class CameraRecorder implements Runnable {
                 return Duration.ZERO;
             }
             statusBoard.report(camera.id(), State.ERROR, e.getMessage());
-            LOG.error("Camera {}: cannot record the stream: {}", camera.id(), e.getMessage());
+            LOG.error("Camera {}: cannot record the stream: {}", camera.id(), e.forLog());
             return config.backoffMax();
         } finally {
             current = null;
@@ -185,7 +185,7 @@ final class CameraRecorder implements Runnable {
         if (stopping() || !fallback.fallsBack(e, engine.kind())) {
             return false;
         }
-        LOG.warn("Camera {}: recorded with FFmpeg from now on: {}", camera.id(), e.getMessage());
+        LOG.warn("Camera {}: recorded with FFmpeg from now on: {}", camera.id(), e.forLog());
         return true;
     }
 
@@ -208,19 +208,20 @@ final class CameraRecorder implements Runnable {
                 statusBoard.report(
                         camera.id(), State.UNAUTHORIZED, "the camera refused the credentials: " + e.getMessage());
                 LOG.warn(
-                        "Camera {}: credentials refused; retrying in {} s",
+                        "Camera {}: credentials refused ({}); retrying in {} s",
                         camera.id(),
+                        e.forLog(),
                         config.unauthorizedBackoff().toSeconds());
                 return config.unauthorizedBackoff();
             }
             case UNREACHABLE -> {
                 statusBoard.report(camera.id(), State.OFFLINE, e.getMessage());
-                LOG.warn("Camera {}: unreachable: {}", camera.id(), e.getMessage());
+                LOG.warn("Camera {}: unreachable: {}", camera.id(), e.forLog());
                 return backoff.next();
             }
             default -> {
                 statusBoard.report(camera.id(), State.ERROR, e.getMessage());
-                LOG.warn("Camera {}: {}", camera.id(), e.getMessage());
+                LOG.warn("Camera {}: {}", camera.id(), e.forLog());
                 return backoff.next();
             }
         }

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * An engine could not open or record a camera's stream, and what kind of failure that is for the camera's state.
  * Engine-neutral: each engine maps its own failures to a {@link Kind} (the FFmpeg engine its return codes). The
- * message is shown in the camera's status: it never holds a credential.
+ * message is shown in the camera's status, in words: it never holds a credential, nor an engine's error codes, which
+ * go in its {@link #detail} for the log.
  */
 public final class StreamError extends Exception {
 
@@ -25,15 +26,28 @@ public final class StreamError extends Exception {
     }
 
     private final Kind kind;
+    private final String detail;
 
     public StreamError(String message, Kind kind) {
+        this(message, kind, (String) null);
+    }
+
+    /** @param detail for the log only, not the camera's status: e.g. the engine's own error text and code */
+    public StreamError(String message, Kind kind, String detail) {
         super(message);
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.detail = detail;
     }
 
     public StreamError(String message, Kind kind, Throwable cause) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.detail = null;
+    }
+
+    /** What the log says: the message, and the detail in brackets if there is one. */
+    public String forLog() {
+        return detail == null ? getMessage() : getMessage() + " [" + detail + "]";
     }
 
     public Kind kind() {

@@ -91,7 +91,10 @@ final class SessionIngest implements AutoCloseable {
                             ? "stream ended"
                             : source.stalled()
                                     ? "no packet for " + stallTimeout.toSeconds() + " s"
-                                    : FfmpegCodes.describe(ret);
+                                    : FfmpegCodes.words(ret);
+                    if (ret != AVERROR_EOF && !source.stalled()) {
+                        LOG.warn("Camera {}: FFmpeg's read failed: {}", cameraId, FfmpegCodes.describe(ret));
+                    }
                     break;
                 }
                 Instant receivedAt = clock.instant();
@@ -105,11 +108,12 @@ final class SessionIngest implements AutoCloseable {
             }
         } catch (StreamError e) {
             reason = e.getMessage();
+            LOG.warn("Camera {}: {}", cameraId, e.forLog());
         }
         try {
             finish();
         } catch (StreamError e) {
-            LOG.warn("Camera {}: last segment of session {} lost: {}", cameraId, session.id(), e.getMessage());
+            LOG.warn("Camera {}: last segment of session {} lost: {}", cameraId, session.id(), e.forLog());
         }
         output.close(clock.instant(), reason);
         return reason;
