@@ -2,6 +2,9 @@
 // (Safari) where hls.js cannot run. Reports the wall-clock time of the frame shown (EXT-X-PROGRAM-DATE-TIME).
 // With startAt (epoch millis) it starts at that clock time, not at the playlist's start or live edge: a history
 // playlist of today is an EVENT playlist, which players otherwise join at its live edge.
+// Live, it plays Low-Latency HLS (parts, blocking reload) at the playlist's PART-HOLD-BACK behind the edge,
+// speeding up to 1.5x to catch up, or with lowLatency false plain HLS two segments behind the edge; it can jump
+// back to the live edge (toLiveEdge) and says how far behind it is (drift) and whether it plays parts (lowLatency).
 import {token} from './api.js';
 
 /** Seconds into the playlist where the clock shows startAt, from the fragments' program date-times; null if none. */
@@ -19,7 +22,27 @@ export function positionOf(fragments, startAt) {
   return best.start + into;
 }
 
-export function attach(video, url, {live = false, startAt = null, onFatal = () => {}} = {}) {
+/** hls.js settings: history as it always was; live with low latency (the playlist's hold-back) or plain HLS. */
+export function settings({live = false, lowLatency = true, startAt = null} = {}) {
+  if (live && lowLatency) {
+    // No liveSyncDurationCount: set by hand, it would override the playlist's PART-HOLD-BACK as the target latency.
+    return {lowLatencyMode: true, maxLiveSyncPlaybackRate: 1.5, maxBufferLength: 10, backBufferLength: 30,
+      enableWorker: true, autoStartLoad: true};
+  }
+  if (live) {
+    return {lowLatencyMode: false, liveSyncDurationCount: 2, maxBufferLength: 10, backBufferLength: 30,
+      enableWorker: true, autoStartLoad: true};
+  }
+  return {liveSyncDurationCount: 2, maxBufferLength: 30, enableWorker: true, autoStartLoad: startAt === null};
+}
+
+/** Whether a loaded playlist is Low-Latency HLS as hls.js read it: parts and blocking reload. */
+export function usesParts(details) {
+  return !!(details && details.partList && details.partList.length > 0 && details.canBlockReload);
+}
+
+export function attach(video, url, {live = false, lowLatency = true, startAt = null, onFatal = () => {},
+  onStall = () => {}} = {}) {
   const Hls = window.Hls;
   if (Hls && Hls.isSupported()) {
     const hls = new Hls({
@@ -29,10 +52,11 @@ export function attach(video, url, {live = false, startAt = null, onFatal = () =
           xhr.setRequestHeader('Authorization', 'Bearer ' + t);
         }
       },
-      liveSyncDurationCount: 2,
-      maxBufferLength: live ? 10 : 30,
-      enableWorker: true,
-      autoStartLoad: startAt === null,
+      ...settings({live, lowLatency, startAt}),
+    });
+    let details = null;
+    hls.on(Hls.Events.LEVEL_LOADED, (event, data) => {
+      details = data.details;
     });
     if (startAt !== null) {
       hls.once(Hls.Events.LEVEL_LOADED, (event, data) => {
@@ -43,6 +67,8 @@ export function attach(video, url, {live = false, startAt = null, onFatal = () =
     hls.on(Hls.Events.ERROR, (event, data) => {
       if (data.fatal) {
         onFatal(data);
+      } else if (data.details === Hls.ErrorDetails.BUFFER_STALLED_ERROR) {
+        onStall(data);
       }
     });
     hls.loadSource(url);
@@ -50,6 +76,22 @@ export function attach(video, url, {live = false, startAt = null, onFatal = () =
     video.play().catch(() => {});
     return {
       playingDate: () => hls.playingDate,
+      lowLatency: () => usesParts(details),
+      /** Seconds the picture is behind where the player means to be live (its live sync position); null if unknown. */
+      drift: () => {
+        const position = hls.liveSyncPosition;
+        return position == null || !isFinite(position) ? null : position - video.currentTime;
+      },
+      /** Seeks to the live sync position and plays; false if there is none yet. */
+      toLiveEdge: () => {
+        const position = hls.liveSyncPosition;
+        if (position == null || !isFinite(position)) {
+          return false;
+        }
+        video.currentTime = position;
+        video.play().catch(() => {});
+        return true;
+      },
       destroy: () => {
         hls.destroy();
         video.removeAttribute('src');
@@ -68,12 +110,26 @@ export function attach(video, url, {live = false, startAt = null, onFatal = () =
     }, {once: true});
   }
   video.play().catch(() => {});
+  const edge = () => (video.seekable.length ? video.seekable.end(video.seekable.length - 1) : null);
   return {
     playingDate: () => (video.getStartDate && !isNaN(video.getStartDate().getTime())
         ? new Date(video.getStartDate().getTime() + video.currentTime * 1000) : null),
+    lowLatency: () => null,
+    drift: () => (edge() === null ? null : Math.max(0, edge() - NATIVE_HOLD_BACK - video.currentTime)),
+    toLiveEdge: () => {
+      if (edge() === null) {
+        return false;
+      }
+      video.currentTime = Math.max(0, edge() - NATIVE_HOLD_BACK);
+      video.play().catch(() => {});
+      return true;
+    },
     destroy: () => {
       video.removeAttribute('src');
       video.load();
     },
   };
 }
+
+/** Seconds behind the end of a native player's seekable range where it is live. */
+const NATIVE_HOLD_BACK = 1;

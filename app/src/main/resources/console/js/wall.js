@@ -1,16 +1,30 @@
-// The camera wall: live tiles in a 1/4/9/16 grid (remembered), each with the camera's name, state badge and
-// last-segment age. A tile whose camera is not RECORDING, or whose picture stops moving, says so over the
-// picture instead of freezing on an old frame.
+// The camera wall: live tiles in a 1/4/9/16 grid (remembered) that fits the window, each with the camera's name,
+// state badge, the wall-clock time of the frame shown and how far behind live it is. Tiles play Low-Latency HLS
+// (#/wall?hls=plain: plain HLS from the archive, for comparisons). A tile whose camera is not RECORDING says so
+// over the picture instead of freezing on an old frame; one that falls behind or stops moving jumps back to the
+// live edge, and one whose picture still does not move is reconnected.
 import {api} from './api.js';
 import {attach} from './player.js';
 
 const SIZES = [1, 4, 9, 16];
 const STATUS_EVERY_MILLIS = 3000;
+/** How often each tile's clock, behind-live figure and stall watch are updated. */
+const TICK_MILLIS = 250;
+/** A picture that has not moved for this long jumps to the live edge... */
+const STILL_MILLIS = 3000;
+/** ...and one that has still not moved for this long is reconnected. */
 const STALL_MILLIS = 8000;
+/** A tile this far behind the browser's clock jumps to the live edge, if the live edge is ahead of it. */
+const BEHIND_MILLIS = 3000;
+/** The least a jump must gain (seconds from the picture to the player's live sync position). */
+const MIN_GAIN_SECONDS = 1;
+/** Jumps to the live edge at most this often per tile. */
+const JUMP_EVERY_MILLIS = 3000;
 
-export async function wallPage(section) {
+export async function wallPage(section, params = new URLSearchParams()) {
   let size = Number(localStorage.getItem('vigil.wall.size')) || 4;
   let page = 0;
+  const lowLatency = params.get('hls') !== 'plain';
   const tiles = new Map();
   section.innerHTML = `
     <div class="toolbar">
@@ -20,15 +34,27 @@ export async function wallPage(section) {
       <button type="button" id="wall-prev" aria-label="Previous cameras">&lsaquo;</button>
       <span id="wall-page"></span>
       <button type="button" id="wall-next" aria-label="Next cameras">&rsaquo;</button>
+      <span class="hint" id="wall-mode">${lowLatency ? 'Low-Latency HLS' : 'plain HLS'}</span>
     </div>
-    <div class="wall" id="wall"></div>`;
-  const grid = section.querySelector('#wall');
+    <div class="wall" id="wall-grid" data-hls="${lowLatency ? 'low-latency' : 'plain'}"></div>`;
+  const grid = section.querySelector('#wall-grid');
+
+  // The grid is as wide as lets its rows of 16:9 tiles fit the height left below the toolbar.
+  function fit() {
+    const top = grid.getBoundingClientRect().top + window.scrollY;
+    const below = parseFloat(getComputedStyle(section.parentElement).paddingBottom) || 0;
+    grid.style.setProperty('--wall-height', Math.max(120, Math.floor(window.innerHeight - top - below) - 1) + 'px');
+  }
 
   function layout(cameras) {
     const pages = Math.max(1, Math.ceil(cameras.length / size));
     page = Math.min(page, pages - 1);
     section.querySelector('#wall-page').textContent = cameras.length ? `${page + 1} / ${pages}` : 'no cameras yet';
-    grid.style.setProperty('--columns', String(Math.ceil(Math.sqrt(size))));
+    const columns = Math.ceil(Math.sqrt(size));
+    grid.style.setProperty('--columns', String(columns));
+    grid.style.setProperty('--rows', String(Math.ceil(size / columns)));
+    grid.dataset.size = String(size);
+    fit();
     const shown = cameras.slice(page * size, page * size + size);
     const ids = new Set(shown.map((c) => c.id));
     for (const [id, tile] of tiles) {
@@ -41,7 +67,7 @@ export async function wallPage(section) {
     shown.forEach((camera, i) => {
       let tile = tiles.get(camera.id);
       if (!tile) {
-        tile = makeTile(camera);
+        tile = makeTile(camera, lowLatency);
         tiles.set(camera.id, tile);
       }
       if (grid.children[i] !== tile.element) {
@@ -72,8 +98,10 @@ export async function wallPage(section) {
   });
   section.querySelector('#wall-prev').addEventListener('click', () => { page = Math.max(0, page - 1); layout(cameras); });
   section.querySelector('#wall-next').addEventListener('click', () => { page += 1; layout(cameras); });
+  window.addEventListener('resize', fit);
   await refresh();
   const timer = setInterval(refresh, STATUS_EVERY_MILLIS);
+  const ticker = setInterval(() => tiles.forEach((t) => t.tick()), TICK_MILLIS);
   const onKey = (e) => {
     if (e.key === 'Escape') {
       grid.querySelectorAll('.tile.full').forEach((t) => t.classList.remove('full'));
@@ -82,43 +110,80 @@ export async function wallPage(section) {
   document.addEventListener('keydown', onKey);
   return () => {
     clearInterval(timer);
+    clearInterval(ticker);
+    window.removeEventListener('resize', fit);
     document.removeEventListener('keydown', onKey);
     tiles.forEach((t) => t.stop());
   };
 }
 
-function makeTile(camera) {
+/** HH:MM:SS in the browser's locale, 24-hour. */
+const CLOCK = new Intl.DateTimeFormat(undefined, {hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23'});
+
+/** "0.7 s behind", "12 s behind". */
+export function behindText(millis) {
+  const seconds = Math.max(0, millis) / 1000;
+  return (seconds < 10 ? seconds.toFixed(1) : String(Math.round(seconds))) + ' s behind';
+}
+
+/** A camera's error as words: FFmpeg's numeric codes, which an older node may still send, left out. */
+export function words(error) {
+  return String(error).replace(/\s*\(-?\d{3,}\)/g, '').trim();
+}
+
+function makeTile(camera, lowLatency) {
   const element = document.createElement('figure');
   element.className = 'tile';
   element.dataset.camera = camera.id;
+  element.dataset.hls = lowLatency ? 'low-latency' : 'plain';
+  element.dataset.liveJumps = '0';
+  element.dataset.reconnects = '0';
   element.tabIndex = 0;
   element.innerHTML = `
     <video muted playsinline autoplay></video>
     <div class="overlay" role="status"></div>
-    <figcaption><span class="name"></span> <span class="badge"></span> <span class="age"></span></figcaption>`;
+    <figcaption><span class="name"></span> <span class="badge"></span>
+      <time class="clock"></time> <span class="behind"></span> <span class="age"></span></figcaption>`;
   const video = element.querySelector('video');
   const overlay = element.querySelector('.overlay');
+  const clock = element.querySelector('.clock');
+  const behindLabel = element.querySelector('.behind');
   let player = null;
   let lastTime = -1;
   let lastMoved = Date.now();
+  let lastJump = 0;
+  let stillJumped = false;
   let state = null;
+  let stallNote = '';
 
   const toggleFull = () => element.classList.toggle('full');
   element.addEventListener('click', toggleFull);
   element.addEventListener('keydown', (e) => { if (e.key === 'Enter') toggleFull(); });
+  // The picture moves when it plays on: a seek (the wall's own jumps, hls.js's) is not movement.
+  video.addEventListener('seeking', () => { lastTime = video.currentTime; });
   video.addEventListener('timeupdate', () => {
-    if (video.currentTime !== lastTime) {
+    if (!video.paused && !video.seeking && video.currentTime !== lastTime) {
       lastTime = video.currentTime;
       lastMoved = Date.now();
+      stillJumped = false;
+      if (stallNote) {
+        stallNote = '';
+        say('');
+      }
     }
   });
 
   function start() {
     if (!player) {
       lastMoved = Date.now();
-      player = attach(video, `/api/cameras/${encodeURIComponent(camera.id)}/live.m3u8`, {
+      lastTime = -1;
+      stillJumped = false;
+      const base = `/api/cameras/${encodeURIComponent(camera.id)}/live.m3u8`;
+      player = attach(video, lowLatency ? base : base + '?source=archive', {
         live: true,
+        lowLatency,
         onFatal: () => { stop(); },
+        onStall: () => jump('stalled'),
       });
     }
   }
@@ -128,17 +193,84 @@ function makeTile(camera) {
       player.destroy();
       player = null;
     }
+    showClock(null);
+    delete element.dataset.lowLatency;
+  }
+
+  /** Seeks to the live edge unless it just did; true if it did. */
+  function jump(why) {
+    if (!player || Date.now() - lastJump < JUMP_EVERY_MILLIS || !player.toLiveEdge()) {
+      return false;
+    }
+    lastJump = Date.now();
+    element.dataset.liveJumps = String(Number(element.dataset.liveJumps) + 1);
+    element.dataset.lastJump = why;
+    return true;
   }
 
   function say(text) {
+    if (text.startsWith('STALLED')) {
+      element.dataset.lastStall = text;
+    }
     overlay.textContent = text;
     overlay.hidden = !text;
     element.classList.toggle('down', !!text);
   }
 
+  function showClock(date) {
+    if (date === null || isNaN(date.getTime())) {
+      clock.textContent = '';
+      clock.removeAttribute('datetime');
+      behindLabel.textContent = '';
+      delete element.dataset.playingDate;
+      delete element.dataset.behindMillis;
+      element.classList.remove('playing');
+      return;
+    }
+    const millis = date.getTime();
+    const behind = Date.now() - millis;
+    clock.textContent = CLOCK.format(date);
+    clock.dateTime = date.toISOString();
+    behindLabel.textContent = behindText(behind);
+    element.dataset.playingDate = String(Math.round(millis));
+    element.dataset.behindMillis = String(Math.round(behind));
+    element.classList.add('playing');
+  }
+
   return {
     element,
     stop,
+    /** Clock and behind-live figure; back to the live edge when behind or still; reconnect when stuck. */
+    tick() {
+      if (!player) {
+        return;
+      }
+      const date = player.playingDate();
+      showClock(date);
+      const parts = player.lowLatency();
+      if (parts !== null) {
+        element.dataset.lowLatency = String(parts);
+      }
+      const still = Date.now() - lastMoved;
+      if (still > STALL_MILLIS) {
+        stallNote = 'STALLED: the picture stopped; reconnecting';
+        say(stallNote);
+        element.dataset.reconnects = String(Number(element.dataset.reconnects) + 1);
+        stop();
+        start();
+      } else if (still > STILL_MILLIS && lastTime >= 0 && !stillJumped) {
+        if (jump('still')) {
+          stillJumped = true;
+          stallNote = 'STALLED: the picture stopped; back to the live edge';
+          say(stallNote);
+        }
+      } else if (date && Date.now() - date.getTime() > BEHIND_MILLIS && !video.paused) {
+        const gain = player.drift();
+        if (gain !== null && gain > MIN_GAIN_SECONDS) {
+          jump('behind');
+        }
+      }
+    },
     update(c) {
       camera = c;
       const status = c.status || {};
@@ -152,17 +284,12 @@ function makeTile(camera) {
       element.querySelector('.age').textContent = age === null ? 'no video yet' : `last segment ${age} s ago`;
       if (state === 'RECORDING') {
         start();
-        if (player && Date.now() - lastMoved > STALL_MILLIS) {
-          say('STALLED: the picture stopped; reconnecting');
-          stop();
-          start();
-        } else {
-          say('');
-        }
+        say(stallNote);
       } else {
         stop();
+        stallNote = '';
         const since = last ? ' since ' + new Date(last).toLocaleTimeString() : '';
-        say(`${state}: no live video${since}` + (status.lastError ? ` (${status.lastError})` : ''));
+        say(`${state}: no live video${since}` + (status.lastError ? ` (${words(status.lastError)})` : ''));
       }
     },
   };
