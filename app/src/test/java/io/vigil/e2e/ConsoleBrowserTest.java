@@ -8,10 +8,8 @@ import io.micronaut.json.JsonMapper;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.camera.CameraView;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,12 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -55,6 +49,7 @@ class ConsoleBrowserTest {
     private CameraSimulator flaky;
     private int flakyPort;
     private VigilHarness vigil;
+    private ConsoleBrowser console;
     private ChromeDriver browser;
     private Instant backStopped;
     private Instant backRestarted;
@@ -62,7 +57,6 @@ class ConsoleBrowserTest {
     @BeforeAll
     void start() throws Exception {
         ExternalTools.require();
-        ExternalTools.requireBrowser();
         work = Files.createTempDirectory("vigil-console");
         downloads = Files.createDirectories(work.resolve("downloads"));
         clips = Path.of(System.getProperty("java.io.tmpdir"), "vigil-test-clips");
@@ -88,50 +82,25 @@ class ConsoleBrowserTest {
                                 "{\"id\":\"back\",\"name\":\"Back yard\",\"url\":\"" + flaky.url("back") + "\"}")
                         .statusCode());
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ExternalTools.CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-component-update",
-                "--disable-sync",
-                "--autoplay-policy=no-user-gesture-required",
-                "--window-size=1600,1000",
-                "--user-data-dir=" + work.resolve("chromium-profile"));
-        options.setExperimentalOption(
-                "prefs",
+        // an export saves clip, manifest and signature: three downloads, which Chromium asks about once
+        console = new ConsoleBrowser(
+                work.resolve("chromium-profile"),
+                "1600,1000",
                 Map.of(
                         "download.default_directory",
                         downloads.toString(),
                         "download.prompt_for_download",
                         false,
-                        // an export saves clip, manifest and signature: three downloads, which Chromium asks about once
                         "profile.default_content_setting_values.automatic_downloads",
                         1));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(ExternalTools.CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        browser = console.driver;
         java.net.http.HttpResponse<String> page = vigil.send("GET", "/", null, null);
         assertEquals(200, page.statusCode(), "the console is public: it signs in itself");
         assertTrue(
                 page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"),
                 page.headers().map().toString());
         assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
-        browser.get(vigil.base + "/");
-        waitFor(
-                "the sign-in form",
-                Duration.ofSeconds(20),
-                () -> browser.findElement(By.id("login-username")).isDisplayed());
-        browser.findElement(By.id("login-username")).sendKeys(TestAdmin.USERNAME);
-        browser.findElement(By.id("login-password")).sendKeys(TestAdmin.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        console.signIn(vigil.base);
         waitFor(
                 "the wall after sign-in",
                 Duration.ofSeconds(20),
@@ -141,8 +110,8 @@ class ConsoleBrowserTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (console != null) {
+            console.close();
         }
         if (vigil != null) {
             vigil.assertNeverShown(TestAdmin.PASSWORD);
@@ -519,11 +488,7 @@ class ConsoleBrowserTest {
     }
 
     private void assertNothingBlocked() {
-        List<String> blocked = browser.manage().logs().get("browser").getAll().stream()
-                .map(Object::toString)
-                .filter(l -> l.contains("Content Security Policy") || l.contains("Refused to"))
-                .toList();
-        assertEquals(List.of(), blocked, "the console's own content security policy blocked something");
+        console.assertNothingBlocked();
     }
 
     private void fill(String id, String text) {
@@ -557,34 +522,15 @@ class ConsoleBrowserTest {
     }
 
     private void screenshot(String name) throws Exception {
-        Path target = Path.of("target", name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.copy(
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
-                target,
-                StandardCopyOption.REPLACE_EXISTING);
+        console.screenshot(name);
     }
 
     private void waitFor(String what, Duration deadline, Supplier<Boolean> condition) throws InterruptedException {
-        waitForValue(what, deadline, condition, Boolean.TRUE::equals);
+        console.waitFor(what, deadline, condition);
     }
 
     private <T> T waitForValue(String what, Duration deadline, Supplier<T> value, java.util.function.Predicate<T> done)
             throws InterruptedException {
-        long end = System.nanoTime() + deadline.toNanos();
-        T last = null;
-        while (System.nanoTime() < end) {
-            try {
-                last = value.get();
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (RuntimeException notYet) {
-                // the page is still changing
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("waited " + deadline.toSeconds() + " s for " + what + " (last: " + last
-                + "); browser log: " + browser.manage().logs().get("browser").getAll());
+        return console.waitForValue(what, deadline, value, done);
     }
 }
