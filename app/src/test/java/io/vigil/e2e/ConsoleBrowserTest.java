@@ -1,6 +1,7 @@
 package io.vigil.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,6 +153,12 @@ class ConsoleBrowserTest {
                 () -> "OFFLINE".equals(badge("back")));
         WebElement overlay = browser.findElement(By.cssSelector(".tile[data-camera=back] .overlay"));
         assertTrue(overlay.isDisplayed() && overlay.getText().startsWith("OFFLINE"), overlay.getText());
+        String why = overlay.getText().substring(overlay.getText().indexOf('(') + 1);
+        assertFalse(
+                java.util.regex.Pattern.compile("\\b[A-Z][A-Z_]{3,}\\b|\\(-?\\d+\\)")
+                        .matcher(why)
+                        .find(),
+                "the tile says why in words, without error codes: " + overlay.getText());
         assertTrue(
                 js("return document.querySelector('.tile[data-camera=back] video').getAttribute('src') === null"),
                 "a down camera's player is stopped, not frozen on its last frame");

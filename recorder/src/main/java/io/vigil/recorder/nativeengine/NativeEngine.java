@@ -160,7 +160,17 @@ public class NativeEngine implements StreamEngine {
                 case PROTOCOL -> StreamError.Kind.STREAM;
                 default -> StreamError.Kind.NOT_NATIVE;
             };
-            return new StreamError(media.getMessage(), kind, media);
+            return new StreamError(words(media), kind, media.getMessage());
+        }
+
+        /**
+         * A media failure in words for the camera's status: its message without the library's error code
+         * ({@code UNREACHABLE: }), which the log keeps.
+         */
+        static String words(MediaException media) {
+            String prefix = media.error() + ": ";
+            String message = media.getMessage();
+            return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
         }
     }
 }

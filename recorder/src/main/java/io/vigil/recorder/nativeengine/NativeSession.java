@@ -192,7 +192,11 @@ final class NativeSession implements StreamSession, RtspSession.Listener {
             firstPicture.completeExceptionally(
                     cause != null ? cause : new IllegalStateException("the session was closed"));
         }
-        ended.complete(cause == null ? (notNative != null ? notNative : "stopped") : cause.getMessage());
+        if (cause != null) {
+            LOG.info("Camera {}: session closed: {}", cameraId, cause.getMessage());
+        }
+        ended.complete(
+                cause == null ? (notNative != null ? notNative : "stopped") : NativeEngine.NativeErrors.words(cause));
     }
 
     // ---- on the recorder's thread

@@ -100,7 +100,8 @@ class NativeTimeAndErrorsTest {
     private static StreamError.Kind kind(MediaError error) {
         StreamError mapped =
                 NativeEngine.NativeErrors.of(new MediaException(error, "what happened"), Duration.ofSeconds(1));
-        assertEquals(error + ": what happened", mapped.getMessage());
+        assertEquals("what happened", mapped.getMessage(), "the status says it in words");
+        assertEquals("what happened [" + error + ": what happened]", mapped.forLog(), "the log keeps the code");
         return mapped.kind();
     }
 }

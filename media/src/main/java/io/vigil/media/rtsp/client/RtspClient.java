@@ -16,8 +16,10 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.vigil.media.MediaError;
 import io.vigil.media.MediaException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
@@ -168,7 +170,11 @@ public final class RtspClient implements AutoCloseable {
         String where = target.url().getHost() + ":" + target.port();
         String why = cause instanceof ConnectTimeoutException
                 ? "no connection within " + target.connectTimeout().toMillis() + " ms"
-                : "connection failed: " + cause.getMessage();
+                : cause instanceof ConnectException
+                        ? "the camera refused the connection"
+                        : cause instanceof NoRouteToHostException
+                                ? "no route to the camera"
+                                : "connection failed: " + cause.getMessage();
         return new MediaException(MediaError.UNREACHABLE, where + ": " + why, cause);
     }
 
