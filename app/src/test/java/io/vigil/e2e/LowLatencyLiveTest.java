@@ -39,6 +39,7 @@ class LowLatencyLiveTest {
     private Path work;
     private CameraSimulator camera;
     private VigilHarness vigil;
+    private TcpProxy pierLink;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -48,10 +49,16 @@ class LowLatencyLiveTest {
         Path clips = Path.of(System.getProperty("java.io.tmpdir"), "vigil-test-clips");
         Files.createDirectories(clips);
         camera = new CameraSimulator(Map.of("dock", ExternalTools.clip(clips, false)), Map.of());
-        vigil = new VigilHarness(work, Map.of());
+        vigil = new VigilHarness(work, Map.of("vigil.live.blocking-timeout", "5s"));
         assertEquals(
                 201,
                 vigil.send("POST", "/api/cameras", "{\"id\": \"dock\", \"url\": \"" + camera.url("dock") + "\"}")
+                        .statusCode());
+        pierLink = new TcpProxy("127.0.0.1", camera.port);
+        String pier = camera.url("dock").replaceFirst(":" + camera.port + "/", ":" + pierLink.port() + "/");
+        assertEquals(
+                201,
+                vigil.send("POST", "/api/cameras", "{\"id\": \"pier\", \"url\": \"" + pier + "\"}")
                         .statusCode());
         vigil.await(
                 "dock's live playlist lists two complete segments (simulator: " + camera.output() + ")",
@@ -66,6 +73,9 @@ class LowLatencyLiveTest {
         }
         if (camera != null) {
             camera.close();
+        }
+        if (pierLink != null) {
+            pierLink.close();
         }
     }
 
@@ -296,6 +306,44 @@ class LowLatencyLiveTest {
                         .results()
                         .count(),
                 "one viewing session: " + audit);
+    }
+
+    @Test
+    void aBlockingReloadForAPartThatDoesNotComeIsAnsweredInWordsAndTheNextAfterTheStreamResumes() throws Exception {
+        vigil.await(
+                "pier's live playlist has parts",
+                Duration.ofSeconds(60),
+                () -> HINT.matcher(pierLive("")).find());
+        pierLink.freeze();
+        HttpResponse<String> stalled;
+        try {
+            Matcher hint = HINT.matcher(pierLive(""));
+            assertTrue(hint.find());
+            // two segments past the one being written: at least 2 s of video that cannot arrive while frozen
+            long later = Long.parseLong(hint.group(1)) + 2;
+            stalled = vigil.send("GET", "/api/cameras/pier/live.m3u8?_HLS_msn=" + later + "&_HLS_part=0", null);
+        } finally {
+            pierLink.thaw();
+        }
+        assertEquals(503, stalled.statusCode(), stalled.body());
+        assertTrue(stalled.body().contains("\"error\":\"LIVE_NOT_READY\""), stalled.body());
+        assertTrue(stalled.body().contains("did not come within 5000 ms"), stalled.body());
+        Matcher resumed = HINT.matcher(pierLive(""));
+        assertTrue(resumed.find());
+        HttpResponse<String> next = vigil.send(
+                "GET",
+                "/api/cameras/pier/live.m3u8?_HLS_msn=" + resumed.group(1) + "&_HLS_part=" + resumed.group(2),
+                null);
+        assertEquals(200, next.statusCode(), "the stream resumed: " + next.body());
+    }
+
+    private String pierLive(String query) {
+        try {
+            return vigil.send("GET", "/api/cameras/pier/live.m3u8" + query, null)
+                    .body();
+        } catch (Exception e) {
+            return "unreachable: " + e;
+        }
     }
 
     @Test
