@@ -39,6 +39,7 @@ class LowLatencyLiveTest {
     private Path work;
     private CameraSimulator camera;
     private VigilHarness vigil;
+    private TcpProxy pierLink;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -48,10 +49,16 @@ class LowLatencyLiveTest {
         Path clips = Path.of(System.getProperty("java.io.tmpdir"), "vigil-test-clips");
         Files.createDirectories(clips);
         camera = new CameraSimulator(Map.of("dock", ExternalTools.clip(clips, false)), Map.of());
-        vigil = new VigilHarness(work, Map.of());
+        vigil = new VigilHarness(work, Map.of("vigil.live.blocking-timeout", "5s"));
         assertEquals(
                 201,
                 vigil.send("POST", "/api/cameras", "{\"id\": \"dock\", \"url\": \"" + camera.url("dock") + "\"}")
+                        .statusCode());
+        pierLink = new TcpProxy("127.0.0.1", camera.port);
+        String pier = camera.url("dock").replaceFirst(":" + camera.port + "/", ":" + pierLink.port() + "/");
+        assertEquals(
+                201,
+                vigil.send("POST", "/api/cameras", "{\"id\": \"pier\", \"url\": \"" + pier + "\"}")
                         .statusCode());
         vigil.await(
                 "dock's live playlist lists two complete segments (simulator: " + camera.output() + ")",
@@ -66,6 +73,9 @@ class LowLatencyLiveTest {
         }
         if (camera != null) {
             camera.close();
+        }
+        if (pierLink != null) {
+            pierLink.close();
         }
     }
 
@@ -85,6 +95,12 @@ class LowLatencyLiveTest {
                         .timeout(Duration.ofSeconds(30))
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String probe(Path file, String entries) throws Exception {
+        return ExternalTools.run(
+                Duration.ofSeconds(30),
+                List.of("ffprobe", "-v", "error", "-show_entries", entries, "-of", "default=nw=1", file.toString()));
     }
 
     @Test
@@ -212,6 +228,122 @@ class LowLatencyLiveTest {
                 .orElseThrow()
                 .substring("duration=".length()));
         assertTrue(seconds >= 1.0, "FFmpeg recorded " + seconds + " s from the live playlist");
+    }
+
+    @Test
+    void hundredsOfWaitingRequestsHoldNoThreadsAndAreAllAnswered() throws Exception {
+        Matcher hint = HINT.matcher(live(""));
+        assertTrue(hint.find());
+        long next = Long.parseLong(hint.group(1)) + 1; // the segment after the one being written: about 2 s away
+        int threadsBefore =
+                java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+        List<CompletableFuture<HttpResponse<byte[]>>> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            waiting.add(fetch("live.m3u8?_HLS_msn=" + next + "&_HLS_part=0"));
+        }
+        io.vigil.live.LiveEdge edge = vigil.context
+                .getBean(io.vigil.live.LiveEdges.class)
+                .find("dock")
+                .orElseThrow();
+        int peakThreads = threadsBefore;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!waiting.stream().allMatch(CompletableFuture::isDone) && System.nanoTime() < deadline) {
+            peakThreads = Math.max(
+                    peakThreads,
+                    java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount());
+            Thread.sleep(20); // polling the futures: the thread count is sampled while they wait
+        }
+        for (CompletableFuture<HttpResponse<byte[]>> w : waiting) {
+            HttpResponse<byte[]> answer = w.get();
+            assertEquals(200, answer.statusCode(), new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
+            assertTrue(
+                    new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8)
+                            .contains("URI=\"live/" + next + ".0.m4s\""),
+                    "every request is answered with the part it waited for");
+        }
+        assertEquals(0, edge.waiting());
+        assertTrue(
+                peakThreads - threadsBefore < 100,
+                "300 waiting requests took " + (peakThreads - threadsBefore) + " threads (" + threadsBefore
+                        + " before)");
+    }
+
+    @Test
+    void aViewersPlaylistPartsAndInitSegmentsAreOneAuditedViewingSession() throws Exception {
+        assertEquals(
+                201,
+                vigil.send(
+                                "POST",
+                                "/api/users",
+                                "{\"username\":\"guard\",\"password\":\"guard-pass-4411\"," + "\"role\":\"viewer\"}")
+                        .statusCode());
+        String guard = TestAdmin.basic("guard", "guard-pass-4411");
+        String playlist =
+                vigil.send("GET", "/api/cameras/dock/live.m3u8", null, guard).body();
+        Matcher uris = Pattern.compile("URI=\"(live/[^\"]+)\"").matcher(playlist);
+        int fetched = 0;
+        while (uris.find() && fetched < 8) {
+            HttpResponse<byte[]> media = vigil.downloadAs("/api/cameras/dock/" + uris.group(1), guard);
+            assertTrue(
+                    media.statusCode() == 200 || media.statusCode() == 404, uris.group(1) + ": " + media.statusCode());
+            fetched++;
+        }
+        Matcher hint = HINT.matcher(playlist);
+        assertTrue(hint.find(), playlist);
+        assertEquals(
+                200,
+                vigil.send(
+                                "GET",
+                                "/api/cameras/dock/live.m3u8?_HLS_msn=" + hint.group(1) + "&_HLS_part=" + hint.group(2),
+                                null,
+                                guard)
+                        .statusCode());
+        String audit = vigil.send("GET", "/api/audit?user=guard", null).body();
+        assertEquals(
+                1,
+                Pattern.compile("\"action\":\"LIVE_VIEW\",\"cameraId\":\"dock\"")
+                        .matcher(audit)
+                        .results()
+                        .count(),
+                "one viewing session: " + audit);
+    }
+
+    @Test
+    void aBlockingReloadForAPartThatDoesNotComeIsAnsweredInWordsAndTheNextAfterTheStreamResumes() throws Exception {
+        vigil.await(
+                "pier's live playlist has parts",
+                Duration.ofSeconds(60),
+                () -> HINT.matcher(pierLive("")).find());
+        pierLink.freeze();
+        HttpResponse<String> stalled;
+        try {
+            Matcher hint = HINT.matcher(pierLive(""));
+            assertTrue(hint.find());
+            // two segments past the one being written: at least 2 s of video that cannot arrive while frozen
+            long later = Long.parseLong(hint.group(1)) + 2;
+            stalled = vigil.send("GET", "/api/cameras/pier/live.m3u8?_HLS_msn=" + later + "&_HLS_part=0", null);
+        } finally {
+            pierLink.thaw();
+        }
+        assertEquals(503, stalled.statusCode(), stalled.body());
+        assertTrue(stalled.body().contains("\"error\":\"LIVE_NOT_READY\""), stalled.body());
+        assertTrue(stalled.body().contains("did not come within 5000 ms"), stalled.body());
+        Matcher resumed = HINT.matcher(pierLive(""));
+        assertTrue(resumed.find());
+        HttpResponse<String> next = vigil.send(
+                "GET",
+                "/api/cameras/pier/live.m3u8?_HLS_msn=" + resumed.group(1) + "&_HLS_part=" + resumed.group(2),
+                null);
+        assertEquals(200, next.statusCode(), "the stream resumed: " + next.body());
+    }
+
+    private String pierLive(String query) {
+        try {
+            return vigil.send("GET", "/api/cameras/pier/live.m3u8" + query, null)
+                    .body();
+        } catch (Exception e) {
+            return "unreachable: " + e;
+        }
     }
 
     @Test

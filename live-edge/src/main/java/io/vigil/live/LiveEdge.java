@@ -41,7 +41,6 @@ public final class LiveEdge {
     private byte[] currentInit;
     private int initNumber;
     private boolean discontinuityNext = true;
-    private boolean startFromWriter = true;
 
     private record Waiter(long sequence, int part, CompletableFuture<EdgeSnapshot> future) {}
 
@@ -77,8 +76,8 @@ public final class LiveEdge {
     }
 
     /**
-     * The next part of the segment being written, or the first of a new one starting at {@code segmentStart} (used
-     * after a session began; within a session segments follow each other).
+     * The next part of the segment being written, or the first of a new one captured from {@code segmentStart} (the
+     * recorder's date of the segment, as the archive will have it).
      */
     public void part(byte[] bytes, Instant segmentStart, long durationMicros, boolean independent, long arrivalNanos) {
         List<Waiter> ready;
@@ -89,15 +88,16 @@ public final class LiveEdge {
             LivePart part = new LivePart(bytes, 0, bytes.length, durationMicros, independent, arrivalNanos);
             LiveSegment open = openSegment();
             if (open == null) {
-                LiveSegment previous = segments.isEmpty() ? null : segments.get(segments.size() - 1);
-                Instant start = startFromWriter || previous == null
-                        ? segmentStart
-                        : previous.start().plusNanos(previous.durationMicros() * 1000);
                 inits.putIfAbsent(initNumber, currentInit);
                 segments.add(new LiveSegment(
-                        nextSequence++, start, initNumber, discontinuityNext, List.of(part), durationMicros, false));
+                        nextSequence++,
+                        segmentStart,
+                        initNumber,
+                        discontinuityNext,
+                        List.of(part),
+                        durationMicros,
+                        false));
                 discontinuityNext = false;
-                startFromWriter = false;
             } else {
                 segments.set(segments.size() - 1, open.withPart(part));
             }
@@ -129,7 +129,6 @@ public final class LiveEdge {
                 segments.remove(segments.size() - 1);
             }
             discontinuityNext = true;
-            startFromWriter = true;
             ready = publish();
         }
         complete(ready);

@@ -22,10 +22,13 @@ class LiveEdgeTest {
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final LiveEdge edge = new LiveEdge("yard", 100, 3, Duration.ofSeconds(60), nanos::get);
 
+    /** Where the recorder dates the next segment: 1 s after the one before. */
+    private Instant segmentStart = T0;
+
     private void part(int size, boolean independent) {
         byte[] bytes = new byte[size];
         bytes[0] = (byte) size;
-        edge.part(bytes, T0, 200_000, independent, nanos.get());
+        edge.part(bytes, segmentStart, 200_000, independent, nanos.get());
     }
 
     /** A segment of {@code parts} parts of 10, 11, ... bytes, ended with its parts joined. */
@@ -39,10 +42,11 @@ class LiveEdgeTest {
             whole = joined;
         }
         edge.segmentEnded(whole);
+        segmentStart = segmentStart.plusSeconds(1);
     }
 
     @Test
-    void segmentsAreNumberedFromTheFirstSequenceAndFollowEachOtherInTime() {
+    void segmentsAreNumberedFromTheFirstSequenceAndDatedAsTheRecorderDatesThem() {
         edge.init(INIT, 200_000);
         edge.watched();
         segment(3);
@@ -51,7 +55,7 @@ class LiveEdgeTest {
         assertEquals(2, s.segments().size());
         assertEquals(100, s.segments().get(0).sequence());
         assertEquals(T0, s.segments().get(0).start());
-        assertEquals(T0.plusMillis(600), s.segments().get(1).start(), "the second starts where the first ended");
+        assertEquals(T0.plusSeconds(1), s.segments().get(1).start(), "the recorder's date, as the archive's");
         assertTrue(s.segments().get(0).discontinuity(), "a session's first segment");
         assertFalse(s.segments().get(1).discontinuity());
         assertEquals(102, s.nextSequence());

@@ -27,9 +27,11 @@ import io.vigil.live.LiveSegment;
 import jakarta.inject.Named;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -60,6 +62,7 @@ public class LiveController {
     private final RecordingNode recordingNode;
     private final ExecutorService blocking;
     private final Timer partAnswer;
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
     public LiveController(
             CameraRegistry cameras,
@@ -96,7 +99,11 @@ public class LiveController {
         if (part != null && msn == null) {
             throw new VigilException(ErrorCode.BAD_REQUEST, "_HLS_part needs _HLS_msn");
         }
-        Optional<LiveEdge> edge = source == null ? edges.find(id) : Optional.empty();
+        // an edge with nothing in it (a session starting, or a camera the FFmpeg engine records) is no playlist yet,
+        // but a player already on it (a blocking reload) keeps waiting on it
+        Optional<LiveEdge> edge = source == null
+                ? edges.find(id).filter(e -> msn != null || !e.snapshot().isEmpty())
+                : Optional.empty();
         if (edge.isEmpty()) {
             return onBlockingPool(() -> elsewhereOrArchive(request, id, source != null));
         }
@@ -179,8 +186,19 @@ public class LiveController {
         partAnswer.record(Math.max(0, System.nanoTime() - part.arrivalNanos()), TimeUnit.NANOSECONDS);
     }
 
+    /** A snapshot's playlist, written once however many waiting requests it answers. */
+    private record Rendered(EdgeSnapshot edge, String text) {}
+
     private HttpResponse<?> playlist(EdgeSnapshot edge) {
-        return HttpResponse.ok(LivePlaylist.of(edge, config.targetDurationSeconds()))
+        Rendered cached = rendered.get(edge.cameraId());
+        String text;
+        if (cached != null && cached.edge() == edge) {
+            text = cached.text();
+        } else {
+            text = LivePlaylist.of(edge, config.targetDurationSeconds());
+            rendered.put(edge.cameraId(), new Rendered(edge, text));
+        }
+        return HttpResponse.ok(text)
                 .contentType(PlaybackController.HLS)
                 .header(HttpHeaders.CACHE_CONTROL, FootageCaching.REVALIDATE);
     }

@@ -66,6 +66,26 @@ class SegmentCuttingTest {
     }
 
     @Test
+    void theLiveEdgesEstimateIsWhereTheSegmentWillStartAndAnchorsNothing() {
+        SegmentClock clock = new SegmentClock(Duration.ofSeconds(5));
+        Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+        assertEquals(null, clock.estimate(0), "no packet yet");
+        clock.observe(0, t0.plusMillis(30));
+        clock.observe(40_000, t0.plusMillis(40));
+        assertEquals(t0, clock.estimate(0));
+        assertEquals(t0, clock.startOf(0), "the archive's start is the live edge's");
+        clock.ended(t0.plusSeconds(2));
+        clock.observe(2_000_000, t0.plusMillis(2005));
+        assertEquals(t0.plusSeconds(2), clock.estimate(2_000_000));
+        // a stream clock that jumped: the estimate says where startOf will move it, without moving it
+        clock.observe(62_000_000, t0.plusSeconds(4));
+        assertEquals(t0.plusSeconds(4), clock.estimate(62_000_000));
+        assertEquals(0, clock.reanchors());
+        assertEquals(t0.plusSeconds(4), clock.startOf(62_000_000));
+        assertEquals(1, clock.reanchors());
+    }
+
+    @Test
     void segmentStartsNeverGoBackPastThePreviousEnd() {
         SegmentClock clock = new SegmentClock(Duration.ofSeconds(5));
         Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
