@@ -14,7 +14,7 @@ const TICK_MILLIS = 250;
 const STILL_MILLIS = 3000;
 /** ...and one that has still not moved for this long is reconnected. */
 const STALL_MILLIS = 8000;
-/** A tile this far behind the browser's clock jumps to the live edge, if the live edge is ahead of it. */
+/** A low-latency tile this far behind the browser's clock jumps to the live edge, if the live edge is ahead of it. */
 const BEHIND_MILLIS = 3000;
 /** The least a jump must gain (seconds from the picture to the player's live sync position). */
 const MIN_GAIN_SECONDS = 1;
@@ -264,7 +264,8 @@ function makeTile(camera, lowLatency) {
           stallNote = 'STALLED: the picture stopped; back to the live edge';
           say(stallNote);
         }
-      } else if (date && Date.now() - date.getTime() > BEHIND_MILLIS && !video.paused) {
+      } else if (lowLatency && date && Date.now() - date.getTime() > BEHIND_MILLIS && !video.paused) {
+        // (plain HLS plays about two segments behind the edge by design, and as it always did: no jump for that)
         const gain = player.drift();
         if (gain !== null && gain > MIN_GAIN_SECONDS) {
           jump('behind');
@@ -288,7 +289,7 @@ function makeTile(camera, lowLatency) {
       } else {
         stop();
         stallNote = '';
-        const since = last ? ' since ' + new Date(last).toLocaleTimeString() : '';
+        const since = last ? ' since ' + CLOCK.format(new Date(last)) : '';
         say(`${state}: no live video${since}` + (status.lastError ? ` (${words(status.lastError)})` : ''));
       }
     },

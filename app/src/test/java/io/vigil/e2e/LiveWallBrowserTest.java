@@ -329,12 +329,12 @@ class LiveWallBrowserTest {
                 all.stream().noneMatch(u -> u.matches(".*/live/\\d+\\.\\d+\\.m4s.*")),
                 "plain HLS loads no parts: " + all);
         for (String camera : CAMERAS) {
-            // plain HLS plays two segments behind the edge, more than 3 s behind the clock: that is where it means to
-            // be, not behind, and a tile that jumped there again and again would never settle
-            long jumps = number(camera, "liveJumps");
+            // plain HLS plays about two segments behind the edge, more than 3 s behind the clock, by design: as before,
+            // a tile jumps to the live edge only when its picture stops, never for being behind
             System.out.println("MEASURED plain " + camera + ": " + tileData(camera, "behindMillis") + " ms behind, "
-                    + jumps + " jump(s) to the live edge (" + tileData(camera, "lastJump") + ")");
-            assertTrue(jumps <= 1, camera + " jumped " + jumps + " times");
+                    + tileData(camera, "liveJumps") + " jump(s) to the live edge (" + tileData(camera, "lastJump")
+                    + ")");
+            assertTrue(!"behind".equals(tileData(camera, "lastJump")), camera + " jumped for being behind");
         }
         screenshot("live-wall-plain");
         assertNothingBlocked();
