@@ -372,7 +372,7 @@ class LatencyBench {
             throws Exception {
         List<String> lines = new ArrayList<>();
         lines.add("| protocol | video | tiles | latency p50 s | p95 s | max s | samples (without a date) "
-                + "| page → all tiles playing s | stalls / waiting | part answered p50 / p95 ms (parts) |");
+                + "| page → all tiles playing s | stalls / waiting | part answered p50 / p95 ms (mean, parts) |");
         lines.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Result r : results) {
             List<Double> sorted = sorted(r.latencies());
@@ -393,9 +393,10 @@ class LatencyBench {
                     partAnswer(r.parts())));
         }
         lines.add("");
-        lines.add("Where the time goes (medians over each window; hls.js's figures as it reports them; a part's or "
-                + "segment's delays from the capture of its last frame, as its playlist dates it, to the browser "
-                + "having loaded it and having it in the video's buffer):");
+        lines.add("Where the time goes (medians over each window; hls.js's figures as it reports them; for each part"
+                + " (LL-HLS) or segment (plain HLS) buffered in the window, from the end of its media as its playlist"
+                + " dates it (date plus duration: the capture of the frame after its last, which is when a recorder"
+                + " can close it) to the browser having loaded it and having it in the video's buffer):");
         lines.add("");
         lines.add(
                 "| protocol | video | tiles | hls.js target latency s | hls.js latency to the edge s | forward buffer s "
@@ -485,7 +486,8 @@ class LatencyBench {
                                 + " navigation to a fresh document (loading hls.js included) to the last tile's"
                                 + " first `playing` event with a `playingDate`. Part answered: Vigil's `%s`"
                                 + " (delay from a part's last packet to its answer to a waiting request), all"
-                                + " cameras, between scrapes of `/metrics` around each LL-HLS window. The machine is"
+                                + " cameras, scraped from `/metrics` before and after each LL-HLS window: mean and"
+                                + " count between the scrapes; p50 / p95 %s. The machine is"
                                 + " shared with other work: its CPU over each window is in the second table.",
                         results.isEmpty()
                                 ? 0
@@ -498,7 +500,14 @@ class LatencyBench {
                         hlsJsVersion,
                         llExtra.isBlank() ? "" : " and `" + llExtra + "`",
                         seconds,
-                        metric),
+                        metric,
+                        results.stream()
+                                        .map(Result::parts)
+                                        .filter(h -> h != null && h.found())
+                                        .allMatch(h -> h.buckets().isEmpty())
+                                ? "as the meter publishes them (Micrometer's own percentiles over about its last"
+                                        + " two minutes, read at the window's end)"
+                                : "from its histogram's buckets between the scrapes"),
                 lines);
     }
 
@@ -575,7 +584,12 @@ class LatencyBench {
             return "no meter";
         }
         return String.format(
-                Locale.ROOT, "%.1f / %.1f (%.0f)", h.quantile(0.5) * 1000, h.quantile(0.95) * 1000, h.count());
+                Locale.ROOT,
+                "%.1f / %.1f (mean %.1f, %.0f)",
+                h.quantile(0.5) * 1000,
+                h.quantile(0.95) * 1000,
+                h.mean() * 1000,
+                h.count());
     }
 
     private static String summary(Result r) {
