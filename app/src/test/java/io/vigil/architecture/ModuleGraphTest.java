@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the module graph of docs/ARCHITECTURE.md true: features → {@code camera-registry} → {@code archive} →
- * {@code kernel} → nothing, no feature uses another, and a library ({@code media}) uses no other module while every
+ * {@code live-edge} → {@code kernel} → nothing, no feature uses another, and a library ({@code media}) uses no other module while every
  * module may use it. Reads the root pom's modules, every module's pom and every main source file (its imports and
  * any qualified name in its code), mapping each package to the module that declares it. Every module the root pom
  * lists that is neither a library, shared nor {@code app} is a feature.
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ModuleGraphTest {
 
     /** The shared modules, lowest first: each may use those before it, every feature may use all of them. */
-    private static final List<String> SHARED = List.of("kernel", "archive", "camera-registry");
+    private static final List<String> SHARED = List.of("kernel", "live-edge", "archive", "camera-registry");
     /** The libraries: each uses no other Vigil module, and every module may use them. */
     private static final List<String> LIBRARIES = List.of("media");
     /** The module that assembles the service: it may use every other module. */

@@ -31,7 +31,8 @@ final class ListingDelay {
         while (System.nanoTime() < end) {
             long polled = System.currentTimeMillis();
             String playlist = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/api/cameras/" + camera + "/live.m3u8"))
+                            HttpRequest.newBuilder(
+                                            URI.create(base + "/api/cameras/" + camera + "/live.m3u8?source=archive"))
                                     .header("Authorization", TestAdmin.basic())
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())

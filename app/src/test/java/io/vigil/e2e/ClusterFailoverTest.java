@@ -178,10 +178,19 @@ class ClusterFailoverTest {
                         cluster);
             }
         }
-        // any node serves the playlist, the segments and the status of a camera the other records
+        // any node serves the archive's playlist, the segments and the status of a camera the other records
         String recordedByA = held.get("node-a").iterator().next();
         ServiceProcess b = nodes.get("node-b");
-        String playlist = get(b, "/api/cameras/" + recordedByA + "/live.m3u8").body();
+        // the low-latency live playlist lives on the recording node: node-b sends the player there, query kept
+        HttpResponse<String> elsewhere = get(b, "/api/cameras/" + recordedByA + "/live.m3u8?_HLS_msn=1");
+        assertEquals(307, elsewhere.statusCode(), elsewhere.body());
+        assertEquals(
+                nodes.get("node-a").base() + "/api/cameras/" + recordedByA + "/live.m3u8?_HLS_msn=1",
+                elsewhere.headers().firstValue("Location").orElse(""));
+        HttpResponse<String> atA = get(nodes.get("node-a"), "/api/cameras/" + recordedByA + "/live.m3u8");
+        assertTrue(atA.body().contains("#EXT-X-PART:"), "node-a serves its live edge: " + atA.body());
+        String playlist = get(b, "/api/cameras/" + recordedByA + "/live.m3u8?source=archive")
+                .body();
         Matcher segment = Pattern.compile("(segments/\\d+\\.m4s)").matcher(playlist);
         assertTrue(segment.find(), playlist);
         HttpResponse<String> media = get(b, "/api/cameras/" + recordedByA + "/" + segment.group(1));

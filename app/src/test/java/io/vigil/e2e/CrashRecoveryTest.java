@@ -129,7 +129,8 @@ class CrashRecoveryTest {
 
     private static long newestSequence(HttpClient http, ServiceProcess vigil, String camera) throws Exception {
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(vigil.base() + "/api/cameras/" + camera + "/live.m3u8"))
+                HttpRequest.newBuilder(
+                                URI.create(vigil.base() + "/api/cameras/" + camera + "/live.m3u8?source=archive"))
                         .header("Authorization", TestAdmin.basic())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -289,8 +289,8 @@ class FaultToleranceTest {
                     "segments pile up in the spool",
                     Duration.ofSeconds(20),
                     () -> spool.pending("vault").size() >= 3);
-            String playlist =
-                    vigil.send("GET", "/api/cameras/vault/live.m3u8", null).body();
+            String playlist = vigil.send("GET", "/api/cameras/vault/live.m3u8?source=archive", null)
+                    .body();
             long newest = index.count("vault") + spool.pending("vault").size() - 1 + firstSequence;
             assertTrue(
                     playlist.contains("segments/" + newest + ".m4s"),

@@ -35,8 +35,8 @@ class PresignedDeliveryTest {
             SegmentIndex index = vigil.context.getBean(SegmentIndex.class);
             vigil.await("porch has 3 stored segments", Duration.ofSeconds(60), () -> index.count("porch") >= 3);
 
-            String playlist =
-                    vigil.send("GET", "/api/cameras/porch/live.m3u8", null).body();
+            String playlist = vigil.send("GET", "/api/cameras/porch/live.m3u8?source=archive", null)
+                    .body();
             Matcher map = Pattern.compile("#EXT-X-MAP:URI=\"(http://127\\.0\\.0\\.1:\\d+/vigil/porch/init/[^\"]+)\"")
                     .matcher(playlist);
             assertTrue(map.find(), playlist);

@@ -384,7 +384,8 @@ class RecordingEndToEndTest {
         assertTrue(all.stream().anyMatch(s -> !s.keyframeStart()), "segments cut between keyframes are flagged");
         assertTrue(all.get(0).keyframeStart(), "a session starts on a keyframe");
 
-        String playlist = send("GET", "/api/cameras/slowgop/live.m3u8", null).body();
+        String playlist = send("GET", "/api/cameras/slowgop/live.m3u8?source=archive", null)
+                .body();
         assertFalse(playlist.contains("#EXT-X-INDEPENDENT-SEGMENTS"), playlist);
         // Played from its first segment, the whole recording decodes cleanly.
         Matcher map = Pattern.compile("#EXT-X-MAP:URI=\"([^\"]+)\"").matcher(playlist);
@@ -527,8 +528,8 @@ class RecordingEndToEndTest {
                 Math.abs(spanMillis - sumMillis) <= 4000,
                 camera + ": span " + spanMillis + " ms vs sum " + sumMillis + " ms");
 
-        String playlist =
-                send("GET", "/api/cameras/" + camera + "/live.m3u8", null).body();
+        String playlist = send("GET", "/api/cameras/" + camera + "/live.m3u8?source=archive", null)
+                .body();
         assertTrue(playlist.startsWith("#EXTM3U\n#EXT-X-VERSION:7\n"), playlist);
         assertTrue(playlist.contains("#EXT-X-PROGRAM-DATE-TIME:"), playlist);
         Matcher map = Pattern.compile("#EXT-X-MAP:URI=\"([^\"]+)\"").matcher(playlist);

@@ -185,7 +185,7 @@ class ShareAndAuditTest {
     @Test
     void viewersFetchLiveSegmentsOnlyAndEachViewingIsAuditedOnce() throws Exception {
         String viewer = TestAdmin.basic("vic", AUDITOR_PW);
-        HttpResponse<String> live = vigil.send("GET", "/api/cameras/gate/live.m3u8", null, viewer);
+        HttpResponse<String> live = vigil.send("GET", "/api/cameras/gate/live.m3u8?source=archive", null, viewer);
         assertEquals(200, live.statusCode());
         List<String> uris =
                 live.body().lines().filter(l -> l.startsWith("segments/")).toList();

@@ -457,8 +457,8 @@ class StorageHardeningTest {
     @Test
     void presignedPlaylistsAreAuditedAndTheirUrlsNeverOutliveTheViewersLiveLimit() throws Exception {
         List<Segment> recorded = awaitSegments("gate", 7);
-        String live =
-                vigil.send("GET", "/api/cameras/gate/live.m3u8", null, VIEWER).body();
+        String live = vigil.send("GET", "/api/cameras/gate/live.m3u8?source=archive", null, VIEWER)
+                .body();
         List<String> presigned =
                 PRESIGNED_MEDIA.matcher(live).results().map(MatchResult::group).toList();
         assertFalse(presigned.isEmpty(), live);
@@ -536,7 +536,7 @@ class StorageHardeningTest {
 
     private String liveAsViewer(String camera) {
         try {
-            return vigil.send("GET", "/api/cameras/" + camera + "/live.m3u8", null, VIEWER)
+            return vigil.send("GET", "/api/cameras/" + camera + "/live.m3u8?source=archive", null, VIEWER)
                     .body();
         } catch (Exception e) {
             return "unreachable: " + e;

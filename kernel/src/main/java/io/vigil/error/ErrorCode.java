@@ -68,6 +68,16 @@ public enum ErrorCode {
     SHARE_NOT_FOUND(404),
     /** A stored camera password does not decrypt with the configured secret key (a changed or lost key). */
     SECRET_KEY_MISMATCH(500),
+    /**
+     * A low-latency live request ({@code _HLS_msn}/{@code _HLS_part}, or a part) for further ahead than the camera's
+     * live edge will be soon: more than two segments past its newest.
+     */
+    LIVE_TOO_FAR_AHEAD(400),
+    /**
+     * A live part or playlist update did not come within the blocking timeout ({@code vigil.live.blocking-timeout}): the
+     * camera stopped sending, or too many requests already wait for it.
+     */
+    LIVE_NOT_READY(503),
     /** Anything else: a bug. */
     INTERNAL(500);
 

@@ -14,6 +14,8 @@ public final class FootageCaching {
     public static final String REVALIDATE = "private, no-cache";
     /** A playlist of a range that has ended: it changes only if retention removes footage. */
     public static final String PAST_PLAYLIST = "private, max-age=60";
+    /** A live part or segment from the live edge: its bytes never change, and it is of no use a minute later. */
+    public static final String LIVE_PART = "private, max-age=60";
     /** A snapshot of a given time. */
     public static final String PAST_SNAPSHOT = "private, max-age=3600";
     /** Clips and their signed manifests: exports, kept by whoever asked for them, never by a cache. */

@@ -2,7 +2,6 @@ package io.vigil.playback;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -13,7 +12,6 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.vigil.archive.read.ArchiveReader;
-import io.vigil.archive.read.LiveWindow;
 import io.vigil.archive.read.SegmentBytes;
 import io.vigil.archive.read.SegmentLocation;
 import io.vigil.camera.CameraRegistry;
@@ -22,7 +20,7 @@ import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import java.util.Optional;
 
-/** Live HLS playlists and the segments they list, served from the index and the object store. */
+/** The archive's segments and init segments, as live and ranged playlists list them, from the spool or the store. */
 @Controller("/api/cameras/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PlaybackController {
@@ -47,19 +45,6 @@ public class PlaybackController {
         this.archive = archive;
         this.bytes = bytes;
         this.config = config;
-    }
-
-    @Get("/live.m3u8")
-    public HttpResponse<String> live(HttpRequest<?> request, String id) {
-        cameras.get(id);
-        LiveWindow window = archive.live(id, config.liveWindowSegments());
-        String body = MediaPlaylist.live(
-                window.listing().segments(),
-                window.discontinuitySequence(),
-                config.targetDurationSeconds(),
-                config.gapTolerance().toMillis(),
-                urls.forLive(window.listing(), request));
-        return HttpResponse.ok(body).contentType(HLS).header(HttpHeaders.CACHE_CONTROL, FootageCaching.REVALIDATE);
     }
 
     @Get("/segments/{sequence}.m4s")

@@ -8,8 +8,8 @@ import java.time.Duration;
  * How cameras are recorded ({@code vigil.recorder.*}).
  *
  * @param segmentTargetMillis target media segment duration; segments end on the first keyframe past it
- * @param partTargetMillis    the native engine writes each segment as fMP4 parts of about this duration (100 ms to
- *                            the segment target)
+ * @param partTargetMillis    the native engine writes each segment as fMP4 parts of at most about this duration (100 ms
+ *                            to the segment target): the live edge's LL-HLS parts ({@code PART-TARGET})
  * @param connectTimeout      how long opening an RTSP session may take
  * @param stallTimeout        no packet for this long ends the session and reconnects
  * @param maxClockDrift       stream clock vs receive clock difference that re-anchors segment times
@@ -21,7 +21,7 @@ import java.time.Duration;
 @ConfigurationProperties("vigil.recorder")
 public record RecorderConfig(
         @Bindable(defaultValue = "2000") long segmentTargetMillis,
-        @Bindable(defaultValue = "500") long partTargetMillis,
+        @Bindable(defaultValue = "200") long partTargetMillis,
         @Bindable(defaultValue = "10s") Duration connectTimeout,
         @Bindable(defaultValue = "10s") Duration stallTimeout,
         @Bindable(defaultValue = "5s") Duration maxClockDrift,

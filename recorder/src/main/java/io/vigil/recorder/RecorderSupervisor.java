@@ -11,6 +11,7 @@ import io.vigil.camera.CameraRepository;
 import io.vigil.camera.CameraStatusBoard;
 import io.vigil.kernel.hook.RecordingAssignment;
 import io.vigil.kernel.hook.RecordingControl;
+import io.vigil.live.LiveEdges;
 import io.vigil.recorder.connect.CameraConnector;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -44,6 +45,7 @@ public class RecorderSupervisor implements RecordingControl {
     private final RecordingAssignment assignment;
     private final CameraConnector connector;
     private final StreamEngines engines;
+    private final LiveEdges liveEdges;
     /** Changed under this object's lock; read without it by {@link #stopNow}. */
     private final Map<String, CameraRecorder> running = new ConcurrentHashMap<>();
 
@@ -61,7 +63,9 @@ public class RecorderSupervisor implements RecordingControl {
             Clock clock,
             RecordingAssignment assignment,
             CameraConnector connector,
-            StreamEngines engines) {
+            StreamEngines engines,
+            LiveEdges liveEdges) {
+        this.liveEdges = liveEdges;
         this.assignment = assignment;
         this.engines = engines;
         this.connector = connector;
@@ -123,6 +127,7 @@ public class RecorderSupervisor implements RecordingControl {
             if (cameras.find(cameraId).isEmpty()) {
                 predecessor.thenRun(() -> statusBoard.forget(cameraId));
             }
+            predecessor.thenRun(() -> forgetLiveEdge(cameraId));
             return predecessor;
         }
         Camera camera = wanted.get();
@@ -134,6 +139,13 @@ public class RecorderSupervisor implements RecordingControl {
         thread.start();
         LOG.info("Camera {}: recorder started for {} (engine {})", cameraId, camera.url(), camera.engine());
         return predecessor;
+    }
+
+    /** No recorder here for the camera any more: its live edge goes (live players go to the archive or its node). */
+    private synchronized void forgetLiveEdge(String cameraId) {
+        if (!running.containsKey(cameraId)) {
+            liveEdges.remove(cameraId);
+        }
     }
 
     /** Takes neither this object's lock nor a database read. */

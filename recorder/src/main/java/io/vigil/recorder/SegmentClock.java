@@ -93,6 +93,21 @@ public final class SegmentClock {
         return previousEnd != null && start.isBefore(previousEnd) ? previousEnd : start;
     }
 
+    /**
+     * Where {@link #startOf} would put a segment starting at {@code streamMicros} now, without anchoring anything: the
+     * live edge's date of a segment still being written. Null before the first packet.
+     */
+    public Instant estimate(long streamMicros) {
+        if (minOffsetMicros == Long.MAX_VALUE) {
+            return null;
+        }
+        long estimate = streamMicros + (followsSenderReports() ? reportOffsetMicros : minOffsetMicros);
+        long byStream = anchored ? anchorWallMicros + (streamMicros - anchorStreamMicros) : estimate;
+        long micros = Math.abs(byStream - estimate) > maxDriftMicros ? estimate : byStream;
+        Instant start = Instant.ofEpochSecond(0, micros * 1000);
+        return previousEnd != null && start.isBefore(previousEnd) ? previousEnd : start;
+    }
+
     /** Tells the clock where the segment that started at {@link #startOf} ended. */
     public void ended(Instant segmentEnd) {
         previousEnd = segmentEnd;

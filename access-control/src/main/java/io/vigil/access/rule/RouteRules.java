@@ -51,6 +51,9 @@ public final class RouteRules {
         rule("DELETE", CAMERA, CAMERAS_WRITE, AuditAction.CAMERA_DELETE, NO);
 
         rule("GET", CAMERA + "/live.m3u8", LIVE, AuditAction.LIVE_VIEW, NO);
+        // the live edge's parts, segments and init segments: part of the viewing session its playlist began
+        rule("GET", CAMERA + "/live/{name}", LIVE, AuditAction.LIVE_VIEW, NO);
+        rule("GET", CAMERA + "/live/init/{name}", LIVE, null, NO);
         // audited once per viewing session (LIVE_VIEW or PLAYBACK by the segment's age), not per segment
         rule("GET", CAMERA + "/segments/{sequence}.m4s", LIVE, AuditAction.PLAYBACK, SEGMENT);
         rule("GET", CAMERA + "/init/{name}", LIVE, null, INIT);

@@ -3,6 +3,7 @@ package io.vigil.recorder.nativeengine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.vigil.camera.Camera;
+import io.vigil.live.LiveEdges;
 import io.vigil.media.MediaException;
 import io.vigil.media.auth.Credentials;
 import io.vigil.media.rtsp.client.RtspClient;
@@ -44,12 +45,14 @@ public class NativeEngine implements StreamEngine {
     private final RecorderConfig config;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final LiveEdges liveEdges;
     private RtspClient client;
 
-    public NativeEngine(RecorderConfig config, Clock clock, MeterRegistry meters) {
+    public NativeEngine(RecorderConfig config, Clock clock, MeterRegistry meters, LiveEdges liveEdges) {
         this.config = config;
         this.clock = clock;
         this.meters = meters;
+        this.liveEdges = liveEdges;
     }
 
     @Override
@@ -84,7 +87,8 @@ public class NativeEngine implements StreamEngine {
                 meters,
                 new SegmentClock(config.maxClockDrift()),
                 config.segmentTargetMillis(),
-                config.partTargetMillis());
+                config.partTargetMillis(),
+                liveEdges.edge(cameraId));
         CompletableFuture<RtspSession> opening = null;
         try {
             // the client bounds each step (connect, every request) by the connect timeout; this only guards it

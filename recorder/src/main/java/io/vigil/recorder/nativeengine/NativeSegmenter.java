@@ -31,6 +31,13 @@ final class NativeSegmenter {
 
         /** One segment of {@code durationMicros} from {@code startMicros} on the stream timeline. */
         void segment(byte[] bytes, long startMicros, long durationMicros, boolean keyframeStart, int frames);
+
+        /**
+         * A part of the segment being written, as soon as it is (before the segment it belongs to):
+         * {@code segmentStartMicros} is that segment's start on the stream timeline, {@code independent} whether the
+         * part starts with a keyframe.
+         */
+        default void part(byte[] bytes, long segmentStartMicros, long durationMicros, boolean independent) {}
     }
 
     private static final int VIDEO_CLOCK_HZ = 90_000;
@@ -113,8 +120,10 @@ final class NativeSegmenter {
     long video(AccessUnit unit) throws ReorderedFrames {
         long timestamp = frames.next(unit.rtpTimestamp());
         long micros = micros(timestamp);
+        long frameTicks = 0;
         if (pending != null) {
-            addVideo(pending, pendingTimestamp, Math.max(1, timestamp - pendingTimestamp));
+            frameTicks = Math.max(1, timestamp - pendingTimestamp);
+            addVideo(pending, pendingTimestamp, frameTicks);
             pending = null;
         }
         boolean keyframe = unit.keyframe() && !unit.parameterSets().isEmpty();
@@ -140,7 +149,8 @@ final class NativeSegmenter {
                 beginSegment(micros, cutter.segmentStartsWithKeyframe());
             }
             case APPEND -> {
-                if (part.videoTicks() >= partTargetTicks) {
+                // a part never grows past its target: it ends when one more frame like the last would overrun it
+                if (part.videoTicks() + frameTicks > partTargetTicks) {
                     flushPart();
                 }
             }
@@ -214,9 +224,14 @@ final class NativeSegmenter {
     }
 
     private void flushPart() {
-        part.finish().ifPresent(bytes -> {
-            segmentParts.add(bytes);
-            segmentSizeBytes += bytes.length;
+        part.finish().ifPresent(done -> {
+            segmentParts.add(done.bytes());
+            segmentSizeBytes += done.bytes().length;
+            sink.part(
+                    done.bytes(),
+                    segmentStartMicros,
+                    done.videoTicks() * 1_000_000 / VIDEO_CLOCK_HZ,
+                    done.independent());
         });
     }
 

@@ -2,6 +2,7 @@ package io.vigil.recorder.nativeengine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
+import io.vigil.live.LiveEdge;
 import io.vigil.media.MediaException;
 import io.vigil.media.rtcp.SenderReport;
 import io.vigil.media.rtp.AccessUnit;
@@ -53,6 +54,7 @@ final class NativeSession implements StreamSession, RtspSession.Listener {
     private volatile String notNative;
 
     private final SegmentHandover handover;
+    private final LiveFeed feed;
 
     NativeSession(
             String cameraId,
@@ -60,7 +62,8 @@ final class NativeSession implements StreamSession, RtspSession.Listener {
             MeterRegistry meters,
             SegmentClock segmentClock,
             long segmentMillis,
-            long partMillis) {
+            long partMillis,
+            LiveEdge edge) {
         this.cameraId = cameraId;
         this.clock = clock;
         this.meters = meters;
@@ -71,6 +74,7 @@ final class NativeSession implements StreamSession, RtspSession.Listener {
             SessionTracks known = tracks;
             return known == null ? 0 : known.damagedFrames();
         });
+        this.feed = new LiveFeed(handover, edge, segmentClock, clock, partMillis);
     }
 
     /** On the event loop, before the first packet: the tracks the session plays. */
@@ -79,8 +83,7 @@ final class NativeSession implements StreamSession, RtspSession.Listener {
         rtsp = session;
         try {
             tracks = SessionTracks.of(session, meters, cameraId);
-            segmenter =
-                    new NativeSegmenter(tracks.videoCodec(), tracks.audioTrack(), segmentMillis, partMillis, handover);
+            segmenter = new NativeSegmenter(tracks.videoCodec(), tracks.audioTrack(), segmentMillis, partMillis, feed);
         } catch (StreamError e) {
             unrecordable = e;
             session.close();
@@ -135,6 +138,7 @@ final class NativeSession implements StreamSession, RtspSession.Listener {
 
     private void onAccessUnit(AccessUnit unit) {
         Instant receivedAt = clock.instant();
+        feed.arrived(System.nanoTime());
         if (!unit.parameterSets().isEmpty() && !firstPicture.isDone()) {
             tracks.learnResolution(unit.parameterSets());
             firstPicture.complete(null);
@@ -183,6 +187,7 @@ final class NativeSession implements StreamSession, RtspSession.Listener {
         if (segmenter != null) {
             segmenter.finish();
         }
+        feed.ended();
         if (!firstPicture.isDone()) {
             firstPicture.completeExceptionally(
                     cause != null ? cause : new IllegalStateException("the session was closed"));

@@ -60,8 +60,14 @@ final class PartBuilder {
         return videoTicks;
     }
 
-    /** The part as a fragment's bytes, and a new part begun; empty when nothing was gathered. */
-    Optional<byte[]> finish() {
+    /**
+     * A finished part: its fragment's bytes, its video's duration in 90 kHz ticks, whether its first video sample is a
+     * keyframe.
+     */
+    record Part(byte[] bytes, long videoTicks, boolean independent) {}
+
+    /** The part as a fragment, and a new part begun; empty when nothing was gathered. */
+    Optional<Part> finish() {
         if (video.isEmpty() && audio.isEmpty()) {
             return Optional.empty();
         }
@@ -73,9 +79,10 @@ final class PartBuilder {
             runs.add(new TrackRun(AUDIO_TRACK_ID, audioBaseTicks, audio));
         }
         byte[] bytes = new Fragment(++sequenceNumber, runs).bytes();
+        Part part = new Part(bytes, videoTicks, !video.isEmpty() && video.get(0).keyframe());
         video.clear();
         audio.clear();
         videoTicks = 0;
-        return Optional.of(bytes);
+        return Optional.of(part);
     }
 }

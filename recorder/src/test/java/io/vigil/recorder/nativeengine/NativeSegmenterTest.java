@@ -1,5 +1,6 @@
 package io.vigil.recorder.nativeengine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,9 +47,31 @@ class NativeSegmenterTest {
             assertEquals(2_000_000L, segment.durationMicros());
             assertEquals(50, segment.frames());
             assertTrue(segment.keyframeStart());
-            // 500 ms parts: a part is closed once it holds 13 frames (520 ms), so 13 + 13 + 13 + 11
-            assertEquals(4, Boxes.count(segment.bytes(), "moof"), "parts in segment " + s);
+            // 500 ms parts: a part never outgrows its target, so 12 frames (480 ms) + 12 + 12 + 12 + 2
+            assertEquals(5, Boxes.count(segment.bytes(), "moof"), "parts in segment " + s);
         }
+    }
+
+    @Test
+    void everyPartGoesOutAsItIsWrittenNoLongerThanItsTargetAndTheFirstOfASegmentIndependent() throws Exception {
+        NativeSegmenter segmenter = segmenter(2_000, 200);
+        for (int i = 0; i < 101; i++) {
+            segmenter.video(unit(i * FRAME_TICKS, i % 50 == 0, PARAMETERS));
+        }
+        // 100 frames went in; the 101st holds the 100th until its duration is known
+        assertEquals(2, recorded.segments.size());
+        assertEquals(20, recorded.parts.size(), "200 ms parts of 5 frames, 10 per 2 s segment");
+        for (int p = 0; p < recorded.parts.size(); p++) {
+            Recorded.Part part = recorded.parts.get(p);
+            assertEquals(200_000L, part.durationMicros(), "part " + p);
+            assertEquals(p % 10 == 0, part.independent(), "part " + p + " starts with a keyframe");
+            assertEquals(p < 10 ? 0L : 2_000_000L, part.segmentStartMicros(), "part " + p + "'s segment");
+        }
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        for (int p = 0; p < 10; p++) {
+            joined.write(recorded.parts.get(p).bytes());
+        }
+        assertArrayEquals(recorded.segments.get(0).bytes(), joined.toByteArray(), "a segment is its parts");
     }
 
     @Test
@@ -118,8 +141,17 @@ class NativeSegmenterTest {
         @SuppressWarnings("ArrayRecordComponent") // test data, read field by field
         record Segment(byte[] bytes, long startMicros, long durationMicros, boolean keyframeStart, int frames) {}
 
+        @SuppressWarnings("ArrayRecordComponent") // test data, read field by field
+        record Part(byte[] bytes, long segmentStartMicros, long durationMicros, boolean independent) {}
+
         final List<byte[]> inits = new ArrayList<>();
         final List<Segment> segments = new ArrayList<>();
+        final List<Part> parts = new ArrayList<>();
+
+        @Override
+        public void part(byte[] bytes, long segmentStartMicros, long durationMicros, boolean independent) {
+            parts.add(new Part(bytes, segmentStartMicros, durationMicros, independent));
+        }
 
         @Override
         public void init(byte[] initSegment) {
