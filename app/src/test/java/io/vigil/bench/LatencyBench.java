@@ -124,6 +124,7 @@ class LatencyBench {
             double allDated,
             int stalls,
             int waiting,
+            int frozen,
             long dropped,
             long frames,
             PromHistogram parts,
@@ -217,14 +218,15 @@ class LatencyBench {
                 for (String id : logged) {
                     Set<Instant> starts =
                             segmentStarts.getOrDefault(p, Map.of()).getOrDefault(id, Set.of());
-                    timeErrors
-                            .computeIfAbsent(p, k -> new ArrayList<>())
-                            .add(id + ": "
-                                    + SegmentTimeError.match(
-                                                    cameras.keyframeCaptures(id),
-                                                    List.copyOf(starts),
-                                                    Duration.ofSeconds(1))
-                                            .summary());
+                    String summary;
+                    try {
+                        summary = SegmentTimeError.match(
+                                        cameras.keyframeCaptures(id), List.copyOf(starts), Duration.ofSeconds(1))
+                                .summary();
+                    } catch (RuntimeException e) { // a garbled keyframe log must not void the run's figures
+                        summary = "not matched: " + e;
+                    }
+                    timeErrors.computeIfAbsent(p, k -> new ArrayList<>()).add(id + ": " + summary);
                 }
             }
             simulatorReport = cameras.report();
@@ -333,17 +335,28 @@ class LatencyBench {
         int waiting = 0;
         long dropped = 0;
         long frames = 0;
+        int frozen = 0;
         for (Map<String, Object> tile : list(window.get("tiles"))) {
             int valid = 0;
+            double previousTime = Double.NaN;
+            StringBuilder trace = new StringBuilder();
             for (Map<String, Object> s : list(tile.get("samples"))) {
                 samples.add(s);
+                double time = num(s.get("currentTime"));
+                if (time - previousTime < 0.1) {
+                    frozen++; // the picture did not move in the second since the last sample
+                }
+                previousTime = time;
                 if (s.get("latency") == null) {
                     missing++;
+                    trace.append(" -");
                 } else {
                     latencies.add(num(s.get("latency")));
                     valid++;
+                    trace.append(' ').append(Math.round(num(s.get("latency"))));
                 }
             }
+            System.out.println("SAMPLES " + c.label() + " " + tile.get("camera") + ", ms:" + trace);
             if (valid == 0 || tile.get("fatal") != null) {
                 throw new AssertionError(c.label() + ": tile " + tile.get("camera") + " stopped playing: "
                         + tile.get("fatal") + " " + tile.get("errors") + "\nVigil's log:\n" + vigil.logTail(60));
@@ -368,6 +381,7 @@ class LatencyBench {
                 allDated,
                 stalls,
                 waiting,
+                frozen,
                 dropped,
                 frames,
                 parts,
@@ -391,14 +405,15 @@ class LatencyBench {
             Map<Integer, Path> clips)
             throws Exception {
         List<String> lines = new ArrayList<>();
-        lines.add("| protocol | video | tiles | latency p50 s | p95 s | max s | samples (without a date) "
-                + "| page → all tiles playing s | stalls / waiting | part answered p50 / p95 ms (mean, parts) |");
+        lines.add(
+                "| protocol | video | tiles | latency p50 s | p95 s | max s | samples (without a date) "
+                        + "| page → all tiles playing s | stalls / waiting / frozen samples | part answered p50 / p95 ms (mean, parts) |");
         lines.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Result r : results) {
             List<Double> sorted = sorted(r.latencies());
             lines.add(String.format(
                     Locale.ROOT,
-                    "| %s | %dp | %d | %.2f | %.2f | %.2f | %d (%d) | %.2f | %d / %d | %s |",
+                    "| %s | %dp | %d | %.2f | %.2f | %.2f | %d (%d) | %.2f | %d / %d / %d | %s |",
                     r.config().protocol().label,
                     r.config().height(),
                     r.config().tiles(),
@@ -410,6 +425,7 @@ class LatencyBench {
                     r.allDated() / 1000,
                     r.stalls(),
                     r.waiting(),
+                    r.frozen(),
                     partAnswer(r.parts())));
         }
         lines.add("");

@@ -138,6 +138,8 @@ window.latencyBench = (function () {
           drift: tile.hls.drift,
           buffer: ranges.length ? ranges.end(ranges.length - 1) - video.currentTime : 0,
           rate: video.playbackRate,
+          currentTime: video.currentTime,
+          readyState: video.readyState,
         });
       }
       bench.sampling.taken++;
