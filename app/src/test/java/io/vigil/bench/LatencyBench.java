@@ -282,6 +282,11 @@ class LatencyBench {
             }
             Thread.sleep(50);
         }
+        for (Map<String, Object> t : status) {
+            System.out.println("STARTUP " + c.label() + " " + t.get("camera") + ": created "
+                    + Math.round(num(t.get("created"))) + " ms, playing " + Math.round(num(t.get("playing")))
+                    + " ms, " + t.get("startup"));
+        }
         double allPlaying =
                 status.stream().mapToDouble(t -> num(t.get("playing"))).max().orElse(Double.NaN);
         double allDated =

@@ -46,6 +46,8 @@ window.latencyBench = (function () {
       const tile = {
         camera: t.camera, hls, video, created: performance.now(), playingAt: null, datedAt: null,
         stalls: 0, waiting: 0, errors: [], fatal: null, buffered: [], samples: [],
+        startup: {playlists: 0, emptyPlaylists: 0, firstFragments: null, firstLoaded: null, loadedBeforePlaying: 0,
+          firstLoadedStart: null, firstLoadedIndependent: null},
       };
       hls.on(Hls.Events.ERROR, (event, data) => {
         if (data.details === Hls.ErrorDetails.BUFFER_STALLED_ERROR) {
@@ -57,6 +59,29 @@ window.latencyBench = (function () {
         }
         if (tile.errors.length < 20) {
           tile.errors.push(Math.round(performance.now()) + ' ms: ' + (data.fatal ? 'FATAL ' : '') + what);
+        }
+      });
+      // how the tile started: when a playlist first had segments, what hls.js loaded first and how much before playing
+      hls.on(Hls.Events.LEVEL_LOADED, (event, data) => {
+        tile.startup.playlists++;
+        if (tile.startup.firstFragments === null && data.details.fragments.length) {
+          tile.startup.firstFragments = performance.now();
+        }
+      });
+      hls.on(Hls.Events.ERROR, (event, data) => {
+        if (data.details === Hls.ErrorDetails.LEVEL_EMPTY_ERROR && tile.playingAt === null) {
+          tile.startup.emptyPlaylists++;
+        }
+      });
+      hls.on(Hls.Events.FRAG_LOADED, (event, data) => {
+        if (tile.playingAt !== null || data.frag.sn === 'initSegment') {
+          return;
+        }
+        tile.startup.loadedBeforePlaying++;
+        if (tile.startup.firstLoaded === null) {
+          tile.startup.firstLoaded = performance.now();
+          tile.startup.firstLoadedStart = data.part ? data.part.start : data.frag.start;
+          tile.startup.firstLoadedIndependent = data.part ? data.part.independent === true : true;
         }
       });
       hls.on(Hls.Events.FRAG_BUFFERED, (event, data) => {
@@ -77,6 +102,16 @@ window.latencyBench = (function () {
       video.addEventListener('playing', () => {
         if (tile.playingAt === null) {
           tile.playingAt = performance.now();
+          const date = hls.playingDate;
+          Object.assign(tile.startup, {
+            latency: date ? Date.now() - date.getTime() : null,
+            hlsLatency: hls.latency,
+            target: hls.targetLatency,
+            liveSyncPosition: hls.liveSyncPosition,
+            currentTime: video.currentTime,
+            bufferedFrom: video.buffered.length ? video.buffered.start(0) : null,
+            bufferedTo: video.buffered.length ? video.buffered.end(video.buffered.length - 1) : null,
+          });
         }
       });
       video.addEventListener('waiting', () => tile.waiting++);
@@ -107,6 +142,7 @@ window.latencyBench = (function () {
     return bench.tiles.map((t) => ({
       camera: t.camera, created: t.created, playing: t.playingAt, dated: t.datedAt, fatal: t.fatal,
       errors: t.errors.slice(), currentTime: t.video.currentTime, readyState: t.video.readyState,
+      startup: t.startup,
     }));
   };
 
