@@ -21,6 +21,7 @@ gir1.2-gst-rtsp-server-1.0, gstreamer1.0-plugins-good and gstreamer1.0-plugins-b
 import argparse
 import signal
 import sys
+import threading
 import time
 
 import gi
@@ -76,6 +77,7 @@ class Clip:
                           for bs in self.buffers) - first
 
 
+OUTPUT = threading.Lock()  # the keyframe log is written from each path's streaming thread
 COPY = Gst.BufferCopyFlags.FLAGS | Gst.BufferCopyFlags.META | Gst.BufferCopyFlags.MEMORY
 
 
@@ -110,7 +112,10 @@ def log_keyframes(name, appsrc):
         clock = appsrc.get_clock()
         if clock is not None and buf.pts != Gst.CLOCK_TIME_NONE and not buf.has_flags(Gst.BufferFlags.DELTA_UNIT):
             due = appsrc.get_base_time() + buf.pts  # appsrc's segment starts at 0: running time == pts
-            print(f"KEYFRAME {name} {time.time_ns() - (clock.get_time() - due)}", flush=True)
+            line = f"KEYFRAME {name} {time.time_ns() - (clock.get_time() - due)}\n"
+            with OUTPUT:  # one write per line: print() writes the text and its newline apart, and the streaming
+                sys.stdout.write(line)  # threads of two logged paths interleaved them ("...305KEYFRAME cam1080-0 ...")
+                sys.stdout.flush()
         return Gst.PadProbeReturn.OK
 
     appsrc.get_static_pad("src").add_probe(Gst.PadProbeType.BUFFER, probe)

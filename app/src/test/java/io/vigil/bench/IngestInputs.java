@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The ingest benches' camera stream: 1080p25 H.264 High at 4 (or 2) Mbit/s with a 2 s GOP and no B-frames (as IP
+ * The ingest and latency benches' camera stream: 1080p25 (or 720p25) H.264 High at 4 (or 2) Mbit/s with a 2 s GOP and no B-frames (as IP
  * cameras send by default: B-frames add a frame of latency; a B-frame stream is recorded by the FFmpeg engine), made
  * once with ffmpeg.
  */
@@ -16,12 +16,17 @@ final class IngestInputs {
     private IngestInputs() {}
 
     static Path camera1080p(Path dir, int mbits) throws Exception {
-        Path file = dir.resolve("camera-1080p25-" + mbits + "mbit-gop50-nobf.mp4");
+        return camera(dir, 1920, 1080, mbits);
+    }
+
+    /** The same stream at another size (the latency bench's 720p: 1280x720). */
+    static Path camera(Path dir, int width, int height, int mbits) throws Exception {
+        Path file = dir.resolve("camera-" + height + "p25-" + mbits + "mbit-gop50-nobf.mp4");
         if (Files.exists(file)) {
             return file;
         }
         Files.createDirectories(dir);
-        Path partial = dir.resolve("camera-" + mbits + ".partial.mp4");
+        Path partial = dir.resolve("camera-" + height + "p-" + mbits + ".partial.mp4");
         ExternalTools.run(
                 Duration.ofMinutes(10),
                 List.of(
@@ -32,7 +37,7 @@ final class IngestInputs {
                         "-f",
                         "lavfi",
                         "-i",
-                        "testsrc2=size=1920x1080:rate=25",
+                        "testsrc2=size=" + width + "x" + height + ":rate=25",
                         "-t",
                         "30",
                         "-c:v",

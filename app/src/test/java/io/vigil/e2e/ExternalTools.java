@@ -38,11 +38,11 @@ public final class ExternalTools {
         }
     }
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     /** Debian's Chromium and its driver, for the console's browser tests. */
-    static void requireBrowser() {
+    public static void requireBrowser() {
         if (!works(List.of(CHROMIUM, "--version")) || !works(List.of(CHROMEDRIVER, "--version"))) {
             throw new AssertionError("the console's browser tests need Debian's Chromium and ChromeDriver (" + CHROMIUM
                     + ", " + CHROMEDRIVER + "); install with: sudo apt-get install -y chromium chromium-driver");
