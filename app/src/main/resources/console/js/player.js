@@ -3,8 +3,9 @@
 // With startAt (epoch millis) it starts at that clock time, not at the playlist's start or live edge: a history
 // playlist of today is an EVENT playlist, which players otherwise join at its live edge.
 // Live, it plays Low-Latency HLS (parts, blocking reload) at the playlist's PART-HOLD-BACK behind the edge,
-// speeding up to 1.5x to catch up, or with lowLatency false plain HLS two segments behind the edge; it can jump
-// back to the live edge (toLiveEdge) and says how far behind it is (drift) and whether it plays parts (lowLatency).
+// speeding up to 1.5x and seeking forward within its buffer (catchUp) to stay there, or with lowLatency false plain
+// HLS two segments behind the edge; it can jump back to the live edge (toLiveEdge) and says how far behind it is
+// (drift) and whether it plays parts (lowLatency).
 import {token} from './api.js';
 
 /** Seconds into the playlist where the clock shows startAt, from the fragments' program date-times; null if none. */
@@ -82,6 +83,30 @@ export function attach(video, url, {live = false, lowLatency = true, startAt = n
         const position = hls.liveSyncPosition;
         return position == null || !isFinite(position) ? null : position - video.currentTime;
       },
+      /**
+       * Low-Latency HLS only: when the picture is more than CATCH_UP_SECONDS behind where the playlist wants it
+       * (PART-HOLD-BACK behind the live edge), seeks forward within what is already buffered. hls.js itself never
+       * wins back a late start (it plays faster only above 1 s of buffer, and adds 1 s to its target per stall).
+       * Returns the seconds gained, 0 if none.
+       */
+      catchUp: () => {
+        if (!usesParts(details) || video.paused || video.seeking || !video.buffered.length) {
+          return 0;
+        }
+        const latency = hls.latency;
+        const target = details.partHoldBack;
+        if (!(latency > 0) || !(target > 0) || latency - target < CATCH_UP_SECONDS) {
+          return 0;
+        }
+        const end = video.buffered.end(video.buffered.length - 1) - BUFFER_MARGIN_SECONDS;
+        const to = Math.min(video.currentTime + (latency - target), end);
+        const gain = to - video.currentTime;
+        if (gain < CATCH_UP_SECONDS / 2) {
+          return 0;
+        }
+        video.currentTime = to;
+        return gain;
+      },
       /** Seeks to the live sync position and plays; false if there is none yet. */
       toLiveEdge: () => {
         const position = hls.liveSyncPosition;
@@ -115,6 +140,7 @@ export function attach(video, url, {live = false, lowLatency = true, startAt = n
     playingDate: () => (video.getStartDate && !isNaN(video.getStartDate().getTime())
         ? new Date(video.getStartDate().getTime() + video.currentTime * 1000) : null),
     lowLatency: () => null,
+    catchUp: () => 0,
     drift: () => (edge() === null ? null : Math.max(0, edge() - NATIVE_HOLD_BACK - video.currentTime)),
     toLiveEdge: () => {
       if (edge() === null) {
@@ -130,6 +156,11 @@ export function attach(video, url, {live = false, lowLatency = true, startAt = n
     },
   };
 }
+
+/** How far behind its target a low-latency picture may fall before catchUp seeks forward. */
+const CATCH_UP_SECONDS = 0.25;
+/** What catchUp leaves buffered ahead of the picture, so the seek lands on frames already there. */
+const BUFFER_MARGIN_SECONDS = 0.1;
 
 /** Seconds behind the end of a native player's seekable range where it is live. */
 const NATIVE_HOLD_BACK = 1;

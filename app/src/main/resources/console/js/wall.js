@@ -20,6 +20,8 @@ const BEHIND_MILLIS = 3000;
 const MIN_GAIN_SECONDS = 1;
 /** Jumps to the live edge at most this often per tile. */
 const JUMP_EVERY_MILLIS = 3000;
+/** A low-latency tile seeks forward within its buffer at most this often when behind its target (player.catchUp). */
+const CATCH_UP_EVERY_MILLIS = 1000;
 
 export async function wallPage(section, params = new URLSearchParams()) {
   let size = Number(localStorage.getItem('vigil.wall.size')) || 4;
@@ -152,6 +154,7 @@ function makeTile(camera, lowLatency) {
   let lastTime = -1;
   let lastMoved = Date.now();
   let lastJump = 0;
+  let lastCatchUp = 0;
   let stillJumped = false;
   let state = null;
   let stallNote = '';
@@ -264,6 +267,9 @@ function makeTile(camera, lowLatency) {
           stallNote = 'STALLED: the picture stopped; back to the live edge';
           say(stallNote);
         }
+      } else if (lowLatency && Date.now() - lastCatchUp > CATCH_UP_EVERY_MILLIS && player.catchUp() > 0) {
+        lastCatchUp = Date.now();
+        element.dataset.catchUps = String(Number(element.dataset.catchUps || 0) + 1);
       } else if (lowLatency && date && Date.now() - date.getTime() > BEHIND_MILLIS && !video.paused) {
         // (plain HLS plays about two segments behind the edge by design, and as it always did: no jump for that)
         const gain = player.drift();

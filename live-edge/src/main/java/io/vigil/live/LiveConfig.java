@@ -10,8 +10,8 @@ import java.time.Duration;
  *
  * @param keptSegments complete segments a watched camera's edge keeps (at least 1; a player that knows nothing of
  *                     parts starts about 3 segments behind its newest)
- * @param watchWindow  a camera is watched for this long after a player's last request; an unwatched edge keeps only
- *                     the segment being written
+ * @param watchWindow  a camera is watched for this long after a player's last request; an unwatched edge keeps its
+ *                     newest complete segment and the one being written
  * @param blockingTimeout how long a blocking reload or a request for a part not yet written waits before 503
  */
 @ConfigurationProperties("vigil.live")

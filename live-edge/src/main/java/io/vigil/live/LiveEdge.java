@@ -15,9 +15,10 @@ import java.util.function.LongSupplier;
  * One camera's live edge (glossary): the segment being written, as its parts so far, and the newest complete ones,
  * in memory. One writer (the camera's recording session, on its event loop) adds parts and ends segments; any number
  * of readers take {@link #snapshot()}s or {@link #await} a part, a future completed by the writer: a waiting request
- * holds no thread. Keeps {@code keptSegments} complete segments while a player asked within the watch window, none
- * otherwise (a camera nobody watches costs no memory beyond the segment being written, which the recorder holds
- * anyway).
+ * holds no thread. Keeps {@code keptSegments} complete segments while a player asked within the watch window, and
+ * the newest one otherwise: a player's first playlist then has a complete segment to start from at once (without one
+ * hls.js reports an empty playlist and starts seconds later and seconds behind); it is the array the archive's spool
+ * cache holds until the upload anyway, so a camera nobody watches keeps about one segment more than before.
  */
 public final class LiveEdge {
 
@@ -115,7 +116,7 @@ public final class LiveEdge {
                 return;
             }
             segments.set(segments.size() - 1, open.completed(slices(open.parts(), whole)));
-            keepNewest(isWatched() ? keptSegments : 0);
+            keepNewest(isWatched() ? keptSegments : 1);
             ready = publish();
         }
         complete(ready);

@@ -75,7 +75,7 @@ class LiveEdgeTest {
     }
 
     @Test
-    void aWatchedEdgeKeepsItsNewestCompleteSegmentsAndAnUnwatchedOneOnlyTheOpenOne() {
+    void aWatchedEdgeKeepsItsNewestCompleteSegmentsAndAnUnwatchedOneItsNewestAndTheOpenOne() {
         edge.init(INIT, 200_000);
         edge.watched();
         for (int i = 0; i < 5; i++) {
@@ -87,8 +87,9 @@ class LiveEdgeTest {
         segment(2);
         part(10, true);
         EdgeSnapshot s = edge.snapshot();
-        assertEquals(1, s.segments().size(), "only the segment being written");
-        assertEquals(106, s.segments().get(0).sequence());
+        assertEquals(2, s.segments().size(), "the newest complete segment and the one being written");
+        assertEquals(105, s.segments().get(0).sequence());
+        assertTrue(s.segments().get(0).complete());
     }
 
     @Test
