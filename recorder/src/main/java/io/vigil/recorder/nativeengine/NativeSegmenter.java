@@ -10,7 +10,6 @@ import io.vigil.media.rtp.AccessUnit;
 import io.vigil.media.rtp.AudioFrame;
 import io.vigil.recorder.SegmentCutter;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,13 +68,7 @@ final class NativeSegmenter {
 
     private final PartBuilder part = new PartBuilder();
 
-    /** The segment's parts so far: copied once, end to end, into the segment when it ends (no spare capacity held). */
-    private final List<byte[]> segmentParts = new ArrayList<>();
-
-    private int segmentSizeBytes;
-    private long segmentStartMicros;
-    private boolean segmentKeyframeStart;
-    private int framesInSegment;
+    private final SegmentBuilder segment = new SegmentBuilder();
 
     NativeSegmenter(
             VideoCodec codec,
@@ -169,7 +162,7 @@ final class NativeSegmenter {
         }
         pending = unit;
         pendingTimestamp = timestamp;
-        framesInSegment++;
+        segment.frameAdded();
         closePartAtItsLastFrame();
         return micros;
     }
@@ -235,46 +228,29 @@ final class NativeSegmenter {
     }
 
     private void beginSegment(long micros, boolean keyframeStart) {
-        segmentStartMicros = micros;
-        segmentKeyframeStart = keyframeStart;
-        framesInSegment = 0;
+        segment.begin(micros, keyframeStart);
     }
 
     private void endSegment(long endMicros) {
         flushPart(false);
-        if (segmentSizeBytes > 0 && endMicros > segmentStartMicros) {
+        if (segment.recordable(endMicros)) {
+            long startMicros = segment.startMicros();
             sink.segment(
-                    concatenatedParts(),
-                    segmentStartMicros,
-                    endMicros - segmentStartMicros,
-                    segmentKeyframeStart,
-                    framesInSegment);
+                    segment.take(), startMicros, endMicros - startMicros, segment.keyframeStart(), segment.frames());
         }
-        segmentParts.clear();
-        segmentSizeBytes = 0;
+        segment.clear();
     }
 
     private void flushPart(boolean endsWithNewestFrame) {
         part.finish().ifPresent(done -> {
-            segmentParts.add(done.bytes());
-            segmentSizeBytes += done.bytes().length;
+            segment.add(done.bytes());
             sink.part(
                     done.bytes(),
-                    segmentStartMicros,
+                    segment.startMicros(),
                     done.videoTicks() * 1_000_000 / VIDEO_CLOCK_HZ,
                     done.independent(),
                     endsWithNewestFrame);
         });
-    }
-
-    private byte[] concatenatedParts() {
-        byte[] segment = new byte[segmentSizeBytes];
-        int at = 0;
-        for (byte[] bytes : segmentParts) {
-            System.arraycopy(bytes, 0, segment, at, bytes.length);
-            at += bytes.length;
-        }
-        return segment;
     }
 
     /** The stream reorders frames (B-frames), which the native engine does not record. */
