@@ -123,6 +123,16 @@ class RecordingEndToEndTest {
                 "the stream reorders frames (B-frames), which only the FFmpeg engine records",
                 VigilHarness.field(atrium, "engineReason"),
                 "B-frames fall back to FFmpeg: " + atrium);
+        assertTrue(
+                context.getBean(io.vigil.live.LiveEdges.class).find("atrium").isEmpty(),
+                "a camera the FFmpeg engine records keeps no live edge to go stale");
+        String atriumLive = send("GET", "/api/cameras/atrium/live.m3u8", null).body();
+        assertTrue(
+                atriumLive.contains("segments/") && !atriumLive.contains("#EXT-X-PART"),
+                "its live playlist is the archive's: " + atriumLive);
+        assertTrue(
+                send("GET", "/api/cameras/porch/live.m3u8", null).body().contains("#EXT-X-PART:"),
+                "a natively recorded camera's is the live edge's");
         for (String nativeCamera : List.of("yard", "porch")) {
             String camera = send("GET", "/api/cameras/" + nativeCamera, null).body();
             assertTrue(camera.contains("\"engine\":\"native\"") && camera.contains("\"engine\":\"NATIVE\""), camera);

@@ -88,7 +88,19 @@ public class NativeEngine implements StreamEngine {
                 new SegmentClock(config.maxClockDrift()),
                 config.segmentTargetMillis(),
                 config.partTargetMillis(),
-                liveEdges.edge(cameraId));
+                liveEdges.edge(cameraId),
+                () -> liveEdges.remove(cameraId));
+        try {
+            return play(rtsp, session, connectTimeout);
+        } catch (StreamError e) {
+            if (e.kind() == StreamError.Kind.NOT_NATIVE) {
+                liveEdges.remove(cameraId); // the FFmpeg engine records it now: no live edge here
+            }
+            throw e;
+        }
+    }
+
+    private NativeSession play(RtspTarget rtsp, NativeSession session, Duration connectTimeout) throws StreamError {
         CompletableFuture<RtspSession> opening = null;
         try {
             // the client bounds each step (connect, every request) by the connect timeout; this only guards it

@@ -55,6 +55,8 @@ final class NativeSession implements StreamSession, RtspSession.Listener {
 
     private final SegmentHandover handover;
     private final LiveFeed feed;
+    /** The camera goes to the FFmpeg engine: its live edge here would only go stale. */
+    private final Runnable liveEdgeAbandoned;
 
     NativeSession(
             String cameraId,
@@ -63,7 +65,8 @@ final class NativeSession implements StreamSession, RtspSession.Listener {
             SegmentClock segmentClock,
             long segmentMillis,
             long partMillis,
-            LiveEdge edge) {
+            LiveEdge edge,
+            Runnable liveEdgeAbandoned) {
         this.cameraId = cameraId;
         this.clock = clock;
         this.meters = meters;
@@ -75,6 +78,7 @@ final class NativeSession implements StreamSession, RtspSession.Listener {
             return known == null ? 0 : known.damagedFrames();
         });
         this.feed = new LiveFeed(handover, edge, segmentClock, clock, partMillis);
+        this.liveEdgeAbandoned = liveEdgeAbandoned;
     }
 
     /** On the event loop, before the first packet: the tracks the session plays. */
@@ -228,6 +232,7 @@ final class NativeSession implements StreamSession, RtspSession.Listener {
                     context.session().id());
         }
         if (notNative != null) {
+            liveEdgeAbandoned.run();
             throw new StreamError(notNative, StreamError.Kind.NOT_NATIVE);
         }
         return reason;
