@@ -28,7 +28,10 @@ final class LiveFeed implements NativeSegmenter.Sink {
         this.partTargetMicros = partTargetMillis * 1000;
     }
 
-    /** An access unit arrived (before the segmenter takes it): a part finished now ends with the unit before it. */
+    /**
+     * An access unit arrived (before the segmenter takes it): a part finished now ends with it, or with the unit
+     * before it.
+     */
     void arrived(long nanos) {
         previousArrivalNanos = arrivalNanos == 0 ? nanos : arrivalNanos;
         arrivalNanos = nanos;
@@ -41,9 +44,19 @@ final class LiveFeed implements NativeSegmenter.Sink {
     }
 
     @Override
-    public void part(byte[] bytes, long segmentStartMicros, long durationMicros, boolean independent) {
+    public void part(
+            byte[] bytes,
+            long segmentStartMicros,
+            long durationMicros,
+            boolean independent,
+            boolean endsWithNewestFrame) {
         Instant start = segmentClock.estimate(segmentStartMicros);
-        edge.part(bytes, start == null ? clock.instant() : start, durationMicros, independent, previousArrivalNanos);
+        edge.part(
+                bytes,
+                start == null ? clock.instant() : start,
+                durationMicros,
+                independent,
+                endsWithNewestFrame ? arrivalNanos : previousArrivalNanos);
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.vigil.media.rtp.AccessUnit;
 import io.vigil.media.rtp.AudioFrame;
 import io.vigil.recorder.SegmentCutter;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,9 +34,15 @@ final class NativeSegmenter {
         /**
          * A part of the segment being written, as soon as it is (before the segment it belongs to):
          * {@code segmentStartMicros} is that segment's start on the stream timeline, {@code independent} whether the
-         * part starts with a keyframe.
+         * part starts with a keyframe, {@code endsWithNewestFrame} whether its last frame is the access unit just
+         * taken (closed at once) rather than the one before it.
          */
-        default void part(byte[] bytes, long segmentStartMicros, long durationMicros, boolean independent) {}
+        default void part(
+                byte[] bytes,
+                long segmentStartMicros,
+                long durationMicros,
+                boolean independent,
+                boolean endsWithNewestFrame) {}
     }
 
     private static final int VIDEO_CLOCK_HZ = 90_000;
@@ -55,18 +60,15 @@ final class NativeSegmenter {
     private final FrameTimeline frames = new FrameTimeline();
     private AccessUnit pending;
     private long pendingTimestamp;
+    /** The duration the pending unit was written with when it closed its part at once; 0 while it waits. */
+    private long pendingWrittenTicks;
+
     private long originTimestamp;
     private long originMicros;
 
     private final PartBuilder part = new PartBuilder();
 
-    /** The segment's parts so far: copied once, end to end, into the segment when it ends (no spare capacity held). */
-    private final List<byte[]> segmentParts = new ArrayList<>();
-
-    private int segmentSizeBytes;
-    private long segmentStartMicros;
-    private boolean segmentKeyframeStart;
-    private int framesInSegment;
+    private final SegmentBuilder segment = new SegmentBuilder();
 
     NativeSegmenter(
             VideoCodec codec,
@@ -123,8 +125,11 @@ final class NativeSegmenter {
         long frameTicks = 0;
         if (pending != null) {
             frameTicks = Math.max(1, timestamp - pendingTimestamp);
-            addVideo(pending, pendingTimestamp, frameTicks);
+            if (pendingWrittenTicks == 0) {
+                addVideo(pending, pendingTimestamp, frameTicks);
+            }
             pending = null;
+            pendingWrittenTicks = 0;
         }
         boolean keyframe = unit.keyframe() && !unit.parameterSets().isEmpty();
         if (keyframe && cutter.started() && !unit.parameterSets().equals(parameterSets)) {
@@ -149,16 +154,32 @@ final class NativeSegmenter {
                 beginSegment(micros, cutter.segmentStartsWithKeyframe());
             }
             case APPEND -> {
-                // a part never grows past its target: it ends when one more frame like the last would overrun it
+                // a part never grows past its target (should a frame come later than the last measured duration)
                 if (part.videoTicks() + frameTicks > partTargetTicks) {
-                    flushPart();
+                    flushPart(false);
                 }
             }
         }
         pending = unit;
         pendingTimestamp = timestamp;
-        framesInSegment++;
+        segment.frameAdded();
+        closePartAtItsLastFrame();
         return micros;
+    }
+
+    /**
+     * A part whose next frame would overrun its target closes with the frame just taken, given the last measured frame
+     * duration, instead of one frame later when the next frame gives the exact one: live players get it a frame
+     * sooner. The next part's decode time is the next frame's own, so a frame that came late or early moves nothing
+     * after it; only that one sample's duration is the estimate.
+     */
+    private void closePartAtItsLastFrame() {
+        long expectedTicks = frames.lastDurationTicks();
+        if (part.videoTicks() + 2 * expectedTicks > partTargetTicks) {
+            addVideo(pending, pendingTimestamp, expectedTicks);
+            pendingWrittenTicks = expectedTicks;
+            flushPart(true);
+        }
     }
 
     /** Puts the audio track's extended timestamp {@code timestamp} at {@code streamMicros} (RTP-Info or arrival). */
@@ -189,10 +210,13 @@ final class NativeSegmenter {
         if (pending == null) {
             return;
         }
-        long endMicros = micros(pendingTimestamp + frames.lastDurationTicks());
-        addVideo(pending, pendingTimestamp, frames.lastDurationTicks());
+        long durationTicks = pendingWrittenTicks > 0 ? pendingWrittenTicks : frames.lastDurationTicks();
+        if (pendingWrittenTicks == 0) {
+            addVideo(pending, pendingTimestamp, durationTicks);
+        }
         pending = null;
-        endSegment(endMicros);
+        pendingWrittenTicks = 0;
+        endSegment(micros(pendingTimestamp + durationTicks));
     }
 
     private VideoTrack videoTrack() {
@@ -204,45 +228,29 @@ final class NativeSegmenter {
     }
 
     private void beginSegment(long micros, boolean keyframeStart) {
-        segmentStartMicros = micros;
-        segmentKeyframeStart = keyframeStart;
-        framesInSegment = 0;
+        segment.begin(micros, keyframeStart);
     }
 
     private void endSegment(long endMicros) {
-        flushPart();
-        if (segmentSizeBytes > 0 && endMicros > segmentStartMicros) {
+        flushPart(false);
+        if (segment.recordable(endMicros)) {
+            long startMicros = segment.startMicros();
             sink.segment(
-                    concatenatedParts(),
-                    segmentStartMicros,
-                    endMicros - segmentStartMicros,
-                    segmentKeyframeStart,
-                    framesInSegment);
+                    segment.take(), startMicros, endMicros - startMicros, segment.keyframeStart(), segment.frames());
         }
-        segmentParts.clear();
-        segmentSizeBytes = 0;
+        segment.clear();
     }
 
-    private void flushPart() {
+    private void flushPart(boolean endsWithNewestFrame) {
         part.finish().ifPresent(done -> {
-            segmentParts.add(done.bytes());
-            segmentSizeBytes += done.bytes().length;
+            segment.add(done.bytes());
             sink.part(
                     done.bytes(),
-                    segmentStartMicros,
+                    segment.startMicros(),
                     done.videoTicks() * 1_000_000 / VIDEO_CLOCK_HZ,
-                    done.independent());
+                    done.independent(),
+                    endsWithNewestFrame);
         });
-    }
-
-    private byte[] concatenatedParts() {
-        byte[] segment = new byte[segmentSizeBytes];
-        int at = 0;
-        for (byte[] bytes : segmentParts) {
-            System.arraycopy(bytes, 0, segment, at, bytes.length);
-            at += bytes.length;
-        }
-        return segment;
     }
 
     /** The stream reorders frames (B-frames), which the native engine does not record. */

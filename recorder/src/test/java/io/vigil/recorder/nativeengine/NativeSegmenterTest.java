@@ -55,10 +55,12 @@ class NativeSegmenterTest {
     @Test
     void everyPartGoesOutAsItIsWrittenNoLongerThanItsTargetAndTheFirstOfASegmentIndependent() throws Exception {
         NativeSegmenter segmenter = segmenter(2_000, 200);
-        for (int i = 0; i < 101; i++) {
+        for (int i = 0; i < 100; i++) {
             segmenter.video(unit(i * FRAME_TICKS, i % 50 == 0, PARAMETERS));
+            assertEquals((i + 1) / 5, recorded.parts.size(), "a part goes out with its fifth frame, not after it");
         }
-        // 100 frames went in; the 101st holds the 100th until its duration is known
+        assertEquals(1, recorded.segments.size(), "the second ends when the next keyframe comes");
+        segmenter.video(unit(100 * FRAME_TICKS, true, PARAMETERS));
         assertEquals(2, recorded.segments.size());
         assertEquals(20, recorded.parts.size(), "200 ms parts of 5 frames, 10 per 2 s segment");
         for (int p = 0; p < recorded.parts.size(); p++) {
@@ -72,6 +74,25 @@ class NativeSegmenterTest {
             joined.write(recorded.parts.get(p).bytes());
         }
         assertArrayEquals(recorded.segments.get(0).bytes(), joined.toByteArray(), "a segment is its parts");
+    }
+
+    @Test
+    void aPartClosedAtItsLastFrameLeavesTheNextPartAtTheNextFramesOwnTime() throws Exception {
+        NativeSegmenter segmenter = segmenter(2_000, 200);
+        long timestamp = 0;
+        for (int i = 0; i < 11; i++) {
+            segmenter.video(unit(timestamp, i == 0, PARAMETERS));
+            // the fifth frame closes the first part as if 40 ms long; the sixth comes 80 ms after it
+            timestamp += i == 4 ? 2 * FRAME_TICKS : FRAME_TICKS;
+        }
+        assertEquals(2, recorded.parts.size());
+        assertEquals(200_000L, recorded.parts.get(0).durationMicros(), "closed with the last measured duration");
+        assertTrue(recorded.parts.get(0).endsWithNewestFrame());
+        assertEquals(
+                5 * FRAME_TICKS + FRAME_TICKS,
+                io.vigil.media.mp4.Fragments.decodeTimes(recorded.parts.get(1).bytes())
+                        .get((long) PartBuilder.VIDEO_TRACK_ID),
+                "the second part starts at its first frame's own time, 240 ms");
     }
 
     @Test
@@ -142,15 +163,25 @@ class NativeSegmenterTest {
         record Segment(byte[] bytes, long startMicros, long durationMicros, boolean keyframeStart, int frames) {}
 
         @SuppressWarnings("ArrayRecordComponent") // test data, read field by field
-        record Part(byte[] bytes, long segmentStartMicros, long durationMicros, boolean independent) {}
+        record Part(
+                byte[] bytes,
+                long segmentStartMicros,
+                long durationMicros,
+                boolean independent,
+                boolean endsWithNewestFrame) {}
 
         final List<byte[]> inits = new ArrayList<>();
         final List<Segment> segments = new ArrayList<>();
         final List<Part> parts = new ArrayList<>();
 
         @Override
-        public void part(byte[] bytes, long segmentStartMicros, long durationMicros, boolean independent) {
-            parts.add(new Part(bytes, segmentStartMicros, durationMicros, independent));
+        public void part(
+                byte[] bytes,
+                long segmentStartMicros,
+                long durationMicros,
+                boolean independent,
+                boolean endsWithNewestFrame) {
+            parts.add(new Part(bytes, segmentStartMicros, durationMicros, independent, endsWithNewestFrame));
         }
 
         @Override
