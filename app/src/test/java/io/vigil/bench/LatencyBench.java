@@ -462,8 +462,10 @@ class LatencyBench {
         lines.add("");
         lines.add("Where the time goes (medians over each window; hls.js's figures as it reports them; for each part"
                 + " (LL-HLS) or segment (plain HLS) buffered in the window, from the end of its media as its playlist"
-                + " dates it (date plus duration: the capture of the frame after its last, which is when a recorder"
-                + " can close it) to the browser having loaded it and having it in the video's buffer):");
+                + " dates it (date plus duration: the capture of the frame after its last; Vigil sends a part when its"
+                + " last frame arrives, one frame interval, 40 ms, before that, so a figure under 40 ms is a part"
+                + " in the browser before its media's end) to the browser having loaded it and having it in the"
+                + " video's buffer):");
         lines.add("");
         lines.add(
                 "| protocol | video | tiles | hls.js target latency s | hls.js latency to the edge s | forward buffer s "
@@ -548,9 +550,10 @@ class LatencyBench {
                                 + " only watches (it wraps `Hls.prototype.attachMedia` to learn each tile's player)."
                                 + " Latency = browser `Date.now()` − `hls.playingDate` (the frame on screen, dated"
                                 + " by the playlist's `EXT-X-PROGRAM-DATE-TIME`, which Vigil takes from the capture"
-                                + " clock: least-delayed arrival or RTCP sender reports; the wall's own behind-live"
-                                + " figure is the same, read every 250 ms), every second for %d s per tile once"
-                                + " every tile plays; the zero point is the moment the simulator sends the frame"
+                                + " clock: least-delayed arrival or RTCP sender reports; the tile's own \"s behind\""
+                                + " figure is the same difference, taken every 250 ms), every second for %d s per"
+                                + " tile from the moment every tile plays (the first second included: a tile's"
+                                + " start before the wall's catch-up counts); the zero point is the moment the simulator sends the frame"
                                 + " (its capture time on its clock; a real camera's encoder delay comes on top)."
                                 + " Page → all tiles playing: from the navigation to a fresh document of the console"
                                 + " (its scripts, hls.js and the camera list included) to the last tile's first"
@@ -644,7 +647,7 @@ class LatencyBench {
             }
             List<String> parts = ll.stream()
                     .filter(r -> r.parts() != null && r.parts().found())
-                    .map(r -> String.format(Locale.ROOT, "%.0f", r.parts().quantile(0.95) * 1000))
+                    .map(r -> String.format(Locale.ROOT, "%.1f", r.parts().quantile(0.95) * 1000))
                     .toList();
             lines.add("- Part answered within 50 ms p95 of its last packet: p95 "
                     + (parts.isEmpty() ? "not measured (no such meter in /metrics)" : String.join(", ", parts) + " ms")
