@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,67 +31,42 @@ import org.junit.jupiter.api.Test;
 /**
  * Live latency glass to glass in a real browser, LL-HLS against plain HLS in one run (issue 18): Vigil as its own
  * process ({@code engine: native}, embedded store) records cameras of 720p and 1080p from the real GStreamer RTSP
- * server on loopback, and Debian's headless Chromium plays 1 or 4 of them at a time with hls.js (from the console's
- * WebJar, on a page of the bench's own: {@link LatencyPage}), either Vigil's LL-HLS {@code live.m3u8} in hls.js's
- * low-latency mode or the archive's plain {@code live.m3u8?source=archive} with today's console settings. All on one
- * machine, so one clock serves all: latency = {@code Date.now() - hls.playingDate}, sampled every second per tile
- * once every tile plays; also the time from opening the page to every tile playing, hls.js's own view (target
- * latency, latency to the playlist's edge, forward buffer), when each part was loaded and buffered after the
- * capture of its last frame, the requests, and Vigil's delay from a part's last packet to its answer to a waiting
- * request (its {@code /metrics} histogram, read before and after each window). Reports, never fails on a figure;
+ * server on loopback, and Debian's headless Chromium plays the console's own camera wall ({@code #/wall}: Low-Latency
+ * HLS, or {@code #/wall?hls=plain}: plain HLS from the archive) at 1 or 4 tiles, signed in as a viewer whose camera
+ * allow-list is that size's cameras, so the tiles play through the console's player module and the wall's catch-up
+ * exactly as a guard's do; a probe of the bench's own only watches ({@link LatencyPage}). All on one machine, so one
+ * clock serves all: latency = {@code Date.now() - hls.playingDate}, sampled every second per tile once every tile
+ * plays; also the time from opening the page to every tile playing, both for cameras nobody watched in the last
+ * minute (the first open of each configuration; LL-HLS waits until its cameras' watch window has passed) and for
+ * the same page opened again at once, hls.js's own view (target latency, latency to the playlist's edge, forward
+ * buffer), the wall's (catch-ups, jumps to the live edge, reconnects), when each part was loaded and buffered after
+ * the capture of its last frame, the requests, and Vigil's delay from a part's last packet to its answer to a
+ * waiting request (its {@code /metrics} meter, read before and after each window). Reports, never fails on a figure;
  * fails only if a tile does not play. Not part of the Test command: {@code bench/run latency}; window
- * {@code -Dbench.latency.seconds=60}, warm-up {@code -Dbench.latency.warmup=10}, {@code -Dbench.latency.sizes=720,1080},
- * {@code -Dbench.latency.tiles=1,4}, {@code -Dbench.latency.protocols=ll,plain}, hls.js settings merged over the
- * LL-HLS ones {@code -Dbench.latency.ll-config='{"maxLiveSyncPlaybackRate":1.5}'}, the server's meter
+ * {@code -Dbench.latency.seconds=60}, warm-up on a camera of its own {@code -Dbench.latency.warmup=10},
+ * {@code -Dbench.latency.sizes=720,1080}, {@code -Dbench.latency.tiles=1,4}, {@code -Dbench.latency.protocols=ll,plain},
+ * Vigil's watch window {@code -Dbench.latency.watch-window=60}, the server's meter
  * {@code -Dbench.latency.metric=vigil_live_part_answer_seconds}.
  */
 class LatencyBench {
 
-    /** How a tile plays: the playlist it asks for and hls.js's settings. */
+    /** How the wall plays: its page, and the playlist its tiles ask for. */
     enum Protocol {
-        LL("LL-HLS", "live.m3u8", Map.of("lowLatencyMode", true, "maxBufferLength", 10, "enableWorker", true)),
-        /**
-         * Not measured unless asked ({@code -Dbench.latency.protocols=ll,plain,ll_catchup}): LL-HLS with hls.js
-         * allowed to play up to 1.5x to reach its target latency (its default, 1, never catches up after a late start).
-         */
-        LL_CATCHUP(
-                "LL-HLS, catch-up 1.5x",
-                "live.m3u8",
-                Map.of(
-                        "lowLatencyMode",
-                        true,
-                        "maxBufferLength",
-                        10,
-                        "enableWorker",
-                        true,
-                        "maxLiveSyncPlaybackRate",
-                        1.5)),
-        /** Today's console (player.js): the archive's live playlist, two segments behind the edge. */
-        PLAIN(
-                "plain HLS",
-                "live.m3u8?source=archive",
-                Map.of(
-                        "lowLatencyMode",
-                        false,
-                        "liveSyncDurationCount",
-                        2,
-                        "maxBufferLength",
-                        10,
-                        "enableWorker",
-                        true));
+        /** The console's wall as it opens: Low-Latency HLS from the live edge. */
+        LL("LL-HLS", "", "live.m3u8", true),
+        /** The wall's plain-HLS mode: the archive's live playlist, two segments behind the edge. */
+        PLAIN("plain HLS", "?hls=plain", "live.m3u8?source=archive", false);
 
         final String label;
+        final String query;
         final String path;
-        final Map<String, Object> config;
+        final boolean lowLatency;
 
-        Protocol(String label, String path, Map<String, Object> config) {
+        Protocol(String label, String query, String path, boolean lowLatency) {
             this.label = label;
+            this.query = query;
             this.path = path;
-            this.config = config;
-        }
-
-        boolean lowLatency() {
-            return Boolean.TRUE.equals(config.get("lowLatencyMode"));
+            this.lowLatency = lowLatency;
         }
     }
 
@@ -108,13 +84,17 @@ class LatencyBench {
      *
      * @param latencies       every tile's samples of {@code Date.now() - playingDate}, ms
      * @param missing         samples without a playingDate
-     * @param allPlaying      ms from the navigation to the last tile's first {@code playing} event
-     * @param allDated        ms from the navigation to the last tile's first non-null playingDate while playing
+     * @param allPlaying      ms from the navigation to the last tile's first {@code playing} event, first open
+     * @param allDated        ms from the navigation to the last tile's first non-null playingDate while playing,
+     *                        first open (for LL-HLS: cameras nobody watched within the watch window)
+     * @param reopened        the same as allDated, the page opened again at once (cameras just watched)
+     * @param wall            the wall's catch-ups, jumps to the live edge and reconnects over the window, all tiles
      * @param parts           the server's part-answer meter over the window (LL-HLS), else null
      * @param samples         every tile's samples, for hls.js's own view
      * @param loaded          per part or segment buffered in the window: ms from its last frame's capture to loaded
      * @param buffered        the same, to buffered
      * @param requests        the page's requests in the window (kind, blocking, duration, waiting)
+     * @param settings        the hls.js settings the console gave the first tile (hls.userConfig, functions left out)
      */
     record Result(
             Config config,
@@ -122,6 +102,8 @@ class LatencyBench {
             int missing,
             double allPlaying,
             double allDated,
+            double reopened,
+            int[] wall,
             int stalls,
             int waiting,
             int frozen,
@@ -133,13 +115,20 @@ class LatencyBench {
             List<Double> buffered,
             List<Map<String, Object>> requests,
             double seconds,
-            Cpu cpu) {}
+            Cpu cpu,
+            Map<String, Object> settings) {}
 
     private static final Duration PLAY_DEADLINE = Duration.ofSeconds(30);
+    private static final String PASSWORD = "bench-latency-pass-1";
+    private static final String WARM_UP_USER = "bench-warm-up";
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Protocol, Map<String, Set<Instant>>> segmentStarts = new HashMap<>();
+    /** When the bench last had a low-latency tile (or request) on each camera: System.nanoTime(). */
+    private final Map<String, Long> lastWatched = new HashMap<>();
+
+    private Duration watchWindow = Duration.ofSeconds(60);
 
     @Test
     void liveLatencyInChromiumLlHlsAgainstPlainHls() throws Exception {
@@ -154,7 +143,7 @@ class LatencyBench {
                 .map(p -> Protocol.valueOf(p.trim().toUpperCase(Locale.ROOT)))
                 .toList();
         String metric = System.getProperty("bench.latency.metric", "vigil_live_part_answer_seconds");
-        String llExtra = System.getProperty("bench.latency.ll-config", "");
+        watchWindow = Duration.ofSeconds(Integer.getInteger("bench.latency.watch-window", 60));
         int maxTiles = tileCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
 
         Path inputs = Path.of("target", "ingest-bench");
@@ -164,10 +153,19 @@ class LatencyBench {
                     h, h == 1080 ? IngestInputs.camera1080p(inputs, 4) : IngestInputs.camera(inputs, h * 16 / 9, h, 2));
         }
         Map<String, Path> paths = new LinkedHashMap<>();
+        Map<String, List<String>> users = new LinkedHashMap<>();
         for (int h : heights) {
+            List<String> own = new ArrayList<>();
             for (int i = 0; i < maxTiles; i++) {
                 paths.put(id(h, i), clips.get(h));
+                own.add(id(h, i));
             }
+            users.put(user(h), own);
+        }
+        String warmUpCamera = "warm-up" + heights.get(0);
+        if (warmup > 0) {
+            paths.put(warmUpCamera, clips.get(heights.get(0)));
+            users.put(WARM_UP_USER, List.of(warmUpCamera));
         }
         Set<String> logged = heights.stream().map(h -> id(h, 0)).collect(Collectors.toCollection(TreeSet::new));
         String hlsJsVersion = hlsJsVersion();
@@ -187,9 +185,13 @@ class LatencyBench {
                         CameraSimulator.freePort(),
                         List.of(
                                 "-Xmx" + System.getProperty("bench.latency.heap", "1g"),
-                                "-Dvigil.retention.enabled=false"))) {
+                                "-Dvigil.retention.enabled=false",
+                                "-Dvigil.live.watch-window=" + watchWindow.toSeconds() + "s"))) {
             Files.writeString(work.resolve("cameras.yml"), camerasFile(cameras, paths.keySet()));
             vigil.start();
+            for (Map.Entry<String, List<String>> u : users.entrySet()) {
+                createViewer(vigil.base(), u.getKey(), u.getValue());
+            }
             awaitRecording(vigil, paths.keySet());
             awaitArchiveSegments(vigil, paths.keySet(), 3);
             String hlsJs = "/webjars/hls.js/" + hlsJsVersion + "/dist/hls.min.js";
@@ -200,14 +202,29 @@ class LatencyBench {
                 if (warmup > 0) {
                     for (Protocol p : protocols) {
                         Result r = measure(
-                                page, vigil, cameras, new Config(p, heights.get(0), 1), warmup, metric, llExtra);
+                                page,
+                                vigil,
+                                cameras,
+                                new Config(p, heights.get(0), 1),
+                                WARM_UP_USER,
+                                List.of(warmUpCamera),
+                                warmup,
+                                metric);
                         System.out.println("WARM-UP " + summary(r));
                     }
                 }
                 for (int h : heights) {
                     for (int n : tileCounts) {
                         for (Protocol p : protocols) {
-                            Result r = measure(page, vigil, cameras, new Config(p, h, n), seconds, metric, llExtra);
+                            Result r = measure(
+                                    page,
+                                    vigil,
+                                    cameras,
+                                    new Config(p, h, n),
+                                    user(h),
+                                    users.get(user(h)).subList(0, n),
+                                    seconds,
+                                    metric);
                             System.out.println("MEASURED " + summary(r));
                             results.add(r);
                         }
@@ -236,57 +253,38 @@ class LatencyBench {
         } finally {
             BenchService.deleteTree(work);
         }
-        report(results, seconds, metric, llExtra, hlsJsVersion, chromium, timeErrors, simulatorReport, clips);
+        report(
+                results,
+                seconds,
+                metric,
+                hlsJsVersion,
+                chromium,
+                timeErrors,
+                simulatorReport,
+                clips,
+                watchWindow,
+                warmup > 0);
     }
 
+    /**
+     * One configuration: the wall opened on cameras nobody watched within the watch window (LL-HLS waits for it),
+     * until every tile plays; the window of samples; then the page opened again at once, until every tile plays.
+     */
     private Result measure(
             LatencyPage page,
             ServiceProcess vigil,
             CameraSimulator cameras,
             Config c,
+            String user,
+            List<String> ids,
             int seconds,
-            String metric,
-            String llExtra)
+            String metric)
             throws Exception {
-        List<String> ids = new ArrayList<>();
-        List<String> urls = new ArrayList<>();
-        for (int i = 0; i < c.tiles(); i++) {
-            ids.add(id(c.height(), i));
-            urls.add("/api/cameras/" + id(c.height(), i) + "/" + c.protocol().path);
+        if (c.protocol().lowLatency) {
+            awaitUnwatched(ids);
         }
-        String token = login(vigil.base());
-        page.open(
-                vigil.base(),
-                "/webjars/hls.js/" + hlsJsVersion() + "/dist/hls.min.js",
-                token,
-                ids,
-                urls,
-                c.protocol().config,
-                c.protocol().lowLatency() ? llExtra : null);
-        List<Map<String, Object>> status;
-        long deadline = System.nanoTime() + PLAY_DEADLINE.toNanos();
-        while (true) {
-            status = page.status();
-            if (status.stream().allMatch(t -> t.get("dated") != null)) {
-                break;
-            }
-            List<Map<String, Object>> fatal =
-                    status.stream().filter(t -> t.get("fatal") != null).toList();
-            if (!fatal.isEmpty() || System.nanoTime() > deadline) {
-                throw new AssertionError(c.label() + ": "
-                        + (fatal.isEmpty()
-                                ? "not every tile played within " + PLAY_DEADLINE.toSeconds() + " s"
-                                : "a tile failed")
-                        + ": " + status
-                        + "\n" + cameras.report() + "\nVigil's log:\n" + vigil.logTail(60));
-            }
-            Thread.sleep(50);
-        }
-        for (Map<String, Object> t : status) {
-            System.out.println("STARTUP " + c.label() + " " + t.get("camera") + ": created "
-                    + Math.round(num(t.get("created"))) + " ms, playing " + Math.round(num(t.get("playing")))
-                    + " ms, " + t.get("startup"));
-        }
+        page.open(vigil.base(), login(vigil.base(), user), c.tiles(), c.protocol().query);
+        List<Map<String, Object>> status = awaitPlaying(page, vigil, cameras, c, ids, "first open");
         double allPlaying =
                 status.stream().mapToDouble(t -> num(t.get("playing"))).max().orElse(Double.NaN);
         double allDated =
@@ -310,10 +308,9 @@ class LatencyBench {
         double simCpu = ProcessMeter.cpuSecondsIfAlive(cameras.pid()) - sim0;
         long[] machine1 = machineTicks();
         double machineBusy = 100.0 * (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]);
-        PromHistogram parts = c.protocol().lowLatency()
+        PromHistogram parts = c.protocol().lowLatency
                 ? PromHistogram.parse(metrics(vigil.base()), metric).since(before)
                 : null;
-        page.stop();
         if (parts != null && !parts.found()) {
             System.out.println("NO METER " + metric + " in /metrics; meters with \"live\" in their name: "
                     + metrics(vigil.base())
@@ -325,11 +322,23 @@ class LatencyBench {
         }
         // where the playlist dates the first camera's segments, against the simulator's keyframe capture times
         String first = ids.get(0);
-        String playlist = get(vigil.base() + urls.get(0), TestAdmin.basic()).body();
+        String playlist = get(vigil.base() + "/api/cameras/" + first + "/" + c.protocol().path, TestAdmin.basic())
+                .body();
         segmentStarts
                 .computeIfAbsent(c.protocol(), k -> new HashMap<>())
                 .computeIfAbsent(first, k -> new TreeSet<>())
                 .addAll(PlaylistDates.segmentStarts(playlist));
+        // the same page again at once: cameras watched a moment ago
+        page.open(vigil.base(), login(vigil.base(), user), c.tiles(), c.protocol().query);
+        double reopened = awaitPlaying(page, vigil, cameras, c, ids, "reopened").stream()
+                .mapToDouble(t -> num(t.get("dated")))
+                .max()
+                .orElse(Double.NaN);
+        page.leave(vigil.base());
+        if (c.protocol().lowLatency) {
+            long now = System.nanoTime();
+            ids.forEach(id -> lastWatched.put(id, now));
+        }
 
         List<Double> latencies = new ArrayList<>();
         List<Map<String, Object>> samples = new ArrayList<>();
@@ -341,6 +350,7 @@ class LatencyBench {
         long dropped = 0;
         long frames = 0;
         int frozen = 0;
+        int[] wall = new int[3];
         for (Map<String, Object> tile : list(window.get("tiles"))) {
             int valid = 0;
             double previousTime = Double.NaN;
@@ -362,10 +372,17 @@ class LatencyBench {
                 }
             }
             System.out.println("SAMPLES " + c.label() + " " + tile.get("camera") + ", ms:" + trace);
-            if (valid == 0 || tile.get("fatal") != null) {
+            if (valid == 0) {
                 throw new AssertionError(c.label() + ": tile " + tile.get("camera") + " stopped playing: "
                         + tile.get("fatal") + " " + tile.get("errors") + "\nVigil's log:\n" + vigil.logTail(60));
             }
+            if (!String.valueOf(c.protocol().lowLatency).equals(tile.get("lowLatency"))) {
+                throw new AssertionError(c.label() + ": tile " + tile.get("camera") + " says data-low-latency="
+                        + tile.get("lowLatency") + ": the wall did not play what this configuration measures");
+            }
+            wall[0] += (int) num(tile.get("catchUps"));
+            wall[1] += (int) num(tile.get("liveJumps"));
+            wall[2] += (int) num(tile.get("reconnects"));
             for (Map<String, Object> b : list(tile.get("buffered"))) {
                 loaded.add(num(b.get("loaded")));
                 buffered.add(num(b.get("buffered")));
@@ -384,6 +401,8 @@ class LatencyBench {
                 missing,
                 allPlaying,
                 allDated,
+                reopened,
+                wall,
                 stalls,
                 waiting,
                 frozen,
@@ -395,30 +414,33 @@ class LatencyBench {
                 buffered,
                 list(window.get("requests")),
                 num(window.get("seconds")),
-                new Cpu(100 * chromiumCpu / elapsed, 100 * vigilCpu / elapsed, 100 * simCpu / elapsed, machineBusy));
+                new Cpu(100 * chromiumCpu / elapsed, 100 * vigilCpu / elapsed, 100 * simCpu / elapsed, machineBusy),
+                status.get(0).get("config") instanceof Map<?, ?> m ? new TreeMap<>(settings(m)) : null);
     }
 
     private static void report(
             List<Result> results,
             int seconds,
             String metric,
-            String llExtra,
             String hlsJsVersion,
             String chromium,
             Map<Protocol, List<String>> timeErrors,
             String simulatorReport,
-            Map<Integer, Path> clips)
+            Map<Integer, Path> clips,
+            Duration watchWindow,
+            boolean warmUpCamera)
             throws Exception {
         List<String> lines = new ArrayList<>();
-        lines.add(
-                "| protocol | video | tiles | latency p50 s | p95 s | max s | samples (without a date) "
-                        + "| page → all tiles playing s | stalls / waiting / frozen samples | part answered p50 / p95 ms (mean, parts) |");
-        lines.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        lines.add("| protocol | video | tiles | latency p50 s | p95 s | max s | samples (without a date) "
+                + "| page → all tiles playing s: first open / reopened "
+                + "| stalls / waiting / frozen samples | wall: catch-ups / live-edge jumps / reconnects "
+                + "| part answered p50 / p95 ms (mean, parts) |");
+        lines.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Result r : results) {
             List<Double> sorted = sorted(r.latencies());
             lines.add(String.format(
                     Locale.ROOT,
-                    "| %s | %dp | %d | %.2f | %.2f | %.2f | %d (%d) | %.2f | %d / %d / %d | %s |",
+                    "| %s | %dp | %d | %.2f | %.2f | %.2f | %d (%d) | %.2f / %.2f | %d / %d / %d | %d / %d / %d | %s |",
                     r.config().protocol().label,
                     r.config().height(),
                     r.config().tiles(),
@@ -428,16 +450,22 @@ class LatencyBench {
                     sorted.size(),
                     r.missing(),
                     r.allDated() / 1000,
+                    r.reopened() / 1000,
                     r.stalls(),
                     r.waiting(),
                     r.frozen(),
+                    r.wall()[0],
+                    r.wall()[1],
+                    r.wall()[2],
                     partAnswer(r.parts())));
         }
         lines.add("");
         lines.add("Where the time goes (medians over each window; hls.js's figures as it reports them; for each part"
                 + " (LL-HLS) or segment (plain HLS) buffered in the window, from the end of its media as its playlist"
-                + " dates it (date plus duration: the capture of the frame after its last, which is when a recorder"
-                + " can close it) to the browser having loaded it and having it in the video's buffer):");
+                + " dates it (date plus duration: the capture of the frame after its last; Vigil sends a part when its"
+                + " last frame arrives, one frame interval, 40 ms, before that, so a figure under 40 ms is a part"
+                + " in the browser before its media's end) to the browser having loaded it and having it in the"
+                + " video's buffer):");
         lines.add("");
         lines.add(
                 "| protocol | video | tiles | hls.js target latency s | hls.js latency to the edge s | forward buffer s "
@@ -506,26 +534,33 @@ class LatencyBench {
                 .map(e -> e.getKey() + "p: " + e.getValue().getFileName())
                 .collect(Collectors.joining(", "));
         BenchService.report(
-                "Live latency in Chromium, LL-HLS against plain HLS",
+                "Live latency in Chromium on the console's wall, LL-HLS against plain HLS",
                 String.format(
                         Locale.ROOT,
                         "Vigil as its own process (`engine: native`, embedded store, 1 GiB heap) records %s"
-                                + " camera(s) of each size (H.264 High, 25 fps, 2 s GOP, no B-frames; %s) from one"
+                                + " camera(s) of each size (H.264 High, 25 fps, 2 s GOP, no B-frames; %s)%s from one"
                                 + " gst-rtsp-server on loopback, which sends each frame when it falls due (its TCP"
-                                + " appsink syncs to the clock). %s headless (Selenium), a 1920x1080 window, plays"
-                                + " 1 or 4 cameras at a time in muted `<video>` tiles of a page of the bench's own on"
-                                + " Vigil's origin (not the console's wall), with hls.js %s from the console's"
-                                + " WebJar and a bearer token: LL-HLS is `live.m3u8` with `{lowLatencyMode: true,"
-                                + " maxBufferLength: 10}`%s; plain HLS is `live.m3u8?source=archive` with today's"
-                                + " console settings `{lowLatencyMode: false, liveSyncDurationCount: 2,"
-                                + " maxBufferLength: 10}`%s. Latency = browser `Date.now()` − `hls.playingDate`"
-                                + " (the frame on screen, dated by the playlist's `EXT-X-PROGRAM-DATE-TIME`, which"
-                                + " Vigil takes from the capture clock: least-delayed arrival or RTCP sender reports),"
-                                + " every second for %d s per tile once every tile plays; the zero point is the"
-                                + " moment the simulator sends the frame (its capture time on its clock; a real"
-                                + " camera's encoder delay comes on top). Page → all tiles playing: from the"
-                                + " navigation to a fresh document (loading hls.js included) to the last tile's"
-                                + " first `playing` event with a `playingDate`. Part answered: Vigil's `%s`"
+                                + " appsink syncs to the clock). %s headless (Selenium), its page 1920x1080, opens"
+                                + " the console's own camera wall (`#/wall`: Low-Latency HLS; `#/wall?hls=plain`:"
+                                + " plain HLS from the archive) signed in as a viewer whose camera allow-list is"
+                                + " that size's cameras, at 1 or 4 tiles (the wall's size as its buttons leave it):"
+                                + " the tiles play through the console's player module (`player.js`, hls.js %s from"
+                                + " its WebJar) and the wall's catch-up, as a guard's; hls.js got, LL-HLS: `%s`;"
+                                + " plain HLS: `%s`. A probe of the bench's own, run before the console's scripts,"
+                                + " only watches (it wraps `Hls.prototype.attachMedia` to learn each tile's player)."
+                                + " Latency = browser `Date.now()` − `hls.playingDate` (the frame on screen, dated"
+                                + " by the playlist's `EXT-X-PROGRAM-DATE-TIME`, which Vigil takes from the capture"
+                                + " clock: least-delayed arrival or RTCP sender reports; the tile's own \"s behind\""
+                                + " figure is the same difference, taken every 250 ms), every second for %d s per"
+                                + " tile from the moment every tile plays (the first second included: a tile's"
+                                + " start before the wall's catch-up counts); the zero point is the moment the simulator sends the frame"
+                                + " (its capture time on its clock; a real camera's encoder delay comes on top)."
+                                + " Page → all tiles playing: from the navigation to a fresh document of the console"
+                                + " (its scripts, hls.js and the camera list included) to the last tile's first"
+                                + " `playing` event with a `playingDate`; first open: for LL-HLS on cameras no"
+                                + " player asked for within Vigil's watch window (%d s; the bench waits that out),"
+                                + " whose live edges keep only their newest complete segment; reopened: the same"
+                                + " page opened again at once. Part answered: Vigil's `%s`"
                                 + " (delay from a part's last packet to its answer to a waiting request), all"
                                 + " cameras, scraped from `/metrics` before and after each LL-HLS window: mean and"
                                 + " count between the scrapes; p50 / p95 %s. The machine is"
@@ -537,14 +572,13 @@ class LatencyBench {
                                         .max()
                                         .orElse(0),
                         inputs,
+                        warmUpCamera ? " and one more of the first size for a warm-up" : "",
                         chromium,
                         hlsJsVersion,
-                        llExtra.isBlank() ? "" : " and `" + llExtra + "`",
-                        results.stream().anyMatch(r -> r.config().protocol() == Protocol.LL_CATCHUP)
-                                ? "; " + Protocol.LL_CATCHUP.label + " is LL-HLS with `maxLiveSyncPlaybackRate: 1.5`"
-                                        + " (hls.js plays faster to reach its target latency)"
-                                : "",
+                        settingsSeen(results, Protocol.LL),
+                        settingsSeen(results, Protocol.PLAIN),
                         seconds,
+                        watchWindow.toSeconds(),
                         metric,
                         results.stream()
                                         .map(Result::parts)
@@ -554,6 +588,18 @@ class LatencyBench {
                                         + " two minutes, read at the window's end)"
                                 : "from its histogram's buckets between the scrapes"),
                 lines);
+    }
+
+    /** The hls.js settings the console gave this protocol's tiles, as JSON-ish text; "-" if not measured. */
+    private static String settingsSeen(List<Result> results, Protocol p) {
+        return results.stream()
+                .filter(r -> r.config().protocol() == p && r.settings() != null)
+                .map(r -> r.settings().entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue())
+                        .collect(Collectors.joining(", ", "{", "}")))
+                .distinct()
+                .collect(Collectors.joining(" or "))
+                .transform(t -> t.isEmpty() ? "-" : t);
     }
 
     /** The issue's goals, computed from the table (the bench asserts none of them). */
@@ -601,22 +647,33 @@ class LatencyBench {
             }
             List<String> parts = ll.stream()
                     .filter(r -> r.parts() != null && r.parts().found())
-                    .map(r -> String.format(Locale.ROOT, "%.0f", r.parts().quantile(0.95) * 1000))
+                    .map(r -> String.format(Locale.ROOT, "%.1f", r.parts().quantile(0.95) * 1000))
                     .toList();
             lines.add("- Part answered within 50 ms p95 of its last packet: p95 "
                     + (parts.isEmpty() ? "not measured (no such meter in /metrics)" : String.join(", ", parts) + " ms")
                     + " across the LL-HLS windows.");
         }
         for (Protocol p : Protocol.values()) {
-            results.stream()
-                    .filter(r -> r.config().protocol() == p)
+            List<Result> of =
+                    results.stream().filter(r -> r.config().protocol() == p).toList();
+            if (of.isEmpty()) {
+                continue;
+            }
+            Result first = of.stream()
                     .max(java.util.Comparator.comparingDouble(Result::allDated))
-                    .ifPresent(r -> lines.add(String.format(
-                            Locale.ROOT,
-                            "- Page → all tiles playing ≤ 2 s, %s: worst %.2f s (%s).",
-                            p.label,
-                            r.allDated() / 1000,
-                            r.config().label())));
+                    .orElseThrow();
+            Result again = of.stream()
+                    .max(java.util.Comparator.comparingDouble(Result::reopened))
+                    .orElseThrow();
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "- Page → all tiles playing ≤ 2 s, %s: first open%s worst %.2f s (%s); reopened worst %.2f s (%s).",
+                    p.label,
+                    p.lowLatency ? " (cameras nobody watched)" : "",
+                    first.allDated() / 1000,
+                    first.config().label(),
+                    again.reopened() / 1000,
+                    again.config().label()));
         }
         return lines;
     }
@@ -641,8 +698,8 @@ class LatencyBench {
         List<Double> sorted = sorted(r.latencies());
         return String.format(
                 Locale.ROOT,
-                "%s: latency p50 %.0f ms, p95 %.0f, max %.0f (%d samples, %d without a date); all playing %.0f ms;"
-                        + " stalls %d; part answered %s; hls.js target %.2f s, edge %.2f s, buffer %.2f s;"
+                "%s: latency p50 %.0f ms, p95 %.0f, max %.0f (%d samples, %d without a date); all playing %.0f ms,"
+                        + " reopened %.0f ms; stalls %d; catch-ups %d, live-edge jumps %d, reconnects %d; part answered %s; hls.js target %.2f s, edge %.2f s, buffer %.2f s;"
                         + " captured→loaded p50 %.0f ms, →buffered p50 %.0f ms; CPU %s",
                 r.config().label(),
                 percentile(sorted, 50),
@@ -651,7 +708,11 @@ class LatencyBench {
                 sorted.size(),
                 r.missing(),
                 r.allDated(),
+                r.reopened(),
                 r.stalls(),
+                r.wall()[0],
+                r.wall()[1],
+                r.wall()[2],
                 partAnswer(r.parts()),
                 median(r.samples(), "target"),
                 median(r.samples(), "hlsLatency"),
@@ -659,6 +720,16 @@ class LatencyBench {
                 percentile(sorted(r.loaded()), 50),
                 percentile(sorted(r.buffered()), 50),
                 r.cpu());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> settings(Map<?, ?> config) {
+        return (Map<String, Object>) config;
+    }
+
+    /** The viewer whose wall shows this size's cameras. */
+    private static String user(int height) {
+        return "bench-" + height + "p";
     }
 
     private static String id(int height, int i) {
@@ -710,20 +781,89 @@ class LatencyBench {
         }
     }
 
-    /** A bearer token from {@code POST /login}, as the console signs in. */
-    private String login(String base) throws Exception {
+    /** {@code POST /login}'s answer (tokens, role, expiry) for {@code user}, as the console signs in. */
+    private String login(String base, String user) throws Exception {
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create(base + "/login"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + TestAdmin.USERNAME
-                                + "\",\"password\":\"" + TestAdmin.PASSWORD + "\"}"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(r.body());
-        if (r.statusCode() != 200 || !m.find()) {
-            throw new AssertionError("POST /login: " + r.statusCode() + " " + r.body());
+        if (r.statusCode() != 200 || !r.body().contains("\"access_token\"")) {
+            throw new AssertionError("POST /login as " + user + ": " + r.statusCode() + " " + r.body());
         }
-        return m.group(1);
+        return r.body();
+    }
+
+    /** A viewer (a guard's role) who sees these cameras only: the wall shows them, in the order of their ids. */
+    private void createViewer(String base, String user, List<String> cameraIds) throws Exception {
+        String body = "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"viewer\","
+                + "\"cameras\":["
+                + cameraIds.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",")) + "]}";
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/users"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", TestAdmin.basic())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new AssertionError("POST /api/users " + user + ": " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /**
+     * Waits until none of these cameras had a low-latency player within Vigil's watch window (and 5 s more): their
+     * live edges then keep only their newest complete segment, as for a camera nobody looked at.
+     */
+    private void awaitUnwatched(List<String> ids) throws InterruptedException {
+        long unwatchedAt = ids.stream()
+                .filter(lastWatched::containsKey)
+                .mapToLong(
+                        id -> lastWatched.get(id) + watchWindow.plusSeconds(5).toNanos())
+                .max()
+                .orElse(Long.MIN_VALUE);
+        long wait = unwatchedAt == Long.MIN_VALUE ? 0 : unwatchedAt - System.nanoTime();
+        if (wait > 0) {
+            System.out.println("WAITING " + Math.round(wait / 1e9) + " s until nobody watched " + ids + " for "
+                    + watchWindow.toSeconds() + " s");
+            Thread.sleep(wait / 1_000_000 + 1);
+        }
+    }
+
+    /** Polls the wall until it shows one tile per camera and every tile plays with a date; its tiles' status. */
+    private List<Map<String, Object>> awaitPlaying(
+            LatencyPage page, ServiceProcess vigil, CameraSimulator cameras, Config c, List<String> ids, String open)
+            throws Exception {
+        long deadline = System.nanoTime() + PLAY_DEADLINE.toNanos();
+        Map<String, Object> status;
+        List<Map<String, Object>> tiles;
+        while (true) {
+            status = page.status();
+            tiles = list(status.get("tiles"));
+            List<String> shown =
+                    tiles.stream().map(t -> String.valueOf(t.get("camera"))).toList();
+            if (shown.equals(ids) && tiles.stream().allMatch(t -> t.get("dated") != null)) {
+                break;
+            }
+            if (!shown.isEmpty() && !ids.containsAll(shown)) {
+                throw new AssertionError(c.label() + ": the wall shows " + shown + ", not " + ids + ": " + status);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(c.label() + ", " + open + ": not every tile played within "
+                        + PLAY_DEADLINE.toSeconds() + " s: " + status
+                        + "\n" + cameras.report() + "\nVigil's log:\n" + vigil.logTail(60));
+            }
+            Thread.sleep(50);
+        }
+        for (Map<String, Object> t : tiles) {
+            System.out.println("STARTUP " + c.label() + ", " + open + " " + t.get("camera") + ": player made "
+                    + Math.round(num(t.get("created"))) + " ms, playing " + Math.round(num(t.get("playing")))
+                    + " ms, dated " + Math.round(num(t.get("dated"))) + " ms, players " + t.get("players") + ", "
+                    + t.get("startup") + (t.get("errors") instanceof List<?> e && !e.isEmpty() ? ", errors " + e : ""));
+        }
+        return tiles;
     }
 
     private String metrics(String base) throws Exception {

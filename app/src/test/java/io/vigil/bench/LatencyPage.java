@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -19,23 +17,25 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's headless Chromium, driven by Selenium, playing live tiles with hls.js on a page of the bench's own
- * ({@code latency-page.js}) rather than the console's wall, so the figures are the protocol's and hls.js's, not the
- * console's. The page lives on Vigil's origin: the browser opens {@code /health} (a JSON answer, no script, no
- * content security policy) and the script replaces its document, so every playlist and part request is same-origin
- * with the bearer token, as the console's.
+ * Debian's headless Chromium, driven by Selenium, on the console's own camera wall ({@code #/wall}, or
+ * {@code #/wall?hls=plain}): the tiles play with the console's player module exactly as for a guard, and a probe of the
+ * bench's own ({@code wall-probe.js}, run before any script of each document) only watches them. The bench signs in
+ * as the console does (the tokens of {@code POST /login} in the session storage where {@code api.js} keeps them) and
+ * sets the wall's size as its buttons leave it (the local storage {@code vigil.wall.size}); which cameras the wall
+ * shows is the user's camera allow-list.
  */
 final class LatencyPage implements AutoCloseable {
 
     private final ChromeDriver browser;
     private final Path profile;
-    private final String script;
+    private String left;
 
     LatencyPage(Path work) throws IOException {
         ExternalTools.requireBrowser();
         profile = work.resolve("chromium-profile");
-        try (InputStream in = LatencyPage.class.getResourceAsStream("latency-page.js")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String probe;
+        try (InputStream in = LatencyPage.class.getResourceAsStream("wall-probe.js")) {
+            probe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(ExternalTools.CHROMIUM);
@@ -62,71 +62,65 @@ final class LatencyPage implements AutoCloseable {
                 .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        // the page itself 1920x1080, as on a wall screen in full-screen mode (the window's frame not counted)
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1920, "height", 1080, "deviceScaleFactor", 1, "mobile", false));
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", probe));
     }
 
     /**
-     * A fresh document on Vigil's origin (its navigation is the page's time zero), hls.js loaded from {@code hlsJs},
-     * and one tile per camera playing {@code urls}, with these hls.js settings (and {@code extra}, JSON merged over
-     * them, may be null).
+     * Signs in with {@code login} (the JSON answer of {@code POST /login}), sets the wall to {@code size} tiles and
+     * opens the console's wall at {@code base} in a fresh document (its navigation is the page's time zero), with
+     * {@code query} ({@code ""} or {@code "?hls=plain"}).
      */
-    void open(
-            String base,
-            String hlsJs,
-            String token,
-            List<String> cameras,
-            List<String> urls,
-            Map<String, Object> config,
-            String extra) {
-        browser.get(base + "/health");
-        browser.executeScript(script);
-        Object loaded = browser.executeAsyncScript(
-                "window.latencyBench.load(arguments[0], arguments[arguments.length - 1]);", hlsJs);
-        if (!Boolean.TRUE.equals(loaded)) {
-            throw new AssertionError("hls.js: " + loaded);
-        }
-        List<Map<String, Object>> tiles = new ArrayList<>();
-        for (int i = 0; i < cameras.size(); i++) {
-            tiles.add(Map.of("camera", cameras.get(i), "url", urls.get(i)));
-        }
-        Map<String, Object> spec = new java.util.HashMap<>(Map.of(
-                "token",
-                token,
-                "columns",
-                (int) Math.ceil(Math.sqrt(cameras.size())),
-                "config",
-                config,
-                "tiles",
-                tiles));
-        if (extra != null && !extra.isBlank()) {
-            spec.put("extra", extra);
-        }
-        browser.executeScript("window.latencyBench.start(arguments[0]);", spec);
+    void open(String base, String login, int size, String query) {
+        leave(base);
+        browser.executeScript("""
+                const t = JSON.parse(arguments[0]);
+                sessionStorage.setItem('vigil.session', JSON.stringify({access: t.access_token,
+                  refresh: t.refresh_token, username: t.username, role: t.role,
+                  expiresAt: Date.now() + t.expires_in * 1000}));
+                localStorage.setItem('vigil.wall.size', String(arguments[1]));""", login, size);
+        browser.get(base + "/#/wall" + query);
+        left = null;
     }
 
-    /** Per tile: camera, created / playing / dated (ms since navigation, null until then), fatal, errors. */
+    /**
+     * The wall: {@code wall} (its size, mode and number of tiles, null before it is drawn), {@code players} made,
+     * {@code tiles}: per tile with a player camera, url, created / playing / dated (ms since navigation, null until
+     * then), startup, fatal, errors, hls and lowLatency (the tile's data attributes), behindMillis.
+     */
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> status() {
-        return (List<Map<String, Object>>) browser.executeScript("return window.latencyBench.status();");
+    Map<String, Object> status() {
+        return (Map<String, Object>) browser.executeScript(
+                "return window.latencyProbe ? window.latencyProbe.status() : {tiles: [], players: 0};");
     }
 
     /** Samples every tile every second, {@code count} times, and returns when done. */
     @SuppressWarnings("unchecked")
     Map<String, Object> sample(int count) throws InterruptedException {
-        browser.executeScript("window.latencyBench.sample(arguments[0], 1000);", count);
+        browser.executeScript("window.latencyProbe.sample(arguments[0], 1000);", count);
         Thread.sleep(count * 1000L);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Boolean.TRUE.equals(browser.executeScript("return window.latencyBench.sampled();"))) {
+        while (!Boolean.TRUE.equals(browser.executeScript("return window.latencyProbe.sampled();"))) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the page's sampling timer did not finish");
             }
             Thread.sleep(100);
         }
-        return (Map<String, Object>) browser.executeScript("return window.latencyBench.results();");
+        return (Map<String, Object>) browser.executeScript("return window.latencyProbe.results();");
     }
 
-    /** Stops every tile's player (the next configuration starts on an idle browser). */
-    void stop() {
-        browser.executeScript("if (window.latencyBench) { window.latencyBench.stop(); }");
+    /**
+     * Leaves the wall for a page of Vigil's origin with no script of its own ({@code /health}, a JSON answer): every
+     * player ends with the wall's document, and the next configuration starts on an idle browser.
+     */
+    void leave(String base) {
+        if (!(base + "/health").equals(left)) {
+            browser.get(base + "/health");
+            left = base + "/health";
+        }
     }
 
     /** Chromium's processes (browser, zygotes, renderers, GPU and utility processes), for their CPU time. */
