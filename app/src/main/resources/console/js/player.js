@@ -107,11 +107,16 @@ export function attach(video, url, {live = false, lowLatency = true, startAt = n
         video.currentTime = to;
         return gain;
       },
-      /** Seeks to the live sync position and plays; false if there is none yet. */
+      /** Seeks to the live sync position (low latency: PART-HOLD-BACK behind the edge) and plays; false if none yet. */
       toLiveEdge: () => {
-        const position = hls.liveSyncPosition;
+        let position = hls.liveSyncPosition;
         if (position == null || !isFinite(position)) {
           return false;
+        }
+        if (usesParts(details) && details.partHoldBack > 0 && hls.targetLatency > details.partHoldBack) {
+          // hls.js adds 1 s to its target for every stall it saw (up to a segment): the edge is the playlist's
+          // PART-HOLD-BACK behind, not that, and hls.js never lets the target back down
+          position = Math.min(position + hls.targetLatency - details.partHoldBack, details.edge - details.partTarget);
         }
         video.currentTime = position;
         video.play().catch(() => {});
