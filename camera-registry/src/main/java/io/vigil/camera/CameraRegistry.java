@@ -8,6 +8,7 @@ import io.vigil.error.VigilException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,8 +100,10 @@ public class CameraRegistry {
      *
      * @param fileCameras     the file's cameras by id
      * @param disableMissing  false when the file had errors: then absent cameras are left alone
+     * @return why each entry that was refused was (its camera left as it was), in the file's order
      */
-    public void applyCamerasFile(Map<String, CameraRequest> fileCameras, boolean disableMissing) {
+    public List<String> applyCamerasFile(Map<String, CameraRequest> fileCameras, boolean disableMissing) {
+        List<String> refused = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (var entry : fileCameras.entrySet()) {
             String id = entry.getKey();
@@ -111,6 +114,8 @@ public class CameraRegistry {
                 wanted = allowedNetwork(validator.validate(entry.getValue(), Optional.empty(), Camera.Source.FILE));
             } catch (VigilException e) {
                 LOG.error("Camera {} in the cameras file is invalid, left as it was: {}", id, e.getMessage());
+                refused.add("camera " + id + ": " + e.getMessage()
+                        + (e.fieldErrors().isEmpty() ? "" : " " + e.fieldErrors()));
                 continue;
             }
             CameraEdit edit;
@@ -143,6 +148,7 @@ public class CameraRegistry {
                         "disabled: no longer in the cameras file; recordings kept"));
             }
         }
+        return refused;
     }
 
     /** The camera, if its URL's host is in an allowed camera network; else 400 naming the url field. */

@@ -228,11 +228,15 @@ class CameraRegistryTest {
                         "points at 169.254.169.254 is in the denied camera network 169.254.0.0/16 "
                                 + "(vigil.cameras.networks.deny)"),
                 e.fieldErrors());
-        guarded.applyCamerasFile(
+        List<String> refused = guarded.applyCamerasFile(
                 CamerasFile.parse("cameras: [{id: meta, url: \"rtsp://169.254.169.254/x\"}]", n -> null)
                         .cameras(),
                 true);
         assertTrue(repository.find("meta").isEmpty(), "the cameras file cannot add it either");
+        assertEquals(1, refused.size(), refused.toString());
+        assertTrue(
+                refused.get(0).startsWith("camera meta: ") && refused.get(0).contains("169.254.0.0/16"),
+                refused.get(0));
     }
 
     private static String file(String maxBytesLine) {
