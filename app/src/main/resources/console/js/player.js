@@ -93,7 +93,8 @@ export function attach(video, url, {live = false, lowLatency = true, startAt = n
         if (!usesParts(details) || video.paused || video.seeking || !video.buffered.length) {
           return 0;
         }
-        const latency = hls.latency;
+        // hls.latency is as of the last timeupdate: computed here, it sees a seek at once
+        const latency = details.edge + details.age - video.currentTime;
         const target = details.partHoldBack;
         if (!(latency > 0) || !(target > 0) || latency - target < CATCH_UP_SECONDS) {
           return 0;

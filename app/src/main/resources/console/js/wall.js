@@ -267,14 +267,20 @@ function makeTile(camera, lowLatency) {
           stallNote = 'STALLED: the picture stopped; back to the live edge';
           say(stallNote);
         }
-      } else if (lowLatency && Date.now() - lastCatchUp > CATCH_UP_EVERY_MILLIS && player.catchUp() > 0) {
-        lastCatchUp = Date.now();
-        element.dataset.catchUps = String(Number(element.dataset.catchUps || 0) + 1);
-      } else if (lowLatency && date && Date.now() - date.getTime() > BEHIND_MILLIS && !video.paused) {
-        // (plain HLS plays about two segments behind the edge by design, and as it always did: no jump for that)
-        const gain = player.drift();
-        if (gain !== null && gain > MIN_GAIN_SECONDS) {
-          jump('behind');
+      } else if (lowLatency && !video.paused && !video.seeking) {
+        // (plain HLS plays about two segments behind the edge by design, and as it always did: neither for that)
+        // behind its target: seek forward within what is buffered; far behind with nothing buffered ahead: jump
+        const farBehind = date && Date.now() - date.getTime() > BEHIND_MILLIS;
+        if (farBehind || Date.now() - lastCatchUp > CATCH_UP_EVERY_MILLIS) {
+          if (player.catchUp() > 0) {
+            lastCatchUp = Date.now();
+            element.dataset.catchUps = String(Number(element.dataset.catchUps || 0) + 1);
+          } else if (farBehind) {
+            const gain = player.drift();
+            if (gain !== null && gain > MIN_GAIN_SECONDS) {
+              jump('behind');
+            }
+          }
         }
       }
     },

@@ -237,9 +237,18 @@ class LowLatencyLiveTest {
         long next = Long.parseLong(hint.group(1)) + 1; // the segment after the one being written: about 2 s away
         int threadsBefore =
                 java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+        // this client's own threads stay two, whatever it waits for: the count measures the server's
+        java.util.concurrent.ExecutorService clientThreads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        HttpClient client = HttpClient.newBuilder().executor(clientThreads).build();
         List<CompletableFuture<HttpResponse<byte[]>>> waiting = new java.util.ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            waiting.add(fetch("live.m3u8?_HLS_msn=" + next + "&_HLS_part=0"));
+            waiting.add(client.sendAsync(
+                    HttpRequest.newBuilder(URI.create(
+                                    vigil.base + "/api/cameras/dock/live.m3u8?_HLS_msn=" + next + "&_HLS_part=0"))
+                            .header("Authorization", TestAdmin.basic())
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray()));
         }
         io.vigil.live.LiveEdge edge = vigil.context
                 .getBean(io.vigil.live.LiveEdges.class)
@@ -261,6 +270,7 @@ class LowLatencyLiveTest {
                             .contains("URI=\"live/" + next + ".0.m4s\""),
                     "every request is answered with the part it waited for");
         }
+        clientThreads.shutdown();
         assertEquals(0, edge.waiting());
         assertTrue(
                 peakThreads - threadsBefore < 100,
