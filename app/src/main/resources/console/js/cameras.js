@@ -1,10 +1,14 @@
 // Cameras (installers): the list with live state and, for rtsps:// cameras, their certificate (certificate.js), and
 // a form to add or change one. The server validates; its field errors are shown next to their fields. The password
-// field is write-only: it is never filled in.
+// field is write-only: it is never filled in. A camera's sub stream (optional: its URL, retention and quota) goes as
+// streams.sub; its field errors come keyed streams.sub.url and so on.
 import {api} from './api.js';
 import {CERTIFICATE_DIALOG, certificateRow, confirmCertificate} from './certificate.js';
+import {hasSub, statusOf} from './streams.js';
 
 const FIELDS = ['id', 'name', 'url', 'username', 'password', 'transport', 'engine', 'retentionDays', 'maxBytes', 'tlsFingerprint'];
+/** The sub stream's fields: streams.sub.url is the form's #camera-streams-sub-url, and so on. */
+const SUB_FIELDS = ['url', 'retentionDays', 'maxBytes'];
 const COLUMNS = 7;
 
 export async function camerasPage(section) {
@@ -19,7 +23,7 @@ export async function camerasPage(section) {
       <h2 id="camera-form-title">Add a camera</h2>
       ${field('id', 'Id (a-z, 0-9, -)')}
       ${field('name', 'Name')}
-      ${field('url', 'RTSP URL', 'rtsp://192.0.2.10:554/stream1')}
+      ${field('url', 'RTSP URL (main stream)', 'rtsp://192.0.2.10:554/stream1')}
       ${field('username', 'Username')}
       ${field('password', 'Password', '', 'password')}
       <label for="camera-transport">Transport</label>
@@ -31,6 +35,10 @@ export async function camerasPage(section) {
       ${field('retentionDays', 'Retention (days)', '', 'number')}
       ${field('maxBytes', 'Quota (bytes, optional)', '', 'number')}
       ${field('tlsFingerprint', 'Certificate fingerprint (SHA-256)', 'optional, rtsps:// only: AB:CD:…')}
+      <h3>Sub stream <span class="hint">(optional: the camera's low-resolution stream, for the wall)</span></h3>
+      ${field('streams-sub-url', 'Sub stream RTSP URL', 'rtsp://192.0.2.10:554/stream2; empty: none')}
+      ${field('streams-sub-retentionDays', 'Sub stream retention (days)', '', 'number')}
+      ${field('streams-sub-maxBytes', 'Sub stream quota (bytes, optional)', '', 'number')}
       <label><input type="checkbox" id="camera-enabled" checked> Enabled</label>
       <p class="error" id="camera-form-error" role="alert"></p>
       <button type="submit" id="camera-save">Add camera</button>
@@ -57,6 +65,13 @@ export async function camerasPage(section) {
         const td = document.createElement('td');
         td.textContent = text;
         tr.appendChild(td);
+      }
+      if (hasSub(c)) {
+        const sub = document.createElement('div');
+        sub.className = 'hint sub-stream';
+        const subState = statusOf(c, 'sub').state;
+        sub.textContent = 'sub: ' + c.streams.sub.url + (subState ? ` (${subState})` : '');
+        tr.children[2].appendChild(sub);
       }
       tr.children[3].className = 'badge';
       tr.children[3].dataset.state = state;
@@ -118,6 +133,10 @@ export async function camerasPage(section) {
         const input = section.querySelector('#camera-' + f);
         input.value = c[f] === undefined || c[f] === null ? '' : c[f];
       }
+      const sub = hasSub(c) ? c.streams.sub : {};
+      for (const f of SUB_FIELDS) {
+        section.querySelector('#camera-streams-sub-' + f).value = sub[f] === undefined || sub[f] === null ? '' : sub[f];
+      }
       section.querySelector('#camera-password').placeholder = c.hasPassword ? 'unchanged' : '';
       section.querySelector('#camera-enabled').checked = c.enabled !== false;
     }
@@ -142,6 +161,16 @@ export async function camerasPage(section) {
     if (editing && editing.tlsFingerprint && body.tlsFingerprint === undefined) {
       body.tlsFingerprint = ''; // the pinned fingerprint was cleared: unpin
     }
+    const sub = subStream();
+    if (sub && sub.problem) {
+      section.querySelector('#camera-streams-sub-url-error').textContent = sub.problem;
+      section.querySelector('#camera-streams-sub-url').setAttribute('aria-invalid', 'true');
+      section.querySelector('#camera-form-error').textContent = 'Please correct the marked fields.';
+      return;
+    }
+    if (sub) {
+      body.streams = {sub};
+    }
     try {
       if (editing) {
         delete body.id;
@@ -153,15 +182,41 @@ export async function camerasPage(section) {
       await refresh();
     } catch (err) {
       const fields = Object.entries(err.fields || {});
+      const unplaced = [];
       for (const [name, problem] of fields) {
-        const slot = section.querySelector(`#camera-${name}-error`);
-        const input = section.querySelector(`#camera-${name}`);
+        const id = 'camera-' + name.replace(/\./g, '-'); // streams.sub.url: #camera-streams-sub-url
+        const slot = section.querySelector('#' + CSS.escape(id + '-error'));
+        const input = section.querySelector('#' + CSS.escape(id));
         if (slot) slot.textContent = problem;
+        else unplaced.push(`${name}: ${problem}`);
         if (input) input.setAttribute('aria-invalid', 'true');
       }
-      section.querySelector('#camera-form-error').textContent = fields.length ? 'Please correct the marked fields.' : err.message;
+      section.querySelector('#camera-form-error').textContent = !fields.length ? err.message
+        : ['Please correct the marked fields.', ...unplaced].join(' ');
     }
   });
+  /**
+   * streams.sub for the request: the sub stream as the form says, {url: ''} to remove the one the camera has, or null
+   * to leave it as it is (no sub stream before, none now).
+   */
+  function subStream() {
+    const value = (f) => section.querySelector('#camera-streams-sub-' + f).value.trim();
+    if (value('url') === '') {
+      if (editing && hasSub(editing)) {
+        return {url: ''};
+      }
+      return value('retentionDays') === '' && value('maxBytes') === ''
+        ? null : {problem: 'A sub stream needs its URL (or leave its retention and quota empty).'};
+    }
+    const sub = {url: value('url')};
+    for (const f of ['retentionDays', 'maxBytes']) {
+      if (value(f) !== '') {
+        sub[f] = Number(value(f));
+      }
+    }
+    return sub;
+  }
+
   section.querySelector('#camera-cancel').addEventListener('click', () => edit(null));
   await refresh();
   const timer = setInterval(() => refresh().catch(() => {}), 5000);

@@ -1,8 +1,10 @@
 // History: a camera and a UTC day, its timeline of recorded spans and gaps, playback from any point (with the
 // shown frame's wall-clock time from EXT-X-PROGRAM-DATE-TIME), and for auditors a selected range to export as
-// a clip with its signed manifest, to hold, or to share.
+// a clip with its signed manifest, to hold, or to share. A camera with a sub stream shows both streams' spans and plays
+// the multivariant playlist of the range, hls.js picking the variant.
 import {api, may, save} from './api.js';
 import {attach} from './player.js';
+import {cameraUrl, hasSub, variantName} from './streams.js';
 import {iso, TimelineBar} from './timeline.js';
 
 const DAY_MILLIS = 24 * 3600e3;
@@ -20,7 +22,8 @@ export async function historyPage(section, params) {
     <div id="history-timeline"></div>
     <div class="player">
       <video id="history-video" controls muted playsinline></video>
-      <p>Shown: <time id="history-clock" data-epoch-ms="">not playing</time></p>
+      <p>Shown: <time id="history-clock" data-epoch-ms="">not playing</time>
+        <span class="hint" id="history-variant" title="The stream playing"></span></p>
     </div>
     <fieldset id="history-range" ${may('history') ? '' : 'hidden'}>
       <legend>Selected range</legend>
@@ -50,13 +53,19 @@ export async function historyPage(section, params) {
   const bar = new TimelineBar(section.querySelector('#history-timeline'), {onPick: (t) => play(t)});
 
   const camera = () => section.querySelector('#history-camera').value;
+  const streams = () => (hasSub(cameras.find((c) => c.id === camera())) ? ['main', 'sub'] : ['main']);
 
   async function load() {
     const start = Date.parse(section.querySelector('#history-day').value + 'T00:00:00Z');
     day = {start, end: start + DAY_MILLIS};
-    const timeline = await api(`/api/cameras/${encodeURIComponent(camera())}/timeline?start=${iso(day.start)}&end=${iso(day.end)}`);
-    bar.show(day, timeline.spans.map((s) => ({start: Date.parse(s.start), end: Date.parse(s.end)})));
-    section.querySelector('#history-timeline').dataset.gaps = String(timeline.gaps.length);
+    const shown = streams();
+    const timelines = await Promise.all(shown.map((stream) =>
+      api(cameraUrl(camera(), 'timeline', {start: iso(day.start), end: iso(day.end), stream}))));
+    bar.show(day, timelines.map((timeline, i) => ({
+      stream: shown[i],
+      spans: timeline.spans.map((s) => ({start: Date.parse(s.start), end: Date.parse(s.end)})),
+    })));
+    section.querySelector('#history-timeline').dataset.gaps = String(timelines[0].gaps.length);
   }
 
   function play(t) {
@@ -68,8 +77,15 @@ export async function historyPage(section, params) {
       player.destroy();
     }
     const end = Math.min(day.end, Date.now());
-    const query = `start=${iso(t)}` + (day.end <= Date.now() ? `&end=${iso(end)}` : '');
-    player = attach(video, `/api/cameras/${encodeURIComponent(camera())}/playlist.m3u8?${query}`, {startAt: t});
+    const range = {start: iso(t), end: day.end <= Date.now() ? iso(end) : null};
+    const both = streams().length > 1;
+    const variant = section.querySelector('#history-variant');
+    variant.textContent = both ? '' : 'main';
+    variant.dataset.playlist = both ? 'master' : 'playlist';
+    player = attach(video, cameraUrl(camera(), both ? 'master.m3u8' : 'playlist.m3u8', range), {
+      startAt: t,
+      onVariant: (v) => { variant.textContent = variantName(v); },
+    });
   }
 
   video.addEventListener('timeupdate', () => {

@@ -5,7 +5,8 @@
 // Live, it plays Low-Latency HLS (parts, blocking reload) at the playlist's PART-HOLD-BACK behind the edge,
 // speeding up to 1.5x and seeking forward within its buffer (catchUp) to stay there, or with lowLatency false plain
 // HLS two segments behind the edge; it can jump back to the live edge (toLiveEdge) and says how far behind it is
-// (drift) and whether it plays parts (lowLatency).
+// (drift) and whether it plays parts (lowLatency). Given a multivariant (master) playlist, hls.js picks the variant
+// and onVariant hears which ({height, uri}) each time it switches.
 import {token} from './api.js';
 
 /** Seconds into the playlist where the clock shows startAt, from the fragments' program date-times; null if none. */
@@ -43,7 +44,7 @@ export function usesParts(details) {
 }
 
 export function attach(video, url, {live = false, lowLatency = true, startAt = null, onFatal = () => {},
-  onStall = () => {}} = {}) {
+  onStall = () => {}, onVariant = () => {}} = {}) {
   const Hls = window.Hls;
   if (Hls && Hls.isSupported()) {
     const hls = new Hls({
@@ -59,7 +60,20 @@ export function attach(video, url, {live = false, lowLatency = true, startAt = n
     hls.on(Hls.Events.LEVEL_LOADED, (event, data) => {
       details = data.details;
     });
+    hls.on(Hls.Events.LEVEL_SWITCHED, (event, data) => {
+      const level = hls.levels[data.level];
+      if (level) {
+        onVariant({height: level.height || 0, uri: level.uri || [].concat(level.url)[0]});
+      }
+    });
     if (startAt !== null) {
+      hls.once(Hls.Events.MANIFEST_LOADED, (event, data) => {
+        // A media playlist comes with its details; a multivariant one's variants load only once started: start
+        // where the player would, and start again where the clock shows startAt once a variant has loaded.
+        if (!data.levels.some((level) => level.details)) {
+          hls.startLoad(-1);
+        }
+      });
       hls.once(Hls.Events.LEVEL_LOADED, (event, data) => {
         const position = positionOf(data.details.fragments, startAt);
         hls.startLoad(position === null ? 0 : position);

@@ -1,5 +1,6 @@
 // The timeline bar: recorded spans over a window of the day, zoomable from 24 h to 5 min, with a cursor
-// (keyboard: arrows move it, Enter plays from it, + and - zoom) and the playhead of the video.
+// (keyboard: arrows move it, Enter plays from it, + and - zoom) and the playhead of the video. One row of spans per
+// stream shown (main, and sub for a camera that has one), each named on the bar.
 
 const ZOOMS_MILLIS = [24 * 3600e3, 6 * 3600e3, 3600e3, 15 * 60e3, 5 * 60e3];
 
@@ -8,7 +9,7 @@ export class TimelineBar {
     this.container = container;
     this.onPick = onPick;
     this.day = {start: 0, end: 0};
-    this.spans = [];
+    this.rows = [];
     this.zoom = 0;
     this.cursor = null;
     this.playhead = null;
@@ -20,7 +21,7 @@ export class TimelineBar {
           <button type="button" data-zoom="in" aria-label="Zoom in">+</button>
         </span><span class="timeline-to"></span></div>
       <div class="timeline" id="timeline" role="slider" tabindex="0" aria-label="Recorded time; arrows move, Enter plays">
-        <div class="spans"></div><div class="selection"></div><div class="cursor"></div><div class="playhead"></div>
+        <div class="rows"></div><div class="selection"></div><div class="cursor"></div><div class="playhead"></div>
       </div>`;
     this.bar = container.querySelector('.timeline');
     this.bar.addEventListener('click', (e) => {
@@ -37,9 +38,11 @@ export class TimelineBar {
     });
   }
 
-  show(day, spans) {
+  /** rows: [{stream, spans}], the main stream's first; spans {start, end} in epoch millis, oldest first. */
+  show(day, rows) {
     this.day = day;
-    this.spans = spans;
+    this.rows = rows;
+    const spans = rows.length ? rows[0].spans : [];
     if (this.cursor === null || this.cursor < day.start || this.cursor >= day.end) {
       // start where the newest recording ends: on today, that is just now
       this.cursor = spans.length ? Math.max(day.start, spans[spans.length - 1].end - 1) : day.start;
@@ -103,22 +106,37 @@ export class TimelineBar {
   draw() {
     const w = this.window();
     const pct = (t) => ((t - w.start) / (w.end - w.start)) * 100;
-    const spans = this.container.querySelector('.spans');
-    spans.innerHTML = '';
-    for (const s of this.spans) {
-      const a = Math.max(s.start, w.start);
-      const b = Math.min(s.end, w.end);
-      if (b > a) {
-        const d = document.createElement('div');
-        d.className = 'span';
-        d.style.left = pct(a) + '%';
-        d.style.width = Math.max(0.2, pct(b) - pct(a)) + '%';
-        d.title = `recorded ${iso(s.start)} to ${iso(s.end)}`;
-        d.dataset.start = String(s.start);
-        d.dataset.end = String(s.end);
-        spans.appendChild(d);
+    const rows = this.container.querySelector('.rows');
+    rows.innerHTML = '';
+    this.bar.dataset.rows = String(this.rows.length);
+    this.rows.forEach((row, i) => {
+      const spans = document.createElement('div');
+      spans.className = 'spans';
+      spans.dataset.stream = row.stream;
+      spans.style.setProperty('--row', String(i));
+      spans.style.setProperty('--rows', String(this.rows.length));
+      if (this.rows.length > 1) {
+        const label = document.createElement('span');
+        label.className = 'row-label';
+        label.textContent = row.stream;
+        spans.appendChild(label);
       }
-    }
+      for (const s of row.spans) {
+        const a = Math.max(s.start, w.start);
+        const b = Math.min(s.end, w.end);
+        if (b > a) {
+          const d = document.createElement('div');
+          d.className = 'span';
+          d.style.left = pct(a) + '%';
+          d.style.width = Math.max(0.2, pct(b) - pct(a)) + '%';
+          d.title = `${row.stream} stream recorded ${iso(s.start)} to ${iso(s.end)}`;
+          d.dataset.start = String(s.start);
+          d.dataset.end = String(s.end);
+          spans.appendChild(d);
+        }
+      }
+      rows.appendChild(spans);
+    });
     const place = (el, t) => {
       el.hidden = t === null || t < w.start || t > w.end;
       if (!el.hidden) {
@@ -144,7 +162,7 @@ export class TimelineBar {
   }
 
   recordedAt(t) {
-    return this.spans.some((s) => t >= s.start && t < s.end);
+    return this.rows.some((row) => row.spans.some((s) => t >= s.start && t < s.end));
   }
 }
 

@@ -2,9 +2,11 @@
 // state badge, the wall-clock time of the frame shown and how far behind live it is. Tiles play Low-Latency HLS
 // (#/wall?hls=plain: plain HLS from the archive, for comparisons). A tile whose camera is not RECORDING says so
 // over the picture instead of freezing on an old frame; one that falls behind or stops moving jumps back to the
-// live edge, and one whose picture still does not move is reconnected.
+// live edge, and one whose picture still does not move is reconnected. A tile plays the camera's sub stream where it
+// has one (streams.js), and its full view the multivariant playlist, hls.js picking the variant; the caption says which.
 import {api} from './api.js';
 import {attach} from './player.js';
+import {cameraUrl, hasSub, statusOf, streamOfUri, variantName, wallStream} from './streams.js';
 
 const SIZES = [1, 4, 9, 16];
 const STATUS_EVERY_MILLIS = 3000;
@@ -106,7 +108,7 @@ export async function wallPage(section, params = new URLSearchParams()) {
   const ticker = setInterval(() => tiles.forEach((t) => t.tick()), TICK_MILLIS);
   const onKey = (e) => {
     if (e.key === 'Escape') {
-      grid.querySelectorAll('.tile.full').forEach((t) => t.classList.remove('full'));
+      tiles.forEach((t) => t.setFull(false));
     }
   };
   document.addEventListener('keydown', onKey);
@@ -145,12 +147,17 @@ function makeTile(camera, lowLatency) {
     <video muted playsinline autoplay></video>
     <div class="overlay" role="status"></div>
     <figcaption><span class="name"></span> <span class="badge"></span>
-      <time class="clock"></time> <span class="behind"></span> <span class="age"></span></figcaption>`;
+      <time class="clock"></time> <span class="behind"></span> <span class="age"></span>
+      <span class="stream" title="The stream this tile plays"></span></figcaption>`;
   const video = element.querySelector('video');
   const overlay = element.querySelector('.overlay');
   const clock = element.querySelector('.clock');
   const behindLabel = element.querySelector('.behind');
+  const streamLabel = element.querySelector('.stream');
   let player = null;
+  /** The playlist the player plays (it is replaced when that changes: full view, the sub stream down). */
+  let playing = null;
+  let full = false;
   let lastTime = -1;
   let lastMoved = Date.now();
   let lastJump = 0;
@@ -159,7 +166,7 @@ function makeTile(camera, lowLatency) {
   let state = null;
   let stallNote = '';
 
-  const toggleFull = () => element.classList.toggle('full');
+  const toggleFull = () => setFull(!full);
   element.addEventListener('click', toggleFull);
   element.addEventListener('keydown', (e) => { if (e.key === 'Enter') toggleFull(); });
   // The picture moves when it plays on: a seek (the wall's own jumps, hls.js's) is not movement.
@@ -176,18 +183,70 @@ function makeTile(camera, lowLatency) {
     }
   });
 
+  /**
+   * What the tile plays: the wall's stream (the sub stream where there is one); in full view the multivariant
+   * playlist of a camera with a sub stream (Low-Latency HLS; plain HLS plays the main stream's archive playlist),
+   * else the same playlist, bigger.
+   */
+  function source() {
+    if (full && hasSub(camera)) {
+      return lowLatency
+        ? {url: cameraUrl(camera.id, 'master.m3u8'), stream: 'main', master: true}
+        : {url: cameraUrl(camera.id, 'live.m3u8', {source: 'archive'}), stream: 'main', master: false};
+    }
+    const stream = full ? 'main' : wallStream(camera);
+    return {url: cameraUrl(camera.id, 'live.m3u8', {source: lowLatency ? null : 'archive', stream}), stream, master: false};
+  }
+
+  function showStream(chosen) {
+    element.dataset.playlist = chosen.master ? 'master' : 'live';
+    delete element.dataset.variant;
+    if (chosen.master) {
+      delete element.dataset.stream; // the variant hls.js picks says which, when it plays
+      streamLabel.textContent = 'main + sub';
+    } else {
+      element.dataset.stream = chosen.stream;
+      streamLabel.textContent = chosen.stream;
+    }
+  }
+
+  function onVariant(variant) {
+    element.dataset.variant = variantName(variant);
+    if (playing && playing.master) {
+      element.dataset.stream = streamOfUri(variant.uri);
+      streamLabel.textContent = element.dataset.variant;
+    }
+  }
+
   function start() {
+    const chosen = source();
+    if (player && playing.url !== chosen.url) {
+      stop();
+    }
     if (!player) {
       lastMoved = Date.now();
       lastTime = -1;
       stillJumped = false;
-      const base = `/api/cameras/${encodeURIComponent(camera.id)}/live.m3u8`;
-      player = attach(video, lowLatency ? base : base + '?source=archive', {
+      playing = chosen;
+      showStream(chosen);
+      player = attach(video, chosen.url, {
         live: true,
         lowLatency,
         onFatal: () => { stop(); },
         onStall: () => jump('stalled'),
+        onVariant,
       });
+    }
+  }
+
+  function setFull(on) {
+    if (full === on) {
+      return;
+    }
+    full = on;
+    element.classList.toggle('full', on);
+    if (player) {
+      start(); // another playlist for the full view, if the camera has a sub stream
     }
   }
 
@@ -195,6 +254,7 @@ function makeTile(camera, lowLatency) {
     if (player) {
       player.destroy();
       player = null;
+      playing = null;
     }
     showClock(null);
     delete element.dataset.lowLatency;
@@ -243,6 +303,7 @@ function makeTile(camera, lowLatency) {
   return {
     element,
     stop,
+    setFull,
     /** Clock and behind-live figure; back to the live edge when behind or still; reconnect when stuck. */
     tick() {
       if (!player) {
@@ -286,7 +347,8 @@ function makeTile(camera, lowLatency) {
     },
     update(c) {
       camera = c;
-      const status = c.status || {};
+      const chosen = source();
+      const status = statusOf(c, chosen.stream);
       state = c.enabled === false ? 'DISABLED' : (status.state || 'CONNECTING');
       element.querySelector('.name').textContent = c.name || c.id;
       const badge = element.querySelector('.badge');
@@ -300,6 +362,7 @@ function makeTile(camera, lowLatency) {
         say(stallNote);
       } else {
         stop();
+        showStream(chosen);
         stallNote = '';
         const since = last ? ' since ' + CLOCK.format(new Date(last)) : '';
         say(`${state}: no live video${since}` + (status.lastError ? ` (${words(status.lastError)})` : ''));

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -216,6 +217,32 @@ public final class CameraSimulator implements AutoCloseable {
         } catch (IOException e) {
             return "does not take connections on port " + port + ": " + e;
         }
+    }
+
+    /** The path of a camera's sub stream: {@code NAME-sub}, beside its main stream at {@code NAME}. */
+    public static String subPath(String name) {
+        return name + "-sub";
+    }
+
+    /**
+     * Paths for cameras with two streams: each of {@code names} serves {@code clips.main()} at {@code NAME}, and
+     * those also in {@code withSub} serve {@code clips.sub()} at {@link #subPath NAME-sub}; in the order given.
+     */
+    public static Map<String, Path> streamPaths(
+            List<String> names, Set<String> withSub, ExternalTools.StreamClips clips) {
+        Map<String, Path> paths = new LinkedHashMap<>();
+        for (String name : names) {
+            paths.put(name, clips.main());
+            if (withSub.contains(name)) {
+                paths.put(subPath(name), clips.sub());
+            }
+        }
+        return paths;
+    }
+
+    /** The URL of a camera's sub stream served by {@link #streamPaths}. */
+    public String subUrl(String name) {
+        return url(subPath(name));
     }
 
     public String url(String path) {

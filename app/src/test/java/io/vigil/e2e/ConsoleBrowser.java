@@ -61,13 +61,18 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Opens the console at {@code base} and signs in as the test admin. */
     void signIn(String base) throws InterruptedException {
+        signIn(base, TestAdmin.USERNAME, TestAdmin.PASSWORD);
+    }
+
+    /** Opens the console at {@code base} and signs in as this user. */
+    void signIn(String base, String username, String password) throws InterruptedException {
         driver.get(base + "/");
         waitFor(
                 "the sign-in form",
                 Duration.ofSeconds(20),
                 () -> driver.findElement(By.id("login-username")).isDisplayed());
-        driver.findElement(By.id("login-username")).sendKeys(TestAdmin.USERNAME);
-        driver.findElement(By.id("login-password")).sendKeys(TestAdmin.PASSWORD);
+        driver.findElement(By.id("login-username")).sendKeys(username);
+        driver.findElement(By.id("login-password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
     }
 

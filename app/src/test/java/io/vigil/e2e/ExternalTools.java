@@ -133,74 +133,78 @@ public final class ExternalTools {
         return file;
     }
 
+    /** A camera's two encodings as clips: its main stream and its sub stream, same frame rate and GOP. */
+    public record StreamClips(Path main, Path sub) {}
+
+    /**
+     * A camera's main and sub streams, each a 10 s H.264 clip at 25 fps with a GOP of {@code gopFrames} and no
+     * B-frames, without audio: main 16:9 at {@code mainHeight} (720 or 1080) at 1 Mbit/s (a real camera's is 2-4;
+     * kept low to spare the 2-core test machine), sub 640x360 at 400 kbit/s, as a camera's sub stream is.
+     */
+    public static StreamClips cameraStreams(Path dir, int mainHeight, int gopFrames)
+            throws IOException, InterruptedException {
+        return new StreamClips(
+                streamClip(dir, mainHeight * 16 / 9, mainHeight, 1000, gopFrames),
+                streamClip(dir, 640, 360, 400, gopFrames));
+    }
+
+    /** One camera stream: H.264 at 25 fps, constant bit rate, fixed GOP, no B-frames, no audio; made once. */
+    private static Path streamClip(Path dir, int width, int height, int kbits, int gopFrames)
+            throws IOException, InterruptedException {
+        return encodeOnce(
+                dir.resolve("camera-" + height + "p25-" + kbits + "k-gop" + gopFrames + "-nobf.mp4"),
+                testSource(
+                        width + "x" + height,
+                        10,
+                        gopFrames,
+                        0,
+                        false,
+                        List.of("-b:v", kbits + "k", "-maxrate", kbits + "k", "-bufsize", 2 * kbits + "k")));
+    }
+
     /** A 10 s H.264 clip with B-frames (x264's default of 3) and AAC audio, 2 s GOP. */
     static Path bFrameClip(Path dir) throws IOException, InterruptedException {
-        return encodeOnce(
-                dir.resolve("clip-h264-aac-bframes.mp4"),
-                List.of(
-                        "ffmpeg",
-                        "-v",
-                        "error",
-                        "-y",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc2=size=640x360:rate=25",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "sine=frequency=440:sample_rate=48000",
-                        "-t",
-                        "10",
-                        "-pix_fmt",
-                        "yuv420p",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "veryfast",
-                        "-g",
-                        "50",
-                        "-keyint_min",
-                        "50",
-                        "-sc_threshold",
-                        "0",
-                        "-bf",
-                        "3",
-                        "-c:a",
-                        "aac",
-                        "-b:a",
-                        "64k"));
+        return encodeOnce(dir.resolve("clip-h264-aac-bframes.mp4"), testSource("640x360", 10, 50, 3, true, List.of()));
     }
 
     /** A 16 s H.264 clip with an 8 s GOP, as some cameras are set up to save bandwidth. */
     static Path longGopClip(Path dir) throws IOException, InterruptedException {
-        return encodeOnce(
-                dir.resolve("clip-h264-gop8s.mp4"),
-                List.of(
-                        "ffmpeg",
-                        "-v",
-                        "error",
-                        "-y",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc2=size=640x360:rate=25",
-                        "-t",
-                        "16",
-                        "-pix_fmt",
-                        "yuv420p",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "veryfast",
-                        "-g",
-                        "200",
-                        "-keyint_min",
-                        "200",
-                        "-sc_threshold",
-                        "0",
-                        "-bf",
-                        "0"));
+        return encodeOnce(dir.resolve("clip-h264-gop8s.mp4"), testSource("640x360", 16, 200, 0, false, List.of()));
+    }
+
+    /**
+     * ffmpeg encoding FFmpeg's moving test picture at {@code size}, 25 fps, for {@code seconds} with x264 (veryfast,
+     * 4:2:0), a fixed GOP of {@code gopFrames} (no scene-cut keyframes) and {@code bFrames}, its rate control as given
+     * (x264's default without), with a 440 Hz tone as AAC or without audio; {@link #encodeOnce} adds the output.
+     */
+    private static List<String> testSource(
+            String size, int seconds, int gopFrames, int bFrames, boolean aac, List<String> rateControl) {
+        List<String> cmd = new ArrayList<>(
+                List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=" + size + ":rate=25"));
+        if (aac) {
+            cmd.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"));
+        }
+        String gop = Integer.toString(gopFrames);
+        cmd.addAll(List.of(
+                "-t",
+                Integer.toString(seconds),
+                "-pix_fmt",
+                "yuv420p",
+                "-c:v",
+                "libx264",
+                "-preset",
+                "veryfast",
+                "-g",
+                gop,
+                "-keyint_min",
+                gop,
+                "-sc_threshold",
+                "0",
+                "-bf",
+                Integer.toString(bFrames)));
+        cmd.addAll(rateControl);
+        cmd.addAll(aac ? List.of("-c:a", "aac", "-b:a", "64k") : List.of("-an"));
+        return cmd;
     }
 
     private static boolean works(List<String> command) {
