@@ -15,20 +15,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A camera's main and sub streams against the real RTSP simulator (main 1280x720, sub 640x360 at another path of the
  * same camera): both record on their own, each route plays the stream {@code stream=} names (checked by the picture's
  * size in ffprobe, not by what the API says), the sub stream's playlists carry {@code stream=sub} onto their URIs, and
- * a camera without a sub stream refuses nothing it did before.
+ * a camera without a sub stream refuses nothing it did before; each stream is kept by its own quota.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StreamsEndToEndTest {
 
     private static final Pattern COMPLETE = Pattern.compile("#EXTINF:[0-9.]+,\nlive/(\\d+)\\.m4s(\\?stream=sub)?");
 
+    private final Instant started = Instant.now();
     private Path work;
     private CameraSimulator camera;
     private VigilHarness vigil;
@@ -42,7 +47,7 @@ class StreamsEndToEndTest {
         ExternalTools.StreamClips streams = ExternalTools.cameraStreams(clips, 720, 25);
         camera = new CameraSimulator(
                 CameraSimulator.streamPaths(List.of("yard", "gate"), Set.of("yard"), streams), Map.of());
-        vigil = new VigilHarness(work, Map.of());
+        vigil = new VigilHarness(work, Map.of("vigil.retention.recent-protection", "3s"));
         assertEquals(
                 201,
                 vigil.send(
@@ -213,6 +218,44 @@ class StreamsEndToEndTest {
                         "csv=p=0",
                         vigil.base + ranged));
         assertTrue(probed.contains("1280,720") && probed.contains("640,360"), "ffprobe read both variants: " + probed);
+    }
+
+    /** Start of the stream's oldest recorded span. */
+    private Instant oldest(String stream) {
+        String timeline = body("/api/cameras/yard/timeline?start=" + started.minusSeconds(60) + "&end="
+                + Instant.now().plusSeconds(1) + "&stream=" + stream);
+        Matcher first =
+                Pattern.compile("\"spans\":\\[\\{\"start\":\"([^\"]+)\"").matcher(timeline);
+        assertTrue(first.find(), timeline);
+        return Instant.parse(first.group(1));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // last: it deletes the main stream's oldest footage
+    void eachStreamIsKeptByItsOwnQuota() throws Exception {
+        vigil.await(
+                "12 s of both streams recorded",
+                Duration.ofSeconds(60),
+                () -> Duration.between(oldest("main"), Instant.now()).getSeconds() >= 12
+                        && Duration.between(oldest("sub"), Instant.now()).getSeconds() >= 12);
+        Instant mainBefore = oldest("main");
+        Instant subBefore = oldest("sub");
+        // about 6 s of the main stream's 1 Mbit/s; the sub stream keeps having no quota
+        assertEquals(
+                200,
+                vigil.send("PUT", "/api/cameras/yard", "{\"maxBytes\": 750000}").statusCode());
+        HttpResponse<String> run = vigil.send("POST", "/api/retention/runs", null);
+        assertEquals(201, run.statusCode(), run.body());
+        assertTrue(run.body().contains("\"outcome\":\"COMPLETED\""), run.body());
+        Instant mainAfter = oldest("main");
+        assertTrue(
+                Duration.between(mainBefore, mainAfter).getSeconds() >= 4,
+                "the main stream's quota deleted its oldest: " + mainBefore + " -> " + mainAfter + ", " + run.body());
+        assertEquals(subBefore, oldest("sub"), "the sub stream keeps all it had: " + run.body());
+        assertTrue(
+                body("/api/cameras/yard")
+                        .contains("\"sub\":{\"url\":\"" + camera.subUrl("yard") + "\",\"retentionDays\":90,\"status\""),
+                "the sub stream has no quota: " + body("/api/cameras/yard"));
     }
 
     @Test

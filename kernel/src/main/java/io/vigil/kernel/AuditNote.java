@@ -55,7 +55,10 @@ public record AuditNote(
 
     /** How a row names a request's route when nothing more is said: {@code POST /api/cameras}. */
     public static String route(HttpRequest<?> request) {
-        return request.getMethodName() + " " + request.getPath();
+        // which of the camera's streams was asked for is part of what was seen; no other query (it may hold a token)
+        String stream = request.getParameters().get("stream");
+        return request.getMethodName() + " " + request.getPath()
+                + (StreamName.SUB.param().equals(stream) ? " (sub stream)" : "");
     }
 
     /** Leaves this note on the request for the audit log (the last note published is the one recorded). */

@@ -171,7 +171,13 @@ public class AuditRecorder implements Ordered {
                 .range(AuditDetails.instant(start), AuditDetails.instant(end));
         String detail = AuditDetails.describe(request, event, variables);
         if (segment) {
-            detail = details.segmentSession(event, cameraId, variables, viaShare ? null : rule);
+            // a sub stream's segment is the sub stream's (stream key); anything but sub is the main stream's
+            String streamKey =
+                    cameraId != null && "sub".equals(request.getParameters().get("stream"))
+                            ? io.vigil.kernel.StreamKey.of(cameraId, io.vigil.kernel.StreamName.SUB)
+                                    .value()
+                            : cameraId;
+            detail = details.segmentSession(event, streamKey, variables, viaShare ? null : rule);
         }
         if (viaShare) {
             detail = "share " + caller.get().share().id() + ": " + (segment ? "segments" : rule.audit()) + " "
