@@ -61,6 +61,7 @@ class AccessControlTest {
         MATRIX.put("PUT /api/cameras/{id}", "installer admin");
         MATRIX.put("DELETE /api/cameras/{id}", "installer admin");
         MATRIX.put("GET /api/cameras/{id}/live.m3u8", "viewer auditor installer admin");
+        MATRIX.put("GET /api/cameras/{id}/master.m3u8", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/live/{name}", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/live/init/{name}", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/segments/{sequence}.m4s", "viewer auditor installer admin");

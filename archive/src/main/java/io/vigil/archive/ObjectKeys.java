@@ -1,6 +1,6 @@
 package io.vigil.archive;
 
-import io.vigil.kernel.CameraId;
+import io.vigil.kernel.StreamKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -61,7 +61,7 @@ public final class ObjectKeys {
     }
 
     private static void requireCamera(String cameraId) {
-        if (!CameraId.isValid(cameraId)) {
+        if (!StreamKey.isValid(cameraId)) {
             throw new IllegalArgumentException("not a camera id: " + cameraId);
         }
     }

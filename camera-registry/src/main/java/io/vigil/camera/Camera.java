@@ -1,6 +1,8 @@
 package io.vigil.camera;
 
 import io.vigil.kernel.CameraId;
+import io.vigil.kernel.StreamName;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,6 +22,7 @@ import java.util.Objects;
  * @param tlsFingerprint for an {@code rtsps://} camera: the one certificate it is trusted with (pinned), or null to
  *                      verify its certificate against the default trust store and its host name
  * @param engine        the engine the installer wants recording it (the recorder may fall back to FFmpeg)
+ * @param sub           its sub stream, or null when only the main stream ({@code url}) is recorded
  */
 public record Camera(
         String id,
@@ -33,7 +36,8 @@ public record Camera(
         Long maxBytes,
         Source source,
         TlsFingerprint tlsFingerprint,
-        Engine engine) {
+        Engine engine,
+        SubStream sub) {
 
     public static final int MAX_RETENTION_DAYS = 36_500;
 
@@ -76,6 +80,70 @@ public record Camera(
         if (tlsFingerprint != null && !url.origin().tls()) {
             throw new IllegalArgumentException("a TLS fingerprint needs an rtsps:// URL");
         }
+        if (sub != null && !sub.url().origin().equals(url.origin())) {
+            throw new IllegalArgumentException("a sub stream is at its camera's origin");
+        }
+    }
+
+    /** A camera with only a main stream. */
+    public Camera(
+            String id,
+            String name,
+            RtspUrl url,
+            String username,
+            String password,
+            Transport transport,
+            boolean enabled,
+            int retentionDays,
+            Long maxBytes,
+            Source source,
+            TlsFingerprint tlsFingerprint,
+            Engine engine) {
+        this(
+                id,
+                name,
+                url,
+                username,
+                password,
+                transport,
+                enabled,
+                retentionDays,
+                maxBytes,
+                source,
+                tlsFingerprint,
+                engine,
+                null);
+    }
+
+    /** Its streams, main first: {@code [MAIN]} or {@code [MAIN, SUB]}. */
+    public List<StreamName> streams() {
+        return sub == null ? List.of(StreamName.MAIN) : List.of(StreamName.MAIN, StreamName.SUB);
+    }
+
+    public boolean has(StreamName stream) {
+        return stream == StreamName.MAIN || sub != null;
+    }
+
+    /** The URL of one of its streams, without credentials; the stream must be one it has. */
+    public RtspUrl url(StreamName stream) {
+        return stream == StreamName.MAIN ? url : requireSub().url();
+    }
+
+    /** Days the segments of one of its streams are kept. */
+    public int retentionDays(StreamName stream) {
+        return stream == StreamName.MAIN ? retentionDays : requireSub().retentionDays();
+    }
+
+    /** The quota of one of its streams in bytes, or null for none. */
+    public Long maxBytes(StreamName stream) {
+        return stream == StreamName.MAIN ? maxBytes : requireSub().maxBytes();
+    }
+
+    private SubStream requireSub() {
+        if (sub == null) {
+            throw new IllegalArgumentException("camera " + id + " has no sub stream");
+        }
+        return sub;
     }
 
     public boolean hasPassword() {
@@ -87,13 +155,21 @@ public record Camera(
         return url.withCredentials(username, password);
     }
 
+    /** The URL FFmpeg connects to for one of its streams, with credentials. Never log or return it. */
+    public String connectionUrl(StreamName stream) {
+        return url(stream).withCredentials(username, password);
+    }
+
     /**
-     * True if a recorder of this camera would connect to {@code other} the same way: a change of name,
-     * retention or quota must not restart recording (that would cut the recording in two sessions).
+     * True if a recorder of this camera's {@code stream} would connect to {@code other}'s the same way: a change of
+     * name, retention or quota, or of its other stream, must not restart recording (that would cut the recording in
+     * two sessions). False when either has no such stream.
      */
-    public boolean recordsLike(Camera other) {
+    public boolean recordsLike(Camera other, StreamName stream) {
         return id.equals(other.id)
-                && connectionUrl().equals(other.connectionUrl())
+                && has(stream)
+                && other.has(stream)
+                && connectionUrl(stream).equals(other.connectionUrl(stream))
                 && transport == other.transport
                 && enabled == other.enabled
                 && java.util.Objects.equals(tlsFingerprint, other.tlsFingerprint)
@@ -114,11 +190,13 @@ public record Camera(
                 maxBytes,
                 source,
                 tlsFingerprint,
-                engine);
+                engine,
+                sub);
     }
 
     @Override
     public String toString() {
-        return "Camera[id=" + id + ", url=" + url + ", enabled=" + enabled + "]";
+        return "Camera[id=" + id + ", url=" + url + (sub == null ? "" : ", sub=" + sub.url()) + ", enabled=" + enabled
+                + "]";
     }
 }

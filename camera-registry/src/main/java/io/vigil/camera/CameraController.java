@@ -78,7 +78,12 @@ public class CameraController {
     }
 
     private CameraView view(Camera camera) {
-        return CameraView.of(camera, statusBoard.get(camera));
+        Map<io.vigil.kernel.StreamName, CameraStatus> statuses =
+                new java.util.EnumMap<>(io.vigil.kernel.StreamName.class);
+        for (io.vigil.kernel.StreamName stream : camera.streams()) {
+            statuses.put(stream, statusBoard.get(camera, stream));
+        }
+        return CameraView.of(camera, statuses);
     }
 
     private static CameraRequest requireBody(CameraRequest request) {

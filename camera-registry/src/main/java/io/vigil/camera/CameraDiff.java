@@ -36,6 +36,9 @@ public final class CameraDiff {
         if (c.tlsFingerprint() != null) {
             parts.add("certificate pinned " + c.tlsFingerprint());
         }
+        if (c.sub() != null) {
+            parts.add(subStream(c.sub()));
+        }
         return "created: " + String.join(", ", parts);
     }
 
@@ -80,10 +83,18 @@ public final class CameraDiff {
             parts.add("quota " + (before.maxBytes() == null ? "none" : before.maxBytes()) + " -> "
                     + (after.maxBytes() == null ? "none" : after.maxBytes()) + " bytes");
         }
+        if (!Objects.equals(before.sub(), after.sub())) {
+            parts.add(after.sub() == null ? "sub stream removed" : subStream(after.sub()));
+        }
         if (before.source() != after.source()) {
             parts.add("now managed by " + (after.source() == Camera.Source.FILE ? "the cameras file" : "the API"));
         }
         return parts.isEmpty() ? "no change" : String.join(", ", parts);
+    }
+
+    private static String subStream(SubStream sub) {
+        return "sub stream " + sub.url() + " kept " + sub.retentionDays() + " days"
+                + (sub.maxBytes() == null ? "" : " within " + sub.maxBytes() + " bytes");
     }
 
     private static Optional<String> fact(String what, String before, String after) {

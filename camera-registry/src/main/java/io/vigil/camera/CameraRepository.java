@@ -22,7 +22,7 @@ public class CameraRepository {
 
     private static final String COLUMNS =
             "id, name, url, username, password, transport, enabled, retention_days, max_bytes, source, "
-                    + "tls_fingerprint, engine";
+                    + "tls_fingerprint, engine, sub_url, sub_retention_days, sub_max_bytes";
 
     private final Database db;
     private final CredentialCipher cipher;
@@ -78,7 +78,7 @@ public class CameraRepository {
         }
         db.update(
                 "INSERT INTO camera (" + COLUMNS
-                        + ", created_millis, updated_millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + ", created_millis, updated_millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.id(),
                 c.name(),
                 c.url().value(),
@@ -91,6 +91,9 @@ public class CameraRepository {
                 c.source().name(),
                 fingerprint(c),
                 c.engine().name(),
+                c.sub() == null ? null : c.sub().url().value(),
+                c.sub() == null ? null : c.sub().retentionDays(),
+                c.sub() == null ? null : c.sub().maxBytes(),
                 now.toEpochMilli(),
                 now.toEpochMilli());
         return true;
@@ -100,7 +103,7 @@ public class CameraRepository {
         db.update(
                 "UPDATE camera SET name = ?, url = ?, username = ?, password = ?, transport = ?, enabled = ?, "
                         + "retention_days = ?, max_bytes = ?, source = ?, tls_fingerprint = ?, engine = ?, "
-                        + "updated_millis = ? WHERE id = ?",
+                        + "sub_url = ?, sub_retention_days = ?, sub_max_bytes = ?, updated_millis = ? WHERE id = ?",
                 c.name(),
                 c.url().value(),
                 c.username(),
@@ -112,6 +115,9 @@ public class CameraRepository {
                 c.source().name(),
                 fingerprint(c),
                 c.engine().name(),
+                c.sub() == null ? null : c.sub().url().value(),
+                c.sub() == null ? null : c.sub().retentionDays(),
+                c.sub() == null ? null : c.sub().maxBytes(),
                 now.toEpochMilli(),
                 c.id());
     }
@@ -133,7 +139,10 @@ public class CameraRepository {
                 rs.getObject(9, Long.class),
                 Camera.Source.valueOf(rs.getString(10)),
                 rs.getString(11) == null ? null : new TlsFingerprint(rs.getString(11)),
-                Camera.Engine.valueOf(rs.getString(12)));
+                Camera.Engine.valueOf(rs.getString(12)),
+                rs.getString(13) == null
+                        ? null
+                        : new SubStream(new RtspUrl(rs.getString(13)), rs.getInt(14), rs.getObject(15, Long.class)));
     }
 
     private static String fingerprint(Camera c) {

@@ -11,7 +11,9 @@ import io.micronaut.serde.annotation.Serdeable;
  * the stored quota and 0 removes it (no quota), and a null {@code tlsFingerprint} keeps the pinned certificate and
  * an empty string unpins it. A new scheme, host or port in {@code url} drops the stored user name, password and
  * pinned certificate unless the same request gives them again ({@link RtspOrigin}). A null {@code engine} keeps the
- * camera's engine ({@code native} for a new camera).
+ * camera's engine ({@code native} for a new camera). {@code streams.main} stands for {@code url},
+ * {@code retentionDays} and {@code maxBytes} when they are missing; {@code streams.sub} adds, changes or (with an empty
+ * url) removes the sub stream, and a missing one keeps it ({@link StreamRequest}).
  */
 @Serdeable
 public record CameraRequest(
@@ -25,10 +27,39 @@ public record CameraRequest(
         @Nullable Integer retentionDays,
         @Nullable Long maxBytes,
         @Nullable String tlsFingerprint,
-        @Nullable String engine) {
+        @Nullable String engine,
+        @Nullable StreamsRequest streams) {
 
     @Creator
     public CameraRequest {}
+
+    /** A request that leaves the camera's streams as they are. */
+    public CameraRequest(
+            String id,
+            String name,
+            String url,
+            String username,
+            String password,
+            String transport,
+            Boolean enabled,
+            Integer retentionDays,
+            Long maxBytes,
+            String tlsFingerprint,
+            String engine) {
+        this(
+                id,
+                name,
+                url,
+                username,
+                password,
+                transport,
+                enabled,
+                retentionDays,
+                maxBytes,
+                tlsFingerprint,
+                engine,
+                null);
+    }
 
     /** A request that leaves the pinned certificate and the engine as they are. */
     public CameraRequest(

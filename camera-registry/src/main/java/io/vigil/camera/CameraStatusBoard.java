@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.vigil.archive.ArchiveEvents;
+import io.vigil.kernel.StreamKey;
+import io.vigil.kernel.StreamName;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,7 +118,18 @@ public class CameraStatusBoard {
      * node's own report when another node records it.
      */
     public CameraStatus get(Camera camera) {
-        Remote report = remote.get(camera.id());
+        return get(camera, StreamName.MAIN);
+    }
+
+    /**
+     * The status of one of the camera's streams (its stream key's), like {@link #get(Camera)}; the main stream's is
+     * the camera's.
+     */
+    public CameraStatus get(Camera camera, StreamName stream) {
+        String key = StreamKey.of(camera.id(), stream).value();
+        // Another node's report covers the camera's main stream; the same node records its sub stream (leases are per
+        // camera), so that report stands for the sub stream's too until reports carry each stream.
+        Remote report = remote.getOrDefault(key, remote.get(camera.id()));
         CameraStatus elsewhere = report == null
                 ? null
                 : report.freshUntil().isAfter(clock.instant())
@@ -142,7 +155,7 @@ public class CameraStatusBoard {
         if (elsewhere != null) {
             return camera.enabled() ? elsewhere : elsewhere.withState(CameraStatus.State.DISABLED);
         }
-        return health(camera.id()).snapshot(camera.id(), camera.enabled());
+        return health(key).snapshot(key, camera.enabled());
     }
 
     /** This node's own view of the camera, as it publishes it to the other nodes of a cluster. */

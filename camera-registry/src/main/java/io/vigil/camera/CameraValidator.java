@@ -47,14 +47,23 @@ public final class CameraValidator {
             errors.put("name", "must be at most 200 characters");
         }
 
+        StreamRequest main =
+                request.streams() == null ? null : request.streams().main();
+        String requestUrl = request.url();
+        if (main != null && main.url() != null) {
+            if (requestUrl != null && !requestUrl.equals(main.url())) {
+                errors.put("streams.main.url", "differs from url: give one of them");
+            }
+            requestUrl = main.url();
+        }
         RtspUrl url = null;
         String urlUsername = null;
         String urlPassword = null;
-        if (request.url() == null && existing.isPresent()) {
+        if (requestUrl == null && existing.isPresent()) {
             url = existing.get().url();
         } else {
             try {
-                RtspUrl.Parsed parsed = RtspUrl.parse(request.url());
+                RtspUrl.Parsed parsed = RtspUrl.parse(requestUrl);
                 url = parsed.url();
                 urlUsername = parsed.username().orElse(null);
                 urlPassword = parsed.password().orElse(null);
@@ -122,18 +131,27 @@ public final class CameraValidator {
             }
         }
 
-        int retentionDays = request.retentionDays() != null
-                ? request.retentionDays()
+        Integer requestDays =
+                request.retentionDays() != null || main == null ? request.retentionDays() : main.retentionDays();
+        int retentionDays = requestDays != null
+                ? requestDays
                 : existing.map(Camera::retentionDays).orElse(defaultRetentionDays);
         if (retentionDays < 1 || retentionDays > Camera.MAX_RETENTION_DAYS) {
             errors.put("retentionDays", "must be between 1 and " + Camera.MAX_RETENTION_DAYS);
         }
-        Long maxBytes = request.maxBytes() != null
-                ? zeroToNull(request.maxBytes())
+        Long requestBytes = request.maxBytes() != null || main == null ? request.maxBytes() : main.maxBytes();
+        Long maxBytes = requestBytes != null
+                ? zeroToNull(requestBytes)
                 : existing.map(Camera::maxBytes).orElse(null);
         if (maxBytes != null && maxBytes < 0) {
             errors.put("maxBytes", "must be a positive number of bytes, or 0 for no quota");
         }
+        SubStream sub = SubStreamValidator.validate(
+                request.streams() == null ? null : request.streams().sub(),
+                existing.map(Camera::sub),
+                url,
+                retentionDays,
+                errors);
         boolean enabled = request.enabled() != null
                 ? request.enabled()
                 : existing.map(Camera::enabled).orElse(true);
@@ -153,7 +171,8 @@ public final class CameraValidator {
                 maxBytes,
                 source,
                 tlsFingerprint,
-                engine);
+                engine,
+                sub);
     }
 
     private static String emptyToNull(String s) {

@@ -2,12 +2,17 @@ package io.vigil.camera;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vigil.kernel.StreamName;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A camera as the API shows it: no password (only whether one is set), no credentials in the URL.
  * {@code maxBytes} is null (left out of the JSON, like a missing username) when the camera has no quota;
  * {@code tlsFingerprint} is the pinned certificate, null when none is (the certificate last seen is in the status).
+ * The top-level {@code url}, {@code retentionDays}, {@code maxBytes} and {@code status} are the main stream's, as
+ * before cameras had streams; {@code streams} has {@code main} and, when the camera has one, {@code sub}.
  */
 @Serdeable
 public record CameraView(
@@ -23,9 +28,17 @@ public record CameraView(
         @Nullable Long maxBytes,
         String source,
         @Nullable String tlsFingerprint,
-        CameraStatus status) {
+        CameraStatus status,
+        Map<String, StreamView> streams) {
 
-    public static CameraView of(Camera c, CameraStatus status) {
+    /** @param statuses the status of each of the camera's streams */
+    public static CameraView of(Camera c, Map<StreamName, CameraStatus> statuses) {
+        Map<String, StreamView> streams = new LinkedHashMap<>();
+        for (StreamName s : c.streams()) {
+            streams.put(
+                    s.param(), new StreamView(c.url(s).value(), c.retentionDays(s), c.maxBytes(s), statuses.get(s)));
+        }
+        CameraStatus status = statuses.get(StreamName.MAIN);
         return new CameraView(
                 c.id(),
                 c.name(),
@@ -39,6 +52,7 @@ public record CameraView(
                 c.maxBytes(),
                 c.source().name().toLowerCase(Locale.ROOT),
                 c.tlsFingerprint() == null ? null : c.tlsFingerprint().value(),
-                status);
+                status,
+                streams);
     }
 }

@@ -28,6 +28,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  *     max-bytes: 20GB        # optional quota, see {@link ByteSize}; 0 or absent: none
  *     tls-fingerprint: AB:CD:...  # rtsps:// only: the one certificate trusted, see {@link TlsFingerprint}
  *     engine: ffmpeg         # native (default) or ffmpeg
+ *     streams:               # optional: the sub stream (and the main one, instead of url)
+ *       sub: { url: rtsp://192.0.2.10:554/stream2, retention-days: 90 }
  * </pre>
  */
 public final class CamerasFile {
@@ -47,7 +49,8 @@ public final class CamerasFile {
             "maxbytes",
             "tls-fingerprint",
             "tlsfingerprint",
-            "engine");
+            "engine",
+            "streams");
     private static final Map<String, String> ALIASES =
             Map.of("retentiondays", "retention-days", "maxbytes", "max-bytes", "tlsfingerprint", "tls-fingerprint");
 
@@ -85,10 +88,15 @@ public final class CamerasFile {
             }
             List<String> entryErrors = new ArrayList<>();
             Map<String, String> values = new LinkedHashMap<>();
+            StreamsRequest streams = null;
             for (var e : entry.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 if (!KEYS.contains(key.toLowerCase(Locale.ROOT))) {
                     entryErrors.add("unknown key '" + key + "'");
+                    continue;
+                }
+                if (key.equalsIgnoreCase("streams")) {
+                    streams = CamerasFileStreams.parse(e.getValue(), env, entryErrors);
                     continue;
                 }
                 values.put(
@@ -146,12 +154,13 @@ public final class CamerasFile {
                             retentionDays,
                             maxBytes,
                             values.get("tls-fingerprint"),
-                            values.get("engine")));
+                            values.get("engine"),
+                            streams));
         }
         return new Parsed(cameras, errors);
     }
 
-    private static String substitute(String value, Function<String, String> env, String key, List<String> errors) {
+    static String substitute(String value, Function<String, String> env, String key, List<String> errors) {
         Matcher m = PLACEHOLDER.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

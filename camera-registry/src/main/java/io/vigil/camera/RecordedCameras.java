@@ -4,6 +4,8 @@ import io.vigil.archive.read.ArchiveReader;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.CameraId;
+import io.vigil.kernel.StreamKey;
+import io.vigil.kernel.StreamName;
 import jakarta.inject.Singleton;
 
 /**
@@ -31,5 +33,15 @@ public class RecordedCameras {
         if (repository.find(cameraId).isEmpty() && archive.newest(cameraId).isEmpty()) {
             throw new VigilException(ErrorCode.CAMERA_NOT_FOUND, "no camera " + cameraId + " and no recordings of it");
         }
+    }
+
+    /**
+     * {@link #require} the camera, then the stream key of the stream {@code stream} names ({@code main} when null;
+     * 400 {@code VALIDATION_FAILED} naming {@code stream} for anything but {@code main} or {@code sub}).
+     */
+    public String requireStream(String cameraId, String stream) {
+        StreamName name = StreamName.require("stream", stream);
+        require(cameraId);
+        return StreamKey.of(cameraId, name).value();
     }
 }

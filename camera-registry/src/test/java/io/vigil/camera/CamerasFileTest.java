@@ -279,9 +279,9 @@ class CamerasFileTest {
                                 Camera.Source.API)
                         .engine(),
                 "an update without engine keeps it");
-        assertFalse(camera.recordsLike(otherEngine), "another engine records it anew");
-        assertTrue(camera.recordsLike(renamedWithQuota));
-        assertFalse(camera.recordsLike(newPassword));
-        assertFalse(camera.recordsLike(camera.withEnabled(false)));
+        assertFalse(camera.recordsLike(otherEngine, io.vigil.kernel.StreamName.MAIN), "another engine records it anew");
+        assertTrue(camera.recordsLike(renamedWithQuota, io.vigil.kernel.StreamName.MAIN));
+        assertFalse(camera.recordsLike(newPassword, io.vigil.kernel.StreamName.MAIN));
+        assertFalse(camera.recordsLike(camera.withEnabled(false), io.vigil.kernel.StreamName.MAIN));
     }
 }

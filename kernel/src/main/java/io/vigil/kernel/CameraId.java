@@ -43,7 +43,7 @@ public record CameraId(String value) {
     }
 
     /** At most 80 characters of {@code value}, control and non-ASCII characters shown as {@code ?}: safe in logs and answers. */
-    static String printable(String value) {
+    public static String printable(String value) {
         if (value == null) {
             return "null";
         }

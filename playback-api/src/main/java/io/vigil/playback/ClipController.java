@@ -49,12 +49,16 @@ public class ClipController {
 
     @Get("/clip.mp4")
     public Mono<HttpResponse<Publisher<ByteBuf>>> clip(
-            HttpRequest<?> request, String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
+            HttpRequest<?> request,
+            String id,
+            @Nullable @QueryValue String start,
+            @Nullable @QueryValue String end,
+            @Nullable @QueryValue String stream) {
         Executor writer = responseWriter(request);
         return Mono.<HttpResponse<Publisher<ByteBuf>>>fromCallable(() -> {
-                    cameras.require(id);
+                    String key = cameras.requireStream(id, stream);
                     TimeRange range = TimeRange.parse(start, end);
-                    ClipExporter.Clip clip = clips.export(id, range);
+                    ClipExporter.Clip clip = clips.export(key, range);
                     return HttpResponse.<Publisher<ByteBuf>>ok(clip.content().parts(blocking, writer))
                             .contentType(MP4)
                             .header(HttpHeaders.CACHE_CONTROL, FootageCaching.NO_STORE)
@@ -70,7 +74,7 @@ public class ClipController {
                             .header(
                                     "X-Vigil-Manifest",
                                     "/api/cameras/" + id + "/clip.manifest?start=" + range.start() + "&end="
-                                            + range.end());
+                                            + range.end() + (key.equals(id) ? "" : "&stream=sub"));
                 })
                 .subscribeOn(Schedulers.fromExecutorService(blocking));
     }

@@ -63,15 +63,19 @@ public class HistoryController {
 
     @Get("/playlist.m3u8")
     public HttpResponse<String> playlist(
-            HttpRequest<?> request, String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
-        cameras.require(id);
+            HttpRequest<?> request,
+            String id,
+            @Nullable @QueryValue String start,
+            @Nullable @QueryValue String end,
+            @Nullable @QueryValue String stream) {
+        String key = cameras.requireStream(id, stream);
         boolean complete = end != null;
         TimeRange range = complete
                 ? TimeRange.parse(start, end)
                 : new TimeRange(
                         TimeRange.instant("start", start), clock.instant().plus(config.gapTolerance()));
         requireWithinLimit(range);
-        Listing listing = archive.range(id, range, !complete);
+        Listing listing = archive.range(key, range, !complete);
         String body = MediaPlaylist.range(
                 listing.segments(),
                 complete,
@@ -88,13 +92,17 @@ public class HistoryController {
     }
 
     @Get("/timeline")
-    public Timeline timeline(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
-        cameras.require(id);
+    public Timeline timeline(
+            String id,
+            @Nullable @QueryValue String start,
+            @Nullable @QueryValue String end,
+            @Nullable @QueryValue String stream) {
+        String key = cameras.requireStream(id, stream);
         TimeRange range = TimeRange.parse(start, end);
         requireWithinLimit(range);
         SpanAssembler spans = new SpanAssembler(
                 range.start(), range.end(), config.gapTolerance().toMillis());
-        for (RecordingSpan s : archive.spans(id, range)) {
+        for (RecordingSpan s : archive.spans(key, range)) {
             spans.add(s.sessionId(), s.startMillis(), s.endMillis());
         }
         return new Timeline(id, range.start(), range.end(), spans.spans(), spans.gaps());
@@ -106,9 +114,12 @@ public class HistoryController {
      */
     @Get("/clip.manifest")
     public HttpResponse<byte[]> clipManifest(
-            String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
-        cameras.require(id);
-        byte[] manifest = clips.manifest(id, TimeRange.parse(start, end)).json();
+            String id,
+            @Nullable @QueryValue String start,
+            @Nullable @QueryValue String end,
+            @Nullable @QueryValue String stream) {
+        String key = cameras.requireStream(id, stream);
+        byte[] manifest = clips.manifest(key, TimeRange.parse(start, end)).json();
         return HttpResponse.ok(manifest)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, FootageCaching.NO_STORE)
@@ -118,10 +129,11 @@ public class HistoryController {
     }
 
     @Get("/snapshot.jpg")
-    public HttpResponse<byte[]> snapshot(String id, @Nullable @QueryValue String at) {
-        cameras.require(id);
+    public HttpResponse<byte[]> snapshot(
+            String id, @Nullable @QueryValue String at, @Nullable @QueryValue String stream) {
+        String key = cameras.requireStream(id, stream);
         Instant instant = TimeRange.optionalInstant("at", at);
-        return HttpResponse.ok(snapshots.jpeg(id, instant))
+        return HttpResponse.ok(snapshots.jpeg(key, instant))
                 .contentType(MediaType.IMAGE_JPEG_TYPE)
                 .header(
                         HttpHeaders.CACHE_CONTROL,

@@ -34,8 +34,11 @@ public class IntegrityController {
     /** At most {@code vigil.playback.max-verify-range} (24 h) per request: each one re-reads every stored segment in it. */
     @Get("/verify")
     public SegmentVerifier.Report verify(
-            String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
-        cameras.require(id);
+            String id,
+            @Nullable @QueryValue String start,
+            @Nullable @QueryValue String end,
+            @Nullable @QueryValue String stream) {
+        String key = cameras.requireStream(id, stream);
         TimeRange range = TimeRange.parse(start, end);
         Duration length = Duration.between(range.start(), range.end());
         if (length.compareTo(maxRange) > 0) {
@@ -45,6 +48,6 @@ public class IntegrityController {
                             + " h (vigil.playback.max-verify-range); this one covers " + length.toHours()
                             + " h: split it");
         }
-        return verifier.verify(id, range);
+        return verifier.verify(key, range);
     }
 }

@@ -17,6 +17,8 @@ import io.vigil.archive.read.LiveWindow;
 import io.vigil.camera.CameraRegistry;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.StreamKey;
+import io.vigil.kernel.StreamName;
 import io.vigil.kernel.hook.RecordingNode;
 import io.vigil.live.BlockingReload;
 import io.vigil.live.EdgeSnapshot;
@@ -92,7 +94,9 @@ public class LiveController {
             String id,
             @Nullable @QueryValue String source,
             @Nullable @QueryValue("_HLS_msn") Long msn,
-            @Nullable @QueryValue("_HLS_part") Integer part) {
+            @Nullable @QueryValue("_HLS_part") Integer part,
+            @Nullable @QueryValue String stream) {
+        String key = StreamKey.of(id, StreamName.require("stream", stream)).value();
         if (source != null && !source.equals("archive")) {
             throw new VigilException(ErrorCode.BAD_REQUEST, "source is archive or absent, not " + source);
         }
@@ -102,10 +106,10 @@ public class LiveController {
         // an edge with nothing in it (a session starting, or a camera the FFmpeg engine records) is no playlist yet,
         // but a player already on it (a blocking reload) keeps waiting on it
         Optional<LiveEdge> edge = source == null
-                ? edges.find(id).filter(e -> msn != null || !e.snapshot().isEmpty())
+                ? edges.find(key).filter(e -> msn != null || !e.snapshot().isEmpty())
                 : Optional.empty();
         if (edge.isEmpty()) {
-            return onBlockingPool(() -> elsewhereOrArchive(request, id, source != null));
+            return onBlockingPool(() -> elsewhereOrArchive(request, id, key, source != null));
         }
         LiveEdge live = edge.get();
         live.watched();
@@ -117,9 +121,10 @@ public class LiveController {
     }
 
     @Get("/live/{name}")
-    public CompletableFuture<HttpResponse<?>> media(String id, String name) {
+    public CompletableFuture<HttpResponse<?>> media(String id, String name, @Nullable @QueryValue String stream) {
         Matcher m = MEDIA_NAME.matcher(name);
-        LiveEdge live = edges.find(id).orElseThrow(() -> notHere(id, name));
+        String key = StreamKey.of(id, StreamName.require("stream", stream)).value();
+        LiveEdge live = edges.find(key).orElseThrow(() -> notHere(key, name));
         if (!m.matches()) {
             throw new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "no live part or segment " + name);
         }
@@ -127,24 +132,25 @@ public class LiveController {
         int part = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
         live.watched();
         return whenThere(live, sequence, part).thenApply(edge -> {
-            LiveSegment segment = edge.segment(sequence).orElseThrow(() -> notHere(id, name));
+            LiveSegment segment = edge.segment(sequence).orElseThrow(() -> notHere(key, name));
             if (part < 0) {
                 return mp4(segment.content());
             }
             if (!segment.hasPart(part)) {
-                throw notHere(id, name);
+                throw notHere(key, name);
             }
             return mp4(segment.parts().get(part).content());
         });
     }
 
     @Get("/live/init/{name}")
-    public HttpResponse<?> init(String id, String name) {
+    public HttpResponse<?> init(String id, String name, @Nullable @QueryValue String stream) {
         Matcher m = INIT_NAME.matcher(name);
-        LiveEdge live = edges.find(id).orElseThrow(() -> notHere(id, "init/" + name));
+        String key = StreamKey.of(id, StreamName.require("stream", stream)).value();
+        LiveEdge live = edges.find(key).orElseThrow(() -> notHere(key, "init/" + name));
         byte[] init = m.matches() ? live.snapshot().inits().get(Integer.parseInt(m.group(1))) : null;
         if (init == null) {
-            throw notHere(id, "init/" + name);
+            throw notHere(key, "init/" + name);
         }
         return mp4(ByteBuffer.wrap(init));
     }
@@ -195,7 +201,10 @@ public class LiveController {
         if (cached != null && cached.edge() == edge) {
             text = cached.text();
         } else {
-            text = LivePlaylist.of(edge, config.targetDurationSeconds());
+            boolean sub = StreamKey.parse(edge.cameraId())
+                    .filter(k -> k.stream() == StreamName.SUB)
+                    .isPresent();
+            text = LivePlaylist.of(edge, config.targetDurationSeconds(), sub ? "?stream=sub" : "");
             rendered.put(edge.cameraId(), new Rendered(edge, text));
         }
         return HttpResponse.ok(text)
@@ -204,7 +213,7 @@ public class LiveController {
     }
 
     /** On the blocking pool: the node recording the camera, or the archive's newest segments. */
-    private HttpResponse<?> elsewhereOrArchive(HttpRequest<?> request, String id, boolean archiveAsked) {
+    private HttpResponse<?> elsewhereOrArchive(HttpRequest<?> request, String id, String key, boolean archiveAsked) {
         cameras.get(id);
         if (!archiveAsked) {
             Optional<String> node = recordingNode.elsewhere(id);
@@ -217,7 +226,7 @@ public class LiveController {
                                 + (query == null ? "" : "?" + query))));
             }
         }
-        LiveWindow window = archive.live(id, config.liveWindowSegments());
+        LiveWindow window = archive.live(key, config.liveWindowSegments());
         String body = MediaPlaylist.live(
                 window.listing().segments(),
                 window.discontinuitySequence(),

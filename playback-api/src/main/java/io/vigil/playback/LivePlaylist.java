@@ -24,6 +24,13 @@ public final class LivePlaylist {
 
     /** @param minTargetDurationSeconds the segment target, so the playlist's does not change while segments are regular */
     public static String of(EdgeSnapshot edge, int minTargetDurationSeconds) {
+        return of(edge, minTargetDurationSeconds, "");
+    }
+
+    /**
+     * @param query what every URI is followed by ({@code ?stream=sub} for a sub stream's edge; empty for none)
+     */
+    public static String of(EdgeSnapshot edge, int minTargetDurationSeconds, String query) {
         List<LiveSegment> segments = edge.segments();
         StringBuilder out = new StringBuilder(512 + segments.size() * 600);
         out.append("#EXTM3U\n#EXT-X-VERSION:9\n#EXT-X-TARGETDURATION:")
@@ -50,19 +57,25 @@ public final class LivePlaylist {
                 out.append("#EXT-X-DISCONTINUITY\n");
             }
             if (previous == null || previous.initNumber() != s.initNumber()) {
-                out.append("#EXT-X-MAP:URI=\"live/init/").append(s.initNumber()).append(".mp4\"\n");
+                out.append("#EXT-X-MAP:URI=\"live/init/")
+                        .append(s.initNumber())
+                        .append(".mp4")
+                        .append(query)
+                        .append("\"\n");
             }
             out.append("#EXT-X-PROGRAM-DATE-TIME:")
                     .append(DateTimeFormatter.ISO_INSTANT.format(s.start()))
                     .append('\n');
             if (i >= firstWithParts || !s.complete()) {
-                appendParts(out, s);
+                appendParts(out, s, query);
             }
             if (s.complete()) {
                 MediaPlaylist.appendSeconds(out.append("#EXTINF:"), millis(s.durationMicros()))
                         .append(",\nlive/")
                         .append(s.sequence())
-                        .append(".m4s\n");
+                        .append(".m4s")
+                        .append(query)
+                        .append('\n');
             }
             previous = s;
         }
@@ -72,12 +85,14 @@ public final class LivePlaylist {
                     .append(next.sequence())
                     .append('.')
                     .append(next.part())
-                    .append(".m4s\"\n");
+                    .append(".m4s")
+                    .append(query)
+                    .append("\"\n");
         }
         return out.toString();
     }
 
-    private static void appendParts(StringBuilder out, LiveSegment s) {
+    private static void appendParts(StringBuilder out, LiveSegment s, String query) {
         List<LivePart> parts = s.parts();
         for (int p = 0; p < parts.size(); p++) {
             LivePart part = parts.get(p);
@@ -86,7 +101,9 @@ public final class LivePlaylist {
                     .append(s.sequence())
                     .append('.')
                     .append(p)
-                    .append(".m4s\"");
+                    .append(".m4s")
+                    .append(query)
+                    .append('"');
             if (part.independent()) {
                 out.append(",INDEPENDENT=YES");
             }

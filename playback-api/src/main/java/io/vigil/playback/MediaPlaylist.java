@@ -133,6 +133,24 @@ public final class MediaPlaylist {
         String initSegment(String initKey);
     }
 
+    /** {@link #RELATIVE} URIs, each followed by {@code query} ({@code ?stream=sub}, say; empty for none). */
+    public static SegmentUris relative(String query) {
+        if (query.isEmpty()) {
+            return RELATIVE;
+        }
+        return new SegmentUris() {
+            @Override
+            public String mediaSegment(ListedSegment segment) {
+                return RELATIVE.mediaSegment(segment) + query;
+            }
+
+            @Override
+            public String initSegment(String initKey) {
+                return RELATIVE.initSegment(initKey) + query;
+            }
+        };
+    }
+
     /** URIs relative to {@code /api/cameras/{id}/}: {@code segments/{seq}.m4s}, {@code init/{name}}. */
     public static final SegmentUris RELATIVE = new SegmentUris() {
         @Override

@@ -8,6 +8,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -18,6 +19,8 @@ import io.vigil.camera.CameraRegistry;
 import io.vigil.error.ErrorBody;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.StreamKey;
+import io.vigil.kernel.StreamName;
 import java.util.Optional;
 
 /** The archive's segments and init segments, as live and ranged playlists list them, from the spool or the store. */
@@ -51,9 +54,11 @@ public class PlaybackController {
     public HttpResponse<?> segment(
             String id,
             long sequence,
+            @Nullable @QueryValue String stream,
             @Nullable @Header(HttpHeaders.RANGE) String range,
             @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        SegmentLocation segment = archive.segment(id, sequence)
+        String key = StreamKey.of(id, StreamName.require("stream", stream)).value();
+        SegmentLocation segment = archive.segment(key, sequence)
                 .orElseThrow(() -> new VigilException(
                         ErrorCode.SEGMENT_NOT_FOUND, "camera " + id + " has no segment " + sequence));
         return serve(segment, range, ifNoneMatch);
@@ -63,12 +68,14 @@ public class PlaybackController {
     public HttpResponse<?> init(
             String id,
             String name,
+            @Nullable @QueryValue String stream,
             @Nullable @Header(HttpHeaders.RANGE) String range,
             @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        String key = StreamKey.of(id, StreamName.require("stream", stream)).value();
         if (!name.matches("[0-9a-f]{32}\\.mp4")) {
             throw new VigilException(ErrorCode.SEGMENT_NOT_FOUND, "no init segment " + name);
         }
-        SegmentLocation init = archive.initSegment(id, id + "/init/" + name)
+        SegmentLocation init = archive.initSegment(key, key + "/init/" + name)
                 .orElseThrow(() -> new VigilException(
                         ErrorCode.SEGMENT_NOT_FOUND, "camera " + id + " has no init segment " + name));
         return serve(init, range, ifNoneMatch);

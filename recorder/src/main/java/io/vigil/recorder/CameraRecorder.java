@@ -6,6 +6,8 @@ import io.vigil.archive.read.ArchiveReader;
 import io.vigil.camera.Camera;
 import io.vigil.camera.CameraStatus.State;
 import io.vigil.camera.CameraStatusBoard;
+import io.vigil.kernel.StreamKey;
+import io.vigil.kernel.StreamName;
 import io.vigil.recorder.connect.CameraConnector;
 import io.vigil.recorder.connect.ConnectRefused;
 import io.vigil.recorder.connect.ConnectTarget;
@@ -21,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records one camera for as long as it is enabled: connect, record a session with the engine {@link EngineChoice}
+ * Records one stream of a camera (its main or sub stream, named by its stream key) for as long as it is enabled: connect, record a session with the engine {@link EngineChoice}
  * picks ({@link StreamEngine}), and on any failure report why and reconnect after a backoff; a stream the native
  * engine cannot record is recorded with FFmpeg from then on ({@link EngineFallback}). Runs on a thread of its own;
  * never dies on a camera fault.
@@ -31,6 +33,10 @@ final class CameraRecorder implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(CameraRecorder.class);
 
     private final Camera camera;
+    private final StreamName streamName;
+    /** The stream key of what this recorder records: status, archive and live edge go by it. */
+    private final String key;
+
     private final RecorderConfig config;
     private final CameraStatusBoard statusBoard;
     private final Clock clock;
@@ -47,6 +53,7 @@ final class CameraRecorder implements Runnable {
 
     CameraRecorder(
             Camera camera,
+            StreamName stream,
             RecorderConfig config,
             CameraStatusBoard statusBoard,
             Clock clock,
@@ -56,6 +63,8 @@ final class CameraRecorder implements Runnable {
             CameraConnector connector,
             StreamEngines engines) {
         this.camera = camera;
+        this.streamName = stream;
+        this.key = StreamKey.of(camera.id(), stream).value();
         this.engines = engines;
         this.fallback = new EngineFallback(camera, engines.has(Camera.Engine.NATIVE));
         this.connector = connector;
@@ -73,6 +82,10 @@ final class CameraRecorder implements Runnable {
 
     Camera camera() {
         return camera;
+    }
+
+    StreamName streamName() {
+        return streamName;
     }
 
     /** Completes when the recorder has stopped and its segments are stored. */
@@ -104,9 +117,9 @@ final class CameraRecorder implements Runnable {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.error("Camera {}: recorder failed unexpectedly", camera.id(), e);
+            LOG.error("Camera {}: recorder failed unexpectedly", key, e);
             statusBoard.report(
-                    camera.id(), State.ERROR, "internal error: " + e.getClass().getSimpleName());
+                    key, State.ERROR, "internal error: " + e.getClass().getSimpleName());
         } finally {
             finished.complete(null);
         }
@@ -114,14 +127,14 @@ final class CameraRecorder implements Runnable {
 
     /** Connects and records until the session ends; returns how long to wait before the next attempt. */
     private Duration recordOneSession() {
-        statusBoard.report(camera.id(), State.CONNECTING, null);
+        statusBoard.report(key, State.CONNECTING, null);
         EngineChoice.Choice choice = fallback.next();
         StreamEngine engine = engines.get(choice.engine());
-        statusBoard.engine(camera.id(), null, choice.reason());
+        statusBoard.engine(key, null, choice.reason());
         Instant connectedAt = clock.instant();
         StreamSession stream;
-        try (ConnectTarget target = connector.prepare(camera, config.connectTimeout())) {
-            stream = engine.open(camera.id(), target, camera.transport(), config.connectTimeout());
+        try (ConnectTarget target = connector.prepare(camera, streamName, config.connectTimeout())) {
+            stream = engine.open(key, target, camera.transport(), config.connectTimeout());
         } catch (ConnectRefused e) {
             return onRefused(e);
         } catch (StreamError e) {
@@ -135,27 +148,27 @@ final class CameraRecorder implements Runnable {
             if (stream.ignoredAudioCodec() != null) {
                 LOG.warn(
                         "Camera {}: audio codec {} is not recorded (only AAC is); video is",
-                        camera.id(),
+                        key,
                         stream.ignoredAudioCodec());
             }
             RecordingSession session = new RecordingSession(
-                    UUID.randomUUID().toString(), camera.id(), connectedAt, stream.videoCodec(), stream.audioCodec());
-            LOG.info("Camera {}: connected, session {}, {} engine", camera.id(), session.id(), engine.kind());
+                    UUID.randomUUID().toString(), key, connectedAt, stream.videoCodec(), stream.audioCodec());
+            LOG.info("Camera {}: connected, session {}, {} engine", key, session.id(), engine.kind());
             statusBoard.sessionStarted(
-                    camera.id(),
+                    key,
                     session.id(),
                     connectedAt,
                     session.videoCodec() + (session.audioCodec() == null ? "" : "+" + session.audioCodec()),
                     stream.resolution());
-            statusBoard.engine(camera.id(), engine.kind(), choice.reason());
-            String reason = stream.run(new SessionContext(
-                    camera.id(), session, archive, statusBoard, clock, config, previousSegmentEnd()));
+            statusBoard.engine(key, engine.kind(), choice.reason());
+            String reason = stream.run(
+                    new SessionContext(key, session, archive, statusBoard, clock, config, previousSegmentEnd()));
             if (!stopping()) {
-                statusBoard.report(camera.id(), State.OFFLINE, "disconnected: " + reason);
+                statusBoard.report(key, State.OFFLINE, "disconnected: " + reason);
             }
             LOG.info(
                     "Camera {}: session {} ended after {} segment(s), {} timestamp repair(s): {}",
-                    camera.id(),
+                    key,
                     session.id(),
                     stream.segments(),
                     stream.timestampRepairs(),
@@ -171,12 +184,12 @@ final class CameraRecorder implements Runnable {
             if (fellBack(e, engine)) {
                 return Duration.ZERO;
             }
-            statusBoard.report(camera.id(), State.ERROR, e.getMessage());
-            LOG.error("Camera {}: cannot record the stream: {}", camera.id(), e.forLog());
+            statusBoard.report(key, State.ERROR, e.getMessage());
+            LOG.error("Camera {}: cannot record the stream: {}", key, e.forLog());
             return config.backoffMax();
         } finally {
             current = null;
-            statusBoard.engine(camera.id(), null, choice.reason());
+            statusBoard.engine(key, null, choice.reason());
         }
     }
 
@@ -185,7 +198,7 @@ final class CameraRecorder implements Runnable {
         if (stopping() || !fallback.fallsBack(e, engine.kind())) {
             return false;
         }
-        LOG.warn("Camera {}: recorded with FFmpeg from now on: {}", camera.id(), e.forLog());
+        LOG.warn("Camera {}: recorded with FFmpeg from now on: {}", key, e.forLog());
         return true;
     }
 
@@ -194,8 +207,8 @@ final class CameraRecorder implements Runnable {
         if (stopping()) {
             return Duration.ZERO;
         }
-        statusBoard.report(camera.id(), e.state(), e.getMessage());
-        LOG.warn("Camera {}: {}", camera.id(), e.getMessage());
+        statusBoard.report(key, e.state(), e.getMessage());
+        LOG.warn("Camera {}: {}", key, e.getMessage());
         return backoff.next();
     }
 
@@ -205,30 +218,29 @@ final class CameraRecorder implements Runnable {
         }
         switch (e.kind()) {
             case UNAUTHORIZED -> {
-                statusBoard.report(
-                        camera.id(), State.UNAUTHORIZED, "the camera refused the credentials: " + e.getMessage());
+                statusBoard.report(key, State.UNAUTHORIZED, "the camera refused the credentials: " + e.getMessage());
                 LOG.warn(
                         "Camera {}: credentials refused ({}); retrying in {} s",
-                        camera.id(),
+                        key,
                         e.forLog(),
                         config.unauthorizedBackoff().toSeconds());
                 return config.unauthorizedBackoff();
             }
             case UNREACHABLE -> {
-                statusBoard.report(camera.id(), State.OFFLINE, e.getMessage());
-                LOG.warn("Camera {}: unreachable: {}", camera.id(), e.forLog());
+                statusBoard.report(key, State.OFFLINE, e.getMessage());
+                LOG.warn("Camera {}: unreachable: {}", key, e.forLog());
                 return backoff.next();
             }
             default -> {
-                statusBoard.report(camera.id(), State.ERROR, e.getMessage());
-                LOG.warn("Camera {}: {}", camera.id(), e.forLog());
+                statusBoard.report(key, State.ERROR, e.getMessage());
+                LOG.warn("Camera {}: {}", key, e.forLog());
                 return backoff.next();
             }
         }
     }
 
     private Instant previousSegmentEnd() {
-        return reader.newest(camera.id()).map(s -> s.end()).orElse(null);
+        return reader.newest(key).map(s -> s.end()).orElse(null);
     }
 
     /** Waits, returning true if asked to stop meanwhile. */

@@ -9,6 +9,8 @@ import io.vigil.camera.Camera;
 import io.vigil.camera.CameraChanged;
 import io.vigil.camera.CameraRepository;
 import io.vigil.camera.CameraStatusBoard;
+import io.vigil.kernel.StreamKey;
+import io.vigil.kernel.StreamName;
 import io.vigil.kernel.hook.RecordingAssignment;
 import io.vigil.kernel.hook.RecordingControl;
 import io.vigil.live.LiveEdges;
@@ -16,6 +18,7 @@ import io.vigil.recorder.connect.CameraConnector;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps exactly one {@link CameraRecorder} running per enabled camera that this node records
+ * Keeps exactly one {@link CameraRecorder} running per stream (main, and sub where it has one) of each enabled camera
+ * that this node records
  * ({@link RecordingAssignment}): starts them at start-up, restarts one when its camera changes, stops it when the
  * camera is disabled, deleted or assigned elsewhere, and stops them all (storing the segments in progress) at
  * shutdown.
@@ -46,12 +50,12 @@ public class RecorderSupervisor implements RecordingControl {
     private final CameraConnector connector;
     private final StreamEngines engines;
     private final LiveEdges liveEdges;
-    /** Changed under this object's lock; read without it by {@link #stopNow}. */
+    /** By stream key; changed under this object's lock; read without it by {@link #stopNow}. */
     private final Map<String, CameraRecorder> running = new ConcurrentHashMap<>();
 
     private boolean shutDown;
     private final CompletableFuture<Void> allStopped = new CompletableFuture<>();
-    /** Per camera, when its last stopped recorder has stored its last segment (kept so every caller can wait). */
+    /** Per stream key, when its last stopped recorder has stored its last segment (kept so every caller can wait). */
     private final Map<String, CompletableFuture<Void>> lastStopped = new ConcurrentHashMap<>();
 
     public RecorderSupervisor(
@@ -98,8 +102,7 @@ public class RecorderSupervisor implements RecordingControl {
         stopAll();
     }
 
-    // forgetting a removed camera's status once its recorder stopped; nobody waits for that
-    @SuppressWarnings("FutureReturnValueIgnored")
+    /** Brings the recorders of each of the camera's streams in line with what is stored and assigned. */
     @Override
     public synchronized CompletableFuture<Void> sync(String cameraId) {
         if (shutDown) {
@@ -107,64 +110,88 @@ public class RecorderSupervisor implements RecordingControl {
         }
         Optional<Camera> wanted =
                 cameras.find(cameraId).filter(Camera::enabled).filter(c -> assignment.recordsHere(c.id()));
-        CameraRecorder current = running.get(cameraId);
+        boolean exists = wanted.isPresent() || cameras.find(cameraId).isPresent();
+        return CompletableFuture.allOf(Arrays.stream(StreamName.values())
+                .map(stream -> sync(cameraId, stream, wanted.filter(c -> c.has(stream)), exists))
+                .toArray(CompletableFuture[]::new));
+    }
+
+    // forgetting a removed stream's status once its recorder stopped; nobody waits for that
+    @SuppressWarnings("FutureReturnValueIgnored")
+    private CompletableFuture<Void> sync(String cameraId, StreamName stream, Optional<Camera> wanted, boolean exists) {
+        String key = StreamKey.of(cameraId, stream).value();
+        CameraRecorder current = running.get(key);
         if (current != null
                 && wanted.isPresent()
-                && current.camera().recordsLike(wanted.get())
+                && current.camera().recordsLike(wanted.get(), stream)
                 && !current.finished().isDone()) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> predecessor =
-                lastStopped.getOrDefault(cameraId, CompletableFuture.completedFuture(null));
+        CompletableFuture<Void> predecessor = lastStopped.getOrDefault(key, CompletableFuture.completedFuture(null));
         if (current != null) {
             current.stop();
             predecessor = current.finished();
-            lastStopped.put(cameraId, predecessor);
-            running.remove(cameraId);
-            LOG.info("Camera {}: recorder stopping", cameraId);
+            lastStopped.put(key, predecessor);
+            running.remove(key);
+            LOG.info("Camera {}: recorder stopping", key);
         }
         if (wanted.isEmpty()) {
-            if (cameras.find(cameraId).isEmpty()) {
-                predecessor.thenRun(() -> statusBoard.forget(cameraId));
+            if (!exists || stream == StreamName.SUB) {
+                predecessor.thenRun(() -> forgetStatus(key));
             }
-            predecessor.thenRun(() -> forgetLiveEdge(cameraId));
+            predecessor.thenRun(() -> forgetLiveEdge(key));
             return predecessor;
         }
         Camera camera = wanted.get();
         CameraRecorder recorder = new CameraRecorder(
-                camera, config, statusBoard, clock, archive, reader, predecessor, connector, engines);
-        Thread thread = new Thread(recorder, "record-" + cameraId);
+                camera, stream, config, statusBoard, clock, archive, reader, predecessor, connector, engines);
+        Thread thread = new Thread(recorder, "record-" + key);
         thread.setDaemon(true);
-        running.put(cameraId, recorder);
+        running.put(key, recorder);
         thread.start();
-        LOG.info("Camera {}: recorder started for {} (engine {})", cameraId, camera.url(), camera.engine());
+        LOG.info("Camera {}: recorder started for {} (engine {})", key, camera.url(stream), camera.engine());
         return predecessor;
     }
 
-    /** No recorder here for the camera any more: its live edge goes (live players go to the archive or its node). */
-    private synchronized void forgetLiveEdge(String cameraId) {
-        if (!running.containsKey(cameraId)) {
-            liveEdges.remove(cameraId);
+    /** No recorder here for the stream any more, and none started since: its status goes. */
+    private synchronized void forgetStatus(String key) {
+        if (!running.containsKey(key)) {
+            statusBoard.forget(key);
+        }
+    }
+
+    /** No recorder here for the stream any more: its live edge goes (live players go to the archive or its node). */
+    private synchronized void forgetLiveEdge(String key) {
+        if (!running.containsKey(key)) {
+            liveEdges.remove(key);
         }
     }
 
     /** Takes neither this object's lock nor a database read. */
     @Override
     public void stopNow(String cameraId) {
-        CameraRecorder current = running.get(cameraId);
-        if (current != null) {
-            current.stop();
+        for (StreamName stream : StreamName.values()) {
+            CameraRecorder current = running.get(StreamKey.of(cameraId, stream).value());
+            if (current != null) {
+                current.stop();
+            }
         }
     }
 
     @Override
     public CompletableFuture<Void> stopped(String cameraId) {
-        CameraRecorder current = running.get(cameraId);
-        CompletableFuture<Void> last = lastStopped.getOrDefault(cameraId, CompletableFuture.completedFuture(null));
+        return CompletableFuture.allOf(Arrays.stream(StreamName.values())
+                .map(stream -> stopped(StreamKey.of(cameraId, stream)))
+                .toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> stopped(StreamKey key) {
+        CameraRecorder current = running.get(key.value());
+        CompletableFuture<Void> last = lastStopped.getOrDefault(key.value(), CompletableFuture.completedFuture(null));
         return current == null ? last : CompletableFuture.allOf(last, current.finished());
     }
 
-    /** Whether a recorder for the camera runs on this node. */
+    /** Whether a recorder for the camera's main stream runs on this node. */
     public synchronized boolean recording(String cameraId) {
         CameraRecorder current = running.get(cameraId);
         return current != null && !current.finished().isDone();

@@ -3,7 +3,8 @@ package io.vigil.retention;
 import io.vigil.archive.ArchiveRemoval;
 import io.vigil.camera.Camera;
 import io.vigil.camera.CameraRegistry;
-import io.vigil.retention.hold.Hold;
+import io.vigil.kernel.StreamKey;
+import io.vigil.kernel.StreamName;
 import io.vigil.retention.hold.Holds;
 import io.vigil.retention.plan.CameraPolicy;
 import io.vigil.retention.plan.Candidate;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -54,12 +56,19 @@ final class PlannerFacts {
         cameras.list().forEach(c -> registered.put(c.id(), c));
         List<CameraPolicy> policies = new ArrayList<>();
         archive.usageBytes().forEach((cameraId, usedBytes) -> {
-            Camera camera = registered.get(cameraId);
+            // The archive names streams by stream key: each stream is kept by its own days and quota; a stream the
+            // camera no longer has, by the camera's main stream's days; a camera no longer registered, by the default.
+            Optional<StreamKey> key = StreamKey.parse(cameraId);
+            Camera camera = key.map(k -> registered.get(k.cameraId().value())).orElse(null);
+            StreamName stream = key.map(StreamKey::stream)
+                    .filter(s -> camera != null && camera.has(s))
+                    .orElse(StreamName.MAIN);
+            Long maxBytes = camera == null || !camera.has(key.get().stream()) ? null : camera.maxBytes(stream);
             long unmarkedBytes = Math.max(0, usedBytes - markedBytes.getOrDefault(cameraId, 0L));
             policies.add(new CameraPolicy(
                     cameraId,
-                    camera == null ? config.defaultDays() : camera.retentionDays(),
-                    camera == null || camera.maxBytes() == null ? 0 : camera.maxBytes(),
+                    camera == null ? config.defaultDays() : camera.retentionDays(stream),
+                    maxBytes == null ? 0 : maxBytes,
                     unmarkedBytes,
                     archive.lastSequence(cameraId)));
         });
@@ -70,7 +79,7 @@ final class PlannerFacts {
                 now,
                 policies,
                 config.planLimits(),
-                holds.active().stream().map(Hold::range).toList(),
+                holds.active().stream().flatMap(h -> h.ranges().stream()).toList(),
                 oldestFirst);
     }
 }

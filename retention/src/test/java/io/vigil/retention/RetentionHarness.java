@@ -124,6 +124,25 @@ final class RetentionHarness implements AutoCloseable {
                 new CameraRequest(id, id, "rtsp://192.0.2.1/" + id, null, null, null, false, retentionDays, maxBytes));
     }
 
+    /** A camera with a sub stream ({@code {id}.sub} in the archive), each stream kept for its own days and quota. */
+    void cameraWithSub(String id, int mainDays, int subDays, Long subMaxBytes) {
+        cameras.create(new CameraRequest(
+                id,
+                id,
+                "rtsp://192.0.2.1/" + id,
+                null,
+                null,
+                null,
+                false,
+                mainDays,
+                null,
+                null,
+                null,
+                new io.vigil.camera.StreamsRequest(
+                        null,
+                        new io.vigil.camera.StreamRequest("rtsp://192.0.2.1/" + id + "-sub", subDays, subMaxBytes))));
+    }
+
     /** Stores and indexes {@code count} segments of {@code sizeBytes}, 2 s each, back to back from {@code start}. */
     void record(String cameraId, String sessionId, Instant start, int count, int sizeBytes) {
         String initKey = ObjectKeys.initSegment(cameraId, sessionId.repeat(16).getBytes(StandardCharsets.US_ASCII));

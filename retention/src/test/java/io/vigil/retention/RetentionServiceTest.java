@@ -92,6 +92,34 @@ class RetentionServiceTest {
     }
 
     @Test
+    void eachStreamIsKeptForItsOwnDaysAndQuotaAndAHoldKeepsBoth() throws Exception {
+        h = new RetentionHarness(NOW, null);
+        h.cameraWithSub("yard", 2, 30, 1_500L);
+        h.record("yard", "m1", DAYS_AGO_5, 10, 100);
+        h.record("yard.sub", "s1", DAYS_AGO_5, 20, 100); // 2,000 bytes over its 1,500: down to 90 % = 1,350
+        h.holds.place(new HoldRequest(
+                "yard", DAYS_AGO_5.toString(), DAYS_AGO_5.plusSeconds(4).toString(), "case 2026-19"));
+        RunSummary run = h.service().runNow("TEST");
+        assertEquals(
+                10 - 2 - 1,
+                run.segmentsDeletedAge(),
+                "main (2 days): all but the 2 held and its newest; sub: none by age");
+        assertEquals(20 - 13, run.segmentsDeletedQuota(), "sub: its 7 oldest but the 2 held, for its own quota");
+        assertEquals(
+                List.of(0L, 1L, 9L),
+                h.index.oldest("yard", -1, 100).stream().map(s -> s.sequence()).toList());
+        assertEquals(
+                List.of(0L, 1L, 9L, 10L, 11L),
+                h.index.oldest("yard.sub", -1, 100).stream()
+                        .map(s -> s.sequence())
+                        .limit(5)
+                        .toList(),
+                "the hold on the camera keeps its sub stream's segments too");
+        assertIndexEqualsStore("yard");
+        assertIndexEqualsStore("yard.sub");
+    }
+
+    @Test
     void quotasDeleteOldestFirstDownToTheLowWaterMark() throws Exception {
         h = new RetentionHarness(NOW, 3_000L);
         h.camera("a", 30, 1_000L); // 20 x 100 bytes = 2,000 over 1,000: down to 900

@@ -51,6 +51,8 @@ public final class RouteRules {
         rule("DELETE", CAMERA, CAMERAS_WRITE, AuditAction.CAMERA_DELETE, NO);
 
         rule("GET", CAMERA + "/live.m3u8", LIVE, AuditAction.LIVE_VIEW, NO);
+        // the streams' bit rates and codecs, no footage: audited when a player opens a variant (live or playlist)
+        rule("GET", CAMERA + "/master.m3u8", LIVE, null, NO);
         // the live edge's parts, segments and init segments: part of the viewing session its playlist began
         rule("GET", CAMERA + "/live/{name}", LIVE, AuditAction.LIVE_VIEW, NO);
         rule("GET", CAMERA + "/live/init/{name}", LIVE, null, NO);

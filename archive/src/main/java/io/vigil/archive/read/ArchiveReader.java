@@ -120,6 +120,11 @@ public class ArchiveReader {
         return holder.map(this::fromKeyframe).orElse(List.of());
     }
 
+    /** The RFC 6381 codecs string of an indexed init segment (one still in the spool has none yet). */
+    public Optional<String> codecs(String initKey) {
+        return index.initSegments().find(initKey).map(io.vigil.archive.index.InitSegment::codecs);
+    }
+
     /** The camera's newest segment, stored or spooled. */
     public Optional<Segment> newest(String cameraId) {
         Optional<Segment> spooled =

@@ -3,7 +3,6 @@ package io.vigil.archive.spool;
 import io.vigil.archive.index.Segment;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
-import io.vigil.kernel.CameraId;
 import io.vigil.kernel.OwnerOnlyDirectory;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -29,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * and {@code {dir}/{camera}/init/{name}.mp4}. Files are written to a temporary name and renamed, the
  * properties last, so a crash leaves either a complete entry or debris that start-up removes.
  * Bounded: when full, the oldest unsent segment is dropped, counted and logged; writing never waits.
- * Every path is resolved inside the spool directory from a valid {@link CameraId} ({@link SpoolLayout}): a malformed id
+ * Every path is resolved inside the spool directory from a valid stream key ({@link io.vigil.kernel.StreamKey}, {@link SpoolLayout}): a malformed id
  * or key never names a file elsewhere. The directory is owner-only (0700). The newest segments' bytes are also kept in
  * memory ({@link SpoolCache}, {@code vigil.spool.cache-bytes}), so the upload rarely reads a file back.
  */

@@ -1,7 +1,7 @@
 package io.vigil.archive.spool;
 
 import io.vigil.archive.index.Segment;
-import io.vigil.kernel.CameraId;
+import io.vigil.kernel.StreamKey;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,7 +26,7 @@ final class SpoolLayout {
      * camera's directory (separators, {@code ..}, NUL): nothing outside the spool is ever named.
      */
     Optional<Path> fileOf(String cameraId, String... names) {
-        if (!CameraId.isValid(cameraId)) {
+        if (!StreamKey.isValid(cameraId)) {
             return Optional.empty();
         }
         Path cameraDir = root.resolve(cameraId);

@@ -9,6 +9,7 @@ import io.vigil.media.fmp4.Sample;
 import io.vigil.media.fmp4.TrackRun;
 import io.vigil.media.fmp4.VideoTrack;
 import io.vigil.media.mp4.Fragments;
+import io.vigil.media.mp4.VideoTiming;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,10 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Init and media segments as clip export reads and retimes them (a segment in the store may have been altered):
- * values or {@code MALFORMED_MP4}, whatever the bytes. The first input byte picks raw bytes, or a segment the library
- * wrote (init segment with audio, or two fragments) with the rest of the input overwriting bytes of it, so the fuzzer
- * reaches the fields behind well-formed boxes.
+ * Init and media segments as clip export reads and retimes them, and as a DASH manifest reads their timing (a segment
+ * in the store may have been altered): values or {@code MALFORMED_MP4}, whatever the bytes. The first input byte picks
+ * raw bytes, or a segment the library wrote (init segment with audio, or two fragments) with the rest of the input
+ * overwriting bytes of it, so the fuzzer reaches the fields behind well-formed boxes.
  */
 class Mp4ReadingFuzzTest {
 
@@ -40,6 +41,7 @@ class Mp4ReadingFuzzTest {
         };
         try {
             Fragments.timescales(bytes);
+            VideoTiming.of(bytes);
             Fragments.sampleDescriptions(bytes);
             Fragments.withComment(bytes, "exported");
         } catch (MediaException refused) {

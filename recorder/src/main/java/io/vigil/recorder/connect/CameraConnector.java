@@ -6,6 +6,8 @@ import io.vigil.camera.CameraStatusBoard;
 import io.vigil.camera.RtspOrigin;
 import io.vigil.camera.RtspUrl;
 import io.vigil.camera.network.CameraNetworkPolicy;
+import io.vigil.kernel.StreamKey;
+import io.vigil.kernel.StreamName;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -57,18 +59,24 @@ public class CameraConnector {
      *                        untrusted certificate, OFFLINE when the host does not resolve or answer
      */
     public ConnectTarget prepare(Camera camera, Duration timeout) throws ConnectRefused {
-        RtspOrigin origin = camera.url().origin();
+        return prepare(camera, StreamName.MAIN, timeout);
+    }
+
+    /** Like {@link #prepare(Camera, Duration)}, for one of the camera's streams (at the camera's origin). */
+    public ConnectTarget prepare(Camera camera, StreamName stream, Duration timeout) throws ConnectRefused {
+        String key = StreamKey.of(camera.id(), stream).value();
+        RtspOrigin origin = camera.url(stream).origin();
         InetAddress address;
         try {
-            address = networks.connectable(camera.url());
+            address = networks.connectable(camera.url(stream));
         } catch (UnknownHostException e) {
             throw new ConnectRefused(CameraStatus.State.OFFLINE, "cannot resolve the camera's host " + origin.host());
         } catch (CameraNetworkPolicy.Refused e) {
             throw new ConnectRefused(CameraStatus.State.ERROR, e.getMessage());
         }
-        RtspUrl url = camera.url().withHost(address.getHostAddress());
+        RtspUrl url = camera.url(stream).withHost(address.getHostAddress());
         if (!origin.tls()) {
-            statusBoard.tlsCertificateSeen(camera.id(), null);
+            statusBoard.tlsCertificateSeen(key, null);
             return new ConnectTarget(url, camera.username(), camera.password(), Map.of(), Optional.empty());
         }
         TlsCheck.Seen seen;
@@ -80,7 +88,7 @@ public class CameraConnector {
                     "no TLS handshake with " + address.getHostAddress() + " port " + origin.port() + ": "
                             + e.getMessage());
         }
-        statusBoard.tlsCertificateSeen(camera.id(), seen.fingerprint());
+        statusBoard.tlsCertificateSeen(key, seen.fingerprint());
         Optional<String> refusal =
                 TlsTrust.refusal(seen.fingerprint(), camera.tlsFingerprint(), seen.defaultRejection());
         if (refusal.isPresent()) {

@@ -49,6 +49,14 @@ public record Hold(
         return new HeldRange(cameraId, start.toEpochMilli(), end.toEpochMilli());
     }
 
+    /** What it keeps in the archive: its range in every stream of its camera, one held range per stream key. */
+    public java.util.List<HeldRange> ranges() {
+        return java.util.Arrays.stream(io.vigil.kernel.StreamName.values())
+                .map(s -> new HeldRange(
+                        io.vigil.kernel.StreamKey.of(cameraId, s).value(), start.toEpochMilli(), end.toEpochMilli()))
+                .toList();
+    }
+
     /** What the audit log says of a request that placed or released it: its camera, range, id and reason. */
     public AuditNote auditNote() {
         return AuditNote.footage(cameraId, start, end, "hold " + id + ": " + reason);

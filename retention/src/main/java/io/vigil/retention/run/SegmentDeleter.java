@@ -4,9 +4,9 @@ import io.vigil.archive.ArchiveRemoval;
 import io.vigil.archive.store.ObjectStore;
 import io.vigil.error.VigilException;
 import io.vigil.retention.RetentionConfig;
-import io.vigil.retention.hold.Hold;
 import io.vigil.retention.hold.Holds;
 import io.vigil.retention.plan.Deletion;
+import io.vigil.retention.plan.HeldRange;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,13 +103,15 @@ public class SegmentDeleter {
     }
 
     private Void deleteBatch(String cameraId, List<Deletion> batch, Tally tally, Set<String> initKeys) {
-        List<Hold> cameraHolds = holds.active().stream()
-                .filter(h -> h.cameraId().equals(cameraId))
+        // cameraId is the archive's stream key; a hold keeps every stream of its camera
+        List<HeldRange> cameraHolds = holds.active().stream()
+                .flatMap(h -> h.ranges().stream())
+                .filter(r -> r.cameraId().equals(cameraId))
                 .toList();
         List<Deletion> kept = new ArrayList<>();
         List<Deletion> going = new ArrayList<>();
         for (Deletion d : batch) {
-            (cameraHolds.stream().anyMatch(h -> h.range().keeps(d.segment())) ? kept : going).add(d);
+            (cameraHolds.stream().anyMatch(r -> r.keeps(d.segment())) ? kept : going).add(d);
         }
         marks.unmark(cameraId, kept);
         tally.held += kept.size();

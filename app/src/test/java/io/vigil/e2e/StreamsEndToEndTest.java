@@ -1,0 +1,228 @@
+package io.vigil.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A camera's main and sub streams against the real RTSP simulator (main 1280x720, sub 640x360 at another path of the
+ * same camera): both record on their own, each route plays the stream {@code stream=} names (checked by the picture's
+ * size in ffprobe, not by what the API says), the sub stream's playlists carry {@code stream=sub} onto their URIs, and
+ * a camera without a sub stream refuses nothing it did before.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StreamsEndToEndTest {
+
+    private static final Pattern COMPLETE = Pattern.compile("#EXTINF:[0-9.]+,\nlive/(\\d+)\\.m4s(\\?stream=sub)?");
+
+    private Path work;
+    private CameraSimulator camera;
+    private VigilHarness vigil;
+
+    @BeforeAll
+    void start() throws Exception {
+        ExternalTools.require();
+        work = Files.createTempDirectory("vigil-streams");
+        Path clips = Path.of(System.getProperty("java.io.tmpdir"), "vigil-test-clips");
+        Files.createDirectories(clips);
+        ExternalTools.StreamClips streams = ExternalTools.cameraStreams(clips, 720, 25);
+        camera = new CameraSimulator(
+                CameraSimulator.streamPaths(List.of("yard", "gate"), Set.of("yard"), streams), Map.of());
+        vigil = new VigilHarness(work, Map.of());
+        assertEquals(
+                201,
+                vigil.send(
+                                "POST",
+                                "/api/cameras",
+                                "{\"id\": \"yard\", \"url\": \"" + camera.url("yard") + "\", \"retentionDays\": 14,"
+                                        + " \"streams\": {\"sub\": {\"url\": \"" + camera.subUrl("yard")
+                                        + "\", \"retentionDays\": 90}}}")
+                        .statusCode());
+        assertEquals(
+                201,
+                vigil.send("POST", "/api/cameras", "{\"id\": \"gate\", \"url\": \"" + camera.url("gate") + "\"}")
+                        .statusCode());
+        for (String stream : List.of("main", "sub")) {
+            vigil.await(
+                    "yard's " + stream + " live playlist lists two complete segments (simulator: " + camera.output()
+                            + ")",
+                    Duration.ofSeconds(60),
+                    () -> COMPLETE.matcher(body("/api/cameras/yard/live.m3u8?stream=" + stream))
+                                    .results()
+                                    .count()
+                            >= 2);
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (vigil != null) {
+            vigil.close();
+        }
+        if (camera != null) {
+            camera.close();
+        }
+    }
+
+    private String body(String path) {
+        try {
+            return vigil.send("GET", path, null).body();
+        } catch (Exception e) {
+            return "unreachable: " + e;
+        }
+    }
+
+    private Path save(String path, String name) throws Exception {
+        HttpResponse<byte[]> response = vigil.download(path);
+        assertEquals(200, response.statusCode(), path + ": " + new String(response.body()));
+        Path file = work.resolve(name);
+        Files.write(file, response.body());
+        return file;
+    }
+
+    private static String size(Path file) throws Exception {
+        return ExternalTools.run(
+                        Duration.ofSeconds(30),
+                        List.of(
+                                "ffprobe",
+                                "-v",
+                                "error",
+                                "-select_streams",
+                                "v:0",
+                                "-show_entries",
+                                "stream=width,height",
+                                "-of",
+                                "csv=p=0",
+                                file.toString()))
+                .trim();
+    }
+
+    @Test
+    void theCameraShowsEachStreamWithItsOwnUrlRetentionAndStatus() {
+        String yard = body("/api/cameras/yard");
+        assertTrue(yard.contains("\"sub\":{\"url\":\"" + camera.subUrl("yard") + "\",\"retentionDays\":90"), yard);
+        assertTrue(yard.contains("\"main\":{\"url\":\"" + camera.url("yard") + "\",\"retentionDays\":14"), yard);
+        assertTrue(yard.matches("(?s).*\"sub\":\\{[^}]*\"status\":\\{\"state\":\"RECORDING\".*"), yard);
+        assertTrue(yard.contains("\"resolution\":\"640x360\""), "the sub stream's own session: " + yard);
+        assertTrue(yard.contains("\"resolution\":\"1280x720\""), yard);
+        String gate = body("/api/cameras/gate");
+        assertTrue(gate.contains("\"streams\":{\"main\":{"), gate);
+        assertTrue(!gate.contains("\"sub\""), "no sub stream given, none shown: " + gate);
+    }
+
+    @Test
+    void theLiveEdgeOfEachStreamIsItsOwnAndItsUrisCarryTheStream() throws Exception {
+        String sub = body("/api/cameras/yard/live.m3u8?stream=sub");
+        Matcher init = Pattern.compile("#EXT-X-MAP:URI=\"(live/init/\\d+\\.mp4\\?stream=sub)\"")
+                .matcher(sub);
+        assertTrue(init.find(), sub);
+        Matcher segment = COMPLETE.matcher(sub);
+        assertTrue(segment.find() && segment.group(2) != null, "every URI of the sub stream names it: " + sub);
+        Path file = work.resolve("live-sub.mp4");
+        Files.write(file, vigil.download("/api/cameras/yard/" + init.group(1)).body());
+        Files.write(
+                file,
+                vigil.download("/api/cameras/yard/live/" + segment.group(1) + ".m4s?stream=sub")
+                        .body(),
+                java.nio.file.StandardOpenOption.APPEND);
+        assertEquals("640,360", size(file));
+        String main = body("/api/cameras/yard/live.m3u8");
+        assertTrue(!main.contains("stream=sub"), main);
+    }
+
+    @Test
+    void rangedPlaylistsClipsSnapshotsAndTimelinesPlayTheStreamAsked() throws Exception {
+        Instant end = Instant.now().minusSeconds(1);
+        Instant start = end.minusSeconds(6);
+        String range = "start=" + start + "&end=" + end;
+        for (String stream : List.of("main", "sub")) {
+            String expected = stream.equals("sub") ? "640,360" : "1280,720";
+            String timeline = body("/api/cameras/yard/timeline?" + range + "&stream=" + stream);
+            assertTrue(timeline.contains("\"spans\":[{"), stream + ": " + timeline);
+            assertEquals(
+                    expected, size(save("/api/cameras/yard/clip.mp4?" + range + "&stream=" + stream, stream + ".mp4")));
+            assertEquals(
+                    expected,
+                    size(save("/api/cameras/yard/snapshot.jpg?stream=" + stream, stream + ".jpg")),
+                    "the newest frame of the " + stream + " stream");
+            String playlist = body("/api/cameras/yard/playlist.m3u8?" + range + "&stream=" + stream);
+            Matcher media = Pattern.compile("\n(segments/\\d+\\.m4s[^\n]*)").matcher(playlist);
+            Matcher map = Pattern.compile("#EXT-X-MAP:URI=\"([^\"]+)\"").matcher(playlist);
+            assertTrue(media.find() && map.find(), playlist);
+            assertEquals(stream.equals("sub"), media.group(1).endsWith("?stream=sub"), playlist);
+            Path file = save("/api/cameras/yard/" + map.group(1), stream + "-init.mp4");
+            Files.write(
+                    file,
+                    vigil.download("/api/cameras/yard/" + media.group(1)).body(),
+                    java.nio.file.StandardOpenOption.APPEND);
+            assertEquals(expected, size(file), "the segment the " + stream + " playlist lists");
+        }
+    }
+
+    @Test
+    void theMasterPlaylistListsBothStreamsMeasuredAndFfprobeReadsEachVariant() throws Exception {
+        String live = body("/api/cameras/yard/master.m3u8");
+        Matcher inf = Pattern.compile(
+                        "#EXT-X-STREAM-INF:BANDWIDTH=(\\d+),AVERAGE-BANDWIDTH=(\\d+),CODECS=\"avc1\\.[0-9a-f]{6}\""
+                                + ",RESOLUTION=(\\d+x\\d+)(?:,FRAME-RATE=[0-9.]+)?\n(\\S+)\n")
+                .matcher(live);
+        assertTrue(inf.find(), live);
+        long mainBits = Long.parseLong(inf.group(2));
+        assertEquals("1280x720", inf.group(3), live);
+        assertEquals("live.m3u8", inf.group(4), live);
+        assertTrue(inf.find(), live);
+        long subBits = Long.parseLong(inf.group(2));
+        assertEquals("640x360", inf.group(3), live);
+        assertEquals("live.m3u8?stream=sub", inf.group(4), live);
+        // the simulator's clips: main at 1 Mbit/s, sub at 400 kbit/s, measured from the stored segments' sizes
+        assertTrue(mainBits > 700_000 && mainBits < 1_400_000, "main's average: " + mainBits);
+        assertTrue(subBits > 250_000 && subBits < 600_000, "sub's average: " + subBits);
+        assertTrue(live.startsWith("#EXTM3U\n#EXT-X-VERSION:9\n"), "its variants are low-latency: " + live);
+
+        Instant end = Instant.now().minusSeconds(1);
+        String ranged = "/api/cameras/yard/master.m3u8?start=" + end.minusSeconds(6) + "&end=" + end;
+        String master = body(ranged);
+        assertTrue(
+                master.contains("\nplaylist.m3u8?start=" + end.minusSeconds(6) + "&end=" + end + "&stream=sub\n"),
+                master);
+        String probed = ExternalTools.run(
+                Duration.ofSeconds(60),
+                List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-headers",
+                        "Authorization: " + TestAdmin.basic() + "\r\n",
+                        "-show_entries",
+                        "stream=width,height",
+                        "-of",
+                        "csv=p=0",
+                        vigil.base + ranged));
+        assertTrue(probed.contains("1280,720") && probed.contains("640,360"), "ffprobe read both variants: " + probed);
+    }
+
+    @Test
+    void anUnknownStreamIsRefusedInWords() throws Exception {
+        HttpResponse<String> refused = vigil.send("GET", "/api/cameras/yard/live.m3u8?stream=third", null);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("stream: must be main or sub"), refused.body());
+        HttpResponse<String> badBody = vigil.send(
+                "PUT", "/api/cameras/gate", "{\"streams\": {\"sub\": {\"url\": \"rtsp://192.0.2.99/sub\"}}}");
+        assertEquals(400, badBody.statusCode());
+        assertTrue(badBody.body().contains("\"streams.sub.url\""), badBody.body());
+    }
+}
