@@ -300,6 +300,65 @@ class SubStreamWallBrowserTest {
                           && rows[0].querySelectorAll('.span').length > 0;""")));
     }
 
+    @Test
+    @Order(5)
+    void historyPlaysTheRangesMultivariantPlaylistFromThePickedTime() throws Exception {
+        String camera = WITH_SUB.get(0);
+        browser.findElement(By.id("sign-out")).click();
+        console.signIn(vigil.base); // the viewer sees the timeline only: an admin plays
+        waitFor(
+                "the wall after the admin's sign-in",
+                Duration.ofSeconds(20),
+                () -> !browser.findElements(By.cssSelector(".tile")).isEmpty());
+        browser.get(vigil.base + "/#/history?camera=" + camera);
+        waitFor(
+                camera + "'s sub stream row",
+                Duration.ofSeconds(20),
+                () -> !browser.findElements(By.cssSelector("#timeline .spans[data-stream=sub] .span"))
+                        .isEmpty());
+        js("performance.setResourceTimingBufferSize(100000); performance.clearResourceTimings(); return true;");
+        // the cursor starts where the recording ends (now): 20 s back, well inside what both streams recorded, and a
+        // player that joined the growing playlist at its live edge instead would show a clock about 20 s off
+        org.openqa.selenium.WebElement bar = browser.findElement(By.id("timeline"));
+        bar.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        long picked = Long.parseLong(bar.getAttribute("aria-valuenow"));
+        long pickedNanos = System.nanoTime();
+        bar.sendKeys(Keys.ENTER);
+        long shown = waitForValue(
+                "the history clock to show a frame",
+                Duration.ofSeconds(30),
+                () -> {
+                    String epoch = browser.findElement(By.id("history-clock")).getAttribute("data-epoch-ms");
+                    return epoch == null || epoch.isEmpty() ? 0L : Long.parseLong(epoch);
+                },
+                millis -> millis > 0);
+        long sincePickMillis = (System.nanoTime() - pickedNanos) / 1_000_000;
+        assertTrue(
+                shown >= picked - 1000 && shown <= picked + sincePickMillis + 1000,
+                "clock " + java.time.Instant.ofEpochMilli(shown) + " for playback picked at "
+                        + java.time.Instant.ofEpochMilli(picked) + ", " + sincePickMillis + " ms before");
+        List<String> masters = requested("/api/cameras/" + camera + "/master.m3u8");
+        assertTrue(
+                masters.stream().anyMatch(u -> u.contains("start=")),
+                "history loaded the range's multivariant playlist: " + requested("/api/cameras/" + camera + "/"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> playing = waitForValue(
+                "history to name the variant it plays, moving",
+                Duration.ofSeconds(30),
+                () -> (Map<String, Object>) console.script("""
+                        const v = document.getElementById('history-video');
+                        return {variant: document.getElementById('history-variant').textContent,
+                          height: v.videoHeight, frames: v.getVideoPlaybackQuality().totalVideoFrames};"""),
+                m -> m != null && List.of("main", "sub").contains(m.get("variant")) && number(m, "frames") > 25);
+        assertEquals(
+                "sub".equals(playing.get("variant")) ? SUB_HEIGHT : MAIN_HEIGHT,
+                number(playing, "height"),
+                "the variant named is the one on screen: " + playing);
+        System.out.println("MEASURED " + camera + " history: " + playing + ", clock " + (shown - picked)
+                + " ms after the picked time, " + sincePickMillis + " ms after the pick");
+        console.screenshot("sub-stream-history-playing");
+    }
+
     /** The wall's tiles by camera: what each plays and shows ({@link #tile}). */
     @SuppressWarnings("unchecked")
     private Map<String, Map<String, Object>> tiles() {
@@ -415,12 +474,12 @@ class SubStreamWallBrowserTest {
         T run() throws InterruptedException;
     }
 
-    /** Runs a wait; a wait that fails says first whether the simulator still runs, and what it printed. */
+    /** Runs a wait; a wait that fails also says whether the simulator still runs, and what it printed. */
     private <T> T sayingSimulator(Wait<T> wait) throws InterruptedException {
         try {
             return wait.run();
         } catch (AssertionError e) {
-            throw new AssertionError(simulatorState() + "\n" + e.getMessage(), e);
+            throw new AssertionError(e.getMessage() + "\n" + simulatorState(), e);
         }
     }
 
