@@ -1,6 +1,7 @@
 package io.vigil.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.core.type.Argument;
@@ -40,7 +41,9 @@ import org.openqa.selenium.interactions.Actions;
  * camera with a sub stream plays the sub stream (its playlist asks for {@code stream=sub}, the decoded picture is 360
  * lines high and its frame count grows), the other the main stream (720 lines); a full view plays the camera's
  * multivariant playlist and says which variant plays, which the picture's height confirms; history shows each stream's
- * spans. Every wait is a poll with a deadline; a failure says whether the simulator was still running.
+ * spans and (for an admin) plays the range's multivariant playlist from the picked time; the cameras form adds and
+ * removes a sub stream and shows the server's error next to its URL. Every wait is a poll with a deadline; a failure
+ * says whether the simulator was still running.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -359,6 +362,67 @@ class SubStreamWallBrowserTest {
         console.screenshot("sub-stream-history-playing");
     }
 
+    @Test
+    @Order(6)
+    void theCamerasFormAddsAndRemovesASubStreamAndShowsItsFieldErrors() throws Exception {
+        browser.get(vigil.base + "/#/cameras"); // signed in as the admin since the history test
+        By edit = By.cssSelector("tr[data-camera=" + MAIN_ONLY + "] button[data-act=edit]");
+        waitFor(
+                "the cameras list",
+                Duration.ofSeconds(20),
+                () -> !browser.findElements(edit).isEmpty());
+        browser.findElement(edit).click();
+        // another host than the main stream's: the server's error, keyed streams.sub.url, next to the field
+        fill("camera-streams-sub-url", "rtsp://192.0.2.1/sub");
+        browser.findElement(By.id("camera-save")).click();
+        String problem = waitForValue(
+                "the sub stream URL's field error",
+                Duration.ofSeconds(10),
+                () -> browser.findElement(By.id("camera-streams-sub-url-error")).getText(),
+                text -> !text.isBlank());
+        assertEquals(
+                "true", browser.findElement(By.id("camera-streams-sub-url")).getAttribute("aria-invalid"), problem);
+        assertNull(path(cameraView(MAIN_ONLY), "streams", "sub"), "nothing changed");
+
+        fill("camera-streams-sub-url", simulator.subUrl(WITH_SUB.get(0))); // the sub clip, at the same host and port
+        fill("camera-streams-sub-retentionDays", "3");
+        browser.findElement(By.id("camera-save")).click();
+        waitFor(
+                MAIN_ONLY + "'s sub stream in the API",
+                Duration.ofSeconds(10),
+                () -> number(path(cameraView(MAIN_ONLY), "streams", "sub", "retentionDays")) == 3);
+        assertEquals(simulator.subUrl(WITH_SUB.get(0)), path(cameraView(MAIN_ONLY), "streams", "sub", "url"));
+        waitFor(
+                MAIN_ONLY + "'s row to name its sub stream",
+                Duration.ofSeconds(10),
+                () -> browser.findElement(By.cssSelector("tr[data-camera=" + MAIN_ONLY + "] .sub-stream"))
+                        .getText()
+                        .startsWith("sub: " + simulator.subUrl(WITH_SUB.get(0))));
+
+        browser.findElement(edit).click();
+        assertEquals(
+                simulator.subUrl(WITH_SUB.get(0)),
+                browser.findElement(By.id("camera-streams-sub-url")).getAttribute("value"),
+                "the form shows the sub stream");
+        assertEquals(
+                "3",
+                browser.findElement(By.id("camera-streams-sub-retentionDays")).getAttribute("value"));
+        fill("camera-streams-sub-url", ""); // empty: no sub stream any more
+        browser.findElement(By.id("camera-save")).click();
+        waitFor(
+                MAIN_ONLY + "'s sub stream removed",
+                Duration.ofSeconds(10),
+                () -> path(cameraView(MAIN_ONLY), "streams", "main") != null
+                        && path(cameraView(MAIN_ONLY), "streams", "sub") == null);
+        console.assertNothingBlocked();
+    }
+
+    private void fill(String id, String text) {
+        org.openqa.selenium.WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
     /** The wall's tiles by camera: what each plays and shows ({@link #tile}). */
     @SuppressWarnings("unchecked")
     private Map<String, Map<String, Object>> tiles() {
@@ -404,28 +468,32 @@ class SubStreamWallBrowserTest {
     }
 
     private static long number(Map<String, Object> map, String key) {
-        Object value = map.get(key);
+        return number(map.get(key));
+    }
+
+    private static long number(Object value) {
         return value instanceof Number n ? n.longValue() : -1;
     }
 
     /** A stream's state as {@code GET /api/cameras/{id}} says ({@code streams.main|sub.status.state}), else null. */
-    @SuppressWarnings("unchecked")
     private String streamState(String camera, String stream) {
+        return path(cameraView(camera), "streams", stream, "status", "state") instanceof String state ? state : null;
+    }
+
+    /** The camera as {@code GET /api/cameras/{id}} answers, empty unless 200. */
+    private Map<String, Object> cameraView(String camera) {
         try {
             HttpResponse<String> r = vigil.send("GET", "/api/cameras/" + camera, null);
-            if (r.statusCode() != 200) {
-                return null;
-            }
-            Map<String, Object> view = vigil.context
-                    .getBean(JsonMapper.class)
-                    .readValue(r.body(), Argument.mapOf(String.class, Object.class));
-            Object status = path(view, "streams", stream, "status");
-            return status instanceof Map<?, ?> m ? (String) ((Map<String, Object>) m).get("state") : null;
+            return r.statusCode() != 200
+                    ? Map.of()
+                    : vigil.context
+                            .getBean(JsonMapper.class)
+                            .readValue(r.body(), Argument.mapOf(String.class, Object.class));
         } catch (IOException e) {
-            return null;
+            return Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return Map.of();
         }
     }
 
