@@ -158,6 +158,8 @@ function makeTile(camera, lowLatency) {
   /** The playlist the player plays (it is replaced when that changes: full view, the sub stream down). */
   let playing = null;
   let full = false;
+  /** This full view's multivariant playlist failed (no footage yet, say): it plays the main stream's instead. */
+  let masterFailed = false;
   let lastTime = -1;
   let lastMoved = Date.now();
   let lastJump = 0;
@@ -189,7 +191,7 @@ function makeTile(camera, lowLatency) {
    * else the same playlist, bigger.
    */
   function source() {
-    if (full && hasSub(camera)) {
+    if (full && hasSub(camera) && !masterFailed) {
       return lowLatency
         ? {url: cameraUrl(camera.id, 'master.m3u8'), stream: 'main', master: true}
         : {url: cameraUrl(camera.id, 'live.m3u8', {source: 'archive'}), stream: 'main', master: false};
@@ -232,7 +234,10 @@ function makeTile(camera, lowLatency) {
       player = attach(video, chosen.url, {
         live: true,
         lowLatency,
-        onFatal: () => { stop(); },
+        onFatal: () => {
+          masterFailed = masterFailed || chosen.master;
+          stop();
+        },
         onStall: () => jump('stalled'),
         onVariant,
       });
@@ -244,6 +249,7 @@ function makeTile(camera, lowLatency) {
       return;
     }
     full = on;
+    masterFailed = false;
     element.classList.toggle('full', on);
     if (player) {
       start(); // another playlist for the full view, if the camera has a sub stream

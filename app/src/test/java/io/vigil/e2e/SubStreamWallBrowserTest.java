@@ -1,6 +1,7 @@
 package io.vigil.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.core.type.Argument;
@@ -40,7 +41,9 @@ import org.openqa.selenium.interactions.Actions;
  * camera with a sub stream plays the sub stream (its playlist asks for {@code stream=sub}, the decoded picture is 360
  * lines high and its frame count grows), the other the main stream (720 lines); a full view plays the camera's
  * multivariant playlist and says which variant plays, which the picture's height confirms; history shows each stream's
- * spans. Every wait is a poll with a deadline; a failure says whether the simulator was still running.
+ * spans and (for an admin) plays the range's multivariant playlist from the picked time; the cameras form adds and
+ * removes a sub stream and shows the server's error next to its URL. Every wait is a poll with a deadline; a failure
+ * says whether the simulator was still running.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -300,6 +303,126 @@ class SubStreamWallBrowserTest {
                           && rows[0].querySelectorAll('.span').length > 0;""")));
     }
 
+    @Test
+    @Order(5)
+    void historyPlaysTheRangesMultivariantPlaylistFromThePickedTime() throws Exception {
+        String camera = WITH_SUB.get(0);
+        browser.findElement(By.id("sign-out")).click();
+        console.signIn(vigil.base); // the viewer sees the timeline only: an admin plays
+        waitFor(
+                "the wall after the admin's sign-in",
+                Duration.ofSeconds(20),
+                () -> !browser.findElements(By.cssSelector(".tile")).isEmpty());
+        browser.get(vigil.base + "/#/history?camera=" + camera);
+        waitFor(
+                camera + "'s sub stream row",
+                Duration.ofSeconds(20),
+                () -> !browser.findElements(By.cssSelector("#timeline .spans[data-stream=sub] .span"))
+                        .isEmpty());
+        js("performance.setResourceTimingBufferSize(100000); performance.clearResourceTimings(); return true;");
+        // the cursor starts where the recording ends (now): 20 s back, well inside what both streams recorded, and a
+        // player that joined the growing playlist at its live edge instead would show a clock about 20 s off
+        org.openqa.selenium.WebElement bar = browser.findElement(By.id("timeline"));
+        bar.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        long picked = Long.parseLong(bar.getAttribute("aria-valuenow"));
+        long pickedNanos = System.nanoTime();
+        bar.sendKeys(Keys.ENTER);
+        long shown = waitForValue(
+                "the history clock to show a frame",
+                Duration.ofSeconds(30),
+                () -> {
+                    String epoch = browser.findElement(By.id("history-clock")).getAttribute("data-epoch-ms");
+                    return epoch == null || epoch.isEmpty() ? 0L : Long.parseLong(epoch);
+                },
+                millis -> millis > 0);
+        long sincePickMillis = (System.nanoTime() - pickedNanos) / 1_000_000;
+        assertTrue(
+                shown >= picked - 1000 && shown <= picked + sincePickMillis + 1000,
+                "clock " + java.time.Instant.ofEpochMilli(shown) + " for playback picked at "
+                        + java.time.Instant.ofEpochMilli(picked) + ", " + sincePickMillis + " ms before");
+        List<String> masters = requested("/api/cameras/" + camera + "/master.m3u8");
+        assertTrue(
+                masters.stream().anyMatch(u -> u.contains("start=")),
+                "history loaded the range's multivariant playlist: " + requested("/api/cameras/" + camera + "/"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> playing = waitForValue(
+                "history to name the variant it plays, moving",
+                Duration.ofSeconds(30),
+                () -> (Map<String, Object>) console.script("""
+                        const v = document.getElementById('history-video');
+                        return {variant: document.getElementById('history-variant').textContent,
+                          height: v.videoHeight, frames: v.getVideoPlaybackQuality().totalVideoFrames};"""),
+                m -> m != null && List.of("main", "sub").contains(m.get("variant")) && number(m, "frames") > 25);
+        assertEquals(
+                "sub".equals(playing.get("variant")) ? SUB_HEIGHT : MAIN_HEIGHT,
+                number(playing, "height"),
+                "the variant named is the one on screen: " + playing);
+        System.out.println("MEASURED " + camera + " history: " + playing + ", clock " + (shown - picked)
+                + " ms after the picked time, " + sincePickMillis + " ms after the pick");
+        console.screenshot("sub-stream-history-playing");
+    }
+
+    @Test
+    @Order(6)
+    void theCamerasFormAddsAndRemovesASubStreamAndShowsItsFieldErrors() throws Exception {
+        browser.get(vigil.base + "/#/cameras"); // signed in as the admin since the history test
+        By edit = By.cssSelector("tr[data-camera=" + MAIN_ONLY + "] button[data-act=edit]");
+        waitFor(
+                "the cameras list",
+                Duration.ofSeconds(20),
+                () -> !browser.findElements(edit).isEmpty());
+        browser.findElement(edit).click();
+        // another host than the main stream's: the server's error, keyed streams.sub.url, next to the field
+        fill("camera-streams-sub-url", "rtsp://192.0.2.1/sub");
+        browser.findElement(By.id("camera-save")).click();
+        String problem = waitForValue(
+                "the sub stream URL's field error",
+                Duration.ofSeconds(10),
+                () -> browser.findElement(By.id("camera-streams-sub-url-error")).getText(),
+                text -> !text.isBlank());
+        assertEquals(
+                "true", browser.findElement(By.id("camera-streams-sub-url")).getAttribute("aria-invalid"), problem);
+        assertNull(path(cameraView(MAIN_ONLY), "streams", "sub"), "nothing changed");
+
+        fill("camera-streams-sub-url", simulator.subUrl(WITH_SUB.get(0))); // the sub clip, at the same host and port
+        fill("camera-streams-sub-retentionDays", "3");
+        browser.findElement(By.id("camera-save")).click();
+        waitFor(
+                MAIN_ONLY + "'s sub stream in the API",
+                Duration.ofSeconds(10),
+                () -> number(path(cameraView(MAIN_ONLY), "streams", "sub", "retentionDays")) == 3);
+        assertEquals(simulator.subUrl(WITH_SUB.get(0)), path(cameraView(MAIN_ONLY), "streams", "sub", "url"));
+        waitFor(
+                MAIN_ONLY + "'s row to name its sub stream",
+                Duration.ofSeconds(10),
+                () -> browser.findElement(By.cssSelector("tr[data-camera=" + MAIN_ONLY + "] .sub-stream"))
+                        .getText()
+                        .startsWith("sub: " + simulator.subUrl(WITH_SUB.get(0))));
+
+        browser.findElement(edit).click();
+        assertEquals(
+                simulator.subUrl(WITH_SUB.get(0)),
+                browser.findElement(By.id("camera-streams-sub-url")).getAttribute("value"),
+                "the form shows the sub stream");
+        assertEquals(
+                "3",
+                browser.findElement(By.id("camera-streams-sub-retentionDays")).getAttribute("value"));
+        fill("camera-streams-sub-url", ""); // empty: no sub stream any more
+        browser.findElement(By.id("camera-save")).click();
+        waitFor(
+                MAIN_ONLY + "'s sub stream removed",
+                Duration.ofSeconds(10),
+                () -> path(cameraView(MAIN_ONLY), "streams", "main") != null
+                        && path(cameraView(MAIN_ONLY), "streams", "sub") == null);
+        console.assertNothingBlocked();
+    }
+
+    private void fill(String id, String text) {
+        org.openqa.selenium.WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
     /** The wall's tiles by camera: what each plays and shows ({@link #tile}). */
     @SuppressWarnings("unchecked")
     private Map<String, Map<String, Object>> tiles() {
@@ -345,28 +468,32 @@ class SubStreamWallBrowserTest {
     }
 
     private static long number(Map<String, Object> map, String key) {
-        Object value = map.get(key);
+        return number(map.get(key));
+    }
+
+    private static long number(Object value) {
         return value instanceof Number n ? n.longValue() : -1;
     }
 
     /** A stream's state as {@code GET /api/cameras/{id}} says ({@code streams.main|sub.status.state}), else null. */
-    @SuppressWarnings("unchecked")
     private String streamState(String camera, String stream) {
+        return path(cameraView(camera), "streams", stream, "status", "state") instanceof String state ? state : null;
+    }
+
+    /** The camera as {@code GET /api/cameras/{id}} answers, empty unless 200. */
+    private Map<String, Object> cameraView(String camera) {
         try {
             HttpResponse<String> r = vigil.send("GET", "/api/cameras/" + camera, null);
-            if (r.statusCode() != 200) {
-                return null;
-            }
-            Map<String, Object> view = vigil.context
-                    .getBean(JsonMapper.class)
-                    .readValue(r.body(), Argument.mapOf(String.class, Object.class));
-            Object status = path(view, "streams", stream, "status");
-            return status instanceof Map<?, ?> m ? (String) ((Map<String, Object>) m).get("state") : null;
+            return r.statusCode() != 200
+                    ? Map.of()
+                    : vigil.context
+                            .getBean(JsonMapper.class)
+                            .readValue(r.body(), Argument.mapOf(String.class, Object.class));
         } catch (IOException e) {
-            return null;
+            return Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return Map.of();
         }
     }
 
@@ -415,12 +542,12 @@ class SubStreamWallBrowserTest {
         T run() throws InterruptedException;
     }
 
-    /** Runs a wait; a wait that fails says first whether the simulator still runs, and what it printed. */
+    /** Runs a wait; a wait that fails also says whether the simulator still runs, and what it printed. */
     private <T> T sayingSimulator(Wait<T> wait) throws InterruptedException {
         try {
             return wait.run();
         } catch (AssertionError e) {
-            throw new AssertionError(simulatorState() + "\n" + e.getMessage(), e);
+            throw new AssertionError(e.getMessage() + "\n" + simulatorState(), e);
         }
     }
 
