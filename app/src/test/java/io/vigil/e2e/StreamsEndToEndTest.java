@@ -164,6 +164,13 @@ class StreamsEndToEndTest {
                     expected,
                     size(save("/api/cameras/yard/snapshot.jpg?stream=" + stream, stream + ".jpg")),
                     "the newest frame of the " + stream + " stream");
+            String manifest = body("/api/cameras/yard/clip.manifest?" + range + "&stream=" + stream);
+            assertTrue(
+                    manifest.contains(
+                            stream.equals("sub")
+                                    ? "\"cameraId\":\"yard\",\n\"stream\":\"sub\",\n"
+                                    : "\"cameraId\":\"yard\",\n\"start\""),
+                    "the signed manifest names the camera and, for the sub stream's clip, the stream: " + manifest);
             String playlist = body("/api/cameras/yard/playlist.m3u8?" + range + "&stream=" + stream);
             Matcher media = Pattern.compile("\n(segments/\\d+\\.m4s[^\n]*)").matcher(playlist);
             Matcher map = Pattern.compile("#EXT-X-MAP:URI=\"([^\"]+)\"").matcher(playlist);

@@ -11,6 +11,8 @@ import java.util.Objects;
  * segment in it with its SHA-256 as recorded at write time, the gaps, and the SHA-256 and size of the clip
  * file itself. {@link #json()} is the exact text that is signed. Pure.
  *
+ * @param cameraId    the stream key of the clip's stream: written as the camera's id, and {@code "stream":"sub"}
+ *                    after it for a sub stream's clip
  * @param segments    in clip order
  * @param clipSha256  hex SHA-256 of the whole clip.mp4 as served for this range
  */
@@ -35,6 +37,13 @@ public record ClipManifest(
         gaps = List.copyOf(gaps);
     }
 
+    /** The camera the clip is of ({@code cameraId} is the stream key: {@code {id}.sub} for a sub stream's clip). */
+    String camera() {
+        return io.vigil.kernel.StreamKey.parse(cameraId)
+                .map(k -> k.cameraId().value())
+                .orElse(cameraId);
+    }
+
     /** The manifest as JSON, fields in a fixed order, one segment per line; these bytes are signed. */
     public byte[] json() {
         StringBuilder out = new StringBuilder(200 + 120 * segments.size());
@@ -42,9 +51,12 @@ public record ClipManifest(
                 .append(FORMAT)
                 .append("\",\n")
                 .append("\"cameraId\":\"")
-                .append(cameraId)
-                .append("\",\n")
-                .append("\"start\":\"")
+                .append(camera())
+                .append("\",\n");
+        if (!camera().equals(cameraId)) {
+            out.append("\"stream\":\"sub\",\n"); // a main stream's manifest reads as it did before streams
+        }
+        out.append("\"start\":\"")
                 .append(start)
                 .append("\",\n")
                 .append("\"end\":\"")
