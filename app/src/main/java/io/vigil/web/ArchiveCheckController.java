@@ -32,10 +32,10 @@ public class ArchiveCheckController {
     public ArchiveCheck.Report check(
             @Nullable @QueryValue String cameraId,
             @Nullable @QueryValue String start,
-            @Nullable @QueryValue String end) {
+            @Nullable @QueryValue String end,
+            @Nullable @QueryValue String stream) {
         io.vigil.kernel.CameraId.require("cameraId", cameraId);
         TimeRange range = ArchiveChecker.bounded(TimeRange.parse(start, end));
-        cameras.require(cameraId);
-        return checker.check(cameraId, range);
+        return checker.check(cameras.requireStream(cameraId, stream), range);
     }
 }

@@ -164,6 +164,10 @@ class StreamsEndToEndTest {
                     expected,
                     size(save("/api/cameras/yard/snapshot.jpg?stream=" + stream, stream + ".jpg")),
                     "the newest frame of the " + stream + " stream");
+            String check = body("/api/archive/check?cameraId=yard&" + range + "&stream=" + stream);
+            assertTrue(
+                    check.contains("\"consistent\":true") && !check.contains("\"rows\":0"),
+                    "the archive check reads the " + stream + " stream's rows and objects: " + check);
             String manifest = body("/api/cameras/yard/clip.manifest?" + range + "&stream=" + stream);
             assertTrue(
                     manifest.contains(
