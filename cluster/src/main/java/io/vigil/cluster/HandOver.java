@@ -2,7 +2,6 @@ package io.vigil.cluster;
 
 import io.vigil.kernel.NodeIdentity;
 import io.vigil.kernel.hook.RecordingControl;
-import io.vigil.kernel.hook.SequenceReservations;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Hand-over: a lease released on purpose, for balance, a disabled camera or a clean stop. The camera's recorder
  * stops and its last segment is numbered first, then the lease is released with the exact next sequence number
- * ({@link SequenceReservations#nextSequence}), so the next holder numbers on without a jump. A hand-over that
+ * ({@link CameraSequences#next}, above every stream of the camera), so the next holder numbers on without a jump. A hand-over that
  * cannot finish leaves its lease to expire instead; the next holder then numbers above the reservation.
  *
  * <p>Thread: called only by {@link LeaseKeeper}, under its lock (at a check, and at the clean stop).
@@ -28,7 +27,7 @@ public class HandOver {
     private final CameraLeases leases;
     private final LeasedCameras leased;
     private final RecordingControl recording;
-    private final SequenceReservations sequences;
+    private final CameraSequences sequences;
 
     public HandOver(
             ClusterConfig config,
@@ -36,7 +35,7 @@ public class HandOver {
             CameraLeases leases,
             LeasedCameras leased,
             RecordingControl recording,
-            SequenceReservations sequences) {
+            CameraSequences sequences) {
         this.config = config;
         this.self = identity.nodeId();
         this.leases = leases;
@@ -71,7 +70,7 @@ public class HandOver {
         try {
             recording.sync(cameraId);
             recording.stopped(cameraId).get(waitMillis, TimeUnit.MILLISECONDS);
-            long next = sequences.nextSequence(cameraId);
+            long next = sequences.next(cameraId);
             if (leases.release(cameraId, self, next)) {
                 LOG.info("Camera {}: handed over by node {} (next sequence {})", cameraId, self, next);
             }
@@ -100,7 +99,7 @@ public class HandOver {
                 continue;
             }
             try {
-                leases.release(cameraId, self, sequences.nextSequence(cameraId));
+                leases.release(cameraId, self, sequences.next(cameraId));
             } catch (RuntimeException e) {
                 LOG.warn(
                         "Camera {}: could not release its lease ({}); it expires in {}",

@@ -2,7 +2,6 @@ package io.vigil.cluster;
 
 import io.vigil.kernel.NodeIdentity;
 import io.vigil.kernel.hook.RecordingControl;
-import io.vigil.kernel.hook.SequenceReservations;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
@@ -38,7 +37,7 @@ public class LeaseRenewal {
     private final CameraLeases leases;
     private final LeasedCameras leased;
     private final RecordingControl recording;
-    private final SequenceReservations sequences;
+    private final CameraSequences sequences;
     private final StatusReports reports;
     private final LeaseTaking taking;
 
@@ -48,7 +47,7 @@ public class LeaseRenewal {
             CameraLeases leases,
             LeasedCameras leased,
             RecordingControl recording,
-            SequenceReservations sequences,
+            CameraSequences sequences,
             StatusReports reports,
             LeaseTaking taking) {
         this.config = config;
@@ -68,7 +67,7 @@ public class LeaseRenewal {
             renewals.put(
                     cameraId,
                     new CameraLeases.Renewal(
-                            sequences.nextSequenceNow(cameraId) + SEQUENCE_HEADROOM,
+                            sequences.nextNow(cameraId) + SEQUENCE_HEADROOM,
                             leased.recordsHere(cameraId) ? reports.publish(cameraId) : null));
         }
         for (String lost : leases.renew(self, now.plus(config.leaseDuration()), renewals)) {

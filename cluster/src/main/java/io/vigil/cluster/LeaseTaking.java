@@ -3,7 +3,6 @@ package io.vigil.cluster;
 import io.vigil.camera.CameraStatusBoard;
 import io.vigil.kernel.NodeIdentity;
 import io.vigil.kernel.hook.RecordingControl;
-import io.vigil.kernel.hook.SequenceReservations;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -12,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Taking a lease: a compare-and-set on its row ({@link CameraLeases#acquire}) that succeeds only while nobody else
- * holds it, then the row's sequence floor claimed ({@link SequenceReservations#claimSequences}) before this node
+ * holds it, then the row's sequence floor claimed ({@link CameraSequences#claim}, every stream of the camera) before this node
  * records a segment of the camera. A take-over is a take of a lease another node let expire.
  *
  * <p>Thread: called only by {@link LeaseKeeper} and {@link LeaseRenewal}, under the keeper's lock.
@@ -27,7 +26,7 @@ public class LeaseTaking {
     private final CameraLeases leases;
     private final LeasedCameras leased;
     private final RecordingControl recording;
-    private final SequenceReservations sequences;
+    private final CameraSequences sequences;
     private final CameraStatusBoard board;
 
     public LeaseTaking(
@@ -36,7 +35,7 @@ public class LeaseTaking {
             CameraLeases leases,
             LeasedCameras leased,
             RecordingControl recording,
-            SequenceReservations sequences,
+            CameraSequences sequences,
             CameraStatusBoard board) {
         this.config = config;
         this.self = identity.nodeId();
@@ -75,7 +74,7 @@ public class LeaseTaking {
 
     private boolean claim(String cameraId, Instant now) {
         OptionalLong floor = leases.acquire(cameraId, self, now, now.plus(config.leaseDuration()));
-        floor.ifPresent(f -> sequences.claimSequences(cameraId, f));
+        floor.ifPresent(f -> sequences.claim(cameraId, f));
         return floor.isPresent();
     }
 }

@@ -45,7 +45,7 @@ class HandOverTest {
                 leases,
                 fakes.leased,
                 fakes.recording,
-                fakes.sequences);
+                fakes.cameraSequences);
     }
 
     LeaseRow row(String camera) {
@@ -69,6 +69,17 @@ class HandOverTest {
                 "the next holder numbers on from exactly there");
         assertEquals(Set.of("cam2"), fakes.leased.snapshot());
         assertEquals("a", row("cam2").nodeId(), "only the camera handed over is released");
+    }
+
+    @Test
+    void aCameraWithASubStreamIsReleasedAboveTheNumberingOfBothItsStreams() {
+        fakes.withSub.add("cam1");
+        fakes.sequences.nextOf.put("cam1.sub", 900L);
+        handOver.handOver(List.of("cam1"), System.nanoTime());
+        assertEquals(
+                List.of("sync cam1 (assigned: false)", "stopped? cam1", "nextSequence cam1", "nextSequence cam1.sub"),
+                fakes.events());
+        assertEquals(900, row("cam1").sequenceFloor(), "the sub stream numbers ahead of the main: its floor counts");
     }
 
     @Test

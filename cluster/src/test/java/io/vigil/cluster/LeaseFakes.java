@@ -22,6 +22,11 @@ final class LeaseFakes {
     final LeasedCameras leased = new LeasedCameras();
     final Recording recording = new Recording();
     final Sequences sequences = new Sequences();
+    /** Cameras with a sub stream. */
+    final java.util.Set<String> withSub = new java.util.HashSet<>();
+    /** The numbering of every stream of a camera, over {@link #sequences}. */
+    final CameraSequences cameraSequences = new CameraSequences(sequences, withSub::contains);
+
     final Board board = new Board();
 
     static ClusterConfig config(Duration lease, Duration check) {
@@ -73,9 +78,13 @@ final class LeaseFakes {
         }
     }
 
-    /** The archive's numbering: every camera's next sequence is {@code next}; {@code onNext} runs when it is asked. */
+    /**
+     * The archive's numbering: every stream's next sequence is {@code next} (or its own in {@code nextOf});
+     * {@code onNext} runs when it is asked.
+     */
     final class Sequences implements SequenceReservations {
         long next = 100;
+        final Map<String, Long> nextOf = new HashMap<>();
         Consumer<String> onNext = c -> {};
 
         @Override
@@ -87,12 +96,12 @@ final class LeaseFakes {
         public long nextSequence(String cameraId) {
             onNext.accept(cameraId);
             log("nextSequence " + cameraId);
-            return next;
+            return nextOf.getOrDefault(cameraId, next);
         }
 
         @Override
         public long nextSequenceNow(String cameraId) {
-            return next;
+            return nextOf.getOrDefault(cameraId, next);
         }
     }
 

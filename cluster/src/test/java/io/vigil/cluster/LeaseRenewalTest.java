@@ -35,9 +35,9 @@ class LeaseRenewalTest {
         leases.ensure(List.of("cam1", "cam2", "cam3"), Set.of());
         ClusterConfig config = LeaseFakes.config(LEASE, CHECK);
         NodeIdentity a = new NodeIdentity("a");
-        taking = new LeaseTaking(config, a, leases, fakes.leased, fakes.recording, fakes.sequences, fakes.board);
+        taking = new LeaseTaking(config, a, leases, fakes.leased, fakes.recording, fakes.cameraSequences, fakes.board);
         renewal = new LeaseRenewal(
-                config, a, leases, fakes.leased, fakes.recording, fakes.sequences, fakes.reports(config), taking);
+                config, a, leases, fakes.leased, fakes.recording, fakes.cameraSequences, fakes.reports(config), taking);
     }
 
     LeaseRow row(String camera) {
@@ -98,6 +98,24 @@ class LeaseRenewalTest {
         renewal.renew(plan(List.of(), List.of(), List.of()), now);
         assertEquals(List.of("sync cam1 (assigned: false)"), fakes.events());
         assertEquals(Set.of(), fakes.leased.snapshot());
+    }
+
+    @Test
+    void aTakeClaimsTheFloorForEveryStreamOfTheCameraAndARenewalWritesItAboveBoth() {
+        fakes.withSub.add("cam1");
+        holds("b", "cam1", now.minusSeconds(40));
+        leases.renew("b", now.minusSeconds(1), Map.of("cam1", new CameraLeases.Renewal(170, null)));
+        taking.take(plan(List.of(), List.of(), List.of("cam1")), now);
+        assertEquals(
+                List.of(
+                        "claim cam1 from 170 (assigned: false)",
+                        "claim cam1.sub from 170 (assigned: false)",
+                        "dropRemote cam1",
+                        "sync cam1 (assigned: true)"),
+                fakes.events());
+        fakes.sequences.nextOf.put("cam1.sub", 400L);
+        renewal.renew(plan(List.of("cam1"), List.of(), List.of()), now);
+        assertEquals(400 + LeaseRenewal.SEQUENCE_HEADROOM, row("cam1").sequenceFloor());
     }
 
     @Test
