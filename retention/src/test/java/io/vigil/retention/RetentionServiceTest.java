@@ -120,6 +120,32 @@ class RetentionServiceTest {
     }
 
     @Test
+    void aHoldLimitedToOneStreamKeepsThatStreamOnly() throws Exception {
+        h = new RetentionHarness(NOW, null);
+        h.cameraWithSub("yard", 2, 2, null);
+        h.record("yard", "m1", DAYS_AGO_5, 5, 100);
+        h.record("yard.sub", "s1", DAYS_AGO_5, 5, 100);
+        Hold subOnly = h.holds.place(new HoldRequest(
+                "yard", DAYS_AGO_5.toString(), DAYS_AGO_5.plusSeconds(4).toString(), "case 2026-20", "sub"));
+        assertEquals("sub", subOnly.stream());
+        assertEquals("sub", h.holds.get(subOnly.id()).stream(), "kept as placed");
+        h.service().runNow("TEST");
+        assertEquals(
+                List.of(4L),
+                h.index.oldest("yard", -1, 100).stream().map(s -> s.sequence()).toList());
+        assertEquals(
+                List.of(0L, 1L, 4L),
+                h.index.oldest("yard.sub", -1, 100).stream()
+                        .map(s -> s.sequence())
+                        .toList());
+        VigilException wrong = assertThrows(
+                VigilException.class,
+                () -> h.holds.place(new HoldRequest(
+                        "yard", DAYS_AGO_5.toString(), DAYS_AGO_5.plusSeconds(4).toString(), "x", "third")));
+        assertEquals(Map.of("stream", "must be main or sub"), wrong.fieldErrors());
+    }
+
+    @Test
     void quotasDeleteOldestFirstDownToTheLowWaterMark() throws Exception {
         h = new RetentionHarness(NOW, 3_000L);
         h.camera("a", 30, 1_000L); // 20 x 100 bytes = 2,000 over 1,000: down to 900

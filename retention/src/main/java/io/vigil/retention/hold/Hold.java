@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param reason   why, as the auditor gave it
  * @param created  when it was placed
  * @param released when it was released; null while active
+ * @param stream   the one stream of the camera it keeps ({@code main} or {@code sub}), or null for all of them
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -28,13 +29,17 @@ public record Hold(
         Instant end,
         String reason,
         Instant created,
-        @Nullable Instant released) {
+        @Nullable Instant released,
+        @Nullable String stream) {
 
     public Hold {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(cameraId, "cameraId");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(created, "created");
+        if (stream != null && !stream.equals("main") && !stream.equals("sub")) {
+            throw new IllegalArgumentException("a hold's stream is main, sub or null, was " + stream);
+        }
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("hold must end after it starts");
         }
@@ -49,9 +54,13 @@ public record Hold(
         return new HeldRange(cameraId, start.toEpochMilli(), end.toEpochMilli());
     }
 
-    /** What it keeps in the archive: its range in every stream of its camera, one held range per stream key. */
+    /**
+     * What it keeps in the archive: its range in every stream of its camera (or the one it is limited to), one held
+     * range per stream key.
+     */
     public java.util.List<HeldRange> ranges() {
         return java.util.Arrays.stream(io.vigil.kernel.StreamName.values())
+                .filter(s -> stream == null || s.param().equals(stream))
                 .map(s -> new HeldRange(
                         io.vigil.kernel.StreamKey.of(cameraId, s).value(), start.toEpochMilli(), end.toEpochMilli()))
                 .toList();
@@ -59,6 +68,10 @@ public record Hold(
 
     /** What the audit log says of a request that placed or released it: its camera, range, id and reason. */
     public AuditNote auditNote() {
-        return AuditNote.footage(cameraId, start, end, "hold " + id + ": " + reason);
+        return AuditNote.footage(
+                cameraId,
+                start,
+                end,
+                "hold " + id + (stream == null ? "" : " (" + stream + " stream only)") + ": " + reason);
     }
 }

@@ -3,6 +3,7 @@ package io.vigil.retention.hold;
 import io.vigil.camera.RecordedCameras;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
+import io.vigil.kernel.StreamName;
 import io.vigil.kernel.TimeRange;
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
@@ -27,7 +28,7 @@ public class Holds {
 
     static final int MAX_REASON_LENGTH = 1000;
     private static final String COLUMNS =
-            "id, camera_id, start_millis, end_millis, reason, created_millis, released_millis";
+            "id, camera_id, start_millis, end_millis, reason, created_millis, released_millis, stream";
 
     private final Database db;
     private final RecordedCameras cameras;
@@ -55,6 +56,9 @@ public class Holds {
             throw VigilException.invalid(problems);
         }
         TimeRange range = TimeRange.parse(request.start(), request.end());
+        String stream = request.stream() == null
+                ? null
+                : StreamName.require("stream", request.stream()).param();
         String cameraId = request.cameraId().trim();
         cameras.require(cameraId);
         Hold hold = new Hold(
@@ -64,17 +68,19 @@ public class Holds {
                 range.end(),
                 request.reason().trim(),
                 clock.instant(),
-                null);
+                null,
+                stream);
         return whileUnchanged(() -> {
             db.update(
-                    "INSERT INTO hold (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO hold (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     hold.id(),
                     hold.cameraId(),
                     hold.start().toEpochMilli(),
                     hold.end().toEpochMilli(),
                     hold.reason(),
                     hold.created().toEpochMilli(),
-                    null);
+                    null,
+                    hold.stream());
             return hold;
         });
     }
@@ -132,6 +138,7 @@ public class Holds {
                 Instant.ofEpochMilli(rs.getLong(4)),
                 rs.getString(5),
                 Instant.ofEpochMilli(rs.getLong(6)),
-                released);
+                released,
+                rs.getString(8));
     }
 }
