@@ -79,6 +79,14 @@ class LowLatencyLiveTest {
         }
     }
 
+    private String body(String path) {
+        try {
+            return vigil.send("GET", path, null).body();
+        } catch (Exception e) {
+            return "unreachable: " + e;
+        }
+    }
+
     private String live(String query) {
         try {
             return vigil.send("GET", "/api/cameras/dock/live.m3u8" + query, null)
@@ -101,6 +109,14 @@ class LowLatencyLiveTest {
         return ExternalTools.run(
                 Duration.ofSeconds(30),
                 List.of("ffprobe", "-v", "error", "-show_entries", entries, "-of", "default=nw=1", file.toString()));
+    }
+
+    @Test
+    void theMultivariantPlaylistNamesTheAacTrackAsAacLc() {
+        String master = body("/api/cameras/dock/master.m3u8");
+        assertTrue(
+                master.matches("(?s).*CODECS=\"avc1\\.[0-9a-f]{6},mp4a\\.40\\.2\".*"),
+                "the clip's AAC-LC audio is mp4a.40.2 (audio object type 2): " + master);
     }
 
     @Test

@@ -8,10 +8,7 @@ import io.vigil.kernel.StreamKey;
 import io.vigil.kernel.StreamName;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,9 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class CameraStatusBoard {
 
-    private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
-
-    private final Map<String, Health> cameras = new ConcurrentHashMap<>();
+    private final Map<String, StreamHealth> cameras = new ConcurrentHashMap<>();
     private final Map<String, Remote> remote = new ConcurrentHashMap<>();
 
     /** Another node's report, shown until {@code freshUntil}; after that its node has fallen silent. */
@@ -40,77 +35,6 @@ public class CameraStatusBoard {
         this.clock = clock;
         this.backlog = backlog;
         this.meters = meters;
-    }
-
-    /** One finished segment, for the bitrate and frame rate of the last minute. */
-    private record Finished(Instant at, long bytes, int frames, int durationMillis) {}
-
-    /** Mutable health of one camera; guarded by its own lock. */
-    private final class Health {
-        CameraStatus.State state = CameraStatus.State.CONNECTING;
-        Instant since = clock.instant();
-        Instant lastSegmentAt;
-        String lastError;
-        Instant lastErrorAt;
-        String sessionId;
-        Instant sessionStart;
-        long sessions;
-        String codec;
-        String resolution;
-        String tlsFingerprint;
-        Camera.Engine engine;
-        String engineReason;
-        Long damagedFrames;
-        final Deque<Finished> recent = new ArrayDeque<>();
-
-        synchronized void state(CameraStatus.State newState) {
-            if (newState != state) {
-                state = newState;
-                since = clock.instant();
-            }
-        }
-
-        synchronized void error(String message) {
-            if (message != null) {
-                lastError = message;
-                lastErrorAt = clock.instant();
-            }
-        }
-
-        synchronized CameraStatus snapshot(String cameraId, boolean enabled) {
-            Instant now = clock.instant();
-            while (!recent.isEmpty() && recent.peekFirst().at().isBefore(now.minus(RATE_WINDOW))) {
-                recent.removeFirst();
-            }
-            long bytes = 0;
-            long frames = 0;
-            long millis = 0;
-            for (Finished f : recent) {
-                bytes += f.bytes();
-                frames += f.frames();
-                millis += f.durationMillis();
-            }
-            Integer kbps = millis == 0 ? null : (int) Math.round(bytes * 8.0 / millis);
-            Double fps = millis == 0 ? null : Math.round(frames * 10_000.0 / millis) / 10.0;
-            return new CameraStatus(
-                    enabled ? state : CameraStatus.State.DISABLED,
-                    since,
-                    lastSegmentAt,
-                    lastError,
-                    lastErrorAt,
-                    sessionId,
-                    sessionStart,
-                    Math.max(0, sessions - 1),
-                    codec,
-                    resolution,
-                    kbps,
-                    fps,
-                    backlog.segments(cameraId),
-                    tlsFingerprint,
-                    engine,
-                    engineReason,
-                    damagedFrames);
-        }
     }
 
     /**
@@ -175,14 +99,14 @@ public class CameraStatusBoard {
 
     /** Sets the state and, if given, the latest error. */
     public void report(String cameraId, CameraStatus.State state, String error) {
-        Health h = health(cameraId);
+        StreamHealth h = health(cameraId);
         h.state(state);
         h.error(error);
     }
 
     /** The certificate an rtsps:// camera presented at this connection attempt (trusted or not). */
     public void tlsCertificateSeen(String cameraId, TlsFingerprint fingerprint) {
-        Health h = health(cameraId);
+        StreamHealth h = health(cameraId);
         synchronized (h) {
             h.tlsFingerprint = fingerprint == null ? null : fingerprint.value();
         }
@@ -193,7 +117,7 @@ public class CameraStatusBoard {
      * is set to (null when it is).
      */
     public void engine(String cameraId, Camera.Engine recording, String reason) {
-        Health h = health(cameraId);
+        StreamHealth h = health(cameraId);
         synchronized (h) {
             h.engine = recording;
             h.engineReason = reason;
@@ -202,7 +126,7 @@ public class CameraStatusBoard {
 
     /** A new recording session connected. */
     public void sessionStarted(String cameraId, String sessionId, Instant start, String codec, String resolution) {
-        Health h = health(cameraId);
+        StreamHealth h = health(cameraId);
         synchronized (h) {
             h.sessionId = sessionId;
             h.sessionStart = start;
@@ -218,7 +142,7 @@ public class CameraStatusBoard {
 
     /** The current session dropped {@code total} damaged frames so far (lost RTP packets). */
     public void framesDamaged(String cameraId, long total) {
-        Health h = health(cameraId);
+        StreamHealth h = health(cameraId);
         synchronized (h) {
             h.damagedFrames = total;
         }
@@ -231,11 +155,10 @@ public class CameraStatusBoard {
 
     /** A segment was finished and handed to the archive. */
     public void segmentFinished(String cameraId, long bytes, int frames, int durationMillis) {
-        Health h = health(cameraId);
+        StreamHealth h = health(cameraId);
         synchronized (h) {
             Instant now = clock.instant();
-            h.lastSegmentAt = now;
-            h.recent.addLast(new Finished(now, bytes, frames, durationMillis));
+            h.finished(now, bytes, frames, durationMillis);
         }
         h.state(CameraStatus.State.RECORDING);
     }
@@ -252,9 +175,9 @@ public class CameraStatusBoard {
         remote.remove(cameraId);
     }
 
-    private Health health(String cameraId) {
+    private StreamHealth health(String cameraId) {
         return cameras.computeIfAbsent(cameraId, id -> {
-            Health h = new Health();
+            StreamHealth h = new StreamHealth(clock, backlog);
             for (CameraStatus.State s : CameraStatus.State.values()) {
                 // One series per state, 1 for the current one: the Prometheus way to export an enum.
                 Gauge.builder("vigil.camera.state", h, x -> x.state == s ? 1 : 0)

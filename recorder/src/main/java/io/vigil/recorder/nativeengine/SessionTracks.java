@@ -114,9 +114,12 @@ final class SessionTracks {
         return audioFormat;
     }
 
-    /** The AAC audio object type (2 for AAC-LC), for the codecs string; null without audio. */
+    /**
+     * The AAC profile as FFmpeg numbers it, the audio object type less one (1 for AAC-LC, object type 2), which the
+     * codecs string ({@code mp4a.40.2}) takes; null without audio.
+     */
     Integer aacProfile() {
-        return audioFormat.map(AudioTrack::audioObjectType).orElse(null);
+        return audioFormat.map(t -> t.audioObjectType() - 1).orElse(null);
     }
 
     String ignoredAudioCodec() {
