@@ -30,7 +30,7 @@ public record VideoTiming(long trackId, long timescale) {
             for (Box trak : moov.children(init)) {
                 Box mdia = trak.type().equals("trak") ? trak.child(init, "mdia") : null;
                 Box hdlr = mdia == null ? null : mdia.child(init, "hdlr");
-                if (hdlr == null || !isVideo(init, hdlr)) {
+                if (hdlr == null || !handler(init, hdlr, "vide")) {
                     continue;
                 }
                 Box tkhd = trak.child(init, "tkhd");
@@ -48,9 +48,14 @@ public record VideoTiming(long trackId, long timescale) {
         return Optional.empty();
     }
 
-    /** {@code hdlr}: version and flags, pre_defined, then the handler type. */
-    private static boolean isVideo(byte[] bytes, Box hdlr) {
+    /** Whether an {@code hdlr} box (version and flags, pre_defined, then the handler type) names {@code type}. */
+    static boolean handler(byte[] bytes, Box hdlr, String type) {
         int at = hdlr.content(8, 4);
-        return bytes[at] == 'v' && bytes[at + 1] == 'i' && bytes[at + 2] == 'd' && bytes[at + 3] == 'e';
+        for (int i = 0; i < 4; i++) {
+            if (bytes[at + i] != type.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
