@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One stream of a camera (main or sub) as a DASH manifest offers it: a {@code Representation} in every period it
@@ -32,28 +31,12 @@ public record DashStream(
         List<ListedSegment> segments,
         Uris uris) {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
-    private static final Pattern CODECS = Pattern.compile("[A-Za-z0-9.]+(,[A-Za-z0-9.]+)*");
-
     public DashStream {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(codecs, "codecs");
+        StreamFormat.check(id, codecs, width, height, framesPerSecond);
         Objects.requireNonNull(uris, "uris");
         segments = List.copyOf(segments);
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("id must be like main or sub, was " + id);
-        }
         if (bandwidthBitsPerSecond <= 0) {
             throw new IllegalArgumentException("bandwidthBitsPerSecond must be > 0, was " + bandwidthBitsPerSecond);
-        }
-        if (!CODECS.matcher(codecs).matches()) {
-            throw new IllegalArgumentException("codecs must be RFC 6381 identifiers, was " + codecs);
-        }
-        if ((width == null) != (height == null) || (width != null && (width <= 0 || height <= 0))) {
-            throw new IllegalArgumentException("width and height are both positive or both absent");
-        }
-        if (framesPerSecond != null && !(framesPerSecond > 0 && framesPerSecond <= 1000)) {
-            throw new IllegalArgumentException("framesPerSecond must be in (0, 1000], was " + framesPerSecond);
         }
     }
 

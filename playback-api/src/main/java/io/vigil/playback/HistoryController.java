@@ -70,7 +70,7 @@ public class HistoryController {
                 ? TimeRange.parse(start, end)
                 : new TimeRange(
                         TimeRange.instant("start", start), clock.instant().plus(config.gapTolerance()));
-        requireWithinLimit(range);
+        requireWithinLimit(range, config);
         Listing listing = archive.range(id, range, !complete);
         String body = MediaPlaylist.range(
                 listing.segments(),
@@ -91,7 +91,7 @@ public class HistoryController {
     public Timeline timeline(String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
         cameras.require(id);
         TimeRange range = TimeRange.parse(start, end);
-        requireWithinLimit(range);
+        requireWithinLimit(range, config);
         SpanAssembler spans = new SpanAssembler(
                 range.start(), range.end(), config.gapTolerance().toMillis());
         for (RecordingSpan s : archive.spans(id, range)) {
@@ -128,7 +128,7 @@ public class HistoryController {
                         instant == null ? FootageCaching.REVALIDATE : FootageCaching.PAST_SNAPSHOT);
     }
 
-    private void requireWithinLimit(TimeRange range) {
+    static void requireWithinLimit(TimeRange range, PlaybackConfig config) {
         Duration length = Duration.between(range.start(), range.end());
         if (length.compareTo(config.maxPlaylistRange()) > 0) {
             throw new VigilException(

@@ -167,6 +167,17 @@ public class ArchiveReader {
         });
     }
 
+    /** The RFC 6381 codecs recorded with an init segment ({@code avc1.64001f,mp4a.40.2}): indexed, or still spooled. */
+    public Optional<String> initCodecs(String cameraId, String initKey) {
+        return index.initSegments()
+                .find(initKey)
+                .map(InitSegment::codecs)
+                .or(() -> spool.pending(cameraId).stream()
+                        .filter(s -> s.segment().initKey().equals(initKey))
+                        .map(SpooledSegment::codecs)
+                        .findFirst());
+    }
+
     /** Back to the keyframe-started segment at or before {@code s} in its session, oldest first, ending with it. */
     private List<Segment> fromKeyframe(Segment s) {
         List<Segment> newestFirst = new ArrayList<>(List.of(s));
