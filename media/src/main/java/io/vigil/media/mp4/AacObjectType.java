@@ -22,29 +22,17 @@ public final class AacObjectType {
 
     /** The object type of the first sound track's AAC; empty when it has none (no audio, or not MPEG-4 audio). */
     public static Optional<Integer> of(byte[] init) {
-        for (Box moov : Box.children(init, 0, init.length)) {
-            if (!moov.type().equals("moov")) {
-                continue;
-            }
-            for (Box trak : moov.children(init)) {
-                Box mdia = trak.type().equals("trak") ? trak.child(init, "mdia") : null;
-                Box hdlr = mdia == null ? null : mdia.child(init, "hdlr");
-                if (hdlr == null || !VideoTiming.handler(init, hdlr, "soun")) {
-                    continue;
-                }
-                Box stsd = Fragments.descend(init, mdia, "minf", "stbl", "stsd");
-                if (stsd == null) {
-                    return Optional.empty();
-                }
-                int entries = stsd.content(8, 0); // version, flags, entry_count
-                Box mp4a = Box.children(init, entries, stsd.end()).stream()
-                        .filter(b -> b.type().equals("mp4a"))
-                        .findFirst()
-                        .orElse(null);
-                return mp4a == null ? Optional.empty() : fromSampleEntry(init, mp4a);
-            }
+        Box stsd = Tracks.first(init, "soun")
+                .map(trak -> Fragments.descend(init, trak, "mdia", "minf", "stbl", "stsd"))
+                .orElse(null);
+        if (stsd == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        int entries = stsd.content(8, 0); // after version, flags and entry_count
+        return Box.children(init, entries, stsd.end()).stream()
+                .filter(b -> b.type().equals("mp4a"))
+                .findFirst()
+                .flatMap(mp4a -> fromSampleEntry(init, mp4a));
     }
 
     /** An {@code mp4a} entry: 28 bytes of AudioSampleEntry (more in QuickTime's versions 1 and 2), then {@code esds}. */
