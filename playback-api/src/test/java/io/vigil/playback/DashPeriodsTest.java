@@ -46,39 +46,28 @@ class DashPeriodsTest {
         }
     }
 
-    private record Split(String why, List<ListedSegment> segments, List<Long> periodStartOffsets) {}
+    /** Segments 1 and 2 of session s1 with init aa from T0, then one segment as given: where periods start. */
+    private record Split(
+            String why, long sequence, String session, long offsetMillis, String init, List<Long> starts) {}
 
     @Test
     void eachRunOfAStreamIsAPeriodOfItsOwn() {
-        List<ListedSegment> first = contiguous(1, "s1", 0, "aa", 2000, 2000);
         List<Split> splits = List.of(
-                new Split("one run", concat(first, contiguous(3, "s1", 4000, "aa", 2000)), List.of(0L)),
-                new Split(
-                        "a sequence gap, no time gap",
-                        concat(first, contiguous(4, "s1", 4000, "aa", 2000)),
-                        List.of(0L, 4000L)),
-                new Split(
-                        "a session change, no time gap",
-                        concat(first, contiguous(3, "s2", 4000, "aa", 2000)),
-                        List.of(0L, 4000L)),
-                new Split(
-                        "an init change, no time gap",
-                        concat(first, contiguous(3, "s1", 4000, "bb", 2000)),
-                        List.of(0L, 4000L)),
-                new Split(
-                        "a time gap over the tolerance",
-                        concat(first, contiguous(3, "s1", 5001, "aa", 2000)),
-                        List.of(0L, 5001L)),
-                new Split(
-                        "a pause within the tolerance",
-                        concat(first, contiguous(3, "s1", 5000, "aa", 2000)),
-                        List.of(0L)));
+                new Split("one run", 3, "s1", 4000, "aa", List.of(0L)),
+                new Split("a sequence gap, no time gap", 4, "s1", 4000, "aa", List.of(0L, 4000L)),
+                new Split("a session change, no time gap", 3, "s2", 4000, "aa", List.of(0L, 4000L)),
+                new Split("an init change, no time gap", 3, "s1", 4000, "bb", List.of(0L, 4000L)),
+                new Split("a time gap over the tolerance", 3, "s1", 5001, "aa", List.of(0L, 5001L)),
+                new Split("a pause within the tolerance", 3, "s1", 5000, "aa", List.of(0L)));
         for (Split split : splits) {
+            List<ListedSegment> segments = concat(
+                    contiguous(1, "s1", 0, "aa", 2000, 2000),
+                    contiguous(split.sequence(), split.session(), split.offsetMillis(), split.init(), 2000));
             for (boolean live : new boolean[] {false, true}) {
-                List<DashPeriods.Period> periods = DashPeriods.plan(
-                        List.of(DashManifestTest.main(split.segments())), 1000, live, anchors(Map.of()));
+                List<DashPeriods.Period> periods =
+                        DashPeriods.plan(List.of(DashManifestTest.main(segments)), 1000, live, anchors(Map.of()));
                 assertEquals(
-                        split.periodStartOffsets(),
+                        split.starts(),
                         periods.stream().map(p -> p.startMillis() - T0).toList(),
                         split.why() + (live ? ", live" : ", static"));
             }
