@@ -33,7 +33,8 @@ import java.util.Objects;
  * <p><b>Audio</b> is muxed into the same segments (track 2): the Representation's {@code codecs} names both tracks
  * (e.g. {@code avc1.64001f,mp4a.40.2}) in a {@code contentType="video"} AdaptationSet. DASH-IF prefers one
  * AdaptationSet per media type, which would need a second copy of every segment; multiplexed Representations are legal
- * DASH, and a player hands such segments to one video source buffer, where the audio plays along.
+ * DASH, for players that hand such segments whole to one source buffer. FFmpeg's DASH demuxer is not one of them: it
+ * gives a Representation one stream, and muxed audio packets land in the video stream.
  */
 public final class DashManifest {
 
