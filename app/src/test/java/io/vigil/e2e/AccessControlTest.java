@@ -64,10 +64,12 @@ class AccessControlTest {
         MATRIX.put("GET /api/cameras/{id}/master.m3u8", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/live/{name}", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/live/init/{name}", "viewer auditor installer admin");
+        MATRIX.put("GET /api/cameras/{id}/live.mpd", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/segments/{sequence}.m4s", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/init/{name}", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/timeline", "viewer auditor admin");
         MATRIX.put("GET /api/cameras/{id}/playlist.m3u8", "auditor admin");
+        MATRIX.put("GET /api/cameras/{id}/manifest.mpd", "auditor admin");
         MATRIX.put("GET /api/cameras/{id}/clip.mp4", "auditor admin");
         MATRIX.put("GET /api/cameras/{id}/clip.manifest", "auditor admin");
         MATRIX.put("GET /api/cameras/{id}/snapshot.jpg", "auditor admin");
@@ -485,7 +487,8 @@ class AccessControlTest {
             path = path.replace("{id}", "00000000-0000-0000-0000-000000000000");
         }
         path = path.replace("/api/cameras/{id}", "/api/cameras/" + (method.equals("GET") ? "cam" : "nocam"));
-        if (path.matches("/api/cameras/cam/(timeline|playlist\\.m3u8|clip\\.mp4|clip\\.manifest|verify)")) {
+        if (path.matches(
+                "/api/cameras/cam/(timeline|playlist\\.m3u8|manifest\\.mpd|clip\\.mp4|clip\\.manifest|verify)")) {
             path += "?start=2026-01-01T00:00:00Z&end=2026-01-01T00:10:00Z";
         }
         return path;

@@ -270,6 +270,40 @@ class StreamsEndToEndTest {
     }
 
     @Test
+    void theDashManifestsOfferBothStreamsAndFfmpegsDashClientReadsEach() throws Exception {
+        Instant end = Instant.now().minusSeconds(1);
+        String ranged = "/api/cameras/yard/manifest.mpd?start=" + end.minusSeconds(6) + "&end=" + end;
+        String mpd = body(ranged);
+        assertTrue(mpd.contains("<Representation id=\"main\""), mpd);
+        Matcher sub = Pattern.compile(
+                        "<Representation id=\"sub\"[^>]*>\\s*<SegmentTemplate [^>]*media=\"segments/\\$Number\\$\\.m4s\\?stream=sub\"")
+                .matcher(mpd);
+        assertTrue(sub.find(), "the sub stream's segments are named with it: " + mpd);
+        String probed = ExternalTools.run(
+                Duration.ofSeconds(60),
+                List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-f",
+                        "dash",
+                        "-headers",
+                        "Authorization: " + TestAdmin.basic() + "\r\n",
+                        "-show_entries",
+                        "stream=width,height",
+                        "-of",
+                        "csv=p=0",
+                        vigil.base + ranged));
+        assertTrue(probed.contains("1280,720") && probed.contains("640,360"), "FFmpeg read both: " + probed);
+        String live = body("/api/cameras/yard/live.mpd");
+        assertTrue(
+                live.contains("type=\"dynamic\"")
+                        && live.contains("<Representation id=\"main\"")
+                        && live.contains("<Representation id=\"sub\""),
+                live);
+    }
+
+    @Test
     void anUnknownStreamIsRefusedInWords() throws Exception {
         HttpResponse<String> refused = vigil.send("GET", "/api/cameras/yard/live.m3u8?stream=third", null);
         assertEquals(400, refused.statusCode());

@@ -74,7 +74,7 @@ public class HistoryController {
                 ? TimeRange.parse(start, end)
                 : new TimeRange(
                         TimeRange.instant("start", start), clock.instant().plus(config.gapTolerance()));
-        requireWithinLimit(range);
+        requireWithinLimit(range, config);
         Listing listing = archive.range(key, range, !complete);
         String body = MediaPlaylist.range(
                 listing.segments(),
@@ -99,7 +99,7 @@ public class HistoryController {
             @Nullable @QueryValue String stream) {
         String key = cameras.requireStream(id, stream);
         TimeRange range = TimeRange.parse(start, end);
-        requireWithinLimit(range);
+        requireWithinLimit(range, config);
         SpanAssembler spans = new SpanAssembler(
                 range.start(), range.end(), config.gapTolerance().toMillis());
         for (RecordingSpan s : archive.spans(key, range)) {
@@ -140,7 +140,7 @@ public class HistoryController {
                         instant == null ? FootageCaching.REVALIDATE : FootageCaching.PAST_SNAPSHOT);
     }
 
-    private void requireWithinLimit(TimeRange range) {
+    static void requireWithinLimit(TimeRange range, PlaybackConfig config) {
         Duration length = Duration.between(range.start(), range.end());
         if (length.compareTo(config.maxPlaylistRange()) > 0) {
             throw new VigilException(

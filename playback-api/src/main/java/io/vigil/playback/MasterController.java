@@ -83,7 +83,7 @@ public class MasterController {
         for (StreamName stream : StreamName.values()) {
             String key = StreamKey.of(id, stream).value();
             List<Segment> measured = measured(key, range);
-            Optional<String> codecs = codecs(measured);
+            Optional<String> codecs = codecs(key, measured);
             if (codecs.isEmpty()) {
                 continue;
             }
@@ -131,10 +131,10 @@ public class MasterController {
         return segments.size() > MEASURED_SEGMENTS ? segments.subList(0, MEASURED_SEGMENTS) : segments;
     }
 
-    /** The codecs of the newest measured segment whose init segment is indexed. */
-    private Optional<String> codecs(List<Segment> segments) {
+    /** The codecs of the newest measured segment whose init segment's are known (indexed or spooled). */
+    private Optional<String> codecs(String key, List<Segment> segments) {
         for (int i = segments.size() - 1; i >= 0; i--) {
-            Optional<String> codecs = archive.codecs(segments.get(i).initKey());
+            Optional<String> codecs = archive.initCodecs(key, segments.get(i).initKey());
             if (codecs.isPresent()) {
                 return codecs;
             }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Writes the HLS multivariant playlist (RFC 8216bis §4.4.6.2) of a camera's streams: one
@@ -85,16 +84,9 @@ public final class MasterPlaylist {
             Integer height,
             Double framesPerSecond) {
 
-        private static final Pattern STREAM_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
-        private static final Pattern CODECS = Pattern.compile("[A-Za-z0-9.]+(,[A-Za-z0-9.]+)*");
-
         public Variant {
-            Objects.requireNonNull(streamName, "streamName");
+            StreamFormat.check(streamName, codecs, width, height, framesPerSecond);
             Objects.requireNonNull(uri, "uri");
-            Objects.requireNonNull(codecs, "codecs");
-            if (!STREAM_NAME.matcher(streamName).matches()) {
-                throw new IllegalArgumentException("streamName must be like main or sub, was " + streamName);
-            }
             if (uri.isBlank()
                     || uri.contains("://")
                     || uri.startsWith("#")
@@ -104,18 +96,6 @@ public final class MasterPlaylist {
             if (averageBitsPerSecond <= 0 || peakBitsPerSecond < averageBitsPerSecond) {
                 throw new IllegalArgumentException("bandwidths must be 0 < average <= peak, were average "
                         + averageBitsPerSecond + ", peak " + peakBitsPerSecond);
-            }
-            if (!CODECS.matcher(codecs).matches()) {
-                throw new IllegalArgumentException("codecs must be RFC 6381 identifiers, was " + codecs);
-            }
-            if ((width == null) != (height == null)) {
-                throw new IllegalArgumentException("width and height come together or not at all");
-            }
-            if (width != null && (width <= 0 || height <= 0)) {
-                throw new IllegalArgumentException("resolution must be positive, was " + width + "x" + height);
-            }
-            if (framesPerSecond != null && !(framesPerSecond > 0 && framesPerSecond <= 1000)) {
-                throw new IllegalArgumentException("framesPerSecond must be in (0, 1000], was " + framesPerSecond);
             }
         }
 

@@ -56,11 +56,14 @@ public final class RouteRules {
         // the live edge's parts, segments and init segments: part of the viewing session its playlist began
         rule("GET", CAMERA + "/live/{name}", LIVE, AuditAction.LIVE_VIEW, NO);
         rule("GET", CAMERA + "/live/init/{name}", LIVE, null, NO);
+        // DASH over the archive's segments: live as live.m3u8?source=archive, a range as playlist.m3u8
+        rule("GET", CAMERA + "/live.mpd", LIVE, AuditAction.LIVE_VIEW, NO);
         // audited once per viewing session (LIVE_VIEW or PLAYBACK by the segment's age), not per segment
         rule("GET", CAMERA + "/segments/{sequence}.m4s", LIVE, AuditAction.PLAYBACK, SEGMENT);
         rule("GET", CAMERA + "/init/{name}", LIVE, null, INIT);
         rule("GET", CAMERA + "/timeline", TIMELINE);
         rule("GET", CAMERA + "/playlist.m3u8", HISTORY, AuditAction.PLAYBACK, EXACT_RANGE);
+        rule("GET", CAMERA + "/manifest.mpd", HISTORY, AuditAction.PLAYBACK, EXACT_RANGE);
         rule("GET", CAMERA + "/clip.mp4", HISTORY, AuditAction.CLIP_EXPORT, EXACT_RANGE);
         rule("GET", CAMERA + "/clip.manifest", HISTORY, AuditAction.CLIP_EXPORT, EXACT_RANGE);
         rule("GET", CAMERA + "/snapshot.jpg", HISTORY, AuditAction.SNAPSHOT, NO);

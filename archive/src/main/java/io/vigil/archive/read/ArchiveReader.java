@@ -120,11 +120,6 @@ public class ArchiveReader {
         return holder.map(this::fromKeyframe).orElse(List.of());
     }
 
-    /** The RFC 6381 codecs string of an indexed init segment (one still in the spool has none yet). */
-    public Optional<String> codecs(String initKey) {
-        return index.initSegments().find(initKey).map(io.vigil.archive.index.InitSegment::codecs);
-    }
-
     /** The camera's newest segment, stored or spooled. */
     public Optional<Segment> newest(String cameraId) {
         Optional<Segment> spooled =
@@ -170,6 +165,17 @@ public class ArchiveReader {
                 return Optional.empty();
             }
         });
+    }
+
+    /** The RFC 6381 codecs recorded with an init segment ({@code avc1.64001f,mp4a.40.2}): indexed, or still spooled. */
+    public Optional<String> initCodecs(String cameraId, String initKey) {
+        return index.initSegments()
+                .find(initKey)
+                .map(InitSegment::codecs)
+                .or(() -> spool.pending(cameraId).stream()
+                        .filter(s -> s.segment().initKey().equals(initKey))
+                        .map(SpooledSegment::codecs)
+                        .findFirst());
     }
 
     /** Back to the keyframe-started segment at or before {@code s} in its session, oldest first, ending with it. */

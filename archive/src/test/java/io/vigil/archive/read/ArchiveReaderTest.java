@@ -178,4 +178,15 @@ class ArchiveReaderTest {
                 reader.segment("cam", 0).orElseThrow());
         assertEquals(Optional.empty(), reader.segment("cam", 1));
     }
+
+    @Test
+    void anInitSegmentsCodecsComeFromItsRowOrWhileItWaitsFromTheSpool() {
+        Segment waiting =
+                new Segment("cam", 0, "a", T0, 2000, 1000, "cam/0.m4s", "cam/init/y.mp4", true, "0".repeat(64));
+        spool.add(waiting, "avc1.640028,mp4a.40.2", new byte[1000], new byte[700]);
+
+        assertEquals(Optional.of("avc1.64001f"), reader.initCodecs("cam", INIT));
+        assertEquals(Optional.of("avc1.640028,mp4a.40.2"), reader.initCodecs("cam", "cam/init/y.mp4"));
+        assertEquals(Optional.empty(), reader.initCodecs("cam", "cam/init/z.mp4"));
+    }
 }

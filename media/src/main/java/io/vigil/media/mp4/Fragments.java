@@ -73,7 +73,8 @@ public final class Fragments {
         return out.append(timescales(init)).toString();
     }
 
-    private static Box descend(byte[] bytes, Box from, String... path) {
+    /** The box at {@code path} below {@code from}, each step its first child of that type; null where one is missing. */
+    static Box descend(byte[] bytes, Box from, String... path) {
         Box box = from;
         for (String type : path) {
             box = box == null ? null : box.child(bytes, type);

@@ -23,34 +23,17 @@ public record VideoTiming(long trackId, long timescale) {
 
     /** The first video track of {@code init}; empty when it has none (audio only, or not an init segment). */
     public static Optional<VideoTiming> of(byte[] init) {
-        for (Box moov : Box.children(init, 0, init.length)) {
-            if (!moov.type().equals("moov")) {
-                continue;
+        return Tracks.first(init, "vide").map(trak -> {
+            Box tkhd = trak.child(init, "tkhd");
+            Box mdhd = Fragments.descend(init, trak, "mdia", "mdhd");
+            if (tkhd == null || mdhd == null) {
+                throw new MediaException(MediaError.MALFORMED_MP4, "video track without tkhd or mdhd");
             }
-            for (Box trak : moov.children(init)) {
-                Box mdia = trak.type().equals("trak") ? trak.child(init, "mdia") : null;
-                Box hdlr = mdia == null ? null : mdia.child(init, "hdlr");
-                if (hdlr == null || !isVideo(init, hdlr)) {
-                    continue;
-                }
-                Box tkhd = trak.child(init, "tkhd");
-                Box mdhd = mdia.child(init, "mdhd");
-                if (tkhd == null || mdhd == null) {
-                    throw new MediaException(MediaError.MALFORMED_MP4, "video track without tkhd or mdhd");
-                }
-                boolean tkhdV1 = init[tkhd.content(0, 1)] == 1;
-                boolean mdhdV1 = init[mdhd.content(0, 1)] == 1;
-                return Optional.of(new VideoTiming(
-                        Box.readUint32(init, tkhd.content(tkhdV1 ? 20 : 12, 4)),
-                        Box.readUint32(init, mdhd.content(mdhdV1 ? 20 : 12, 4))));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** {@code hdlr}: version and flags, pre_defined, then the handler type. */
-    private static boolean isVideo(byte[] bytes, Box hdlr) {
-        int at = hdlr.content(8, 4);
-        return bytes[at] == 'v' && bytes[at + 1] == 'i' && bytes[at + 2] == 'd' && bytes[at + 3] == 'e';
+            boolean tkhdV1 = init[tkhd.content(0, 1)] == 1;
+            boolean mdhdV1 = init[mdhd.content(0, 1)] == 1;
+            return new VideoTiming(
+                    Box.readUint32(init, tkhd.content(tkhdV1 ? 20 : 12, 4)),
+                    Box.readUint32(init, mdhd.content(mdhdV1 ? 20 : 12, 4)));
+        });
     }
 }

@@ -8,6 +8,7 @@ import io.vigil.media.fmp4.InitSegment;
 import io.vigil.media.fmp4.Sample;
 import io.vigil.media.fmp4.TrackRun;
 import io.vigil.media.fmp4.VideoTrack;
+import io.vigil.media.mp4.AacObjectType;
 import io.vigil.media.mp4.Fragments;
 import io.vigil.media.mp4.VideoTiming;
 import java.nio.ByteBuffer;
@@ -42,6 +43,7 @@ class Mp4ReadingFuzzTest {
         try {
             Fragments.timescales(bytes);
             VideoTiming.of(bytes);
+            AacObjectType.of(bytes);
             Fragments.sampleDescriptions(bytes);
             Fragments.withComment(bytes, "exported");
         } catch (MediaException refused) {
