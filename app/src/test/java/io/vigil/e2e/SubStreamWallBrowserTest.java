@@ -352,11 +352,17 @@ class SubStreamWallBrowserTest {
                         const v = document.getElementById('history-video');
                         return {variant: document.getElementById('history-variant').textContent,
                           height: v.videoHeight, frames: v.getVideoPlaybackQuality().totalVideoFrames};"""),
-                m -> m != null && List.of("main", "sub").contains(m.get("variant")) && number(m, "frames") > 25);
+                m -> m != null
+                        && String.valueOf(m.get("variant")).matches("(main|sub) \\d+p")
+                        && number(m, "frames") > 25);
+        String variant = String.valueOf(playing.get("variant"));
         assertEquals(
-                "sub".equals(playing.get("variant")) ? SUB_HEIGHT : MAIN_HEIGHT,
+                variant.startsWith("sub") ? SUB_HEIGHT : MAIN_HEIGHT,
                 number(playing, "height"),
                 "the variant named is the one on screen: " + playing);
+        assertTrue(
+                variant.endsWith(" " + number(playing, "height") + "p"),
+                "the range's multivariant playlist states each variant's resolution: " + playing);
         System.out.println("MEASURED " + camera + " history: " + playing + ", clock " + (shown - picked)
                 + " ms after the picked time, " + sincePickMillis + " ms after the pick");
         console.screenshot("sub-stream-history-playing");

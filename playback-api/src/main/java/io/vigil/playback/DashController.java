@@ -19,6 +19,7 @@ import io.vigil.error.VigilException;
 import io.vigil.kernel.StreamKey;
 import io.vigil.kernel.StreamName;
 import io.vigil.kernel.TimeRange;
+import io.vigil.media.mp4.VideoSize;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -139,12 +141,13 @@ public class DashController {
             if (share != null && !share.isEmpty()) {
                 query.put(SegmentUrls.SHARE_PARAMETER, share);
             }
+            Optional<VideoSize> size = facts.size(key, listed);
             streams.add(new DashStream(
                     name.param(),
                     facts.bandwidth(key, listed).peakBitsPerSecond(),
                     facts.codecs(key, listed),
-                    null,
-                    null,
+                    size.map(VideoSize::width).orElse(null),
+                    size.map(VideoSize::height).orElse(null),
                     null,
                     listed,
                     DashStream.Uris.relative(query)));

@@ -13,6 +13,7 @@ import io.vigil.kernel.TimeRange;
 import io.vigil.media.MediaException;
 import io.vigil.media.mp4.AacObjectType;
 import io.vigil.media.mp4.Fragments;
+import io.vigil.media.mp4.VideoSize;
 import io.vigil.media.mp4.VideoTiming;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
@@ -48,7 +49,7 @@ public class ManifestFacts {
     private final Map<String, InitFacts> inits = bounded();
 
     /** What a manifest reads of an init segment: its video track's timing, its AAC object type if it has audio. */
-    private record InitFacts(VideoTiming timing, Optional<Integer> aacObjectType) {}
+    private record InitFacts(VideoTiming timing, Optional<Integer> aacObjectType, Optional<VideoSize> size) {}
 
     public ManifestFacts(ArchiveReader archive, SegmentBytes bytes) {
         this.archive = archive;
@@ -129,7 +130,8 @@ public class ManifestFacts {
             facts = new InitFacts(
                     VideoTiming.of(init)
                             .orElseThrow(() -> unreadable("init segment " + initKey, cameraId, "no video track")),
-                    AacObjectType.of(init));
+                    AacObjectType.of(init),
+                    VideoSize.of(init));
         } catch (MediaException e) {
             throw unreadable("init segment " + initKey, cameraId, e.getMessage());
         }
@@ -141,8 +143,8 @@ public class ManifestFacts {
 
     /**
      * The RFC 6381 codecs of the init segment of the listing's newest segment: the video codec recorded with it, and
-     * {@code mp4a.40.}<i>object type</i> read from its {@code esds} when it has AAC audio (the native engine records
-     * {@code mp4a.40.3} for AAC-LC, one more than its object type, so the recorded audio codec is not used).
+     * {@code mp4a.40.}<i>object type</i> read from its {@code esds} when it has AAC audio (until V24 the native engine
+     * recorded {@code mp4a.40.3} for AAC-LC, one more than its object type: the bytes are the authority).
      */
     public String codecs(String cameraId, List<ListedSegment> segments) {
         String initKey = segments.get(segments.size() - 1).initKey();
@@ -154,6 +156,11 @@ public class ManifestFacts {
                 .toList());
         init(cameraId, initKey).aacObjectType().ifPresent(type -> codecs.add("mp4a.40." + type));
         return String.join(",", codecs);
+    }
+
+    /** The picture size of the init segment of the listing's newest segment, as its video track states it. */
+    public Optional<VideoSize> size(String cameraId, List<ListedSegment> segments) {
+        return init(cameraId, segments.get(segments.size() - 1).initKey()).size();
     }
 
     /**

@@ -9,11 +9,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.ListedSegment;
 import io.vigil.archive.read.ArchiveReader;
-import io.vigil.camera.Camera;
 import io.vigil.camera.CameraRegistry;
-import io.vigil.camera.CameraStatus;
 import io.vigil.camera.CameraStatusBoard;
 import io.vigil.camera.RecordedCameras;
 import io.vigil.error.ErrorCode;
@@ -22,6 +20,7 @@ import io.vigil.kernel.StreamKey;
 import io.vigil.kernel.StreamName;
 import io.vigil.kernel.TimeRange;
 import io.vigil.live.LiveEdges;
+import io.vigil.media.mp4.VideoSize;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,42 +30,47 @@ import java.util.Optional;
 
 /**
  * {@code master.m3u8}: the HLS multivariant playlist of a camera's streams ({@link MasterPlaylist}), live, or with
- * {@code start} (and {@code end}) a time range: one variant per stream with footage, its bit rates measured from its
- * stored segments (the last minute for live, the range's first {@value #MEASURED_SEGMENTS} segments for a range), its
- * codecs from its init segment, and, live, its resolution and frame rate as its recorder measures them. The variants'
- * URIs are the streams' own playlists ({@code live.m3u8?stream=sub}, {@code playlist.m3u8?...&stream=sub}), which a
- * player aligns by their program date times.
+ * {@code start} (and {@code end}) a time range: one variant per stream with footage there (the last minute for live),
+ * its bit rates measured from its stored segments, its codecs and picture size read from its init segment
+ * ({@link ManifestFacts}, as the DASH manifests have them), live also its frame rate as its recorder measures it. The
+ * variants' URIs are the streams' own playlists ({@code live.m3u8?stream=sub}, {@code playlist.m3u8?...&stream=sub}),
+ * which a player aligns by their program date times.
  */
 @Controller("/api/cameras/{id}")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class MasterController {
 
-    static final int MEASURED_SEGMENTS = 300;
     private static final Duration LIVE_MEASURE = Duration.ofMinutes(1);
 
     private final RecordedCameras recorded;
     private final CameraRegistry cameras;
     private final ArchiveReader archive;
+    private final ManifestFacts facts;
     private final CameraStatusBoard statuses;
     private final LiveEdges edges;
+    private final PlaybackConfig config;
     private final Clock clock;
 
     public MasterController(
             RecordedCameras recorded,
             CameraRegistry cameras,
             ArchiveReader archive,
+            ManifestFacts facts,
             CameraStatusBoard statuses,
             LiveEdges edges,
+            PlaybackConfig config,
             Clock clock) {
         this.recorded = recorded;
         this.cameras = cameras;
         this.archive = archive;
+        this.facts = facts;
         this.statuses = statuses;
         this.edges = edges;
+        this.config = config;
         this.clock = clock;
     }
 
     @Get("/master.m3u8")
-    @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<String> master(
             HttpRequest<?> request, String id, @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
         recorded.require(id);
@@ -75,45 +79,28 @@ public class MasterController {
         TimeRange range = live
                 ? new TimeRange(now.minus(LIVE_MEASURE), now)
                 : end == null ? new TimeRange(TimeRange.instant("start", start), now) : TimeRange.parse(start, end);
-        Optional<Camera> camera =
-                cameras.list().stream().filter(c -> c.id().equals(id)).findFirst();
+        if (!live) {
+            HistoryController.requireWithinLimit(range, config);
+        }
         String share = SegmentUrls.shareParameter(request);
         List<MasterPlaylist.Variant> variants = new ArrayList<>();
         boolean lowLatency = false;
         for (StreamName stream : StreamName.values()) {
             String key = StreamKey.of(id, stream).value();
-            List<Segment> measured = measured(key, range);
-            Optional<String> codecs = codecs(key, measured);
-            if (codecs.isEmpty()) {
+            List<ListedSegment> segments = archive.range(key, range, false).segments();
+            if (segments.isEmpty()) {
                 continue;
             }
-            String uri =
-                    (live ? "live.m3u8" : "playlist.m3u8?start=" + range.start() + (end == null ? "" : "&end=" + end))
-                            + (stream == StreamName.SUB ? (live ? "?" : "&") + "stream=sub" : "");
-            uri += share.isEmpty() ? "" : (uri.contains("?") ? "&" : "?") + share;
-            Integer width = null;
-            Integer height = null;
-            Double fps = null;
-            if (live && camera.isPresent() && camera.get().has(stream)) {
-                CameraStatus status = statuses.get(camera.get(), stream);
-                int[] size = resolution(status.resolution());
-                if (size != null) {
-                    width = size[0];
-                    height = size[1];
-                }
-                fps = status.framesPerSecond();
-                lowLatency |= edges.find(key).isPresent();
-            }
+            Optional<VideoSize> size = facts.size(key, segments);
             variants.add(MasterPlaylist.Variant.of(
                     stream.param(),
-                    uri,
-                    Bandwidth.measure(measured.stream()
-                            .map(s -> new SizedSegment(s.durationMillis(), s.sizeBytes()))
-                            .toList()),
-                    codecs.get(),
-                    width,
-                    height,
-                    fps));
+                    uri(live, range, end, stream, share),
+                    facts.bandwidth(key, segments),
+                    facts.codecs(key, segments),
+                    size.map(VideoSize::width).orElse(null),
+                    size.map(VideoSize::height).orElse(null),
+                    live ? framesPerSecond(id, stream) : null));
+            lowLatency |= live && edges.find(key).isPresent();
         }
         if (variants.isEmpty()) {
             throw new VigilException(
@@ -121,33 +108,35 @@ public class MasterController {
                     "camera " + id + " has no stored footage "
                             + (live ? "from the last minute" : "in " + range.start() + " .. " + range.end()));
         }
-        return HttpResponse.ok(MasterPlaylist.of(variants, live && lowLatency, true))
+        return HttpResponse.ok(MasterPlaylist.of(variants, lowLatency, true))
                 .contentType(PlaybackController.HLS)
                 .header(HttpHeaders.CACHE_CONTROL, FootageCaching.REVALIDATE);
     }
 
-    private List<Segment> measured(String key, TimeRange range) {
-        List<Segment> segments = archive.clip(key, range);
-        return segments.size() > MEASURED_SEGMENTS ? segments.subList(0, MEASURED_SEGMENTS) : segments;
-    }
-
-    /** The codecs of the newest measured segment whose init segment's are known (indexed or spooled). */
-    private Optional<String> codecs(String key, List<Segment> segments) {
-        for (int i = segments.size() - 1; i >= 0; i--) {
-            Optional<String> codecs = archive.initCodecs(key, segments.get(i).initKey());
-            if (codecs.isPresent()) {
-                return codecs;
+    /** The stream's own playlist, relative to this one, carrying a share link's parameter. */
+    private static String uri(boolean live, TimeRange range, String end, StreamName stream, String share) {
+        List<String> query = new ArrayList<>();
+        if (!live) {
+            query.add("start=" + range.start());
+            if (end != null) {
+                query.add("end=" + range.end());
             }
         }
-        return Optional.empty();
+        if (stream == StreamName.SUB) {
+            query.add(SegmentUrls.STREAM_PARAMETER + "=" + stream.param());
+        }
+        if (!share.isEmpty()) {
+            query.add(share);
+        }
+        return (live ? "live.m3u8" : "playlist.m3u8") + (query.isEmpty() ? "" : "?" + String.join("&", query));
     }
 
-    /** {@code 640x360} as {640, 360}; null when unknown or malformed. */
-    static int[] resolution(String text) {
-        if (text == null || !text.matches("[1-9][0-9]{0,4}x[1-9][0-9]{0,4}")) {
-            return null;
-        }
-        String[] parts = text.split("x");
-        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+    /** The stream's frame rate as its recorder measured it over the last minute, if the camera is registered. */
+    private Double framesPerSecond(String id, StreamName stream) {
+        return cameras.list().stream()
+                .filter(c -> c.id().equals(id) && c.has(stream))
+                .findFirst()
+                .map(c -> statuses.get(c, stream).framesPerSecond())
+                .orElse(null);
     }
 }

@@ -10,6 +10,7 @@ import io.vigil.media.fmp4.TrackRun;
 import io.vigil.media.fmp4.VideoTrack;
 import io.vigil.media.mp4.AacObjectType;
 import io.vigil.media.mp4.Fragments;
+import io.vigil.media.mp4.VideoSize;
 import io.vigil.media.mp4.VideoTiming;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -43,6 +44,7 @@ class Mp4ReadingFuzzTest {
         try {
             Fragments.timescales(bytes);
             VideoTiming.of(bytes);
+            VideoSize.of(bytes);
             AacObjectType.of(bytes);
             Fragments.sampleDescriptions(bytes);
             Fragments.withComment(bytes, "exported");

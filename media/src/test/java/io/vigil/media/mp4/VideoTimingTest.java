@@ -1,5 +1,8 @@
 package io.vigil.media.mp4;
 
+import static io.vigil.media.mp4.HandBuiltBoxes.box;
+import static io.vigil.media.mp4.HandBuiltBoxes.concat;
+import static io.vigil.media.mp4.HandBuiltBoxes.indexOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -69,30 +72,6 @@ class VideoTimingTest {
         MediaException e = assertThrows(MediaException.class, () -> VideoTiming.of(init));
 
         assertEquals(MediaError.MALFORMED_MP4, e.error());
-    }
-
-    private static byte[] box(String type, byte[] content) {
-        byte[] box = concat(new byte[4], type.getBytes(StandardCharsets.ISO_8859_1), content);
-        Box.writeUint32(box, 0, box.length);
-        return box;
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
-    }
-
-    private static int indexOf(byte[] bytes, String type, int from) {
-        byte[] t = type.getBytes(StandardCharsets.ISO_8859_1);
-        for (int i = from; i + 4 <= bytes.length; i++) {
-            if (bytes[i] == t[0] && bytes[i + 1] == t[1] && bytes[i + 2] == t[2] && bytes[i + 3] == t[3]) {
-                return i;
-            }
-        }
-        throw new AssertionError("no " + type);
     }
 
     private static ByteBuffer hex(String hex) {
