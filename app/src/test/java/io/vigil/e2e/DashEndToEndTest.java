@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.media.mp4.Fragments;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,16 +15,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * MPEG-DASH over the archive's segments, against the real RTSP simulator: FFmpeg's DASH demuxer (a real DASH client)
@@ -43,7 +37,7 @@ import org.w3c.dom.NodeList;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashEndToEndTest {
 
-    private static final String MPD = "urn:mpeg:dash:schema:mpd:2011";
+    private static final String MPD = Mpd.NAMESPACE;
     /** The simulator's clip: 25 frames a second, a keyframe every 2 s. */
     private static final int FRAMES_PER_SECOND = 25;
 
@@ -70,15 +64,7 @@ class DashEndToEndTest {
                     vigil.send("POST", "/api/cameras", "{\"id\": \"" + id + "\", \"url\": \"" + camera.url(id) + "\"}")
                             .statusCode());
         }
-        HttpResponse<String> login = vigil.send(
-                "POST",
-                "/login",
-                "{\"username\":\"" + TestAdmin.USERNAME + "\",\"password\":\"" + TestAdmin.PASSWORD + "\"}",
-                null);
-        assertEquals(200, login.statusCode(), login.body());
-        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(login.body());
-        assertTrue(token.find(), login.body());
-        bearer = "Bearer " + token.group(1);
+        bearer = vigil.adminBearer();
         // the session's first segment and five more: 10 s of one session, the range taking the last four (8 s)
         vigil.await(
                 "six segments of one session (simulator: " + camera.output() + ")",
@@ -119,7 +105,7 @@ class DashEndToEndTest {
         assertEquals(
                 "application/dash+xml",
                 answer.headers().firstValue("Content-Type").orElse(""));
-        Document mpd = parse(answer.body());
+        Document mpd = Mpd.parse(answer.body());
         assertEquals("static", mpd.getDocumentElement().getAttribute("type"));
         assertEquals(1, mpd.getElementsByTagNameNS(MPD, "Period").getLength(), answer.body());
         Element template =
@@ -129,7 +115,7 @@ class DashEndToEndTest {
         assertEquals("90000", template.getAttribute("timescale"));
         long firstDecodeTicks = decodeTicks(range.get(0).sequence());
         assertEquals(Long.toString(firstDecodeTicks), template.getAttribute("presentationTimeOffset"));
-        List<long[]> timeline = timeline(template);
+        List<long[]> timeline = Mpd.timeline(template);
         assertEquals(firstDecodeTicks, timeline.get(0)[0], "the first S@t is the first segment's decode time");
         assertEquals(range.size(), timeline.size(), "one S per segment: " + answer.body());
         assertEquals(
@@ -176,7 +162,7 @@ class DashEndToEndTest {
         HttpResponse<String> answer = vigil.send("GET", path, null, bearer);
 
         assertEquals(200, answer.statusCode(), answer.body());
-        Element representation = (Element) parse(answer.body())
+        Element representation = (Element) Mpd.parse(answer.body())
                 .getElementsByTagNameNS(MPD, "Representation")
                 .item(0);
         assertTrue(representation.getAttribute("codecs").matches("avc1\\.[0-9a-f]{6},mp4a\\.40\\.2"), answer.body());
@@ -200,7 +186,7 @@ class DashEndToEndTest {
         HttpResponse<String> after = vigil.send("GET", "/api/cameras/gate/live.mpd", null, bearer);
 
         for (HttpResponse<String> answer : List.of(before, after)) {
-            Document mpd = parse(answer.body());
+            Document mpd = Mpd.parse(answer.body());
             assertEquals("dynamic", mpd.getDocumentElement().getAttribute("type"));
             assertEquals("1970-01-01T00:00:00Z", mpd.getDocumentElement().getAttribute("availabilityStartTime"));
             Element period = (Element) mpd.getElementsByTagNameNS(MPD, "Period").item(0);
@@ -227,39 +213,6 @@ class DashEndToEndTest {
         HttpResponse<byte[]> segment = vigil.downloadAs("/api/cameras/gate/segments/" + sequence + ".m4s", bearer);
         assertEquals(200, segment.statusCode());
         return Fragments.decodeTimes(segment.body()).get(1L);
-    }
-
-    /** Each segment's {t, d} from a SegmentTimeline, {@code r} expanded. */
-    private static List<long[]> timeline(Element template) {
-        List<long[]> segments = new ArrayList<>();
-        NodeList s = template.getElementsByTagNameNS(MPD, "S");
-        long t = 0;
-        for (int i = 0; i < s.getLength(); i++) {
-            Element e = (Element) s.item(i);
-            if (e.hasAttribute("t")) {
-                t = Long.parseLong(e.getAttribute("t"));
-            }
-            long d = Long.parseLong(e.getAttribute("d"));
-            int repeats = e.hasAttribute("r") ? Integer.parseInt(e.getAttribute("r")) : 0;
-            for (int k = 0; k <= repeats; k++) {
-                segments.add(new long[] {t, d});
-                t += d;
-            }
-        }
-        return segments;
-    }
-
-    private static Document parse(String xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Document doc =
-                factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(MPD, doc.getDocumentElement().getNamespaceURI());
-        assertEquals(
-                "urn:mpeg:dash:profile:isoff-live:2011",
-                doc.getDocumentElement().getAttribute("profiles"));
-        return doc;
     }
 
     /** ffprobe's key=value lines of one stream ({@code v:0}, {@code a:0}), frames counted by reading the packets. */

@@ -107,6 +107,20 @@ final class VigilHarness implements AutoCloseable {
         return response;
     }
 
+    /** {@code Authorization} header value with a bearer token of the test admin, signed in through {@code /login}. */
+    String adminBearer() throws IOException, InterruptedException {
+        HttpResponse<String> login = send(
+                "POST",
+                "/login",
+                "{\"username\":\"" + TestAdmin.USERNAME + "\",\"password\":\"" + TestAdmin.PASSWORD + "\"}",
+                null);
+        String token = login.statusCode() == 200 ? field(login.body(), "access_token") : null;
+        if (token == null) {
+            throw new AssertionError("the test admin's sign-in: " + login.statusCode() + " " + login.body());
+        }
+        return "Bearer " + token;
+    }
+
     /** Bytes, with this {@code Authorization} header (none when null). */
     HttpResponse<byte[]> downloadAs(String path, String authorization) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));

@@ -82,8 +82,8 @@ public class DashController {
                     ErrorCode.NO_RECORDINGS,
                     "camera " + id + " has no recordings in " + range.start() + " .. " + range.end());
         }
-        String body =
-                DashManifest.ofRange(streams, config.gapTolerance().toMillis(), targetMillis(), facts.anchors(id));
+        String body = DashManifest.ofRange(
+                streams, range, config.gapTolerance().toMillis(), targetMillis(), facts.anchors(id));
         return HttpResponse.ok(body)
                 .contentType(DASH)
                 .header(

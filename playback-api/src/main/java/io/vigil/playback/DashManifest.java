@@ -1,6 +1,7 @@
 package io.vigil.playback;
 
 import io.vigil.archive.index.ListedSegment;
+import io.vigil.kernel.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -15,8 +16,10 @@ import java.util.Objects;
  *
  * <p><b>Periods</b>: see {@link DashPeriods}: one where a run of segments begins (a new session, init segment or
  * numbering, or after a gap), aligned across streams. A static manifest's periods start relative to its first
- * period's start, the earliest footage listed (a listing's first segment may begin before the requested range, so
- * the range's start cannot be time zero); a live manifest's {@code availabilityStartTime} is 1970-01-01T00:00:00Z, so
+ * period's start, where its footage begins (a listing's first segment may begin before the requested range, so the
+ * range's start cannot be time zero; of streams cut by the range's start, the latest first segment's start), and it
+ * lasts until its footage ends (of streams cut by the range's end, the earliest last segment's end); a live
+ * manifest's {@code availabilityStartTime} is 1970-01-01T00:00:00Z, so
  * a period's start is its wall-clock time and never depends on which segments a window lists: a period keeps its
  * start and id from one update to the next, as players require, while its oldest segments leave the time-shift buffer.
  *
@@ -44,22 +47,26 @@ public final class DashManifest {
     private DashManifest() {}
 
     /**
-     * A static manifest ({@code type="static"}) of a finished range.
+     * A static manifest ({@code type="static"}) of a finished range: every segment overlapping it, the streams cut by
+     * the range's start beginning together and those cut by its end ending together ({@link DashPeriods}).
      *
      * @param streams            main (first) and maybe sub, with every segment overlapping the range
+     * @param range              the range asked for
      * @param gapToleranceMillis a longer pause between two segments ends a run, as it is a discontinuity in HLS
      * @param minBufferMillis    {@code minBufferTime}: what a player buffers before it plays (the segment target)
      */
     public static String ofRange(
-            List<DashStream> streams, long gapToleranceMillis, long minBufferMillis, MediaAnchor.Lookup anchors) {
-        List<DashPeriods.Period> periods = DashPeriods.plan(streams, gapToleranceMillis, false, anchors);
+            List<DashStream> streams,
+            TimeRange range,
+            long gapToleranceMillis,
+            long minBufferMillis,
+            MediaAnchor.Lookup anchors) {
+        long rangeEnd = range.end().toEpochMilli();
+        List<DashPeriods.Period> periods =
+                DashPeriods.plan(streams, range.start().toEpochMilli(), rangeEnd, gapToleranceMillis, false, anchors);
         requireFootage(periods);
         long zero = periods.get(0).startMillis();
-        long end = streams.stream()
-                .flatMap(s -> s.segments().stream())
-                .mapToLong(ListedSegment::endMillis)
-                .max()
-                .orElseThrow();
+        long end = DashPeriods.end(streams, rangeEnd);
         StringBuilder out = mpd(streams, minBufferMillis)
                 .append(" type=\"static\" mediaPresentationDuration=\"")
                 .append(duration(end - zero))

@@ -26,6 +26,19 @@ import java.util.TreeSet;
  * period's start between updates as that run's segments leave the window, which a player must never see; a stream
  * that stops there lists its segments up to where it stopped and no more in that period.
  *
+ * <p>A static manifest's listing holds every segment overlapping its range, so each stream's first listed segment may
+ * begin before the range and its last end after it: the range cut that stream's run there, and such a cut is neither
+ * the beginning nor the end of its footage. A camera's main and sub streams cut their segments at their own
+ * keyframes, up to a whole segment apart, so taking each cut for a boundary would make periods of one stream alone
+ * before and after the others' footage (dash.js, asked for main, played such a first period's sub stream and then
+ * kept it). The streams cut at the range's start all begin at the latest of their first segments' starts (at or before
+ * the range's start) and those cut at its end all end at the earliest of their last segments' ends (at or after the
+ * range's end): the presentation holds the whole range and no stream alone before or after it. One stream is listed
+ * from its first segment's start to its last's end, as its HLS playlist plays it. An MSE player (dash.js) drops a
+ * stream's frames before a period's start and from there until that stream's next keyframe, so a stream whose first
+ * segment began earlier than the period shows its first frame up to a GOP later; at the range's start, the others
+ * than the latest lose at most the frames before the range plus one GOP.
+ *
  * <p>A live manifest's oldest period starts where its streams' oldest runs began ({@link MediaAnchor.Lookup}), so its
  * start does not move while those runs' first segments leave the window. It still moves, once, in two rare cases of a
  * camera with two streams or a new init segment within a session: when the segments of the run that began it have
@@ -40,24 +53,39 @@ final class DashPeriods {
     /** A stream in a period: the run's anchor and the segments of the run that overlap the period. */
     record Entry(DashStream stream, MediaAnchor anchor, List<ListedSegment> segments, List<ListedSegment> run) {}
 
-    private record Run(DashStream stream, MediaAnchor anchor, List<ListedSegment> segments) {
-        long startMillis() {
-            return anchor.wallMillis();
-        }
-
-        long endMillis() {
-            return segments.get(segments.size() - 1).endMillis();
-        }
-    }
+    /**
+     * A run of a stream's segments and where it counts from and up to: its anchor's wall-clock time and its last
+     * segment's end, or where the presentation begins and ends if the range cut the run there.
+     */
+    private record Run(
+            DashStream stream, MediaAnchor anchor, List<ListedSegment> segments, long startMillis, long endMillis) {}
 
     private DashPeriods() {}
 
     /**
+     * The periods of a manifest that presents all of its streams' listed segments.
+     *
      * @param live whether the manifest is dynamic: only runs' beginnings are boundaries, and each stream's oldest run
      *             is anchored by asking whether it began before the window
      */
     static List<Period> plan(
             List<DashStream> streams, long gapToleranceMillis, boolean live, MediaAnchor.Lookup anchors) {
+        return plan(streams, Long.MIN_VALUE, Long.MAX_VALUE, gapToleranceMillis, live, anchors);
+    }
+
+    /**
+     * The periods of a static manifest of the range {@code [fromMillis, toMillis)}, whose listing held every segment
+     * overlapping it: runs cut by the range's ends begin and end together (see the class comment).
+     */
+    static List<Period> plan(
+            List<DashStream> streams,
+            long fromMillis,
+            long toMillis,
+            long gapToleranceMillis,
+            boolean live,
+            MediaAnchor.Lookup anchors) {
+        long cutStart = cutStart(streams, fromMillis);
+        long cutEnd = toMillis == Long.MAX_VALUE ? toMillis : end(streams, toMillis);
         List<List<Run>> runsByStream = new ArrayList<>();
         TreeSet<Long> candidates = new TreeSet<>();
         for (DashStream stream : streams) {
@@ -71,7 +99,16 @@ final class DashPeriods {
                     throw new IllegalArgumentException("the anchor of stream " + stream.id() + "'s run from segment "
                             + first.sequence() + " is after that segment's start");
                 }
-                Run run = new Run(stream, anchor, segments);
+                long end = segments.get(segments.size() - 1).endMillis();
+                Run run = new Run(
+                        stream,
+                        anchor,
+                        segments,
+                        i == 0 && first.startMillis() <= fromMillis ? cutStart : anchor.wallMillis(),
+                        i == split.size() - 1 && end >= toMillis ? cutEnd : end);
+                if (run.endMillis() <= run.startMillis()) {
+                    continue; // nothing of it presented
+                }
                 runs.add(run);
                 candidates.add(run.startMillis());
                 if (!live) {
@@ -92,7 +129,7 @@ final class DashPeriods {
                     continue;
                 }
                 List<ListedSegment> listed = run.segments().stream()
-                        .filter(s -> s.endMillis() > start && s.startMillis() < end)
+                        .filter(s -> s.endMillis() > start && s.startMillis() < Math.min(end, run.endMillis()))
                         .toList();
                 if (!listed.isEmpty()) {
                     entries.add(new Entry(run.stream(), run.anchor(), listed, run.segments()));
@@ -103,6 +140,35 @@ final class DashPeriods {
             }
         }
         return periods;
+    }
+
+    /**
+     * Where the streams cut at the range's start begin: the latest start of their first listed segments, each at or
+     * before {@code fromMillis} (if none is, {@code fromMillis}, which no run then uses).
+     */
+    private static long cutStart(List<DashStream> streams, long fromMillis) {
+        return streams.stream()
+                .filter(s -> !s.segments().isEmpty())
+                .mapToLong(s -> s.segments().get(0).startMillis())
+                .filter(start -> start <= fromMillis)
+                .max()
+                .orElse(fromMillis);
+    }
+
+    /**
+     * Where a static manifest of a range ending at {@code toMillis} ends: where the streams cut at the range's end
+     * end, the earliest end of their last listed segments (each at or after {@code toMillis}); else (every stream
+     * stopped within the range) where its footage ends; with no footage, {@code toMillis}.
+     */
+    static long end(List<DashStream> streams, long toMillis) {
+        List<Long> lastEnds = streams.stream()
+                .filter(s -> !s.segments().isEmpty())
+                .map(s -> s.segments().get(s.segments().size() - 1).endMillis())
+                .toList();
+        return lastEnds.stream()
+                .filter(end -> end >= toMillis)
+                .min(Long::compare)
+                .orElseGet(() -> lastEnds.stream().max(Long::compare).orElse(toMillis));
     }
 
     /** The stream's latest run that begins at or before boundary {@code k}'s group, or null. */

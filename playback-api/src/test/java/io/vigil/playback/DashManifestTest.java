@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.archive.index.ListedSegment;
+import io.vigil.kernel.TimeRange;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +66,19 @@ class DashManifestTest {
         return new DashStream("sub", 520_000, "avc1.64001e,mp4a.40.2", 640, 360, 29.97, segments, SUB_URIS);
     }
 
+    /** The range from the segments' earliest start to their latest end: a manifest of all of them. */
+    static TimeRange covering(List<ListedSegment> segments) {
+        return new TimeRange(
+                Instant.ofEpochMilli(segments.stream()
+                        .mapToLong(ListedSegment::startMillis)
+                        .min()
+                        .orElseThrow()),
+                Instant.ofEpochMilli(segments.stream()
+                        .mapToLong(ListedSegment::endMillis)
+                        .max()
+                        .orElseThrow()));
+    }
+
     private static String golden(String name) throws IOException {
         try (InputStream in = DashManifestTest.class.getResourceAsStream("/golden/" + name)) {
             if (in == null) {
@@ -87,7 +101,12 @@ class DashManifestTest {
                 contiguous(45, "s2", 12_000, "aa", 2000, 2000, 1960));
         assertGolden(
                 "range-discontinuity.mpd",
-                DashManifest.ofRange(List.of(main(segments)), 1000, 2000, anchors(Map.of(41L, 450_000L, 45L, 0L))));
+                DashManifest.ofRange(
+                        List.of(main(segments)),
+                        covering(segments),
+                        1000,
+                        2000,
+                        anchors(Map.of(41L, 450_000L, 45L, 0L))));
     }
 
     @Test
@@ -98,7 +117,58 @@ class DashManifestTest {
         assertGolden(
                 "range-main-sub.mpd",
                 DashManifest.ofRange(
-                        List.of(main(main), sub(sub)), 1000, 2000, anchors(Map.of(10L, 900_000L, 200L, 27_000L))));
+                        List.of(main(main), sub(sub)),
+                        covering(concat(main, sub)),
+                        1000,
+                        2000,
+                        anchors(Map.of(10L, 900_000L, 200L, 27_000L))));
+    }
+
+    @Test
+    void theStreamsARangeCutsBeginAndEndTogether() throws Exception {
+        // the range is main's segments 1-4 exactly; sub cuts its segments at its own keyframes, 1.7 s earlier, so its
+        // first overlaps the range by 300 ms and its last runs 300 ms past it: neither is a period of sub alone
+        List<ListedSegment> main = contiguous(1, "m1", 2000, "aa", 2000, 2000, 2000, 2000);
+        List<ListedSegment> sub = contiguous(100, "s1", 300, "bb", 2000, 2000, 2000, 2000, 2000);
+        TimeRange range = new TimeRange(Instant.ofEpochMilli(T0 + 2000), Instant.ofEpochMilli(T0 + 10_000));
+
+        String mpd = DashManifest.ofRange(
+                List.of(main(main), sub(sub)), range, 1000, 2000, anchors(Map.of(1L, 180_000L, 100L, 27_000L)));
+
+        Document doc = readBack(mpd);
+        assertEquals("PT8.000S", doc.getDocumentElement().getAttribute("mediaPresentationDuration"), mpd);
+        NodeList periods = doc.getElementsByTagNameNS(DashManifest.NAMESPACE, "Period");
+        assertEquals(1, periods.getLength(), mpd);
+        assertEquals("p" + (T0 + 2000), ((Element) periods.item(0)).getAttribute("id"));
+        assertEquals("PT0.000S", ((Element) periods.item(0)).getAttribute("start"));
+        NodeList templates = doc.getElementsByTagNameNS(DashManifest.NAMESPACE, "SegmentTemplate");
+        assertEquals(2, templates.getLength(), mpd);
+        Element mainTemplate = (Element) templates.item(0);
+        assertEquals("180000", mainTemplate.getAttribute("presentationTimeOffset"), "main's first segment's tfdt");
+        assertEquals("1", mainTemplate.getAttribute("startNumber"));
+        Element subTemplate = (Element) templates.item(1);
+        // sub's decode time at the range's start, 1.7 s into its first segment: 27000 + 1.7 s x 90 kHz
+        assertEquals("180000", subTemplate.getAttribute("presentationTimeOffset"), mpd);
+        assertEquals("100", subTemplate.getAttribute("startNumber"));
+        assertTrue(mpd.contains("<S t=\"27000\" d=\"180000\" r=\"4\"/>"), "sub's five segments, whole: " + mpd);
+    }
+
+    @Test
+    void oneStreamsRangeIsPresentedFromItsFirstSegmentsStartToItsLastsEnd() throws Exception {
+        // a range from 0.5 s into segment 1 to 0.5 s before the end of segment 4: played whole, as in HLS
+        List<ListedSegment> main = contiguous(1, "m1", 2000, "aa", 2000, 2000, 2000, 2000);
+        TimeRange range = new TimeRange(Instant.ofEpochMilli(T0 + 2500), Instant.ofEpochMilli(T0 + 9500));
+
+        String mpd = DashManifest.ofRange(List.of(main(main)), range, 1000, 2000, anchors(Map.of(1L, 180_000L)));
+
+        Document doc = readBack(mpd);
+        assertEquals("PT8.000S", doc.getDocumentElement().getAttribute("mediaPresentationDuration"), mpd);
+        assertEquals(
+                "p" + (T0 + 2000),
+                ((Element) doc.getElementsByTagNameNS(DashManifest.NAMESPACE, "Period")
+                                .item(0))
+                        .getAttribute("id"));
+        assertTrue(mpd.contains("presentationTimeOffset=\"180000\""), "its first segment's tfdt: " + mpd);
     }
 
     @Test
@@ -142,7 +212,12 @@ class DashManifestTest {
     void nothingToListIsRefused() {
         assertThrows(
                 IllegalArgumentException.class,
-                () -> DashManifest.ofRange(List.of(main(List.of())), 1000, 2000, anchors(Map.of())));
+                () -> DashManifest.ofRange(
+                        List.of(main(List.of())),
+                        new TimeRange(Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 2000)),
+                        1000,
+                        2000,
+                        anchors(Map.of())));
     }
 
     @Test
@@ -152,6 +227,7 @@ class DashManifestTest {
                 IllegalArgumentException.class,
                 () -> DashManifest.ofRange(
                         List.of(main(segments)),
+                        covering(segments),
                         1000,
                         2000,
                         (stream, first, earlier) -> new MediaAnchor(first.startMillis() + 1, 0, 90_000)));

@@ -89,6 +89,52 @@ class DashPeriodsTest {
         assertEquals(List.of("main:1-2 sub:100-101", "main:3-4", "main:5-6 sub:102-103"), listed(periods));
     }
 
+    /** The periods of a range, a sub stream cut at its own keyframes {@code offsetMillis} from main's. */
+    private record Cut(String why, long fromMillis, long toMillis, long offsetMillis) {}
+
+    @Test
+    void theStreamsARangeCutsBeginAndEndTogetherSoNoStreamHasAPeriodOfItsOwnThere() {
+        // main's segments 1-4 from 2 s to 10 s, sub's five segments beginning before them and ending after
+        List<ListedSegment> main = contiguous(1, "m1", 2000, "aa", 2000, 2000, 2000, 2000);
+        List<Cut> cuts = List.of(
+                new Cut(
+                        "the range is main's segments, sub's first begins 1.7 s before (over the tolerance)",
+                        2000,
+                        10_000,
+                        300),
+                new Cut(
+                        "the range is main's segments, sub's last ends 1.5 s after (over the tolerance)",
+                        2000,
+                        10_000,
+                        1500),
+                new Cut("the range begins and ends inside segments of both", 2500, 9500, 300));
+        for (Cut cut : cuts) {
+            List<ListedSegment> sub = contiguous(100, "s1", cut.offsetMillis(), "bb", 2000, 2000, 2000, 2000, 2000);
+            List<DashStream> streams = List.of(DashManifestTest.main(main), DashManifestTest.sub(sub));
+            List<DashPeriods.Period> periods = DashPeriods.plan(
+                    streams, T0 + cut.fromMillis(), T0 + cut.toMillis(), 1000, false, anchors(Map.of()));
+            assertEquals(
+                    List.of(2000L),
+                    periods.stream().map(p -> p.startMillis() - T0).toList(),
+                    cut.why() + ": the latest first segment's start");
+            assertEquals(List.of("main:1-4 sub:100-104"), listed(periods), cut.why());
+            assertEquals(
+                    10_000L, DashPeriods.end(streams, T0 + cut.toMillis()) - T0, cut.why() + ": the earliest last end");
+        }
+        // a stream that really begins or ends inside the range still does (sub from 4.3 s to 8.3 s)
+        List<ListedSegment> sub = contiguous(100, "s1", 4300, "bb", 2000, 2000);
+        List<DashStream> streams = List.of(DashManifestTest.main(main), DashManifestTest.sub(sub));
+        List<DashPeriods.Period> periods =
+                DashPeriods.plan(streams, T0 + 2000, T0 + 10_000, 1000, false, anchors(Map.of()));
+        assertEquals(
+                List.of(2000L, 4300L, 8300L),
+                periods.stream().map(p -> p.startMillis() - T0).toList());
+        assertEquals(List.of("main:1-2", "main:2-4 sub:100-101", "main:4-4"), listed(periods));
+        assertEquals(10_000L, DashPeriods.end(streams, T0 + 10_000) - T0);
+        // and where every stream stopped within the range, the presentation ends with the footage
+        assertEquals(8300L, DashPeriods.end(List.of(DashManifestTest.sub(sub)), T0 + 10_000) - T0);
+    }
+
     @Test
     void aLiveWindowsPeriodsBeginOnlyWhereRunsBegin() {
         // sub stopped 4 s before main's newest segment: no boundary at its end, it just lists no more
