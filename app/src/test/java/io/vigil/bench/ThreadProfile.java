@@ -30,24 +30,33 @@ final class ThreadProfile {
     private record Seen(String key, double seconds) {}
 
     private final Set<Long> pids;
+    /** The kind of every process, or null: each its Chromium kind ({@link #kind}). */
+    private final String name;
+
     private final Map<String, Seen> start;
     private final long nanos0 = System.nanoTime();
 
-    private ThreadProfile(Set<Long> pids) {
+    private ThreadProfile(Set<Long> pids, String name) {
         this.pids = Set.copyOf(pids);
-        this.start = threads(this.pids);
+        this.name = name;
+        this.start = threads();
     }
 
-    /** Starts a window over these processes' threads. */
+    /** Starts a window over these Chromium processes' threads. */
     static ThreadProfile start(Set<Long> pids) {
-        return new ThreadProfile(pids);
+        return new ThreadProfile(pids, null);
+    }
+
+    /** Starts a window over another process's threads, its kind {@code name} ({@code Vigil}). */
+    static ThreadProfile named(long pid, String name) {
+        return new ThreadProfile(Set.of(pid), name);
     }
 
     /** Ends it: each kind of thread's share, the busiest first. */
     List<Share> stop() {
         double elapsed = (System.nanoTime() - nanos0) / 1e9;
         Map<String, Double> seconds = new TreeMap<>();
-        threads(pids).forEach((tid, now) -> {
+        threads().forEach((tid, now) -> {
             Seen before = start.get(tid);
             seconds.merge(now.key(), now.seconds() - (before == null ? 0 : before.seconds()), Double::sum);
         });
@@ -61,13 +70,13 @@ final class ThreadProfile {
     }
 
     /** Every live thread of these processes by "pid/tid": its kind ("process\nthread") and CPU seconds so far. */
-    private static Map<String, Seen> threads(Set<Long> pids) {
+    private Map<String, Seen> threads() {
         Map<String, Seen> threads = new HashMap<>();
         for (long pid : pids) {
             Path proc = Path.of("/proc", Long.toString(pid));
             String process;
             try {
-                process = kind(Files.readString(proc.resolve("cmdline")));
+                process = name != null ? name : kind(Files.readString(proc.resolve("cmdline")));
             } catch (IOException gone) {
                 continue;
             }

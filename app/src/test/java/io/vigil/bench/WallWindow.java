@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * size, frames decoded and dropped ({@code getVideoPlaybackQuality()}, counted across a reconnect), bytes the browser
  * received for that camera (Resource Timing's {@code transferSize}: headers and bodies, playlists, init and media; and
  * the media bodies alone), the wall's live-edge jumps and reconnects, the latency samples and the picture heights seen at
- * the samples (0, no picture yet after a reconnect, left out); for the whole window the CPU and where Chromium's went.
+ * the samples (0, no picture yet after a reconnect, left out); for the whole window the CPU and where Chromium's and Vigil's went.
  *
  * @param label    the configuration, e.g. {@code sub streams}
  * @param query    the wall's query, e.g. {@code ?stream=main}
@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * @param tiles    one per tile, in the wall's order
  * @param cpu      Chromium, Vigil, the simulator, the machine over the window
  * @param threads  Chromium's CPU by process and thread, the busiest first
+ * @param vigilThreads Vigil's CPU by thread, the busiest first
  */
 record WallWindow(
         String label,
@@ -27,7 +28,8 @@ record WallWindow(
         double seconds,
         List<Tile> tiles,
         WindowCpu cpu,
-        List<ThreadProfile.Share> threads) {
+        List<ThreadProfile.Share> threads,
+        List<ThreadProfile.Share> vigilThreads) {
 
     /** One tile over the window. */
     record Tile(
@@ -53,11 +55,17 @@ record WallWindow(
     WallWindow {
         tiles = List.copyOf(tiles);
         threads = List.copyOf(threads);
+        vigilThreads = List.copyOf(vigilThreads);
     }
 
     /** The figures from the probe's results ({@link WallPage#sample}). */
     static WallWindow of(
-            String label, String query, Map<String, Object> results, WindowCpu cpu, List<ThreadProfile.Share> threads) {
+            String label,
+            String query,
+            Map<String, Object> results,
+            WindowCpu cpu,
+            List<ThreadProfile.Share> threads,
+            List<ThreadProfile.Share> vigilThreads) {
         List<Map<String, Object>> requests = maps(results.get("requests"));
         List<Tile> tiles = new ArrayList<>();
         for (Map<String, Object> t : maps(results.get("tiles"))) {
@@ -92,7 +100,7 @@ record WallWindow(
                     latencies,
                     heights));
         }
-        return new WallWindow(label, query, num(results.get("seconds")), tiles, cpu, threads);
+        return new WallWindow(label, query, num(results.get("seconds")), tiles, cpu, threads, vigilThreads);
     }
 
     long frames() {
@@ -108,11 +116,17 @@ record WallWindow(
         return frames() == 0 ? Double.NaN : (double) dropped() / frames();
     }
 
-    /** The tile that dropped the largest share of its frames. */
+    /** The tile that dropped the largest share of its frames, of those with frames in the window (or the first). */
     Tile worstTile() {
         return tiles.stream()
+                .filter(t -> t.frames() > 0)
                 .max(java.util.Comparator.comparingDouble(Tile::droppedRatio))
-                .orElseThrow();
+                .orElse(tiles.get(0));
+    }
+
+    /** Tiles that decoded no frame in the window (between reconnects, or stalled throughout). */
+    long withoutFrames() {
+        return tiles.stream().filter(t -> t.frames() == 0).count();
     }
 
     /** Frames decoded per tile per second of the window (a camera sends 25). */

@@ -44,6 +44,7 @@ class WallWindowTest {
                                     request("cam02", "media", 20_300, 20_000),
                                     request("cam02", "init", 1_300, 1_000))),
             new WindowCpu(50, 20, 10, 60),
+            List.of(),
             List.of());
 
     @Test
