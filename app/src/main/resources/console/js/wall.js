@@ -3,7 +3,8 @@
 // (#/wall?hls=plain: plain HLS from the archive, for comparisons). A tile whose camera is not RECORDING says so
 // over the picture instead of freezing on an old frame; one that falls behind or stops moving jumps back to the
 // live edge, and one whose picture still does not move is reconnected. A tile plays the camera's sub stream where it
-// has one (streams.js), and its full view the multivariant playlist, hls.js picking the variant; the caption says which.
+// has one (streams.js; #/wall?stream=main: every tile its main stream, for comparisons), and its full view the
+// multivariant playlist, hls.js picking the variant; the caption says which.
 import {api} from './api.js';
 import {attach} from './player.js';
 import {cameraUrl, hasSub, statusOf, streamOfUri, variantName, wallStream} from './streams.js';
@@ -29,6 +30,8 @@ export async function wallPage(section, params = new URLSearchParams()) {
   let size = Number(localStorage.getItem('vigil.wall.size')) || 4;
   let page = 0;
   const lowLatency = params.get('hls') !== 'plain';
+  /** Every tile plays its camera's main stream (?stream=main), not the wall stream. */
+  const mainOnly = params.get('stream') === 'main';
   const tiles = new Map();
   section.innerHTML = `
     <div class="toolbar">
@@ -38,7 +41,7 @@ export async function wallPage(section, params = new URLSearchParams()) {
       <button type="button" id="wall-prev" aria-label="Previous cameras">&lsaquo;</button>
       <span id="wall-page"></span>
       <button type="button" id="wall-next" aria-label="Next cameras">&rsaquo;</button>
-      <span class="hint" id="wall-mode">${lowLatency ? 'Low-Latency HLS' : 'plain HLS'}</span>
+      <span class="hint" id="wall-mode">${lowLatency ? 'Low-Latency HLS' : 'plain HLS'}${mainOnly ? ', main streams' : ''}</span>
     </div>
     <div class="wall" id="wall-grid" data-hls="${lowLatency ? 'low-latency' : 'plain'}"></div>`;
   const grid = section.querySelector('#wall-grid');
@@ -71,7 +74,7 @@ export async function wallPage(section, params = new URLSearchParams()) {
     shown.forEach((camera, i) => {
       let tile = tiles.get(camera.id);
       if (!tile) {
-        tile = makeTile(camera, lowLatency);
+        tile = makeTile(camera, lowLatency, mainOnly);
         tiles.set(camera.id, tile);
       }
       if (grid.children[i] !== tile.element) {
@@ -135,7 +138,7 @@ export function words(error) {
   return String(error).replace(/\s*\(-?\d{3,}\)/g, '').trim();
 }
 
-function makeTile(camera, lowLatency) {
+function makeTile(camera, lowLatency, mainOnly) {
   const element = document.createElement('figure');
   element.className = 'tile';
   element.dataset.camera = camera.id;
@@ -186,9 +189,9 @@ function makeTile(camera, lowLatency) {
   });
 
   /**
-   * What the tile plays: the wall's stream (the sub stream where there is one); in full view the multivariant
-   * playlist of a camera with a sub stream (Low-Latency HLS; plain HLS plays the main stream's archive playlist),
-   * else the same playlist, bigger.
+   * What the tile plays: the wall's stream (the sub stream where there is one; the main stream with ?stream=main); in
+   * full view the multivariant playlist of a camera with a sub stream (Low-Latency HLS; plain HLS plays the main
+   * stream's archive playlist), else the same playlist, bigger.
    */
   function source() {
     if (full && hasSub(camera) && !masterFailed) {
@@ -196,7 +199,7 @@ function makeTile(camera, lowLatency) {
         ? {url: cameraUrl(camera.id, 'master.m3u8'), stream: 'main', master: true}
         : {url: cameraUrl(camera.id, 'live.m3u8', {source: 'archive'}), stream: 'main', master: false};
     }
-    const stream = full ? 'main' : wallStream(camera);
+    const stream = full || mainOnly ? 'main' : wallStream(camera);
     return {url: cameraUrl(camera.id, 'live.m3u8', {source: lowLatency ? null : 'archive', stream}), stream, master: false};
   }
 

@@ -68,6 +68,7 @@ record FfmpegCopyRecording(Duration window) {
                     simCpu,
                     rss,
                     0,
+                    Double.NaN,
                     ids.size(),
                     served,
                     written,

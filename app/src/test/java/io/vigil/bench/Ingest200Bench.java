@@ -35,7 +35,7 @@ class Ingest200Bench {
         Measured m;
         String exit;
         try (CameraSimulator cameras = CameraSimulator.withKeyframeLog(paths, Set.of(ids.get(0)))) {
-            m = new VigilRecording(engine, window, false, false).run(cameras, ids);
+            m = new VigilRecording(engine, false, window, false, false, n).run(cameras, ids);
             exit = cameras.exited().orElse("");
         }
         double cores = Runtime.getRuntime().availableProcessors();

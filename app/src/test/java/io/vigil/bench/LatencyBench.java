@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * server on loopback, and Debian's headless Chromium plays the console's own camera wall ({@code #/wall}: Low-Latency
  * HLS, or {@code #/wall?hls=plain}: plain HLS from the archive) at 1 or 4 tiles, signed in as a viewer whose camera
  * allow-list is that size's cameras, so the tiles play through the console's player module and the wall's catch-up
- * exactly as a guard's do; a probe of the bench's own only watches ({@link LatencyPage}). All on one machine, so one
+ * exactly as a guard's do; a probe of the bench's own only watches ({@link WallPage}). All on one machine, so one
  * clock serves all: latency = {@code Date.now() - hls.playingDate}, sampled every second per tile once every tile
  * plays; also the time from opening the page to every tile playing, both for cameras nobody watched in the last
  * minute (the first open of each configuration; LL-HLS waits until its cameras' watch window has passed) and for
@@ -76,9 +74,6 @@ class LatencyBench {
         }
     }
 
-    /** CPU over the sampling window, % of one core; the whole machine in % of all its cores. */
-    record Cpu(double chromium, double vigil, double simulator, double machine) {}
-
     /**
      * One configuration's figures.
      *
@@ -115,11 +110,10 @@ class LatencyBench {
             List<Double> buffered,
             List<Map<String, Object>> requests,
             double seconds,
-            Cpu cpu,
+            WindowCpu cpu,
             Map<String, Object> settings) {}
 
     private static final Duration PLAY_DEADLINE = Duration.ofSeconds(30);
-    private static final String PASSWORD = "bench-latency-pass-1";
     private static final String WARM_UP_USER = "bench-warm-up";
 
     private final HttpClient http =
@@ -129,6 +123,7 @@ class LatencyBench {
     private final Map<String, Long> lastWatched = new HashMap<>();
 
     private Duration watchWindow = Duration.ofSeconds(60);
+    private ConsoleViewers viewers;
 
     @Test
     void liveLatencyInChromiumLlHlsAgainstPlainHls() throws Exception {
@@ -168,13 +163,8 @@ class LatencyBench {
             users.put(WARM_UP_USER, List.of(warmUpCamera));
         }
         Set<String> logged = heights.stream().map(h -> id(h, 0)).collect(Collectors.toCollection(TreeSet::new));
-        String hlsJsVersion = hlsJsVersion();
-        String chromium = ExternalTools.run(Duration.ofSeconds(30), List.of(ExternalTools.CHROMIUM, "--version"))
-                .lines()
-                .filter(l -> l.startsWith("Chromium"))
-                .findFirst()
-                .orElse("Chromium")
-                .replaceAll(" built on.*", "");
+        String hlsJsVersion = WallPage.hlsJsVersion();
+        String chromium = WallPage.chromiumVersion();
         Path work = Files.createTempDirectory("vigil-bench-latency");
         List<Result> results = new ArrayList<>();
         String simulatorReport;
@@ -189,8 +179,9 @@ class LatencyBench {
                                 "-Dvigil.live.watch-window=" + watchWindow.toSeconds() + "s"))) {
             Files.writeString(work.resolve("cameras.yml"), camerasFile(cameras, paths.keySet()));
             vigil.start();
+            viewers = new ConsoleViewers(vigil.base());
             for (Map.Entry<String, List<String>> u : users.entrySet()) {
-                createViewer(vigil.base(), u.getKey(), u.getValue());
+                viewers.create(u.getKey(), u.getValue());
             }
             awaitRecording(vigil, paths.keySet());
             awaitArchiveSegments(vigil, paths.keySet(), 3);
@@ -198,7 +189,7 @@ class LatencyBench {
             if (get(vigil.base() + hlsJs, null).statusCode() != 200) {
                 throw new AssertionError("Vigil does not serve " + hlsJs);
             }
-            try (LatencyPage page = new LatencyPage(work)) {
+            try (WallPage page = new WallPage(work)) {
                 if (warmup > 0) {
                     for (Protocol p : protocols) {
                         Result r = measure(
@@ -271,7 +262,7 @@ class LatencyBench {
      * until every tile plays; the window of samples; then the page opened again at once, until every tile plays.
      */
     private Result measure(
-            LatencyPage page,
+            WallPage page,
             ServiceProcess vigil,
             CameraSimulator cameras,
             Config c,
@@ -283,7 +274,7 @@ class LatencyBench {
         if (c.protocol().lowLatency) {
             awaitUnwatched(ids);
         }
-        page.open(vigil.base(), login(vigil.base(), user), c.tiles(), c.protocol().query);
+        page.open(vigil.base(), viewers.login(user), c.tiles(), c.protocol().query);
         List<Map<String, Object>> status = awaitPlaying(page, vigil, cameras, c, ids, "first open");
         double allPlaying =
                 status.stream().mapToDouble(t -> num(t.get("playing"))).max().orElse(Double.NaN);
@@ -291,23 +282,9 @@ class LatencyBench {
                 status.stream().mapToDouble(t -> num(t.get("dated"))).max().orElse(Double.NaN);
 
         PromHistogram before = PromHistogram.parse(metrics(vigil.base()), metric);
-        Set<Long> chromiumPids = page.processes();
-        Map<Long, Double> chromium0 = cpu(chromiumPids);
-        double vigil0 = ProcessMeter.cpuSeconds(vigil.pid());
-        double sim0 = ProcessMeter.cpuSecondsIfAlive(cameras.pid());
-        long[] machine0 = machineTicks();
-        long t0 = System.nanoTime();
+        WindowCpu.Meter meter = WindowCpu.start(page.processes(), vigil.pid(), cameras.pid());
         Map<String, Object> window = page.sample(seconds);
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        Map<Long, Double> chromium1 = cpu(chromiumPids);
-        double chromiumCpu = chromium1.entrySet().stream()
-                .filter(e -> chromium0.containsKey(e.getKey()))
-                .mapToDouble(e -> e.getValue() - chromium0.get(e.getKey()))
-                .sum();
-        double vigilCpu = ProcessMeter.cpuSeconds(vigil.pid()) - vigil0;
-        double simCpu = ProcessMeter.cpuSecondsIfAlive(cameras.pid()) - sim0;
-        long[] machine1 = machineTicks();
-        double machineBusy = 100.0 * (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]);
+        WindowCpu cpu = meter.stop();
         PromHistogram parts = c.protocol().lowLatency
                 ? PromHistogram.parse(metrics(vigil.base()), metric).since(before)
                 : null;
@@ -329,7 +306,7 @@ class LatencyBench {
                 .computeIfAbsent(first, k -> new TreeSet<>())
                 .addAll(PlaylistDates.segmentStarts(playlist));
         // the same page again at once: cameras watched a moment ago
-        page.open(vigil.base(), login(vigil.base(), user), c.tiles(), c.protocol().query);
+        page.open(vigil.base(), viewers.login(user), c.tiles(), c.protocol().query);
         double reopened = awaitPlaying(page, vigil, cameras, c, ids, "reopened").stream()
                 .mapToDouble(t -> num(t.get("dated")))
                 .max()
@@ -414,7 +391,7 @@ class LatencyBench {
                 buffered,
                 list(window.get("requests")),
                 num(window.get("seconds")),
-                new Cpu(100 * chromiumCpu / elapsed, 100 * vigilCpu / elapsed, 100 * simCpu / elapsed, machineBusy),
+                cpu,
                 status.get(0).get("config") instanceof Map<?, ?> m ? new TreeMap<>(settings(m)) : null);
     }
 
@@ -748,17 +725,16 @@ class LatencyBench {
 
     private void awaitRecording(ServiceProcess vigil, Collection<String> ids) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        Pattern state = Pattern.compile("\"state\":\"RECORDING\"");
-        String body = "";
+        Map<String, String> states = Map.of();
         while (System.nanoTime() < deadline) {
-            body = get(vigil.base() + "/api/cameras", TestAdmin.basic()).body();
-            if (state.matcher(body).results().count() >= ids.size()) {
+            states = StreamStates.fetch(http, vigil.base());
+            if (StreamStates.recording(states) >= ids.size()) {
                 return;
             }
             Thread.sleep(500);
         }
         throw new AssertionError(
-                "not every camera reached RECORDING within 2 min: " + body + "\nVigil's log:\n" + vigil.logTail(60));
+                "not every camera reached RECORDING within 2 min: " + states + "\nVigil's log:\n" + vigil.logTail(60));
     }
 
     /** Plain HLS starts two segments behind the archive's edge: wait until each camera lists a few. */
@@ -778,38 +754,6 @@ class LatencyBench {
                 }
                 Thread.sleep(500);
             }
-        }
-    }
-
-    /** {@code POST /login}'s answer (tokens, role, expiry) for {@code user}, as the console signs in. */
-    private String login(String base, String user) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/login"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200 || !r.body().contains("\"access_token\"")) {
-            throw new AssertionError("POST /login as " + user + ": " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
-    }
-
-    /** A viewer (a guard's role) who sees these cameras only: the wall shows them, in the order of their ids. */
-    private void createViewer(String base, String user, List<String> cameraIds) throws Exception {
-        String body = "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"viewer\","
-                + "\"cameras\":["
-                + cameraIds.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",")) + "]}";
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/users"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", TestAdmin.basic())
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new AssertionError("POST /api/users " + user + ": " + r.statusCode() + " " + r.body());
         }
     }
 
@@ -834,7 +778,7 @@ class LatencyBench {
 
     /** Polls the wall until it shows one tile per camera and every tile plays with a date; its tiles' status. */
     private List<Map<String, Object>> awaitPlaying(
-            LatencyPage page, ServiceProcess vigil, CameraSimulator cameras, Config c, List<String> ids, String open)
+            WallPage page, ServiceProcess vigil, CameraSimulator cameras, Config c, List<String> ids, String open)
             throws Exception {
         long deadline = System.nanoTime() + PLAY_DEADLINE.toNanos();
         Map<String, Object> status;
@@ -880,38 +824,6 @@ class LatencyBench {
             request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The hls.js WebJar's version on the classpath: the one the console loads. */
-    static String hlsJsVersion() {
-        Matcher m =
-                Pattern.compile("hls\\.js-([0-9][0-9A-Za-z.+-]*)\\.jar").matcher(System.getProperty("java.class.path"));
-        if (!m.find()) {
-            throw new AssertionError("no hls.js WebJar on the classpath");
-        }
-        return m.group(1);
-    }
-
-    /** Busy and total ticks of all cores, from /proc/stat. */
-    private static long[] machineTicks() throws Exception {
-        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long total = 0;
-        for (int i = 1; i < f.length && i <= 8; i++) {
-            total += Long.parseLong(f[i]);
-        }
-        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-        return new long[] {total - idle, total};
-    }
-
-    private static Map<Long, Double> cpu(Set<Long> pids) {
-        Map<Long, Double> seconds = new HashMap<>();
-        for (long pid : pids) {
-            double s = ProcessMeter.cpuSecondsIfAlive(pid);
-            if (!Double.isNaN(s)) {
-                seconds.put(pid, s);
-            }
-        }
-        return seconds;
     }
 
     private static List<Integer> ints(String property, String defaults) {

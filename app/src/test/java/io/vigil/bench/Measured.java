@@ -9,7 +9,9 @@ import java.util.List;
  * @param settle        the JIT settle before the window (null for the ffmpeg CLI)
  * @param storeCpu      Vigil's object store process (0 for the CLI, which writes to local disk)
  * @param simulatorCpu  the camera simulator over the same window
- * @param recording     cameras that reached RECORDING (or wrote a segment) before the window
+ * @param liveHeapMib   the recorder's heap in use right after a full collection at the window's end (NaN for the CLI)
+ * @param recording     streams that reached RECORDING (a camera's main and sub stream each count; for the CLI, cameras
+ *                      that wrote a segment) before the window
  * @param served        cameras with at least one segment starting in the window
  * @param timeError     segment start vs keyframe capture time of one camera (null where not measured)
  * @param simulator     the simulator's state at the end of the window, with what it printed
@@ -24,6 +26,7 @@ record Measured(
         double simulatorCpu,
         double rssMib,
         double storeRssMib,
+        double liveHeapMib,
         int recording,
         int served,
         long segments,

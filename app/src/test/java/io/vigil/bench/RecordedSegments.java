@@ -31,12 +31,12 @@ record RecordedSegments(List<Segment> segments, Instant from, Instant to) {
         segments = List.copyOf(segments);
     }
 
-    /** The segments overlapping [from, to], fetched from a Vigil at {@code base}. */
-    static RecordedSegments fetch(HttpClient http, String base, String camera, Instant from, Instant to)
+    /** The segments of a camera's stream ({@code main}, {@code sub}) overlapping [from, to], from Vigil at {@code base}. */
+    static RecordedSegments fetch(HttpClient http, String base, String camera, String stream, Instant from, Instant to)
             throws Exception {
         String playlist = http.send(
                         HttpRequest.newBuilder(URI.create(base + "/api/cameras/" + camera + "/playlist.m3u8?start="
-                                        + from + "&end=" + to))
+                                        + from + "&end=" + to + "&stream=" + stream))
                                 .header("Authorization", TestAdmin.basic())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
@@ -49,10 +49,10 @@ record RecordedSegments(List<Segment> segments, Instant from, Instant to) {
      * then uploaded and indexed), or the deadline passes: then what is listed by then.
      */
     static RecordedSegments awaitCovered(
-            HttpClient http, String base, String camera, Instant from, Instant to, long deadlineNanos)
+            HttpClient http, String base, String camera, String stream, Instant from, Instant to, long deadlineNanos)
             throws Exception {
         while (true) {
-            RecordedSegments listed = fetch(http, base, camera, from, to);
+            RecordedSegments listed = fetch(http, base, camera, stream, from, to);
             boolean covered = !listed.segments.isEmpty()
                     && !listed.segments.get(listed.segments.size() - 1).end().isBefore(to);
             if (covered || System.nanoTime() > deadlineNanos) {

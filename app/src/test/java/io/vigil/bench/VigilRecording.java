@@ -3,35 +3,42 @@ package io.vigil.bench;
 import io.vigil.e2e.CameraSimulator;
 import io.vigil.e2e.S3ServerProcess;
 import io.vigil.e2e.ServiceProcess;
-import io.vigil.e2e.TestAdmin;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One Vigil column of an ingest run: Vigil as its own process (its object store, the s3proxy it embeds, in another,
  * so the two are measured apart) records the simulator's cameras, named in cameras.yml with {@code engine: ENGINE}
- * ({@code default}: no {@code engine} key, whatever the recorder's default is). After every camera records and the
- * JIT has settled, a window of CPU; then the listing delay, the segments of the window and, for the first camera,
- * segment start vs keyframe capture time.
+ * ({@code default}: no {@code engine} key, whatever the recorder's default is), each with its sub stream too
+ * ({@link CameraSimulator#subUrl}) when {@code withSub}; the cameras go into the file a batch at a time
+ * ({@link StaggeredCameras}). After every stream records and the JIT has settled, a window of CPU; then the live
+ * heap, the listing delay, the segments of the window (every stream's) and, for the first camera, segment start vs
+ * keyframe capture time.
  *
  * @param engine       the {@code engine:} of every camera, or {@code default}
+ * @param withSub      whether every camera has a sub stream ({@code streams.sub})
  * @param window       the measurement window
  * @param listingDelay whether to watch the first camera's live listing delay after the window
- * @param allMustRecord fail if a camera does not record, else measure those that do (a simulator at its limit)
+ * @param allMustRecord fail if a stream does not record, else measure those that do (a simulator at its limit)
+ * @param batch        cameras added to the file at a time
  */
-record VigilRecording(String engine, Duration window, boolean listingDelay, boolean allMustRecord) {
+record VigilRecording(
+        String engine, boolean withSub, Duration window, boolean listingDelay, boolean allMustRecord, int batch) {
 
     static final Duration JIT_QUIET = Duration.ofSeconds(10);
     static final Duration JIT_BOUND = Duration.ofMinutes(3);
+
+    /** How a main + sub column's name ends. */
+    static final String MAIN_AND_SUB = ", main + sub";
+
+    /** The column's name in the tables: {@code Vigil, engine: native}, {@code Vigil, engine: native, main + sub}. */
+    static String column(String engine, boolean withSub) {
+        return "Vigil, engine: " + engine + (withSub ? MAIN_AND_SUB : "");
+    }
 
     Measured run(CameraSimulator cameras, List<String> ids) throws Exception {
         Path work = Files.createTempDirectory("vigil-bench-ingest");
@@ -45,16 +52,24 @@ record VigilRecording(String engine, Duration window, boolean listingDelay, bool
                                 "-Dvigil.storage.access-key=" + S3ServerProcess.ACCESS_KEY,
                                 "-Dvigil.storage.secret-key=" + S3ServerProcess.SECRET_KEY,
                                 "-Dvigil.retention.enabled=false"))) {
-            Files.writeString(work.resolve("cameras.yml"), camerasFile(cameras, ids));
+            Path file = work.resolve("cameras.yml");
+            Files.writeString(file, StaggeredCameras.yaml(List.of()));
             vigil.start();
             HttpClient http = HttpClient.newHttpClient();
-            int recording = awaitRecording(http, vigil, ids.size());
-            if (allMustRecord && recording < ids.size()) {
-                throw new AssertionError(recording + " of " + ids.size() + " cameras reached RECORDING (engine "
-                        + engine + "); " + cameras.report() + "\nVigil's log:\n" + vigil.logTail(40));
-            }
+            List<StaggeredCameras.Camera> entries = ids.stream()
+                    .map(id -> new StaggeredCameras.Camera(
+                            id,
+                            cameras.url(id),
+                            withSub ? cameras.subUrl(id) : null,
+                            engine.equals("default") ? null : engine))
+                    .toList();
+            int streams = ids.size() * (withSub ? 2 : 1);
+            int recording = (int) StaggeredCameras.apply(
+                    file, entries, batch, Duration.ofMinutes(2).plusSeconds(batch), allMustRecord, vigil, cameras);
+            System.out.println("RECORDING " + recording + " of " + streams + " streams, " + column(engine, withSub)
+                    + ", " + ids.size() + " cameras");
             JitSettle settle = JitSettle.await(vigil.pid(), JIT_QUIET, JIT_BOUND);
-            System.out.println("SETTLE engine " + engine + ", " + ids.size() + " cameras: " + settle);
+            System.out.println("SETTLE " + column(engine, withSub) + ", " + ids.size() + " cameras: " + settle);
             Instant from = Instant.now();
             double vigilCpu0 = ProcessMeter.cpuSeconds(vigil.pid());
             double storeCpu0 = ProcessMeter.cpuSeconds(store.pid());
@@ -69,6 +84,7 @@ record VigilRecording(String engine, Duration window, boolean listingDelay, bool
             double storeRss = ProcessMeter.rssMib(store.pid());
             Instant to = Instant.now();
             String simulator = cameras.report();
+            double liveHeap = LiveHeap.afterFullGcMib(vigil.pid());
             // then, apart from the CPU window (its polling costs CPU too), how soon segments are listed
             List<Double> delays = listingDelay
                     ? ListingDelay.watch(
@@ -81,19 +97,22 @@ record VigilRecording(String engine, Duration window, boolean listingDelay, bool
             double uncovered = 0;
             SegmentTimeError timeError = null;
             for (String id : ids) {
-                RecordedSegments listed = RecordedSegments.awaitCovered(http, vigil.base(), id, from, to, deadline);
-                written += listed.started();
-                served += listed.started() > 0 ? 1 : 0;
-                missing += listed.missingBySequence();
-                uncovered += listed.uncoveredSeconds();
-                if (timeError == null) {
-                    timeError = SegmentTimeError.match(
-                            cameras.keyframeCaptures(id), listed.startsWithin(), Duration.ofSeconds(1));
+                for (String stream : withSub ? List.of("main", "sub") : List.of("main")) {
+                    RecordedSegments listed =
+                            RecordedSegments.awaitCovered(http, vigil.base(), id, stream, from, to, deadline);
+                    written += listed.started();
+                    served += listed.started() > 0 && stream.equals("main") ? 1 : 0;
+                    missing += listed.missingBySequence();
+                    uncovered += listed.uncoveredSeconds();
+                    if (timeError == null) {
+                        timeError = SegmentTimeError.match(
+                                cameras.keyframeCaptures(id), listed.startsWithin(), Duration.ofSeconds(1));
+                    }
                 }
             }
             vigil.stop();
             return new Measured(
-                    "Vigil, engine: " + engine,
+                    column(engine, withSub),
                     ids.size(),
                     elapsed,
                     settle,
@@ -102,6 +121,7 @@ record VigilRecording(String engine, Duration window, boolean listingDelay, bool
                     simCpu,
                     vigilRss,
                     storeRss,
+                    liveHeap,
                     recording,
                     served,
                     written,
@@ -113,39 +133,5 @@ record VigilRecording(String engine, Duration window, boolean listingDelay, bool
         } finally {
             BenchService.deleteTree(work);
         }
-    }
-
-    private String camerasFile(CameraSimulator cameras, List<String> ids) {
-        List<String> lines = new ArrayList<>(List.of("cameras:"));
-        for (String id : ids) {
-            lines.add("  - id: " + id);
-            lines.add("    url: " + cameras.url(id));
-            if (!engine.equals("default")) {
-                lines.add("    engine: " + engine);
-            }
-        }
-        return String.join("\n", lines) + "\n";
-    }
-
-    /** Cameras in RECORDING once all are, or when the deadline (2 min, plus 1 s per camera) passes. */
-    private static int awaitRecording(HttpClient http, ServiceProcess vigil, int cameras) throws Exception {
-        long deadline =
-                System.nanoTime() + Duration.ofMinutes(2).plusSeconds(cameras).toNanos();
-        Pattern state = Pattern.compile("\"state\":\"RECORDING\"");
-        int recording = 0;
-        while (System.nanoTime() < deadline) {
-            String body = http.send(
-                            HttpRequest.newBuilder(URI.create(vigil.base() + "/api/cameras"))
-                                    .header("Authorization", TestAdmin.basic())
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            recording = (int) state.matcher(body).results().count();
-            if (recording >= cameras) {
-                break;
-            }
-            Thread.sleep(500);
-        }
-        return recording;
     }
 }

@@ -2,7 +2,6 @@ package io.vigil.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,8 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's Chromium, headless, driven by Selenium, for the console's browser tests: started with video allowed to
@@ -33,30 +30,7 @@ final class ConsoleBrowser implements AutoCloseable {
      * @param prefs      Chromium's preferences (downloads), or none
      */
     ConsoleBrowser(Path profile, String windowSize, Map<String, Object> prefs) {
-        ExternalTools.requireBrowser();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ExternalTools.CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-component-update",
-                "--disable-sync",
-                "--autoplay-policy=no-user-gesture-required",
-                "--window-size=" + windowSize,
-                "--user-data-dir=" + profile);
-        if (!prefs.isEmpty()) {
-            options.setExperimentalOption("prefs", prefs);
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(ExternalTools.CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        driver = ExternalTools.chromium(profile, windowSize, prefs);
     }
 
     /** Opens the console at {@code base} and signs in as the test admin. */

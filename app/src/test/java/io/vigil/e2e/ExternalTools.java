@@ -1,5 +1,6 @@
 package io.vigil.e2e;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /** The real tools the end-to-end tests drive; a missing one fails the test with the install line. */
 public final class ExternalTools {
@@ -47,6 +52,42 @@ public final class ExternalTools {
             throw new AssertionError("the console's browser tests need Debian's Chromium and ChromeDriver (" + CHROMIUM
                     + ", " + CHROMEDRIVER + "); install with: sudo apt-get install -y chromium chromium-driver");
         }
+    }
+
+    /**
+     * Debian's Chromium, headless, driven by Selenium through its ChromeDriver, video allowed to play on its own, its
+     * profile in {@code profile}, with Chromium's preferences {@code prefs} (downloads; or none) and {@code more}
+     * arguments; scripts may run 30 s.
+     *
+     * @param windowSize Chromium's {@code --window-size}, e.g. "1600,1000"
+     */
+    public static ChromeDriver chromium(Path profile, String windowSize, Map<String, Object> prefs, String... more) {
+        requireBrowser();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-component-update",
+                "--disable-sync",
+                "--autoplay-policy=no-user-gesture-required",
+                "--window-size=" + windowSize,
+                "--user-data-dir=" + profile);
+        options.addArguments(more);
+        if (!prefs.isEmpty()) {
+            options.setExperimentalOption("prefs", prefs);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return driver;
     }
 
     /** Runs a command, returns its combined output; fails the test if it exits non-zero. */
@@ -144,8 +185,12 @@ public final class ExternalTools {
     public static StreamClips cameraStreams(Path dir, int mainHeight, int gopFrames)
             throws IOException, InterruptedException {
         return new StreamClips(
-                streamClip(dir, mainHeight * 16 / 9, mainHeight, 1000, gopFrames),
-                streamClip(dir, 640, 360, 400, gopFrames));
+                streamClip(dir, mainHeight * 16 / 9, mainHeight, 1000, gopFrames), subStreamClip(dir, gopFrames));
+    }
+
+    /** A camera's sub stream alone, as {@link #cameraStreams} makes it: 640x360 at 400 kbit/s (the benches' too). */
+    public static Path subStreamClip(Path dir, int gopFrames) throws IOException, InterruptedException {
+        return streamClip(dir, 640, 360, 400, gopFrames);
     }
 
     /** One camera stream: H.264 at 25 fps, constant bit rate, fixed GOP, no B-frames, no audio; made once. */

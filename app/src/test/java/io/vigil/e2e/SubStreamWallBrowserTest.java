@@ -42,7 +42,8 @@ import org.openqa.selenium.interactions.Actions;
  * lines high and its frame count grows), the other the main stream (720 lines); a full view plays the camera's
  * multivariant playlist and says which variant plays, which the picture's height confirms; history shows each stream's
  * spans and (for an admin) plays the range's multivariant playlist from the picked time; the cameras form adds and
- * removes a sub stream and shows the server's error next to its URL. Every wait is a poll with a deadline; a failure
+ * removes a sub stream and shows the server's error next to its URL; {@code #/wall?stream=main} plays every camera's
+ * main stream (the wall bench's comparison). Every wait is a poll with a deadline; a failure
  * says whether the simulator was still running.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -156,19 +157,8 @@ class SubStreamWallBrowserTest {
             assertEquals("live", tile.get("playlist"), tile.toString());
         }
 
-        // every tile's picture moves: its decoded frame count grows by 2 s worth (a reconnected player counts anew)
-        Map<String, Long> base = new HashMap<>();
-        playing.forEach((camera, tile) -> base.put(camera, number(tile, "frames")));
-        Map<String, Map<String, Object>> moved = waitForTiles(
-                "every tile's frame count to grow by " + FRAMES_GROWN + " (from " + base + ")",
-                Duration.ofSeconds(60),
-                tiles -> {
-                    tiles.forEach((camera, t) -> base.merge(camera, number(t, "frames"), Math::min));
-                    return tiles.keySet().equals(base.keySet())
-                            && tiles.entrySet().stream()
-                                    .allMatch(
-                                            e -> number(e.getValue(), "frames") >= base.get(e.getKey()) + FRAMES_GROWN);
-                });
+        // every tile's picture moves: its decoded frame count grows by 2 s worth
+        Map<String, Map<String, Object>> moved = awaitMoving("every tile", playing, t -> true);
         for (String camera : CAMERAS) {
             Map<String, Object> tile = moved.get(camera);
             int height = WITH_SUB.contains(camera) ? SUB_HEIGHT : MAIN_HEIGHT;
@@ -177,7 +167,8 @@ class SubStreamWallBrowserTest {
                     number(tile, "height"),
                     camera + "'s picture is its " + tile.get("stream") + " stream's: " + tile);
             System.out.println("MEASURED " + camera + " tile: " + tile.get("stream") + ", " + number(tile, "width")
-                    + "x" + number(tile, "height") + ", " + (number(tile, "frames") - base.get(camera))
+                    + "x" + number(tile, "height") + ", "
+                    + (number(tile, "frames") - number(playing.get(camera), "frames"))
                     + " frames while watched, " + tile.get("behind") + " ms behind");
         }
 
@@ -421,6 +412,53 @@ class SubStreamWallBrowserTest {
                 () -> path(cameraView(MAIN_ONLY), "streams", "main") != null
                         && path(cameraView(MAIN_ONLY), "streams", "sub") == null);
         console.assertNothingBlocked();
+    }
+
+    @Test
+    @Order(7)
+    void theWallWithStreamMainPlaysEveryCamerasMainStream() throws Exception {
+        browser.get(vigil.base + "/#/wall?stream=main"); // 9 tiles, as the first test left the wall
+        js("performance.clearResourceTimings(); return true;");
+        Map<String, Map<String, Object>> playing = waitForTiles(
+                "all 9 tiles to play their main streams",
+                Duration.ofSeconds(90),
+                tiles -> tiles.keySet().equals(Set.copyOf(CAMERAS))
+                        && tiles.values().stream()
+                                .allMatch(t -> "main".equals(t.get("stream")) && number(t, "frames") > 0));
+        Map<String, Map<String, Object>> moved =
+                awaitMoving("every tile's main stream", playing, t -> number(t, "height") == MAIN_HEIGHT);
+        for (String camera : CAMERAS) {
+            Map<String, Object> tile = moved.get(camera);
+            assertEquals("main", tile.get("label"), camera + "'s caption says it: " + tile);
+            assertEquals(MAIN_HEIGHT, number(tile, "height"), tile.toString());
+            List<String> asked = requested("/api/cameras/" + camera + "/live.m3u8");
+            assertTrue(
+                    !asked.isEmpty() && asked.stream().noneMatch(u -> u.contains("stream=sub")), camera + ": " + asked);
+        }
+        assertTrue(
+                browser.findElement(By.id("wall-mode")).getText().endsWith(", main streams"),
+                browser.findElement(By.id("wall-mode")).getText());
+    }
+
+    /**
+     * Waits until every tile of {@code playing} has decoded {@link #FRAMES_GROWN} more frames (a reconnected player
+     * counts anew: from the lowest count seen) and shows what {@code shows} asks; the tiles then.
+     */
+    private Map<String, Map<String, Object>> awaitMoving(
+            String what, Map<String, Map<String, Object>> playing, Predicate<Map<String, Object>> shows)
+            throws InterruptedException {
+        Map<String, Long> base = new HashMap<>();
+        playing.forEach((camera, tile) -> base.put(camera, number(tile, "frames")));
+        return waitForTiles(
+                what + "'s frame count to grow by " + FRAMES_GROWN + " (from " + base + ")",
+                Duration.ofSeconds(60),
+                tiles -> {
+                    tiles.forEach((camera, t) -> base.merge(camera, number(t, "frames"), Math::min));
+                    return tiles.keySet().equals(base.keySet())
+                            && tiles.entrySet().stream()
+                                    .allMatch(e -> number(e.getValue(), "frames") >= base.get(e.getKey()) + FRAMES_GROWN
+                                            && shows.test(e.getValue()));
+                });
     }
 
     private void fill(String id, String text) {

@@ -1,4 +1,4 @@
-// The latency bench's probe on the console's own wall (LatencyBench, LatencyPage). Chromium runs this before any
+// The wall benches' probe on the console's own wall (LatencyBench, WallBench, WallPage). Chromium runs this before any
 // script of every document (DevTools' Page.addScriptToEvaluateOnNewDocument), so the console loads, signs in from
 // its session storage, and plays its tiles with its own player module (player.js: settings(), attach(), catchUp(),
 // called by wall.js) exactly as for a guard; the probe only watches. It catches hls.js as the console's
@@ -8,8 +8,10 @@
 // played, how it started, a sample every second of the latency (Date.now() - hls.playingDate) with hls.js's own view
 // (latency to the playlist's edge, target latency, forward buffer, playback rate) and the wall's (its behind-live
 // figure, catch-ups, live-edge jumps, reconnects), and for each part or segment buffered while sampling how long
-// after the capture of its last frame it was loaded and buffered. Times from performance.now() are milliseconds
-// since the document's navigation started.
+// after the capture of its last frame it was loaded and buffered, and its decoded and dropped frames (counted across a
+// reconnect, whose new player starts the video's counts again). The requests of the sampling window come from the
+// Resource Timing API, with the bytes each delivered. Times from performance.now() are milliseconds since the
+// document's navigation started.
 (function () {
   const probe = {tiles: new Map(), sampling: null, players: 0};
   window.latencyProbe = probe;
@@ -39,6 +41,16 @@
   function quality(video) {
     const q = video.getVideoPlaybackQuality ? video.getVideoPlaybackQuality() : null;
     return q ? {dropped: q.droppedVideoFrames, total: q.totalVideoFrames} : {dropped: 0, total: 0};
+  }
+
+  /** Adds the frames the video decoded and dropped since the last call to tile.counted (a new player restarts them). */
+  function countFrames(tile) {
+    const q = quality(tile.video);
+    const last = tile.lastQuality;
+    const restarted = q.total < last.total || q.dropped < last.dropped;
+    tile.counted.frames += restarted ? q.total : q.total - last.total;
+    tile.counted.dropped += restarted ? q.dropped : q.dropped - last.dropped;
+    tile.lastQuality = q;
   }
 
   function wallCount(element, name) {
@@ -190,6 +202,8 @@
         errors: t.errors.slice(), players: t.players, startup: t.startup, config: t.config, hls: t.element.dataset.hls,
         lowLatency: t.element.dataset.lowLatency === undefined ? null : t.element.dataset.lowLatency,
         behindMillis: t.element.dataset.behindMillis === undefined ? null : Number(t.element.dataset.behindMillis),
+        stream: t.element.dataset.stream === undefined ? null : t.element.dataset.stream,
+        width: t.video.videoWidth, height: t.video.videoHeight, frames: quality(t.video).total,
       })),
     };
   };
@@ -203,13 +217,30 @@
     for (const tile of tiles) {
       tile.buffered = [];
       tile.samples = [];
-      tile.before = {stalls: tile.stalls, waiting: tile.waiting, quality: quality(tile.video), players: tile.players,
+      tile.lastQuality = quality(tile.video);
+      tile.counted = {frames: 0, dropped: 0};
+      tile.before = {stalls: tile.stalls, waiting: tile.waiting, players: tile.players,
         catchUps: wallCount(tile.element, 'catchUps'), liveJumps: wallCount(tile.element, 'liveJumps'),
         reconnects: wallCount(tile.element, 'reconnects')};
     }
     const timer = setInterval(() => {
       const now = Date.now();
+      try {
+        sampleTiles(now);
+      } catch (e) {
+        probe.problem = String(e && e.stack || e); // said by WallPage if the sampling never ends
+        throw e;
+      }
+      probe.sampling.taken++;
+      if (probe.sampling.taken >= count) {
+        clearInterval(timer);
+        probe.sampling.endedAt = performance.now();
+      }
+    }, everyMillis);
+
+    function sampleTiles(now) {
       for (const tile of tiles) {
+        countFrames(tile);
         const hls = tile.hls;
         const date = hls.playingDate;
         const video = tile.video;
@@ -225,19 +256,21 @@
           rate: video.playbackRate,
           currentTime: video.currentTime,
           readyState: video.readyState,
+          height: video.videoHeight,
         });
       }
-      probe.sampling.taken++;
-      if (probe.sampling.taken >= count) {
-        clearInterval(timer);
-        probe.sampling.endedAt = performance.now();
-      }
-    }, everyMillis);
+    }
   };
 
   probe.sampled = function () {
     return probe.sampling !== null && probe.sampling.endedAt !== null;
   };
+
+  /** The camera a request is for: its id in /api/cameras/{id}/..., null for others. */
+  function cameraOf(url) {
+    const m = /^\/api\/cameras\/([^/]+)\//.exec(new URL(url, location.href).pathname);
+    return m ? decodeURIComponent(m[1]) : null;
+  }
 
   function kind(url) {
     const path = new URL(url, location.href).pathname;
@@ -258,22 +291,29 @@
           blocking: e.name.indexOf('_HLS_msn=') >= 0,
           duration: e.responseEnd - e.startTime,
           waiting: e.responseStart > 0 ? e.responseStart - e.startTime : null,
+          camera: cameraOf(e.name),
+          stream: new URL(e.name, location.href).searchParams.get('stream') || 'main',
+          transfer: e.transferSize, // headers and body as delivered; 0 from the cache
+          body: e.encodedBodySize,
         }))
         .filter((r) => r.kind !== 'other');
     return {
       seconds: (to - from) / 1000,
       requests,
       tiles: probe.sampling.tiles.map((t) => {
-        const q = quality(t.video);
-        const b = t.before;
+        const b = t.before; // frames were counted at each sample, the last one ending the window
         return {
           camera: t.camera,
+          stream: t.element.dataset.stream === undefined ? null : t.element.dataset.stream,
+          width: t.video.videoWidth,
+          height: t.video.videoHeight,
           samples: t.samples,
           buffered: t.buffered,
           stalls: t.stalls - b.stalls,
           waiting: t.waiting - b.waiting,
-          dropped: q.dropped - b.quality.dropped,
-          frames: q.total - b.quality.total,
+          dropped: t.counted.dropped,
+          frames: t.counted.frames,
+          players: t.players - b.players,
           catchUps: wallCount(t.element, 'catchUps') - b.catchUps,
           liveJumps: wallCount(t.element, 'liveJumps') - b.liveJumps,
           reconnects: wallCount(t.element, 'reconnects') - b.reconnects,

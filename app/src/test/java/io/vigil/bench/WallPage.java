@@ -1,7 +1,6 @@
 package io.vigil.bench;
 
 import io.vigil.e2e.ExternalTools;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,59 +8,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's headless Chromium, driven by Selenium, on the console's own camera wall ({@code #/wall}, or
- * {@code #/wall?hls=plain}): the tiles play with the console's player module exactly as for a guard, and a probe of the
- * bench's own ({@code wall-probe.js}, run before any script of each document) only watches them. The bench signs in
+ * {@code #/wall?hls=plain}, {@code #/wall?stream=main}): the tiles play with the console's player module exactly as for
+ * a guard, and a probe of the benches' own ({@code wall-probe.js}, run before any script of each document) only watches
+ * them (the latency and wall benches). The bench signs in
  * as the console does (the tokens of {@code POST /login} in the session storage where {@code api.js} keeps them) and
  * sets the wall's size as its buttons leave it (the local storage {@code vigil.wall.size}); which cameras the wall
  * shows is the user's camera allow-list.
  */
-final class LatencyPage implements AutoCloseable {
+final class WallPage implements AutoCloseable {
 
     private final ChromeDriver browser;
     private final Path profile;
     private String left;
 
-    LatencyPage(Path work) throws IOException {
-        ExternalTools.requireBrowser();
+    WallPage(Path work) throws IOException {
         profile = work.resolve("chromium-profile");
         String probe;
-        try (InputStream in = LatencyPage.class.getResourceAsStream("wall-probe.js")) {
+        try (InputStream in = WallPage.class.getResourceAsStream("wall-probe.js")) {
             probe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ExternalTools.CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-component-update",
-                "--disable-sync",
+        browser = ExternalTools.chromium(
+                profile,
+                "1920,1080",
+                Map.of(),
                 "--mute-audio",
                 // a hidden or idle page must not have its timers or media throttled: the samples are timers
                 "--disable-background-timer-throttling",
                 "--disable-renderer-backgrounding",
-                "--disable-backgrounding-occluded-windows",
-                "--autoplay-policy=no-user-gesture-required",
-                "--window-size=1920,1080",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(ExternalTools.CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+                "--disable-backgrounding-occluded-windows");
         // the page itself 1920x1080, as on a wall screen in full-screen mode (the window's frame not counted)
         browser.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
@@ -72,7 +56,7 @@ final class LatencyPage implements AutoCloseable {
     /**
      * Signs in with {@code login} (the JSON answer of {@code POST /login}), sets the wall to {@code size} tiles and
      * opens the console's wall at {@code base} in a fresh document (its navigation is the page's time zero), with
-     * {@code query} ({@code ""} or {@code "?hls=plain"}).
+     * {@code query} ({@code ""}, {@code "?hls=plain"}, {@code "?stream=main"}).
      */
     void open(String base, String login, int size, String query) {
         leave(base);
@@ -89,7 +73,8 @@ final class LatencyPage implements AutoCloseable {
     /**
      * The wall: {@code wall} (its size, mode and number of tiles, null before it is drawn), {@code players} made,
      * {@code tiles}: per tile with a player camera, url, created / playing / dated (ms since navigation, null until
-     * then), startup, fatal, errors, hls and lowLatency (the tile's data attributes), behindMillis.
+     * then), startup, fatal, errors, hls, lowLatency and stream (the tile's data attributes), behindMillis, the
+     * decoded picture's width and height and the video's frame count so far.
      */
     @SuppressWarnings("unchecked")
     Map<String, Object> status() {
@@ -105,7 +90,9 @@ final class LatencyPage implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!Boolean.TRUE.equals(browser.executeScript("return window.latencyProbe.sampled();"))) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the page's sampling timer did not finish");
+                throw new AssertionError("the page's sampling timer did not finish: "
+                        + browser.executeScript("return JSON.stringify({taken: window.latencyProbe.sampling.taken,"
+                                + " problem: window.latencyProbe.problem || null});"));
             }
             Thread.sleep(100);
         }
@@ -159,6 +146,26 @@ final class LatencyPage implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /** The browser's name and version as it says ({@code Chromium 156.0.8078.129}). */
+    static String chromiumVersion() throws Exception {
+        return ExternalTools.run(Duration.ofSeconds(30), List.of(ExternalTools.CHROMIUM, "--version"))
+                .lines()
+                .filter(l -> l.startsWith("Chromium"))
+                .findFirst()
+                .orElse("Chromium")
+                .replaceAll(" built on.*", "");
+    }
+
+    /** The hls.js WebJar's version on the classpath: the one the console loads. */
+    static String hlsJsVersion() {
+        Matcher m =
+                Pattern.compile("hls\\.js-([0-9][0-9A-Za-z.+-]*)\\.jar").matcher(System.getProperty("java.class.path"));
+        if (!m.find()) {
+            throw new AssertionError("no hls.js WebJar on the classpath");
+        }
+        return m.group(1);
     }
 
     @Override
