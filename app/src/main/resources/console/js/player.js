@@ -76,12 +76,6 @@ export function attach(video, url, {live = false, lowLatency = true, startAt = n
       });
       hls.once(Hls.Events.LEVEL_LOADED, (event, data) => {
         const position = positionOf(data.details.fragments, startAt);
-        if (hls.levels.length > 1) {
-          // Playing the past from a picked time, the player keeps the variant it started on: the streams' segments
-          // start at different times, and hls.js lines a variant it switches to up with the one before by their first
-          // segments, which moved the picture (and its clock) by up to a segment away from the picked time.
-          hls.loadLevel = data.level;
-        }
         hls.startLoad(position === null ? 0 : position);
       });
     }
