@@ -314,8 +314,28 @@ class SubStreamWallBrowserTest {
         // the cursor starts where the recording ends (now): 20 s back, well inside what both streams recorded, and a
         // player that joined the growing playlist at its live edge instead would show a clock about 20 s off
         org.openqa.selenium.WebElement bar = browser.findElement(By.id("timeline"));
-        bar.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT);
-        long picked = Long.parseLong(bar.getAttribute("aria-valuenow"));
+        // the keys move the cursor 20 s back from where the recording ended when the page drew it; a pick at the
+        // recording's end itself would ask for footage still being written (a later frame is the first there is).
+        // Keys the page did not take (sent while it was still drawing) are sent again, and said so.
+        long picked = 0;
+        List<String> tries = new ArrayList<>();
+        for (int attempt = 0; attempt < 3 && picked == 0; attempt++) {
+            long from = Long.parseLong(bar.getAttribute("aria-valuenow"));
+            bar.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            long now = from;
+            while (System.nanoTime() < deadline && now != from - 20_000) {
+                Thread.onSpinWait();
+                now = Long.parseLong(bar.getAttribute("aria-valuenow"));
+            }
+            tries.add(from + " -> " + now);
+            picked = now == from - 20_000 ? now : 0;
+        }
+        System.out.println("MEASURED history cursor moves: " + tries);
+        assertTrue(picked != 0, "two left arrows move the cursor 20 s back: " + tries);
+        assertTrue(
+                picked < System.currentTimeMillis() - 10_000,
+                "the picked time is recorded and stored: " + java.time.Instant.ofEpochMilli(picked));
         long pickedNanos = System.nanoTime();
         bar.sendKeys(Keys.ENTER);
         long shown = waitForValue(
