@@ -78,21 +78,6 @@ export function attach(video, url, {live = false, lowLatency = true, startAt = n
         const position = positionOf(data.details.fragments, startAt);
         hls.startLoad(position === null ? 0 : position);
       });
-      // The position above is on the timeline of the variant that loaded first; the variant whose fragment comes in
-      // first may be another, whose segments start at other times (a camera's streams do not share keyframes), which
-      // hls.js lines up by their first segments: up to a segment off. The first fragment buffered says where the
-      // picked time is on its own timeline, by its program date time; the picture goes there before it is shown.
-      hls.once(Hls.Events.FRAG_BUFFERED, (event, data) => {
-        const frag = data.frag;
-        if (!frag || !frag.programDateTime || startAt < frag.programDateTime
-            || startAt >= frag.programDateTime + frag.duration * 1000) {
-          return;
-        }
-        const position = frag.start + (startAt - frag.programDateTime) / 1000;
-        if (Math.abs(video.currentTime - position) > 0.25) {
-          video.currentTime = position;
-        }
-      });
     }
     hls.on(Hls.Events.ERROR, (event, data) => {
       if (data.fatal) {
