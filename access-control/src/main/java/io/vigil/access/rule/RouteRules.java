@@ -3,6 +3,8 @@ package io.vigil.access.rule;
 import static io.vigil.access.Permission.AUDIT;
 import static io.vigil.access.Permission.CAMERAS_READ;
 import static io.vigil.access.Permission.CAMERAS_WRITE;
+import static io.vigil.access.Permission.EVENTS_READ;
+import static io.vigil.access.Permission.EVENTS_WRITE;
 import static io.vigil.access.Permission.HISTORY;
 import static io.vigil.access.Permission.HOLDS;
 import static io.vigil.access.Permission.LIVE;
@@ -12,6 +14,7 @@ import static io.vigil.access.Permission.RETENTION_READ;
 import static io.vigil.access.Permission.RETENTION_RUN;
 import static io.vigil.access.Permission.SHARES;
 import static io.vigil.access.Permission.TIMELINE;
+import static io.vigil.access.Permission.TOKENS;
 import static io.vigil.access.Permission.USERS;
 import static io.vigil.access.rule.RouteRule.ShareUse.EXACT_RANGE;
 import static io.vigil.access.rule.RouteRule.ShareUse.INIT;
@@ -79,6 +82,15 @@ public final class RouteRules {
         rule("DELETE", "/api/shares/{id}", SHARES, AuditAction.SHARE_REVOKE, NO);
 
         rule("GET", "/api/audit", AUDIT);
+
+        rule("POST", "/api/events", EVENTS_WRITE, AuditAction.EVENT_CREATE, NO);
+        rule("GET", "/api/events", EVENTS_READ);
+        rule("GET", "/api/events/{id}", EVENTS_READ);
+        rule("DELETE", "/api/events/{id}", EVENTS_WRITE, AuditAction.EVENT_DELETE, NO);
+
+        rule("POST", "/api/tokens", TOKENS, AuditAction.TOKEN_CREATE, NO);
+        rule("GET", "/api/tokens", TOKENS);
+        rule("DELETE", "/api/tokens/{id}", TOKENS, AuditAction.TOKEN_REVOKE, NO);
 
         rule("GET", "/api/retention/preview", RETENTION_READ);
         rule("GET", "/api/retention/runs", RETENTION_READ);
