@@ -41,16 +41,22 @@ public class TokenController {
                 created, URI.create("/api/tokens/" + created.token().id()));
     }
 
+    /** Tokens whose every camera the caller may see, newest first, revoked ones included. */
     @Get
-    public List<ApiToken> list() {
-        return tokens.list();
+    public List<ApiToken> list(HttpRequest<?> http) {
+        return tokens.list().stream().filter(t -> sees(http, t)).toList();
     }
 
     @Delete("/{id}")
     public ApiToken revoke(HttpRequest<?> http, String id) {
+        tokens.get(id).cameraIds().forEach(camera -> scope.require(http, camera));
         ApiToken revoked = tokens.revoke(id, caller(http));
         revoked.auditNote("revoked").publishOn(http);
         return revoked;
+    }
+
+    private boolean sees(HttpRequest<?> http, ApiToken token) {
+        return token.cameraIds().stream().allMatch(camera -> scope.allows(http, camera));
     }
 
     private static String caller(HttpRequest<?> http) {
