@@ -32,6 +32,8 @@ public enum Permission {
     EVENTS_READ,
     /** Post and delete events and bookmarks; what an API token with the {@code events:write} scope may do. */
     EVENTS_WRITE,
+    /** Open, read and close incidents, and export their packages. */
+    INCIDENTS,
     /** Create, list and revoke API tokens. */
     TOKENS,
     /** Manage users. */

@@ -7,6 +7,7 @@ import static io.vigil.access.Permission.EVENTS_READ;
 import static io.vigil.access.Permission.EVENTS_WRITE;
 import static io.vigil.access.Permission.HISTORY;
 import static io.vigil.access.Permission.HOLDS;
+import static io.vigil.access.Permission.INCIDENTS;
 import static io.vigil.access.Permission.LIVE;
 import static io.vigil.access.Permission.RETENTION_READ;
 import static io.vigil.access.Permission.SHARES;
@@ -26,11 +27,21 @@ public enum Role {
     /** Security staff: live video, camera list and status, the timeline and its events. */
     VIEWER(EnumSet.of(CAMERAS_READ, LIVE, TIMELINE, EVENTS_READ)),
     /**
-     * Viewer, plus recorded footage, clips, snapshots, holds, share links, posting and deleting events, the audit log
-     * and retention runs.
+     * Viewer, plus recorded footage, clips, snapshots, holds, share links, posting and deleting events, incidents,
+     * the audit log and retention runs.
      */
     AUDITOR(EnumSet.of(
-            CAMERAS_READ, LIVE, TIMELINE, EVENTS_READ, EVENTS_WRITE, HISTORY, HOLDS, SHARES, AUDIT, RETENTION_READ)),
+            CAMERAS_READ,
+            LIVE,
+            TIMELINE,
+            EVENTS_READ,
+            EVENTS_WRITE,
+            INCIDENTS,
+            HISTORY,
+            HOLDS,
+            SHARES,
+            AUDIT,
+            RETENTION_READ)),
     /**
      * Cameras: register, change, remove, see status and which node records each, and live video to aim and check a
      * camera. No history.

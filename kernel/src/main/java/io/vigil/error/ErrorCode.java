@@ -68,6 +68,8 @@ public enum ErrorCode {
     SHARE_NOT_FOUND(404),
     /** No event with that id. */
     EVENT_NOT_FOUND(404),
+    /** No incident with that id. */
+    INCIDENT_NOT_FOUND(404),
     /** No API token with that id. */
     TOKEN_NOT_FOUND(404),
     /** An API token with that name already exists. */

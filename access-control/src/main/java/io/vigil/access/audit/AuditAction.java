@@ -28,6 +28,10 @@ public enum AuditAction {
     EVENT_CREATE,
     /** An event deleted (kept, marked); its row names the holds it released. */
     EVENT_DELETE,
+    /** An incident opened: its row names its cameras, range and the holds it placed. */
+    INCIDENT_OPEN,
+    /** An incident closed: its holds released. */
+    INCIDENT_CLOSE,
     /** An API token created (its secret is never recorded). */
     TOKEN_CREATE,
     TOKEN_REVOKE,

@@ -7,6 +7,7 @@ import static io.vigil.access.Permission.EVENTS_READ;
 import static io.vigil.access.Permission.EVENTS_WRITE;
 import static io.vigil.access.Permission.HISTORY;
 import static io.vigil.access.Permission.HOLDS;
+import static io.vigil.access.Permission.INCIDENTS;
 import static io.vigil.access.Permission.LIVE;
 import static io.vigil.access.Permission.METRICS;
 import static io.vigil.access.Permission.PUBLIC;
@@ -87,6 +88,11 @@ public final class RouteRules {
         rule("GET", "/api/events", EVENTS_READ);
         rule("GET", "/api/events/{id}", EVENTS_READ);
         rule("DELETE", "/api/events/{id}", EVENTS_WRITE, AuditAction.EVENT_DELETE, NO);
+
+        rule("POST", "/api/incidents", INCIDENTS, AuditAction.INCIDENT_OPEN, NO);
+        rule("GET", "/api/incidents", INCIDENTS);
+        rule("GET", "/api/incidents/{id}", INCIDENTS);
+        rule("POST", "/api/incidents/{id}/close", INCIDENTS, AuditAction.INCIDENT_CLOSE, NO);
 
         rule("POST", "/api/tokens", TOKENS, AuditAction.TOKEN_CREATE, NO);
         rule("GET", "/api/tokens", TOKENS);

@@ -1,12 +1,11 @@
 package io.vigil.investigation.event;
 
 import io.vigil.error.VigilException;
-import io.vigil.kernel.CameraId;
+import io.vigil.investigation.CameraList;
 import io.vigil.kernel.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class EventRules {
             throw VigilException.invalid(Map.of("body", "is required: {cameraIds, at | start and end, label}"));
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        List<String> cameras = cameras(request.cameraIds(), errors);
+        List<String> cameras = CameraList.check(request.cameraIds(), MAX_CAMERAS, errors);
         Instant start = null;
         Instant end = null;
         boolean ranged = request.start() != null || request.end() != null;
@@ -74,29 +73,6 @@ public final class EventRules {
             throw VigilException.invalid(errors);
         }
         return new NewEvent(cameras, start, end, label, note, source, hold);
-    }
-
-    private static List<String> cameras(List<String> given, Map<String, String> errors) {
-        if (given == null || given.isEmpty()) {
-            errors.put("cameraIds", "name at least one camera");
-            return List.of();
-        }
-        if (given.size() > MAX_CAMERAS) {
-            errors.put("cameraIds", "name at most " + MAX_CAMERAS + " cameras");
-            return List.of();
-        }
-        List<String> cameras = new ArrayList<>();
-        for (String id : given) {
-            String trimmed = id == null ? "" : id.trim();
-            if (!CameraId.isValid(trimmed)) {
-                errors.put("cameraIds", "each is a camera id: " + CameraId.RULE);
-                return List.of();
-            }
-            if (!cameras.contains(trimmed)) {
-                cameras.add(trimmed);
-            }
-        }
-        return cameras;
     }
 
     private static Instant instant(String field, String text, Map<String, String> errors) {
