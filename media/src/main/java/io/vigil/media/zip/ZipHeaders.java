@@ -54,11 +54,16 @@ final class ZipHeaders {
 
     private ZipHeaders() {}
 
+    /** How many bytes {@link #local} takes for this name and time. */
+    static int localBytes(EntryName name, Instant modified) {
+        return LOCAL_FIXED_BYTES + name.utf8().length + LOCAL_ZIP64_EXTRA_BYTES + timestampBytes(modified);
+    }
+
     /** The local file header before an entry's data: signature to extra fields. */
     static byte[] local(EntryName name, Instant modified) {
         DosTime time = DosTime.of(modified);
         int extra = LOCAL_ZIP64_EXTRA_BYTES + timestampBytes(modified);
-        byte[] out = new byte[LOCAL_FIXED_BYTES + name.utf8().length + extra];
+        byte[] out = new byte[localBytes(name, modified)];
         ByteBuffer b = littleEndian(out);
         b.putInt(LOCAL_SIGNATURE).putShort((short) VERSION_NEEDED).putShort((short) FLAGS);
         b.putShort((short) STORED).putShort((short) time.time()).putShort((short) time.date());
@@ -118,7 +123,7 @@ final class ZipHeaders {
      */
     static byte[] end(long entries, long centralOffset, long centralSizeBytes) {
         boolean zip64 = needsZip64End(entries, centralOffset, centralSizeBytes);
-        byte[] out = new byte[(zip64 ? ZIP64_END_BYTES + ZIP64_LOCATOR_BYTES : 0) + END_BYTES];
+        byte[] out = new byte[endBytes(entries, centralOffset, centralSizeBytes)];
         ByteBuffer b = littleEndian(out);
         if (zip64) {
             b.putInt(ZIP64_END_SIGNATURE).putLong(ZIP64_END_BYTES - 12); // the size of what follows this field
@@ -141,6 +146,12 @@ final class ZipHeaders {
         b.putInt((int) Math.min(centralSizeBytes, MORE_32)).putInt((int) Math.min(centralOffset, MORE_32));
         b.putShort((short) 0); // no comment
         return out;
+    }
+
+    /** How many bytes {@link #end} takes. */
+    static int endBytes(long entries, long centralOffset, long centralSizeBytes) {
+        boolean zip64 = needsZip64End(entries, centralOffset, centralSizeBytes);
+        return (zip64 ? ZIP64_END_BYTES + ZIP64_LOCATOR_BYTES : 0) + END_BYTES;
     }
 
     private static int timestampBytes(Instant modified) {

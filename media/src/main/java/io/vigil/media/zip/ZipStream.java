@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -170,6 +171,33 @@ public final class ZipStream {
         emit(ByteBuffer.wrap(central, 0, centralSizeBytes));
         emit(ByteBuffer.wrap(ZipHeaders.end(entries, centralOffset, centralSizeBytes)));
         central = new byte[0];
+    }
+
+    /** An entry as planned, for {@link #sizeBytes}. */
+    public record PlannedEntry(String name, Instant modified, long sizeBytes) {
+        public PlannedEntry {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(modified, "modified");
+            if (sizeBytes < 0) {
+                throw new IllegalArgumentException("sizeBytes " + sizeBytes + " < 0");
+            }
+        }
+    }
+
+    /**
+     * The exact size of the archive of these entries, in this order, once {@link #finish}ed: for a Content-Length
+     * before the first byte (the data's size is all the writer does not know beforehand). Names checked as
+     * {@link #beginEntry} checks them.
+     */
+    public static long sizeBytes(List<PlannedEntry> entries) {
+        long localBytes = 0;
+        long centralBytes = 0;
+        for (PlannedEntry e : entries) {
+            EntryName name = EntryName.of(e.name());
+            localBytes += ZipHeaders.localBytes(name, e.modified()) + e.sizeBytes() + ZipHeaders.DESCRIPTOR_BYTES;
+            centralBytes += ZipHeaders.centralBytes(name, e.modified());
+        }
+        return localBytes + centralBytes + ZipHeaders.endBytes(entries.size(), localBytes, centralBytes);
     }
 
     /** How many bytes went to the sink so far: the archive's size once {@link #finish}ed. */

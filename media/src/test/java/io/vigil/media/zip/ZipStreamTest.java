@@ -63,6 +63,27 @@ class ZipStreamTest {
                 slice(all, first + second + 88, 90),
                 "the second entry's central header points at its local header");
         assertArrayEquals(ZipHeaders.end(2, first + second, centralBytes), slice(all, all.length - 22, 22));
+        assertEquals(
+                all.length,
+                ZipStream.sizeBytes(List.of(
+                        new ZipStream.PlannedEntry("a.txt", MODIFIED, 5),
+                        new ZipStream.PlannedEntry("b/empty", MODIFIED, 0))),
+                "the size foretold");
+    }
+
+    @Test
+    void theSizeIsForetoldExactlyAlsoWithTheZip64EndAndTimesWithoutAUnixTimestamp() throws IOException {
+        ZipStream zip = new ZipStream(bytes -> {});
+        List<ZipStream.PlannedEntry> planned = new ArrayList<>();
+        Instant late = Instant.parse("2040-01-01T00:00:00Z"); // past the 32-bit Unix time: no timestamp field
+        for (int i = 0; i < 70_000; i++) {
+            Instant modified = i % 2 == 0 ? MODIFIED : late;
+            byte[] content = new byte[i % 7];
+            planned.add(new ZipStream.PlannedEntry("dir/" + i + "-ü.bin", modified, content.length));
+            zip.entry("dir/" + i + "-ü.bin", modified, content);
+        }
+        zip.finish();
+        assertEquals(zip.bytesWritten(), ZipStream.sizeBytes(planned));
     }
 
     @Test
