@@ -41,8 +41,8 @@ public final class ZipStream {
     public interface Sink {
 
         /**
-         * Takes the bytes between {@code bytes}' position and limit. The buffer is valid only during the call (an
-         * entry's data is the caller's own buffer): consume or copy it before returning.
+         * Takes the bytes between {@code bytes}' position and limit, never none. The buffer is valid only during the
+         * call (an entry's data is the caller's own buffer): consume or copy it before returning.
          */
         void write(ByteBuffer bytes) throws IOException;
 
@@ -210,8 +210,12 @@ public final class ZipStream {
         return entries;
     }
 
+    /** Hands bytes to the sink; never an empty buffer (an empty chunk ends some HTTP bodies). */
     private void emit(ByteBuffer bytes) throws IOException {
         int length = bytes.remaining();
+        if (length == 0) {
+            return;
+        }
         try {
             sink.write(bytes);
         } catch (IOException | RuntimeException e) {

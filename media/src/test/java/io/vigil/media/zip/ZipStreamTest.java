@@ -44,6 +44,7 @@ class ZipStreamTest {
         zip.entry("a.txt", MODIFIED, hello);
         zip.entry("b/empty", MODIFIED, new byte[0]);
         zip.finish();
+        assertTrue(sink.calls.stream().allMatch(ByteBuffer::hasRemaining), "no empty buffer handed over");
 
         byte[] all = sink.bytes.toByteArray();
         int first = 30 + 5 + 29 + 5 + 24;
