@@ -194,6 +194,29 @@ class VerifyPackageTest {
     }
 
     @Test
+    void aNameTwiceInTheZipIsRefusedBeforeAnythingIsExtracted() throws Exception {
+        Path zip = dir.resolve("twice.zip");
+        Verdict made = bash(
+                dir,
+                "python3 -W ignore -c \"import zipfile\n"
+                        + "z = zipfile.ZipFile('" + zip + "', 'w')\n"
+                        + "z.writestr('incident-42/events.csv', 'as signed'); z.writestr('incident-42/events.csv', 'not')\n"
+                        + "z.close()\"");
+        assertEquals(new Verdict(0, ""), made);
+        Verdict verdict = verify(zip, operatorKey);
+        assertEquals(1, verdict.exitCode(), verdict.output());
+        assertTrue(verdict.output().contains("holds incident-42/events.csv twice"), verdict.output());
+    }
+
+    @Test
+    void aKeyThatIsNoKeyCannotBeUsed() throws Exception {
+        Path notAKey = Files.writeString(dir.resolve("not-a-key.pem"), "-----BEGIN PUBLIC KEY-----\nAAAA\n");
+        Verdict verdict = verify(zip(files, Map.of()), notAKey);
+        assertEquals(2, verdict.exitCode(), verdict.output());
+        assertTrue(verdict.output().contains("cannot read " + notAKey + " as a public key"), verdict.output());
+    }
+
+    @Test
     void theReadmesOwnCommandsVerifyThePackageByHand() throws Exception {
         Path extracted = IncidentPackageFixture.extracted(Files.createDirectory(dir.resolve("by-hand")), files);
         Path incident = extracted.resolve(IncidentPackageFixture.DIRECTORY);
