@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * Test code: an incident package as README.md's "Incident package" lays it out, made with the real parts the service
  * will use: {@link ZipStream}, {@link ClipManifest} and the {@link ExportSigner} (its Ed25519 key in a file), the
- * README from {@code docs/incident-package-README.txt}. Each file's bytes by its path in the incident directory, so a
+ * README from {@code investigation/src/main/resources/io/vigil/investigation/incident/package-README.txt}. Each file's bytes by its path in the incident directory, so a
  * test can change one and zip the package again.
  */
 final class IncidentPackageFixture {
@@ -130,7 +130,8 @@ final class IncidentPackageFixture {
     }
 
     private static String readme(ExportSigner signer) throws IOException {
-        String template = Files.readString(repoRoot().resolve("docs/incident-package-README.txt"));
+        String template = Files.readString(repoRoot()
+                .resolve("investigation/src/main/resources/io/vigil/investigation/incident/package-README.txt"));
         String pem = signer.publicKeyPem().replaceAll("-----[A-Z ]+-----|\\s", "");
         String fingerprint = Sha256.hex(Base64.getDecoder().decode(pem)); // of the DER public key
         List<String[]> values = new ArrayList<>(List.of(

@@ -32,6 +32,8 @@ public enum AuditAction {
     INCIDENT_OPEN,
     /** An incident closed: its holds released. */
     INCIDENT_CLOSE,
+    /** An incident's package downloaded: its clips, events and audit trail, signed. */
+    INCIDENT_EXPORT,
     /** An API token created (its secret is never recorded). */
     TOKEN_CREATE,
     TOKEN_REVOKE,

@@ -93,6 +93,7 @@ public final class RouteRules {
         rule("GET", "/api/incidents", INCIDENTS);
         rule("GET", "/api/incidents/{id}", INCIDENTS);
         rule("POST", "/api/incidents/{id}/close", INCIDENTS, AuditAction.INCIDENT_CLOSE, NO);
+        rule("GET", "/api/incidents/{id}/package.zip", INCIDENTS, AuditAction.INCIDENT_EXPORT, NO);
 
         rule("POST", "/api/tokens", TOKENS, AuditAction.TOKEN_CREATE, NO);
         rule("GET", "/api/tokens", TOKENS);

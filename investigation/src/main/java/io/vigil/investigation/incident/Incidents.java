@@ -1,6 +1,7 @@
 package io.vigil.investigation.incident;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.serde.annotation.Serdeable;
 import io.vigil.camera.RecordedCameras;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
@@ -61,6 +62,7 @@ public class Incidents {
     }
 
     /** An incident and the events on its cameras in its range, oldest first. */
+    @Serdeable
     public record Detail(Incident incident, List<Event> events) {}
 
     public Incident open(HttpRequest<?> http, IncidentRequest request) {
