@@ -127,7 +127,7 @@ final class CameraRecorder implements Runnable {
 
     /** Connects and records until the session ends; returns how long to wait before the next attempt. */
     private Duration recordOneSession() {
-        statusBoard.report(key, State.CONNECTING, null);
+        statusBoard.attempting(key);
         EngineChoice.Choice choice = fallback.next();
         StreamEngine engine = engines.get(choice.engine());
         statusBoard.engine(key, null, choice.reason());
