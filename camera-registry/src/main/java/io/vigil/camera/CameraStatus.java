@@ -53,7 +53,7 @@ public record CameraStatus(
 
     /** Recorder states shown on the camera wall. */
     public enum State {
-        /** Opening the RTSP session. */
+        /** Opening the RTSP session: at first, or after a session ended; a retry after a failure keeps its state. */
         CONNECTING,
         /** A segment is being recorded. */
         RECORDING,

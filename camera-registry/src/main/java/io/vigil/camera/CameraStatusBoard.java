@@ -99,9 +99,12 @@ public class CameraStatusBoard {
 
     /** Sets the state and, if given, the latest error. */
     public void report(String cameraId, CameraStatus.State state, String error) {
-        StreamHealth h = health(cameraId);
-        h.state(state);
-        h.error(error);
+        health(cameraId).report(state, error);
+    }
+
+    /** A connection attempt begins: CONNECTING, or, on a retry after a failure, still that failure's state. */
+    public void attempting(String cameraId) {
+        health(cameraId).attempt();
     }
 
     /** The certificate an rtsps:// camera presented at this connection attempt (trusted or not). */
@@ -150,7 +153,7 @@ public class CameraStatusBoard {
 
     /** A session started its first segment: the camera is RECORDING. */
     public void recording(String cameraId) {
-        health(cameraId).state(CameraStatus.State.RECORDING);
+        health(cameraId).report(CameraStatus.State.RECORDING, null);
     }
 
     /** A segment was finished and handed to the archive. */
@@ -160,7 +163,7 @@ public class CameraStatusBoard {
             Instant now = clock.instant();
             h.finished(now, bytes, frames, durationMillis);
         }
-        h.state(CameraStatus.State.RECORDING);
+        h.report(CameraStatus.State.RECORDING, null);
     }
 
     /** The archive cannot store the camera's segments right now; they wait in the spool. */

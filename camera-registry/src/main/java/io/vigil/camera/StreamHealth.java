@@ -39,17 +39,33 @@ final class StreamHealth {
     Long damagedFrames;
     final Deque<Finished> recent = new ArrayDeque<>();
 
-    synchronized void state(CameraStatus.State newState) {
+    /** The state and, if given, the latest error, together (a reader never sees the one without the other). */
+    synchronized void report(CameraStatus.State newState, String message) {
         if (newState != state) {
             state = newState;
             since = clock.instant();
         }
-    }
-
-    synchronized void error(String message) {
         if (message != null) {
             lastError = message;
             lastErrorAt = clock.instant();
+        }
+    }
+
+    /** The latest error, the state unchanged (the store's trouble while the camera records). */
+    synchronized void error(String message) {
+        report(state, message);
+    }
+
+    /**
+     * A connection attempt begins: CONNECTING, unless the stream failed and this is a retry, which keeps the failure's
+     * state and its {@code since} until the stream records or fails otherwise (a camera down for an hour is OFFLINE
+     * for that hour, not OFFLINE and CONNECTING by turns).
+     */
+    synchronized void attempt() {
+        if (state != CameraStatus.State.OFFLINE
+                && state != CameraStatus.State.UNAUTHORIZED
+                && state != CameraStatus.State.ERROR) {
+            report(CameraStatus.State.CONNECTING, null);
         }
     }
 

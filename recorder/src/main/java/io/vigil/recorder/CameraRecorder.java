@@ -46,6 +46,9 @@ final class CameraRecorder implements Runnable {
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final ReconnectBackoff backoff;
+    /** Whether this recorder made an attempt already: its next is a retry. Its own thread only. */
+    private boolean retrying;
+
     private final CameraConnector connector;
     private final StreamEngines engines;
     private final EngineFallback fallback;
@@ -127,7 +130,12 @@ final class CameraRecorder implements Runnable {
 
     /** Connects and records until the session ends; returns how long to wait before the next attempt. */
     private Duration recordOneSession() {
-        statusBoard.report(key, State.CONNECTING, null);
+        if (retrying) {
+            statusBoard.attempting(key); // a failure's state stays until the stream records
+        } else {
+            statusBoard.report(key, State.CONNECTING, null); // a new recorder (a changed camera) starts afresh
+            retrying = true;
+        }
         EngineChoice.Choice choice = fallback.next();
         StreamEngine engine = engines.get(choice.engine());
         statusBoard.engine(key, null, choice.reason());
