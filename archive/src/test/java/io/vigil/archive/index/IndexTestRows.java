@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 /** What the index tests share: segment rows written as an older Vigil wrote them, and minute totals folded afresh. */
-final class IndexTestRows {
+public final class IndexTestRows {
 
     private IndexTestRows() {}
 
@@ -27,7 +27,7 @@ final class IndexTestRows {
     }
 
     /** The minute totals of {@code segments}, computed from scratch, oldest minute first. */
-    static List<MinuteTotal> minutesOf(Iterable<Segment> segments) {
+    public static List<MinuteTotal> minutesOf(Iterable<Segment> segments) {
         TreeMap<Long, long[]> sums = new TreeMap<>();
         for (Segment s : segments) {
             long[] sum = sums.computeIfAbsent(MinuteTotal.minuteOf(s.start().toEpochMilli()), m -> new long[3]);
