@@ -59,8 +59,7 @@ public class ActivityController {
         List<ActivitySample> samples = resolution == ActivitySeries.Resolution.MINUTE
                 ? minutes
                 : archive.sized(key, range).stream()
-                        .map(s -> new ActivitySample(
-                                s.start().toEpochMilli(), s.end().toEpochMilli(), s.sizeBytes(), s.durationMillis()))
+                        .map(s -> new ActivitySample(s.startMillis(), s.endMillis(), s.sizeBytes(), s.durationMillis()))
                         .toList();
         Long median = ActivitySeries.recentMedianBitsPerSecond(range.end(), minutes);
         return new Activity(

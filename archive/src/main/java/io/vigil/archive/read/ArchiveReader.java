@@ -7,6 +7,7 @@ import io.vigil.archive.index.RecordingSpan;
 import io.vigil.archive.index.RecordingSpans;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.index.SegmentSize;
 import io.vigil.archive.index.SegmentsByTime;
 import io.vigil.archive.spool.SegmentSpool;
 import io.vigil.archive.spool.SpooledSegment;
@@ -100,8 +101,8 @@ public class ArchiveReader {
      * The stream's stored segments overlapping {@code range}, oldest first, with their sizes: what an activity series
      * of a short range reads. Index only: a segment still in the spool counts once it is stored.
      */
-    public List<Segment> sized(String cameraId, TimeRange range) {
-        return byTime.overlapping(cameraId, range.start(), range.end());
+    public List<SegmentSize> sized(String cameraId, TimeRange range) {
+        return byTime.sizes(cameraId, range.start(), range.end());
     }
 
     /**
