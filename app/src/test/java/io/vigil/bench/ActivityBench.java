@@ -50,6 +50,7 @@ class ActivityBench {
             ApplicationContext context = server.getApplicationContext();
             String base = BenchService.baseUrl(server);
             BenchService.registerIdleCamera(base, CAMERA);
+            String loadBefore = load();
             Database db = context.getBean(Database.class);
             SegmentIndex index = context.getBean(SegmentIndex.class);
             long t0 = System.nanoTime();
@@ -77,9 +78,16 @@ class ActivityBench {
                     http(base, "activity", start, end, "", "\"level\":", 288),
                     http(base, "timeline", start, end, "", "{\"start\"", DAYS)));
             lines.add(row(
+                    DAYS + "-day activity, 2000 buckets, in process: the controller's call without HTTP and JSON",
+                    inProcess(context.getBean(io.vigil.playback.ActivityController.class), start, end, buckets),
+                    http(base, "timeline", start, end, "", "{\"start\"", DAYS)));
+            lines.add(row(
                     "1 h activity, 2000 buckets (1,800 segments; the median from 1,440 minute totals)",
                     http(base, "activity", hourStart, end, "&buckets=" + buckets, "\"level\":", buckets),
                     http(base, "timeline", hourStart, end, "", "{\"start\"", 1)));
+            lines.add("");
+            lines.add("load average (1 min) before the fill " + loadBefore + ", after the last request " + load()
+                    + " (other processes share the 2 cores)");
             BenchService.report(
                     "Activity series",
                     "Times are client-observed on loopback (server time plus transfer), " + RUNS + " runs after "
@@ -195,6 +203,31 @@ class ActivityBench {
         }
         System.out.println(what + " " + from + " " + to + query + ", ms: " + Arrays.toString(ms));
         return ms;
+    }
+
+    /** Times {@code RUNS} calls of the controller itself, in this process: the index read and the series built. */
+    private static double[] inProcess(
+            io.vigil.playback.ActivityController controller, Instant from, Instant to, int buckets) {
+        double[] ms = new double[RUNS];
+        for (int i = -WARM_UPS; i < RUNS; i++) {
+            long t = System.nanoTime();
+            var activity = controller.activity(
+                    CAMERA, from.plusMillis(i + WARM_UPS).toString(), to.toString(), Integer.toString(buckets), null);
+            if (i >= 0) {
+                ms[i] = (System.nanoTime() - t) / 1e6;
+            }
+            if (activity.buckets().size() != buckets
+                    || activity.buckets().stream().anyMatch(b -> b.level() == null)) {
+                throw new AssertionError("in process: " + activity.buckets().size() + " buckets, some without a level");
+            }
+        }
+        System.out.println("in process, ms: " + Arrays.toString(ms));
+        return ms;
+    }
+
+    /** The 1-minute load average, from /proc/loadavg. */
+    private static String load() throws java.io.IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     private static String row(String name, double[] measured, double[] baseline) {
