@@ -40,6 +40,14 @@ class ActivityBench {
     static final long SEGMENT_MILLIS = 2000;
     static final int PER_TRANSACTION = 100;
     static final String CAMERA = "cam0";
+    /**
+     * Each run asks for a range this much earlier than the one before: a minute and a millisecond, so that the minute
+     * totals read differ every time (a repeat could be answered from H2's cache of query results, which a recording
+     * camera's next segment would empty in the service anyway).
+     */
+    static final long SHIFT_MILLIS = 60_001;
+    /** Footage recorded before the week asked for, for the shifted ranges. */
+    static final long LEAD_SECONDS = 70 * 60;
 
     @Test
     void activitySeries() throws Exception {
@@ -54,17 +62,23 @@ class ActivityBench {
             Database db = context.getBean(Database.class);
             SegmentIndex index = context.getBean(SegmentIndex.class);
             long t0 = System.nanoTime();
-            long rows = fill(db, index, start, end);
+            long rows = fill(db, index, start.minusSeconds(LEAD_SECONDS), end);
             double fillSeconds = (System.nanoTime() - t0) / 1e9;
             double backfillMillis = backfill(db);
             Instant hourStart = end.minusSeconds(3600);
             int buckets = 2000;
             List<String> lines = new ArrayList<>();
             lines.add(String.format(
-                    "index: 1 camera x %d days = %,d segment rows of 2 s, added through SegmentIndex.add (%d per"
+                    "index: 1 camera x %d days and %d minutes = %,d segment rows of 2 s, added through SegmentIndex.add (%d per"
                             + " transaction) in %.0f s (%.0f us a segment, spans and minute totals included); the V27"
                             + " back-fill statement over them: %.0f ms",
-                    DAYS, rows, PER_TRANSACTION, fillSeconds, fillSeconds * 1e6 / rows, backfillMillis));
+                    DAYS,
+                    LEAD_SECONDS / 60,
+                    rows,
+                    PER_TRANSACTION,
+                    fillSeconds,
+                    fillSeconds * 1e6 / rows,
+                    backfillMillis));
             lines.add(
                     "| request | p50 ms | p95 ms | baseline: timeline of the same range, p50 ms | p95 ms | ratio p50 |");
             lines.add("| --- | ---: | ---: | ---: | ---: | ---: |");
@@ -91,8 +105,8 @@ class ActivityBench {
             BenchService.report(
                     "Activity series",
                     "Times are client-observed on loopback (server time plus transfer), " + RUNS + " runs after "
-                            + WARM_UPS + " warm-ups, each range 1 ms later than the one before (no cache answers a"
-                            + " repeat). Goal: 7 days at most 50 ms p95.",
+                            + WARM_UPS + " warm-ups, each range a minute and a millisecond earlier than the one before"
+                            + " (no cache answers a repeat). Goal: 7 days at most 50 ms p95.",
                     lines);
         } finally {
             BenchService.deleteTree(work);
@@ -177,8 +191,9 @@ class ActivityBench {
         HttpClient http = HttpClient.newHttpClient();
         double[] ms = new double[RUNS];
         for (int i = -WARM_UPS; i < RUNS; i++) {
-            String url = base + "/api/cameras/" + CAMERA + "/" + what + "?start=" + from.plusMillis(i + WARM_UPS)
-                    + "&end=" + to + query;
+            long back = (i + WARM_UPS) * SHIFT_MILLIS;
+            String url = base + "/api/cameras/" + CAMERA + "/" + what + "?start=" + from.minusMillis(back) + "&end="
+                    + to.minusMillis(back) + query;
             long t = System.nanoTime();
             HttpResponse<String> r = http.send(
                     HttpRequest.newBuilder(URI.create(url))
@@ -195,7 +210,8 @@ class ActivityBench {
             for (int at = r.body().indexOf(marker); at >= 0; at = r.body().indexOf(marker, at + 1)) {
                 found++;
             }
-            if (found != expected || r.body().contains("\"level\":null")) {
+            int slack = what.equals("timeline") ? 1 : 0; // a session (a day's) may begin inside the shifted range
+            if (found < expected || found > expected + slack || r.body().contains("\"level\":null")) {
                 throw new AssertionError(
                         url + " answered " + found + " x " + marker + ", expected " + expected + " and none null: "
                                 + r.body().substring(0, Math.min(400, r.body().length())));
@@ -211,8 +227,13 @@ class ActivityBench {
         double[] ms = new double[RUNS];
         for (int i = -WARM_UPS; i < RUNS; i++) {
             long t = System.nanoTime();
+            long back = (i + WARM_UPS) * SHIFT_MILLIS;
             var activity = controller.activity(
-                    CAMERA, from.plusMillis(i + WARM_UPS).toString(), to.toString(), Integer.toString(buckets), null);
+                    CAMERA,
+                    from.minusMillis(back).toString(),
+                    to.minusMillis(back).toString(),
+                    Integer.toString(buckets),
+                    null);
             if (i >= 0) {
                 ms[i] = (System.nanoTime() - t) / 1e6;
             }
