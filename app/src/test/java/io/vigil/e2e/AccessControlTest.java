@@ -68,6 +68,7 @@ class AccessControlTest {
         MATRIX.put("GET /api/cameras/{id}/segments/{sequence}.m4s", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/init/{name}", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/timeline", "viewer auditor admin");
+        MATRIX.put("GET /api/cameras/{id}/activity", "viewer auditor admin");
         MATRIX.put("GET /api/cameras/{id}/playlist.m3u8", "auditor admin");
         MATRIX.put("GET /api/cameras/{id}/manifest.mpd", "auditor admin");
         MATRIX.put("GET /api/cameras/{id}/clip.mp4", "auditor admin");

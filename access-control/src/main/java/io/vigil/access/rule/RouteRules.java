@@ -66,6 +66,8 @@ public final class RouteRules {
         rule("GET", CAMERA + "/segments/{sequence}.m4s", LIVE, AuditAction.PLAYBACK, SEGMENT);
         rule("GET", CAMERA + "/init/{name}", LIVE, null, INIT);
         rule("GET", CAMERA + "/timeline", TIMELINE);
+        // bit rates per bucket from the index (sizes and durations), no footage: viewers see it, like the timeline
+        rule("GET", CAMERA + "/activity", TIMELINE);
         rule("GET", CAMERA + "/playlist.m3u8", HISTORY, AuditAction.PLAYBACK, EXACT_RANGE);
         rule("GET", CAMERA + "/manifest.mpd", HISTORY, AuditAction.PLAYBACK, EXACT_RANGE);
         rule("GET", CAMERA + "/clip.mp4", HISTORY, AuditAction.CLIP_EXPORT, EXACT_RANGE);
