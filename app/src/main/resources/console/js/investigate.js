@@ -184,10 +184,12 @@ export async function investigatePage(section, params) {
     load();
   });
   $('#inv-day').addEventListener('change', load);
-  $('#inv-utc').addEventListener('change', (e) => {
+  $('#inv-utc').addEventListener('change', async (e) => {
+    // the day shown is a day of the zone shown: the one holding the shown time, in the other zone
     setUtc(e.target.checked);
-    bar.draw();
+    $('#inv-day').value = dayOf(group && group.now() !== null ? group.now() : bar.cursor);
     showClock(null);
+    await load();
   });
   $('#inv-play').addEventListener('click', () => {
     if (!group) play(bar.cursor);

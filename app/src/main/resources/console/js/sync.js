@@ -1,6 +1,7 @@
 // Several players on one clock: the first camera that shows a frame is the clock master, every other player is
 // corrected to its playingDate (the program date time of the frame shown) each tick: sought when far off, nudged
-// with playbackRate when a little off, left alone within a frame. `correction` is the pure rule; SyncGroup applies it.
+// with playbackRate when a little off, left alone within a frame, and all held paused while one waits for data.
+// `correction` is the pure rule; SyncGroup applies it.
 
 /** Off by more than this: seek (a nudge would take too long; a seek costs a decode from the preceding keyframe). */
 export const SEEK_MILLIS = 400;
@@ -14,6 +15,14 @@ export const MAX_NUDGE = 0.2;
 export const TICK_MILLIS = 100;
 /** After a seek a player is left alone this long: its playingDate is not yet the frame it settles on. */
 export const SETTLE_MILLIS = 600;
+/**
+ * While a player waits for data (seeking, or its buffer ran dry: at 4x and more, or after a seek) every player is held
+ * paused, so the others do not run away from it; for at most this long a time, after which it no longer holds them
+ * (its footage ended: the camera was down).
+ */
+export const HOLD_MAX_MILLIS = 3000;
+/** HTMLMediaElement.HAVE_FUTURE_DATA: the next frame is there. */
+const HAVE_FUTURE_DATA = 3;
 
 /**
  * What to do with a follower that is offMillis ahead of the master (negative: behind), the master playing at
@@ -50,10 +59,12 @@ export function spread(times) {
  */
 export class SyncGroup {
   constructor(members, {frameMillis = 40, onSpread = () => {}} = {}) {
-    this.members = members.map((m) => ({...m, settledAt: 0}));
+    this.members = members.map((m) => ({...m, settledAt: 0, waitingSince: null}));
     this.frameMillis = frameMillis;
     this.onSpread = onSpread;
     this.rate = 1;
+    this.userPaused = false;
+    this.held = false;
     this.timer = setInterval(() => this.tick(), TICK_MILLIS);
   }
 
@@ -74,17 +85,41 @@ export class SyncGroup {
   }
 
   pause() {
+    this.userPaused = true;
     this.members.forEach((m) => m.video.pause());
     this.tick();
   }
 
   play() {
+    this.userPaused = false;
+    this.held = false;
     this.members.forEach((m) => m.video.play().catch(() => {}));
   }
 
+  /** Paused by the user (not held for a player waiting for data). */
   paused() {
-    const master = this.master();
-    return master ? master.video.paused : this.members.every((m) => m.video.paused);
+    return this.userPaused;
+  }
+
+  /** Whether some player showing a frame waits for data, and has not waited longer than HOLD_MAX_MILLIS. */
+  waiting(dates, now) {
+    let any = false;
+    this.members.forEach((m, i) => {
+      const starved = dates[i] && !m.video.ended && (m.video.seeking || m.video.readyState < HAVE_FUTURE_DATA);
+      m.waitingSince = starved ? (m.waitingSince ?? now) : null;
+      any = any || (starved && now - m.waitingSince < HOLD_MAX_MILLIS);
+    });
+    return any;
+  }
+
+  /** Holds every player paused while one waits for data; plays them on together once none does. */
+  hold(dates, now) {
+    const waiting = this.waiting(dates, now);
+    if (this.userPaused || waiting === this.held) {
+      return;
+    }
+    this.held = waiting;
+    this.members.forEach((m) => (waiting ? m.video.pause() : m.video.play().catch(() => {})));
   }
 
   /** Pauses, and moves the master one frame on; the next tick puts every follower on that frame. */
@@ -101,12 +136,13 @@ export class SyncGroup {
     const dates = this.members.map((m) => m.player.playingDate());
     this.members.forEach((m, i) => m.onTick(dates[i]));
     this.onSpread(spread(dates.map((d) => (d ? d.getTime() : null))));
+    const now = performance.now();
+    this.hold(dates, now);
     if (!master || master.video.seeking) {
       return;
     }
     const clock = master.player.playingDate().getTime();
-    const paused = master.video.paused;
-    const now = performance.now();
+    const paused = this.userPaused || this.held;
     master.video.playbackRate = this.rate;
     this.members.forEach((m, i) => {
       if (m === master || !dates[i] || m.video.seeking || now - m.settledAt < SETTLE_MILLIS) {

@@ -90,6 +90,10 @@ class InvestigationBrowserTest {
         }
         Instant lastBegan = Instant.EPOCH;
         for (String camera : CAMERAS) {
+            vigil.await(
+                    camera + "'s first segment in the timeline",
+                    Duration.ofSeconds(30),
+                    () -> firstSpanStart(camera) != null);
             Instant first = firstSpanStart(camera);
             lastBegan = first.isAfter(lastBegan) ? first : lastBegan;
         }
@@ -186,10 +190,11 @@ class InvestigationBrowserTest {
         String utc = SHOWN.format(shown.atZone(ZoneId.of("UTC")));
         console.waitForValue("the clock in UTC", Duration.ofSeconds(5), () -> clock().get("text"), utc::equals);
         assertTrue(
-                browser.findElement(By.cssSelector("#timeline .timeline-from"))
+                browser.findElement(By.cssSelector("#inv-timeline .timeline-from"))
                         .getText()
                         .endsWith(" UTC"),
-                browser.findElement(By.cssSelector("#timeline .timeline-from")).getText());
+                browser.findElement(By.cssSelector("#inv-timeline .timeline-from"))
+                        .getText());
         click("inv-utc");
         console.waitForValue(
                 "the clock back in New York", Duration.ofSeconds(5), () -> clock().get("text"), eastern::equals);
@@ -369,7 +374,9 @@ class InvestigationBrowserTest {
                         + Instant.now().minusSeconds(3600) + "&end="
                         + Instant.now().plusSeconds(60))
                 .get("spans");
-        return Instant.parse(String.valueOf(cast(spans.get(0)).get("start")));
+        return spans == null || spans.isEmpty()
+                ? null
+                : Instant.parse(String.valueOf(cast(spans.get(0)).get("start")));
     }
 
     private Instant lastSpanEnd(String camera) {
