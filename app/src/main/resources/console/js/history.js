@@ -43,6 +43,7 @@ export async function historyPage(section, params) {
   async function load() {
     const start = Date.parse(section.querySelector('#history-day').value + 'T00:00:00Z');
     day = {start, end: start + DAY_MILLIS};
+    section.querySelector('#history-investigate').href = '#/investigate?cameras=' + encodeURIComponent(camera());
     const shown = streams();
     const timelines = await Promise.all(shown.map((stream) =>
       api(cameraUrl(camera(), 'timeline', {start: iso(day.start), end: iso(day.end), stream}))));
