@@ -4,6 +4,7 @@
 // (range.js) and a snapshot of the hovered camera and time. #/investigate?cameras=a,b&at=<RFC 3339> plays from then.
 import {api, may} from './api.js';
 import {dateTime, dayOf, loadSiteZone, setUtc, site, startOfDay, ticks, utcShown} from './clock.js';
+import {activityOf, drawActivity} from './activity.js';
 import {bookmark, drawEvents, eventsOf, nextEvent, previousEvent} from './events.js';
 import {attach} from './player.js';
 import {rangeControls, rangeHtml} from './range.js';
@@ -67,7 +68,10 @@ export async function investigatePage(section, params) {
     onPick: (t) => play(t),
     onSelect: (selection) => select(selection),
     onHover: (hover) => showThumb(hover),
-    drawRow: (element, row, w, pct) => drawEvents(element, row.events, w, pct),
+    drawRow: (element, row, w, pct) => {
+      drawActivity(element, row.activity, w, pct);
+      drawEvents(element, row.events, w, pct);
+    },
     clock: {label: (t) => dateTime(t), ticks: (start, end) => ticks(start, end)},
   });
   const select = rangeControls(section, {cameraIds: () => shown(), shownAt: () => (group ? group.now() : null), bar});
@@ -89,14 +93,15 @@ export async function investigatePage(section, params) {
     day = {start, end: start + DAY_MILLIS};
     const ids = shown();
     const range = {start: iso(day.start), end: iso(day.end)};
-    const [timelines, events] = await Promise.all([
+    const [timelines, events, activity] = await Promise.all([
       Promise.all(ids.map((id) => api(cameraUrl(id, 'timeline', range)))),
       Promise.all(ids.map((id) => eventsOf(id, day.start, day.end).catch(() => []))),
+      Promise.all(ids.map((id) => activityOf(id, day.start, day.end).catch(() => []))),
     ]);
     eventLists = events;
     bar.show(day, ids.map((id, i) => ({stream: 'main', camera: id, label: (cameraOf(id) || {}).name || id,
       spans: timelines[i].spans.map((s) => ({start: Date.parse(s.start), end: Date.parse(s.end)})),
-      events: events[i]})));
+      events: events[i], activity: activity[i]})));
   }
 
   function stop() {

@@ -295,6 +295,61 @@ class InvestigationBrowserTest {
         measureSpread("4x", 4);
     }
 
+    @Test
+    @Order(8)
+    void eachCamerasRowShowsItsActivityAsTheApiGivesIt() throws Exception {
+        for (String camera : CAMERAS) {
+            // the strip as drawn, read at once (the timeline redraws as the playhead moves)
+            String read =
+                    "const s = document.querySelector('#timeline .spans[data-camera=' + arguments[0] + '] .activity');"
+                            + "return s && s.querySelector('.level') ? {start: s.dataset.start, end: s.dataset.end,"
+                            + " buckets: s.dataset.buckets, askedAt: s.dataset.askedAt, bars: [...s.querySelectorAll('.level')]"
+                            + ".map((b) => [b.dataset.start, b.dataset.bitsPerSecond])} : null;";
+            @SuppressWarnings("unchecked")
+            Map<String, Object> shown = waitForValue(
+                    camera + "'s activity strip",
+                    Duration.ofSeconds(20),
+                    () -> (Map<String, Object>) console.script(read, camera),
+                    m -> m != null);
+            // the same question the page asked, answered by the API: every bar of a finished minute (whose bit rate
+            // no longer changes; the levels move with the camera's recent median as minutes are added) has its
+            // bucket's bit rate, and no bar stands where the API has no footage
+            Map<String, Object> asked = json("/api/cameras/" + camera + "/activity?start=" + shown.get("start")
+                    + "&end=" + shown.get("end") + "&buckets=" + shown.get("buckets"));
+            Map<Long, Double> rates = new java.util.HashMap<>();
+            for (Object b : (List<?>) asked.get("buckets")) {
+                Map<?, ?> bucket = (Map<?, ?>) b;
+                if (bucket.get("bitsPerSecond") != null) {
+                    rates.put(
+                            Instant.parse(String.valueOf(bucket.get("start"))).toEpochMilli(),
+                            number(bucket.get("bitsPerSecond")));
+                }
+            }
+            // a minute was finished and stored when the page asked if it ended some seconds before (upload delay)
+            long settled = Long.parseLong(String.valueOf(shown.get("askedAt"))) - 15_000;
+            List<?> bars = (List<?>) shown.get("bars");
+            int compared = 0;
+            for (Object bar : bars) {
+                List<?> drawn = (List<?>) bar;
+                long start = Long.parseLong(String.valueOf(drawn.get(0)));
+                assertTrue(
+                        rates.containsKey(start),
+                        camera + ": a bar at " + Instant.ofEpochMilli(start) + " where the API has no footage");
+                if (start + 60_000 <= settled) {
+                    assertEquals(
+                            rates.get(start),
+                            Double.parseDouble(String.valueOf(drawn.get(1))),
+                            1e-6,
+                            camera + "'s bar at " + Instant.ofEpochMilli(start));
+                    compared++;
+                }
+            }
+            assertTrue(compared >= 1, camera + ": no finished minute to compare among " + bars.size() + " bars");
+            System.out.println("MEASURED " + camera + " activity: " + bars.size() + " bars drawn, " + compared
+                    + " finished minutes compared with the API");
+        }
+    }
+
     /** Opens the page playing the four cameras from t and waits until every tile shows a frame. */
     private void open(Instant t) throws InterruptedException {
         browser.get(vigil.base + "/#/investigate?cameras=" + String.join(",", CAMERAS) + "&at=" + t);
