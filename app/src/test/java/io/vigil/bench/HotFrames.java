@@ -18,7 +18,7 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Where this JVM's Java threads spend their time over a window, from JDK Flight Recorder's samples every 10 ms of the
  * threads running Java code (execution samples) and of those in a native method (a file read, a socket write: marked
- * "native"; JFR samples a few threads of each kind per period), leaving out one thread (the bench's own client): the
+ * "native"; JFR samples a few threads of each kind per period), leaving out the bench's own client thread and surefire's: the
  * hottest leaf frames, and the share of samples with given methods anywhere on their stack (a hash under a package's
  * writer, say). Threads waiting in a native method ({@link #IDLE}) are not counted. JFR cannot walk the stack of a
  * thread inside an intrinsic stub (the JIT's SHA-256, CRC-32 and memory copies): such samples are lost, so a thread's
@@ -78,7 +78,7 @@ final class HotFrames {
                 if (stack == null
                         || stack.getFrames().isEmpty()
                         || e.getStartTime().isBefore(from)
-                        || excludedThread.equals(e.getThread("sampledThread").getJavaName())) {
+                        || excluded(e.getThread("sampledThread").getJavaName())) {
                     continue;
                 }
                 boolean running = e.getEventType().getName().equals("jdk.ExecutionSample");
@@ -104,6 +104,11 @@ final class HotFrames {
             recording.close();
             Files.deleteIfExists(file);
         }
+    }
+
+    /** The bench's own thread, and surefire's, which waits on the JVM's stdin (FileInputStream.readBytes) for commands. */
+    private boolean excluded(String thread) {
+        return thread == null || thread.equals(excludedThread) || thread.startsWith("surefire");
     }
 
     private static String name(RecordedFrame frame) {
