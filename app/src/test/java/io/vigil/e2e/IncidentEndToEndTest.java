@@ -14,11 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -190,7 +187,7 @@ class IncidentEndToEndTest {
                 work.resolve("operator-key.pem"),
                 vigil.send("GET", "/api/keys/export-signing", null).body());
 
-        Verdict verdict = verify(zip, key);
+        VerifyPackage.Verdict verdict = verify(zip, key);
         assertEquals(0, verdict.exitCode(), verdict.output());
         assertTrue(
                 verdict.output().endsWith("VERIFIED: every file is as signed, none added or removed\n"),
@@ -252,13 +249,13 @@ class IncidentEndToEndTest {
             byte[] changed = original.clone();
             changed[changed.length / 2] ^= 0x01;
             Files.write(file, changed);
-            Verdict flipped = verify(extracted, key);
+            VerifyPackage.Verdict flipped = verify(extracted, key);
             Files.write(file, original);
             assertEquals(1, flipped.exitCode(), name + ":\n" + flipped.output());
             assertTrue(flipped.named().contains(name), name + " is named:\n" + flipped.output());
 
             Files.delete(file);
-            Verdict removed = verify(extracted, key);
+            VerifyPackage.Verdict removed = verify(extracted, key);
             Files.write(file, original);
             assertEquals(1, removed.exitCode(), name + ":\n" + removed.output());
             assertTrue(removed.output().contains("MISSING: " + name), name + " is named missing:\n" + removed.output());
@@ -341,34 +338,7 @@ class IncidentEndToEndTest {
         return json.readValue(body, Map.class);
     }
 
-    private record Verdict(int exitCode, String output) {
-        /** The files the verifier names as changed, missing or added. */
-        TreeSet<String> named() {
-            TreeSet<String> names = new TreeSet<>();
-            for (String line : output.split("\n")) {
-                for (String kind : List.of("CHANGED: ", "MISSING: ", "ADDED: ")) {
-                    if (line.startsWith(kind)) {
-                        String rest = line.substring(kind.length());
-                        names.add(rest.contains(" (") ? rest.substring(0, rest.indexOf(" (")) : rest.trim());
-                    }
-                }
-            }
-            return names;
-        }
-    }
-
-    private static Verdict verify(Path pkg, Path key) throws IOException, InterruptedException {
-        Path script = Stream.of(
-                        Path.of("").toAbsolutePath(),
-                        Path.of("").toAbsolutePath().getParent())
-                .map(d -> d.resolve("bin/verify-package"))
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElseThrow();
-        List<String> command = new ArrayList<>(List.of(script.toString(), pkg.toString(), key.toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "verify-package did not finish");
-        return new Verdict(p.exitValue(), out);
+    private static VerifyPackage.Verdict verify(Path pkg, Path key) throws IOException, InterruptedException {
+        return VerifyPackage.run(pkg, key, Duration.ofSeconds(60));
     }
 }
