@@ -133,6 +133,7 @@ export function may(what) {
     audit: ['auditor', 'admin'],
     holds: ['auditor', 'admin'],
     shares: ['auditor', 'admin'],
+    events: ['auditor', 'admin'],
   };
   return (table[what] || []).includes(role);
 }

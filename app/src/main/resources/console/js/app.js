@@ -1,11 +1,13 @@
-// The console: sign-in, then one page at a time by the URL's hash (#/wall, #/history, #/cameras, #/audit).
+// The console: sign-in, then one page at a time by the URL's hash (#/wall, #/history, #/investigate, #/cameras,
+// #/audit).
 import {current, may, onSignOut, signIn, signOut} from './api.js';
 import {wallPage} from './wall.js';
 import {historyPage} from './history.js';
+import {investigatePage} from './investigate.js';
 import {camerasPage} from './cameras.js';
 import {auditPage} from './audit.js';
 
-const pages = {wall: wallPage, history: historyPage, cameras: camerasPage, audit: auditPage};
+const pages = {wall: wallPage, history: historyPage, investigate: investigatePage, cameras: camerasPage, audit: auditPage};
 const main = document.getElementById('page');
 const login = document.getElementById('login');
 const bar = document.querySelector('header.bar');

@@ -2,8 +2,9 @@
 // shown frame's wall-clock time from EXT-X-PROGRAM-DATE-TIME), and for auditors a selected range to export as
 // a clip with its signed manifest, to hold, or to share. A camera with a sub stream shows both streams' spans and plays
 // the multivariant playlist of the range, hls.js picking the variant.
-import {api, may, save} from './api.js';
+import {api, may} from './api.js';
 import {attach} from './player.js';
+import {rangeHtml, rangeControls} from './range.js';
 import {cameraUrl, hasSub, variantName} from './streams.js';
 import {iso, TimelineBar} from './timeline.js';
 
@@ -18,30 +19,14 @@ export async function historyPage(section, params) {
       <select id="history-camera">${cameras.map((c) => `<option value="${c.id}">${escape(c.name || c.id)}</option>`).join('')}</select>
       <label for="history-day">Day (UTC)</label>
       <input id="history-day" type="date" value="${params.get('day') || today}">
+      <a href="#/investigate" id="history-investigate">Several cameras together</a>
     </form>
     <div id="history-timeline"></div>
     <div class="player">
       <video id="history-video" controls muted playsinline></video>
       <p>Shown: <time id="history-clock" data-epoch-ms="">not playing</time>
         <span class="hint" id="history-variant" title="The stream playing"></span></p>
-    </div>
-    <fieldset id="history-range" ${may('history') ? '' : 'hidden'}>
-      <legend>Selected range</legend>
-      <label for="range-start">Start</label> <input id="range-start" size="22">
-      <button type="button" id="mark-start">Start at cursor</button>
-      <label for="range-end">End</label> <input id="range-end" size="22">
-      <button type="button" id="mark-end">End at cursor</button>
-      <div class="actions">
-        <button type="button" id="export-clip">Export clip</button>
-        <label for="hold-reason">Hold reason</label> <input id="hold-reason" size="24">
-        <button type="button" id="create-hold">Hold</button>
-        <label for="share-expiry">Link valid</label>
-        <select id="share-expiry"><option value="PT1H">1 hour</option><option value="PT24H" selected>24 hours</option><option value="P7D">7 days</option></select>
-        <button type="button" id="create-share">Share link</button>
-      </div>
-      <p id="range-message" role="status"></p>
-      <input id="share-url" readonly hidden aria-label="Share link" size="80">
-    </fieldset>`;
+    </div>${rangeHtml()}`;
   if (params.get('camera')) {
     section.querySelector('#history-camera').value = params.get('camera');
   }
@@ -58,6 +43,7 @@ export async function historyPage(section, params) {
   async function load() {
     const start = Date.parse(section.querySelector('#history-day').value + 'T00:00:00Z');
     day = {start, end: start + DAY_MILLIS};
+    section.querySelector('#history-investigate').href = '#/investigate?cameras=' + encodeURIComponent(camera());
     const shown = streams();
     const timelines = await Promise.all(shown.map((stream) =>
       api(cameraUrl(camera(), 'timeline', {start: iso(day.start), end: iso(day.end), stream}))));
@@ -99,65 +85,10 @@ export async function historyPage(section, params) {
     }
   });
 
-  const range = () => {
-    const start = Date.parse(section.querySelector('#range-start').value);
-    const end = Date.parse(section.querySelector('#range-end').value);
-    if (isNaN(start) || isNaN(end) || end <= start) {
-      message.textContent = 'Select a range: a start and a later end (RFC 3339, UTC).';
-      return null;
-    }
-    bar.setSelection({start, end});
-    return {start: iso(start), end: iso(end)};
-  };
-  const mark = (field) => () => {
-    const shown = player && player.playingDate();
-    section.querySelector(field).value = iso(shown ? shown.getTime() : bar.cursor);
-    range();
-  };
-  section.querySelector('#mark-start').addEventListener('click', mark('#range-start'));
-  section.querySelector('#mark-end').addEventListener('click', mark('#range-end'));
-  section.querySelector('#export-clip').addEventListener('click', async () => {
-    const r = range();
-    if (!r) return;
-    message.textContent = 'Exporting…';
-    try {
-      const base = `/api/cameras/${encodeURIComponent(camera())}`;
-      const clip = await api(`${base}/clip.mp4?start=${r.start}&end=${r.end}`, {as: 'blob'});
-      save(clip.blob, clip.headers, camera() + '.mp4');
-      const manifest = await api(`${base}/clip.manifest?start=${r.start}&end=${r.end}`, {as: 'blob'});
-      save(manifest.blob, manifest.headers, camera() + '-clip-manifest.json');
-      const signature = manifest.headers.get('X-Vigil-Signature') || '';
-      save(new Blob([signature + '\n']), null, camera() + '-clip-manifest.sig');
-      message.textContent = `Exported ${(clip.blob.size / 1e6).toFixed(1)} MB with its signed manifest.`;
-    } catch (e) {
-      message.textContent = 'Export failed: ' + e.message;
-    }
-  });
-  section.querySelector('#create-hold').addEventListener('click', async () => {
-    const r = range();
-    if (!r) return;
-    try {
-      const hold = await api('/api/holds', {method: 'POST', body: {cameraId: camera(), start: r.start, end: r.end,
-        reason: section.querySelector('#hold-reason').value}});
-      message.textContent = `Held (hold ${hold.id}).`;
-    } catch (e) {
-      message.textContent = 'Hold failed: ' + e.message;
-    }
-  });
-  section.querySelector('#create-share').addEventListener('click', async () => {
-    const r = range();
-    if (!r) return;
-    try {
-      const share = await api('/api/shares', {method: 'POST', body: {cameraId: camera(), start: r.start, end: r.end,
-        expiresIn: section.querySelector('#share-expiry').value}});
-      const url = section.querySelector('#share-url');
-      url.value = location.origin + share.playlistUrl;
-      url.hidden = false;
-      url.select();
-      message.textContent = `Share link valid until ${share.expires}.`;
-    } catch (e) {
-      message.textContent = 'Share failed: ' + e.message;
-    }
+  rangeControls(section, {
+    cameraIds: () => [camera()],
+    shownAt: () => (player && player.playingDate() ? player.playingDate().getTime() : null),
+    bar,
   });
   section.querySelector('#history-camera').addEventListener('change', load);
   section.querySelector('#history-day').addEventListener('change', load);

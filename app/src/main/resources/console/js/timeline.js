@@ -1,13 +1,23 @@
 // The timeline bar: recorded spans over a window of the day, zoomable from 24 h to 5 min, with a cursor
 // (keyboard: arrows move it, Enter plays from it, + and - zoom) and the playhead of the video. One row of spans per
-// stream shown (main, and sub for a camera that has one), each named on the bar.
+// stream shown (main, and sub for a camera that has one) or per camera, each named on the bar. Optionally: drawRow
+// adds to a row (events), onSelect hears a range dragged out on the bar, onHover the time under the pointer, and
+// clock ({label(t), ticks(start, end)}) shows times and hour and minute ticks in a time zone.
 
 const ZOOMS_MILLIS = [24 * 3600e3, 6 * 3600e3, 3600e3, 15 * 60e3, 5 * 60e3];
+/** A press that moves further than this before it is released drags out a range instead of picking a time. */
+const DRAG_PIXELS = 4;
 
 export class TimelineBar {
-  constructor(container, {onPick}) {
+  constructor(container, {onPick, onSelect = null, onHover = null, drawRow = null, clock = null}) {
     this.container = container;
     this.onPick = onPick;
+    this.onSelect = onSelect;
+    this.onHover = onHover;
+    this.drawRow = drawRow;
+    this.clock = clock;
+    this.drag = null;
+    this.dragged = false;
     this.day = {start: 0, end: 0};
     this.rows = [];
     this.zoom = 0;
@@ -21,14 +31,21 @@ export class TimelineBar {
           <button type="button" data-zoom="in" aria-label="Zoom in">+</button>
         </span><span class="timeline-to"></span></div>
       <div class="timeline" id="timeline" role="slider" tabindex="0" aria-label="Recorded time; arrows move, Enter plays">
-        <div class="rows"></div><div class="selection"></div><div class="cursor"></div><div class="playhead"></div>
+        <div class="ticks"></div><div class="rows"></div><div class="selection"></div><div class="cursor"></div><div class="playhead"></div>
       </div>`;
     this.bar = container.querySelector('.timeline');
     this.bar.addEventListener('click', (e) => {
-      const r = this.bar.getBoundingClientRect();
-      this.setCursor(this.window().start + ((e.clientX - r.left) / r.width) * this.width());
+      if (this.dragged) {
+        this.dragged = false; // the end of a drag, not a pick
+        return;
+      }
+      this.setCursor(this.timeAt(e.clientX));
       this.onPick(this.cursor);
     });
+    this.bar.addEventListener('pointerdown', (e) => this.dragStart(e));
+    this.bar.addEventListener('pointermove', (e) => this.dragMove(e));
+    this.bar.addEventListener('pointerup', (e) => this.dragEnd(e));
+    this.bar.addEventListener('pointerleave', () => { if (this.onHover) this.onHover(null); });
     this.bar.addEventListener('keydown', (e) => this.key(e));
     container.querySelector('.zoom').addEventListener('click', (e) => {
       const z = e.target.dataset.zoom;
@@ -48,6 +65,44 @@ export class TimelineBar {
       this.cursor = spans.length ? Math.max(day.start, spans[spans.length - 1].end - 1) : day.start;
     }
     this.draw();
+  }
+
+  /** The time under a pointer's x (client pixels), at a pixel's precision. */
+  timeAt(clientX) {
+    const r = this.bar.getBoundingClientRect();
+    const w = this.window();
+    return w.start + (Math.max(0, Math.min(r.width, clientX - r.left)) / r.width) * (w.end - w.start);
+  }
+
+  dragStart(e) {
+    if (this.onSelect && e.button === 0) {
+      this.drag = {x: e.clientX, from: this.timeAt(e.clientX), moved: false};
+    }
+  }
+
+  dragMove(e) {
+    if (this.drag && (this.drag.moved || Math.abs(e.clientX - this.drag.x) > DRAG_PIXELS)) {
+      this.drag.moved = true;
+      const to = this.timeAt(e.clientX);
+      this.setSelection({start: Math.min(this.drag.from, to), end: Math.max(this.drag.from, to)});
+    } else if (this.onHover && !this.drag) {
+      const r = this.bar.getBoundingClientRect();
+      const row = Math.floor(((e.clientY - r.top) / r.height) * Math.max(1, this.rows.length));
+      this.onHover({t: this.timeAt(e.clientX), row: this.rows[Math.max(0, Math.min(this.rows.length - 1, row))],
+        x: e.clientX - r.left});
+    }
+  }
+
+  dragEnd(e) {
+    const drag = this.drag;
+    this.drag = null;
+    if (drag && drag.moved) {
+      this.dragged = true;
+      const to = this.timeAt(e.clientX);
+      const selection = {start: Math.round(Math.min(drag.from, to)), end: Math.round(Math.max(drag.from, to))};
+      this.setSelection(selection);
+      this.onSelect(selection);
+    }
   }
 
   width() {
@@ -109,16 +164,20 @@ export class TimelineBar {
     const rows = this.container.querySelector('.rows');
     rows.innerHTML = '';
     this.bar.dataset.rows = String(this.rows.length);
+    this.bar.dataset.windowStart = String(w.start);
+    this.bar.dataset.windowEnd = String(w.end);
+    this.bar.style.setProperty('--rows', String(Math.max(1, this.rows.length)));
     this.rows.forEach((row, i) => {
       const spans = document.createElement('div');
       spans.className = 'spans';
       spans.dataset.stream = row.stream;
+      if (row.camera) spans.dataset.camera = row.camera;
       spans.style.setProperty('--row', String(i));
       spans.style.setProperty('--rows', String(this.rows.length));
       if (this.rows.length > 1) {
         const label = document.createElement('span');
         label.className = 'row-label';
-        label.textContent = row.stream;
+        label.textContent = row.label || row.stream;
         spans.appendChild(label);
       }
       for (const s of row.spans) {
@@ -129,14 +188,18 @@ export class TimelineBar {
           d.className = 'span';
           d.style.left = pct(a) + '%';
           d.style.width = Math.max(0.2, pct(b) - pct(a)) + '%';
-          d.title = `${row.stream} stream recorded ${iso(s.start)} to ${iso(s.end)}`;
+          d.title = `${row.label || row.stream + ' stream'} recorded ${this.label(s.start)} to ${this.label(s.end)}`;
           d.dataset.start = String(s.start);
           d.dataset.end = String(s.end);
           spans.appendChild(d);
         }
       }
+      if (this.drawRow) {
+        this.drawRow(spans, row, w, pct);
+      }
       rows.appendChild(spans);
     });
+    this.drawTicks(w, pct);
     const place = (el, t) => {
       el.hidden = t === null || t < w.start || t > w.end;
       if (!el.hidden) {
@@ -153,12 +216,30 @@ export class TimelineBar {
       sel.style.left = pct(a) + '%';
       sel.style.width = Math.max(0, pct(b) - pct(a)) + '%';
     }
-    this.container.querySelector('.timeline-from').textContent = iso(Math.round(w.start / 1000) * 1000);
-    this.container.querySelector('.timeline-to').textContent = iso(Math.round(w.end / 1000) * 1000);
+    this.container.querySelector('.timeline-from').textContent = this.label(Math.round(w.start / 1000) * 1000);
+    this.container.querySelector('.timeline-to').textContent = this.label(Math.round(w.end / 1000) * 1000);
     this.bar.setAttribute('aria-valuemin', String(this.day.start));
     this.bar.setAttribute('aria-valuemax', String(this.day.end));
     this.bar.setAttribute('aria-valuenow', String(this.cursor));
-    this.bar.setAttribute('aria-valuetext', iso(this.cursor) + (this.recordedAt(this.cursor) ? ', recorded' : ', not recorded'));
+    this.bar.setAttribute('aria-valuetext', this.label(this.cursor) + (this.recordedAt(this.cursor) ? ', recorded' : ', not recorded'));
+  }
+
+  /** A time as this bar shows it: in the clock's zone, or RFC 3339 UTC. */
+  label(t) {
+    return this.clock ? this.clock.label(t) : iso(t);
+  }
+
+  drawTicks(w, pct) {
+    const ticks = this.container.querySelector('.ticks');
+    ticks.innerHTML = '';
+    for (const tick of this.clock ? this.clock.ticks(w.start, w.end) : []) {
+      const d = document.createElement('div');
+      d.className = tick.hour ? 'tick hour' : 'tick';
+      d.style.left = pct(tick.at) + '%';
+      d.textContent = tick.label;
+      d.dataset.at = String(tick.at);
+      ticks.appendChild(d);
+    }
   }
 
   recordedAt(t) {

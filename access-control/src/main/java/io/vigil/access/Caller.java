@@ -3,17 +3,18 @@ package io.vigil.access;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.vigil.access.share.ShareGrant;
+import io.vigil.access.token.ApiToken;
 import io.vigil.access.user.User;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Who is making a request, as the access rule found it: a signed-in user (with the role and cameras read from
- * the users table for this request), or a share link. Kept as a request attribute for the controllers and the
+ * the users table for this request), a share link, or an API token. Kept as a request attribute for the controllers and the
  * audit log.
  *
- * @param name    the username, or {@code share:<id>}
- * @param role    null for a share link
+ * @param name    the username, {@code share:<id>} or {@code token:<name>}
+ * @param role    null for a share link or an API token
  * @param cameras the allow-list, or null for every camera
  * @param share   the grant when the request came through a share link
  */
@@ -31,6 +32,11 @@ public record Caller(
 
     public static Caller of(ShareGrant share) {
         return new Caller("share:" + share.id(), null, Set.of(share.cameraId()), share);
+    }
+
+    /** An API token: {@code token:<name>}, no role, its cameras. */
+    public static Caller of(ApiToken token) {
+        return new Caller(token.principal(), null, Set.copyOf(token.cameraIds()), null);
     }
 
     public boolean sees(String cameraId) {

@@ -28,6 +28,14 @@ public enum Permission {
     CLUSTER,
     /** Compare index, object store and spool ({@code /api/archive/check}). */
     ARCHIVE_CHECK,
+    /** Read events and bookmarks ({@code /api/events}). */
+    EVENTS_READ,
+    /** Post and delete events and bookmarks; what an API token with the {@code events:write} scope may do. */
+    EVENTS_WRITE,
+    /** Open, read and close incidents, and export their packages. */
+    INCIDENTS,
+    /** Create, list and revoke API tokens. */
+    TOKENS,
     /** Manage users. */
     USERS,
     /** Scrape Prometheus metrics (also allowed with the configured scrape token). */

@@ -3,8 +3,11 @@ package io.vigil.access;
 import static io.vigil.access.Permission.AUDIT;
 import static io.vigil.access.Permission.CAMERAS_READ;
 import static io.vigil.access.Permission.CAMERAS_WRITE;
+import static io.vigil.access.Permission.EVENTS_READ;
+import static io.vigil.access.Permission.EVENTS_WRITE;
 import static io.vigil.access.Permission.HISTORY;
 import static io.vigil.access.Permission.HOLDS;
+import static io.vigil.access.Permission.INCIDENTS;
 import static io.vigil.access.Permission.LIVE;
 import static io.vigil.access.Permission.RETENTION_READ;
 import static io.vigil.access.Permission.SHARES;
@@ -21,16 +24,30 @@ import java.util.Set;
  * ({@code viewer}, {@code auditor}, {@code installer}, {@code admin}).
  */
 public enum Role {
-    /** Security staff: live video, camera list and status, the timeline. */
-    VIEWER(EnumSet.of(CAMERAS_READ, LIVE, TIMELINE)),
-    /** Viewer, plus recorded footage, clips, snapshots, holds, share links, the audit log and retention runs. */
-    AUDITOR(EnumSet.of(CAMERAS_READ, LIVE, TIMELINE, HISTORY, HOLDS, SHARES, AUDIT, RETENTION_READ)),
+    /** Security staff: live video, camera list and status, the timeline and its events. */
+    VIEWER(EnumSet.of(CAMERAS_READ, LIVE, TIMELINE, EVENTS_READ)),
+    /**
+     * Viewer, plus recorded footage, clips, snapshots, holds, share links, posting and deleting events, incidents,
+     * the audit log and retention runs.
+     */
+    AUDITOR(EnumSet.of(
+            CAMERAS_READ,
+            LIVE,
+            TIMELINE,
+            EVENTS_READ,
+            EVENTS_WRITE,
+            INCIDENTS,
+            HISTORY,
+            HOLDS,
+            SHARES,
+            AUDIT,
+            RETENTION_READ)),
     /**
      * Cameras: register, change, remove, see status and which node records each, and live video to aim and check a
      * camera. No history.
      */
     INSTALLER(EnumSet.of(CAMERAS_READ, CAMERAS_WRITE, LIVE, Permission.CLUSTER)),
-    /** Everything, users included. */
+    /** Everything, users and API tokens included. */
     ADMIN(EnumSet.complementOf(EnumSet.of(Permission.PUBLIC)));
 
     // an EnumSet only this enum sees, never changed

@@ -90,6 +90,7 @@ class ModuleGraphTest {
             "io.vigil.archive.index.SegmentIndex",
             "io.vigil.archive.index.SegmentsByTime",
             "io.vigil.archive.index.RecordingSpans",
+            "io.vigil.archive.index.SegmentMinutes",
             "io.vigil.archive.UnnumberedSegments",
             "io.vigil.archive.SequenceNumbering",
             "io.vigil.archive.SpoolUpload",

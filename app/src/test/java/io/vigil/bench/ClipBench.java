@@ -2,15 +2,9 @@ package io.vigil.bench;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.vigil.archive.ObjectKeys;
-import io.vigil.archive.SegmentMetadata;
-import io.vigil.archive.index.InitSegment;
-import io.vigil.archive.index.RecordingSession;
-import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
 import io.vigil.archive.store.ObjectStore;
 import io.vigil.e2e.TestAdmin;
-import io.vigil.kernel.Sha256;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,9 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,9 +37,6 @@ class ClipBench {
     static final int RUNS = Integer.getInteger("bench.runs", 3);
     static final String CAMERA = "bench";
 
-    /** One export: time to the first byte of the body, total time, bytes. */
-    record Run(double firstByteMillis, double totalSeconds, long bytes) {}
-
     @Test
     void clipExport() throws Exception {
         Path cache = Path.of(System.getProperty("bench.clip.cache", "target/clip-bench"));
@@ -59,17 +48,18 @@ class ClipBench {
             String base = BenchService.baseUrl(server);
             BenchService.registerIdleCamera(base, CAMERA);
             long t0 = System.nanoTime();
-            Instant end = store(context.getBean(ObjectStore.class), context.getBean(SegmentIndex.class), inputs, start);
+            Instant end = inputs.store(
+                    context.getBean(ObjectStore.class), context.getBean(SegmentIndex.class), CAMERA, start);
             double storeSeconds = (System.nanoTime() - t0) / 1e9;
             URI clip = URI.create(base + "/api/cameras/" + CAMERA + "/clip.mp4?start=" + start + "&end=" + end);
             checkWithFfprobe(clip, work.resolve("check.mp4"), inputs.totalMillis() / 1000.0);
-            List<Run> vigil = new ArrayList<>();
-            List<Run> vigilCurl = new ArrayList<>();
-            List<Run> ffmpeg = new ArrayList<>();
+            List<Transfer> vigil = new ArrayList<>();
+            List<Transfer> vigilCurl = new ArrayList<>();
+            List<Transfer> ffmpeg = new ArrayList<>();
             for (int i = -1; i < RUNS; i++) {
-                Run v = vigil(clip);
-                Run c = vigilByCurl(clip);
-                Run f = ffmpeg(inputs);
+                Transfer v = vigil(clip);
+                Transfer c = vigilByCurl(clip);
+                Transfer f = ffmpeg(inputs);
                 System.out.printf(
                         "clip run %d%s: Vigil %.2f s (first byte %.0f ms), Vigil by curl %.2f s, ffmpeg %.2f s "
                                 + "(first byte %.0f ms)%n",
@@ -96,42 +86,9 @@ class ClipBench {
         }
     }
 
-    /** Stores init and media segments as the recorder would (object, then row), one session 2 s segments apart. */
-    private static Instant store(ObjectStore store, SegmentIndex index, ClipInputs inputs, Instant start)
-            throws Exception {
-        byte[] init = Files.readAllBytes(inputs.init());
-        String initKey = ObjectKeys.initSegment(CAMERA, Sha256.of(init));
-        store.put(initKey, init, "video/mp4", Map.of("vigil-camera", CAMERA, "vigil-codecs", "avc1.640028,mp4a.40.2"));
-        index.initSegments().add(new InitSegment(initKey, CAMERA, init.length, "avc1.640028,mp4a.40.2", start));
-        String session = "00000000-0000-0000-0000-00000000c11b";
-        index.sessions().open(new RecordingSession(session, CAMERA, start, "h264", "aac"));
-        Instant t = start;
-        long sequence = 0;
-        for (ClipInputs.Part part : inputs.segments()) {
-            byte[] media = Files.readAllBytes(inputs.directory().resolve(part.fileName()));
-            Segment s = new Segment(
-                    CAMERA,
-                    sequence,
-                    session,
-                    t,
-                    (int) part.durationMillis(),
-                    media.length,
-                    ObjectKeys.mediaSegment(CAMERA, t, sequence),
-                    initKey,
-                    true,
-                    Sha256.hex(Sha256.of(media)));
-            store.put(s.objectKey(), media, "video/iso.segment", SegmentMetadata.of(s));
-            index.add(s);
-            t = s.end();
-            sequence++;
-        }
-        return t;
-    }
-
     /** The bench reads the response off the socket itself, as it reads ffmpeg's output off a pipe. */
-    private static Run vigil(URI clip) throws Exception {
-        RawHttpBody.Fetch f = RawHttpBody.get(clip);
-        return new Run(f.firstByteMillis(), f.totalSeconds(), f.bodyBytes());
+    private static Transfer vigil(URI clip) throws Exception {
+        return Transfer.of(RawHttpBody.get(clip));
     }
 
     /**
@@ -139,7 +96,7 @@ class ClipBench {
      * outside process writing into the same pipe reader. (Counting with java.net.http in this JVM measured the
      * client: its selector thread took most of the CPU while Vigil's event loop idled.)
      */
-    private static Run vigilByCurl(URI clip) throws Exception {
+    private static Transfer vigilByCurl(URI clip) throws Exception {
         long t = System.nanoTime();
         Process p = new ProcessBuilder(
                         "curl",
@@ -153,7 +110,7 @@ class ClipBench {
                         clip.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        Run run = drain(p.getInputStream(), t);
+        Transfer run = drain(p.getInputStream(), t);
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new AssertionError("curl " + clip + " failed with exit " + p.exitValue());
         }
@@ -161,7 +118,7 @@ class ClipBench {
     }
 
     /** ffmpeg's concat protocol reads the files as one byte stream, exactly what the init and segments are. */
-    private static Run ffmpeg(ClipInputs inputs) throws Exception {
+    private static Transfer ffmpeg(ClipInputs inputs) throws Exception {
         StringJoiner concat = new StringJoiner("|", "concat:", "");
         concat.add("init.mp4");
         inputs.segments().forEach(p -> concat.add(p.fileName()));
@@ -185,14 +142,14 @@ class ClipBench {
                 .directory(inputs.directory().toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        Run run = drain(p.getInputStream(), t);
+        Transfer run = drain(p.getInputStream(), t);
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new AssertionError("ffmpeg concat failed");
         }
         return run;
     }
 
-    private static Run drain(InputStream in, long startNanos) throws Exception {
+    private static Transfer drain(InputStream in, long startNanos) throws Exception {
         byte[] buffer = new byte[1 << 16];
         long firstByte = -1;
         long bytes = 0;
@@ -205,7 +162,7 @@ class ClipBench {
             }
         }
         long done = System.nanoTime();
-        return new Run((firstByte - startNanos) / 1e6, (done - startNanos) / 1e9, bytes);
+        return new Transfer((firstByte - startNanos) / 1e6, (done - startNanos) / 1e9, bytes);
     }
 
     /** The bench must not win by producing garbage: one export, saved and probed. */
@@ -246,7 +203,11 @@ class ClipBench {
     }
 
     private static void report(
-            ClipInputs inputs, double storeSeconds, List<Run> vigil, List<Run> vigilCurl, List<Run> ffmpeg)
+            ClipInputs inputs,
+            double storeSeconds,
+            List<Transfer> vigil,
+            List<Transfer> vigilCurl,
+            List<Transfer> ffmpeg)
             throws Exception {
         double inputMb = inputs.totalBytes() / 1e6;
         List<String> lines = new ArrayList<>();
@@ -277,25 +238,17 @@ class ClipBench {
                 lines);
     }
 
-    private static String row(String name, List<Run> runs) {
+    private static String row(String name, List<Transfer> runs) {
         return String.format(
                 "| %s | %.2f | %.0f | %.0f | %.0f |",
                 name,
-                median(runs.stream().mapToDouble(Run::totalSeconds).toArray()),
+                Transfer.median(runs, Transfer::totalSeconds),
                 throughput(runs),
-                median(runs.stream().mapToDouble(Run::firstByteMillis).toArray()),
+                Transfer.median(runs, Transfer::firstByteMillis),
                 runs.get(0).bytes() / 1e6);
     }
 
-    private static double throughput(List<Run> runs) {
-        return median(runs.stream()
-                .mapToDouble(r -> r.bytes() / 1e6 / r.totalSeconds())
-                .toArray());
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(sorted.length - 1) / 2];
+    private static double throughput(List<Transfer> runs) {
+        return Transfer.median(runs, Transfer::megabytesPerSecond);
     }
 }

@@ -1,14 +1,26 @@
 package io.vigil.bench;
 
+import io.vigil.archive.ObjectKeys;
+import io.vigil.archive.SegmentMetadata;
+import io.vigil.archive.index.InitSegment;
+import io.vigil.archive.index.RecordingSession;
+import io.vigil.archive.index.Segment;
+import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.store.ObjectStore;
+import io.vigil.kernel.Sha256;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The recording {@link ClipBench} exports, made with ffmpeg and cached so reruns start quickly: a
+ * The recording {@link ClipBench} and {@link IncidentBench} export, made with ffmpeg and cached so reruns start quickly: a
  * 60 s 1080p25 H.264 clip at about 4 Mbit/s (2 s GOP, fixed, so every segment starts on a keyframe)
  * with AAC audio, looped without re-encoding into {@code minutes} of 2 s fMP4 HLS segments.
  *
@@ -36,6 +48,42 @@ record ClipInputs(Path directory, List<Part> segments) {
 
     long totalMillis() {
         return segments.stream().mapToLong(Part::durationMillis).sum();
+    }
+
+    /**
+     * Stores init and media segments as the recorder would (object, then row) under {@code camera}: one session, 2 s
+     * segments one after the other from {@code start}. Returns the end of the last one.
+     */
+    Instant store(ObjectStore store, SegmentIndex index, String camera, Instant start) throws IOException {
+        String codecs = "avc1.640028,mp4a.40.2";
+        byte[] init = Files.readAllBytes(init());
+        String initKey = ObjectKeys.initSegment(camera, Sha256.of(init));
+        store.put(initKey, init, "video/mp4", Map.of("vigil-camera", camera, "vigil-codecs", codecs));
+        index.initSegments().add(new InitSegment(initKey, camera, init.length, codecs, start));
+        String session = UUID.nameUUIDFromBytes(("bench " + camera).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        index.sessions().open(new RecordingSession(session, camera, start, "h264", "aac"));
+        Instant t = start;
+        long sequence = 0;
+        for (Part part : segments) {
+            byte[] media = Files.readAllBytes(directory.resolve(part.fileName()));
+            Segment s = new Segment(
+                    camera,
+                    sequence,
+                    session,
+                    t,
+                    (int) part.durationMillis(),
+                    media.length,
+                    ObjectKeys.mediaSegment(camera, t, sequence),
+                    initKey,
+                    true,
+                    Sha256.hex(Sha256.of(media)));
+            store.put(s.objectKey(), media, "video/iso.segment", SegmentMetadata.of(s));
+            index.add(s);
+            t = s.end();
+            sequence++;
+        }
+        return t;
     }
 
     /** The inputs for {@code minutes} of recording under {@code cache}, made unless already there. */

@@ -68,6 +68,7 @@ class AccessControlTest {
         MATRIX.put("GET /api/cameras/{id}/segments/{sequence}.m4s", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/init/{name}", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/timeline", "viewer auditor admin");
+        MATRIX.put("GET /api/cameras/{id}/activity", "viewer auditor admin");
         MATRIX.put("GET /api/cameras/{id}/playlist.m3u8", "auditor admin");
         MATRIX.put("GET /api/cameras/{id}/manifest.mpd", "auditor admin");
         MATRIX.put("GET /api/cameras/{id}/clip.mp4", "auditor admin");
@@ -82,6 +83,13 @@ class AccessControlTest {
         MATRIX.put("GET /api/shares", "auditor admin");
         MATRIX.put("DELETE /api/shares/{id}", "auditor admin");
         MATRIX.put("GET /api/audit", "auditor admin");
+        MATRIX.put("POST /api/events", "auditor admin");
+        MATRIX.put("GET /api/events", "viewer auditor admin");
+        MATRIX.put("GET /api/events/{id}", "viewer auditor admin");
+        MATRIX.put("DELETE /api/events/{id}", "auditor admin");
+        MATRIX.put("POST /api/tokens", "admin");
+        MATRIX.put("GET /api/tokens", "admin");
+        MATRIX.put("DELETE /api/tokens/{id}", "admin");
         MATRIX.put("GET /api/retention/preview", "auditor admin");
         MATRIX.put("GET /api/retention/runs", "auditor admin");
         MATRIX.put("POST /api/retention/runs", "admin");
@@ -483,7 +491,10 @@ class AccessControlTest {
                 .replace("{name}", "0123456789abcdef0123456789abcdef.mp4")
                 .replace("{selector}", "liveness")
                 .replace("{username}", "nobody");
-        if (path.startsWith("/api/holds/") || path.startsWith("/api/shares/")) {
+        if (path.startsWith("/api/holds/")
+                || path.startsWith("/api/shares/")
+                || path.startsWith("/api/events/")
+                || path.startsWith("/api/tokens/")) {
             path = path.replace("{id}", "00000000-0000-0000-0000-000000000000");
         }
         path = path.replace("/api/cameras/{id}", "/api/cameras/" + (method.equals("GET") ? "cam" : "nocam"));

@@ -229,6 +229,8 @@ class AccessHardeningTest {
             {"GET", "/api/cameras/cam/playlist.m3u8?start=BAD", "start", "PLAYBACK"},
             {"GET", "/api/cameras/cam/timeline?start=BAD&end=" + GOOD_END, "start", null},
             {"GET", "/api/cameras/cam/timeline?start=" + GOOD_START + "&end=BAD", "end", null},
+            {"GET", "/api/cameras/cam/activity?start=BAD&end=" + GOOD_END, "start", null},
+            {"GET", "/api/cameras/cam/activity?start=" + GOOD_START + "&end=BAD", "end", null},
             {"GET", "/api/cameras/cam/clip.mp4?start=BAD&end=" + GOOD_END, "start", "CLIP_EXPORT"},
             {"GET", "/api/cameras/cam/clip.mp4?start=" + GOOD_START + "&end=BAD", "end", "CLIP_EXPORT"},
             {"GET", "/api/cameras/cam/clip.manifest?start=BAD&end=" + GOOD_END, "start", "CLIP_EXPORT"},

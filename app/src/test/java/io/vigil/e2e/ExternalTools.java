@@ -207,6 +207,57 @@ public final class ExternalTools {
                         List.of("-b:v", kbits + "k", "-maxrate", kbits + "k", "-bufsize", 2 * kbits + "k")));
     }
 
+    /** Seconds of the activity clip's still scene, then as many of its moving one: one period of the clip. */
+    public static final int ACTIVITY_HALF_SECONDS = 10;
+
+    /**
+     * A scene that is still, then moves: {@link #ACTIVITY_HALF_SECONDS} s of a frozen picture (FFmpeg's test picture,
+     * its first frame), then as many with a 200x200 patch of a cellular automaton (changing every frame) sliding across
+     * it at 97 px/s, as someone walking through a camera's view; 640x360, 25 fps, H.264 at x264's default constant
+     * quality (a camera's variable bit rate: bytes follow the change), a keyframe every 2 s exactly (no scene-cut
+     * keyframes, so an I-frame begins every 2 s segment, moving or not), no B-frames, no audio. About 500 kB; made once.
+     */
+    public static Path activityClip(Path dir) throws IOException, InterruptedException {
+        int period = 2 * ACTIVITY_HALF_SECONDS;
+        return encodeOnce(
+                dir.resolve("activity-still" + ACTIVITY_HALF_SECONDS + "-moving" + ACTIVITY_HALF_SECONDS
+                        + "-gop50-nobf.mp4"),
+                List.of(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=640x360:rate=25",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "cellauto=s=200x200:rate=25:rule=110:random_fill_ratio=0.5:random_seed=20",
+                        "-filter_complex",
+                        "[0:v]trim=end_frame=1,loop=loop=-1:size=1,setpts=N/25/TB[still];[1:v]format=yuv420p[patch];"
+                                + "[still][patch]overlay=x='120+mod(t*97,300)':y=80:enable='gte(mod(t," + period + "),"
+                                + ACTIVITY_HALF_SECONDS + ")'",
+                        "-t",
+                        Integer.toString(period),
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "veryfast",
+                        "-g",
+                        "50",
+                        "-keyint_min",
+                        "50",
+                        "-sc_threshold",
+                        "0",
+                        "-bf",
+                        "0",
+                        "-an"));
+    }
+
     /** A 10 s H.264 clip with B-frames (x264's default of 3) and AAC audio, 2 s GOP. */
     static Path bFrameClip(Path dir) throws IOException, InterruptedException {
         return encodeOnce(dir.resolve("clip-h264-aac-bframes.mp4"), testSource("640x360", 10, 50, 3, true, List.of()));

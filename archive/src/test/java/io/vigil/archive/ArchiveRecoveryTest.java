@@ -261,6 +261,7 @@ class ArchiveRecoveryTest {
         assertEquals(segment(3), index.find(CAMERA, 3).orElseThrow(), "the row as the writer had written it");
         assertEquals(segment(4), index.find(CAMERA, 4).orElseThrow());
         assertEquals(5, index.count(CAMERA));
+        assertEquals(minutesOf(0, 1, 2, 3, 4), minutes(), "rows indexed from metadata count in their minutes");
     }
 
     @Test
@@ -338,6 +339,16 @@ class ArchiveRecoveryTest {
                         .map(sp -> List.of(sp.firstSequence(), sp.lastSequence()))
                         .toList(),
                 "the span is split at the hole");
+        assertEquals(minutesOf(0, 3), minutes(), "removed rows leave their minutes");
+    }
+
+    private List<io.vigil.archive.index.MinuteTotal> minutesOf(long... sequences) {
+        return io.vigil.archive.index.IndexTestRows.minutesOf(
+                java.util.Arrays.stream(sequences).mapToObj(this::segment).toList());
+    }
+
+    private List<io.vigil.archive.index.MinuteTotal> minutes() {
+        return index.minutes().between(CAMERA, T0.minusSeconds(3600), T0.plusSeconds(3600));
     }
 
     @Test

@@ -66,6 +66,14 @@ public enum ErrorCode {
     LAST_ADMIN(409),
     /** No share link with that id. */
     SHARE_NOT_FOUND(404),
+    /** No event with that id. */
+    EVENT_NOT_FOUND(404),
+    /** No incident with that id. */
+    INCIDENT_NOT_FOUND(404),
+    /** No API token with that id. */
+    TOKEN_NOT_FOUND(404),
+    /** An API token with that name already exists. */
+    TOKEN_EXISTS(409),
     /** A stored camera password does not decrypt with the configured secret key (a changed or lost key). */
     SECRET_KEY_MISMATCH(500),
     /**

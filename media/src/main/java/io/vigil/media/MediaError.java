@@ -49,5 +49,13 @@ public enum MediaError {
     /** A camera that closed the connection, or reset it, while a session was open. */
     CONNECTION_CLOSED,
     /** A session listener that threw: the session is closed with what it threw. */
-    LISTENER_FAILED
+    LISTENER_FAILED,
+    /**
+     * A ZIP entry name the writer refuses: empty, longer than 65,535 bytes of UTF-8, not well-formed Unicode, absolute,
+     * with a colon, a backslash, a control character, an empty, {@code .} or {@code ..} segment, or the name of
+     * an entry already written (ignoring case).
+     */
+    ZIP_NAME_REFUSED,
+    /** A ZIP archive past the writer's bound on entries or central directory bytes (kept in memory until the end). */
+    ZIP_TOO_MANY_ENTRIES
 }

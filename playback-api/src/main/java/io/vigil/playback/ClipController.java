@@ -3,17 +3,16 @@ package io.vigil.playback;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpRequestWrapper;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.netty.buffer.ByteBuf;
 import io.vigil.camera.RecordedCameras;
 import io.vigil.kernel.TimeRange;
+import io.vigil.kernel.http.ResponseThread;
 import io.vigil.playback.clip.ClipExporter;
 import jakarta.inject.Named;
 import java.util.concurrent.Executor;
@@ -54,7 +53,7 @@ public class ClipController {
             @Nullable @QueryValue String start,
             @Nullable @QueryValue String end,
             @Nullable @QueryValue String stream) {
-        Executor writer = responseWriter(request);
+        Executor writer = ResponseThread.of(request);
         return Mono.<HttpResponse<Publisher<ByteBuf>>>fromCallable(() -> {
                     String key = cameras.requireStream(id, stream);
                     TimeRange range = TimeRange.parse(start, end);
@@ -77,19 +76,5 @@ public class ClipController {
                                             + range.end() + (key.equals(id) ? "" : "&stream=sub"));
                 })
                 .subscribeOn(Schedulers.fromExecutorService(blocking));
-    }
-
-    /**
-     * The thread that writes this request's response and sees its client go: the connection's event loop (the request
-     * may come wrapped by filters). Without one (not Netty's server) parts are handed on where they are read.
-     */
-    static Executor responseWriter(HttpRequest<?> request) {
-        HttpRequest<?> r = request;
-        while (r instanceof HttpRequestWrapper<?> wrapper) {
-            r = (HttpRequest<?>) wrapper.getDelegate();
-        }
-        return r instanceof NettyHttpRequest<?> netty
-                ? netty.getChannelHandlerContext().channel().eventLoop()
-                : Runnable::run;
     }
 }

@@ -47,6 +47,7 @@ final class RetentionHarness implements AutoCloseable {
     final RecordingSpans spans;
     final CameraRegistry cameras;
     final Holds holds;
+    final RecordedCameras recorded;
     final DeletionMarks marks;
     final RetentionRuns runs;
     final RetentionConfig config;
@@ -71,13 +72,10 @@ final class RetentionHarness implements AutoCloseable {
                 java.time.Duration.ofSeconds(30),
                 java.time.Duration.ofHours(2),
                 1L << 26);
-        holds = new Holds(
-                db,
-                new RecordedCameras(
-                        repository,
-                        new io.vigil.archive.read.ArchiveReader(
-                                index, spans, new io.vigil.archive.spool.SegmentSpool(spool))),
-                clock);
+        recorded = new RecordedCameras(
+                repository,
+                new io.vigil.archive.read.ArchiveReader(index, spans, new io.vigil.archive.spool.SegmentSpool(spool)));
+        holds = new Holds(db, recorded, clock);
         marks = new DeletionMarks(db);
         runs = new RetentionRuns(db, new io.vigil.kernel.NodeIdentity("test-node"));
         config = new RetentionConfig(

@@ -24,6 +24,19 @@ public enum AuditAction {
     USER_UPDATE,
     USER_DELETE,
     RETENTION_RUN,
+    /** An event or bookmark posted (by a user or an API token); its row names the holds it placed. */
+    EVENT_CREATE,
+    /** An event deleted (kept, marked); its row names the holds it released. */
+    EVENT_DELETE,
+    /** An incident opened: its row names its cameras, range and the holds it placed. */
+    INCIDENT_OPEN,
+    /** An incident closed: its holds released. */
+    INCIDENT_CLOSE,
+    /** An incident's package downloaded: its clips, events and audit trail, signed. */
+    INCIDENT_EXPORT,
+    /** An API token created (its secret is never recorded). */
+    TOKEN_CREATE,
+    TOKEN_REVOKE,
     /** A comparison of index, object store and spool. */
     ARCHIVE_CHECK,
     LOGIN,

@@ -77,6 +77,14 @@ public class AuditLog {
         return db.query(sql.toString(), AuditLog::event, params.toArray());
     }
 
+    /** Events whose detail mentions {@code subject} (plain text, no wildcards), oldest first, at most {@code limit}. */
+    public List<AuditEvent> mentioning(String subject, int limit) {
+        return db.query(
+                "SELECT id, " + COLUMNS + " FROM audit_event WHERE detail LIKE ? ORDER BY id LIMIT " + limit,
+                AuditLog::event,
+                "%" + subject + "%");
+    }
+
     /** Deletes events recorded before {@code cutoff}, at most {@code limit} of them; returns how many. */
     public int deleteBefore(Instant cutoff, int limit) {
         return db.update(

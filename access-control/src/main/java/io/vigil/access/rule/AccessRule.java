@@ -14,6 +14,7 @@ import io.vigil.access.Permission;
 import io.vigil.access.SecurityConfig;
 import io.vigil.access.login.MediaCookie;
 import io.vigil.access.share.ShareLinks;
+import io.vigil.access.token.ApiTokens;
 import io.vigil.access.user.User;
 import io.vigil.access.user.Users;
 import io.vigil.archive.index.Segment;
@@ -36,9 +37,10 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The one security rule: finds the route's {@link RouteRule}, then the caller (a user from the users table, or a
- * share link), and allows the request only if the caller's role has the permission, the camera is on the caller's
- * allow-list, and (for a share link, {@link ShareLinkAccess}) the request asks for exactly what the link opens.
+ * The one security rule: finds the route's {@link RouteRule}, then the caller (a user from the users table, a
+ * share link, or an API token), and allows the request only if the caller's role has the permission, the camera is on
+ * the caller's allow-list, (for a share link, {@link ShareLinkAccess}) the request asks for exactly what the link
+ * opens, and (for an API token, {@link ApiTokenAccess}) its scopes grant the route's permission.
  */
 @Singleton
 public class AccessRule implements SecurityRule<HttpRequest<?>> {
@@ -48,6 +50,7 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
 
     private final Users users;
     private final ShareLinkAccess shareLinks;
+    private final ApiTokenAccess apiTokens;
     private final ArchiveReader archive;
     private final SecurityConfig config;
     private final Clock clock;
@@ -56,6 +59,7 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
     public AccessRule(
             Users users,
             ShareLinks shares,
+            ApiTokens tokens,
             ArchiveReader archive,
             SecurityConfig config,
             Clock clock,
@@ -63,6 +67,7 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
         this.archive = archive;
         this.users = users;
         this.shareLinks = new ShareLinkAccess(users, shares);
+        this.apiTokens = new ApiTokenAccess(tokens);
         this.config = config;
         this.clock = clock;
         this.blocking = Schedulers.fromExecutorService(blocking);
@@ -107,6 +112,15 @@ public class AccessRule implements SecurityRule<HttpRequest<?>> {
         String shareToken = request.getParameters().get("share");
         if (shareToken != null && rule.share() != RouteRule.ShareUse.NO) {
             return viaShare(request, rule, cameraId, variables, shareToken);
+        }
+        Optional<String> apiToken = ApiTokenAccess.secret(request);
+        if (apiToken.isPresent()) {
+            return rule.permission() == Permission.PUBLIC
+                    ? SecurityRuleResult.ALLOWED
+                    : apiTokens
+                            .refusal(request, rule, cameraId, apiToken.get())
+                            .map(denial -> deny(request, denial.code(), denial.message()))
+                            .orElse(SecurityRuleResult.ALLOWED);
         }
         Optional<User> user = authentication == null ? Optional.empty() : current(request, authentication);
         user.map(Caller::of).ifPresent(c -> c.attachTo(request));

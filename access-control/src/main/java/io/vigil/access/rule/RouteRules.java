@@ -3,8 +3,11 @@ package io.vigil.access.rule;
 import static io.vigil.access.Permission.AUDIT;
 import static io.vigil.access.Permission.CAMERAS_READ;
 import static io.vigil.access.Permission.CAMERAS_WRITE;
+import static io.vigil.access.Permission.EVENTS_READ;
+import static io.vigil.access.Permission.EVENTS_WRITE;
 import static io.vigil.access.Permission.HISTORY;
 import static io.vigil.access.Permission.HOLDS;
+import static io.vigil.access.Permission.INCIDENTS;
 import static io.vigil.access.Permission.LIVE;
 import static io.vigil.access.Permission.METRICS;
 import static io.vigil.access.Permission.PUBLIC;
@@ -12,6 +15,7 @@ import static io.vigil.access.Permission.RETENTION_READ;
 import static io.vigil.access.Permission.RETENTION_RUN;
 import static io.vigil.access.Permission.SHARES;
 import static io.vigil.access.Permission.TIMELINE;
+import static io.vigil.access.Permission.TOKENS;
 import static io.vigil.access.Permission.USERS;
 import static io.vigil.access.rule.RouteRule.ShareUse.EXACT_RANGE;
 import static io.vigil.access.rule.RouteRule.ShareUse.INIT;
@@ -62,6 +66,8 @@ public final class RouteRules {
         rule("GET", CAMERA + "/segments/{sequence}.m4s", LIVE, AuditAction.PLAYBACK, SEGMENT);
         rule("GET", CAMERA + "/init/{name}", LIVE, null, INIT);
         rule("GET", CAMERA + "/timeline", TIMELINE);
+        // bit rates per bucket from the index (sizes and durations), no footage: viewers see it, like the timeline
+        rule("GET", CAMERA + "/activity", TIMELINE);
         rule("GET", CAMERA + "/playlist.m3u8", HISTORY, AuditAction.PLAYBACK, EXACT_RANGE);
         rule("GET", CAMERA + "/manifest.mpd", HISTORY, AuditAction.PLAYBACK, EXACT_RANGE);
         rule("GET", CAMERA + "/clip.mp4", HISTORY, AuditAction.CLIP_EXPORT, EXACT_RANGE);
@@ -79,6 +85,21 @@ public final class RouteRules {
         rule("DELETE", "/api/shares/{id}", SHARES, AuditAction.SHARE_REVOKE, NO);
 
         rule("GET", "/api/audit", AUDIT);
+
+        rule("POST", "/api/events", EVENTS_WRITE, AuditAction.EVENT_CREATE, NO);
+        rule("GET", "/api/events", EVENTS_READ);
+        rule("GET", "/api/events/{id}", EVENTS_READ);
+        rule("DELETE", "/api/events/{id}", EVENTS_WRITE, AuditAction.EVENT_DELETE, NO);
+
+        rule("POST", "/api/incidents", INCIDENTS, AuditAction.INCIDENT_OPEN, NO);
+        rule("GET", "/api/incidents", INCIDENTS);
+        rule("GET", "/api/incidents/{id}", INCIDENTS);
+        rule("POST", "/api/incidents/{id}/close", INCIDENTS, AuditAction.INCIDENT_CLOSE, NO);
+        rule("GET", "/api/incidents/{id}/package.zip", INCIDENTS, AuditAction.INCIDENT_EXPORT, NO);
+
+        rule("POST", "/api/tokens", TOKENS, AuditAction.TOKEN_CREATE, NO);
+        rule("GET", "/api/tokens", TOKENS);
+        rule("DELETE", "/api/tokens/{id}", TOKENS, AuditAction.TOKEN_REVOKE, NO);
 
         rule("GET", "/api/retention/preview", RETENTION_READ);
         rule("GET", "/api/retention/runs", RETENTION_READ);

@@ -25,6 +25,7 @@ public class SegmentIndex {
     private final InitSegments initSegments;
     private final RecordingSessions sessions;
     private final SegmentsByTime byTime;
+    private final SegmentMinutes minutes;
     /**
      * Changes to one camera's rows take turns (the upload lane adding, retention removing, start-up
      * reconciliation doing either), because each reads that camera's spans before changing them: in this process
@@ -41,6 +42,7 @@ public class SegmentIndex {
         this.initSegments = new InitSegments(db);
         this.sessions = new RecordingSessions(db);
         this.byTime = new SegmentsByTime(db);
+        this.minutes = new SegmentMinutes(db);
     }
 
     /** The init segments' rows. */
@@ -53,6 +55,11 @@ public class SegmentIndex {
         return byTime;
     }
 
+    /** The per-minute totals of the segment rows, kept in step with them. */
+    public SegmentMinutes minutes() {
+        return minutes;
+    }
+
     /** The recording sessions' rows. */
     public RecordingSessions sessions() {
         return sessions;
@@ -61,8 +68,8 @@ public class SegmentIndex {
     /**
      * Adds a segment whose object the store has acknowledged, unless it is indexed already (a retry
      * after a crash between the upload and this row, or another node's reconciliation indexed it from its
-     * metadata); records it as its session's first if it is, and extends the recorded span it continues, in one
-     * transaction. Throws {@code SEQUENCE_COLLISION} if another segment has its number.
+     * metadata); records it as its session's first if it is, extends the recorded span it continues and adds it to
+     * its minute's totals, in one transaction. Throws {@code SEQUENCE_COLLISION} if another segment has its number.
      */
     public void add(Segment s) {
         changing(
@@ -108,6 +115,7 @@ public class SegmentIndex {
                             s.sequence(),
                             s.sessionId());
                     spans.added(s);
+                    minutes.added(s);
                     return null;
                 }));
     }
@@ -134,35 +142,43 @@ public class SegmentIndex {
         }
     }
 
-    /** Removes the row of a segment (its object is gone) and splits its span there; true if there was one. */
+    /**
+     * Removes the row of a segment (its object is gone), splits its span there and takes it from its minute's
+     * totals; true if there was one.
+     */
     public boolean remove(String cameraId, long sequence) {
         return changing(
                 cameraId,
                 () -> db.inTransaction(() -> {
+                    long[] sequences = {sequence};
+                    List<long[]> rows = minutes.rowsOf(cameraId, sequences);
                     boolean removed =
                             db.update("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", cameraId, sequence)
                                     > 0;
                     if (removed) {
-                        spans.removed(cameraId, new long[] {sequence});
+                        spans.removed(cameraId, sequences);
+                        minutes.removed(cameraId, rows);
                     }
                     return removed;
                 }));
     }
 
     /**
-     * Removes the rows of segments whose objects are gone (sequences ascending) and splits their spans, in one
-     * transaction; returns how many rows there were.
+     * Removes the rows of segments whose objects are gone (sequences ascending), splits their spans and takes them
+     * from their minutes' totals, in one transaction; returns how many rows there were.
      */
     public int removeAll(String cameraId, long[] sequences) {
         return changing(
                 cameraId,
                 () -> db.inTransaction(() -> {
+                    List<long[]> existing = minutes.rowsOf(cameraId, sequences);
                     List<Object[]> rows = new ArrayList<>(sequences.length);
                     for (long sequence : sequences) {
                         rows.add(new Object[] {cameraId, sequence});
                     }
                     int removed = db.updateBatch("DELETE FROM segment WHERE camera_id = ? AND sequence = ?", rows);
                     spans.removed(cameraId, sequences);
+                    minutes.removed(cameraId, existing);
                     return removed;
                 }));
     }

@@ -51,6 +51,18 @@ public final class SegmentsByTime {
                 from.toEpochMilli());
     }
 
+    /** The start, duration and size of the camera's segments overlapping {@code [from, to)}, oldest first. */
+    public List<SegmentSize> sizes(String cameraId, Instant from, Instant to) {
+        return db.query(
+                "SELECT start_millis, duration_millis, size_bytes FROM segment WHERE camera_id = ? AND start_millis >= ? "
+                        + "AND start_millis < ? AND start_millis + duration_millis > ? ORDER BY start_millis",
+                rs -> new SegmentSize(rs.getLong(1), rs.getInt(2), rs.getLong(3)),
+                cameraId,
+                from.toEpochMilli() - MAX_SEGMENT_MILLIS,
+                to.toEpochMilli(),
+                from.toEpochMilli());
+    }
+
     /** Object keys of the camera's segments with sequences in {@code [first, last]}. */
     public Map<Long, String> objectKeys(String cameraId, long first, long last) {
         Map<Long, String> keys = new HashMap<>();

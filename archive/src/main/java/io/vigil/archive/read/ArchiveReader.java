@@ -2,10 +2,12 @@ package io.vigil.archive.read;
 
 import io.vigil.archive.index.InitSegment;
 import io.vigil.archive.index.ListedSegment;
+import io.vigil.archive.index.MinuteTotal;
 import io.vigil.archive.index.RecordingSpan;
 import io.vigil.archive.index.RecordingSpans;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.index.SegmentSize;
 import io.vigil.archive.index.SegmentsByTime;
 import io.vigil.archive.spool.SegmentSpool;
 import io.vigil.archive.spool.SpooledSegment;
@@ -93,6 +95,23 @@ public class ArchiveReader {
     /** The camera's recorded spans overlapping {@code range}: the timeline, from the span table alone. */
     public List<RecordingSpan> spans(String cameraId, TimeRange range) {
         return spans.overlapping(cameraId, range.start(), range.end());
+    }
+
+    /**
+     * The stream's stored segments overlapping {@code range}, oldest first, with their sizes: what an activity series
+     * of a short range reads. Index only: a segment still in the spool counts once it is stored.
+     */
+    public List<SegmentSize> sized(String cameraId, TimeRange range) {
+        return byTime.sizes(cameraId, range.start(), range.end());
+    }
+
+    /**
+     * The stream's minute totals (bytes, footage, segments per UTC minute) of the minutes beginning in {@code range}
+     * or holding its start, oldest first, from the {@code segment_minute} table alone: what an activity series of a
+     * long range, and a stream's recent median bit rate, read. Index only, as {@link #sized}.
+     */
+    public List<MinuteTotal> minutes(String cameraId, TimeRange range) {
+        return index.minutes().between(cameraId, range.start(), range.end());
     }
 
     /**

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vigil.archive.index.InitSegment;
 import io.vigil.archive.index.ListedSegment;
+import io.vigil.archive.index.MinuteTotal;
 import io.vigil.archive.index.RecordingSession;
 import io.vigil.archive.index.RecordingSpans;
 import io.vigil.archive.index.Segment;
 import io.vigil.archive.index.SegmentIndex;
+import io.vigil.archive.index.SegmentSize;
 import io.vigil.archive.spool.SegmentSpool;
 import io.vigil.archive.spool.SpoolConfig;
 import io.vigil.kernel.TimeRange;
@@ -90,6 +92,25 @@ class ArchiveReaderTest {
 
     private static List<Long> sequences(List<ListedSegment> listed) {
         return listed.stream().map(ListedSegment::sequence).toList();
+    }
+
+    @Test
+    void activityReadsTheSizesOfStoredSegmentsOverlappingARangeAndTheMinuteTotalsBeginningInIt() {
+        stored(segment(0, "a", 0, true), segment(1, "a", 1, true), segment(2, "a", 2, true), segment(3, "a", 40, true));
+        spooled(segment(4, "a", 41, true)); // not stored yet: activity counts it once it is
+        TimeRange range = new TimeRange(T0.plusMillis(3999), T0.plusSeconds(90));
+        assertEquals(
+                List.of(
+                        new SegmentSize(T0.plusSeconds(2).toEpochMilli(), 2000, 1000),
+                        new SegmentSize(T0.plusSeconds(4).toEpochMilli(), 2000, 1000),
+                        new SegmentSize(T0.plusSeconds(80).toEpochMilli(), 2000, 1000)),
+                reader.sized("cam", range));
+        assertEquals(
+                List.of(
+                        new MinuteTotal(T0.toEpochMilli(), 3000, 6000, 3),
+                        new MinuteTotal(T0.plusSeconds(60).toEpochMilli(), 1000, 2000, 1)),
+                reader.minutes("cam", range),
+                "the minute holding the start, and the one beginning in the range");
     }
 
     @Test

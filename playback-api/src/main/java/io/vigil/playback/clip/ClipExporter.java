@@ -125,18 +125,16 @@ public class ClipExporter {
             throw new VigilException(
                     ErrorCode.STORAGE_UNAVAILABLE, "cannot read the clip to hash it: " + e.getMessage(), e);
         }
+        return manifestOf(cameraId, range, clip, java.util.HexFormat.of().formatHex(sha256.digest()), sizeBytes);
+    }
+
+    /** The manifest of {@code clip}, whose bytes (read by the caller) had this SHA-256 and size. */
+    static ClipManifest manifestOf(String cameraId, TimeRange range, Clip clip, String sha256Hex, long sizeBytes) {
         List<ClipManifest.Entry> entries = clip.segments().stream()
                 .map(s -> new ClipManifest.Entry(s.sequence(), s.start(), s.durationMillis(), s.sha256()))
                 .toList();
         return new ClipManifest(
-                cameraId,
-                range.start(),
-                range.end(),
-                clip.fileName(),
-                entries,
-                clip.gaps(),
-                java.util.HexFormat.of().formatHex(sha256.digest()),
-                sizeBytes);
+                cameraId, range.start(), range.end(), clip.fileName(), entries, clip.gaps(), sha256Hex, sizeBytes);
     }
 
     /** Sessions may bring their own init segment; one file can hold them only if they describe the same codecs. */

@@ -3,6 +3,7 @@ package io.vigil.playback.clip;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vigil.archive.index.Segment;
+import io.vigil.kernel.http.PulledBody;
 import io.vigil.media.mp4.Fragments;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -35,7 +36,7 @@ import org.reactivestreams.Publisher;
  * copy from the heap when the socket writes it). Whoever takes a part releases it; closing cancels the
  * fetches under way and releases what they read.
  */
-public final class ClipStream implements AutoCloseable {
+public final class ClipStream implements AutoCloseable, PulledBody.Source {
 
     private final SegmentSource source;
     private final Iterator<Segment> segments;
@@ -127,11 +128,11 @@ public final class ClipStream implements AutoCloseable {
 
     /**
      * The parts as a publisher for one HTTP response, read on {@code reader} (blocking allowed) and handed on on
-     * {@code writer}, the thread that writes the response and sees its client go; see {@link ClipParts}. The
+     * {@code writer}, the thread that writes the response and sees its client go; see {@link PulledBody}. The
      * subscriber releases each part it gets (Micronaut's server does once written).
      */
     public Publisher<ByteBuf> parts(Executor reader, Executor writer) {
-        return new ClipParts(this, reader, writer);
+        return new PulledBody(this, reader, writer);
     }
 
     /** Cancels the fetches still under way, also while another thread waits in {@link #nextPart()}; idempotent. */

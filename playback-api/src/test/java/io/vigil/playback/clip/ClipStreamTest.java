@@ -374,7 +374,7 @@ class ClipStreamTest {
         assertEquals(List.of("request(0): must be positive"), first);
         List<String> second = new ArrayList<>();
         reactor.core.publisher.Flux.from(parts).subscribe(ByteBuf::release, e -> second.add(e.getMessage()));
-        assertEquals(List.of("a clip's parts can be read once"), second);
+        assertEquals(List.of("a pulled body can be read once"), second);
         assertThrows(IOException.class, () -> next(clip), "the failed subscription closed the stream");
     }
 

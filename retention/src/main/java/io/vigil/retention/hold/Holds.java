@@ -70,19 +70,30 @@ public class Holds {
                 clock.instant(),
                 null,
                 stream);
-        return whileUnchanged(() -> {
-            db.update(
-                    "INSERT INTO hold (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    hold.id(),
-                    hold.cameraId(),
-                    hold.start().toEpochMilli(),
-                    hold.end().toEpochMilli(),
-                    hold.reason(),
-                    hold.created().toEpochMilli(),
-                    null,
-                    hold.stream());
-            return hold;
-        });
+        insert(List.of(hold));
+        return hold;
+    }
+
+    /**
+     * Stores new holds, all in one transaction or none, while no batch of segments is being deleted
+     * ({@link #whileUnchanged}): once this returns, they keep everything they cover.
+     */
+    void insert(List<Hold> placed) {
+        whileUnchanged(() -> db.inTransaction(() -> {
+            for (Hold hold : placed) {
+                db.update(
+                        "INSERT INTO hold (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        hold.id(),
+                        hold.cameraId(),
+                        hold.start().toEpochMilli(),
+                        hold.end().toEpochMilli(),
+                        hold.reason(),
+                        hold.created().toEpochMilli(),
+                        null,
+                        hold.stream());
+            }
+            return placed.size();
+        }));
     }
 
     /** Releases a hold (kept as a record); releasing a released one changes nothing. */

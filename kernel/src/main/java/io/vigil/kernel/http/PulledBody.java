@@ -1,4 +1,4 @@
-package io.vigil.playback.clip;
+package io.vigil.kernel.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
@@ -11,7 +11,8 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * A {@link ClipStream}'s parts as a reactive publisher for one subscriber (the HTTP response): each part is read on
+ * A response body pulled from a blocking {@link Source} (a clip's segments, a package's files) as a reactive publisher
+ * for one subscriber, the HTTP response: each part is read on
  * {@code reader}, where blocking is allowed, one at a time and only while the subscriber has asked for more, and
  * handed on on {@code writer}, the thread that writes the response and cancels it when the client goes (the
  * connection's event loop). There, just before a part is handed on, the cancel is checked: a part read while the
@@ -21,14 +22,28 @@ import org.reactivestreams.Subscription;
  * cancel that finds a delivery scheduled disposes it and leaves the part it held unreleased.) Completion, failure and
  * cancel close the stream.
  */
-final class ClipParts implements Publisher<ByteBuf> {
+public final class PulledBody implements Publisher<ByteBuf> {
 
-    private final ClipStream stream;
+    /** Where the parts come from, one at a time, blocking allowed. */
+    public interface Source {
+        /** The next part, which the taker releases, or null after the last. */
+        ByteBuf nextPart() throws IOException;
+
+        /** Stops: releases what is read ahead; called at the end, on failure and on cancel, maybe more than once. */
+        void close();
+    }
+
+    private final Source stream;
     private final Executor reader;
     private final Executor writer;
     private final AtomicBoolean subscribed = new AtomicBoolean();
 
-    ClipParts(ClipStream stream, Executor reader, Executor writer) {
+    /**
+     * @param reader where parts are read (blocking allowed)
+     * @param writer where they are handed on: the thread that writes the response and sees its client go
+     *     ({@link ResponseThread#of})
+     */
+    public PulledBody(Source stream, Executor reader, Executor writer) {
         this.stream = stream;
         this.reader = reader;
         this.writer = writer;
@@ -44,7 +59,7 @@ final class ClipParts implements Publisher<ByteBuf> {
                 @Override
                 public void cancel() {}
             });
-            subscriber.onError(new IllegalStateException("a clip's parts can be read once"));
+            subscriber.onError(new IllegalStateException("a pulled body can be read once"));
             return;
         }
         subscriber.onSubscribe(new Delivery(subscriber));

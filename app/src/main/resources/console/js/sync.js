@@ -1,0 +1,168 @@
+// Several players on one clock: the first camera that shows a frame is the clock master, every other player is
+// corrected to its playingDate (the program date time of the frame shown) each tick: sought when far off, nudged
+// with playbackRate when a little off, left alone within a frame, and all held paused while one waits for data.
+// `correction` is the pure rule; SyncGroup applies it.
+
+/** Off by more than this: seek (a nudge would take too long; a seek costs a decode from the preceding keyframe). */
+export const SEEK_MILLIS = 400;
+/** Off by less than this (under half a frame at 25 fps): play at the master's rate. */
+export const NUDGE_MILLIS = 15;
+/** A nudge changes the rate by this fraction per second off, so a 100 ms lag is won back in about a second... */
+export const GAIN_PER_SECOND = 1;
+/** ...but never by more than this fraction of the master's rate (a faster catch-up shows as a jerk). */
+export const MAX_NUDGE = 0.2;
+/** How often the group corrects. */
+export const TICK_MILLIS = 100;
+/** After a seek a player is left alone this long: its playingDate is not yet the frame it settles on. */
+export const SETTLE_MILLIS = 600;
+/**
+ * While a player waits for data (seeking, or its buffer ran dry: at 4x and more, or after a seek) every player is held
+ * paused, so the others do not run away from it; for at most this long a time, after which it no longer holds them
+ * (its footage ended: the camera was down).
+ */
+export const HOLD_MAX_MILLIS = 3000;
+/** HTMLMediaElement.HAVE_FUTURE_DATA: the next frame is there. */
+const HAVE_FUTURE_DATA = 3;
+
+/**
+ * What to do with a follower that is offMillis ahead of the master (negative: behind), the master playing at
+ * baseRate (paused: the follower is paused too and sought to the master's frame when off by a frame or more).
+ * Returns {seekSeconds, rate}: seekSeconds to add to its currentTime (0: no seek), rate to play at.
+ */
+export function correction(offMillis, baseRate, {paused = false, frameMillis = 40} = {}) {
+  if (!isFinite(offMillis)) {
+    return {seekSeconds: 0, rate: baseRate};
+  }
+  const off = Math.abs(offMillis);
+  if (paused) {
+    return {seekSeconds: off >= frameMillis / 2 ? -offMillis / 1000 : 0, rate: baseRate};
+  }
+  if (off > SEEK_MILLIS) {
+    return {seekSeconds: -offMillis / 1000, rate: baseRate};
+  }
+  if (off < NUDGE_MILLIS) {
+    return {seekSeconds: 0, rate: baseRate};
+  }
+  const nudge = Math.max(-MAX_NUDGE, Math.min(MAX_NUDGE, (offMillis / 1000) * GAIN_PER_SECOND));
+  return {seekSeconds: 0, rate: baseRate * (1 - nudge)};
+}
+
+/** The largest difference between the times (epoch millis) shown, null for fewer than two. */
+export function spread(times) {
+  const shown = times.filter((t) => t !== null && isFinite(t));
+  return shown.length < 2 ? null : Math.max(...shown) - Math.min(...shown);
+}
+
+/**
+ * Keeps members ({video, player, onTick(date)}) on the clock of the first that shows a frame. speed() and paused()
+ * say how the master plays. onSpread hears each tick's spread of the shown times.
+ */
+export class SyncGroup {
+  constructor(members, {frameMillis = 40, onSpread = () => {}} = {}) {
+    this.members = members.map((m) => ({...m, settledAt: 0, waitingSince: null}));
+    this.frameMillis = frameMillis;
+    this.onSpread = onSpread;
+    this.rate = 1;
+    this.userPaused = false;
+    this.held = false;
+    this.timer = setInterval(() => this.tick(), TICK_MILLIS);
+  }
+
+  /** The member whose clock the others follow: the first showing a frame. */
+  master() {
+    return this.members.find((m) => m.player.playingDate()) || null;
+  }
+
+  /** The master's shown time, epoch millis, or null. */
+  now() {
+    const master = this.master();
+    return master ? master.player.playingDate().getTime() : null;
+  }
+
+  setRate(rate) {
+    this.rate = rate;
+    this.members.forEach((m) => { m.video.playbackRate = rate; });
+  }
+
+  pause() {
+    this.userPaused = true;
+    this.members.forEach((m) => m.video.pause());
+    this.tick();
+  }
+
+  play() {
+    this.userPaused = false;
+    this.held = false;
+    this.members.forEach((m) => m.video.play().catch(() => {}));
+  }
+
+  /** Paused by the user (not held for a player waiting for data). */
+  paused() {
+    return this.userPaused;
+  }
+
+  /** Whether some player showing a frame waits for data, and has not waited longer than HOLD_MAX_MILLIS. */
+  waiting(dates, now) {
+    let any = false;
+    this.members.forEach((m, i) => {
+      const starved = dates[i] && !m.video.ended && (m.video.seeking || m.video.readyState < HAVE_FUTURE_DATA);
+      m.waitingSince = starved ? (m.waitingSince ?? now) : null;
+      any = any || (starved && now - m.waitingSince < HOLD_MAX_MILLIS);
+    });
+    return any;
+  }
+
+  /** Holds every player paused while one waits for data; plays them on together once none does. */
+  hold(dates, now) {
+    const waiting = this.waiting(dates, now);
+    if (this.userPaused || waiting === this.held) {
+      return;
+    }
+    this.held = waiting;
+    this.members.forEach((m) => (waiting ? m.video.pause() : m.video.play().catch(() => {})));
+  }
+
+  /** Pauses, and moves the master one frame on; the next tick puts every follower on that frame. */
+  stepFrame() {
+    this.pause();
+    const master = this.master();
+    if (master) {
+      master.video.currentTime += this.frameMillis / 1000;
+    }
+  }
+
+  tick() {
+    const master = this.master();
+    const dates = this.members.map((m) => m.player.playingDate());
+    this.members.forEach((m, i) => m.onTick(dates[i]));
+    this.onSpread(spread(dates.map((d) => (d ? d.getTime() : null))));
+    const now = performance.now();
+    this.hold(dates, now);
+    if (!master || master.video.seeking) {
+      return;
+    }
+    const clock = master.player.playingDate().getTime();
+    const paused = this.userPaused || this.held;
+    master.video.playbackRate = this.rate;
+    this.members.forEach((m, i) => {
+      if (m === master || !dates[i] || m.video.seeking || now - m.settledAt < SETTLE_MILLIS) {
+        return;
+      }
+      const c = correction(dates[i].getTime() - clock, this.rate, {paused, frameMillis: this.frameMillis});
+      if (paused !== m.video.paused) {
+        if (paused) m.video.pause(); else m.video.play().catch(() => {});
+      }
+      if (c.seekSeconds !== 0) {
+        m.video.currentTime = Math.max(0, m.video.currentTime + c.seekSeconds);
+        m.settledAt = now;
+      }
+      if (Math.abs(m.video.playbackRate - c.rate) > 1e-3) {
+        m.video.playbackRate = c.rate;
+      }
+    });
+  }
+
+  destroy() {
+    clearInterval(this.timer);
+  }
+}
