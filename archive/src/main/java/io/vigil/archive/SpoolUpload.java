@@ -102,7 +102,7 @@ final class SpoolUpload {
     /** Stores a segment the spool did not take, on the caller's thread; counted and reported as lost if it fails. */
     void storeUnspooled(Segment segment, SegmentDraft draft) {
         try {
-            store(segment, draft::bytes, true, draft::init, draft.codecs(), false);
+            store(segment, () -> new Media(draft.bytes(), true), draft::init, draft.codecs(), false);
         } catch (VigilException | IOException e) {
             meters.counter("vigil.store.errors", "camera", cameraId).increment();
             meters.counter("vigil.segments.lost", "camera", cameraId).increment();
@@ -142,11 +142,9 @@ final class SpoolUpload {
             after = s.segment().sequence();
             try {
                 String initKey = s.segment().initKey();
-                Optional<byte[]> handedOver = spool.handedOverMedia(s);
                 store(
                         s.segment(),
-                        handedOver.isPresent() ? handedOver::get : () -> spool.mediaBytes(s),
-                        handedOver.isPresent(),
+                        () -> mediaOf(s),
                         () -> spool.initBytes(s),
                         s.codecs(),
                         initKey.equals(indexedInitKey));
@@ -192,8 +190,21 @@ final class SpoolUpload {
 
     /** Bytes fetched only when they are about to be stored: from the spool cache, or read from a spool file. */
     @FunctionalInterface
-    interface LazyBytes {
-        byte[] get() throws IOException;
+    interface Lazy<T> {
+        T get() throws IOException;
+    }
+
+    /** A segment's media bytes; {@code handedOver}: the very bytes its recorded SHA-256 was computed from. */
+    @SuppressWarnings("ArrayRecordComponent") // passed on to the store, never compared
+    private record Media(byte[] bytes, boolean handedOver) {}
+
+    /**
+     * Looked up only once the init segment is stored, right before the media: a segment the cache let go while its
+     * init segment was being stored (or the store kept refusing it) is read back from its file, not held on the heap.
+     */
+    private Media mediaOf(SpooledSegment s) throws IOException {
+        Optional<byte[]> handedOver = spool.handedOverMedia(s);
+        return handedOver.isPresent() ? new Media(handedOver.get(), true) : new Media(spool.mediaBytes(s), false);
     }
 
     /**
@@ -203,12 +214,7 @@ final class SpoolUpload {
      * needs), {@link SegmentIndex#add} refuses the segment, the drain fails, and the retry asks again.
      */
     private void store(
-            Segment s,
-            LazyBytes mediaBytes,
-            boolean handedOver,
-            LazyBytes initBytes,
-            String codecs,
-            boolean initKnownIndexed)
+            Segment s, Lazy<Media> mediaBytes, Lazy<byte[]> initBytes, String codecs, boolean initKnownIndexed)
             throws IOException {
         if (!initKnownIndexed && index.initSegments().find(s.initKey()).isEmpty()) {
             byte[] init = initBytes.get();
@@ -216,9 +222,15 @@ final class SpoolUpload {
                     s.initKey(), init, INIT_SEGMENT_TYPE, Map.of("vigil-camera", s.cameraId(), "vigil-codecs", codecs));
             index.initSegments().add(new InitSegment(s.initKey(), s.cameraId(), init.length, codecs, clock.instant()));
         }
-        byte[] media = mediaBytes.get();
+        Media fetched = mediaBytes.get();
+        byte[] media = fetched.bytes();
         long startNanos = System.nanoTime();
-        store.put(s.objectKey(), media, sha256(s, media, handedOver), MEDIA_SEGMENT_TYPE, SegmentMetadata.of(s));
+        store.put(
+                s.objectKey(),
+                media,
+                sha256(s, media, fetched.handedOver()),
+                MEDIA_SEGMENT_TYPE,
+                SegmentMetadata.of(s));
         meters.timer("vigil.upload", "camera", s.cameraId())
                 .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         index.add(s);

@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,12 +84,30 @@ class ArchiveRecoveryTest {
             }
         }
 
+        /** While set, a {@code put} that the store takes waits (at most 20 s) for it to open: a store slow to answer. */
+        volatile CountDownLatch slow;
+        /** The {@code put}s that waited for {@link #slow}, or wait for it now. */
+        final AtomicInteger slowPuts = new AtomicInteger();
+
+        private void answerSlowly() {
+            CountDownLatch gate = slow;
+            if (gate != null) {
+                slowPuts.incrementAndGet();
+                try {
+                    gate.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
         @Override
         public void put(String key, byte[] bytes, String contentType, Map<String, String> metadata) {
             check();
             if (surprise != null) {
                 throw surprise;
             }
+            answerSlowly();
             real.put(key, bytes, contentType, metadata);
         }
 
@@ -96,6 +117,7 @@ class ArchiveRecoveryTest {
             if (surprise != null) {
                 throw surprise;
             }
+            answerSlowly();
             real.put(key, bytes, sha256Hex, contentType, metadata);
         }
 

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +148,40 @@ class SpoolUploadTest {
             assertEquals(2, spool.readBacks(), "two media files; the init segment was cached");
             assertEquals(0, spool.cachedBytes());
         } finally {
+            writer.close();
+        }
+    }
+
+    /**
+     * The cache is asked for a segment's media only when they are about to be stored, after its init segment: one the
+     * cache let go while the store took its time over the init segment is read back from its file (changed here, to
+     * tell), not held on the heap by a try begun while it was cached.
+     */
+    @Test
+    void aSegmentTheCacheLetGoWhileItsInitSegmentWasBeingStoredIsReadBackFromItsFile() throws Exception {
+        SpoolConfig config = config(1L << 26);
+        SegmentSpool spool = new SegmentSpool(config);
+        ArchiveWriter writer = writer(spool, config);
+        CountDownLatch slow = new CountDownLatch(1);
+        try {
+            store.slow = slow;
+            writer.append(draft(0));
+            await("segment 0's init segment on its way to the store", () -> store.slowPuts.get() == 1);
+            for (long i = 1; i < 3; i++) {
+                writer.append(draft(i));
+            }
+            await("all three spooled", () -> spool.pendingCount(CAMERA) == 3);
+            Files.write(spool.find(CAMERA, 0).orElseThrow().mediaFile(), changed(0));
+            assertEquals(media(1).length + media(2).length, spool.cachedBytes(), "segment 0 is no longer cached");
+            store.slow = null;
+            slow.countDown();
+            await("stored and indexed", () -> index.count(CAMERA) == 3 && spool.count() == 0);
+            assertArrayEquals(changed(0), stored(0), "read back from its file");
+            assertArrayEquals(media(1), stored(1), "stored from memory");
+            assertArrayEquals(media(2), stored(2), "stored from memory");
+            assertEquals(1, spool.readBacks(), "segment 0's media file; the init segment was cached");
+        } finally {
+            slow.countDown();
             writer.close();
         }
     }

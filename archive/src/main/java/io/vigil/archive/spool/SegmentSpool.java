@@ -101,11 +101,12 @@ public class SegmentSpool {
                                 + e.getMessage(),
                         e);
             }
+            // cached before it is tracked: an upload that sees the segment finds its bytes, never reads the file back
+            cache.keep(segment.cameraId(), segment.sequence(), media, segment.initKey(), init);
             SpooledSegment spooled = new SpooledSegment(segment, codecs, mediaFile, initFile);
             synchronized (this) {
                 track(spooled);
             }
-            cache.keep(segment.cameraId(), segment.sequence(), media, segment.initKey(), init);
             lastWriteError = null;
             return spooled;
         }
