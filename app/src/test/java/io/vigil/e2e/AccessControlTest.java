@@ -87,6 +87,11 @@ class AccessControlTest {
         MATRIX.put("GET /api/events", "viewer auditor admin");
         MATRIX.put("GET /api/events/{id}", "viewer auditor admin");
         MATRIX.put("DELETE /api/events/{id}", "auditor admin");
+        MATRIX.put("POST /api/incidents", "auditor admin");
+        MATRIX.put("GET /api/incidents", "auditor admin");
+        MATRIX.put("GET /api/incidents/{id}", "auditor admin");
+        MATRIX.put("POST /api/incidents/{id}/close", "auditor admin");
+        MATRIX.put("GET /api/incidents/{id}/package.zip", "auditor admin");
         MATRIX.put("POST /api/tokens", "admin");
         MATRIX.put("GET /api/tokens", "admin");
         MATRIX.put("DELETE /api/tokens/{id}", "admin");
@@ -494,6 +499,7 @@ class AccessControlTest {
         if (path.startsWith("/api/holds/")
                 || path.startsWith("/api/shares/")
                 || path.startsWith("/api/events/")
+                || path.startsWith("/api/incidents/")
                 || path.startsWith("/api/tokens/")) {
             path = path.replace("{id}", "00000000-0000-0000-0000-000000000000");
         }
