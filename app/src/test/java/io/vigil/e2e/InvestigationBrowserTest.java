@@ -88,14 +88,18 @@ class InvestigationBrowserTest {
                                 .equals(path(json("/api/cameras/" + camera), "streams", stream, "status", "state")));
             }
         }
+        // the tiles play each camera's sub stream (several cameras) or its main one (one camera): both streams must
+        // have footage at the time they are opened at, and a sub stream may begin seconds after its main stream
         Instant lastBegan = Instant.EPOCH;
         for (String camera : CAMERAS) {
-            vigil.await(
-                    camera + "'s first segment in the timeline",
-                    Duration.ofSeconds(30),
-                    () -> firstSpanStart(camera) != null);
-            Instant first = firstSpanStart(camera);
-            lastBegan = first.isAfter(lastBegan) ? first : lastBegan;
+            for (String stream : List.of("main", "sub")) {
+                vigil.await(
+                        camera + "'s first " + stream + " segment in the timeline",
+                        Duration.ofSeconds(30),
+                        () -> firstSpanStart(camera, stream) != null);
+                Instant first = firstSpanStart(camera, stream);
+                lastBegan = first.isAfter(lastBegan) ? first : lastBegan;
+            }
         }
         together = lastBegan.plusSeconds(3);
         console = new ConsoleBrowser(work.resolve("chromium-profile"), "1600,1000", Map.of());
@@ -424,10 +428,10 @@ class InvestigationBrowserTest {
         browser.findElement(By.id(id)).click();
     }
 
-    private Instant firstSpanStart(String camera) {
+    private Instant firstSpanStart(String camera, String stream) {
         List<?> spans = (List<?>) json("/api/cameras/" + camera + "/timeline?start="
                         + Instant.now().minusSeconds(3600) + "&end="
-                        + Instant.now().plusSeconds(60))
+                        + Instant.now().plusSeconds(60) + "&stream=" + stream)
                 .get("spans");
         return spans == null || spans.isEmpty()
                 ? null
