@@ -139,6 +139,10 @@ public final class ClipStream implements AutoCloseable, PulledBody.Source {
     @Override
     public void close() {
         closed = true;
+        discardFetches();
+    }
+
+    private void discardFetches() {
         for (Fetch f; (f = fetches.poll()) != null; ) {
             discard(f.bytes());
         }
@@ -163,6 +167,11 @@ public final class ClipStream implements AutoCloseable, PulledBody.Source {
                 fetches.removeLast();
                 buffersAlive.release();
                 throw e;
+            }
+            if (closed) {
+                // closed since the loop's check, maybe before this fetch was queued, where the close could not see
+                // it: discard it here (close marks before it discards, this queues before it looks)
+                discardFetches();
             }
         }
     }

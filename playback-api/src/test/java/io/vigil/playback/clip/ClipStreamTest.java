@@ -16,12 +16,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +156,33 @@ class ClipStreamTest {
         clip.close();
         queued.get(1).run(); // cancelled before it began: reads nothing
         assertEquals(0, buffers.outstanding());
+    }
+
+    @Test
+    void aFetchQueuedWhileTheStreamClosesReleasesItsBuffer() throws IOException {
+        MemoryCatalog catalog = new MemoryCatalog();
+        List<Segment> recorded = catalog.oneSession(3);
+        AtomicReference<ClipStream> stream = new AtomicReference<>();
+        List<Segment> closingOnTheSecond = new AbstractList<>() {
+            @Override
+            public Segment get(int index) {
+                if (index == 1) {
+                    stream.get().close(); // the client leaves while the reader queues the next fetch
+                }
+                return recorded.get(index);
+            }
+
+            @Override
+            public int size() {
+                return recorded.size();
+            }
+        };
+        stream.set(new ClipStream(catalog, INIT, closingOnTheSecond, TIMESCALES, new CountingExecutor(), 3, buffers));
+
+        ByteBuf init = stream.get().nextPart();
+        init.release();
+
+        assertEquals(0, buffers.outstanding(), "a segment fetched for a stream already closed was kept");
     }
 
     @Test
