@@ -5,11 +5,14 @@ import io.micronaut.json.JsonMapper;
 import io.netty.buffer.ByteBufAllocator;
 import io.vigil.kernel.hook.AuditTrail;
 import io.vigil.kernel.hook.FootageExports;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Prepares an incident's package: the incident as the caller may see it (its cameras in the caller's scope), its
@@ -24,6 +27,13 @@ public class IncidentPackages {
     private final FootageExports exports;
     private final JsonMapper json;
     private final Clock clock;
+    /** Where clips are hashed beside the threads writing packages ({@link ClipHash}): one thread per core. */
+    private final ExecutorService hashing =
+            Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), work -> {
+                Thread thread = new Thread(work, "package-sha256");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public IncidentPackages(
             Incidents incidents, AuditTrail audit, FootageExports exports, JsonMapper json, Clock clock) {
@@ -48,7 +58,12 @@ public class IncidentPackages {
                 bytes(detail.events()),
                 PackageFiles.eventsCsv(detail.events()),
                 audit.csv("incident " + incident.id()).getBytes(StandardCharsets.UTF_8));
-        return new IncidentPackage(contents, exports, clock.instant(), ByteBufAllocator.DEFAULT);
+        return new IncidentPackage(contents, exports, clock.instant(), ByteBufAllocator.DEFAULT, hashing);
+    }
+
+    @PreDestroy
+    void stop() {
+        hashing.shutdownNow();
     }
 
     private byte[] bytes(Object value) {

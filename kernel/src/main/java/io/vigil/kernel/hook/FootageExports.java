@@ -1,8 +1,8 @@
 package io.vigil.kernel.hook;
 
+import io.netty.buffer.ByteBuf;
 import io.vigil.kernel.TimeRange;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -25,12 +25,6 @@ public interface FootageExports {
     /** The export-signing public key as PEM, what {@code GET /api/keys/export-signing} serves. */
     String publicKeyPem();
 
-    /** Takes a part's bytes, valid only during the call. */
-    @FunctionalInterface
-    interface PartConsumer {
-        void accept(ByteBuffer bytes) throws IOException;
-    }
-
     /** One clip being read. */
     interface Clip extends AutoCloseable {
 
@@ -40,8 +34,11 @@ public interface FootageExports {
         /** The parts of the range with no recording. */
         List<TimeRange> gaps();
 
-        /** Hands the next part of the file to {@code consumer}; false after the last. */
-        boolean nextPart(PartConsumer consumer) throws IOException;
+        /**
+         * The next part of the file (the init segment, then each media segment), which the caller now owns and
+         * releases; null after the last. Blocks while it is being read.
+         */
+        ByteBuf nextPart() throws IOException;
 
         /**
          * The clip's manifest, the exact bytes to sign, as {@code GET .../clip.manifest} gives it, once every part was

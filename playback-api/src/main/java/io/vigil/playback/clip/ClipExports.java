@@ -34,17 +34,8 @@ public class ClipExports implements FootageExports {
             }
 
             @Override
-            public boolean nextPart(PartConsumer consumer) throws IOException {
-                ByteBuf part = clip.content().nextPart();
-                if (part == null) {
-                    return false;
-                }
-                try {
-                    consumer.accept(part.nioBuffer());
-                    return true;
-                } finally {
-                    part.release();
-                }
+            public ByteBuf nextPart() throws IOException {
+                return clip.content().nextPart();
             }
 
             @Override
