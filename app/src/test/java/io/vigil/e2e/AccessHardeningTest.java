@@ -235,6 +235,7 @@ class AccessHardeningTest {
             {"GET", "/api/cameras/cam/clip.mp4?start=" + GOOD_START + "&end=BAD", "end", "CLIP_EXPORT"},
             {"GET", "/api/cameras/cam/clip.manifest?start=BAD&end=" + GOOD_END, "start", "CLIP_EXPORT"},
             {"GET", "/api/cameras/cam/snapshot.jpg?at=BAD", "at", "SNAPSHOT"},
+            {"GET", "/api/cameras/cam/snapshot.jpg?width=BAD", "width", "SNAPSHOT"},
             {"GET", "/api/cameras/cam/verify?start=BAD&end=" + GOOD_END, "start", "VERIFY"},
             {"GET", "/api/cameras/cam/verify?start=" + GOOD_START + "&end=BAD", "end", "VERIFY"},
             {"POST", "/api/holds", "start", "HOLD_CREATE"},

@@ -301,7 +301,13 @@ class RecordingEndToEndTest {
         SegmentIndex index = context.getBean(SegmentIndex.class);
         awaitSegments(index, "lobby");
         Segment middle = index.newest("lobby", 1000).get(2);
-        for (String query : List.of("", "?at=" + middle.start().plusMillis(1300))) {
+        // the frame's size, or scaled down to a width asked (a timeline's hover), never up
+        Map<String, String> sizes = new java.util.LinkedHashMap<>();
+        sizes.put("", "640,360");
+        sizes.put("?at=" + middle.start().plusMillis(1300), "640,360");
+        sizes.put("?at=" + middle.start().plusMillis(1300) + "&width=160", "160,90");
+        sizes.put("?width=2000", "640,360");
+        for (String query : sizes.keySet()) {
             HttpResponse<byte[]> jpeg = vigil.download("/api/cameras/lobby/snapshot.jpg" + query);
             assertEquals(200, jpeg.statusCode(), query);
             assertEquals("image/jpeg", jpeg.headers().firstValue("Content-Type").orElse(""));
@@ -318,8 +324,11 @@ class RecordingEndToEndTest {
                             "-of",
                             "csv=p=0",
                             file.toString()));
-            assertEquals("mjpeg,640,360", probe.strip(), query);
+            assertEquals("mjpeg," + sizes.get(query), probe.strip(), query);
         }
+        HttpResponse<String> notAWidth = send("GET", "/api/cameras/lobby/snapshot.jpg?width=8", null);
+        assertEquals(400, notAWidth.statusCode());
+        assertTrue(notAWidth.body().contains("\"width\""), notAWidth.body());
         HttpResponse<String> never = send("GET", "/api/cameras/lobby/snapshot.jpg?at=2001-01-01T00:00:00Z", null);
         assertEquals(404, never.statusCode());
         assertTrue(never.body().contains("\"error\":\"NO_RECORDINGS\""), never.body());

@@ -20,6 +20,7 @@ import io.vigil.kernel.TimeRange;
 import io.vigil.playback.clip.ClipExporter;
 import io.vigil.playback.clip.ExportSigner;
 import io.vigil.playback.snapshot.SnapshotMaker;
+import io.vigil.playback.snapshot.SnapshotWidth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,10 +131,14 @@ public class HistoryController {
 
     @Get("/snapshot.jpg")
     public HttpResponse<byte[]> snapshot(
-            String id, @Nullable @QueryValue String at, @Nullable @QueryValue String stream) {
+            String id,
+            @Nullable @QueryValue String at,
+            @Nullable @QueryValue String stream,
+            @Nullable @QueryValue String width) {
         String key = cameras.requireStream(id, stream);
         Instant instant = TimeRange.optionalInstant("at", at);
-        return HttpResponse.ok(snapshots.jpeg(key, instant))
+        SnapshotWidth scaled = SnapshotWidth.parse(width);
+        return HttpResponse.ok(snapshots.jpeg(key, instant, scaled))
                 .contentType(MediaType.IMAGE_JPEG_TYPE)
                 .header(
                         HttpHeaders.CACHE_CONTROL,

@@ -6,6 +6,8 @@ import io.vigil.archive.read.SegmentBytes;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import jakarta.inject.Singleton;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,6 +37,14 @@ public class SnapshotMaker {
 
     /** @param at the instant, or null for the newest frame */
     public byte[] jpeg(String cameraId, Instant at) {
+        return jpeg(cameraId, at, null);
+    }
+
+    /**
+     * @param at    the instant, or null for the newest frame
+     * @param width the width to scale it down to, or null for the frame's own
+     */
+    public byte[] jpeg(String cameraId, Instant at, SnapshotWidth width) {
         List<Segment> run = archive.upTo(cameraId, at);
         if (run.isEmpty()) {
             throw new VigilException(
@@ -67,7 +77,7 @@ public class SnapshotMaker {
                 if (chosen != null && frame.timestamp - firstTimestamp > targetMicros) {
                     break;
                 }
-                chosen = deepCopy(converter.convert(frame));
+                chosen = copy(converter.convert(frame), width);
             }
             grabber.stop();
             if (chosen == null) {
@@ -82,9 +92,19 @@ public class SnapshotMaker {
         }
     }
 
-    private static BufferedImage deepCopy(BufferedImage image) {
-        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        copy.getGraphics().drawImage(image, 0, 0, null);
+    /** The frame copied out of the converter's reused image, scaled down to {@code width} if given. */
+    private static BufferedImage copy(BufferedImage image, SnapshotWidth width) {
+        int[] size = width == null
+                ? new int[] {image.getWidth(), image.getHeight()}
+                : width.scale(image.getWidth(), image.getHeight());
+        BufferedImage copy = new BufferedImage(size[0], size[1], BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D graphics = copy.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            graphics.drawImage(image, 0, 0, size[0], size[1], null);
+        } finally {
+            graphics.dispose();
+        }
         return copy;
     }
 }
