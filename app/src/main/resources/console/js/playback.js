@@ -79,8 +79,8 @@ function say(tile, words) {
 /** The frame time shown (a Date, or null), and while the tile waits for the clock, where its footage starts. */
 function show(tile, date, waitsFor) {
   const from = tile.querySelector('.from');
-  from.textContent = waitsFor === null ? '' : `footage from ${timeOfDay(waitsFor, true)}`;
-  if (waitsFor === null) delete tile.dataset.waitsFor; else tile.dataset.waitsFor = String(waitsFor);
+  from.textContent = waitsFor == null ? '' : `footage from ${timeOfDay(waitsFor, true)}`;
+  if (waitsFor == null) delete tile.dataset.waitsFor; else tile.dataset.waitsFor = String(waitsFor);
   const label = tile.querySelector('.clock');
   if (!date) {
     delete tile.dataset.playingDate;
