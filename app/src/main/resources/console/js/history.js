@@ -1,8 +1,11 @@
-// History: a camera and a UTC day, its timeline of recorded spans and gaps, playback from any point (with the
-// shown frame's wall-clock time from EXT-X-PROGRAM-DATE-TIME), and for auditors a selected range to export as
-// a clip with its signed manifest, to hold, or to share. A camera with a sub stream shows both streams' spans and plays
-// the multivariant playlist of the range, hls.js picking the variant.
+// History: a camera and a UTC day, its timeline of recorded spans and gaps with the camera's activity strip and events
+// on its main stream's row (marks.js, as on Investigate; the event pointed at or clicked named under the bar, a click
+// playing from its start), playback from any point (with the shown frame's wall-clock time from
+// EXT-X-PROGRAM-DATE-TIME), and for auditors a selected range to export as a clip with its signed manifest, to hold, or
+// to share. A camera with a sub stream shows both streams' spans and plays the multivariant playlist of the range,
+// hls.js picking the variant.
 import {api, may} from './api.js';
+import {drawMarks, eventLabels, marksOf} from './marks.js';
 import {attach} from './player.js';
 import {rangeHtml, rangeControls} from './range.js';
 import {cameraUrl, hasSub, variantName} from './streams.js';
@@ -22,6 +25,7 @@ export async function historyPage(section, params) {
       <a href="#/investigate" id="history-investigate">Several cameras together</a>
     </form>
     <div id="history-timeline"></div>
+    <p class="hint" role="status" id="history-event"></p>
     <div class="player">
       <video id="history-video" controls muted playsinline></video>
       <p>Shown: <time id="history-clock" data-epoch-ms="">not playing</time>
@@ -35,7 +39,8 @@ export async function historyPage(section, params) {
   const message = section.querySelector('#range-message');
   let player = null;
   let day = null;
-  const bar = new TimelineBar(section.querySelector('#history-timeline'), {onPick: (t) => play(t)});
+  const bar = new TimelineBar(section.querySelector('#history-timeline'), {onPick: (t) => play(t), drawRow: drawMarks});
+  eventLabels(section.querySelector('#history-timeline'), section.querySelector('#history-event'));
 
   const camera = () => section.querySelector('#history-camera').value;
   const streams = () => (hasSub(cameras.find((c) => c.id === camera())) ? ['main', 'sub'] : ['main']);
@@ -45,11 +50,16 @@ export async function historyPage(section, params) {
     day = {start, end: start + DAY_MILLIS};
     section.querySelector('#history-investigate').href = '#/investigate?cameras=' + encodeURIComponent(camera());
     const shown = streams();
-    const timelines = await Promise.all(shown.map((stream) =>
-      api(cameraUrl(camera(), 'timeline', {start: iso(day.start), end: iso(day.end), stream}))));
+    const [timelines, marks] = await Promise.all([
+      Promise.all(shown.map((stream) =>
+        api(cameraUrl(camera(), 'timeline', {start: iso(day.start), end: iso(day.end), stream})))),
+      marksOf(camera(), day.start, day.end),
+    ]);
     bar.show(day, timelines.map((timeline, i) => ({
       stream: shown[i],
+      camera: camera(),
       spans: timeline.spans.map((s) => ({start: Date.parse(s.start), end: Date.parse(s.end)})),
+      ...(i === 0 ? marks : {}), // the camera's events, and its main stream's activity, on the main stream's row
     })));
     section.querySelector('#history-timeline').dataset.gaps = String(timelines[0].gaps.length);
   }

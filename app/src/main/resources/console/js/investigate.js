@@ -1,14 +1,16 @@
-// Investigate: 1, 2, 4 or 9 cameras played together on one clock (sync.js), one timeline with a row per camera (its
-// spans, gaps and events, events.js), times in the site's time zone or UTC (clock.js), speed 0.5x to 16x, frame step,
-// previous and next event, a bookmark at the shown time, a range dragged out on the timeline for the range actions
-// (range.js) and a snapshot of the hovered camera and time. #/investigate?cameras=a,b&at=<RFC 3339> plays from then.
+// Investigate: 1, 2, 4 or 9 cameras played together on one clock (sync.js), each in a tile that plays from its first
+// footage at or after the time chosen or says it has none (playback.js), one timeline with a row per camera (its
+// spans, gaps, activity and events, marks.js), times in the site's time zone or UTC (clock.js), speed 0.5x to 16x,
+// frame step, previous and next event, a bookmark at the shown time, a range dragged out on the timeline for the range
+// actions (range.js) and a snapshot of the hovered camera and time. #/investigate?cameras=a,b&at=<RFC 3339> plays
+// from then.
 import {api, may} from './api.js';
 import {dateTime, dayOf, loadSiteZone, setUtc, site, startOfDay, ticks, utcShown} from './clock.js';
-import {activityOf, drawActivity} from './activity.js';
-import {bookmark, drawEvents, eventsOf, nextEvent, previousEvent} from './events.js';
-import {attach} from './player.js';
+import {bookmark, nextEvent, previousEvent} from './events.js';
+import {drawMarks, eventLabels, marksOf} from './marks.js';
+import {footageFrom, openTile, playbackTile, tileStream} from './playback.js';
 import {rangeControls, rangeHtml} from './range.js';
-import {cameraUrl, hasSub} from './streams.js';
+import {cameraUrl} from './streams.js';
 import {SyncGroup} from './sync.js';
 import {thumbnails} from './thumbs.js';
 import {iso, TimelineBar} from './timeline.js';
@@ -50,6 +52,7 @@ export async function investigatePage(section, params) {
       <span class="hint" id="inv-spread" data-spread-millis=""></span>
       <span role="status" id="inv-message"></span>
     </div>
+    <p class="hint" role="status" id="inv-event"></p>
     <div class="wall investigate" id="inv-grid"></div>${rangeHtml()}`;
   const $ = (selector) => section.querySelector(selector);
   const grid = $('#inv-grid');
@@ -60,6 +63,7 @@ export async function investigatePage(section, params) {
   let day = null;
   let group = null;
   let players = [];
+  let plays = 0;
   let speed = 1;
   let eventLists = [];
   let lastPlayhead = 0;
@@ -68,12 +72,10 @@ export async function investigatePage(section, params) {
     onPick: (t) => play(t),
     onSelect: (selection) => select(selection),
     onHover: (hover) => showThumb(hover),
-    drawRow: (element, row, w, pct) => {
-      drawActivity(element, row.activity, w, pct);
-      drawEvents(element, row.events, w, pct);
-    },
+    drawRow: drawMarks,
     clock: {label: (t) => dateTime(t), ticks: (start, end) => ticks(start, end)},
   });
+  eventLabels($('#inv-timeline'), $('#inv-event'));
   const select = rangeControls(section, {cameraIds: () => shown(), shownAt: () => (group ? group.now() : null), bar});
   const shown = () => chosen.filter(Boolean);
 
@@ -93,64 +95,44 @@ export async function investigatePage(section, params) {
     day = {start, end: start + DAY_MILLIS};
     const ids = shown();
     const range = {start: iso(day.start), end: iso(day.end)};
-    const [timelines, events, activity] = await Promise.all([
+    const [timelines, marks] = await Promise.all([
       Promise.all(ids.map((id) => api(cameraUrl(id, 'timeline', range)))),
-      Promise.all(ids.map((id) => eventsOf(id, day.start, day.end).catch(() => []))),
-      Promise.all(ids.map((id) => activityOf(id, day.start, day.end).catch(() => []))),
+      Promise.all(ids.map((id) => marksOf(id, day.start, day.end))),
     ]);
-    eventLists = events;
+    eventLists = marks.map((m) => m.events);
     bar.show(day, ids.map((id, i) => ({stream: 'main', camera: id, label: (cameraOf(id) || {}).name || id,
-      spans: timelines[i].spans.map((s) => ({start: Date.parse(s.start), end: Date.parse(s.end)})),
-      events: events[i], activity: activity[i]})));
+      spans: timelines[i].spans.map((s) => ({start: Date.parse(s.start), end: Date.parse(s.end)})), ...marks[i]})));
   }
 
   function stop() {
+    plays++; // a play still asking where its footage starts opens nothing
     if (group) group.destroy();
     players.forEach((p) => p.destroy());
     group = null;
     players = [];
   }
 
-  function play(t) {
+  async function play(t) {
     if (!may('history')) {
       message.textContent = 'Your role sees the timeline only.';
       return;
     }
     stop();
+    const run = plays;
     grid.innerHTML = '';
-    const end = day.end <= Date.now() ? iso(day.end) : null;
-    const members = shown().map((id) => {
-      const camera = cameraOf(id);
-      const tile = document.createElement('figure');
-      tile.className = 'tile playback';
-      tile.dataset.camera = id;
-      tile.innerHTML = `<video muted playsinline></video><figcaption><span class="name"></span>
-        <time class="clock"></time></figcaption>`;
-      tile.querySelector('.name').textContent = camera.name || id;
-      grid.appendChild(tile);
-      const video = tile.querySelector('video');
-      // several cameras: each its sub stream where it has one (as the wall); one: hls.js picks from both
-      const file = shown().length === 1 && hasSub(camera) ? 'master.m3u8' : 'playlist.m3u8';
-      const stream = shown().length > 1 && hasSub(camera) ? 'sub' : null;
-      const player = attach(video, cameraUrl(id, file, {start: iso(t), end, stream}), {startAt: t});
-      players.push(player);
-      return {video, player, onTick: (date) => showTile(tile, date)};
-    });
+    const end = day.end <= Date.now() ? day.end : null;
+    const several = shown().length > 1;
+    const tiles = shown().map((id) => ({camera: cameraOf(id), tile: playbackTile(grid, cameraOf(id))}));
+    const starts = await Promise.all(tiles.map(({camera}) =>
+      footageFrom(camera.id, tileStream(camera, several), t, end)));
+    if (run !== plays) return; // played again, or left, meanwhile
+    const members = tiles.map(({camera, tile}, i) => openTile(tile, camera, {t, end, several, startsAt: starts[i]}))
+      .filter(Boolean);
+    players = members.map((m) => m.player);
     const fps = (cameraOf(shown()[0]).status || {}).framesPerSecond;
     group = new SyncGroup(members, {frameMillis: 1000 / (fps > 0 ? fps : 25), onSpread: showClock});
     group.setRate(speed);
     $('#inv-play').textContent = 'Pause';
-  }
-
-  function showTile(tile, date) {
-    const label = tile.querySelector('.clock');
-    if (!date) {
-      delete tile.dataset.playingDate;
-      label.textContent = '';
-      return;
-    }
-    tile.dataset.playingDate = String(Math.round(date.getTime()));
-    label.textContent = dateTime(date.getTime());
   }
 
   function showClock(spread) {

@@ -1,7 +1,10 @@
-// Several players on one clock: the first camera that shows a frame is the clock master, every other player is
-// corrected to its playingDate (the program date time of the frame shown) each tick: sought when far off, nudged
-// with playbackRate when a little off, left alone within a frame, and all held paused while one waits for data.
-// `correction` is the pure rule; SyncGroup applies it.
+// Several players on one clock: of the cameras showing a frame, the one whose footage starts first (the first listed of
+// those starting together) is the clock master, every other player is corrected to its playingDate (the program date
+// time of the frame shown) each tick: sought when far off, nudged with playbackRate when a little off, left alone
+// within a frame, and all held paused while one waits for data. A camera whose footage starts later than the clock
+// (it began recording after the time chosen) is held paused on its first frame until the clock gets there, never
+// sought before its footage nor pulling the others forward (nor playing on while a camera that starts earlier still
+// loads, for up to HOLD_MAX_MILLIS). `correction` and `beforeFootage` are the pure rules; SyncGroup applies them.
 
 /** Off by more than this: seek (a nudge would take too long; a seek costs a decode from the preceding keyframe). */
 export const SEEK_MILLIS = 400;
@@ -47,6 +50,19 @@ export function correction(offMillis, baseRate, {paused = false, frameMillis = 4
   return {seekSeconds: 0, rate: baseRate * (1 - nudge)};
 }
 
+/**
+ * Whether a follower whose footage starts at startsAt (epoch millis; null: at the time chosen) waits on its first
+ * frame for the master's clock (epoch millis) to get there: until the clock is within half a frame of it.
+ */
+export function beforeFootage(clockMillis, startsAt, frameMillis = 40) {
+  return startsAt !== null && startsAt !== undefined && clockMillis < startsAt - frameMillis / 2;
+}
+
+/** Where a member's footage starts, for choosing the master: at the time chosen (startsAt null) before any other. */
+function starts(member) {
+  return member.startsAt === null ? -Infinity : member.startsAt;
+}
+
 /** The largest difference between the times (epoch millis) shown, null for fewer than two. */
 export function spread(times) {
   const shown = times.filter((t) => t !== null && isFinite(t));
@@ -54,23 +70,38 @@ export function spread(times) {
 }
 
 /**
- * Keeps members ({video, player, onTick(date)}) on the clock of the first that shows a frame. speed() and paused()
- * say how the master plays. onSpread hears each tick's spread of the shown times.
+ * Keeps members ({video, player, startsAt, onTick(date, waitsFor)}) on the master's clock; startsAt (epoch millis)
+ * is where a member's footage starts, null for at the time chosen; onTick hears the frame time shown and, while the
+ * member waits for the clock to reach its footage, startsAt (else null). paused() says how the master plays.
+ * onSpread hears each tick's spread of the shown times of the members not waiting.
  */
 export class SyncGroup {
   constructor(members, {frameMillis = 40, onSpread = () => {}} = {}) {
-    this.members = members.map((m) => ({...m, settledAt: 0, waitingSince: null}));
+    this.members = members.map((m) => ({startsAt: null, ...m, settledAt: 0, waitingSince: null, early: false}));
     this.frameMillis = frameMillis;
     this.onSpread = onSpread;
     this.rate = 1;
     this.userPaused = false;
     this.held = false;
+    this.startedAt = performance.now();
     this.timer = setInterval(() => this.tick(), TICK_MILLIS);
   }
 
-  /** The member whose clock the others follow: the first showing a frame. */
-  master() {
-    return this.members.find((m) => m.player.playingDate()) || null;
+  /** The member whose clock the others follow: of those showing a frame, the first listed whose footage starts first. */
+  master(dates = this.members.map((m) => m.player.playingDate())) {
+    return this.members.filter((m, i) => dates[i])
+      .reduce((best, m) => (best === null || starts(m) < starts(best) ? m : best), null);
+  }
+
+  /** Marks the members that wait on their first frame: before the clock, or while one starting earlier still loads. */
+  markEarly(master, dates, now) {
+    const clock = master ? dates[this.members.indexOf(master)].getTime() : null;
+    const loading = master !== null && now - this.startedAt < HOLD_MAX_MILLIS
+      && this.members.some((m, i) => !dates[i] && starts(m) < starts(master));
+    this.members.forEach((m) => {
+      m.early = m.startsAt !== null && clock !== null
+        && (loading || (m !== master && beforeFootage(clock, m.startsAt, this.frameMillis)));
+    });
   }
 
   /** The master's shown time, epoch millis, or null. */
@@ -93,7 +124,7 @@ export class SyncGroup {
   play() {
     this.userPaused = false;
     this.held = false;
-    this.members.forEach((m) => m.video.play().catch(() => {}));
+    this.members.forEach((m) => { if (!m.early) m.video.play().catch(() => {}); });
   }
 
   /** Paused by the user (not held for a player waiting for data). */
@@ -105,7 +136,7 @@ export class SyncGroup {
   waiting(dates, now) {
     let any = false;
     this.members.forEach((m, i) => {
-      const starved = dates[i] && !m.video.ended && (m.video.seeking || m.video.readyState < HAVE_FUTURE_DATA);
+      const starved = dates[i] && !m.early && !m.video.ended && (m.video.seeking || m.video.readyState < HAVE_FUTURE_DATA);
       m.waitingSince = starved ? (m.waitingSince ?? now) : null;
       any = any || (starved && now - m.waitingSince < HOLD_MAX_MILLIS);
     });
@@ -119,7 +150,7 @@ export class SyncGroup {
       return;
     }
     this.held = waiting;
-    this.members.forEach((m) => (waiting ? m.video.pause() : m.video.play().catch(() => {})));
+    this.members.forEach((m) => (waiting || m.early ? m.video.pause() : m.video.play().catch(() => {})));
   }
 
   /** Pauses, and moves the master one frame on; the next tick puts every follower on that frame. */
@@ -132,19 +163,27 @@ export class SyncGroup {
   }
 
   tick() {
-    const master = this.master();
     const dates = this.members.map((m) => m.player.playingDate());
-    this.members.forEach((m, i) => m.onTick(dates[i]));
-    this.onSpread(spread(dates.map((d) => (d ? d.getTime() : null))));
+    const master = this.master(dates);
     const now = performance.now();
+    this.markEarly(master, dates, now);
+    this.members.forEach((m, i) => m.onTick(dates[i], m.early ? m.startsAt : null));
+    this.onSpread(spread(dates.map((d, i) => (d && !this.members[i].early ? d.getTime() : null))));
     this.hold(dates, now);
     if (!master || master.video.seeking) {
       return;
     }
-    const clock = master.player.playingDate().getTime();
+    const clock = dates[this.members.indexOf(master)].getTime();
     const paused = this.userPaused || this.held;
     master.video.playbackRate = this.rate;
+    if (!paused && !master.early && master.video.paused && !master.video.ended) {
+      master.video.play().catch(() => {}); // a master that waited on its first frame
+    }
     this.members.forEach((m, i) => {
+      if (m.early) {
+        if (!m.video.paused) m.video.pause(); // on its first frame until the clock gets there
+        return;
+      }
       if (m === master || !dates[i] || m.video.seeking || now - m.settledAt < SETTLE_MILLIS) {
         return;
       }

@@ -1,8 +1,10 @@
 // The timeline bar: recorded spans over a window of the day, zoomable from 24 h to 5 min, with a cursor
 // (keyboard: arrows move it, Enter plays from it, + and - zoom) and the playhead of the video. One row of spans per
-// stream shown (main, and sub for a camera that has one) or per camera, each named on the bar. Optionally: drawRow
-// adds to a row (events), onSelect hears a range dragged out on the bar, onHover the time under the pointer, and
-// clock ({label(t), ticks(start, end)}) shows times and hour and minute ticks in a time zone.
+// stream shown (main, and sub for a camera that has one) or per camera, each named on the bar (rows.js). Optionally:
+// drawRow adds to a row (a camera's activity and events: marks.js), onSelect hears a range dragged out on the bar,
+// onHover the time under the pointer, and clock ({label(t), ticks(start, end)}) shows times and hour and minute ticks
+// in a time zone. A click on an event drawn on a row picks that event's start.
+import {drawRows} from './rows.js';
 
 const ZOOMS_MILLIS = [24 * 3600e3, 6 * 3600e3, 3600e3, 15 * 60e3, 5 * 60e3];
 /** A press that moves further than this before it is released drags out a range instead of picking a time. */
@@ -39,7 +41,8 @@ export class TimelineBar {
         this.dragged = false; // the end of a drag, not a pick
         return;
       }
-      this.setCursor(this.timeAt(e.clientX));
+      const mark = e.target.closest('.event[data-start]'); // an event picks its own start
+      this.setCursor(mark ? Number(mark.dataset.start) : this.timeAt(e.clientX));
       this.onPick(this.cursor);
     });
     this.bar.addEventListener('pointerdown', (e) => this.dragStart(e));
@@ -167,38 +170,7 @@ export class TimelineBar {
     this.bar.dataset.windowStart = String(w.start);
     this.bar.dataset.windowEnd = String(w.end);
     this.bar.style.setProperty('--rows', String(Math.max(1, this.rows.length)));
-    this.rows.forEach((row, i) => {
-      const spans = document.createElement('div');
-      spans.className = 'spans';
-      spans.dataset.stream = row.stream;
-      if (row.camera) spans.dataset.camera = row.camera;
-      spans.style.setProperty('--row', String(i));
-      spans.style.setProperty('--rows', String(this.rows.length));
-      if (this.rows.length > 1) {
-        const label = document.createElement('span');
-        label.className = 'row-label';
-        label.textContent = row.label || row.stream;
-        spans.appendChild(label);
-      }
-      for (const s of row.spans) {
-        const a = Math.max(s.start, w.start);
-        const b = Math.min(s.end, w.end);
-        if (b > a) {
-          const d = document.createElement('div');
-          d.className = 'span';
-          d.style.left = pct(a) + '%';
-          d.style.width = Math.max(0.2, pct(b) - pct(a)) + '%';
-          d.title = `${row.label || row.stream + ' stream'} recorded ${this.label(s.start)} to ${this.label(s.end)}`;
-          d.dataset.start = String(s.start);
-          d.dataset.end = String(s.end);
-          spans.appendChild(d);
-        }
-      }
-      if (this.drawRow) {
-        this.drawRow(spans, row, w, pct);
-      }
-      rows.appendChild(spans);
-    });
+    drawRows(rows, this.rows, w, pct, {label: (t) => this.label(t), drawRow: this.drawRow});
     this.drawTicks(w, pct);
     const place = (el, t) => {
       el.hidden = t === null || t < w.start || t > w.end;

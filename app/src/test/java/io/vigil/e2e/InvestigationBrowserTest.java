@@ -40,7 +40,10 @@ import org.openqa.selenium.interactions.Actions;
  * stay within 100 ms of each other, sampled every second for 30 s at 1x and at 4x, while the picture moves on), a
  * frame step moves every tile one frame, the clock shows the site's zone and UTC on the toggle, a bookmark lands in
  * {@code /api/events} at the shown time and on every camera's row, and a drag on the timeline fills the range with the
- * times under the drag's ends. Every wait is a poll with a deadline.
+ * times under the drag's ends. The History page of one of them draws a point and a ranged event posted through the API
+ * where their times fall, names the one pointed at or clicked, and its activity strip as the API gives it. A camera
+ * added later (reading cam1's stream) plays from its first footage, waiting on that frame until the clock gets there,
+ * then on the clock; one that never recorded says so in words. Every wait is a poll with a deadline.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,6 +55,9 @@ class InvestigationBrowserTest {
     private static final long MAX_SPREAD_MILLIS = 100;
 
     private static final int SAMPLES = 30;
+    /** How long before a camera's first footage the late-camera case opens the page (played at 2x after a look). */
+    private static final long LATE_SECONDS = 20;
+
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.US);
 
     private Path work;
@@ -136,7 +142,8 @@ class InvestigationBrowserTest {
                   farAhead: s.correction(1000, 1), behind: s.correction(-100, 1), ahead4x: s.correction(100, 4),
                   within: s.correction(10, 2), pausedOff: s.correction(30, 1, {paused: true}),
                   pausedOn: s.correction(10, 1, {paused: true}), capped: s.correction(390, 1),
-                  spread: s.spread([1000, 1040, null, 1010])}));""");
+                  spread: s.spread([1000, 1040, null, 1010]), early: s.beforeFootage(1000, 2000),
+                  arrived: s.beforeFootage(1980, 2000), onTime: s.beforeFootage(1000, null)}));""");
         assertEquals(Map.of("seekSeconds", -1L, "rate", 1L), rules.get("farAhead"), "over 400 ms: seek by it");
         assertEquals(Map.of("seekSeconds", 0L, "rate", 1.1), rules.get("behind"), "100 ms behind: 10 % faster");
         assertEquals(Map.of("seekSeconds", 0L, "rate", 3.6), rules.get("ahead4x"), "relative to the master's rate");
@@ -145,6 +152,9 @@ class InvestigationBrowserTest {
         assertEquals(Map.of("seekSeconds", 0L, "rate", 1L), rules.get("pausedOn"), "paused, within half a frame");
         assertEquals(Map.of("seekSeconds", 0L, "rate", 0.8), rules.get("capped"), "a nudge is at most 20 %");
         assertEquals(40L, rules.get("spread"));
+        assertEquals(true, rules.get("early"), "footage a second after the clock: held on its first frame");
+        assertEquals(false, rules.get("arrived"), "the clock within half a frame of it: it plays");
+        assertEquals(false, rules.get("onTime"), "footage at the time chosen");
     }
 
     @Test
@@ -285,7 +295,7 @@ class InvestigationBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void fourCamerasPlayOnOneClockAt4x() throws Exception {
         // 30 s at 4x play 2 minutes: wait until every camera recorded that much after the start
         Instant needed = together.plusSeconds(150);
@@ -300,57 +310,161 @@ class InvestigationBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void eachCamerasRowShowsItsActivityAsTheApiGivesIt() throws Exception {
         for (String camera : CAMERAS) {
-            // the strip as drawn, read at once (the timeline redraws as the playhead moves)
-            String read =
-                    "const s = document.querySelector('#timeline .spans[data-camera=' + arguments[0] + '] .activity');"
-                            + "return s && s.querySelector('.level') ? {start: s.dataset.start, end: s.dataset.end,"
-                            + " buckets: s.dataset.buckets, askedAt: s.dataset.askedAt, bars: [...s.querySelectorAll('.level')]"
-                            + ".map((b) => [b.dataset.start, b.dataset.bitsPerSecond])} : null;";
-            @SuppressWarnings("unchecked")
-            Map<String, Object> shown = waitForValue(
-                    camera + "'s activity strip",
+            assertActivityAsTheApiGivesIt("#timeline .spans[data-camera=" + camera + "]", camera);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void historyDrawsTheCamerasEventsWhereTheyHappenedNamesThemAndDrawsItsActivity() throws Exception {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // inside the 5 minutes the zoomed bar shows around the newest footage
+        Instant at = now.minusSeconds(45);
+        Instant from = now.minusSeconds(120);
+        Instant to = now.minusSeconds(90);
+        String point = postEvent("{\"cameraIds\": [\"cam1\"], \"at\": \"" + at
+                + "\", \"label\": \"Door forced\", \"note\": \"back door\", \"source\": \"door panel\"}");
+        String ranged = postEvent("{\"cameraIds\": [\"cam1\"], \"start\": \"" + from + "\", \"end\": \"" + to
+                + "\", \"label\": \"Loitering\"}");
+        browser.get(vigil.base + "/#/history?camera=cam1");
+        browser.navigate().refresh();
+        console.waitFor(
+                "the history timeline",
+                Duration.ofSeconds(20),
+                () -> !browser.findElements(By.cssSelector("#timeline .spans[data-stream=main]"))
+                        .isEmpty());
+        for (int i = 0; i < 4; i++) {
+            browser.findElement(By.cssSelector("button[data-zoom=in]")).click(); // 5 minutes around the newest footage
+        }
+        String row = "#timeline .spans[data-stream=main]";
+        // where each event is drawn against where its times fall in the window shown, read at one instant
+        String read = "const row = document.querySelector(arguments[0]);"
+                + "const bar = document.getElementById('timeline');"
+                + "const e = row && row.querySelector('.event[data-event-id=\"' + arguments[1] + '\"]');"
+                + "if (!e) return null; const r = row.getBoundingClientRect(); const b = e.getBoundingClientRect();"
+                + "return {left: b.left - r.left, right: b.right - r.left, width: r.width, start: Number(e.dataset.start),"
+                + " from: Number(bar.dataset.windowStart), to: Number(bar.dataset.windowEnd), point: e.classList.contains('point')};";
+        Map<String, Object> tick = drawnEvent(read, row, point);
+        assertEquals(at.toEpochMilli(), number(tick.get("start")), 0, "the point event's time");
+        assertEquals(true, tick.get("point"), "a point event is a tick");
+        // a tick 3 px wide centred on its time: its middle within a pixel of where its time falls
+        assertEquals(
+                x(tick, at), (number(tick.get("left")) + number(tick.get("right"))) / 2 - 0.5, 1.0, "tick " + tick);
+        Map<String, Object> bar = drawnEvent(read, row, ranged);
+        assertEquals(false, bar.get("point"), "a ranged event is a bar");
+        assertEquals(x(bar, from), number(bar.get("left")), 1.0, "the bar begins at its start: " + bar);
+        assertEquals(x(bar, to), number(bar.get("right")), 1.0, "the bar ends at its end: " + bar);
+        System.out.println("MEASURED history events: tick " + tick + ", bar " + bar);
+
+        // the bar is redrawn every 10 s: find, point at and click each event afresh until it takes
+        By tickElement = By.cssSelector(row + " .event[data-event-id='" + point + "']");
+        console.waitFor("pointing at the point event", Duration.ofSeconds(10), () -> {
+            new Actions(browser).moveToElement(browser.findElement(tickElement)).perform();
+            return true;
+        });
+        String named = console.waitForValue(
+                "the hovered event named under the timeline",
+                Duration.ofSeconds(5),
+                () -> browser.findElement(By.id("history-event")).getText(),
+                text -> text.startsWith("Door forced"));
+        assertEquals("Door forced: back door (" + SHOWN.format(at.atZone(ZoneId.of("UTC"))) + ", door panel)", named);
+
+        By barElement = By.cssSelector(row + " .event[data-event-id='" + ranged + "']");
+        console.waitFor("clicking the ranged event", Duration.ofSeconds(10), () -> {
+            browser.findElement(barElement).click();
+            return true;
+        });
+        console.waitForValue(
+                "the clicked event named under the timeline",
+                Duration.ofSeconds(5),
+                () -> browser.findElement(By.id("history-event")).getText(),
+                text -> text.startsWith("Loitering ("));
+        long shown = console.waitForValue(
+                "playback from the clicked event's start",
+                Duration.ofSeconds(30),
+                () -> Long.parseLong(browser.findElement(By.id("history-clock")).getAttribute("data-epoch-ms")),
+                t -> t > 0);
+        assertTrue(
+                shown >= from.toEpochMilli() - 1000 && shown < from.toEpochMilli() + 10_000,
+                "playing from the event's start " + from + ": " + Instant.ofEpochMilli(shown));
+        assertActivityAsTheApiGivesIt(row, "cam1");
+        console.screenshot("history-events");
+        console.assertNothingBlocked();
+    }
+
+    @Test
+    @Order(7) // before the 4x case, which waits minutes for footage anyway
+    void aCameraThatStartsLaterPlaysFromItsFirstFootageOnTheClockAndOneWithoutFootageSaysSo() throws Exception {
+        // cam5 reads cam1's stream but begins recording now, minutes after the others; cam6's camera never answers
+        for (String camera : List.of("cam5:" + simulator.url("cam1"), "cam6:rtsp://127.0.0.1:1/x")) {
+            String[] idUrl = camera.split(":", 2);
+            HttpResponse<String> created = vigil.send(
+                    "POST",
+                    "/api/cameras",
+                    "{\"id\":\"" + idUrl[0] + "\",\"name\":\"Dock " + idUrl[0] + "\",\"url\":\"" + idUrl[1] + "\"}");
+            assertEquals(201, created.statusCode(), created.body());
+        }
+        try {
+            vigil.await("cam5's first segment", Duration.ofSeconds(60), () -> firstSpanStart("cam5", "main") != null);
+            Instant first = firstSpanStart("cam5", "main");
+            Instant t = first.minusSeconds(LATE_SECONDS); // cam1 and cam2 recorded then, cam5 not yet
+            List<String> cameras = List.of("cam1", "cam2", "cam5", "cam6");
+            browser.get(vigil.base + "/#/investigate?cameras=" + String.join(",", cameras) + "&at=" + t);
+            browser.navigate().refresh();
+            ZoneId site = ZoneId.of(SITE_ZONE);
+            DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
+            console.waitForValue(
+                    "cam6's tile saying it has no footage",
                     Duration.ofSeconds(20),
-                    () -> (Map<String, Object>) console.script(read, camera),
-                    m -> m != null);
-            // the same question the page asked, answered by the API: every bar of a finished minute (whose bit rate
-            // no longer changes; the levels move with the camera's recent median as minutes are added) has its
-            // bucket's bit rate, and no bar stands where the API has no footage
-            Map<String, Object> asked = json("/api/cameras/" + camera + "/activity?start=" + shown.get("start")
-                    + "&end=" + shown.get("end") + "&buckets=" + shown.get("buckets"));
-            Map<Long, Double> rates = new java.util.HashMap<>();
-            for (Object b : (List<?>) asked.get("buckets")) {
-                Map<?, ?> bucket = (Map<?, ?>) b;
-                if (bucket.get("bitsPerSecond") != null) {
-                    rates.put(
-                            Instant.parse(String.valueOf(bucket.get("start"))).toEpochMilli(),
-                            number(bucket.get("bitsPerSecond")));
-                }
+                    () -> tileText("cam6", ".overlay"),
+                    ("No footage from " + time.format(t.atZone(site)))::equals);
+            // while the clock is before cam5's footage: cam5 on its first frame, saying from when; cam1 and cam2 on the
+            // clock
+            Map<String, Object> waiting = console.waitForValue(
+                    "cam1 and cam2 on one clock, cam5 waiting on its first frame",
+                    Duration.ofSeconds(30),
+                    () -> tiles(),
+                    m -> shown(m, "cam1") > 0
+                            && Math.abs(shown(m, "cam1") - shown(m, "cam2")) <= MAX_SPREAD_MILLIS
+                            && shown(m, "cam5") > 0
+                            && String.valueOf(first.toEpochMilli())
+                                    .equals(tile(m, "cam5").get("waitsFor")));
+            assertTrue(shown(waiting, "cam1") < first.toEpochMilli(), "the clock before cam5's footage: " + waiting);
+            assertTrue(shown(waiting, "cam5") >= first.toEpochMilli() - 40, "cam5 shows its first frame: " + waiting);
+            assertTrue(shown(waiting, "cam5") < first.toEpochMilli() + 500, "held there: " + waiting);
+            assertEquals(
+                    "footage from " + time.format(first.atZone(site)),
+                    tile(waiting, "cam5").get("from"));
+            assertEquals("0", String.valueOf(tile(waiting, "cam6").get("shown")), "no picture for cam6: " + waiting);
+            console.screenshot("investigate-late-camera");
+            // at 2x the clock reaches cam5's footage in a few seconds (well behind its live edge still): cam5 then
+            // plays, on the clock with the others
+            browser.findElement(By.cssSelector("#inv-speeds button[data-speed='2']"))
+                    .click();
+            Map<String, Object> joined = console.waitForValue(
+                    "cam5 playing on the clock with cam1 and cam2",
+                    Duration.ofSeconds(30),
+                    () -> tiles(),
+                    m -> shown(m, "cam1") > first.toEpochMilli() + 1000
+                            && tile(m, "cam5").get("waitsFor") == null
+                            && spread(List.of(shown(m, "cam1"), shown(m, "cam2"), shown(m, "cam5")))
+                                    <= MAX_SPREAD_MILLIS);
+            double played = number(tile(joined, "cam5").get("currentTime"));
+            Map<String, Object> later = console.waitForValue(
+                    "cam5's video moving on",
+                    Duration.ofSeconds(10),
+                    () -> tiles(),
+                    m -> number(tile(m, "cam5").get("currentTime")) > played + 1);
+            assertTrue(shown(later, "cam5") > first.toEpochMilli(), "cam5 past its first frame: " + later);
+            System.out.println("MEASURED late camera: footage from " + first + ", chosen " + t + "; waiting " + waiting
+                    + "; joined " + joined);
+        } finally {
+            for (String camera : List.of("cam5", "cam6")) {
+                vigil.send("DELETE", "/api/cameras/" + camera, null);
             }
-            // a minute was finished and stored when the page asked if it ended some seconds before (upload delay)
-            long settled = Long.parseLong(String.valueOf(shown.get("askedAt"))) - 15_000;
-            List<?> bars = (List<?>) shown.get("bars");
-            int compared = 0;
-            for (Object bar : bars) {
-                List<?> drawn = (List<?>) bar;
-                long start = Long.parseLong(String.valueOf(drawn.get(0)));
-                assertTrue(
-                        rates.containsKey(start),
-                        camera + ": a bar at " + Instant.ofEpochMilli(start) + " where the API has no footage");
-                if (start + 60_000 <= settled) {
-                    assertEquals(
-                            rates.get(start),
-                            Double.parseDouble(String.valueOf(drawn.get(1))),
-                            1e-6,
-                            camera + "'s bar at " + Instant.ofEpochMilli(start));
-                    compared++;
-                }
-            }
-            assertTrue(compared >= 1, camera + ": no finished minute to compare among " + bars.size() + " bars");
-            System.out.println("MEASURED " + camera + " activity: " + bars.size() + " bars drawn, " + compared
-                    + " finished minutes compared with the API");
         }
     }
 
@@ -403,6 +517,110 @@ class InvestigationBrowserTest {
         assertTrue(
                 playedSeconds >= 0.75 * speed * wallSeconds,
                 "the picture moved on at " + name + ": " + playedSeconds + " s in " + wallSeconds + " s");
+    }
+
+    /**
+     * The activity strip drawn on the row (a CSS selector) is the camera's activity as the API gives it for the same
+     * question: every bar of a finished minute has its bucket's bit rate, and no bar stands where the API has no footage.
+     */
+    private void assertActivityAsTheApiGivesIt(String row, String camera) throws InterruptedException {
+        // the strip as drawn, read at once (the timeline redraws as the playhead moves)
+        String read = "const s = document.querySelector(arguments[0] + ' .activity');"
+                + "return s && s.querySelector('.level') ? {start: s.dataset.start, end: s.dataset.end,"
+                + " buckets: s.dataset.buckets, askedAt: s.dataset.askedAt, bars: [...s.querySelectorAll('.level')]"
+                + ".map((b) => [b.dataset.start, b.dataset.bitsPerSecond])} : null;";
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shown = waitForValue(
+                camera + "'s activity strip",
+                Duration.ofSeconds(20),
+                () -> (Map<String, Object>) console.script(read, row),
+                m -> m != null);
+        // the same question the page asked, answered by the API: every bar of a finished minute (whose bit rate
+        // no longer changes; the levels move with the camera's recent median as minutes are added) has its
+        // bucket's bit rate, and no bar stands where the API has no footage
+        Map<String, Object> asked = json("/api/cameras/" + camera + "/activity?start=" + shown.get("start") + "&end="
+                + shown.get("end") + "&buckets=" + shown.get("buckets"));
+        Map<Long, Double> rates = new java.util.HashMap<>();
+        for (Object b : (List<?>) asked.get("buckets")) {
+            Map<?, ?> bucket = (Map<?, ?>) b;
+            if (bucket.get("bitsPerSecond") != null) {
+                rates.put(
+                        Instant.parse(String.valueOf(bucket.get("start"))).toEpochMilli(),
+                        number(bucket.get("bitsPerSecond")));
+            }
+        }
+        // a minute was finished and stored when the page asked if it ended some seconds before (upload delay)
+        long settled = Long.parseLong(String.valueOf(shown.get("askedAt"))) - 15_000;
+        List<?> bars = (List<?>) shown.get("bars");
+        int compared = 0;
+        for (Object bar : bars) {
+            List<?> drawn = (List<?>) bar;
+            long start = Long.parseLong(String.valueOf(drawn.get(0)));
+            assertTrue(
+                    rates.containsKey(start),
+                    camera + ": a bar at " + Instant.ofEpochMilli(start) + " where the API has no footage");
+            if (start + 60_000 <= settled) {
+                assertEquals(
+                        rates.get(start),
+                        Double.parseDouble(String.valueOf(drawn.get(1))),
+                        1e-6,
+                        camera + "'s bar at " + Instant.ofEpochMilli(start));
+                compared++;
+            }
+        }
+        assertTrue(compared >= 1, camera + ": no finished minute to compare among " + bars.size() + " bars");
+        System.out.println("MEASURED " + camera + " activity: " + bars.size() + " bars drawn, " + compared
+                + " finished minutes compared with the API");
+    }
+
+    /** Posts an event as the test admin; its id. */
+    private String postEvent(String json) throws Exception {
+        HttpResponse<String> posted = vigil.send("POST", "/api/events", json);
+        assertEquals(201, posted.statusCode(), posted.body());
+        return String.valueOf(vigil.context
+                .getBean(JsonMapper.class)
+                .readValue(posted.body(), Argument.mapOf(String.class, Object.class))
+                .get("id"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> drawnEvent(String read, String row, String id) throws InterruptedException {
+        return waitForValue(
+                "event " + id + " drawn on the timeline",
+                Duration.ofSeconds(20),
+                () -> (Map<String, Object>) console.script(read, row, id),
+                m -> m != null);
+    }
+
+    /** Pixels from the row's left where a time falls in the window the drawing was read with. */
+    private static double x(Map<String, Object> drawn, Instant t) {
+        double from = number(drawn.get("from"));
+        return (t.toEpochMilli() - from) / (number(drawn.get("to")) - from) * number(drawn.get("width"));
+    }
+
+    /** Each tile by camera: {shown (its data-playing-date, 0 for none), waitsFor, from, currentTime}, at one instant. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> tiles() {
+        return (Map<String, Object>) console.script("""
+                const out = {};
+                for (const t of document.querySelectorAll('#inv-grid .tile')) {
+                  out[t.dataset.camera] = {shown: Number(t.dataset.playingDate || 0), waitsFor: t.dataset.waitsFor || null,
+                    from: t.querySelector('.from').textContent, currentTime: t.querySelector('video').currentTime};
+                }
+                return out;""");
+    }
+
+    private static Map<String, Object> tile(Map<String, Object> tiles, String camera) {
+        return cast(tiles.get(camera));
+    }
+
+    private static long shown(Map<String, Object> tiles, String camera) {
+        return tiles.get(camera) == null ? 0 : ((Number) tile(tiles, camera).get("shown")).longValue();
+    }
+
+    private String tileText(String camera, String selector) {
+        return browser.findElement(By.cssSelector("#inv-grid .tile[data-camera=" + camera + "] " + selector))
+                .getText();
     }
 
     /** Each tile's shown frame time (epoch millis, its data-playing-date), read at one instant; 0 for none. */
