@@ -249,6 +249,72 @@ class InvestigationBrowserTest {
     }
 
     @Test
+    @Order(6) // independent of the drag's order: it hovers where the picture plays
+    void hoveringACamerasRowShowsItsSnapshotAtTheTimeUnderThePointerAtTheThumbnailsWidth() throws Exception {
+        String camera = CAMERAS.get(1);
+        browser.executeScript("""
+                window.snapshotsAsked = [];
+                window.hoveredAt = [];
+                if (!window.fetchBeforeHover) {
+                  window.fetchBeforeHover = window.fetch;
+                  window.fetch = (url, options) => {
+                    if (String(url).includes('/snapshot.jpg')) window.snapshotsAsked.push(String(url));
+                    return window.fetchBeforeHover(url, options);
+                  };
+                }
+                document.getElementById('timeline').addEventListener('pointermove',
+                  (e) => window.hoveredAt.push(e.clientX), true);""");
+        // the pointer on the camera's row, at the time playing now (footage there for sure)
+        @SuppressWarnings("unchecked")
+        Map<String, Object> at = (Map<String, Object>) browser.executeScript("""
+                const bar = document.getElementById('timeline');
+                const r = bar.getBoundingClientRect();
+                const row = document.querySelector('#timeline .spans[data-camera=' + arguments[0] + ']').getBoundingClientRect();
+                const from = Number(bar.dataset.windowStart), to = Number(bar.dataset.windowEnd);
+                const playing = Number(document.querySelector('#inv-grid .tile').dataset.playingDate);
+                return {dx: (playing - from) / (to - from) * r.width - r.width / 2, dy: row.top + row.height / 2 - (r.top + r.height / 2)};""", camera);
+        new Actions(browser)
+                .moveToElement(
+                        browser.findElement(By.id("timeline")), (int) number(at.get("dx")), (int) number(at.get("dy")))
+                .perform();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shown = waitForValue(
+                camera + "'s snapshot under the pointer",
+                Duration.ofSeconds(20),
+                () -> (Map<String, Object>) browser.executeScript("""
+                        const img = document.querySelector('img.thumb');
+                        const bar = document.getElementById('timeline');
+                        const r = bar.getBoundingClientRect();
+                        return img && !img.hidden && img.complete && img.naturalWidth > 0 ? {camera: img.dataset.camera,
+                          width: img.naturalWidth, height: img.naturalHeight, asked: window.snapshotsAsked,
+                          xs: window.hoveredAt, left: r.left, pixels: r.width, from: Number(bar.dataset.windowStart),
+                          to: Number(bar.dataset.windowEnd)} : null;"""),
+                m -> m != null);
+        assertEquals(camera, shown.get("camera"));
+        assertEquals(List.of(160L, 90L), List.of(shown.get("width"), shown.get("height")), "made at the width shown");
+        List<?> asked = (List<?>) shown.get("asked");
+        assertEquals(1, asked.size(), "one snapshot for one resting pointer: " + asked);
+        String url = String.valueOf(asked.get(0));
+        assertTrue(url.contains("/api/cameras/" + camera + "/snapshot.jpg?") && url.contains("width=160"), url);
+        String atParameter = java.net.URLDecoder.decode(
+                url.replaceAll(".*[?&]at=([^&]*).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
+        List<?> xs = (List<?>) shown.get("xs");
+        double millisPerPixel = (number(shown.get("to")) - number(shown.get("from"))) / number(shown.get("pixels"));
+        double expected = number(shown.get("from"))
+                + (number(xs.get(xs.size() - 1)) - number(shown.get("left"))) * millisPerPixel;
+        long asked1 = Instant.parse(atParameter).toEpochMilli();
+        System.out.println("MEASURED hover snapshot: " + url + "; the pointer's time " + Math.round(expected)
+                + ", a pixel " + Math.round(millisPerPixel) + " ms");
+        assertTrue(
+                Math.abs(asked1 - expected) <= millisPerPixel,
+                "the time under the pointer: " + asked1 + " vs " + expected);
+        new Actions(browser)
+                .moveToElement(browser.findElement(By.id("inv-grid")))
+                .perform();
+        console.assertNothingBlocked();
+    }
+
+    @Test
     @Order(6)
     void aDragOnTheTimelineFillsTheRangeWithTheTimesUnderItsEnds() throws Exception {
         for (int i = 0; i < 4; i++) {
