@@ -95,6 +95,7 @@ public final class ClipStream implements AutoCloseable, PulledBody.Source {
      * The next part of the clip (init segment first, then each retimed media segment), or null after the
      * last; the caller releases it. Blocks while that segment is being fetched.
      */
+    @Override
     public synchronized ByteBuf nextPart() throws IOException {
         if (closed) {
             throw new IOException("clip stream closed");
