@@ -66,7 +66,9 @@ class IncidentEndToEndTest {
         steady = new CameraSimulator(Map.of("dock", clip, "gate", clip), Map.of());
         flaky = new CameraSimulator(Map.of("yard", clip), Map.of(), 0, 0, false);
         flakyPort = flaky.port;
-        vigil = new VigilHarness(work, Map.of());
+        // Reconnect attempts at most 2 s apart, so yard records again within about 2 s of its return (by default the
+        // attempts back off to 8 s apart by then).
+        vigil = new VigilHarness(work, Map.of("vigil.recorder.backoff-max", "2s"));
         json = vigil.context.getBean(JsonMapper.class);
         for (String camera : CAMERAS) {
             CameraSimulator sim = camera.equals("yard") ? flaky : steady;
@@ -75,6 +77,8 @@ class IncidentEndToEndTest {
                     "/api/cameras",
                     "{\"id\":\"" + camera + "\",\"name\":\"" + camera + "\",\"url\":\"" + sim.url(camera) + "\"}");
             assertEquals(201, created.statusCode(), created.body());
+        }
+        for (String camera : CAMERAS) {
             vigil.await(camera + " recording", Duration.ofSeconds(60), () -> "RECORDING".equals(state(camera)));
         }
         for (String[] user :

@@ -79,6 +79,16 @@ class RecordingEndToEndTest {
 
         vigil = new VigilHarness(work, Map.of());
         context = vigil.context;
+        // Every camera from the start, so their footage is recorded at once rather than test after test (the long-GOP
+        // camera's eight segments alone take half a minute); each test checks its cameras as before.
+        for (String camera : List.of("yard", "atrium", "porch", "slowgop")) {
+            String name = camera.equals("yard") ? "\"name\": \"Yard\", " : "";
+            HttpResponse<String> created = send(
+                    "POST",
+                    "/api/cameras",
+                    "{\"id\": \"" + camera + "\", " + name + "\"url\": \"" + cameras.url(camera) + "\"}");
+            assertEquals(201, created.statusCode(), created.body());
+        }
     }
 
     @AfterAll
@@ -93,16 +103,6 @@ class RecordingEndToEndTest {
 
     @Test
     void recordsH264WithAudioAndH265IntoPlayableHls() throws Exception {
-        HttpResponse<String> created = send("POST", "/api/cameras", """
-                {"id": "yard", "name": "Yard", "url": "%s"}""".formatted(cameras.url("yard")));
-        assertEquals(201, created.statusCode(), created.body());
-        HttpResponse<String> bframes =
-                send("POST", "/api/cameras", "{\"id\": \"atrium\", \"url\": \"" + cameras.url("atrium") + "\"}");
-        assertEquals(201, bframes.statusCode(), bframes.body());
-        HttpResponse<String> porch =
-                send("POST", "/api/cameras", "{\"id\": \"porch\", \"url\": \"" + cameras.url("porch") + "\"}");
-        assertEquals(201, porch.statusCode(), porch.body());
-
         SegmentIndex index = context.getBean(SegmentIndex.class);
         awaitSegments(index, "lobby");
         awaitSegments(index, "yard");
@@ -389,9 +389,6 @@ class RecordingEndToEndTest {
 
     @Test
     void longGopCameraIsCutAtTwiceTheTargetAndFlagged() throws Exception {
-        HttpResponse<String> created =
-                send("POST", "/api/cameras", "{\"id\": \"slowgop\", \"url\": \"" + cameras.url("slowgop") + "\"}");
-        assertEquals(201, created.statusCode(), created.body());
         SegmentIndex index = context.getBean(SegmentIndex.class);
         vigil.await("slowgop has 8 segments", RECORDING_DEADLINE, () -> index.count("slowgop") >= 8);
         List<Segment> all = index.newest("slowgop", 100);
