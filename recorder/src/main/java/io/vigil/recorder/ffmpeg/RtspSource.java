@@ -142,7 +142,11 @@ final class RtspSource implements AutoCloseable {
      * the camera's status would blame the stream for a camera that was only slow; it says what happened instead.
      */
     private StreamError connectFailure(String what, String slow, Duration connectTimeout, int ret) {
-        if (deadlineFired && !stopRequested) {
+        // FFmpeg's own socket timeout (the same length) may end the step first: it is checked after each 100 ms
+        // poll, Vigil's deadline before it, so a poll that returns late on a busy machine lets FFmpeg's win, with
+        // its own error; the deadline having passed is what says the camera was slow
+        boolean pastDeadline = deadlineFired || System.nanoTime() - deadlineNanos >= 0;
+        if (pastDeadline && !stopRequested) {
             return new StreamError(
                     "the camera " + slow + " within " + connectTimeout.toMillis() / 1000.0
                             + " s (vigil.recorder.connect-timeout)",
