@@ -134,12 +134,16 @@ class InvestigationBrowserTest {
                 const done = arguments[arguments.length - 1];
                 import('/js/sync.js').then((s) => done({
                   farAhead: s.correction(1000, 1), behind: s.correction(-100, 1), ahead4x: s.correction(100, 4),
+                  littleBehind: s.correction(-25, 1), ahead16x: s.correction(100, 16),
                   within: s.correction(10, 2), pausedOff: s.correction(30, 1, {paused: true}),
                   pausedOn: s.correction(10, 1, {paused: true}), capped: s.correction(390, 1),
                   spread: s.spread([1000, 1040, null, 1010])}));""");
         assertEquals(Map.of("seekSeconds", -1L, "rate", 1L), rules.get("farAhead"), "over 400 ms: seek by it");
-        assertEquals(Map.of("seekSeconds", 0L, "rate", 1.1), rules.get("behind"), "100 ms behind: 10 % faster");
-        assertEquals(Map.of("seekSeconds", 0L, "rate", 3.6), rules.get("ahead4x"), "relative to the master's rate");
+        assertEquals(Map.of("seekSeconds", 0L, "rate", 1.1), rules.get("littleBehind"), "25 ms behind: won in 250 ms");
+        assertEquals(
+                Map.of("seekSeconds", 0L, "rate", 1.2), rules.get("behind"), "100 ms behind: 20 % faster, the most");
+        assertEquals(Map.of("seekSeconds", 0L, "rate", 3.6), rules.get("ahead4x"), "won in 250 ms at 4x as at 1x");
+        assertEquals(Map.of("seekSeconds", 0L, "rate", 15.6), rules.get("ahead16x"), "not 16 times as fast at 16x");
         assertEquals(Map.of("seekSeconds", 0L, "rate", 2L), rules.get("within"), "within 15 ms: the master's rate");
         assertEquals(Map.of("seekSeconds", -0.03, "rate", 1L), rules.get("pausedOff"), "paused: onto the frame");
         assertEquals(Map.of("seekSeconds", 0L, "rate", 1L), rules.get("pausedOn"), "paused, within half a frame");
