@@ -232,13 +232,16 @@ class InvestigationBrowserTest {
         assertEquals(CAMERAS, event.get("cameraIds"));
         assertEquals(Instant.ofEpochMilli(shown), Instant.parse(String.valueOf(event.get("start"))), "the shown time");
         for (String camera : CAMERAS) {
-            By tick = By.cssSelector("#timeline .spans[data-camera=" + camera + "] .event.point[data-event-id='"
-                    + event.get("id") + "']");
-            console.waitFor(
+            // found and read in one script: the timeline redraws its rows (a found element may be gone the next call)
+            String tick = "#timeline .spans[data-camera=" + camera + "] .event.point[data-event-id='" + event.get("id")
+                    + "']";
+            Object start = waitForValue(
                     camera + "'s row shows the bookmark",
                     Duration.ofSeconds(10),
-                    () -> !browser.findElements(tick).isEmpty());
-            assertEquals(String.valueOf(shown), browser.findElement(tick).getAttribute("data-start"));
+                    () -> console.script(
+                            "const e = document.querySelector(arguments[0]); return e ? e.dataset.start : null;", tick),
+                    s -> s != null);
+            assertEquals(String.valueOf(shown), start);
         }
     }
 
