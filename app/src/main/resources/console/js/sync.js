@@ -1,7 +1,7 @@
 // Several players on one clock: of the cameras showing a frame, the one whose footage starts first (the first listed of
 // those starting together) is the clock master, every other player is corrected to its playingDate (the program date
-// time of the frame shown) each tick: sought when far off, nudged with playbackRate when a little off, left alone
-// within a frame, and all held paused while one waits for data. A camera whose footage starts later than the clock
+// time of the frame shown) each tick: sought when far off, nudged with playbackRate when a little off (won back in about CATCH_UP_MILLIS at any
+// speed), left alone within a frame, and all held paused while one waits for data. A camera whose footage starts later than the clock
 // (it began recording after the time chosen) is held paused on its first frame until the clock gets there, never
 // sought before its footage nor pulling the others forward (nor playing on while a camera that starts earlier still
 // loads, for up to HOLD_MAX_MILLIS). `correction` and `beforeFootage` are the pure rules; SyncGroup applies them.
@@ -10,8 +10,13 @@
 export const SEEK_MILLIS = 400;
 /** Off by less than this (under half a frame at 25 fps): play at the master's rate. */
 export const NUDGE_MILLIS = 15;
-/** A nudge changes the rate by this fraction per second off, so a 100 ms lag is won back in about a second... */
-export const GAIN_PER_SECOND = 1;
+/**
+ * A nudge makes the follower's rate differ from the master's by offset / CATCH_UP_MILLIS, so an offset is won back in
+ * about this much wall-clock time at every speed: a player that lost 100 ms in a stall (a busy machine starves one
+ * decoder for a moment) is back on the clock within half a second, where a gain per second of offset took a second at
+ * 1x (and a quarter at 4x). Steady while ticks come less than twice this apart...
+ */
+export const CATCH_UP_MILLIS = 250;
 /** ...but never by more than this fraction of the master's rate (a faster catch-up shows as a jerk). */
 export const MAX_NUDGE = 0.2;
 /** How often the group corrects. */
@@ -46,8 +51,8 @@ export function correction(offMillis, baseRate, {paused = false, frameMillis = 4
   if (off < NUDGE_MILLIS) {
     return {seekSeconds: 0, rate: baseRate};
   }
-  const nudge = Math.max(-MAX_NUDGE, Math.min(MAX_NUDGE, (offMillis / 1000) * GAIN_PER_SECOND));
-  return {seekSeconds: 0, rate: baseRate * (1 - nudge)};
+  const limit = MAX_NUDGE * baseRate;
+  return {seekSeconds: 0, rate: baseRate - Math.max(-limit, Math.min(limit, offMillis / CATCH_UP_MILLIS))};
 }
 
 /**
