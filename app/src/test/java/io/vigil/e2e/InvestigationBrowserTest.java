@@ -207,12 +207,14 @@ class InvestigationBrowserTest {
         click("inv-utc");
         String utc = SHOWN.format(shown.atZone(ZoneId.of("UTC")));
         console.waitForValue("the clock in UTC", Duration.ofSeconds(5), () -> clock().get("text"), utc::equals);
-        assertTrue(
-                browser.findElement(By.cssSelector("#inv-timeline .timeline-from"))
-                        .getText()
-                        .endsWith(" UTC"),
-                browser.findElement(By.cssSelector("#inv-timeline .timeline-from"))
-                        .getText());
+        // the timeline redraws its labels after the clock (read in one script: the redraw replaces the element)
+        console.waitForValue(
+                "the timeline's labels in UTC",
+                Duration.ofSeconds(5),
+                () -> String.valueOf(
+                        browser.executeScript("const from = document.querySelector('#inv-timeline .timeline-from');"
+                                + " return from ? from.textContent : null;")),
+                from -> from.endsWith(" UTC"));
         click("inv-utc");
         console.waitForValue(
                 "the clock back in New York", Duration.ofSeconds(5), () -> clock().get("text"), eastern::equals);
