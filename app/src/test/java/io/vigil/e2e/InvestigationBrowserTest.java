@@ -164,6 +164,14 @@ class InvestigationBrowserTest {
     @Test
     @Order(2)
     void fourCamerasPlayOnOneClockAt1x() throws Exception {
+        // footage of the past, as an investigation plays it: 20 s recorded ahead of the picture, so no player runs out
+        // at the live edge meanwhile (there, each new segment arrives at each player at its own moment: a player that
+        // runs dry holds the others from the next tick on, and a sample at that tick saw 102 ms once)
+        Instant needed = together.plusSeconds(20);
+        vigil.await(
+                "every camera to have recorded until " + needed,
+                Duration.ofSeconds(60),
+                () -> CAMERAS.stream().allMatch(c -> lastSpanEnd(c).isAfter(needed)));
         open(together);
         measureSpread("1x", 1);
     }
