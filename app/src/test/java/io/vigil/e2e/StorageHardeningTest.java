@@ -64,7 +64,7 @@ class StorageHardeningTest {
     private static final String VIEWER = TestAdmin.basic("vera", PW);
     private static final String AUDITOR = TestAdmin.basic("aldo", PW);
     /** Short, so the test can watch live segments age out of the live playlist's presigned URLs. */
-    private static final Duration LIVE_AGE = Duration.ofSeconds(10);
+    private static final Duration LIVE_AGE = Duration.ofSeconds(20);
 
     private static final String PLANTED_NAME = "0123456789abcdef0123456789abcdef.mp4";
     private static final Set<PosixFilePermission> GROUP_OR_OTHER = EnumSet.of(
