@@ -1,5 +1,7 @@
 package io.vigil.access;
 
+import java.util.Locale;
+
 /** What a route needs. Roles are sets of permissions ({@link Role}); every route needs exactly one. */
 public enum Permission {
     /** Anyone, signed in or not: health, the API description, the export-signing public key, sign-in. */
@@ -39,5 +41,10 @@ public enum Permission {
     /** Manage users. */
     USERS,
     /** Scrape Prometheus metrics (also allowed with the configured scrape token). */
-    METRICS
+    METRICS;
+
+    /** The name the console reads in a sign-in's {@code permissions}: lower case, {@code -} for {@code _}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 }

@@ -15,6 +15,7 @@ import static io.vigil.access.Permission.TIMELINE;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +61,17 @@ public enum Role {
 
     public boolean may(Permission permission) {
         return permission == Permission.PUBLIC || permissions.contains(permission);
+    }
+
+    /**
+     * What the role may, by {@link Permission#id()}, in declaration order, {@code public} left out: what the console
+     * shows and hides by (the server still decides every request).
+     */
+    public List<String> permissionIds() {
+        return Arrays.stream(Permission.values())
+                .filter(p -> p != Permission.PUBLIC && may(p))
+                .map(Permission::id)
+                .toList();
     }
 
     /** The name used in the API and config: lower case. */

@@ -2,6 +2,7 @@ package io.vigil.camera;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -43,6 +44,32 @@ public record ByteSize(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("bytes must not be negative: " + bytes);
         }
+    }
+
+    /** Decimal units first (what installers type), then binary ones: the first that writes the size exactly wins. */
+    private static final List<Map.Entry<String, Long>> FORMAT_UNITS = List.of(
+            Map.entry("TB", 1_000_000_000_000L),
+            Map.entry("GB", 1_000_000_000L),
+            Map.entry("MB", 1_000_000L),
+            Map.entry("KB", 1_000L),
+            Map.entry("TiB", 1L << 40),
+            Map.entry("GiB", 1L << 30),
+            Map.entry("MiB", 1L << 20),
+            Map.entry("KiB", 1L << 10));
+
+    /**
+     * The size as an installer would write it, and as {@link #parse} reads it back to the same bytes: the largest unit
+     * that writes it with at most two decimals, exactly ({@code 500MB}, {@code 2GB}, {@code 1.5TB}, {@code 1GiB}),
+     * decimal units before binary ones, else whole bytes ({@code 1234567B}).
+     */
+    public String format() {
+        for (Map.Entry<String, Long> unit : FORMAT_UNITS) {
+            BigDecimal amount = BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(unit.getValue()));
+            if (bytes >= unit.getValue() && amount.stripTrailingZeros().scale() <= 2) {
+                return amount.stripTrailingZeros().toPlainString() + unit.getKey();
+            }
+        }
+        return bytes + "B";
     }
 
     /**

@@ -12,10 +12,15 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.vigil.archive.read.ArchiveReader;
+import io.vigil.archive.read.StoredFootage;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.AuditNote;
+import io.vigil.kernel.StreamName;
 import io.vigil.kernel.hook.CameraScope;
 import java.net.URI;
+import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,19 +32,32 @@ public class CameraController {
     private final CameraRegistry registry;
     private final CameraStatusBoard statusBoard;
     private final CameraScope scope;
+    private final ArchiveReader archive;
+    private final Clock clock;
 
-    public CameraController(CameraRegistry registry, CameraStatusBoard statusBoard, CameraScope scope) {
+    public CameraController(
+            CameraRegistry registry,
+            CameraStatusBoard statusBoard,
+            CameraScope scope,
+            ArchiveReader archive,
+            Clock clock) {
         this.registry = registry;
         this.statusBoard = statusBoard;
         this.scope = scope;
+        this.archive = archive;
+        this.clock = clock;
     }
 
-    /** The cameras the caller may see (all of them unless the caller's user has a camera allow-list). */
+    /**
+     * The cameras the caller may see (all of them unless the caller's user has a camera allow-list), each stream with
+     * its storage: every stream's stored footage read in one aggregate, however many cameras.
+     */
     @Get
     public List<CameraView> list(HttpRequest<?> request) {
+        Map<String, StoredFootage> stored = archive.storedFootage();
         return registry.list().stream()
                 .filter(c -> scope.allows(request, c.id()))
-                .map(this::view)
+                .map(c -> view(c, stored))
                 .toList();
     }
 
@@ -78,12 +96,15 @@ public class CameraController {
     }
 
     private CameraView view(Camera camera) {
-        Map<io.vigil.kernel.StreamName, CameraStatus> statuses =
-                new java.util.EnumMap<>(io.vigil.kernel.StreamName.class);
-        for (io.vigil.kernel.StreamName stream : camera.streams()) {
+        return view(camera, archive.storedFootage());
+    }
+
+    private CameraView view(Camera camera, Map<String, StoredFootage> stored) {
+        Map<StreamName, CameraStatus> statuses = new EnumMap<>(StreamName.class);
+        for (StreamName stream : camera.streams()) {
             statuses.put(stream, statusBoard.get(camera, stream));
         }
-        return CameraView.of(camera, statuses);
+        return CameraView.of(camera, statuses, stored, clock.instant());
     }
 
     private static CameraRequest requireBody(CameraRequest request) {

@@ -8,7 +8,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * A camera as an installer writes it, in the API or the cameras file; every field may be missing or
  * wrong until {@link CameraValidator} has checked it. {@code password} is write-only: on update, a
  * null password keeps the stored one, an empty string removes it. Likewise a null {@code maxBytes} keeps
- * the stored quota and 0 removes it (no quota), and a null {@code tlsFingerprint} keeps the pinned certificate and
+ * the stored quota and 0 removes it (no quota); {@code quota} gives it as text instead ({@code 500MB}, an empty string
+ * or 0 removes it; never both: {@link QuotaField}), and a null {@code tlsFingerprint} keeps the pinned certificate and
  * an empty string unpins it. A new scheme, host or port in {@code url} drops the stored user name, password and
  * pinned certificate unless the same request gives them again ({@link RtspOrigin}). A null {@code engine} keeps the
  * camera's engine ({@code native} for a new camera). {@code streams.main} stands for {@code url},
@@ -28,7 +29,8 @@ public record CameraRequest(
         @Nullable Long maxBytes,
         @Nullable String tlsFingerprint,
         @Nullable String engine,
-        @Nullable StreamsRequest streams) {
+        @Nullable StreamsRequest streams,
+        @Nullable String quota) {
 
     @Creator
     public CameraRequest {}
@@ -58,6 +60,7 @@ public record CameraRequest(
                 maxBytes,
                 tlsFingerprint,
                 engine,
+                null,
                 null);
     }
 

@@ -139,7 +139,10 @@ public final class CameraValidator {
         if (retentionDays < 1 || retentionDays > Camera.MAX_RETENTION_DAYS) {
             errors.put("retentionDays", "must be between 1 and " + Camera.MAX_RETENTION_DAYS);
         }
-        Long requestBytes = request.maxBytes() != null || main == null ? request.maxBytes() : main.maxBytes();
+        boolean ownQuota = request.maxBytes() != null || request.quota() != null || main == null;
+        Long requestBytes = ownQuota
+                ? QuotaField.requested(request.quota(), request.maxBytes(), "quota", errors)
+                : QuotaField.requested(main.quota(), main.maxBytes(), "streams.main.quota", errors);
         Long maxBytes = requestBytes != null
                 ? zeroToNull(requestBytes)
                 : existing.map(Camera::maxBytes).orElse(null);

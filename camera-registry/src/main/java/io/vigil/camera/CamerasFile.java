@@ -155,7 +155,8 @@ public final class CamerasFile {
                             maxBytes,
                             values.get("tls-fingerprint"),
                             values.get("engine"),
-                            streams));
+                            streams,
+                            null));
         }
         return new Parsed(cameras, errors);
     }

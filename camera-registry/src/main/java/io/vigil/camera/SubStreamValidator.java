@@ -7,13 +7,15 @@ import java.util.Optional;
  * Checks a request's {@code streams.sub} against the camera's main stream and what is stored (part of
  * {@link CameraValidator}). Pure. A sub stream is another path on the same camera: at the main URL's origin (its
  * credentials and pinned certificate are the camera's), never with credentials of its own in the URL, never the main
- * URL itself. Errors are keyed {@code streams.sub.url}, {@code streams.sub.retentionDays}, {@code streams.sub.maxBytes}.
+ * URL itself. Errors are keyed {@code streams.sub.url}, {@code streams.sub.retentionDays}, {@code streams.sub.maxBytes},
+ * {@code streams.sub.quota}.
  */
 final class SubStreamValidator {
 
     static final String URL = "streams.sub.url";
     static final String RETENTION_DAYS = "streams.sub.retentionDays";
     static final String MAX_BYTES = "streams.sub.maxBytes";
+    static final String QUOTA = "streams.sub.quota";
 
     private SubStreamValidator() {}
 
@@ -74,8 +76,13 @@ final class SubStreamValidator {
             errors.put(RETENTION_DAYS, "must be between 1 and " + Camera.MAX_RETENTION_DAYS);
             return null;
         }
-        Long maxBytes = request != null && request.maxBytes() != null
-                ? (request.maxBytes() == 0 ? null : request.maxBytes())
+        Long requested =
+                request == null ? null : QuotaField.requested(request.quota(), request.maxBytes(), QUOTA, errors);
+        if (errors.containsKey(QUOTA)) {
+            return null;
+        }
+        Long maxBytes = requested != null
+                ? (requested == 0 ? null : requested)
                 : stored.map(SubStream::maxBytes).orElse(null);
         if (maxBytes != null && maxBytes < 0) {
             errors.put(MAX_BYTES, "must be a positive number of bytes, or 0 for no quota");

@@ -64,4 +64,27 @@ class ByteSizeTest {
         }
         assertThrows(IllegalArgumentException.class, () -> new ByteSize(-1));
     }
+
+    @Test
+    void formatsASizeAsAnInstallerWritesItAndParsesItBackToTheSameBytes() {
+        String[][] table = {
+            // bytes, as shown
+            {"500000000", "500MB"},
+            {"2000000000", "2GB"},
+            {"1500000000000", "1.5TB"},
+            {"1250000000", "1.25GB"},
+            {"1000", "1KB"},
+            {"999", "999B"},
+            {"0", "0B"},
+            {"1073741824", "1GiB"}, // not two decimals of any decimal unit
+            {"1610612736", "1.5GiB"},
+            {"1234567", "1234567B"}, // neither
+            {"2500000000000000", "2500TB"},
+        };
+        for (String[] row : table) {
+            long bytes = Long.parseLong(row[0]);
+            assertEquals(row[1], new ByteSize(bytes).format(), row[0]);
+            assertEquals(bytes, bytes(row[1]), row[1] + " reads back");
+        }
+    }
 }

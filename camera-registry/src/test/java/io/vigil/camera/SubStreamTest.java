@@ -31,7 +31,8 @@ class SubStreamTest {
                 null,
                 null,
                 null,
-                new StreamsRequest(null, sub));
+                new StreamsRequest(null, sub),
+                null);
     }
 
     private static Camera valid(String url, StreamRequest sub, Optional<Camera> existing) {

@@ -138,7 +138,8 @@ final class RetentionHarness implements AutoCloseable {
                 null,
                 new io.vigil.camera.StreamsRequest(
                         null,
-                        new io.vigil.camera.StreamRequest("rtsp://192.0.2.1/" + id + "-sub", subDays, subMaxBytes))));
+                        new io.vigil.camera.StreamRequest("rtsp://192.0.2.1/" + id + "-sub", subDays, subMaxBytes)),
+                null));
     }
 
     /** Stores and indexes {@code count} segments of {@code sizeBytes}, 2 s each, back to back from {@code start}. */

@@ -114,6 +114,7 @@ public class LoginController {
                 "Bearer",
                 seconds,
                 user.username(),
-                user.role().id());
+                user.role().id(),
+                user.role().permissionIds());
     }
 }

@@ -53,6 +53,8 @@ public final class RouteRules {
         rule("POST", "/api/cameras", CAMERAS_WRITE, AuditAction.CAMERA_CREATE, NO);
         rule("PUT", CAMERA, CAMERAS_WRITE, AuditAction.CAMERA_UPDATE, NO);
         rule("DELETE", CAMERA, CAMERAS_WRITE, AuditAction.CAMERA_DELETE, NO);
+        // every camera's footage against the global quota: sizes and rates, no footage
+        rule("GET", "/api/storage", CAMERAS_READ);
 
         rule("GET", CAMERA + "/live.m3u8", LIVE, AuditAction.LIVE_VIEW, NO);
         // the streams' bit rates and codecs, no footage: audited when a player opens a variant (live or playlist)

@@ -6,8 +6,8 @@ import io.vigil.kernel.AuditNote;
 import java.time.Instant;
 
 /**
- * A share link as the API shows it. {@code playlistUrl} and {@code clipUrl} (paths on this server, carrying the
- * signed {@code share} parameter) are only in the answer to its creation.
+ * A share link as the API shows it. {@code playlistUrl} and {@code clipUrl} (absolute URLs of this server, carrying
+ * the signed {@code share} parameter: {@link PublicUrl}) are only in the answer to its creation.
  */
 @Serdeable
 public record Share(

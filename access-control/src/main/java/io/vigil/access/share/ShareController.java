@@ -16,17 +16,22 @@ import io.vigil.kernel.hook.CameraScope;
 import java.net.URI;
 import java.util.List;
 
-/** {@code /api/shares}: auditors hand out signed links to one camera's footage of one range, and revoke them. */
+/**
+ * {@code /api/shares}: auditors hand out signed links to one camera's footage of one range, and revoke them; a new
+ * link's URLs are absolute ({@link PublicUrl}), ready to send.
+ */
 @Controller("/api/shares")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ShareController {
 
     private final ShareLinks shares;
     private final CameraScope scope;
+    private final PublicUrl publicUrl;
 
-    public ShareController(ShareLinks shares, CameraScope scope) {
+    public ShareController(ShareLinks shares, CameraScope scope, PublicUrl publicUrl) {
         this.shares = shares;
         this.scope = scope;
+        this.publicUrl = publicUrl;
     }
 
     @Post
@@ -34,7 +39,9 @@ public class ShareController {
         if (request != null && request.cameraId() != null) {
             scope.require(http, request.cameraId().trim());
         }
-        Share share = shares.create(request, caller(http));
+        Share created = shares.create(request, caller(http));
+        Share share = created.withUrls(
+                publicUrl.absolute(http, created.playlistUrl()), publicUrl.absolute(http, created.clipUrl()));
         share.auditNote().publishOn(http);
         return HttpResponse.created(share, URI.create("/api/shares/" + share.id()));
     }

@@ -1,11 +1,14 @@
 package io.vigil.archive.index;
 
+import io.vigil.archive.read.StoredFootage;
 import io.vigil.kernel.database.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -31,6 +34,22 @@ public final class SegmentMinutes {
                 streamKey,
                 MinuteTotal.minuteOf(from.toEpochMilli()),
                 to.toEpochMilli());
+    }
+
+    /**
+     * What every stream holds: one aggregate over the minute totals (a row per stream and minute, not per segment), so
+     * a page of 50 cameras costs one query. Streams without stored segments are left out.
+     */
+    public Map<String, StoredFootage> storedFootage() {
+        Map<String, StoredFootage> stored = new HashMap<>();
+        db.forEach(
+                "SELECT camera_id, SUM(size_bytes), SUM(duration_millis), MIN(minute_millis) FROM segment_minute "
+                        + "GROUP BY camera_id",
+                rs -> stored.put(
+                        rs.getString(1),
+                        new StoredFootage(
+                                rs.getString(1), rs.getLong(2), rs.getLong(3), Instant.ofEpochMilli(rs.getLong(4)))));
+        return stored;
     }
 
     /** Accounts for a newly indexed segment; call in the transaction that inserts its row. */

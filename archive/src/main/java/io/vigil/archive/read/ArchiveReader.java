@@ -115,6 +115,14 @@ public class ArchiveReader {
     }
 
     /**
+     * What each stream holds (bytes, footage, oldest minute), keyed by stream key, from the {@code segment_minute}
+     * table in one aggregate: the cameras page's storage column. Index only, as {@link #sized}.
+     */
+    public Map<String, StoredFootage> storedFootage() {
+        return index.minutes().storedFootage();
+    }
+
+    /**
      * The stored segments a clip of {@code range} holds, oldest first: those overlapping it, led by the
      * segments back to the keyframe the first one needs.
      */

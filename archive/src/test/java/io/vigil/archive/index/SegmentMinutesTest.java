@@ -67,6 +67,38 @@ class SegmentMinutesTest {
     }
 
     @Test
+    void everyStreamsStoredFootageIsOneAggregateThatFollowsAddsAndRemovals() {
+        migrate("latest");
+        initSegments("cam", "cam.sub", "gate");
+        index.add(segment("cam", 0, T0 + 5_000, 2000, 1000));
+        index.add(segment("cam", 1, T0 + 7_000, 2000, 3000));
+        index.add(segment("cam", 2, T0 + 3 * MINUTE, 1500, 500));
+        index.add(segment("cam.sub", 0, T0 + MINUTE, 2000, 40));
+        index.add(segment("gate", 0, T0 + 2 * MINUTE + 10, 2000, 7));
+        assertEquals(
+                Map.of(
+                        "cam", new io.vigil.archive.read.StoredFootage("cam", 4500, 5500, Instant.ofEpochMilli(T0)),
+                        "cam.sub",
+                                new io.vigil.archive.read.StoredFootage(
+                                        "cam.sub", 40, 2000, Instant.ofEpochMilli(T0 + MINUTE)),
+                        "gate",
+                                new io.vigil.archive.read.StoredFootage(
+                                        "gate", 7, 2000, Instant.ofEpochMilli(T0 + 2 * MINUTE))),
+                index.minutes().storedFootage());
+        index.removeAll("cam", new long[] {0, 1}); // retention takes the oldest: the oldest minute moves on
+        index.removeAll("gate", new long[] {0});
+        assertEquals(
+                Map.of(
+                        "cam",
+                                new io.vigil.archive.read.StoredFootage(
+                                        "cam", 500, 1500, Instant.ofEpochMilli(T0 + 3 * MINUTE)),
+                        "cam.sub",
+                                new io.vigil.archive.read.StoredFootage(
+                                        "cam.sub", 40, 2000, Instant.ofEpochMilli(T0 + MINUTE))),
+                index.minutes().storedFootage());
+    }
+
+    @Test
     void segmentsCountInTheMinuteTheyStartInWhereverTheyEnd() {
         migrate("latest");
         initSegments("cam", "cam.sub");
