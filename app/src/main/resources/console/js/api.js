@@ -25,6 +25,7 @@ function keep(tokens) {
     refresh: tokens.refresh_token,
     username: tokens.username,
     role: tokens.role,
+    permissions: tokens.permissions || [],
     expiresAt: Date.now() + tokens.expires_in * 1000,
   };
   sessionStorage.setItem(KEY, JSON.stringify(session));
@@ -123,19 +124,13 @@ export async function api(path, {method = 'GET', body, as = 'json'} = {}) {
   }
 }
 
-/** What the signed-in role may see, as the server's rules say (the server decides; this only hides). */
-export function may(what) {
-  const role = session && session.role;
-  const table = {
-    history: ['auditor', 'admin'],
-    timeline: ['viewer', 'auditor', 'admin'],
-    'cameras-write': ['installer', 'admin'],
-    audit: ['auditor', 'admin'],
-    holds: ['auditor', 'admin'],
-    shares: ['auditor', 'admin'],
-    events: ['auditor', 'admin'],
-  };
-  return (table[what] || []).includes(role);
+/**
+ * Whether the signed-in user's role has this permission ('history', 'cameras-write', ...: the sign-in answer's
+ * permissions, from the server's own role table). The server decides every request; this only hides what the role
+ * cannot use.
+ */
+export function may(permission) {
+  return !!(session && session.permissions && session.permissions.includes(permission));
 }
 
 /** Saves a blob as a download named by the answer's Content-Disposition, or by fallback. */

@@ -1,22 +1,31 @@
-// Cameras (installers): the list with live state and, for rtsps:// cameras, their certificate (certificate.js), and
-// a form to add or change one. The server validates; its field errors are shown next to their fields. The password
-// field is write-only: it is never filled in. A camera's sub stream (optional: its URL, retention and quota) goes as
-// streams.sub; its field errors come keyed streams.sub.url and so on.
+// Cameras (installers): the list with live state, what each camera's main stream records (codec, resolution, frame
+// rate, bit rate) and stores (used, kept since, its quota and when that is full at the current rate: facts.js), every
+// camera's footage against the global quota, and for rtsps:// cameras their certificate (certificate.js); and a form to
+// add or change one. Quotas are typed and shown as the server writes them (500MB, 2GB, 1.5TB); the server parses and
+// validates, its field errors are shown next to their fields. Cameras of the cameras file are not offered for change:
+// the API refuses it. The password field is write-only: it is never filled in. A camera's sub stream (optional: its
+// URL, retention and quota) goes as streams.sub; its field errors come keyed streams.sub.url and so on.
 import {api} from './api.js';
 import {CERTIFICATE_DIALOG, certificateRow, confirmCertificate} from './certificate.js';
+import {dateTime, loadSiteZone} from './clock.js';
+import {storageCell, streamCell, totalText} from './facts.js';
 import {hasSub, statusOf} from './streams.js';
 
-const FIELDS = ['id', 'name', 'url', 'username', 'password', 'transport', 'engine', 'retentionDays', 'maxBytes', 'tlsFingerprint'];
+const FIELDS = ['id', 'name', 'url', 'username', 'password', 'transport', 'engine', 'retentionDays', 'quota', 'tlsFingerprint'];
 /** The sub stream's fields: streams.sub.url is the form's #camera-streams-sub-url, and so on. */
-const SUB_FIELDS = ['url', 'retentionDays', 'maxBytes'];
-const COLUMNS = 7;
+const SUB_FIELDS = ['url', 'retentionDays', 'quota'];
+const COLUMNS = 9;
+const QUOTA_HINT = 'e.g. 500MB, 2GB, 1.5TB; empty: none';
 
 export async function camerasPage(section) {
+  await loadSiteZone();
   section.innerHTML = `
+    <p id="storage-total" class="hint" role="status"></p>
     <table class="list" id="camera-list">
       <caption>Cameras</caption>
       <thead><tr><th scope="col">Id</th><th scope="col">Name</th><th scope="col">URL</th><th scope="col">State</th>
-        <th scope="col">Last segment</th><th scope="col">Engine</th><th scope="col">Actions</th></tr></thead>
+        <th scope="col">Stream</th><th scope="col">Storage</th><th scope="col">Last segment</th>
+        <th scope="col">Engine</th><th scope="col">Actions</th></tr></thead>
       <tbody></tbody>
     </table>
     <form id="camera-form" class="form" novalidate>
@@ -33,12 +42,12 @@ export async function camerasPage(section) {
       <select id="camera-engine" name="engine" aria-describedby="camera-engine-error"><option value="native">Native</option><option value="ffmpeg">FFmpeg</option></select>
       <span class="field-error" id="camera-engine-error"></span>
       ${field('retentionDays', 'Retention (days)', '', 'number')}
-      ${field('maxBytes', 'Quota (bytes, optional)', '', 'number')}
+      ${field('quota', 'Quota (optional)', QUOTA_HINT)}
       ${field('tlsFingerprint', 'Certificate fingerprint (SHA-256)', 'optional, rtsps:// only: AB:CD:…')}
       <h3>Sub stream <span class="hint">(optional: the camera's low-resolution stream, for the wall)</span></h3>
       ${field('streams-sub-url', 'Sub stream RTSP URL', 'rtsp://192.0.2.10:554/stream2; empty: none')}
       ${field('streams-sub-retentionDays', 'Sub stream retention (days)', '', 'number')}
-      ${field('streams-sub-maxBytes', 'Sub stream quota (bytes, optional)', '', 'number')}
+      ${field('streams-sub-quota', 'Sub stream quota (optional)', QUOTA_HINT)}
       <label><input type="checkbox" id="camera-enabled" checked> Enabled</label>
       <p class="error" id="camera-form-error" role="alert"></p>
       <button type="submit" id="camera-save">Add camera</button>
@@ -50,22 +59,33 @@ export async function camerasPage(section) {
   let editing = null;
 
   async function refresh() {
-    const cameras = await api('/api/cameras');
+    const [cameras, total] = await Promise.all([api('/api/cameras'), api('/api/storage')]);
+    const now = Date.now();
+    section.querySelector('#storage-total').textContent = totalText(total, now);
     const body = section.querySelector('#camera-list tbody');
     body.innerHTML = '';
     for (const c of cameras) {
       const tr = document.createElement('tr');
       tr.dataset.camera = c.id;
+      tr.dataset.source = c.source;
       const state = c.enabled === false ? 'DISABLED' : (c.status && c.status.state) || '';
-      const last = c.status && c.status.lastSegmentAt ? new Date(c.status.lastSegmentAt).toLocaleTimeString() : '';
+      const last = c.status && c.status.lastSegmentAt ? dateTime(Date.parse(c.status.lastSegmentAt)) : '';
       // The engine recording it now, and why that is not the one set (engine fallback).
       const engine = c.status && c.status.engine ? c.status.engine.toLowerCase() : '';
       const reason = c.status && c.status.engineReason ? c.status.engineReason : '';
-      for (const text of [c.id, c.name || '', c.url, state, last, reason ? `${engine || '–'} (${reason})` : engine]) {
+      for (const text of [c.id, c.name || '', c.url, '', '', '', last, reason ? `${engine || '–'} (${reason})` : engine]) {
         const td = document.createElement('td');
         td.textContent = text;
         tr.appendChild(td);
       }
+      const pill = document.createElement('span');
+      pill.className = 'badge';
+      pill.dataset.state = state;
+      pill.textContent = state;
+      tr.children[3].appendChild(pill);
+      streamCell(tr.children[4], c.status);
+      const main = c.streams && c.streams.main;
+      storageCell(tr.children[5], main && main.storage, c.quota, now);
       if (hasSub(c)) {
         const sub = document.createElement('div');
         sub.className = 'hint sub-stream';
@@ -73,14 +93,18 @@ export async function camerasPage(section) {
         sub.textContent = 'sub: ' + c.streams.sub.url + (subState ? ` (${subState})` : '');
         tr.children[2].appendChild(sub);
       }
-      tr.children[3].className = 'badge';
-      tr.children[3].dataset.state = state;
-      tr.children[5].className = 'engine';
+      tr.children[3].className = 'state';
+      tr.children[7].className = 'engine';
       const actions = document.createElement('td');
-      actions.innerHTML = `<button type="button" data-act="edit">Edit</button>
-        <button type="button" data-act="toggle">${c.enabled === false ? 'Enable' : 'Disable'}</button>
-        <button type="button" data-act="delete">Delete</button>`;
-      actions.addEventListener('click', (e) => act(e.target.dataset.act, c));
+      actions.className = 'actions';
+      if (c.source === 'file') {
+        actions.innerHTML = '<span class="hint">managed in cameras.yml</span>';
+      } else {
+        actions.innerHTML = `<button type="button" data-act="edit">Edit</button>
+          <button type="button" data-act="toggle">${c.enabled === false ? 'Enable' : 'Disable'}</button>
+          <button type="button" data-act="delete">Delete</button>`;
+        actions.addEventListener('click', (e) => act(e.target.dataset.act, c));
+      }
       tr.appendChild(actions);
       body.appendChild(tr);
       const certificate = certificateRow(c, COLUMNS, act);
@@ -155,8 +179,11 @@ export async function camerasPage(section) {
     for (const f of FIELDS) {
       const v = section.querySelector('#camera-' + f).value.trim();
       if (v !== '' || (f === 'password' && !editing)) {
-        if (v !== '') body[f] = f === 'retentionDays' || f === 'maxBytes' ? Number(v) : v;
+        if (v !== '') body[f] = f === 'retentionDays' ? Number(v) : v;
       }
+    }
+    if (editing && editing.quota && body.quota === undefined) {
+      body.quota = ''; // the quota was cleared: none
     }
     if (editing && editing.tlsFingerprint && body.tlsFingerprint === undefined) {
       body.tlsFingerprint = ''; // the pinned fingerprint was cleared: unpin
@@ -205,14 +232,15 @@ export async function camerasPage(section) {
       if (editing && hasSub(editing)) {
         return {url: ''};
       }
-      return value('retentionDays') === '' && value('maxBytes') === ''
+      return value('retentionDays') === '' && value('quota') === ''
         ? null : {problem: 'A sub stream needs its URL (or leave its retention and quota empty).'};
     }
     const sub = {url: value('url')};
-    for (const f of ['retentionDays', 'maxBytes']) {
-      if (value(f) !== '') {
-        sub[f] = Number(value(f));
-      }
+    if (value('retentionDays') !== '') {
+      sub.retentionDays = Number(value('retentionDays'));
+    }
+    if (value('quota') !== '' || (editing && hasSub(editing) && editing.streams.sub.quota)) {
+      sub.quota = value('quota'); // empty: the quota was cleared
     }
     return sub;
   }

@@ -26,7 +26,7 @@ export async function historyPage(section, params) {
     </form>
     <div id="history-timeline"></div>
     <p class="hint" role="status" id="history-event"></p>
-    <div class="player">
+    <div class="player" ${may('history') ? '' : 'hidden'}>
       <video id="history-video" controls muted playsinline></video>
       <p>Shown: <time id="history-clock" data-epoch-ms="">not playing</time>
         <span class="hint" id="history-variant" title="The stream playing"></span></p>

@@ -40,20 +40,21 @@ export async function investigatePage(section, params) {
     </div>
     <div class="thumb-host"><div id="inv-timeline"></div><img id="inv-thumb" class="thumb" alt="" hidden></div>
     <div class="toolbar" id="inv-controls">
+      <span id="inv-player-controls" ${may('history') ? '' : 'hidden'}>
       <button type="button" id="inv-play" aria-label="Play or pause">Play</button>
       <button type="button" id="inv-step" aria-label="One frame forward">Frame &rsaquo;</button>
       <span role="group" aria-label="Speed" id="inv-speeds">${SPEEDS.map((s) =>
-        `<button type="button" data-speed="${s}" aria-pressed="${s === 1}">${s}&times;</button>`).join('')}</span>
+        `<button type="button" data-speed="${s}" aria-pressed="${s === 1}">${s}&times;</button>`).join('')}</span></span>
       <button type="button" id="inv-prev-event">&lsaquo; Event</button>
       <button type="button" id="inv-next-event">Event &rsaquo;</button>
-      <span ${may('events') ? '' : 'hidden'}><label for="inv-note">Note</label> <input id="inv-note" size="24">
+      <span ${may('events-write') ? '' : 'hidden'}><label for="inv-note">Note</label> <input id="inv-note" size="24">
         <button type="button" id="inv-bookmark">Bookmark</button></span>
       <span>Shown: <time id="inv-clock" data-epoch-ms="">not playing</time></span>
       <span class="hint" id="inv-spread" data-spread-millis=""></span>
       <span role="status" id="inv-message"></span>
     </div>
     <p class="hint" role="status" id="inv-event"></p>
-    <div class="wall investigate" id="inv-grid"></div>${rangeHtml()}`;
+    <div class="wall investigate" id="inv-grid" ${may('history') ? '' : 'hidden'}></div>${rangeHtml()}`;
   const $ = (selector) => section.querySelector(selector);
   const grid = $('#inv-grid');
   const clock = $('#inv-clock');

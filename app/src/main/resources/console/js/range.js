@@ -1,6 +1,7 @@
 // A selected range of footage and what an auditor does with it, on the history and investigate pages: RFC 3339 UTC
 // start and end fields (typed, marked at the shown time, or dragged out on the timeline), and for every camera
-// shown an exported clip with its signed manifest and signature, a hold, or a share link.
+// shown an exported clip with its signed manifest and signature, a hold, or a share link (its absolute URL, as the
+// server answers it); each action shown only to a role that may use it.
 import {api, may, save} from './api.js';
 import {iso} from './timeline.js';
 
@@ -13,11 +14,11 @@ export const rangeHtml = () => `
       <button type="button" id="mark-end">End at cursor</button>
       <div class="actions">
         <button type="button" id="export-clip">Export clip</button>
-        <label for="hold-reason">Hold reason</label> <input id="hold-reason" size="24">
-        <button type="button" id="create-hold">Hold</button>
-        <label for="share-expiry">Link valid</label>
+        <span ${may('holds') ? '' : 'hidden'}><label for="hold-reason">Hold reason</label> <input id="hold-reason" size="24">
+        <button type="button" id="create-hold">Hold</button></span>
+        <span ${may('shares') ? '' : 'hidden'}><label for="share-expiry">Link valid</label>
         <select id="share-expiry"><option value="PT1H">1 hour</option><option value="PT24H" selected>24 hours</option><option value="P7D">7 days</option></select>
-        <button type="button" id="create-share">Share link</button>
+        <button type="button" id="create-share">Share link</button></span>
       </div>
       <p id="range-message" role="status"></p>
       <input id="share-url" readonly hidden aria-label="Share link" size="80">
@@ -79,7 +80,7 @@ export function rangeControls(section, {cameraIds, shownAt, bar}) {
   $('#create-share').addEventListener('click', each('Sharing', (r, id) => api('/api/shares', {method: 'POST',
     body: {cameraId: id, start: r.start, end: r.end, expiresIn: $('#share-expiry').value}}), (shares) => {
     const url = $('#share-url');
-    url.value = shares.map((s) => location.origin + s.playlistUrl).join(' ');
+    url.value = shares.map((s) => s.playlistUrl).join(' '); // absolute: the server's public URL
     url.hidden = false;
     url.select();
     return `Share link${shares.length > 1 ? 's' : ''} valid until ${shares[0].expires}.`;

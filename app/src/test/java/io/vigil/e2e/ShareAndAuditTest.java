@@ -106,6 +106,9 @@ class ShareAndAuditTest {
         String playlistUrl = json(created.body(), "playlistUrl");
         String clipUrl = json(created.body(), "clipUrl");
         String id = json(created.body(), "id");
+        // absolute, from the request's scheme and Host (no vigil.http.public-url here): ready to send as it is
+        assertTrue(playlistUrl.startsWith(vigil.base + "/api/cameras/gate/playlist.m3u8?"), playlistUrl);
+        assertTrue(clipUrl.startsWith(vigil.base + "/api/cameras/gate/clip.mp4?"), clipUrl);
 
         HttpResponse<String> playlist = vigil.send("GET", playlistUrl, null, null);
         assertEquals(200, playlist.statusCode(), playlist.body());

@@ -79,8 +79,7 @@ final class VigilHarness implements AutoCloseable {
     /** A request with this {@code Authorization} header (none when null). */
     HttpResponse<String> send(String method, String path, String json, String authorization)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -97,7 +96,7 @@ final class VigilHarness implements AutoCloseable {
     HttpResponse<String> sendWithHeader(String method, String path, String name, String value)
             throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(base + path))
+                HttpRequest.newBuilder(uri(path))
                         .timeout(Duration.ofSeconds(30))
                         .header(name, value)
                         .method(method, HttpRequest.BodyPublishers.noBody())
@@ -123,7 +122,7 @@ final class VigilHarness implements AutoCloseable {
 
     /** Bytes, with this {@code Authorization} header (none when null). */
     HttpResponse<byte[]> downloadAs(String path, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -132,7 +131,7 @@ final class VigilHarness implements AutoCloseable {
 
     HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
         return http.send(
-                HttpRequest.newBuilder(URI.create(base + path))
+                HttpRequest.newBuilder(uri(path))
                         .header("Authorization", TestAdmin.basic())
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -141,6 +140,11 @@ final class VigilHarness implements AutoCloseable {
     /** The camera's status state, e.g. RECORDING. */
     String state(String camera) throws IOException, InterruptedException {
         return field(send("GET", "/api/cameras/" + camera, null).body(), "state");
+    }
+
+    /** A path on this service, or an absolute URL it answered (a share link). */
+    private URI uri(String path) {
+        return URI.create(path.startsWith("http://") || path.startsWith("https://") ? path : base + path);
     }
 
     static String field(String json, String name) {
