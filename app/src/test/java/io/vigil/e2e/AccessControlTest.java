@@ -60,6 +60,7 @@ class AccessControlTest {
         MATRIX.put("POST /api/cameras", "installer admin");
         MATRIX.put("PUT /api/cameras/{id}", "installer admin");
         MATRIX.put("DELETE /api/cameras/{id}", "installer admin");
+        MATRIX.put("GET /api/storage", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/live.m3u8", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/master.m3u8", "viewer auditor installer admin");
         MATRIX.put("GET /api/cameras/{id}/live/{name}", "viewer auditor installer admin");
