@@ -101,10 +101,14 @@ class ConsoleRolesBrowserTest {
         assertEquals(List.of(pages.split(" ")), shownTexts("nav a"), role + "'s pages");
         if (!pages.contains("History")) {
             browser.get(vigil.base + "/#/history");
-            console.waitFor(
-                    "the wall instead of History",
+            browser.navigate().refresh(); // the console loads afresh at #/history: the first page it shows
+            String shown = console.waitForValue(
+                    "a page",
                     Duration.ofSeconds(10),
-                    () -> !browser.findElements(By.cssSelector("section#wall")).isEmpty());
+                    () -> browser.findElement(By.cssSelector("main section.page"))
+                            .getAttribute("id"),
+                    id -> id != null && !id.isEmpty());
+            assertEquals("wall", shown, role + " asking for History");
             return;
         }
         browser.get(vigil.base + "/#/history");

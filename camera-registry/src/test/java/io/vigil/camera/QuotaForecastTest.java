@@ -67,4 +67,22 @@ class QuotaForecastTest {
         assertNull(empty.oldest());
         assertNull(empty.quotaKeepsMillis());
     }
+
+    @Test
+    void everyCamerasFootageIsForecastAgainstTheGlobalQuotaAtEveryRecordingStreamsRateTogether() {
+        var stored = java.util.List.of(
+                new io.vigil.archive.read.StoredFootage("lobby", 600_000_000, 1, NOW),
+                new io.vigil.archive.read.StoredFootage("lobby.sub", 100_000_000, 1, NOW),
+                new io.vigil.archive.read.StoredFootage("gone", 300_000_000, 1, NOW)); // a removed camera's, still kept
+        StorageSummary s = StorageSummary.of(stored, java.util.List.of(4_000, 1_000, 3_000), 2_000_000_000L, NOW);
+        assertEquals(1_000_000_000, s.usedBytes());
+        assertEquals(1_000_000, s.bytesPerSecond()); // 8,000 kbit/s
+        assertEquals("2GB", s.quota());
+        assertEquals(NOW.plusSeconds(1_000), s.quotaFullAt());
+        assertEquals(2_000_000, s.quotaKeepsMillis());
+        StorageSummary none = StorageSummary.of(stored, java.util.List.of(4_000), null, NOW);
+        assertNull(none.quota());
+        assertNull(none.quotaFullAt());
+        assertNull(none.quotaKeepsMillis());
+    }
 }
