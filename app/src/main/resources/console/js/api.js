@@ -4,6 +4,9 @@
 
 const KEY = 'vigil.session';
 let session = JSON.parse(sessionStorage.getItem(KEY) || 'null');
+if (session && !session.permissions) {
+  session = null; // kept by an older console, without the role's permissions: sign in again
+}
 let renewal = null;
 const listeners = [];
 
