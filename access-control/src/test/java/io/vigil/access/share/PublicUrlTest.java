@@ -40,6 +40,16 @@ class PublicUrlTest {
     }
 
     @Test
+    void aBadConfiguredPublicUrlStopsTheBeanAndSoTheStartUp() {
+        // the bean is @Context: made while the service starts, which then fails with this message
+        String message = assertThrows(
+                        IllegalArgumentException.class, () -> new PublicUrl("https://vigil.example.com/x"))
+                .getMessage();
+        assertTrue(message.startsWith("vigil.http.public-url must be"), message);
+        assertTrue(PublicUrl.class.isAnnotationPresent(io.micronaut.context.annotation.Context.class));
+    }
+
+    @Test
     void aConfiguredPublicUrlWinsOverTheRequest() {
         PublicUrl url = new PublicUrl("https://vigil.example.com:8443/");
         assertEquals(Optional.of("https://vigil.example.com:8443"), url.base(false, "127.0.0.1:8080"));
