@@ -1,0 +1,43 @@
+package io.vigil.alerts;
+
+import io.vigil.alerts.plan.AlertedCamera;
+import io.vigil.alerts.plan.PlannedAlert;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An alert as sent and kept: a planned alert with its id, time and node.
+ *
+ * @param id       random UUID
+ * @param kind     FIRING or RECOVERY
+ * @param ruleName the rule it is sent under
+ * @param cameras  the cameras it is about, in camera-id order (more than one: a digest)
+ * @param at       when the check that decided it ran
+ * @param nodeId   the node whose check that was
+ */
+public record Alert(
+        String id, PlannedAlert.Kind kind, String ruleName, List<AlertedCamera> cameras, Instant at, String nodeId) {
+
+    public Alert {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(ruleName, "ruleName");
+        cameras = List.copyOf(cameras);
+        if (cameras.isEmpty()) {
+            throw new IllegalArgumentException("an alert is about at least one camera");
+        }
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(nodeId, "nodeId");
+    }
+
+    /** The planned alert, given its id, time and node. */
+    public static Alert of(String id, PlannedAlert planned, Instant at, String nodeId) {
+        return new Alert(id, planned.kind(), planned.ruleName(), planned.cameras(), at, nodeId);
+    }
+
+    /** Whether it is a digest. */
+    public boolean digest() {
+        return cameras.size() > 1;
+    }
+}

@@ -1,0 +1,100 @@
+package io.vigil.alerts;
+
+import io.vigil.alerts.delivery.Delivery;
+import io.vigil.alerts.plan.AlertPlan;
+import io.vigil.alerts.plan.AlertPlanner;
+import io.vigil.alerts.plan.AlertRule;
+import io.vigil.alerts.plan.DigestPolicy;
+import io.vigil.alerts.plan.OpenCondition;
+import io.vigil.alerts.plan.PlannedAlert;
+import io.vigil.alerts.webhook.WebhookTarget;
+import io.vigil.kernel.hook.BackgroundAudit;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * One check: the cameras' states and the open conditions in, the planner's decision out, stored in one transaction
+ * with a delivery per alert to the webhook, and each alert in the audit log. The thin shell around
+ * {@link AlertPlanner}.
+ */
+public final class AlertChecker {
+
+    /** The name deliveries give the webhook target. */
+    public static final String WEBHOOK = "webhook";
+
+    private final AlertRepository alerts;
+    private final Supplier<CameraStates.Look> cameras;
+    private final List<AlertRule> rules;
+    private final DigestPolicy digest;
+    private final WebhookTarget webhook;
+    private final String nodeId;
+    private final Clock clock;
+    private final BackgroundAudit audit;
+
+    /** What a check judges by: the rules, the digest policy, the target and this node's id. */
+    public record Settings(List<AlertRule> rules, DigestPolicy digest, WebhookTarget webhook, String nodeId) {}
+
+    public AlertChecker(
+            AlertRepository alerts,
+            Supplier<CameraStates.Look> cameras,
+            Settings settings,
+            Clock clock,
+            BackgroundAudit audit) {
+        this.alerts = alerts;
+        this.cameras = cameras;
+        this.rules = List.copyOf(settings.rules());
+        this.digest = settings.digest();
+        this.webhook = settings.webhook();
+        this.nodeId = settings.nodeId();
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** Runs one check; returns the alerts it sent. */
+    public List<Alert> check() {
+        Instant now = clock.instant();
+        CameraStates.Look look = cameras.get();
+        Set<String> judgedHere = look.judged().stream().map(c -> c.cameraId()).collect(Collectors.toSet());
+        // this node's cameras' conditions, and those of cameras that are gone; another node judges the rest
+        List<OpenCondition> open = alerts.open().stream()
+                .filter(c ->
+                        judgedHere.contains(c.cameraId()) || !look.existing().contains(c.cameraId()))
+                .toList();
+        AlertPlan plan = AlertPlanner.plan(now, rules, digest, open, look.judged());
+        if (plan.empty()) {
+            return List.of();
+        }
+        List<Alert> sent = new ArrayList<>();
+        List<Delivery> toDeliver = new ArrayList<>();
+        for (PlannedAlert planned : plan.alerts()) {
+            Alert alert = Alert.of(UUID.randomUUID().toString(), planned, now, nodeId);
+            sent.add(alert);
+            toDeliver.add(Delivery.pending(UUID.randomUUID().toString(), alert.id(), WEBHOOK, webhook.origin(), now));
+        }
+        List<OpenCondition> opened = plan.fired().stream()
+                .map(f -> new OpenCondition(
+                        f.camera().cameraId(),
+                        f.ruleName(),
+                        f.camera().state(),
+                        f.camera().since(),
+                        sent.get(f.alertIndex()).id(),
+                        now))
+                .toList();
+        alerts.record(sent, opened, plan.cleared(), toDeliver);
+        for (Alert alert : sent) {
+            audit.record(
+                    alert.kind() == PlannedAlert.Kind.FIRING
+                            ? BackgroundAudit.Action.ALERT_FIRE
+                            : BackgroundAudit.Action.ALERT_RECOVER,
+                    alert.digest() ? null : alert.cameras().get(0).cameraId(),
+                    "alert " + alert.id() + " (" + alert.ruleName() + "): " + AlertMessage.summary(alert));
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,139 @@
+package io.vigil.alerts;
+
+import io.vigil.alerts.delivery.Delivery;
+import io.vigil.alerts.delivery.DeliveryRepository;
+import io.vigil.alerts.plan.AlertedCamera;
+import io.vigil.alerts.plan.OpenCondition;
+import io.vigil.alerts.plan.PlannedAlert;
+import io.vigil.camera.CameraStatus.State;
+import io.vigil.kernel.database.Database;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code alert}, {@code alert_camera} and {@code alert_condition} tables (Flyway {@code V30}): plain JDBC,
+ * portable SQL. A check's outcome is stored in one transaction, its deliveries with it; the condition table's key
+ * (camera, rule) refuses a second firing of an open condition, from this node or another.
+ */
+@Singleton
+public class AlertRepository {
+
+    private final Database db;
+    private final DeliveryRepository deliveries;
+
+    public AlertRepository(Database db, DeliveryRepository deliveries) {
+        this.db = db;
+        this.deliveries = deliveries;
+    }
+
+    /** Every open condition. */
+    public List<OpenCondition> open() {
+        return db.query(
+                "SELECT camera_id, rule_name, state, since_millis, alert_id, fired_millis FROM alert_condition "
+                        + "ORDER BY camera_id, rule_name",
+                rs -> new OpenCondition(
+                        rs.getString(1),
+                        rs.getString(2),
+                        State.valueOf(rs.getString(3)),
+                        Instant.ofEpochMilli(rs.getLong(4)),
+                        rs.getString(5),
+                        Instant.ofEpochMilli(rs.getLong(6))));
+    }
+
+    /**
+     * Stores a check's outcome: its alerts, the conditions that fired (now open), the open conditions that cleared
+     * (forgotten) and the alerts' deliveries, all or none.
+     */
+    public void record(
+            List<Alert> alerts, List<OpenCondition> opened, List<OpenCondition> cleared, List<Delivery> toDeliver) {
+        db.inTransaction(() -> {
+            for (Alert alert : alerts) {
+                db.update(
+                        "INSERT INTO alert (id, kind, rule_name, camera_count, created_millis, node_id) "
+                                + "VALUES (?, ?, ?, ?, ?, ?)",
+                        alert.id(),
+                        alert.kind().name(),
+                        alert.ruleName(),
+                        alert.cameras().size(),
+                        alert.at().toEpochMilli(),
+                        alert.nodeId());
+                List<Object[]> rows = new ArrayList<>();
+                for (int n = 0; n < alert.cameras().size(); n++) {
+                    AlertedCamera c = alert.cameras().get(n);
+                    rows.add(new Object[] {
+                        alert.id(), n, c.cameraId(), c.state().name(), c.since().toEpochMilli()
+                    });
+                }
+                db.updateBatch(
+                        "INSERT INTO alert_camera (alert_id, camera_order, camera_id, state, since_millis) "
+                                + "VALUES (?, ?, ?, ?, ?)",
+                        rows);
+            }
+            for (OpenCondition c : cleared) {
+                db.update(
+                        "DELETE FROM alert_condition WHERE camera_id = ? AND rule_name = ? AND alert_id = ?",
+                        c.cameraId(),
+                        c.ruleName(),
+                        c.alertId());
+            }
+            for (OpenCondition c : opened) {
+                db.update(
+                        "INSERT INTO alert_condition (camera_id, rule_name, state, since_millis, alert_id, fired_millis) "
+                                + "VALUES (?, ?, ?, ?, ?, ?)",
+                        c.cameraId(),
+                        c.ruleName(),
+                        c.state().name(),
+                        c.since().toEpochMilli(),
+                        c.alertId(),
+                        c.firedAt().toEpochMilli());
+            }
+            deliveries.insert(toDeliver);
+            return null;
+        });
+    }
+
+    public Optional<Alert> find(String id) {
+        return withCameras(db.query("SELECT " + COLUMNS + " FROM alert WHERE id = ?", AlertRepository::row, id))
+                .stream()
+                .findFirst();
+    }
+
+    /** The newest alerts first, at most {@code limit}. */
+    public List<Alert> recent(int limit) {
+        return withCameras(db.query(
+                "SELECT " + COLUMNS + " FROM alert ORDER BY created_millis DESC, id DESC LIMIT " + Math.max(0, limit),
+                AlertRepository::row));
+    }
+
+    private static final String COLUMNS = "id, kind, rule_name, created_millis, node_id";
+
+    /** An alert row before its cameras. */
+    private record Row(String id, PlannedAlert.Kind kind, String ruleName, Instant at, String nodeId) {}
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(
+                rs.getString(1),
+                PlannedAlert.Kind.valueOf(rs.getString(2)),
+                rs.getString(3),
+                Instant.ofEpochMilli(rs.getLong(4)),
+                rs.getString(5));
+    }
+
+    private List<Alert> withCameras(List<Row> rows) {
+        List<Alert> alerts = new ArrayList<>();
+        for (Row r : rows) {
+            List<AlertedCamera> cameras = db.query(
+                    "SELECT camera_id, state, since_millis FROM alert_camera WHERE alert_id = ? ORDER BY camera_order",
+                    rs -> new AlertedCamera(
+                            rs.getString(1), State.valueOf(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3))),
+                    r.id());
+            alerts.add(new Alert(r.id(), r.kind(), r.ruleName(), cameras, r.at(), r.nodeId()));
+        }
+        return alerts;
+    }
+}

@@ -1,0 +1,83 @@
+package io.vigil.alerts;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.serde.ObjectMapper;
+import io.vigil.alerts.delivery.DeliveryRepository;
+import io.vigil.alerts.webhook.WebhookSecret;
+import io.vigil.alerts.webhook.WebhookSender;
+import io.vigil.alerts.webhook.WebhookSignature;
+import io.vigil.alerts.webhook.WebhookTarget;
+import io.vigil.kernel.NodeIdentity;
+import io.vigil.kernel.hook.BackgroundAudit;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the alerts when {@code vigil.alerts.webhook-url} is set: a check every {@code vigil.alerts.check-interval},
+ * and the due delivery attempts every second. A failing pass is logged and the next one tries again.
+ */
+@Singleton
+@Requires(property = "vigil.alerts.webhook-url", pattern = ".+")
+public class AlertSchedule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertSchedule.class);
+
+    private final AlertChecker checker;
+    private final Deliveries deliveries;
+
+    public AlertSchedule(
+            AlertsConfig config,
+            AlertRepository alerts,
+            DeliveryRepository deliveryRows,
+            CameraStates cameras,
+            NodeIdentity node,
+            ObjectMapper json,
+            Clock clock,
+            BackgroundAudit audit) {
+        WebhookTarget webhook = config.webhook().orElseThrow();
+        WebhookSignature signature =
+                new WebhookSignature(WebhookSecret.resolve(config.webhookSecret(), config.webhookSecretFile()));
+        this.checker = new AlertChecker(
+                alerts,
+                cameras::look,
+                new AlertChecker.Settings(config.rules(), config.digest(), webhook, node.nodeId()),
+                clock,
+                audit);
+        Duration claimFor = config.connectTimeout().plus(config.answerTimeout()).plusSeconds(30);
+        this.deliveries = new Deliveries(
+                deliveryRows,
+                alerts,
+                new Deliveries.Route(
+                        webhook,
+                        signature,
+                        new WebhookSender(config.connectTimeout(), config.answerTimeout(), clock),
+                        config.retry(),
+                        claimFor),
+                json,
+                clock,
+                audit);
+        LOG.info("Alerts on: {}", config);
+    }
+
+    @Scheduled(fixedDelay = "${vigil.alerts.check-interval:5s}", initialDelay = "${vigil.alerts.check-interval:5s}")
+    public void check() {
+        try {
+            checker.check();
+        } catch (RuntimeException e) {
+            LOG.warn("Alert check failed, the next one tries again: {}", e.toString());
+        }
+    }
+
+    @Scheduled(fixedDelay = "1s", initialDelay = "1s")
+    public void deliver() {
+        try {
+            deliveries.deliverDue();
+        } catch (RuntimeException e) {
+            LOG.warn("Alert deliveries failed, the next pass tries again: {}", e.toString());
+        }
+    }
+}

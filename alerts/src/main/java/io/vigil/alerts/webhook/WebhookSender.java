@@ -1,0 +1,76 @@
+package io.vigil.alerts.webhook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * POSTs a signed JSON body to a webhook, once: {@code java.net.http}, bounded connect and answer timeouts, no
+ * redirects followed (a redirect is a failure: the body would go where the site did not say), the answer's body
+ * not read. What it reports names neither the URL nor the secret.
+ */
+public final class WebhookSender {
+
+    /** What one attempt got. */
+    public record Outcome(boolean delivered, Integer status, String error) {}
+
+    private final HttpClient client;
+    private final Duration connectTimeout;
+    private final Duration answerTimeout;
+    private final Clock clock;
+
+    public WebhookSender(Duration connectTimeout, Duration answerTimeout, Clock clock) {
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.connectTimeout = connectTimeout;
+        this.answerTimeout = answerTimeout;
+        this.clock = clock;
+    }
+
+    /** Sends {@code body} to {@code target}, signed now, with the alert's and delivery's ids as headers. */
+    public Outcome send(
+            WebhookTarget target, WebhookSignature signature, String alertId, String deliveryId, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(target.url())
+                .timeout(answerTimeout)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Vigil-Alerts")
+                .header("Vigil-Alert-Id", alertId)
+                .header("Vigil-Delivery-Id", deliveryId)
+                .header(
+                        WebhookSignature.HEADER,
+                        signature.header(clock.instant().getEpochSecond(), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            int status = response.statusCode();
+            return status / 100 == 2
+                    ? new Outcome(true, status, null)
+                    : new Outcome(false, status, "answered HTTP " + status);
+        } catch (HttpConnectTimeoutException e) {
+            return new Outcome(
+                    false,
+                    null,
+                    "cannot connect to " + target.origin() + " within " + connectTimeout.toMillis() + " ms");
+        } catch (HttpTimeoutException e) {
+            return new Outcome(false, null, "no answer within " + answerTimeout.toMillis() + " ms");
+        } catch (ConnectException e) {
+            return new Outcome(false, null, "cannot connect to " + target.origin());
+        } catch (IOException e) {
+            return new Outcome(false, null, "failed: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(false, null, "interrupted");
+        }
+    }
+}
