@@ -93,7 +93,8 @@ public final class AlertChecker {
                             ? BackgroundAudit.Action.ALERT_FIRE
                             : BackgroundAudit.Action.ALERT_RECOVER,
                     alert.digest() ? null : alert.cameras().get(0).cameraId(),
-                    "alert " + alert.id() + " (" + alert.ruleName() + "): " + AlertMessage.summary(alert));
+                    "alert " + alert.id() + " (" + alert.ruleName() + "): " + AlertMessage.summary(alert),
+                    false);
         }
         return sent;
     }

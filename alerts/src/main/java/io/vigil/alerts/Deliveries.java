@@ -105,7 +105,8 @@ public final class Deliveries {
                     BackgroundAudit.Action.ALERT_DELIVERY,
                     firstCamera(alert.get()),
                     "alert " + d.alertId() + " DELIVERED to " + d.targetOrigin() + " (HTTP " + outcome.status()
-                            + ", attempt " + attempt + ")");
+                            + ", attempt " + attempt + ")",
+                    false);
             return true;
         }
         Optional<Instant> next = retry.nextAttempt(attempt, clock.instant());
@@ -131,7 +132,8 @@ public final class Deliveries {
                 BackgroundAudit.Action.ALERT_DELIVERY,
                 null,
                 "alert " + d.alertId() + " FAILED to reach " + d.targetOrigin() + " after " + attempts + " attempt(s): "
-                        + error);
+                        + error,
+                true);
     }
 
     private static String firstCamera(Alert alert) {

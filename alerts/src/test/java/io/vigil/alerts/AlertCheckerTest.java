@@ -38,7 +38,7 @@ class AlertCheckerTest {
     final DeliveryRepository deliveries = new DeliveryRepository(db);
     final AlertRepository alerts = new AlertRepository(db, deliveries);
     final List<String> audit = new CopyOnWriteArrayList<>();
-    final BackgroundAudit auditLog = (action, camera, detail) -> audit.add(action + " " + camera);
+    final BackgroundAudit auditLog = (action, camera, detail, failed) -> audit.add(action + " " + camera);
 
     /** The cameras this node judges, by id: state and since. */
     final Map<String, CameraObservation> judged = new LinkedHashMap<>();

@@ -44,7 +44,8 @@ class WebhookDeliveryTest {
     final DeliveryRepository deliveryRows = new DeliveryRepository(db);
     final AlertRepository alerts = new AlertRepository(db, deliveryRows);
     final List<String> audit = new CopyOnWriteArrayList<>();
-    final BackgroundAudit auditLog = (action, camera, detail) -> audit.add(action + " " + camera + " " + detail);
+    final BackgroundAudit auditLog = (action, camera, detail, failed) ->
+            audit.add(action + " " + camera + " " + detail + (failed ? " [failed]" : ""));
     WebhookReceiver receiver;
 
     @AfterEach
@@ -158,7 +159,7 @@ class WebhookDeliveryTest {
         assertEquals(1, audit.size());
         assertTrue(
                 audit.get(0).startsWith("ALERT_DELIVERY null alert " + d.alertId() + " FAILED to reach"), audit.get(0));
-        assertTrue(audit.get(0).endsWith("after 4 attempt(s): answered HTTP 401"), audit.get(0));
+        assertTrue(audit.get(0).endsWith("after 4 attempt(s): answered HTTP 401 [failed]"), audit.get(0));
     }
 
     @Test

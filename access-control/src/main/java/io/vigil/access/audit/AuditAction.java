@@ -37,6 +37,12 @@ public enum AuditAction {
     /** An API token created (its secret is never recorded). */
     TOKEN_CREATE,
     TOKEN_REVOKE,
+    /** An alert fired (by the service itself: user {@code system:vigil}); its row names the rule and the cameras. */
+    ALERT_FIRE,
+    /** A recovery sent: a camera an alert was about records again. */
+    ALERT_RECOVER,
+    /** An alert's delivery to a target ended: DELIVERED (outcome OK) or FAILED after its last attempt. */
+    ALERT_DELIVERY,
     /** A comparison of index, object store and spool. */
     ARCHIVE_CHECK,
     LOGIN,

@@ -8,7 +8,7 @@ package io.vigil.kernel.hook;
 public interface BackgroundAudit {
 
     /** The user a background row names. */
-    String SERVICE_USER = "vigil";
+    String SERVICE_USER = "system:vigil";
 
     /** What happened. */
     enum Action {
@@ -22,7 +22,8 @@ public interface BackgroundAudit {
 
     /**
      * Records one row. {@code cameraId} is the camera the row is about, or null (a digest names its cameras in the
-     * detail); {@code detail} holds no secret. Never throws: a row that cannot be written is logged.
+     * detail); {@code detail} holds no secret; {@code failed} when what it records did not succeed (a delivery FAILED).
+     * Never throws: a row that cannot be written is logged.
      */
-    void record(Action action, String cameraId, String detail);
+    void record(Action action, String cameraId, String detail, boolean failed);
 }

@@ -13,7 +13,7 @@ public class NoBackgroundAudit implements BackgroundAudit {
     private static final Logger LOG = LoggerFactory.getLogger(NoBackgroundAudit.class);
 
     @Override
-    public void record(Action action, String cameraId, String detail) {
-        LOG.info("{} {}: {}", action, cameraId == null ? "-" : cameraId, detail);
+    public void record(Action action, String cameraId, String detail, boolean failed) {
+        LOG.info("{} {} {}: {}", action, failed ? "FAILED" : "OK", cameraId == null ? "-" : cameraId, detail);
     }
 }
