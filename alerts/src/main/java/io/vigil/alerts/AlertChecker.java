@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * One check: the cameras' states and the open conditions in, the planner's decision out, stored in one transaction
+ * One alert check: the cameras' states and the open conditions in, the planner's decision out, stored in one transaction
  * with a delivery per alert to the webhook, and each alert in the audit log. The thin shell around
  * {@link AlertPlanner}.
  */

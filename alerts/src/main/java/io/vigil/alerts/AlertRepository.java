@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The {@code alert}, {@code alert_camera} and {@code alert_condition} tables (Flyway {@code V30}): plain JDBC,
- * portable SQL. A check's outcome is stored in one transaction, its deliveries with it; the condition table's key
+ * portable SQL. An alert check's outcome is stored in one transaction, its deliveries with it; the condition table's key
  * (camera, rule) refuses a second firing of an open condition, from this node or another.
  */
 @Singleton
@@ -46,7 +46,7 @@ public class AlertRepository {
     }
 
     /**
-     * Stores a check's outcome: its alerts, the conditions that fired (now open), the open conditions that cleared
+     * Stores an alert check's outcome: its alerts, the conditions that fired (now open), the open conditions that cleared
      * (forgotten) and the alerts' deliveries, all or none.
      */
     public void record(

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the alerts when {@code vigil.alerts.webhook-url} is set: a check every {@code vigil.alerts.check-interval},
+ * Runs the alerts when {@code vigil.alerts.webhook-url} is set: an alert check every {@code vigil.alerts.check-interval},
  * and the due delivery attempts every second. A failing pass is logged and the next one tries again.
  */
 @Singleton

@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param downDelay          how long a camera is OFFLINE or UNAUTHORIZED before its alert fires
  * @param recovery           whether its return to RECORDING sends a recovery
  * @param checkInterval      how often the cameras' states are checked
- * @param digestMinCameras   this many cameras or more falling due in one check go out as one digest
+ * @param digestMinCameras   this many cameras or more falling due in one alert check go out as one digest
  * @param digestWindow       how long a due condition waits for cameras that went down within that time of it
  * @param connectTimeout     a webhook's connection timeout
  * @param answerTimeout      how long an attempt waits for the webhook's answer

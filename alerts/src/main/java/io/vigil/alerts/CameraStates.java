@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a check sees of the cameras: the state of each camera this node records (the node that records a camera
+ * What an alert check sees of the cameras: the state of each camera this node records (the node that records a camera
  * judges it, so a cluster sends each camera's alerts once), and the ids of every camera there is.
  */
 @Singleton

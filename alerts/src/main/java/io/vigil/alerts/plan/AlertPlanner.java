@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Decides, at one check, which alerts fire and which recover: pure, from the rules, the open conditions (the previous
+ * Decides, at one alert check, which alerts fire and which recover: pure, from the rules, the open conditions (the previous
  * alert state) and the cameras' states with their {@code since}.
  *
  * <ul>
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  *   <li>an open condition clears when its camera is RECORDING again, with one recovery if the rule sends them; a
  *       camera disabled or removed meanwhile clears it without one (someone turned it off);
  *   <li>a condition that clears before its delay fires nothing: there is no state but the camera's own;
- *   <li>{@link DigestPolicy#minCameras()} conditions or more of one rule falling due (or clearing) in one check go out
+ *   <li>{@link DigestPolicy#minCameras()} conditions or more of one rule falling due (or clearing) in one alert check go out
  *       as one digest; a due condition waits while a failing camera that began failing within the digest window of it
  *       is not due yet (at most that window).
  * </ul>

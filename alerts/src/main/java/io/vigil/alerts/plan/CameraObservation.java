@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A camera's state as the planner sees it at one check: its status's state and since when it has been in it.
+ * A camera's state as the planner sees it at one alert check: its status's state and since when it has been in it.
  *
  * @param cameraId the camera
  * @param state    its state now

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A condition whose alert has fired and that has not cleared: what keeps the next check from firing it again.
+ * A condition whose alert has fired and that has not cleared: what keeps the next alert check from firing it again.
  *
  * @param cameraId the failing camera
  * @param ruleName the rule it fails under

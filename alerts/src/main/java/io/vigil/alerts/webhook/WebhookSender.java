@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * POSTs a signed JSON body to a webhook, once: {@code java.net.http}, bounded connect and answer timeouts, no
+ * POSTs a signed JSON body to a webhook, once: {@code java.net.http} (HTTP/1.1), bounded connect and answer timeouts, no
  * redirects followed (a redirect is a failure: the body would go where the site did not say), the answer's body
  * not read. What it reports names neither the URL nor the secret.
  */
@@ -30,6 +30,8 @@ public final class WebhookSender {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // no h2c upgrade offered over plain http: simple receivers take a POST with an Upgrade header badly
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.connectTimeout = connectTimeout;
         this.answerTimeout = answerTimeout;
