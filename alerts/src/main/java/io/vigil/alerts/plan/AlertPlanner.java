@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,6 +44,8 @@ public final class AlertPlanner {
         for (AlertRule rule : rules) {
             List<OpenCondition> openHere =
                     open.stream().filter(o -> o.ruleName().equals(rule.name())).toList();
+            Set<String> openCameras =
+                    openHere.stream().map(OpenCondition::cameraId).collect(Collectors.toSet());
             List<AlertedCamera> recovered = new ArrayList<>();
             for (OpenCondition condition : openHere) {
                 CameraObservation seen = byCamera.get(condition.cameraId());
@@ -55,7 +58,7 @@ public final class AlertPlanner {
             }
             List<CameraObservation> failing = cameras.stream()
                     .filter(c -> rule.failing(c.state()))
-                    .filter(c -> openHere.stream().noneMatch(o -> o.cameraId().equals(c.cameraId())))
+                    .filter(c -> !openCameras.contains(c.cameraId()))
                     .sorted(Comparator.comparing(CameraObservation::cameraId))
                     .toList();
             List<CameraObservation> notDue =
