@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * and the due delivery attempts every second. A failing pass is logged and the next one tries again.
  */
 @Singleton
-@Requires(property = "vigil.alerts.webhook-url", pattern = ".+")
+@Requires(property = "vigil.alerts.webhook-url", pattern = ".*\\S.*")
 public class AlertSchedule {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertSchedule.class);
