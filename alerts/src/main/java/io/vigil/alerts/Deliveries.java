@@ -83,7 +83,12 @@ public final class Deliveries {
         if (d.attempts() >= retry.maxAttempts() || alert.isEmpty()) {
             // taken over after its last attempt was claimed and never recorded, or its alert is gone
             if (deliveries.claim(d, now, now)) {
-                ended(d, d.attempts(), null, alert.isEmpty() ? "its alert is gone" : "no attempt left");
+                ended(
+                        d,
+                        alert.map(Deliveries::firstCamera).orElse(null),
+                        d.attempts(),
+                        null,
+                        alert.isEmpty() ? "its alert is gone" : "no attempt left");
             }
             return false;
         }
@@ -120,22 +125,23 @@ public final class Deliveries {
                     outcome.error(),
                     next.get());
         } else {
-            ended(d, attempt, outcome.status(), outcome.error());
+            ended(d, firstCamera(alert.get()), attempt, outcome.status(), outcome.error());
         }
         return true;
     }
 
-    private void ended(Delivery d, int attempts, Integer status, String error) {
+    private void ended(Delivery d, String cameraId, int attempts, Integer status, String error) {
         deliveries.attemptFailed(d.id(), status, error, Optional.empty());
         LOG.warn("Alert {} to {} FAILED after {} attempt(s): {}", d.alertId(), d.targetOrigin(), attempts, error);
         audit.record(
                 BackgroundAudit.Action.ALERT_DELIVERY,
-                null,
+                cameraId,
                 "alert " + d.alertId() + " FAILED to reach " + d.targetOrigin() + " after " + attempts + " attempt(s): "
                         + error,
                 true);
     }
 
+    /** The camera a row about the alert names: its one camera, or none for a digest. */
     private static String firstCamera(Alert alert) {
         return alert.digest() ? null : alert.cameras().get(0).cameraId();
     }

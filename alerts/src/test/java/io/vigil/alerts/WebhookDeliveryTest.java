@@ -158,7 +158,7 @@ class WebhookDeliveryTest {
         assertTrue(receiver.received.stream().noneMatch(WebhookReceiver.Received::verified));
         assertEquals(1, audit.size());
         assertTrue(
-                audit.get(0).startsWith("ALERT_DELIVERY null alert " + d.alertId() + " FAILED to reach"), audit.get(0));
+                audit.get(0).startsWith("ALERT_DELIVERY dock alert " + d.alertId() + " FAILED to reach"), audit.get(0));
         assertTrue(audit.get(0).endsWith("after 4 attempt(s): answered HTTP 401 [failed]"), audit.get(0));
     }
 
