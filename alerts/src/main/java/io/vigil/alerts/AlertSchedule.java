@@ -3,6 +3,7 @@ package io.vigil.alerts;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.ObjectMapper;
+import io.vigil.alerts.delivery.Delivery;
 import io.vigil.alerts.delivery.DeliveryRepository;
 import io.vigil.alerts.webhook.WebhookSecret;
 import io.vigil.alerts.webhook.WebhookSender;
@@ -10,9 +11,12 @@ import io.vigil.alerts.webhook.WebhookSignature;
 import io.vigil.alerts.webhook.WebhookTarget;
 import io.vigil.kernel.NodeIdentity;
 import io.vigil.kernel.hook.BackgroundAudit;
+import io.vigil.kernel.hook.ServiceFaults;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +31,7 @@ public class AlertSchedule {
     private static final Logger LOG = LoggerFactory.getLogger(AlertSchedule.class);
 
     private final AlertChecker checker;
+    private final FaultChecker faults;
     private final Deliveries deliveries;
 
     public AlertSchedule(
@@ -37,7 +42,8 @@ public class AlertSchedule {
             NodeIdentity node,
             ObjectMapper json,
             Clock clock,
-            BackgroundAudit audit) {
+            BackgroundAudit audit,
+            List<ServiceFaults> faultSources) {
         WebhookTarget webhook = config.webhook().orElseThrow();
         WebhookSignature signature =
                 new WebhookSignature(WebhookSecret.resolve(config.webhookSecret(), config.webhookSecretFile()));
@@ -45,6 +51,15 @@ public class AlertSchedule {
                 alerts,
                 cameras::look,
                 new AlertChecker.Settings(config.rules(), config.digest(), webhook, node.nodeId()),
+                clock,
+                audit);
+        this.faults = new FaultChecker(
+                alerts,
+                faultSources,
+                config.faultRule(),
+                alert -> List.of(Delivery.pending(
+                        UUID.randomUUID().toString(), alert.id(), AlertChecker.WEBHOOK, webhook.origin(), alert.at())),
+                node.nodeId(),
                 clock,
                 audit);
         Duration claimFor = config.connectTimeout().plus(config.answerTimeout()).plusSeconds(30);
@@ -68,7 +83,12 @@ public class AlertSchedule {
         try {
             checker.check();
         } catch (RuntimeException e) {
-            LOG.warn("Alert check failed, the next one tries again: {}", e.toString());
+            LOG.warn("Alert check (cameras) failed, the next one tries again: {}", e.toString());
+        }
+        try {
+            faults.check();
+        } catch (RuntimeException e) {
+            LOG.warn("Alert check (service faults) failed, the next one tries again: {}", e.toString());
         }
     }
 
