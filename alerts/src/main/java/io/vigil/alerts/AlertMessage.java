@@ -1,5 +1,6 @@
 package io.vigil.alerts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vigil.alerts.plan.AlertedCamera;
@@ -31,6 +32,7 @@ public final class AlertMessage {
      * @param node    the node that decided it
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // a stable shape: "cameras": [] and "fault": null are sent
     public record Body(
             String id,
             String type,

@@ -175,6 +175,23 @@ public class AlertRepository {
                 AlertRepository::row));
     }
 
+    /**
+     * A page of alerts, newest first: those decided before the cursor ({@code afterMillis}, {@code afterId}: the last
+     * alert of the page before; null for the first page), at most {@code limit}.
+     */
+    public List<Alert> page(Long afterMillis, String afterId, int limit) {
+        String take = " ORDER BY created_millis DESC, id DESC LIMIT " + Math.max(0, limit);
+        if (afterMillis == null) {
+            return withCameras(db.query("SELECT " + COLUMNS + " FROM alert" + take, AlertRepository::row));
+        }
+        return withCameras(db.query(
+                "SELECT " + COLUMNS + " FROM alert WHERE created_millis < ? OR (created_millis = ? AND id < ?)" + take,
+                AlertRepository::row,
+                afterMillis,
+                afterMillis,
+                afterId));
+    }
+
     private static final String COLUMNS =
             "id, kind, rule_name, created_millis, node_id, fault_key, fault_summary, fault_since_millis";
 

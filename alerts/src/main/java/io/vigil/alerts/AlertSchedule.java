@@ -1,5 +1,7 @@
 package io.vigil.alerts;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.ObjectMapper;
@@ -32,6 +34,7 @@ public class AlertSchedule {
 
     private final AlertChecker checker;
     private final FaultChecker faults;
+    private final Counter checks;
     private final Deliveries deliveries;
 
     public AlertSchedule(
@@ -43,7 +46,11 @@ public class AlertSchedule {
             ObjectMapper json,
             Clock clock,
             BackgroundAudit audit,
-            List<ServiceFaults> faultSources) {
+            List<ServiceFaults> faultSources,
+            MeterRegistry meters) {
+        this.checks = Counter.builder("vigil.alert.checks")
+                .description("Alert checks this node has run (cameras and service faults)")
+                .register(meters);
         WebhookTarget webhook = config.webhook().orElseThrow();
         WebhookSignature signature =
                 new WebhookSignature(WebhookSecret.resolve(config.webhookSecret(), config.webhookSecretFile()));
@@ -90,6 +97,7 @@ public class AlertSchedule {
         } catch (RuntimeException e) {
             LOG.warn("Alert check (service faults) failed, the next one tries again: {}", e.toString());
         }
+        checks.increment();
     }
 
     @Scheduled(fixedDelay = "1s", initialDelay = "1s")
