@@ -1,7 +1,7 @@
 -- Alerts about service faults (issue 21): the object store unreachable, a spool failing or filling, a refused retention
 -- run, a silent node. An alert is about cameras (alert_camera) or else about one fault (these columns).
 
-ALTER TABLE alert ADD COLUMN fault_key VARCHAR(130);
+ALTER TABLE alert ADD COLUMN fault_key VARCHAR(150);
 ALTER TABLE alert ADD COLUMN fault_summary VARCHAR(300);
 ALTER TABLE alert ADD COLUMN fault_since_millis BIGINT;
 COMMENT ON COLUMN alert.fault_key IS 'The service fault it is about (e.g. store-unreachable, spool-filling@node-a: a fault only one node sees carries its id); NULL for an alert about cameras.';
@@ -9,7 +9,7 @@ COMMENT ON COLUMN alert.fault_summary IS 'The fault''s one line for people; NULL
 COMMENT ON COLUMN alert.fault_since_millis IS 'Since when the fault was seen, epoch ms UTC; NULL for an alert about cameras.';
 
 CREATE TABLE alert_fault (
-    fault_key      VARCHAR(130)  NOT NULL PRIMARY KEY,
+    fault_key      VARCHAR(150)  NOT NULL PRIMARY KEY,
     summary        VARCHAR(300)  NOT NULL,
     since_millis   BIGINT        NOT NULL,
     alert_id       VARCHAR(36)   NOT NULL,

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * unreachable, the spool unable to write or filling up, a retention run refused, a node gone silent). The alerts fire on
  * one that lasts and recover when it is no longer reported.
  *
- * @param key     what it is, the same at every look while it lasts: {@code [a-z0-9][a-z0-9.:-]{0,59}}, e.g.
+ * @param key     what it is, the same at every look while it lasts: {@code [a-z0-9][a-z0-9.:-]{0,79}}, e.g.
  *                {@code store-unreachable}, {@code node-silent:node-b}
  * @param scope   whether only this node sees it (its own spool) or every node does (the shared store)
  * @param summary one line for people, no secret in it
@@ -25,7 +25,7 @@ public record ServiceFault(String key, Scope scope, String summary, Instant sinc
         SERVICE
     }
 
-    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.:-]{0,59}");
+    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.:-]{0,79}");
 
     /** The most characters a summary keeps. */
     public static final int MAX_SUMMARY = 300;
@@ -33,7 +33,7 @@ public record ServiceFault(String key, Scope scope, String summary, Instant sinc
     public ServiceFault {
         Objects.requireNonNull(key, "key");
         if (!KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("a service fault's key is [a-z0-9][a-z0-9.:-]{0,59}: " + key);
+            throw new IllegalArgumentException("a service fault's key is [a-z0-9][a-z0-9.:-]{0,79}: " + key);
         }
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(summary, "summary");
