@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.vigil.access.audit.AuditAction;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +23,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -36,8 +41,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The console's users and audit pages in Chromium against one running service (no camera needed): an admin adds,
- * changes, gives a new password to and removes a user, and changes their own password, each proved through the API;
+ * The console's users and audit pages in Chromium against one running service (no camera needed): the first admin,
+ * with the password generated at the first start, adds, changes, gives a new password to and removes a user, and
+ * replaces their own password, each proved through the API;
  * the Users link is the admin's only; an auditor reads the audit log newest first, one line per event in the site's
  * time zone, with its filters kept in the URL over a reload, and "More" only while another page follows.
  */
@@ -60,15 +66,28 @@ class UsersAndAuditBrowserTest {
     private ConsoleBrowser console;
     private ChromeDriver browser;
     private JsonMapper json;
+    private String generated; // the admin's password from the first start
 
     @BeforeAll
     void start() throws Exception {
         ExternalTools.require();
         work = Files.createTempDirectory("vigil-users-audit");
         Files.writeString(work.resolve("cameras.yml"), "cameras: []\n");
-        vigil = new VigilHarness(work, Map.of("vigil.console.time-zone", SITE_ZONE));
+        // a first start without VIGIL_ADMIN_PASSWORD: the admin's password is generated and printed once
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            vigil = new VigilHarness(work, Map.of("vigil.console.time-zone", SITE_ZONE, "vigil.admin-password", ""));
+        } finally {
+            System.setOut(out);
+        }
+        Matcher m = Pattern.compile("Sign in as user 'admin' with password: (\\S+)")
+                .matcher(printed.toString(StandardCharsets.UTF_8));
+        assertTrue(m.find(), "the generated password is printed on the console");
+        generated = m.group(1);
         json = vigil.context.getBean(JsonMapper.class);
-        vigil.createUser(AUDITOR, AUDITOR_PASSWORD, "auditor");
+        vigil.createUser(AUDITOR, AUDITOR_PASSWORD, "auditor", firstAdmin());
         console = new ConsoleBrowser(work.resolve("chromium-profile"), "1600,1000", Map.of());
         browser = console.driver;
     }
@@ -79,8 +98,8 @@ class UsersAndAuditBrowserTest {
             console.close();
         }
         if (vigil != null) {
-            for (String secret : List.of(
-                    TestAdmin.PASSWORD, ADMIN_NEW_PASSWORD, ALICE_PASSWORD, ALICE_NEW_PASSWORD, AUDITOR_PASSWORD)) {
+            for (String secret :
+                    List.of(generated, ADMIN_NEW_PASSWORD, ALICE_PASSWORD, ALICE_NEW_PASSWORD, AUDITOR_PASSWORD)) {
                 vigil.assertNeverShown(secret);
             }
             vigil.close();
@@ -90,7 +109,7 @@ class UsersAndAuditBrowserTest {
     @Test
     @Order(1)
     void anAdminAddsChangesResetsAndRemovesAUserOnTheUsersPage() throws Exception {
-        console.signIn(vigil.base);
+        console.signIn(vigil.base, "admin", generated);
         console.waitFor(
                 "the Users link", Duration.ofSeconds(20), () -> usersLink().isDisplayed());
         usersLink().click();
@@ -120,7 +139,7 @@ class UsersAndAuditBrowserTest {
         assertEquals("back, front", cell("alice", "cameras"));
         assertEquals("", browser.findElement(By.id("user-create-password")).getAttribute("value"));
         Map<String, Object> alice =
-                object(vigil.send("GET", "/api/users/alice", null).body());
+                object(vigil.send("GET", "/api/users/alice", null, firstAdmin()).body());
         assertEquals("installer", alice.get("role"));
         assertEquals(List.of("back", "front"), alice.get("cameras"));
 
@@ -139,7 +158,7 @@ class UsersAndAuditBrowserTest {
         browser.findElement(By.id("user-edit-save")).click();
         console.waitFor("alice's new role", Duration.ofSeconds(10), () -> "viewer".equals(cell("alice", "role")));
         assertEquals("front", cell("alice", "cameras"));
-        alice = object(vigil.send("GET", "/api/users/alice", null).body());
+        alice = object(vigil.send("GET", "/api/users/alice", null, firstAdmin()).body());
         assertEquals("viewer", alice.get("role"));
         assertEquals(List.of("front"), alice.get("cameras"));
 
@@ -166,7 +185,8 @@ class UsersAndAuditBrowserTest {
         });
         console.waitFor(
                 "alice's row to go", Duration.ofSeconds(10), () -> rows("alice").isEmpty());
-        assertEquals(404, vigil.send("GET", "/api/users/alice", null).statusCode());
+        assertEquals(
+                404, vigil.send("GET", "/api/users/alice", null, firstAdmin()).statusCode());
         console.assertNothingBlocked();
     }
 
@@ -193,7 +213,7 @@ class UsersAndAuditBrowserTest {
                 "the own password's confirmation",
                 Duration.ofSeconds(10),
                 () -> browser.findElement(By.id("user-edit-status")).getText().startsWith("Your password is changed"));
-        assertEquals(401, login("admin", TestAdmin.PASSWORD).statusCode(), "the generated password is gone");
+        assertEquals(401, login("admin", generated).statusCode(), "the generated password is gone");
 
         // the console signed in again with the new password: a reload still lists the users
         browser.navigate().refresh();
@@ -409,6 +429,10 @@ class UsersAndAuditBrowserTest {
     private HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
         return vigil.send(
                 "POST", "/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", null);
+    }
+
+    private String firstAdmin() {
+        return TestAdmin.basic("admin", generated);
     }
 
     private String adminBearer() throws IOException, InterruptedException {

@@ -93,12 +93,14 @@ final class VigilHarness implements AutoCloseable {
         return response;
     }
 
-    /** Creates a user (every camera) as the admin; fails unless the service answers 201. */
-    void createUser(String username, String password, String role) throws IOException, InterruptedException {
+    /** Creates a user (every camera) as this admin; fails unless the service answers 201. */
+    void createUser(String username, String password, String role, String authorization)
+            throws IOException, InterruptedException {
         HttpResponse<String> created = send(
                 "POST",
                 "/api/users",
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"role\":\"" + role + "\"}");
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"role\":\"" + role + "\"}",
+                authorization);
         if (created.statusCode() != 201) {
             throw new AssertionError("creating user " + username + ": " + created.statusCode() + " " + created.body());
         }
