@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.ObjectMapper;
-import io.vigil.alerts.delivery.Delivery;
 import io.vigil.alerts.delivery.DeliveryRepository;
 import io.vigil.alerts.webhook.WebhookSecret;
 import io.vigil.alerts.webhook.WebhookSender;
@@ -18,7 +17,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +45,7 @@ public class AlertSchedule {
             Clock clock,
             BackgroundAudit audit,
             List<ServiceFaults> faultSources,
+            AlertTargets targets,
             MeterRegistry meters) {
         this.checks = Counter.builder("vigil.alert.checks")
                 .description("Alert checks this node has run (cameras and service faults)")
@@ -61,14 +60,7 @@ public class AlertSchedule {
                 clock,
                 audit);
         this.faults = new FaultChecker(
-                alerts,
-                faultSources,
-                config.faultRule(),
-                alert -> List.of(Delivery.pending(
-                        UUID.randomUUID().toString(), alert.id(), AlertChecker.WEBHOOK, webhook.origin(), alert.at())),
-                node.nodeId(),
-                clock,
-                audit);
+                alerts, faultSources, config.faultRule(), targets::deliveriesOf, node.nodeId(), clock, audit);
         Duration claimFor = config.connectTimeout().plus(config.answerTimeout()).plusSeconds(30);
         this.deliveries = new Deliveries(
                 deliveryRows,

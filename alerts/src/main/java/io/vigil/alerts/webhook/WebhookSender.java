@@ -52,6 +52,7 @@ public final class WebhookSender {
                         signature.header(clock.instant().getEpochSecond(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
+        long began = System.nanoTime();
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             response.body().close();
@@ -60,6 +61,10 @@ public final class WebhookSender {
                     ? new Outcome(true, status, null)
                     : new Outcome(false, status, "answered HTTP " + status);
         } catch (HttpConnectTimeoutException e) {
+            if (System.nanoTime() - began < connectTimeout.toNanos() && answerTimeout.compareTo(connectTimeout) < 0) {
+                // the answer timeout (the request's) ran out first, while still connecting
+                return new Outcome(false, null, "no answer within " + answerTimeout.toMillis() + " ms");
+            }
             return new Outcome(
                     false,
                     null,
