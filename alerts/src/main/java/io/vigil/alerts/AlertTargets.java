@@ -1,5 +1,6 @@
 package io.vigil.alerts;
 
+import io.vigil.alerts.api.AlertSettings;
 import io.vigil.alerts.delivery.Delivery;
 import io.vigil.alerts.webhook.WebhookTarget;
 import jakarta.inject.Inject;
@@ -20,6 +21,13 @@ public class AlertTargets {
 
     AlertTargets(WebhookTarget webhook) {
         this.webhook = webhook;
+    }
+
+    /** Each target as people see it: name, kind, origin. */
+    public List<AlertSettings.Target> shown() {
+        return webhook == null
+                ? List.of()
+                : List.of(new AlertSettings.Target(AlertChecker.WEBHOOK, "WEBHOOK", webhook.origin()));
     }
 
     /** A new PENDING delivery of {@code alert} to each target. */

@@ -171,6 +171,31 @@ class AlertsEndToEndTest {
         assertTrue(firing.contains("\"rule\":\"service-fault\"") && firing.contains("\"cameras\":[]"), firing);
     }
 
+    @Test
+    void theSettingsShowTheTargetByItsOriginAndATestAlertIsDelivered() throws Exception {
+        String settings = vigil.send("GET", "/api/alerts/settings", null).body();
+        String origin = receiver.url().substring(0, receiver.url().indexOf("/hooks"));
+        assertTrue(settings.contains("\"shown\":\"" + origin + "\""), settings);
+        assertTrue(!settings.contains("/hooks/vigil") && !settings.contains(SECRET), settings);
+        assertTrue(settings.contains("\"name\":\"dock-person\",\"kind\":\"EVENT\""), settings);
+        assertTrue(settings.contains("\"name\":\"camera-down\",\"kind\":\"CAMERA\""), settings);
+
+        HttpResponse<String> test = vigil.send("POST", "/api/alerts/test", null);
+        assertEquals(202, test.statusCode(), test.body());
+        String id = VigilHarness.field(test.body(), "id");
+        vigil.await(
+                "the test alert delivered",
+                Duration.ofSeconds(20),
+                () -> receiver.alerts.stream().anyMatch(a -> a.contains(id) && a.contains("\"rule\":\"test\"")));
+        vigil.await("its delivery DELIVERED", Duration.ofSeconds(10), () -> {
+            try {
+                return vigil.send("GET", "/api/alerts/" + id, null).body().contains("\"state\":\"DELIVERED\"");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
     /** Waits until the service has run two more alert checks (its {@code vigil_alert_checks_total}). */
     private void awaitTwoMoreChecks() throws Exception {
         double now = checks();
