@@ -17,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A webhook receiver on loopback that trusts an alert only as the README tells a receiver to: the
  * {@code Vigil-Signature} header's {@code v1} is the HMAC-SHA256 of {@code t.body} with the shared secret (checked
- * here with the JDK's own HMAC, not Vigil's code). Signed alerts are kept and answered 204; others 401 and counted.
+ * here with the JDK's own HMAC, not Vigil's code). Signed alerts are kept and answered 204 (or 500 when they contain
+ * a part the test asked to fail); others 401 and counted.
  */
 final class AlertReceiver implements AutoCloseable {
 
@@ -29,6 +30,8 @@ final class AlertReceiver implements AutoCloseable {
     final List<String> alerts = new CopyOnWriteArrayList<>();
     /** Requests refused: no signature, or a wrong one. */
     final List<String> refused = new CopyOnWriteArrayList<>();
+    /** Signed alerts whose body contains one of these are kept but answered 500 (a receiver that fails). */
+    final List<String> failFor = new CopyOnWriteArrayList<>();
 
     AlertReceiver(String secret) throws IOException {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
@@ -47,8 +50,10 @@ final class AlertReceiver implements AutoCloseable {
             String header = exchange.getRequestHeaders().getFirst("Vigil-Signature");
             Matcher m = SIGNATURE.matcher(header == null ? "" : header);
             boolean valid = m.matches() && signedWith(m.group(1), body, m.group(2));
-            (valid ? alerts : refused).add(new String(body, StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(valid ? 204 : 401, -1);
+            String text = new String(body, StandardCharsets.UTF_8);
+            (valid ? alerts : refused).add(text);
+            boolean fail = failFor.stream().anyMatch(text::contains);
+            exchange.sendResponseHeaders(valid ? (fail ? 500 : 204) : 401, -1);
         }
     }
 
