@@ -20,10 +20,10 @@ function when(millis) {
   return dayOf(millis) === dayOf(Date.now()) ? timeOfDay(millis, true) : dateTime(millis);
 }
 
-/** Why the last attempt did not deliver: "answered HTTP 500", or the error Vigil noted. */
+/** Why the last attempt did not deliver: "answered HTTP 500", the error Vigil noted, or none yet (it is under way). */
 function lastAnswer(d) {
   if (d.lastStatus != null) return `answered HTTP ${d.lastStatus}`;
-  return d.lastError || 'no answer';
+  return d.lastError || 'no answer yet';
 }
 
 /**
@@ -34,7 +34,7 @@ export function deliveryText(d) {
   const target = `${d.targetName} ${d.targetOrigin}`;
   if (d.state === 'DELIVERED') return `${target} — DELIVERED after ${attempts(d.attempts)}`;
   if (d.state === 'FAILED') return `${target} — FAILED after ${attempts(d.attempts)}: ${lastAnswer(d)}`;
-  const made = d.attempts > 0 ? ` (${attempts(d.attempts)} made${d.lastAttemptAt ? ': ' + lastAnswer(d) : ''})` : '';
+  const made = d.attempts > 0 ? ` (${attempts(d.attempts)} made: ${lastAnswer(d)})` : '';
   return `${target} — PENDING, next attempt ${when(Date.parse(d.nextAttemptAt))}${made}`;
 }
 
@@ -112,8 +112,9 @@ export async function alertsPage(section, params) {
       has every setting. <span id="alerts-zone"></span></p>
     <p class="error" id="alerts-error" role="alert"></p>
     <p class="empty" id="alerts-empty" hidden>No alert sent yet. Alerts are on when <code>VIGIL_ALERTS_WEBHOOK_URL</code>
-      is set and a camera stays down longer than <code>vigil.alerts.down-delay</code>; they are off without it: set
-      <code>VIGIL_ALERTS_WEBHOOK_URL</code> to a webhook that accepts POSTs (see the README's "Alerts" section).</p>
+      names a webhook: then a camera down longer than <code>vigil.alerts.down-delay</code> sends one. Without it they
+      are off: set <code>VIGIL_ALERTS_WEBHOOK_URL</code> to a webhook that accepts POSTs (see the README's "Alerts"
+      section).</p>
     <table class="list alerts" id="alerts-list">
       <thead><tr>${HEADINGS.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
       <tbody></tbody>

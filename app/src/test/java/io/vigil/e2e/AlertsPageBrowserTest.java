@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -35,7 +36,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * one of them, so its delivery FAILS after the 2 attempts allowed). The installer sees each alert as the API gives
  * it (its exact summary, its time in the site's zone, a red firing pill, the delivery's real state), two a page with
  * More until the last; a viewer has no Alerts link and {@code #/alerts} opens the wall; an admin's cameras link to
- * their History.
+ * their History; a fourth alert whose attempt the receiver holds is PENDING with its next attempt's time, then
+ * DELIVERED once answered.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,6 +51,7 @@ class AlertsPageBrowserTest {
     private static final String VIEWER_PASSWORD = "vera-watches-wall-1";
     private static final List<String> CAMERAS = List.of("dock", "gate", "yard");
     private static final String FAILING = "gate"; // the receiver answers its alert 500
+    private static final String HELD = "pier"; // the receiver answers its alert only when the test says
     private static final List<String> HEADINGS = List.of("Time", "Kind", "Summary", "Cameras", "Delivery");
     private static final DateTimeFormatter SHOWN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.US).withZone(ZoneId.of(SITE_ZONE));
@@ -78,6 +81,7 @@ class AlertsPageBrowserTest {
                         Map.entry("vigil.alerts.check-interval", "500ms"),
                         Map.entry("vigil.alerts.max-attempts", "2"),
                         Map.entry("vigil.alerts.first-retry", "1s"),
+                        Map.entry("vigil.alerts.answer-timeout", "40s"), // a held attempt stays under way
                         Map.entry("vigil.alerts.digest-min-cameras", "10"))); // an alert per camera, no digest
         json = vigil.context.getBean(JsonMapper.class);
         vigil.createUser(INSTALLER, INSTALLER_PASSWORD, "installer", TestAdmin.basic());
@@ -118,7 +122,7 @@ class AlertsPageBrowserTest {
         assertTrue(
                 empty.getText().startsWith("No alert sent yet. Alerts are on when VIGIL_ALERTS_WEBHOOK_URL"),
                 empty.getText());
-        assertTrue(empty.getText().contains("off without it: set VIGIL_ALERTS_WEBHOOK_URL"), empty.getText());
+        assertTrue(empty.getText().contains("Without it they are off: set VIGIL_ALERTS_WEBHOOK_URL"), empty.getText());
         String about = browser.findElement(By.id("alerts-about")).getText();
         assertTrue(about.contains("VIGIL_ALERTS_WEBHOOK_URL") && about.contains("README's \"Alerts\" section"), about);
         assertTrue(about.endsWith("Newest first; times in " + SITE_ZONE + "."), about);
@@ -142,7 +146,7 @@ class AlertsPageBrowserTest {
                 Duration.ofSeconds(40),
                 this::everyCameraAlertedAndDeliveryEnded);
         List<Map<String, Object>> all = alerts();
-        String origin = "http://127.0.0.1:" + Integer.parseInt(receiver.url().replaceAll(".*:(\\d+)/.*", "$1"));
+        String origin = origin();
 
         browser.get(vigil.base + "/#/alerts?limit=2");
         console.waitFor("the first page of two", Duration.ofSeconds(10), () -> rows().size() == 2);
@@ -236,6 +240,84 @@ class AlertsPageBrowserTest {
                 vigil.base + "/#/history?camera=" + camera + "&day=" + since.substring(0, 10),
                 link.getAttribute("href"));
         assertFalse(browser.findElement(By.id("alerts-more")).isDisplayed(), "three alerts, a page of 50: no More");
+    }
+
+    @Test
+    @Order(5)
+    void aDeliveryUnderWayIsPendingWithItsNextAttemptThenDeliveredOnceAnswered() throws Exception {
+        receiver.holdFor.add("\"id\":\"" + HELD + "\"");
+        String id;
+        try {
+            HttpResponse<String> created = vigil.send(
+                    "POST",
+                    "/api/cameras",
+                    "{\"id\": \"%s\", \"url\": \"rtsp://127.0.0.1:%d/x\"}".formatted(HELD, CameraSimulator.freePort()));
+            assertEquals(201, created.statusCode(), created.body());
+            // its first attempt claimed and sent, the receiver not answering yet
+            Map<String, Object> held = console.waitForValue(
+                    "the held alert's attempt under way",
+                    Duration.ofSeconds(30),
+                    () -> newestQuietly(),
+                    a -> a != null
+                            && HELD.equals(cameraOf(a))
+                            && Integer.valueOf(1).equals(delivery(a).get("attempts")));
+            id = (String) held.get("id");
+            Map<String, Object> delivery = delivery(held);
+            assertEquals("PENDING", delivery.get("state"));
+            Instant next = Instant.parse((String) delivery.get("nextAttemptAt"));
+            browser.get(vigil.base + "/#/alerts");
+            browser.navigate().refresh();
+            console.waitFor("the held alert's line", Duration.ofSeconds(10), () -> rowIds().contains(id));
+            assertEquals(
+                    "webhook " + origin() + " — PENDING, next attempt " + timeOrDateTime(next)
+                            + " (1 attempt made: no answer yet)",
+                    text(rows().get(0), "delivery"),
+                    "the newest line: the attempt under way, when the next is due");
+        } finally {
+            receiver.released.countDown();
+        }
+        vigil.await("the held alert delivered once answered", Duration.ofSeconds(20), () -> {
+            HttpResponse<String> one = sendQuietly("/api/alerts/" + id);
+            return one != null && one.statusCode() == 200 && one.body().contains("\"state\":\"DELIVERED\"");
+        });
+        browser.navigate().refresh();
+        console.waitFor(
+                "the line delivered after a reload",
+                Duration.ofSeconds(10),
+                () -> ("webhook " + origin() + " — DELIVERED after 1 attempt").equals(text(rows().get(0), "delivery")));
+        assertEquals(id, rowIds().get(0));
+    }
+
+    /** A time as the page shows a next attempt: "05:21:40" today in the site's zone, else with its date and zone. */
+    private static String timeOrDateTime(Instant at) {
+        ZoneId zone = ZoneId.of(SITE_ZONE);
+        return at.atZone(zone).toLocalDate().equals(LocalDate.now(zone))
+                ? DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone).format(at)
+                : SHOWN.format(at);
+    }
+
+    private String origin() {
+        return receiver.url().replaceFirst("^(http://127\\.0\\.0\\.1:\\d+)/.*$", "$1");
+    }
+
+    private Map<String, Object> newestQuietly() {
+        try {
+            List<Map<String, Object>> all = alerts();
+            return all.isEmpty() ? null : all.get(0);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private HttpResponse<String> sendQuietly(String path) {
+        try {
+            return vigil.send("GET", path, null, TestAdmin.basic(INSTALLER, INSTALLER_PASSWORD));
+        } catch (java.io.IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private WebElement alertsLink() {
