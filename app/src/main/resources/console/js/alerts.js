@@ -108,7 +108,7 @@ export async function alertsPage(section, params) {
     <h2>Alerts</h2>
     <p class="hint" id="alerts-about">Alerts are POSTed, signed, to the webhook named by <code>VIGIL_ALERTS_WEBHOOK_URL</code>
       (<code>vigil.alerts.webhook-url</code>): a camera OFFLINE or UNAUTHORIZED for <code>vigil.alerts.down-delay</code>
-      (30 s) fires one, its return to RECORDING one recovery; a service fault likewise. The README's "Alerts" section
+      (30 s by default) fires one, its return to RECORDING one recovery; a service fault likewise. The README's "Alerts" section
       has every setting. <span id="alerts-zone"></span></p>
     <p class="error" id="alerts-error" role="alert"></p>
     <p class="empty" id="alerts-empty" hidden>No alert sent yet. Alerts are on when <code>VIGIL_ALERTS_WEBHOOK_URL</code>
