@@ -36,7 +36,7 @@ public enum Permission {
     INCIDENTS,
     /** Read the alerts sent and their deliveries ({@code /api/alerts}). */
     ALERTS_READ,
-    /** Send a test alert to every target ({@code POST /api/alerts/test}). */
+    /** Send a test alert to every target; make and delete event rules ({@code /api/alerts/test}, {@code /rules}). */
     ALERTS_WRITE,
     /** Create, list and revoke API tokens. */
     TOKENS,

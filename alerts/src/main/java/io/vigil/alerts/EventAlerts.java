@@ -9,6 +9,7 @@ import io.vigil.alerts.plan.CameraObservation;
 import io.vigil.alerts.plan.EventRule;
 import io.vigil.alerts.plan.EventRulePlanner;
 import io.vigil.alerts.plan.PlannedAlert;
+import io.vigil.alerts.rules.EventRuleSet;
 import io.vigil.kernel.NodeIdentity;
 import io.vigil.kernel.hook.BackgroundAudit;
 import io.vigil.kernel.hook.EventPosted;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +37,7 @@ public class EventAlerts implements ApplicationEventListener<EventPosted> {
     private static final Logger LOG = LoggerFactory.getLogger(EventAlerts.class);
 
     private final AlertRepository alerts;
-    private final List<EventRule> rules;
+    private final Supplier<List<EventRule>> rules;
     private final Function<String, Optional<CameraObservation>> cameras;
     private final AlertTargets targets;
     private final String nodeId;
@@ -45,47 +47,34 @@ public class EventAlerts implements ApplicationEventListener<EventPosted> {
     @Inject
     public EventAlerts(
             AlertRepository alerts,
-            List<EventRuleConfig> rules,
+            EventRuleSet rules,
             CameraStates cameras,
             AlertTargets targets,
             NodeIdentity node,
             Clock clock,
             BackgroundAudit audit) {
-        this(
-                alerts,
-                rules.stream().map(EventRuleConfig::rule).toList(),
-                cameras::of,
-                targets,
-                node.nodeId(),
-                clock,
-                audit);
+        this(alerts, rules::all, cameras::of, targets, node.nodeId(), clock, audit);
     }
 
     EventAlerts(
             AlertRepository alerts,
-            List<EventRule> rules,
+            Supplier<List<EventRule>> rules,
             Function<String, Optional<CameraObservation>> cameras,
             AlertTargets targets,
             String nodeId,
             Clock clock,
             BackgroundAudit audit) {
         this.alerts = alerts;
-        this.rules = List.copyOf(rules);
+        this.rules = rules;
         this.cameras = cameras;
         this.targets = targets;
         this.nodeId = nodeId;
         this.clock = clock;
         this.audit = audit;
-        if (!this.rules.isEmpty()) {
-            LOG.info("Event rules: {}", this.rules.stream().map(EventRule::name).toList());
-        }
     }
 
     @Override
     public void onApplicationEvent(EventPosted posted) {
-        if (rules.isEmpty()) {
-            return;
-        }
         try {
             send(posted);
         } catch (RuntimeException e) {
@@ -97,7 +86,7 @@ public class EventAlerts implements ApplicationEventListener<EventPosted> {
     List<Alert> send(EventPosted posted) {
         Instant now = clock.instant();
         List<EventRulePlanner.Match> matches =
-                EventRulePlanner.plan(now, rules, posted.label(), posted.cameraIds(), alerts::lastAlerted);
+                EventRulePlanner.plan(now, rules.get(), posted.label(), posted.cameraIds(), alerts::lastAlerted);
         List<Alert> sent = new java.util.ArrayList<>();
         for (EventRulePlanner.Match match : matches) {
             List<AlertedCamera> named = match.cameraIds().stream()

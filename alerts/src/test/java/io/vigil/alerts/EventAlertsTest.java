@@ -32,7 +32,7 @@ class EventAlertsTest {
     final List<String> audit = new CopyOnWriteArrayList<>();
     final EventAlerts eventAlerts = new EventAlerts(
             alerts,
-            List.of(new EventRule("dock-person", "person", Set.of("dock"), 60_000)),
+            () -> List.of(new EventRule("dock-person", "person", Set.of("dock"), 60_000)),
             id -> id.equals("gone") ? Optional.empty() : Optional.of(new CameraObservation(id, State.RECORDING, T)),
             new AlertTargets(WebhookTarget.of("https://hooks.example.com/x/SECRET")),
             "n1",
@@ -78,7 +78,7 @@ class EventAlertsTest {
     void aCameraThatIsGoneIsNotNamedAndAnEventOfOnlyGoneCamerasSendsNothing() {
         EventAlerts anyCamera = new EventAlerts(
                 alerts,
-                List.of(new EventRule("any", "person", Set.of(), 0)),
+                () -> List.of(new EventRule("any", "person", Set.of(), 0)),
                 id -> id.equals("gone") ? Optional.empty() : Optional.of(new CameraObservation(id, State.OFFLINE, T)),
                 new AlertTargets(WebhookTarget.of("https://hooks.example.com/x")),
                 "n1",

@@ -103,6 +103,8 @@ class AccessControlTest {
         MATRIX.put("GET /api/alerts/{id}", "auditor installer admin");
         MATRIX.put("GET /api/alerts/settings", "auditor installer admin");
         MATRIX.put("POST /api/alerts/test", "admin");
+        MATRIX.put("POST /api/alerts/rules", "admin");
+        MATRIX.put("DELETE /api/alerts/rules/{name}", "admin");
         MATRIX.put("GET /api/archive/check", "admin");
         MATRIX.put("GET /api/users", "admin");
         MATRIX.put("POST /api/users", "admin");

@@ -196,6 +196,67 @@ class AlertsEndToEndTest {
         });
     }
 
+    @Test
+    void anEventRuleMadeThroughTheApiSendsAlertsUntilItIsDeleted() throws Exception {
+        assertEquals(
+                201,
+                vigil.send("POST", "/api/cameras", """
+                {"id": "yard", "url": "rtsp://127.0.0.1:%d/x"}""".formatted(CameraSimulator.freePort()))
+                        .statusCode());
+        try {
+            HttpResponse<String> bad = vigil.send("POST", "/api/alerts/rules", """
+                    {"name": "Yard Car", "label": "", "cooldownSeconds": -1}""");
+            assertEquals(400, bad.statusCode());
+            assertTrue(
+                    bad.body().contains("\"name\"")
+                            && bad.body().contains("\"label\"")
+                            && bad.body().contains("\"cooldownSeconds\""),
+                    bad.body());
+            assertEquals(201, vigil.send("POST", "/api/alerts/rules", """
+                    {"name": "yard-car", "label": "car", "cameraIds": ["yard"], "cooldownSeconds": 0}""").statusCode());
+            assertEquals(
+                    409, vigil.send("POST", "/api/alerts/rules", """
+                    {"name": "dock-person", "label": "car"}""").statusCode(), "a settings rule's name is taken");
+            assertEquals(
+                    409,
+                    vigil.send("DELETE", "/api/alerts/rules/dock-person", null).statusCode());
+            assertTrue(vigil.send("GET", "/api/alerts/settings", null)
+                    .body()
+                    .contains("\"name\":\"yard-car\",\"source\":\"API\",\"kind\":\"EVENT\""));
+
+            postEvent("yard", "car");
+            assertEquals(1, kept("yard-car"), "the API's rule sent one alert");
+            vigil.await(
+                    "the yard-car alert received",
+                    Duration.ofSeconds(20),
+                    () -> !receiver.matching("\"rule\":\"yard-car\"").isEmpty());
+
+            assertEquals(
+                    204,
+                    vigil.send("DELETE", "/api/alerts/rules/yard-car", null).statusCode());
+            assertEquals(
+                    404,
+                    vigil.send("DELETE", "/api/alerts/rules/yard-car", null).statusCode());
+            postEvent("yard", "car");
+            assertEquals(1, kept("yard-car"), "deleted: no more");
+        } finally {
+            vigil.send("DELETE", "/api/cameras/yard", null);
+        }
+    }
+
+    private void postEvent(String camera, String label) throws Exception {
+        HttpResponse<String> posted =
+                vigil.send("POST", "/api/events", """
+                {"cameraIds": ["%s"], "at": "%s", "label": "%s"}""".formatted(camera, java.time.Instant.now(), label));
+        assertEquals(201, posted.statusCode(), posted.body());
+    }
+
+    /** How many alerts under {@code rule} the service keeps (an event's is stored before the POST answers). */
+    private int kept(String rule) throws Exception {
+        String all = vigil.send("GET", "/api/alerts?limit=200", null).body();
+        return all.split("\"rule\":\"" + rule + "\"", -1).length - 1;
+    }
+
     /** Waits until the service has run two more alert checks (its {@code vigil_alert_checks_total}). */
     private void awaitTwoMoreChecks() throws Exception {
         double now = checks();

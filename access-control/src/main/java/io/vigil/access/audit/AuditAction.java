@@ -45,6 +45,10 @@ public enum AuditAction {
     ALERT_DELIVERY,
     /** A test alert sent through the API to every target. */
     ALERT_TEST,
+    /** An event rule made through the API. */
+    ALERT_RULE_CREATE,
+    /** An event rule made through the API deleted. */
+    ALERT_RULE_DELETE,
     /** A comparison of index, object store and spool. */
     ARCHIVE_CHECK,
     LOGIN,

@@ -110,6 +110,8 @@ public final class RouteRules {
         rule("GET", "/api/alerts/{id}", Permission.ALERTS_READ);
         rule("GET", "/api/alerts/settings", Permission.ALERTS_READ);
         rule("POST", "/api/alerts/test", Permission.ALERTS_WRITE, AuditAction.ALERT_TEST, NO);
+        rule("POST", "/api/alerts/rules", Permission.ALERTS_WRITE, AuditAction.ALERT_RULE_CREATE, NO);
+        rule("DELETE", "/api/alerts/rules/{name}", Permission.ALERTS_WRITE, AuditAction.ALERT_RULE_DELETE, NO);
         rule("GET", "/api/archive/check", Permission.ARCHIVE_CHECK, AuditAction.ARCHIVE_CHECK, NO);
 
         rule("GET", "/api/users", USERS);

@@ -24,6 +24,7 @@ public record AlertSettings(boolean enabled, List<Target> targets, List<Rule> ru
      * A rule: CAMERA (states for a delay), FAULT (service faults for a delay) or EVENT (a label on cameras, a cooldown).
      *
      * @param name         its name, as alerts carry it
+     * @param source       SETTINGS (the configuration) or API (made through {@code /api/alerts/rules})
      * @param kind         CAMERA, FAULT or EVENT
      * @param states       a CAMERA rule's failing states
      * @param delayMillis  how long a condition lasts before it fires (CAMERA, FAULT)
@@ -35,6 +36,7 @@ public record AlertSettings(boolean enabled, List<Target> targets, List<Rule> ru
     @Serdeable
     public record Rule(
             String name,
+            String source,
             String kind,
             @Nullable List<String> states,
             @Nullable Long delayMillis,

@@ -11,13 +11,13 @@ import io.vigil.alerts.AlertMessage;
 import io.vigil.alerts.AlertRepository;
 import io.vigil.alerts.AlertTargets;
 import io.vigil.alerts.AlertsConfig;
-import io.vigil.alerts.EventRuleConfig;
 import io.vigil.alerts.delivery.Delivery;
 import io.vigil.alerts.plan.AlertRule;
 import io.vigil.alerts.plan.AlertedFault;
 import io.vigil.alerts.plan.EventRule;
 import io.vigil.alerts.plan.FaultRule;
 import io.vigil.alerts.plan.PlannedAlert;
+import io.vigil.alerts.rules.EventRuleSet;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.AuditNote;
@@ -40,7 +40,7 @@ public class AlertSettingsController {
     private static final String TEST = AlertMessage.TEST_RULE;
 
     private final AlertsConfig config;
-    private final List<EventRule> eventRules;
+    private final EventRuleSet eventRules;
     private final AlertTargets targets;
     private final AlertRepository alerts;
     private final String nodeId;
@@ -48,13 +48,13 @@ public class AlertSettingsController {
 
     public AlertSettingsController(
             AlertsConfig config,
-            List<EventRuleConfig> eventRules,
+            EventRuleSet eventRules,
             AlertTargets targets,
             AlertRepository alerts,
             NodeIdentity node,
             Clock clock) {
         this.config = config;
-        this.eventRules = eventRules.stream().map(EventRuleConfig::rule).toList();
+        this.eventRules = eventRules;
         this.targets = targets;
         this.alerts = alerts;
         this.nodeId = node.nodeId();
@@ -67,6 +67,7 @@ public class AlertSettingsController {
         for (AlertRule r : config.rules()) {
             rules.add(new AlertSettings.Rule(
                     r.name(),
+                    "SETTINGS",
                     "CAMERA",
                     r.states().stream().map(Enum::name).sorted().toList(),
                     r.delayMillis(),
@@ -77,10 +78,11 @@ public class AlertSettingsController {
         }
         FaultRule faults = config.faultRule();
         rules.add(new AlertSettings.Rule(
-                FaultRule.NAME, "FAULT", null, faults.delayMillis(), faults.recovery(), null, null, null));
-        for (EventRule r : eventRules) {
+                FaultRule.NAME, "SETTINGS", "FAULT", null, faults.delayMillis(), faults.recovery(), null, null, null));
+        for (EventRule r : eventRules.all()) {
             rules.add(new AlertSettings.Rule(
                     r.name(),
+                    eventRules.configured(r.name()) ? "SETTINGS" : "API",
                     "EVENT",
                     null,
                     null,

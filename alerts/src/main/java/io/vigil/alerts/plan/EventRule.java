@@ -1,5 +1,6 @@
 package io.vigil.alerts.plan;
 
+import io.micronaut.serde.annotation.Serdeable;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
  * @param cameraIds      the cameras it watches; empty: every camera
  * @param cooldownMillis how long after a camera's alert under this rule its next events send none, at least 0
  */
+@Serdeable
 public record EventRule(String name, String label, Set<String> cameraIds, long cooldownMillis) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
