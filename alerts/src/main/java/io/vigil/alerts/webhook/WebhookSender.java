@@ -1,5 +1,6 @@
 package io.vigil.alerts.webhook;
 
+import io.vigil.alerts.Channel.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -17,9 +18,6 @@ import java.time.Duration;
  * not read. What it reports names neither the URL nor the secret.
  */
 public final class WebhookSender {
-
-    /** What one attempt got. */
-    public record Outcome(boolean delivered, Integer status, String error) {}
 
     private final HttpClient client;
     private final Duration connectTimeout;
@@ -56,23 +54,19 @@ public final class WebhookSender {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             response.body().close();
             int status = response.statusCode();
-            return status / 100 == 2
-                    ? new Outcome(true, status, null)
-                    : new Outcome(false, status, "answered HTTP " + status);
+            return status / 100 == 2 ? Outcome.delivered(status) : Outcome.failed(status, "answered HTTP " + status);
         } catch (HttpConnectTimeoutException e) {
-            return new Outcome(
-                    false,
-                    null,
-                    "cannot connect to " + target.origin() + " within " + connectTimeout.toMillis() + " ms");
+            return Outcome.failed(
+                    null, "cannot connect to " + target.origin() + " within " + connectTimeout.toMillis() + " ms");
         } catch (HttpTimeoutException e) {
-            return new Outcome(false, null, "no answer within " + answerTimeout.toMillis() + " ms");
+            return Outcome.failed(null, "no answer within " + answerTimeout.toMillis() + " ms");
         } catch (ConnectException e) {
-            return new Outcome(false, null, "cannot connect to " + target.origin());
+            return Outcome.failed(null, "cannot connect to " + target.origin());
         } catch (IOException e) {
-            return new Outcome(false, null, "failed: " + e.getClass().getSimpleName());
+            return Outcome.failed(null, "failed: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(false, null, "interrupted");
+            return Outcome.failed(null, "interrupted");
         }
     }
 }
