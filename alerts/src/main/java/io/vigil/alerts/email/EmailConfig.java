@@ -54,7 +54,9 @@ public record EmailConfig(
     /** The most recipients one target has. */
     public static final int MAX_RECIPIENTS = 50;
 
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[[0-9A-Fa-f:.]{2,45}]");
+    /** A host name, an IPv4 address, or an IPv6 address without brackets. */
+    private static final Pattern HOST =
+            Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,252}|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]{1,44}");
 
     public EmailConfig {
         host = blankToNull(host);
@@ -125,7 +127,7 @@ public record EmailConfig(
     /** Whether {@code host} is this machine without asking DNS: {@code localhost}, 127.0.0.0/8, {@code ::1}. */
     static boolean loopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.matches("127(\\.[0-9]{1,3}){3}") || h.equals("[::1]") || h.equals("::1");
+        return h.equals("localhost") || h.matches("127(\\.[0-9]{1,3}){3}") || h.equals("::1");
     }
 
     private static String blankToNull(String s) {
@@ -144,7 +146,8 @@ public record EmailConfig(
 
     /** {@code smtp://host:port}: how the server is shown; no user, no password. */
     public String origin() {
-        return "smtp://" + host.toLowerCase(Locale.ROOT) + ":" + effectivePort();
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "smtp://" + h.toLowerCase(Locale.ROOT) + ":" + effectivePort();
     }
 
     public InternetAddress fromAddress() {
