@@ -330,4 +330,27 @@ class EmailDeliveryTest {
                     mailed.stream().sorted().toList());
         }
     }
+
+    @Test
+    void aPendingEmailDeliveryOnANodeWithoutEmailEndsFailedAtOnceSayingSo() {
+        EmailConfig elsewhere = new EmailConfig(
+                "smtp.example.com", null, STARTTLS, null, null, "vigil@example.com", List.of("ops@example.com"), null);
+        Delivery d = alertFor(new AlertTarget.Email(elsewhere));
+        WebhookChannel webhookOnly = new WebhookChannel(
+                new AlertTarget.Webhook(WebhookTarget.of("http://127.0.0.1:9/hook")),
+                new WebhookSignature(WebhookSecret.of("whsec_webhook-only-secret")),
+                new WebhookSender(Duration.ofSeconds(1), Duration.ofSeconds(1), clock),
+                ObjectMapper.getDefault());
+
+        assertEquals(0, deliveries(webhookOnly).deliverDue(), "no attempt made");
+
+        Delivery failed = row(d);
+        assertEquals(Delivery.State.FAILED, failed.state());
+        assertEquals(1, failed.attempts(), "the claim that ended it is counted, as for an alert that is gone");
+        assertEquals("its target 'email' is not configured on this node", failed.lastError());
+        assertEquals(
+                List.of("ALERT_DELIVERY dock alert " + d.alertId() + " FAILED to reach smtp://smtp.example.com:587 "
+                        + "after 0 attempt(s): its target 'email' is not configured on this node [failed]"),
+                audit);
+    }
 }
