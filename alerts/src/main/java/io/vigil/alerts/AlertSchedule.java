@@ -31,6 +31,9 @@ public class AlertSchedule {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertSchedule.class);
 
+    /** How much longer than its channel's longest attempt an attempt under way is claimed. */
+    static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
+
     private final AlertChecker checker;
     private final Deliveries deliveries;
 
@@ -55,9 +58,8 @@ public class AlertSchedule {
                         node.nodeId()),
                 clock,
                 audit);
-        Duration claimFor = config.connectTimeout().plus(config.answerTimeout()).plusSeconds(30);
         this.deliveries = new Deliveries(
-                deliveryRows, alerts, new Deliveries.Route(channels, config.retry(), claimFor), clock, audit);
+                deliveryRows, alerts, new Deliveries.Route(channels, config.retry(), CLAIM_MARGIN), clock, audit);
         LOG.info("Alerts on: {}, {}", config, email);
     }
 

@@ -1,6 +1,7 @@
 package io.vigil.alerts;
 
 import io.vigil.alerts.delivery.Delivery;
+import java.time.Duration;
 
 /**
  * A way out for one alert target: makes one attempt of a delivery. It never throws for a failed attempt, and what
@@ -28,6 +29,12 @@ public interface Channel {
 
     /** The target this channel reaches. */
     AlertTarget target();
+
+    /**
+     * The longest one attempt may take when every step waits its full timeout: how long an attempt under way is
+     * claimed (with a margin) before another node may take it over.
+     */
+    Duration longestAttempt();
 
     /** One attempt of {@code delivery} of {@code alert}. */
     Outcome send(Alert alert, Delivery delivery);

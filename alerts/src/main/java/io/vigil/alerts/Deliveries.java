@@ -31,12 +31,15 @@ public final class Deliveries {
     private final AlertRepository alerts;
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final RetryPolicy retry;
-    private final Duration claimFor;
+    private final Duration claimMargin;
     private final Clock clock;
     private final BackgroundAudit audit;
 
-    /** The ways out: a channel per target (names unique), how they are retried; an attempt is claimed for claimFor. */
-    public record Route(List<Channel> channels, RetryPolicy retry, Duration claimFor) {
+    /**
+     * The ways out: a channel per target (names unique), how they are retried; an attempt under way is claimed for its
+     * channel's longest attempt and {@code claimMargin}.
+     */
+    public record Route(List<Channel> channels, RetryPolicy retry, Duration claimMargin) {
 
         public Route {
             channels = List.copyOf(channels);
@@ -52,7 +55,7 @@ public final class Deliveries {
         this.alerts = alerts;
         route.channels().forEach(c -> channels.put(c.target().name(), c));
         this.retry = route.retry();
-        this.claimFor = route.claimFor();
+        this.claimMargin = route.claimMargin();
         this.clock = clock;
         this.audit = audit;
     }
@@ -88,7 +91,7 @@ public final class Deliveries {
             }
             return false;
         }
-        if (!deliveries.claim(d, now, now.plus(claimFor))) {
+        if (!deliveries.claim(d, now, now.plus(channel.longestAttempt()).plus(claimMargin))) {
             return false; // another node has it
         }
         int attempt = d.attempts() + 1;

@@ -33,10 +33,10 @@ final class DeliveryFixture {
         this.clock = clock;
     }
 
-    /** The deliveries through {@code channels}, retried by {@code retry}, an attempt claimed for 90 s. */
+    /** The deliveries through {@code channels}, retried by {@code retry}, an attempt claimed for its channel's longest and 30 s. */
     Deliveries deliveries(RetryPolicy retry, Channel... channels) {
         return new Deliveries(
-                rows, alerts, new Deliveries.Route(List.of(channels), retry, Duration.ofSeconds(90)), clock, auditLog);
+                rows, alerts, new Deliveries.Route(List.of(channels), retry, Duration.ofSeconds(30)), clock, auditLog);
     }
 
     /** A firing about dock (OFFLINE for 31 s, node n1) with one pending delivery to {@code target}, due now. */

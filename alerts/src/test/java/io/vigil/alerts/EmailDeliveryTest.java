@@ -110,6 +110,10 @@ class EmailDeliveryTest {
         receiver = new SmtpReceiver(dir, SmtpReceiver.Tls.STARTTLS, USER, PASSWORD);
         EmailChannel channel = channel(server(STARTTLS, PASSWORD, SmtpReceiver.certificatePath(dir)));
         Delivery d = alertFor(channel.target());
+        assertEquals(
+                Duration.ofSeconds(5 + 10 * (11 + 2)),
+                channel.longestAttempt(),
+                "connect, then each answer of a session to 2 recipients in full: how long an attempt is claimed");
 
         assertEquals(1, deliveries(channel).deliverDue());
 

@@ -85,6 +85,15 @@ public final class EmailChannel implements Channel {
         return target;
     }
 
+    /**
+     * Connecting, then each answer of the session waited for in full: the greeting, EHLO, STARTTLS and its handshake,
+     * EHLO again, a login of up to three steps, MAIL, each RCPT, DATA, the message's end, QUIT.
+     */
+    @Override
+    public Duration longestAttempt() {
+        return connectTimeout.plus(answerTimeout.multipliedBy(11L + to.length));
+    }
+
     @Override
     public Outcome send(Alert alert, Delivery delivery) {
         Session session = Session.getInstance(properties);

@@ -7,6 +7,7 @@ import io.vigil.alerts.AlertTarget;
 import io.vigil.alerts.Channel;
 import io.vigil.alerts.delivery.Delivery;
 import java.io.IOException;
+import java.time.Duration;
 
 /** The webhook's channel: the alert's JSON body, signed, POSTed once by the {@link WebhookSender}. */
 public final class WebhookChannel implements Channel {
@@ -27,6 +28,11 @@ public final class WebhookChannel implements Channel {
     @Override
     public AlertTarget target() {
         return target;
+    }
+
+    @Override
+    public Duration longestAttempt() {
+        return sender.longestAttempt();
     }
 
     @Override

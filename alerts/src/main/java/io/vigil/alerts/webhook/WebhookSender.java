@@ -36,6 +36,11 @@ public final class WebhookSender {
         this.clock = clock;
     }
 
+    /** Connecting, then waiting for the answer. */
+    public Duration longestAttempt() {
+        return connectTimeout.plus(answerTimeout);
+    }
+
     /** Sends {@code body} to {@code target}, signed now, with the alert's and delivery's ids as headers. */
     public Outcome send(
             WebhookTarget target, WebhookSignature signature, String alertId, String deliveryId, byte[] body) {
