@@ -134,6 +134,7 @@ export function may(what) {
     holds: ['auditor', 'admin'],
     shares: ['auditor', 'admin'],
     events: ['auditor', 'admin'],
+    users: ['admin'],
   };
   return (table[what] || []).includes(role);
 }

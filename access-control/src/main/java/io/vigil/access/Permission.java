@@ -34,6 +34,8 @@ public enum Permission {
     EVENTS_WRITE,
     /** Open, read and close incidents, and export their packages. */
     INCIDENTS,
+    /** Read the alerts sent and their deliveries ({@code /api/alerts}). */
+    ALERTS_READ,
     /** Create, list and revoke API tokens. */
     TOKENS,
     /** Manage users. */

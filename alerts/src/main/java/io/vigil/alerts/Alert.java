@@ -1,6 +1,7 @@
 package io.vigil.alerts;
 
 import io.vigil.alerts.plan.AlertedCamera;
+import io.vigil.alerts.plan.AlertedFault;
 import io.vigil.alerts.plan.PlannedAlert;
 import java.time.Instant;
 import java.util.List;
@@ -12,28 +13,51 @@ import java.util.Objects;
  * @param id       random UUID
  * @param kind     FIRING or RECOVERY
  * @param ruleName the rule it is sent under
- * @param cameras  the cameras it is about, in camera-id order (more than one: a digest)
+ * @param cameras  the cameras it is about, in camera-id order (more than one: a digest); none for a fault's
+ * @param fault    the service fault it is about, or null
  * @param at       when the check that decided it ran
  * @param nodeId   the node whose check that was
  */
 public record Alert(
-        String id, PlannedAlert.Kind kind, String ruleName, List<AlertedCamera> cameras, Instant at, String nodeId) {
+        String id,
+        PlannedAlert.Kind kind,
+        String ruleName,
+        List<AlertedCamera> cameras,
+        AlertedFault fault,
+        Instant at,
+        String nodeId) {
 
     public Alert {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(ruleName, "ruleName");
         cameras = List.copyOf(cameras);
-        if (cameras.isEmpty()) {
-            throw new IllegalArgumentException("an alert is about at least one camera");
+        if (cameras.isEmpty() == (fault == null)) {
+            throw new IllegalArgumentException("an alert is about at least one camera or else one service fault");
         }
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(nodeId, "nodeId");
     }
 
+    /** An alert about cameras. */
+    public Alert(
+            String id,
+            PlannedAlert.Kind kind,
+            String ruleName,
+            List<AlertedCamera> cameras,
+            Instant at,
+            String nodeId) {
+        this(id, kind, ruleName, cameras, null, at, nodeId);
+    }
+
     /** The planned alert, given its id, time and node. */
     public static Alert of(String id, PlannedAlert planned, Instant at, String nodeId) {
-        return new Alert(id, planned.kind(), planned.ruleName(), planned.cameras(), at, nodeId);
+        return new Alert(id, planned.kind(), planned.ruleName(), planned.cameras(), planned.fault(), at, nodeId);
+    }
+
+    /** The one camera it is about, or null (a digest, a fault). */
+    public String camera() {
+        return cameras.size() == 1 ? cameras.get(0).cameraId() : null;
     }
 
     /** Whether it is a digest. */

@@ -99,7 +99,7 @@ public final class AlertChecker {
                     alert.kind() == PlannedAlert.Kind.FIRING
                             ? BackgroundAudit.Action.ALERT_FIRE
                             : BackgroundAudit.Action.ALERT_RECOVER,
-                    alert.digest() ? null : alert.cameras().get(0).cameraId(),
+                    alert.camera(),
                     "alert " + alert.id() + " (" + alert.ruleName() + "): " + AlertMessage.summary(alert),
                     false);
         }

@@ -1,7 +1,10 @@
 package io.vigil.alerts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vigil.alerts.plan.AlertedCamera;
+import io.vigil.alerts.plan.AlertedFault;
 import io.vigil.alerts.plan.PlannedAlert;
 import java.time.Duration;
 import java.util.List;
@@ -24,10 +27,12 @@ public final class AlertMessage {
      * @param at      when it was decided, ISO-8601 UTC
      * @param digest  whether it is about several cameras
      * @param summary one line for people
-     * @param cameras each camera with its state and since when, ISO-8601 UTC
+     * @param cameras each camera with its state and since when, ISO-8601 UTC; empty for a service fault's
+     * @param fault   the service fault it is about, or null
      * @param node    the node that decided it
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // a stable shape: "cameras": [] and "fault": null are sent
     public record Body(
             String id,
             String type,
@@ -36,7 +41,12 @@ public final class AlertMessage {
             boolean digest,
             String summary,
             List<BodyCamera> cameras,
+            @Nullable BodyFault fault,
             String node) {}
+
+    /** A service fault in a body: its key, its summary, since when, ISO-8601 UTC. */
+    @Serdeable
+    public record BodyFault(String key, String summary, String since) {}
 
     /** A camera in a body. */
     @Serdeable
@@ -54,15 +64,28 @@ public final class AlertMessage {
                         .map(c -> new BodyCamera(
                                 c.cameraId(), c.state().name(), c.since().toString()))
                         .toList(),
+                alert.fault() == null
+                        ? null
+                        : new BodyFault(
+                                alert.fault().key(),
+                                alert.fault().summary(),
+                                alert.fault().since().toString()),
                 alert.nodeId());
     }
 
     /**
      * One line: "Camera dock is OFFLINE (for 31 s)", "Camera dock is RECORDING again", "3 cameras are down: a, b, c",
-     * "3 cameras are recording again: a, b, c".
+     * "3 cameras are recording again: a, b, c"; a service fault's: its own summary, "(for 31 s)" or "Cleared: " before.
      */
     public static String summary(Alert alert) {
         boolean firing = alert.kind() == PlannedAlert.Kind.FIRING;
+        if (alert.fault() != null) {
+            AlertedFault f = alert.fault();
+            return firing
+                    ? f.summary() + " (for "
+                            + Duration.between(f.since(), alert.at()).toSeconds() + " s)"
+                    : "Cleared: " + f.summary();
+        }
         if (!alert.digest()) {
             AlertedCamera c = alert.cameras().get(0);
             return firing

@@ -1,8 +1,11 @@
 package io.vigil.alerts;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.ObjectMapper;
+import io.vigil.alerts.delivery.Delivery;
 import io.vigil.alerts.delivery.DeliveryRepository;
 import io.vigil.alerts.email.EmailChannel;
 import io.vigil.alerts.email.EmailConfig;
@@ -12,11 +15,13 @@ import io.vigil.alerts.webhook.WebhookSender;
 import io.vigil.alerts.webhook.WebhookSignature;
 import io.vigil.kernel.NodeIdentity;
 import io.vigil.kernel.hook.BackgroundAudit;
+import io.vigil.kernel.hook.ServiceFaults;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +40,8 @@ public class AlertSchedule {
     static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
 
     private final AlertChecker checker;
+    private final FaultChecker faults;
+    private final Counter checks;
     private final Deliveries deliveries;
 
     public AlertSchedule(
@@ -46,16 +53,29 @@ public class AlertSchedule {
             NodeIdentity node,
             ObjectMapper json,
             Clock clock,
-            BackgroundAudit audit) {
+            BackgroundAudit audit,
+            List<ServiceFaults> faultSources,
+            MeterRegistry meters) {
+        this.checks = Counter.builder("vigil.alert.checks")
+                .description("Alert checks this node has run (cameras and service faults)")
+                .register(meters);
         List<Channel> channels = channels(config, email, json, clock);
+        List<AlertTarget> targets = channels.stream().map(Channel::target).toList();
         this.checker = new AlertChecker(
                 alerts,
                 cameras::look,
-                new AlertChecker.Settings(
-                        config.rules(),
-                        config.digest(),
-                        channels.stream().map(Channel::target).toList(),
-                        node.nodeId()),
+                new AlertChecker.Settings(config.rules(), config.digest(), targets, node.nodeId()),
+                clock,
+                audit);
+        this.faults = new FaultChecker(
+                alerts,
+                faultSources,
+                config.faultRule(),
+                alert -> targets.stream()
+                        .map(t -> Delivery.pending(
+                                UUID.randomUUID().toString(), alert.id(), t.name(), t.origin(), alert.at()))
+                        .toList(),
+                node.nodeId(),
                 clock,
                 audit);
         this.deliveries = new Deliveries(
@@ -84,8 +104,14 @@ public class AlertSchedule {
         try {
             checker.check();
         } catch (RuntimeException e) {
-            LOG.warn("Alert check failed, the next one tries again: {}", e.toString());
+            LOG.warn("Alert check (cameras) failed, the next one tries again: {}", e.toString());
         }
+        try {
+            faults.check();
+        } catch (RuntimeException e) {
+            LOG.warn("Alert check (service faults) failed, the next one tries again: {}", e.toString());
+        }
+        checks.increment();
     }
 
     @Scheduled(fixedDelay = "1s", initialDelay = "1s")

@@ -6,6 +6,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 import io.vigil.alerts.delivery.RetryPolicy;
 import io.vigil.alerts.plan.AlertRule;
 import io.vigil.alerts.plan.DigestPolicy;
+import io.vigil.alerts.plan.FaultRule;
 import io.vigil.alerts.webhook.WebhookTarget;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,9 @@ import java.util.Optional;
  * @param webhookSecret      the webhook secret; unset: {@code webhook-secret-file}'s, generated there if missing
  * @param webhookSecretFile  where the generated secret is kept (0600)
  * @param downDelay          how long a camera is OFFLINE or UNAUTHORIZED before its alert fires
- * @param recovery           whether its return to RECORDING sends a recovery
+ * @param recovery           whether its return to RECORDING (a fault's end) sends a recovery
+ * @param faultDelay         how long a service fault (the store unreachable, a spool failing or filling) is seen
+ *                           before its alert fires
  * @param checkInterval      how often the cameras' states are checked
  * @param digestMinCameras   this many cameras or more falling due in one alert check go out as one digest
  * @param digestWindow       how long a due condition waits for cameras that went down within that time of it
@@ -38,6 +41,7 @@ public record AlertsConfig(
         @Bindable(defaultValue = "data/webhook-secret") Path webhookSecretFile,
         @Bindable(defaultValue = "30s") Duration downDelay,
         @Bindable(defaultValue = "true") boolean recovery,
+        @Bindable(defaultValue = "30s") Duration faultDelay,
         @Bindable(defaultValue = "5s") Duration checkInterval,
         @Bindable(defaultValue = "3") int digestMinCameras,
         @Bindable(defaultValue = "10s") Duration digestWindow,
@@ -58,6 +62,7 @@ public record AlertsConfig(
             WebhookTarget.of(webhookUrl); // refused at start-up, saying why (never the URL itself)
         }
         requireBetween("down-delay", downDelay, Duration.ZERO, Duration.ofDays(1));
+        requireBetween("fault-delay", faultDelay, Duration.ZERO, Duration.ofDays(1));
         requireBetween("check-interval", checkInterval, Duration.ofMillis(100), Duration.ofMinutes(10));
         requireBetween("digest-window", digestWindow, Duration.ZERO, Duration.ofMinutes(10));
         requireBetween("connect-timeout", connectTimeout, Duration.ofMillis(1), MAX_TIMEOUT);
@@ -82,6 +87,11 @@ public record AlertsConfig(
     public List<AlertRule> rules() {
         AlertRule down = AlertRule.cameraDown(downDelay.toMillis());
         return List.of(new AlertRule(down.name(), down.states(), down.delayMillis(), recovery));
+    }
+
+    /** The service faults' rule. */
+    public FaultRule faultRule() {
+        return new FaultRule(faultDelay.toMillis(), recovery);
     }
 
     public DigestPolicy digest() {

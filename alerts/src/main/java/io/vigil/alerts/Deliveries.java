@@ -141,6 +141,6 @@ public final class Deliveries {
 
     /** The camera a row about the alert names: its one camera, or none for a digest. */
     private static String firstCamera(Alert alert) {
-        return alert.digest() ? null : alert.cameras().get(0).cameraId();
+        return alert.camera();
     }
 }

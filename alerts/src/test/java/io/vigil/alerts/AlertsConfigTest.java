@@ -23,6 +23,7 @@ class AlertsConfigTest {
                 Path.of("data/webhook-secret"),
                 Duration.ofSeconds(30),
                 true,
+                Duration.ofSeconds(30),
                 Duration.ofSeconds(5),
                 3,
                 Duration.ofSeconds(10),

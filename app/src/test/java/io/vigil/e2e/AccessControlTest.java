@@ -99,6 +99,8 @@ class AccessControlTest {
         MATRIX.put("GET /api/retention/runs", "auditor admin");
         MATRIX.put("POST /api/retention/runs", "admin");
         MATRIX.put("GET /api/cluster", "installer admin");
+        MATRIX.put("GET /api/alerts", "auditor installer admin");
+        MATRIX.put("GET /api/alerts/{id}", "auditor installer admin");
         MATRIX.put("GET /api/archive/check", "admin");
         MATRIX.put("GET /api/users", "admin");
         MATRIX.put("POST /api/users", "admin");
@@ -500,7 +502,8 @@ class AccessControlTest {
                 || path.startsWith("/api/shares/")
                 || path.startsWith("/api/events/")
                 || path.startsWith("/api/incidents/")
-                || path.startsWith("/api/tokens/")) {
+                || path.startsWith("/api/tokens/")
+                || path.startsWith("/api/alerts/")) {
             path = path.replace("{id}", "00000000-0000-0000-0000-000000000000");
         }
         path = path.replace("/api/cameras/{id}", "/api/cameras/" + (method.equals("GET") ? "cam" : "nocam"));

@@ -72,6 +72,8 @@ public enum ErrorCode {
     INCIDENT_NOT_FOUND(404),
     /** No API token with that id. */
     TOKEN_NOT_FOUND(404),
+    /** No alert with that id (or none the caller may see). */
+    ALERT_NOT_FOUND(404),
     /** An API token with that name already exists. */
     TOKEN_EXISTS(409),
     /** A stored camera password does not decrypt with the configured secret key (a changed or lost key). */

@@ -106,6 +106,8 @@ public final class RouteRules {
         rule("POST", "/api/retention/runs", RETENTION_RUN, AuditAction.RETENTION_RUN, NO);
 
         rule("GET", "/api/cluster", Permission.CLUSTER);
+        rule("GET", "/api/alerts", Permission.ALERTS_READ);
+        rule("GET", "/api/alerts/{id}", Permission.ALERTS_READ);
         rule("GET", "/api/archive/check", Permission.ARCHIVE_CHECK, AuditAction.ARCHIVE_CHECK, NO);
 
         rule("GET", "/api/users", USERS);

@@ -25,7 +25,7 @@ class BackgroundAuditsTest {
         audits.record(
                 BackgroundAudit.Action.ALERT_FIRE, "dock", "alert a1 (camera-down): Camera dock is OFFLINE", false);
         audits.record(BackgroundAudit.Action.ALERT_DELIVERY, null, "alert a1 FAILED to reach https://h:443", true);
-        List<AuditEvent> rows = log.find(new AuditQuery(null, null, "system:vigil", null, null, null, 0, 10));
+        List<AuditEvent> rows = log.find(new AuditQuery(null, null, "system:vigil", null, null, null, 0, 10, false));
         assertEquals(2, rows.size());
         AuditEvent fired = rows.get(0);
         assertEquals(AuditAction.ALERT_FIRE, fired.action());

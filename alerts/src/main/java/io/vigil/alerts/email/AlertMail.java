@@ -3,6 +3,7 @@ package io.vigil.alerts.email;
 import io.vigil.alerts.Alert;
 import io.vigil.alerts.AlertMessage;
 import io.vigil.alerts.plan.AlertedCamera;
+import io.vigil.alerts.plan.AlertedFault;
 import io.vigil.alerts.plan.PlannedAlert;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,7 +12,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * What an alert's e-mail says (pure): the summary line as its subject, a plain text a person reads (what, which
  * cameras since when, when and by which node, in UTC with the ISO instant), the JSON body a webhook receives as its
- * attachment for a machine, and a {@code Message-ID} made from the delivery's id, the same on every attempt so a
+ * attachment for a machine (a service fault's alert: the fault's summary, key and since when instead of cameras), and a {@code Message-ID} made from the delivery's id, the same on every attempt so a
  * receiver can drop a repeat.
  */
 public final class AlertMail {
@@ -47,9 +48,16 @@ public final class AlertMail {
                 t,
                 "What:    " + (firing ? "fired" : "recovered") + " under the alert rule " + alert.ruleName()
                         + (alert.digest() ? ", a digest of " + alert.cameras().size() + " cameras" : ""));
-        line(t, alert.digest() ? "Cameras:" : "Camera:");
-        for (AlertedCamera c : alert.cameras()) {
-            line(t, "  " + c.cameraId() + " " + c.state() + " since " + when(c.since()));
+        if (alert.fault() != null) {
+            AlertedFault f = alert.fault();
+            line(t, "Fault:");
+            line(t, "  " + f.summary());
+            line(t, "  " + f.key() + " seen since " + when(f.since()));
+        } else {
+            line(t, alert.digest() ? "Cameras:" : "Camera:");
+            for (AlertedCamera c : alert.cameras()) {
+                line(t, "  " + c.cameraId() + " " + c.state() + " since " + when(c.since()));
+            }
         }
         line(t, "When:    " + when(alert.at()) + ", decided by node " + alert.nodeId());
         line(t, "Alert:   " + alert.id());

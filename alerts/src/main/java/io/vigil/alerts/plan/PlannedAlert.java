@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * An alert the planner decided to send: a firing or a recovery under one rule, about one camera or, as a digest,
- * several (in camera-id order).
+ * several (in camera-id order), or about one service fault (no camera).
  */
-public record PlannedAlert(Kind kind, String ruleName, List<AlertedCamera> cameras) {
+public record PlannedAlert(Kind kind, String ruleName, List<AlertedCamera> cameras, AlertedFault fault) {
 
     /** Whether conditions fell due or cleared. */
     public enum Kind {
@@ -22,9 +22,19 @@ public record PlannedAlert(Kind kind, String ruleName, List<AlertedCamera> camer
         cameras = cameras.stream()
                 .sorted(Comparator.comparing(AlertedCamera::cameraId))
                 .toList();
-        if (cameras.isEmpty()) {
-            throw new IllegalArgumentException("an alert is about at least one camera");
+        if (cameras.isEmpty() == (fault == null)) {
+            throw new IllegalArgumentException("an alert is about at least one camera or else one service fault");
         }
+    }
+
+    /** An alert about cameras. */
+    public PlannedAlert(Kind kind, String ruleName, List<AlertedCamera> cameras) {
+        this(kind, ruleName, cameras, null);
+    }
+
+    /** An alert about a service fault. */
+    public static PlannedAlert about(Kind kind, AlertedFault fault) {
+        return new PlannedAlert(kind, FaultRule.NAME, List.of(), fault);
     }
 
     /** Whether it is a digest: about more than one camera. */

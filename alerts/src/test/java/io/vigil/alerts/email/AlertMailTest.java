@@ -6,7 +6,9 @@ import static io.vigil.camera.CameraStatus.State.UNAUTHORIZED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vigil.alerts.Alert;
+import io.vigil.alerts.AlertMessage;
 import io.vigil.alerts.plan.AlertedCamera;
+import io.vigil.alerts.plan.AlertedFault;
 import io.vigil.alerts.plan.PlannedAlert;
 import java.time.Instant;
 import java.util.List;
@@ -65,5 +67,29 @@ class AlertMailTest {
     void theMessageIdIsTheDeliveryIdAtTheSendersDomain() {
         assertEquals("<d-1@example.com>", AlertMail.messageId("d-1", "alerts@example.com"));
         assertEquals("<d-1@vigil.invalid>", AlertMail.messageId("d-1", "local-only"));
+    }
+
+    @Test
+    void aServiceFaultSaysWhatIsWrongItsKeyAndSinceWhen() {
+        Alert alert = new Alert(
+                ID,
+                PlannedAlert.Kind.FIRING,
+                "service-fault",
+                List.of(),
+                new AlertedFault(
+                        "store-unreachable",
+                        "The object store does not answer: footage waits in the nodes' spools",
+                        T.minusSeconds(31)),
+                T,
+                "vigil-1");
+        assertEquals(
+                List.of(
+                        "What:    fired under the alert rule service-fault",
+                        "Fault:",
+                        "  The object store does not answer: footage waits in the nodes' spools",
+                        "  store-unreachable seen since 2026-12-07 12:00:04 UTC (2026-12-07T12:00:04Z)",
+                        "When:    2026-12-07 12:00:35 UTC (2026-12-07T12:00:35Z), decided by node vigil-1"),
+                AlertMail.text(alert).lines().skip(2).limit(5).toList());
+        assertEquals(AlertMessage.summary(alert), AlertMail.subject(alert));
     }
 }

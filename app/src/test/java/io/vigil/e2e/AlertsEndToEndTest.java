@@ -1,0 +1,173 @@
+package io.vigil.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Alerts against the real parts: a GStreamer camera killed and started again, the S3 server process killed and started
+ * again, the alerts POSTed to a receiver that checks each signature itself. Delays are short here (2 s); the rules are
+ * the defaults'.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AlertsEndToEndTest {
+
+    static final String SECRET = "whsec_e2e-alerts-0123456789abcdef";
+
+    private Path work;
+    private Path clip;
+    private S3ServerProcess s3;
+    private AlertReceiver receiver;
+    private VigilHarness vigil;
+
+    @BeforeAll
+    void start() throws Exception {
+        ExternalTools.require();
+        work = Files.createTempDirectory("vigil-alerts");
+        Path clips = Path.of(System.getProperty("java.io.tmpdir"), "vigil-test-clips");
+        Files.createDirectories(clips);
+        clip = ExternalTools.clip(clips, false);
+        s3 = new S3ServerProcess(work.resolve("s3"), CameraSimulator.freePort());
+        receiver = new AlertReceiver(SECRET);
+        vigil = new VigilHarness(
+                work,
+                Map.ofEntries(
+                        Map.entry("vigil.storage.endpoint", s3.endpoint()),
+                        Map.entry("vigil.storage.access-key", S3ServerProcess.ACCESS_KEY),
+                        Map.entry("vigil.storage.secret-key", S3ServerProcess.SECRET_KEY),
+                        Map.entry("vigil.storage.bucket", "vigil-alerts"),
+                        Map.entry("vigil.recorder.backoff-max", "2s"),
+                        Map.entry("vigil.alerts.webhook-url", receiver.url()),
+                        Map.entry("vigil.alerts.webhook-secret", SECRET),
+                        Map.entry("vigil.alerts.down-delay", "2s"),
+                        Map.entry("vigil.alerts.fault-delay", "2s"),
+                        Map.entry("vigil.alerts.check-interval", "500ms")));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (vigil != null) {
+            vigil.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    @Test
+    void aCameraKilledSendsOneAlertAndOneRecovery() throws Exception {
+        CameraSimulator camera = new CameraSimulator(Map.of("dock", clip), Map.of(), 0, 0, false);
+        int port = camera.port;
+        try {
+            assertEquals(
+                    201,
+                    vigil.send("POST", "/api/cameras", """
+                    {"id": "dock", "url": "%s"}""".formatted(camera.url("dock")))
+                            .statusCode());
+            vigil.await("dock RECORDING", Duration.ofSeconds(30), () -> "RECORDING".equals(vigil.stateQuietly("dock")));
+            camera.close();
+            vigil.await(
+                    "one signed alert that dock is down",
+                    Duration.ofSeconds(30),
+                    () -> !receiver.matching("\"type\":\"alert.firing\"", "\"id\":\"dock\"")
+                            .isEmpty());
+            String firing = receiver.matching("\"type\":\"alert.firing\"", "\"id\":\"dock\"")
+                    .get(0);
+            assertTrue(firing.contains("\"rule\":\"camera-down\""), firing);
+            assertTrue(firing.matches(".*\"state\":\"(OFFLINE|UNAUTHORIZED)\".*"), firing);
+
+            camera = new CameraSimulator(Map.of("dock", clip), Map.of(), port, 0, false);
+            vigil.await(
+                    "one signed recovery of dock",
+                    Duration.ofSeconds(40),
+                    () -> !receiver.matching("\"type\":\"alert.recovery\"", "\"id\":\"dock\"")
+                            .isEmpty());
+            awaitTwoMoreChecks(); // nothing more is sent for dock
+            assertEquals(
+                    1,
+                    receiver.matching("\"type\":\"alert.firing\"", "\"id\":\"dock\"")
+                            .size(),
+                    "one alert");
+            assertEquals(
+                    1,
+                    receiver.matching("\"type\":\"alert.recovery\"", "\"id\":\"dock\"")
+                            .size(),
+                    "one recovery");
+            assertEquals(List.of(), receiver.refused, "every request was signed with the secret");
+
+            HttpResponse<String> listed = vigil.send("GET", "/api/alerts?limit=200", null);
+            assertEquals(200, listed.statusCode());
+            assertTrue(listed.body().contains("\"state\":\"DELIVERED\""), listed.body());
+            assertTrue(
+                    !listed.body().contains("/hooks/vigil"), "a target is shown by its origin only: " + listed.body());
+            vigil.assertNeverShown(SECRET);
+        } finally {
+            camera.close();
+            vigil.send("DELETE", "/api/cameras/dock", null);
+        }
+    }
+
+    @Test
+    void aStoreOutageSendsOneAlertAndOneRecovery() throws Exception {
+        int before = receiver.matching("\"key\":\"store-unreachable\"").size();
+        s3.kill();
+        try {
+            vigil.await(
+                    "one signed alert that the store does not answer",
+                    Duration.ofSeconds(30),
+                    () -> receiver.matching("\"type\":\"alert.firing\"", "\"key\":\"store-unreachable\"")
+                                    .size()
+                            == 1);
+        } finally {
+            s3.start();
+        }
+        vigil.await(
+                "one recovery once the store answers",
+                Duration.ofSeconds(30),
+                () -> receiver.matching("\"type\":\"alert.recovery\"", "\"key\":\"store-unreachable\"")
+                                .size()
+                        == 1);
+        awaitTwoMoreChecks();
+        assertEquals(
+                before + 2, receiver.matching("\"key\":\"store-unreachable\"").size(), "one alert, one recovery");
+        String firing = receiver.matching("\"type\":\"alert.firing\"", "\"key\":\"store-unreachable\"")
+                .get(0);
+        assertTrue(firing.contains("\"rule\":\"service-fault\"") && firing.contains("\"cameras\":[]"), firing);
+    }
+
+    /** Waits until the service has run two more alert checks (its {@code vigil_alert_checks_total}). */
+    private void awaitTwoMoreChecks() throws Exception {
+        double now = checks();
+        vigil.await("two more alert checks", Duration.ofSeconds(10), () -> {
+            try {
+                return checks() >= now + 2;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private double checks() throws Exception {
+        Matcher m = Pattern.compile("(?m)^vigil_alert_checks_total(?:\\{[^}]*\\})? ([0-9.eE+]+)$")
+                .matcher(vigil.send("GET", "/metrics", null).body());
+        if (!m.find()) {
+            throw new AssertionError("no vigil_alert_checks_total in /metrics");
+        }
+        return Double.parseDouble(m.group(1));
+    }
+}
