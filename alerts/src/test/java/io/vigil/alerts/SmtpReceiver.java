@@ -23,22 +23,23 @@ import java.util.stream.Stream;
  * STARTTLS, AUTH …, MAIL, RCPT, DATA) to {@code events.log}, both read back here. Its certificate is a fresh
  * self-signed one for {@code localhost} and {@code 127.0.0.1}, made with {@code openssl}.
  */
-final class SmtpReceiver implements AutoCloseable {
+public final class SmtpReceiver implements AutoCloseable {
 
     /** How the server protects the session (the script's {@code --tls}). */
-    enum Tls {
+    public enum Tls {
         STARTTLS,
         IMPLICIT,
         NONE
     }
 
-    static final String INSTALL = "apt-get install -y python3-aiosmtpd";
+    public static final String INSTALL = "apt-get install -y python3-aiosmtpd";
 
     private final Process process;
     private final Path directory;
     private final int port;
 
-    SmtpReceiver(Path directory, Tls tls, String user, String password) throws IOException, InterruptedException {
+    public SmtpReceiver(Path directory, Tls tls, String user, String password)
+            throws IOException, InterruptedException {
         this.directory = Files.createDirectories(directory.resolve("smtp"));
         certificate(directory, "localhost", "DNS:localhost,IP:127.0.0.1");
         List<String> command = new ArrayList<>(List.of(
@@ -98,7 +99,7 @@ final class SmtpReceiver implements AutoCloseable {
     }
 
     /** The path of the PEM certificate the server presents (a test's ca-file). */
-    static Path certificatePath(Path directory) {
+    public static Path certificatePath(Path directory) {
         return directory.resolve("server-cert.pem");
     }
 
@@ -106,7 +107,7 @@ final class SmtpReceiver implements AutoCloseable {
      * Makes a self-signed EC certificate and its key in {@code directory} ({@code server-cert.pem},
      * {@code server-key.pem}) unless there is one; {@code subjectAltName} as openssl's {@code -addext} takes it.
      */
-    static void certificate(Path directory, String commonName, String subjectAltName)
+    public static void certificate(Path directory, String commonName, String subjectAltName)
             throws IOException, InterruptedException {
         if (Files.exists(certificatePath(directory))) {
             return;
@@ -144,18 +145,18 @@ final class SmtpReceiver implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The steps the server saw, in order. */
-    List<String> events() throws IOException {
+    public List<String> events() throws IOException {
         Path log = directory.resolve("events.log");
         return Files.exists(log) ? Files.readAllLines(log, UTF_8) : List.of();
     }
 
     /** The messages taken so far, oldest first, parsed. */
-    List<MimeMessage> messages() throws Exception {
+    public List<MimeMessage> messages() throws Exception {
         List<MimeMessage> messages = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path eml : files.filter(f -> f.toString().endsWith(".eml"))
