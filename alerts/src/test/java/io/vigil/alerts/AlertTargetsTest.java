@@ -94,6 +94,13 @@ class AlertTargetsTest {
                         "VIGIL_ALERTS_EMAIL_FROM", "Vigil <alerts@example.com>",
                         "VIGIL_ALERTS_EMAIL_TO", "ops@example.com,oncall@example.org"),
                 PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
+        // attached before the context starts: the scheduler may make the schedule, and log, as it starts
+        Logger logger = (Logger) LoggerFactory.getLogger(AlertSchedule.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        Level level = logger.getLevel();
+        logger.setLevel(Level.INFO);
         try (ApplicationContext context = ApplicationContext.builder()
                 .singletons(TestDatabase.migrated(TestDatabase.fresh()))
                 .propertySources(variables)
@@ -103,25 +110,17 @@ class AlertTargetsTest {
             assertEquals("password-0123", email.password());
             assertEquals(List.of("ops@example.com", "oncall@example.org"), email.to());
             assertTrue(context.findBeanDefinition(AlertSchedule.class).isPresent());
-            Logger logger = (Logger) LoggerFactory.getLogger(AlertSchedule.class);
-            ListAppender<ILoggingEvent> log = new ListAppender<>();
-            log.start();
-            logger.addAppender(log);
-            Level level = logger.getLevel();
-            logger.setLevel(Level.INFO);
-            try {
-                assertTrue(context.getBean(AlertSchedule.class) != null, "the schedule is made with e-mail alone");
-            } finally {
-                logger.detachAppender(log);
-                logger.setLevel(level);
-            }
-            String said = log.list.stream()
-                    .map(ILoggingEvent::getFormattedMessage)
-                    .toList()
-                    .toString();
-            assertTrue(said.contains("Alerts on") && said.contains("smtp://smtp.example.com:465"), said);
-            assertFalse(said.contains("password-0123"), said);
+            assertTrue(context.getBean(AlertSchedule.class) != null, "the schedule is made with e-mail alone");
+        } finally {
+            logger.detachAppender(log);
+            logger.setLevel(level);
         }
+        String said = log.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList()
+                .toString();
+        assertTrue(said.contains("Alerts on") && said.contains("smtp://smtp.example.com:465"), said);
+        assertFalse(said.contains("password-0123"), said);
         try (ApplicationContext context = ApplicationContext.builder()
                 .singletons(TestDatabase.migrated(TestDatabase.fresh()))
                 .start()) {
