@@ -135,6 +135,7 @@ export function may(what) {
     shares: ['auditor', 'admin'],
     events: ['auditor', 'admin'],
     users: ['admin'],
+    alerts: ['installer', 'auditor', 'admin'],
   };
   return (table[what] || []).includes(role);
 }

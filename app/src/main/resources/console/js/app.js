@@ -1,5 +1,5 @@
 // The console: sign-in, then one page at a time by the URL's hash (#/wall, #/history, #/investigate, #/cameras,
-// #/audit, #/users).
+// #/audit, #/alerts, #/users).
 import {current, may, onSignOut, signIn, signOut} from './api.js';
 import {wallPage} from './wall.js';
 import {historyPage} from './history.js';
@@ -7,9 +7,10 @@ import {investigatePage} from './investigate.js';
 import {camerasPage} from './cameras.js';
 import {auditPage} from './audit.js';
 import {usersPage} from './users.js';
+import {alertsPage} from './alerts.js';
 
 const pages = {wall: wallPage, history: historyPage, investigate: investigatePage, cameras: camerasPage, audit: auditPage,
-  users: usersPage};
+  alerts: alertsPage, users: usersPage};
 const main = document.getElementById('page');
 const login = document.getElementById('login');
 const bar = document.querySelector('header.bar');

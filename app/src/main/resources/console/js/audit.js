@@ -8,7 +8,8 @@ import {dateTime, loadSiteZone, timeOfDay, zone} from './clock.js';
 const ACTIONS = ['LIVE_VIEW', 'PLAYBACK', 'CLIP_EXPORT', 'SNAPSHOT', 'VERIFY', 'SHARE_CREATE', 'SHARE_USE', 'SHARE_REVOKE',
   'HOLD_CREATE', 'HOLD_RELEASE', 'CAMERA_CREATE', 'CAMERA_UPDATE', 'CAMERA_DELETE', 'USER_CREATE', 'USER_UPDATE',
   'USER_DELETE', 'RETENTION_RUN', 'EVENT_CREATE', 'EVENT_DELETE', 'INCIDENT_OPEN', 'INCIDENT_CLOSE', 'INCIDENT_EXPORT',
-  'TOKEN_CREATE', 'TOKEN_REVOKE', 'ARCHIVE_CHECK', 'LOGIN', 'LOGIN_FAILED', 'CROSS_SITE'];
+  'TOKEN_CREATE', 'TOKEN_REVOKE', 'ALERT_FIRE', 'ALERT_RECOVER', 'ALERT_DELIVERY', 'ALERT_TEST', 'ARCHIVE_CHECK', 'LOGIN',
+  'LOGIN_FAILED', 'CROSS_SITE'];
 /** The filters: the hash's key, the API's parameter, the field's label. */
 const FILTERS = [['user', 'user', 'User'], ['action', 'action', 'Action'], ['camera', 'cameraId', 'Camera'],
   ['from', 'from', 'From'], ['to', 'to', 'To']];

@@ -36,6 +36,8 @@ public enum Permission {
     INCIDENTS,
     /** Read the alerts sent and their deliveries ({@code /api/alerts}). */
     ALERTS_READ,
+    /** Send a test alert to every target ({@code POST /api/alerts/test}). */
+    ALERTS_WRITE,
     /** Create, list and revoke API tokens. */
     TOKENS,
     /** Manage users. */

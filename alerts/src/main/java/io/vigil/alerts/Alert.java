@@ -1,6 +1,7 @@
 package io.vigil.alerts;
 
 import io.vigil.alerts.plan.AlertedCamera;
+import io.vigil.alerts.plan.AlertedEvent;
 import io.vigil.alerts.plan.AlertedFault;
 import io.vigil.alerts.plan.PlannedAlert;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param ruleName the rule it is sent under
  * @param cameras  the cameras it is about, in camera-id order (more than one: a digest); none for a fault's
  * @param fault    the service fault it is about, or null
+ * @param event    the posted event it is about (its cameras are {@code cameras}), or null
  * @param at       when the check that decided it ran
  * @param nodeId   the node whose check that was
  */
@@ -24,6 +26,7 @@ public record Alert(
         String ruleName,
         List<AlertedCamera> cameras,
         AlertedFault fault,
+        AlertedEvent event,
         Instant at,
         String nodeId) {
 
@@ -34,6 +37,9 @@ public record Alert(
         cameras = List.copyOf(cameras);
         if (cameras.isEmpty() == (fault == null)) {
             throw new IllegalArgumentException("an alert is about at least one camera or else one service fault");
+        }
+        if (event != null && kind != PlannedAlert.Kind.FIRING) {
+            throw new IllegalArgumentException("an event alert fires; nothing recovers from an event");
         }
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(nodeId, "nodeId");
@@ -47,7 +53,19 @@ public record Alert(
             List<AlertedCamera> cameras,
             Instant at,
             String nodeId) {
-        this(id, kind, ruleName, cameras, null, at, nodeId);
+        this(id, kind, ruleName, cameras, null, null, at, nodeId);
+    }
+
+    /** An alert about cameras or a service fault. */
+    public Alert(
+            String id,
+            PlannedAlert.Kind kind,
+            String ruleName,
+            List<AlertedCamera> cameras,
+            AlertedFault fault,
+            Instant at,
+            String nodeId) {
+        this(id, kind, ruleName, cameras, fault, null, at, nodeId);
     }
 
     /** The planned alert, given its id, time and node. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vigil.alerts.plan.AlertedCamera;
+import io.vigil.alerts.plan.AlertedEvent;
 import io.vigil.alerts.plan.AlertedFault;
 import io.vigil.alerts.plan.PlannedAlert;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public final class AlertMessage {
      * @param summary one line for people
      * @param cameras each camera with its state and since when, ISO-8601 UTC; empty for a service fault's
      * @param fault   the service fault it is about, or null
+     * @param event   the posted event it is about (id, label, at, source), or null
      * @param node    the node that decided it
      */
     @Serdeable
@@ -42,6 +44,7 @@ public final class AlertMessage {
             String summary,
             List<BodyCamera> cameras,
             @Nullable BodyFault fault,
+            @Nullable AlertedEvent event,
             String node) {}
 
     /** A service fault in a body: its key, its summary, since when, ISO-8601 UTC. */
@@ -70,6 +73,7 @@ public final class AlertMessage {
                                 alert.fault().key(),
                                 alert.fault().summary(),
                                 alert.fault().since().toString()),
+                alert.event(),
                 alert.nodeId());
     }
 
@@ -79,6 +83,15 @@ public final class AlertMessage {
      */
     public static String summary(Alert alert) {
         boolean firing = alert.kind() == PlannedAlert.Kind.FIRING;
+        if (alert.event() != null) {
+            String names = alert.cameras().stream()
+                    .limit(SUMMARY_CAMERAS)
+                    .map(AlertedCamera::cameraId)
+                    .collect(Collectors.joining(", "));
+            int more = alert.cameras().size() - SUMMARY_CAMERAS;
+            return "Event \"" + alert.event().label() + "\" on " + names + (more > 0 ? " and " + more + " more" : "")
+                    + " at " + alert.event().at();
+        }
         if (alert.fault() != null) {
             AlertedFault f = alert.fault();
             return firing

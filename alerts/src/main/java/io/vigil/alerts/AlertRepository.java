@@ -2,19 +2,17 @@ package io.vigil.alerts;
 
 import io.vigil.alerts.delivery.Delivery;
 import io.vigil.alerts.delivery.DeliveryRepository;
-import io.vigil.alerts.plan.AlertedCamera;
 import io.vigil.alerts.plan.AlertedFault;
 import io.vigil.alerts.plan.OpenCondition;
 import io.vigil.alerts.plan.OpenFault;
-import io.vigil.alerts.plan.PlannedAlert;
 import io.vigil.camera.CameraStatus.State;
 import io.vigil.kernel.database.Database;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -56,7 +54,7 @@ public class AlertRepository {
     public void record(
             List<Alert> alerts, List<OpenCondition> opened, List<OpenCondition> cleared, List<Delivery> toDeliver) {
         db.inTransaction(() -> {
-            alerts.forEach(this::insert);
+            alerts.forEach(a -> AlertRows.insert(db, a));
             for (OpenCondition c : cleared) {
                 db.update(
                         "DELETE FROM alert_condition WHERE camera_id = ? AND rule_name = ? AND alert_id = ?",
@@ -122,7 +120,7 @@ public class AlertRepository {
             }
             List<Delivery> toDeliver = new ArrayList<>();
             for (Alert alert : stored) {
-                insert(alert);
+                AlertRows.insert(db, alert);
                 toDeliver.addAll(deliveriesOf.apply(alert));
             }
             deliveries.insert(toDeliver);
@@ -133,46 +131,49 @@ public class AlertRepository {
     /** An open fault that cleared, and its recovery alert (null when the rule sends none). */
     public record ClearedFault(OpenFault open, Alert recovery) {}
 
-    private void insert(Alert alert) {
-        AlertedFault f = alert.fault();
-        db.update(
-                "INSERT INTO alert (id, kind, rule_name, camera_count, created_millis, node_id, fault_key, "
-                        + "fault_summary, fault_since_millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                alert.id(),
-                alert.kind().name(),
-                alert.ruleName(),
-                alert.cameras().size(),
-                alert.at().toEpochMilli(),
-                alert.nodeId(),
-                f == null ? null : f.key(),
-                f == null ? null : f.summary(),
-                f == null ? null : f.since().toEpochMilli());
-        List<Object[]> rows = new ArrayList<>();
-        for (int n = 0; n < alert.cameras().size(); n++) {
-            AlertedCamera c = alert.cameras().get(n);
-            rows.add(new Object[] {
-                alert.id(), n, c.cameraId(), c.state().name(), c.since().toEpochMilli()
-            });
+    /** Stores an alert that no check decided (an event's), with its deliveries, all or none. */
+    public void recordAlone(Alert alert, List<Delivery> toDeliver) {
+        db.inTransaction(() -> {
+            AlertRows.insert(db, alert);
+            deliveries.insert(toDeliver);
+            return null;
+        });
+    }
+
+    /** When each of {@code cameraIds} was last named by an alert under {@code ruleName}; those never named left out. */
+    public Map<String, Instant> lastAlerted(String ruleName, List<String> cameraIds) {
+        Map<String, Instant> last = new HashMap<>();
+        for (String camera : cameraIds) {
+            db
+                    .query(
+                            "SELECT MAX(a.created_millis) FROM alert a JOIN alert_camera c ON c.alert_id = a.id "
+                                    + "WHERE a.rule_name = ? AND c.camera_id = ?",
+                            rs -> rs.getObject(1) == null ? null : Instant.ofEpochMilli(rs.getLong(1)),
+                            ruleName,
+                            camera)
+                    .stream()
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .ifPresent(at -> last.put(camera, at));
         }
-        if (!rows.isEmpty()) {
-            db.updateBatch(
-                    "INSERT INTO alert_camera (alert_id, camera_order, camera_id, state, since_millis) "
-                            + "VALUES (?, ?, ?, ?, ?)",
-                    rows);
-        }
+        return last;
     }
 
     public Optional<Alert> find(String id) {
-        return withCameras(db.query("SELECT " + COLUMNS + " FROM alert WHERE id = ?", AlertRepository::row, id))
+        return AlertRows.withCameras(
+                        db, db.query("SELECT " + AlertRows.COLUMNS + " FROM alert WHERE id = ?", AlertRows::row, id))
                 .stream()
                 .findFirst();
     }
 
     /** The newest alerts first, at most {@code limit}. */
     public List<Alert> recent(int limit) {
-        return withCameras(db.query(
-                "SELECT " + COLUMNS + " FROM alert ORDER BY created_millis DESC, id DESC LIMIT " + Math.max(0, limit),
-                AlertRepository::row));
+        return AlertRows.withCameras(
+                db,
+                db.query(
+                        "SELECT " + AlertRows.COLUMNS + " FROM alert ORDER BY created_millis DESC, id DESC LIMIT "
+                                + Math.max(0, limit),
+                        AlertRows::row));
     }
 
     /**
@@ -182,46 +183,17 @@ public class AlertRepository {
     public List<Alert> page(Long afterMillis, String afterId, int limit) {
         String take = " ORDER BY created_millis DESC, id DESC LIMIT " + Math.max(0, limit);
         if (afterMillis == null) {
-            return withCameras(db.query("SELECT " + COLUMNS + " FROM alert" + take, AlertRepository::row));
+            return AlertRows.withCameras(
+                    db, db.query("SELECT " + AlertRows.COLUMNS + " FROM alert" + take, AlertRows::row));
         }
-        return withCameras(db.query(
-                "SELECT " + COLUMNS + " FROM alert WHERE created_millis < ? OR (created_millis = ? AND id < ?)" + take,
-                AlertRepository::row,
-                afterMillis,
-                afterMillis,
-                afterId));
-    }
-
-    private static final String COLUMNS =
-            "id, kind, rule_name, created_millis, node_id, fault_key, fault_summary, fault_since_millis";
-
-    /** An alert row before its cameras. */
-    private record Row(
-            String id, PlannedAlert.Kind kind, String ruleName, Instant at, String nodeId, AlertedFault fault) {}
-
-    private static Row row(ResultSet rs) throws SQLException {
-        String faultKey = rs.getString(6);
-        return new Row(
-                rs.getString(1),
-                PlannedAlert.Kind.valueOf(rs.getString(2)),
-                rs.getString(3),
-                Instant.ofEpochMilli(rs.getLong(4)),
-                rs.getString(5),
-                faultKey == null
-                        ? null
-                        : new AlertedFault(faultKey, rs.getString(7), Instant.ofEpochMilli(rs.getLong(8))));
-    }
-
-    private List<Alert> withCameras(List<Row> rows) {
-        List<Alert> alerts = new ArrayList<>();
-        for (Row r : rows) {
-            List<AlertedCamera> cameras = db.query(
-                    "SELECT camera_id, state, since_millis FROM alert_camera WHERE alert_id = ? ORDER BY camera_order",
-                    rs -> new AlertedCamera(
-                            rs.getString(1), State.valueOf(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3))),
-                    r.id());
-            alerts.add(new Alert(r.id(), r.kind(), r.ruleName(), cameras, r.fault(), r.at(), r.nodeId()));
-        }
-        return alerts;
+        return AlertRows.withCameras(
+                db,
+                db.query(
+                        "SELECT " + AlertRows.COLUMNS
+                                + " FROM alert WHERE created_millis < ? OR (created_millis = ? AND id < ?)" + take,
+                        AlertRows::row,
+                        afterMillis,
+                        afterMillis,
+                        afterId));
     }
 }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.ObjectMapper;
-import io.vigil.alerts.delivery.Delivery;
 import io.vigil.alerts.delivery.DeliveryRepository;
 import io.vigil.alerts.email.EmailChannel;
 import io.vigil.alerts.email.EmailConfig;
@@ -21,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,46 +53,38 @@ public class AlertSchedule {
             Clock clock,
             BackgroundAudit audit,
             List<ServiceFaults> faultSources,
+            AlertTargets targets,
             MeterRegistry meters) {
         this.checks = Counter.builder("vigil.alert.checks")
                 .description("Alert checks this node has run (cameras and service faults)")
                 .register(meters);
-        List<Channel> channels = channels(config, email, json, clock);
-        List<AlertTarget> targets = channels.stream().map(Channel::target).toList();
+        List<Channel> channels = channels(targets, config, json, clock);
         this.checker = new AlertChecker(
                 alerts,
                 cameras::look,
-                new AlertChecker.Settings(config.rules(), config.digest(), targets, node.nodeId()),
+                new AlertChecker.Settings(config.rules(), config.digest(), targets.all(), node.nodeId()),
                 clock,
                 audit);
         this.faults = new FaultChecker(
-                alerts,
-                faultSources,
-                config.faultRule(),
-                alert -> targets.stream()
-                        .map(t -> Delivery.pending(
-                                UUID.randomUUID().toString(), alert.id(), t.name(), t.origin(), alert.at()))
-                        .toList(),
-                node.nodeId(),
-                clock,
-                audit);
+                alerts, faultSources, config.faultRule(), targets::deliveriesOf, node.nodeId(), clock, audit);
         this.deliveries = new Deliveries(
                 deliveryRows, alerts, new Deliveries.Route(channels, config.retry(), CLAIM_MARGIN), clock, audit);
         LOG.info("Alerts on: {}, {}", config, email);
     }
 
-    /** A channel per configured target: the webhook, then e-mail. */
-    static List<Channel> channels(AlertsConfig config, EmailConfig email, ObjectMapper json, Clock clock) {
+    /** A channel per configured target: the webhook's signs with the webhook secret, e-mail's refuses a bad CA file. */
+    static List<Channel> channels(AlertTargets targets, AlertsConfig config, ObjectMapper json, Clock clock) {
         List<Channel> channels = new ArrayList<>();
-        config.webhook()
-                .ifPresent(url -> channels.add(new WebhookChannel(
-                        new AlertTarget.Webhook(url),
+        for (AlertTarget target : targets.all()) {
+            if (target instanceof AlertTarget.Webhook webhook) {
+                channels.add(new WebhookChannel(
+                        webhook,
                         new WebhookSignature(WebhookSecret.resolve(config.webhookSecret(), config.webhookSecretFile())),
                         new WebhookSender(config.connectTimeout(), config.answerTimeout(), clock),
-                        json)));
-        if (email.configured()) {
-            channels.add(new EmailChannel(
-                    new AlertTarget.Email(email), config.connectTimeout(), config.answerTimeout(), json, clock));
+                        json));
+            } else if (target instanceof AlertTarget.Email email) {
+                channels.add(new EmailChannel(email, config.connectTimeout(), config.answerTimeout(), json, clock));
+            }
         }
         return channels;
     }

@@ -32,6 +32,17 @@ public class CameraStates {
         this.assignment = assignment;
     }
 
+    /** The camera's state and since when, as the status board has it; empty for a camera there is not. */
+    public java.util.Optional<CameraObservation> of(String cameraId) {
+        return registry.list().stream()
+                .filter(c -> c.id().equals(cameraId))
+                .findFirst()
+                .map(c -> {
+                    CameraStatus status = board.get(c);
+                    return new CameraObservation(c.id(), status.state(), status.since());
+                });
+    }
+
     public Look look() {
         List<CameraObservation> judged = new ArrayList<>();
         Set<String> existing = new HashSet<>();

@@ -69,7 +69,7 @@ class AlertMessageTest {
                         + "{\"id\":\"dock\",\"state\":\"OFFLINE\",\"since\":\"2026-12-07T12:00:04Z\"},"
                         + "{\"id\":\"gate\",\"state\":\"UNAUTHORIZED\",\"since\":\"2026-12-07T11:59:50Z\"},"
                         + "{\"id\":\"yard\",\"state\":\"OFFLINE\",\"since\":\"2026-12-07T12:00:02Z\"}],"
-                        + "\"fault\":null,\"node\":\"vigil-1\"}",
+                        + "\"fault\":null,\"event\":null,\"node\":\"vigil-1\"}",
                 json);
     }
 }

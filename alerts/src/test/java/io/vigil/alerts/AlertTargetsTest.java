@@ -53,11 +53,9 @@ class AlertTargetsTest {
     }
 
     static List<String> targets(String webhookUrl, EmailConfig email) {
+        AlertsConfig config = AlertsConfigTest.config(webhookUrl, Duration.ofSeconds(10));
         return AlertSchedule.channels(
-                        AlertsConfigTest.config(webhookUrl, Duration.ofSeconds(10)),
-                        email,
-                        ObjectMapper.getDefault(),
-                        Clock.systemUTC())
+                        new AlertTargets(config, email), config, ObjectMapper.getDefault(), Clock.systemUTC())
                 .stream()
                 .map(c -> c.target().toString())
                 .toList();

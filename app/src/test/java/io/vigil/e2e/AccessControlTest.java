@@ -101,6 +101,8 @@ class AccessControlTest {
         MATRIX.put("GET /api/cluster", "installer admin");
         MATRIX.put("GET /api/alerts", "auditor installer admin");
         MATRIX.put("GET /api/alerts/{id}", "auditor installer admin");
+        MATRIX.put("GET /api/alerts/settings", "auditor installer admin");
+        MATRIX.put("POST /api/alerts/test", "admin");
         MATRIX.put("GET /api/archive/check", "admin");
         MATRIX.put("GET /api/users", "admin");
         MATRIX.put("POST /api/users", "admin");

@@ -71,7 +71,9 @@ class AlertsEndToEndTest {
                                 SmtpReceiver.certificatePath(work).toString()),
                         Map.entry("vigil.alerts.down-delay", "2s"),
                         Map.entry("vigil.alerts.fault-delay", "2s"),
-                        Map.entry("vigil.alerts.check-interval", "500ms")));
+                        Map.entry("vigil.alerts.check-interval", "500ms"),
+                        Map.entry("vigil.alerts.event-rules.dock-person.label", "person"),
+                        Map.entry("vigil.alerts.event-rules.dock-person.cameras", "dock")));
     }
 
     @AfterAll
@@ -101,32 +103,51 @@ class AlertsEndToEndTest {
                     {"id": "dock", "url": "%s"}""".formatted(camera.url("dock")))
                             .statusCode());
             vigil.await("dock RECORDING", Duration.ofSeconds(30), () -> "RECORDING".equals(vigil.stateQuietly("dock")));
+
+            // an event rule: a "person" on dock is one alert; another within the minute's cooldown is none
+            for (int i = 0; i < 2; i++) {
+                assertEquals(
+                        201,
+                        vigil.send("POST", "/api/events", """
+                        {"cameraIds": ["dock"], "at": "%s", "label": "Person", "source": "analytics"}""".formatted(java.time.Instant.now()))
+                                .statusCode());
+            }
+            vigil.await(
+                    "the event alert",
+                    Duration.ofSeconds(20),
+                    () -> !receiver.matching("\"rule\":\"dock-person\"").isEmpty());
+            String eventAlert = receiver.matching("\"rule\":\"dock-person\"").get(0);
+            assertTrue(eventAlert.contains("\"summary\":\"Event \\\"Person\\\" on dock at "), eventAlert);
+            assertTrue(eventAlert.contains("\"source\":\"analytics\""), eventAlert);
+            String kept = vigil.send("GET", "/api/alerts?limit=200", null).body();
+            assertEquals(1, kept.split("\"rule\":\"dock-person\"", -1).length - 1, "one event alert kept: " + kept);
             camera.close();
             vigil.await(
                     "one signed alert that dock is down",
                     Duration.ofSeconds(30),
-                    () -> !receiver.matching("\"type\":\"alert.firing\"", "\"id\":\"dock\"")
+                    () -> !receiver.matching("\"type\":\"alert.firing\"", "\"rule\":\"camera-down\"", "\"id\":\"dock\"")
                             .isEmpty());
-            String firing = receiver.matching("\"type\":\"alert.firing\"", "\"id\":\"dock\"")
+            String firing = receiver.matching(
+                            "\"type\":\"alert.firing\"", "\"rule\":\"camera-down\"", "\"id\":\"dock\"")
                     .get(0);
-            assertTrue(firing.contains("\"rule\":\"camera-down\""), firing);
             assertTrue(firing.matches(".*\"state\":\"(OFFLINE|UNAUTHORIZED)\".*"), firing);
 
             camera = new CameraSimulator(Map.of("dock", clip), Map.of(), port, 0, false);
             vigil.await(
                     "one signed recovery of dock",
                     Duration.ofSeconds(40),
-                    () -> !receiver.matching("\"type\":\"alert.recovery\"", "\"id\":\"dock\"")
+                    () -> !receiver.matching(
+                                    "\"type\":\"alert.recovery\"", "\"rule\":\"camera-down\"", "\"id\":\"dock\"")
                             .isEmpty());
             awaitTwoMoreChecks(); // nothing more is sent for dock
             assertEquals(
                     1,
-                    receiver.matching("\"type\":\"alert.firing\"", "\"id\":\"dock\"")
+                    receiver.matching("\"type\":\"alert.firing\"", "\"rule\":\"camera-down\"", "\"id\":\"dock\"")
                             .size(),
                     "one alert");
             assertEquals(
                     1,
-                    receiver.matching("\"type\":\"alert.recovery\"", "\"id\":\"dock\"")
+                    receiver.matching("\"type\":\"alert.recovery\"", "\"rule\":\"camera-down\"", "\"id\":\"dock\"")
                             .size(),
                     "one recovery");
             assertEquals(List.of(), receiver.refused, "every request was signed with the secret");
@@ -189,6 +210,34 @@ class AlertsEndToEndTest {
         String firing = receiver.matching("\"type\":\"alert.firing\"", "\"key\":\"store-unreachable\"")
                 .get(0);
         assertTrue(firing.contains("\"rule\":\"service-fault\"") && firing.contains("\"cameras\":[]"), firing);
+    }
+
+    @Test
+    void theSettingsShowTheTargetByItsOriginAndATestAlertIsDelivered() throws Exception {
+        String settings = vigil.send("GET", "/api/alerts/settings", null).body();
+        String origin = receiver.url().substring(0, receiver.url().indexOf("/hooks"));
+        assertTrue(settings.contains("\"shown\":\"" + origin + "\""), settings);
+        assertTrue(!settings.contains("/hooks/vigil") && !settings.contains(SECRET), settings);
+        assertTrue(
+                settings.contains("\"kind\":\"EMAIL\",\"shown\":\"smtp://127.0.0.1:" + smtp.port() + "\""), settings);
+        assertTrue(!settings.contains(SMTP_PASSWORD) && !settings.contains(SMTP_USER), settings);
+        assertTrue(settings.contains("\"name\":\"dock-person\",\"kind\":\"EVENT\""), settings);
+        assertTrue(settings.contains("\"name\":\"camera-down\",\"kind\":\"CAMERA\""), settings);
+
+        HttpResponse<String> test = vigil.send("POST", "/api/alerts/test", null);
+        assertEquals(202, test.statusCode(), test.body());
+        String id = VigilHarness.field(test.body(), "id");
+        vigil.await(
+                "the test alert delivered",
+                Duration.ofSeconds(20),
+                () -> receiver.alerts.stream().anyMatch(a -> a.contains(id) && a.contains("\"rule\":\"test\"")));
+        vigil.await("its delivery DELIVERED", Duration.ofSeconds(10), () -> {
+            try {
+                return vigil.send("GET", "/api/alerts/" + id, null).body().contains("\"state\":\"DELIVERED\"");
+            } catch (Exception e) {
+                return false;
+            }
+        });
     }
 
     /** The e-mails received so far whose subject names {@code camera}, oldest first. */

@@ -72,6 +72,8 @@ public enum ErrorCode {
     INCIDENT_NOT_FOUND(404),
     /** No API token with that id. */
     TOKEN_NOT_FOUND(404),
+    /** No alert target is configured: alerts are off. */
+    ALERTS_OFF(409),
     /** No alert with that id (or none the caller may see). */
     ALERT_NOT_FOUND(404),
     /** An API token with that name already exists. */

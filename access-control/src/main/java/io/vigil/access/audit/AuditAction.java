@@ -43,6 +43,8 @@ public enum AuditAction {
     ALERT_RECOVER,
     /** An alert's delivery to a target ended: DELIVERED (outcome OK) or FAILED after its last attempt. */
     ALERT_DELIVERY,
+    /** A test alert sent through the API to every target. */
+    ALERT_TEST,
     /** A comparison of index, object store and spool. */
     ARCHIVE_CHECK,
     LOGIN,

@@ -108,6 +108,8 @@ public final class RouteRules {
         rule("GET", "/api/cluster", Permission.CLUSTER);
         rule("GET", "/api/alerts", Permission.ALERTS_READ);
         rule("GET", "/api/alerts/{id}", Permission.ALERTS_READ);
+        rule("GET", "/api/alerts/settings", Permission.ALERTS_READ);
+        rule("POST", "/api/alerts/test", Permission.ALERTS_WRITE, AuditAction.ALERT_TEST, NO);
         rule("GET", "/api/archive/check", Permission.ARCHIVE_CHECK, AuditAction.ARCHIVE_CHECK, NO);
 
         rule("GET", "/api/users", USERS);

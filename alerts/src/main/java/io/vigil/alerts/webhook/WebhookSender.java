@@ -55,12 +55,17 @@ public final class WebhookSender {
                         signature.header(clock.instant().getEpochSecond(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
+        long began = System.nanoTime();
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             response.body().close();
             int status = response.statusCode();
             return status / 100 == 2 ? Outcome.delivered(status) : Outcome.failed(status, "answered HTTP " + status);
         } catch (HttpConnectTimeoutException e) {
+            if (System.nanoTime() - began < connectTimeout.toNanos() && answerTimeout.compareTo(connectTimeout) < 0) {
+                // the answer timeout (the request's) ran out first, while still connecting
+                return Outcome.failed(null, "no answer within " + answerTimeout.toMillis() + " ms");
+            }
             return Outcome.failed(
                     null, "cannot connect to " + target.origin() + " within " + connectTimeout.toMillis() + " ms");
         } catch (HttpTimeoutException e) {
