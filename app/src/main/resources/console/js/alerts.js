@@ -2,7 +2,8 @@
 // date), firing or recovery as a coloured pill, the summary the webhook got, its cameras (for roles that see history,
 // each a link to that camera's day) or service fault, and how each delivery stands ("webhook https://…:443 —
 // DELIVERED after 1 attempt"). "More" only while the API's `next` says a page follows; #/alerts?limit=N sets the
-// page's size (1 to 200, else 50). Where alerts are configured is said in words: there is no API for it.
+// page's size (1 to 200, else 50). Above it, what is configured (/api/alerts/settings): each target by its origin and
+// every rule in words; an admin may send a test alert to every target and watch its delivery in the list.
 import {api, may} from './api.js';
 import {dateTime, dayOf, loadSiteZone, timeOfDay, zone} from './clock.js';
 
@@ -36,6 +37,48 @@ export function deliveryText(d) {
   if (d.state === 'FAILED') return `${target} — FAILED after ${attempts(d.attempts)}: ${lastAnswer(d)}`;
   const made = d.attempts > 0 ? ` (${attempts(d.attempts)} made: ${lastAnswer(d)})` : '';
   return `${target} — PENDING, next attempt ${when(Date.parse(d.nextAttemptAt))}${made}`;
+}
+
+/** A duration in words: "30 s", "2 min", "1 h 30 min". */
+function duration(millis) {
+  const s = Math.round(millis / 1000);
+  if (s < 120) return `${s} s`;
+  const m = Math.round(s / 60);
+  return m < 120 ? `${m} min` : `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
+}
+
+/** A rule in words: "camera-down: a camera OFFLINE or UNAUTHORIZED for 30 s fires, its return recovers". */
+export function ruleText(r) {
+  if (r.kind === 'CAMERA') {
+    return `${r.name}: a camera ${(r.states || []).join(' or ')} for ${duration(r.delayMillis)} fires`
+      + (r.recovery ? ', its return to RECORDING recovers' : '');
+  }
+  if (r.kind === 'FAULT') {
+    return `${r.name}: a service fault (store, spool, retention, cluster) seen for ${duration(r.delayMillis)} fires`
+      + (r.recovery ? ', its end recovers' : '');
+  }
+  const cameras = (r.cameraIds || []).length ? r.cameraIds.join(', ') : 'any camera';
+  return `${r.name}: an event "${r.label}" on ${cameras} fires, at most once a camera per ${duration(r.cooldownMillis)}`;
+}
+
+/** The settings block: targets and rules, or that alerts are off. */
+function showSettings(el, settings) {
+  el.innerHTML = '';
+  const targets = document.createElement('p');
+  targets.id = 'alerts-targets';
+  targets.textContent = settings.enabled
+    ? 'Targets: ' + settings.targets.map((t) => `${t.name} ${t.shown}`).join('; ')
+    : 'Alerts are off: no target is configured.';
+  el.appendChild(targets);
+  const rules = document.createElement('ul');
+  rules.id = 'alerts-rules';
+  for (const r of settings.rules || []) {
+    const li = document.createElement('li');
+    li.dataset.rule = r.name;
+    li.textContent = ruleText(r);
+    rules.appendChild(li);
+  }
+  el.appendChild(rules);
 }
 
 /** The page's size from the hash's limit: a whole number from 1 to 200, else 50. */
@@ -110,6 +153,8 @@ export async function alertsPage(section, params) {
       (<code>vigil.alerts.webhook-url</code>): a camera OFFLINE or UNAUTHORIZED for <code>vigil.alerts.down-delay</code>
       (30 s by default) fires one, its return to RECORDING one recovery; a service fault likewise. The README's "Alerts" section
       has every setting. <span id="alerts-zone"></span></p>
+    <div id="alerts-settings"></div>
+    <p><button type="button" id="alerts-test" hidden>Send a test alert</button> <span id="alerts-test-result"></span></p>
     <p class="error" id="alerts-error" role="alert"></p>
     <p class="empty" id="alerts-empty" hidden>No alert sent yet. Alerts are on when <code>VIGIL_ALERTS_WEBHOOK_URL</code>
       names a webhook: then a camera down longer than <code>vigil.alerts.down-delay</code> sends one. Without it they
@@ -146,6 +191,24 @@ export async function alertsPage(section, params) {
   }
 
   $('alerts-more').addEventListener('click', () => load(true));
+  try {
+    const settings = await api('/api/alerts/settings');
+    showSettings($('alerts-settings'), settings);
+    $('alerts-test').hidden = !(settings.enabled && may('alerts-test'));
+  } catch (e) {
+    $('alerts-error').textContent = e.message;
+  }
+  $('alerts-test').addEventListener('click', async () => {
+    $('alerts-test-result').textContent = '';
+    try {
+      const sent = await api('/api/alerts/test', {method: 'POST'});
+      const n = (sent.deliveries || []).length;
+      $('alerts-test-result').textContent = `Test alert sent to ${n} target${n === 1 ? '' : 's'}: its delivery is below.`;
+      await load(false);
+    } catch (e) {
+      $('alerts-error').textContent = e.message;
+    }
+  });
   await load(false);
   return () => {};
 }

@@ -17,6 +17,9 @@ public final class AlertMessage {
     /** The most camera ids a summary names; a digest's body lists them all. */
     public static final int SUMMARY_CAMERAS = 10;
 
+    /** The rule a test alert is sent under (and its fault's key): its summary is its fault's, no duration. */
+    public static final String TEST_RULE = "test";
+
     private AlertMessage() {}
 
     /**
@@ -91,6 +94,9 @@ public final class AlertMessage {
             int more = alert.cameras().size() - SUMMARY_CAMERAS;
             return "Event \"" + alert.event().label() + "\" on " + names + (more > 0 ? " and " + more + " more" : "")
                     + " at " + alert.event().at();
+        }
+        if (alert.fault() != null && TEST_RULE.equals(alert.ruleName())) {
+            return alert.fault().summary();
         }
         if (alert.fault() != null) {
             AlertedFault f = alert.fault();

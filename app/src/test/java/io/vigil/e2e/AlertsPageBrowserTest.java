@@ -128,6 +128,14 @@ class AlertsPageBrowserTest {
         assertTrue(about.endsWith("Newest first; times in " + SITE_ZONE + "."), about);
         assertFalse(browser.findElement(By.id("alerts-list")).isDisplayed(), "no table without an alert");
         assertFalse(browser.findElement(By.id("alerts-more")).isDisplayed());
+        assertEquals(
+                "Targets: webhook " + origin(),
+                browser.findElement(By.id("alerts-targets")).getText());
+        assertEquals(
+                "camera-down: a camera OFFLINE or UNAUTHORIZED for 1 s fires, its return to RECORDING recovers",
+                browser.findElement(By.cssSelector("#alerts-rules li[data-rule='camera-down']"))
+                        .getText());
+        assertFalse(browser.findElement(By.id("alerts-test")).isDisplayed(), "a test alert is an admin's");
     }
 
     @Test
@@ -286,6 +294,35 @@ class AlertsPageBrowserTest {
                 Duration.ofSeconds(10),
                 () -> ("webhook " + origin() + " — DELIVERED after 1 attempt").equals(text(rows().get(0), "delivery")));
         assertEquals(id, rowIds().get(0));
+    }
+
+    @Test
+    @Order(6)
+    void anAdminSendsATestAlertAndSeesItDelivered() throws Exception {
+        browser.get(vigil.base + "/#/alerts");
+        browser.navigate().refresh();
+        WebElement send = console.waitForValue(
+                "the admin's test button",
+                Duration.ofSeconds(10),
+                () -> browser.findElement(By.id("alerts-test")),
+                WebElement::isDisplayed);
+        send.click();
+        console.waitFor(
+                "the test alert's result",
+                Duration.ofSeconds(10),
+                () -> "Test alert sent to 1 target: its delivery is below."
+                        .equals(browser.findElement(By.id("alerts-test-result")).getText()));
+        Map<String, Object> test = alerts().get(0);
+        assertEquals("test", test.get("rule"));
+        console.waitFor(
+                "the test alert listed first",
+                Duration.ofSeconds(10),
+                () -> rowIds().get(0).equals(test.get("id")));
+        assertEquals("A test alert, sent from the API: alerts reach this target", text(rows().get(0), "summary"));
+        vigil.await(
+                "the test alert received",
+                Duration.ofSeconds(20),
+                () -> receiver.alerts.stream().anyMatch(a -> a.contains((String) test.get("id"))));
     }
 
     /** A time as the page shows a next attempt: "05:21:40" today in the site's zone, else with its date and zone. */

@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.vigil.alerts.Alert;
+import io.vigil.alerts.AlertMessage;
 import io.vigil.alerts.AlertRepository;
 import io.vigil.alerts.AlertTargets;
 import io.vigil.alerts.AlertsConfig;
@@ -36,8 +37,7 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AlertSettingsController {
 
-    /** The rule name a test alert carries, and its fault's key. */
-    public static final String TEST = "test";
+    private static final String TEST = AlertMessage.TEST_RULE;
 
     private final AlertsConfig config;
     private final List<EventRule> eventRules;
