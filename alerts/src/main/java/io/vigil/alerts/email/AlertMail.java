@@ -3,6 +3,7 @@ package io.vigil.alerts.email;
 import io.vigil.alerts.Alert;
 import io.vigil.alerts.AlertMessage;
 import io.vigil.alerts.plan.AlertedCamera;
+import io.vigil.alerts.plan.AlertedEvent;
 import io.vigil.alerts.plan.AlertedFault;
 import io.vigil.alerts.plan.PlannedAlert;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * What an alert's e-mail says (pure): the summary line as its subject, a plain text a person reads (what, which
  * cameras since when, when and by which node, in UTC with the ISO instant), the JSON body a webhook receives as its
- * attachment for a machine (a service fault's alert: the fault's summary, key and since when instead of cameras), and a {@code Message-ID} made from the delivery's id, the same on every attempt so a
+ * attachment for a machine (a service fault's alert: the fault's summary, key and since when instead of cameras; an event's: the event too), and a {@code Message-ID} made from the delivery's id, the same on every attempt so a
  * receiver can drop a repeat.
  */
 public final class AlertMail {
@@ -48,6 +49,13 @@ public final class AlertMail {
                 t,
                 "What:    " + (firing ? "fired" : "recovered") + " under the alert rule " + alert.ruleName()
                         + (alert.digest() ? ", a digest of " + alert.cameras().size() + " cameras" : ""));
+        if (alert.event() != null) {
+            AlertedEvent e = alert.event();
+            line(
+                    t,
+                    "Event:   \"" + e.label() + "\" at " + when(e.at())
+                            + (e.source() == null ? "" : " from " + e.source()) + ", event " + e.id());
+        }
         if (alert.fault() != null) {
             AlertedFault f = alert.fault();
             line(t, "Fault:");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vigil.alerts.Alert;
 import io.vigil.alerts.AlertMessage;
 import io.vigil.alerts.plan.AlertedCamera;
+import io.vigil.alerts.plan.AlertedEvent;
 import io.vigil.alerts.plan.AlertedFault;
 import io.vigil.alerts.plan.PlannedAlert;
 import java.time.Instant;
@@ -91,5 +92,25 @@ class AlertMailTest {
                         "When:    2026-12-07 12:00:35 UTC (2026-12-07T12:00:35Z), decided by node vigil-1"),
                 AlertMail.text(alert).lines().skip(2).limit(5).toList());
         assertEquals(AlertMessage.summary(alert), AlertMail.subject(alert));
+    }
+
+    @Test
+    void anEventAlertNamesTheEventThenItsCameras() {
+        Alert alert = new Alert(
+                ID,
+                PlannedAlert.Kind.FIRING,
+                "dock-person",
+                List.of(new AlertedCamera("dock", RECORDING, T.minusSeconds(600))),
+                null,
+                new AlertedEvent("ev-1", "person", T.minusSeconds(2), "token:analytics"),
+                T,
+                "vigil-1");
+        assertEquals(
+                List.of(
+                        "What:    fired under the alert rule dock-person",
+                        "Event:   \"person\" at 2026-12-07 12:00:33 UTC (2026-12-07T12:00:33Z) from token:analytics, event ev-1",
+                        "Camera:",
+                        "  dock RECORDING since 2026-12-07 11:50:35 UTC (2026-12-07T11:50:35Z)"),
+                AlertMail.text(alert).lines().skip(2).limit(4).toList());
     }
 }
