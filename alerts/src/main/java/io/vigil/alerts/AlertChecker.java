@@ -7,7 +7,6 @@ import io.vigil.alerts.plan.AlertRule;
 import io.vigil.alerts.plan.DigestPolicy;
 import io.vigil.alerts.plan.OpenCondition;
 import io.vigil.alerts.plan.PlannedAlert;
-import io.vigil.alerts.webhook.WebhookTarget;
 import io.vigil.kernel.hook.BackgroundAudit;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,25 +19,30 @@ import java.util.stream.Collectors;
 
 /**
  * One alert check: the cameras' states and the open conditions in, the planner's decision out, stored in one transaction
- * with a delivery per alert to the webhook, and each alert in the audit log. The thin shell around
+ * with a delivery per alert to each configured target, and each alert in the audit log. The thin shell around
  * {@link AlertPlanner}.
  */
 public final class AlertChecker {
-
-    /** The name deliveries give the webhook target. */
-    public static final String WEBHOOK = "webhook";
 
     private final AlertRepository alerts;
     private final Supplier<CameraStates.Look> cameras;
     private final List<AlertRule> rules;
     private final DigestPolicy digest;
-    private final WebhookTarget webhook;
+    private final List<AlertTarget> targets;
     private final String nodeId;
     private final Clock clock;
     private final BackgroundAudit audit;
 
-    /** What a check judges by: the rules, the digest policy, the target and this node's id. */
-    public record Settings(List<AlertRule> rules, DigestPolicy digest, WebhookTarget webhook, String nodeId) {}
+    /** What a check judges by: the rules, the digest policy, the targets (at least one) and this node's id. */
+    public record Settings(List<AlertRule> rules, DigestPolicy digest, List<AlertTarget> targets, String nodeId) {
+
+        public Settings {
+            targets = List.copyOf(targets);
+            if (targets.isEmpty()) {
+                throw new IllegalArgumentException("alerts need at least one target");
+            }
+        }
+    }
 
     public AlertChecker(
             AlertRepository alerts,
@@ -50,7 +54,7 @@ public final class AlertChecker {
         this.cameras = cameras;
         this.rules = List.copyOf(settings.rules());
         this.digest = settings.digest();
-        this.webhook = settings.webhook();
+        this.targets = settings.targets();
         this.nodeId = settings.nodeId();
         this.clock = clock;
         this.audit = audit;
@@ -75,7 +79,10 @@ public final class AlertChecker {
         for (PlannedAlert planned : plan.alerts()) {
             Alert alert = Alert.of(UUID.randomUUID().toString(), planned, now, nodeId);
             sent.add(alert);
-            toDeliver.add(Delivery.pending(UUID.randomUUID().toString(), alert.id(), WEBHOOK, webhook.origin(), now));
+            for (AlertTarget target : targets) {
+                toDeliver.add(Delivery.pending(
+                        UUID.randomUUID().toString(), alert.id(), target.name(), target.origin(), now));
+            }
         }
         List<OpenCondition> opened = plan.fired().stream()
                 .map(f -> new OpenCondition(

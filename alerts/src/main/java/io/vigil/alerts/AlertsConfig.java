@@ -17,7 +17,8 @@ import java.util.Optional;
  * The alerts' settings ({@code vigil.alerts.*}). With {@code webhook-url} alone the default rule is on: a camera
  * OFFLINE or UNAUTHORIZED for {@code down-delay} (30 s) fires, its return to RECORDING recovers.
  *
- * @param webhookUrl         where alerts are POSTed (env {@code VIGIL_ALERTS_WEBHOOK_URL}); none: no alerts
+ * @param webhookUrl         where alerts are POSTed (env {@code VIGIL_ALERTS_WEBHOOK_URL}); none: no webhook (and,
+ *                           without {@code vigil.alerts.email.host} either, no alerts)
  * @param webhookSecret      the webhook secret; unset: {@code webhook-secret-file}'s, generated there if missing
  * @param webhookSecretFile  where the generated secret is kept (0600)
  * @param downDelay          how long a camera is OFFLINE or UNAUTHORIZED before its alert fires
@@ -27,8 +28,8 @@ import java.util.Optional;
  * @param checkInterval      how often the cameras' states are checked
  * @param digestMinCameras   this many cameras or more falling due in one alert check go out as one digest
  * @param digestWindow       how long a due condition waits for cameras that went down within that time of it
- * @param connectTimeout     a webhook's connection timeout
- * @param answerTimeout      how long an attempt waits for the webhook's answer
+ * @param connectTimeout     a webhook's or the SMTP server's connection timeout
+ * @param answerTimeout      how long an attempt waits for the webhook's answer (for e-mail: each SMTP answer)
  * @param maxAttempts        attempts per delivery before it is FAILED
  * @param firstRetry         the wait before the second attempt; each next wait doubles
  * @param maxRetry           the longest wait between attempts
@@ -103,7 +104,9 @@ public record AlertsConfig(
 
     @Override
     public String toString() {
-        return "AlertsConfig[webhook " + webhook().map(WebhookTarget::origin).orElse("none") + ", secret "
-                + (webhookSecret == null ? "from " + webhookSecretFile : "set") + ", down-delay " + downDelay + "]";
+        String webhook = webhook()
+                .map(w -> w.origin() + ", secret " + (webhookSecret == null ? "from " + webhookSecretFile : "set"))
+                .orElse("none");
+        return "AlertsConfig[webhook " + webhook + ", down-delay " + downDelay + "]";
     }
 }

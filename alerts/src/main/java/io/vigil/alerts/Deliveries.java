@@ -1,25 +1,24 @@
 package io.vigil.alerts;
 
-import io.micronaut.serde.ObjectMapper;
 import io.vigil.alerts.delivery.Delivery;
 import io.vigil.alerts.delivery.DeliveryRepository;
 import io.vigil.alerts.delivery.RetryPolicy;
-import io.vigil.alerts.webhook.WebhookSender;
-import io.vigil.alerts.webhook.WebhookSignature;
-import io.vigil.alerts.webhook.WebhookTarget;
 import io.vigil.kernel.hook.BackgroundAudit;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the due attempts of pending deliveries: each claimed first (so no two nodes make it), sent, and its outcome
- * kept: DELIVERED on a 2xx answer, else tried again after the retry policy's backoff, FAILED after the last attempt.
- * A delivery that ends goes to the audit log.
+ * Makes the due attempts of pending deliveries: each claimed first (so no two nodes make it), sent through its
+ * target's {@link Channel} (by the delivery's target name), and its outcome kept: DELIVERED when the target took it,
+ * else tried again after the retry policy's backoff, FAILED after the last attempt, or at once when its target is no
+ * longer configured on this node. A delivery that ends goes to the audit log.
  */
 public final class Deliveries {
 
@@ -30,38 +29,33 @@ public final class Deliveries {
 
     private final DeliveryRepository deliveries;
     private final AlertRepository alerts;
-    private final WebhookTarget webhook;
-    private final WebhookSignature signature;
-    private final WebhookSender sender;
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final RetryPolicy retry;
-    private final Duration claimFor;
-    private final ObjectMapper json;
+    private final Duration claimMargin;
     private final Clock clock;
     private final BackgroundAudit audit;
 
-    /** The ways out: where webhooks go, how they are signed, sent and retried; an attempt is claimed for claimFor. */
-    public record Route(
-            WebhookTarget webhook,
-            WebhookSignature signature,
-            WebhookSender sender,
-            RetryPolicy retry,
-            Duration claimFor) {}
+    /**
+     * The ways out: a channel per target (names unique), how they are retried; an attempt under way is claimed for its
+     * channel's longest attempt and {@code claimMargin}.
+     */
+    public record Route(List<Channel> channels, RetryPolicy retry, Duration claimMargin) {
+
+        public Route {
+            channels = List.copyOf(channels);
+            if (channels.stream().map(c -> c.target().name()).distinct().count() != channels.size()) {
+                throw new IllegalArgumentException("alert targets' names are unique: " + channels);
+            }
+        }
+    }
 
     public Deliveries(
-            DeliveryRepository deliveries,
-            AlertRepository alerts,
-            Route route,
-            ObjectMapper json,
-            Clock clock,
-            BackgroundAudit audit) {
+            DeliveryRepository deliveries, AlertRepository alerts, Route route, Clock clock, BackgroundAudit audit) {
         this.deliveries = deliveries;
         this.alerts = alerts;
-        this.webhook = route.webhook();
-        this.signature = route.signature();
-        this.sender = route.sender();
+        route.channels().forEach(c -> channels.put(c.target().name(), c));
         this.retry = route.retry();
-        this.claimFor = route.claimFor();
-        this.json = json;
+        this.claimMargin = route.claimMargin();
         this.clock = clock;
         this.audit = audit;
     }
@@ -80,37 +74,41 @@ public final class Deliveries {
     private boolean attempt(Delivery d) {
         Instant now = clock.instant();
         Optional<Alert> alert = alerts.find(d.alertId());
-        if (d.attempts() >= retry.maxAttempts() || alert.isEmpty()) {
-            // taken over after its last attempt was claimed and never recorded, or its alert is gone
+        Channel channel = channels.get(d.targetName());
+        if (d.attempts() >= retry.maxAttempts() || alert.isEmpty() || channel == null) {
+            // taken over after its last attempt was claimed and never recorded, its alert is gone, or its target
             if (deliveries.claim(d, now, now)) {
                 ended(
                         d,
                         alert.map(Deliveries::firstCamera).orElse(null),
                         d.attempts(),
                         null,
-                        alert.isEmpty() ? "its alert is gone" : "no attempt left");
+                        alert.isEmpty()
+                                ? "its alert is gone"
+                                : channel == null
+                                        ? "its target '" + d.targetName() + "' is not configured on this node"
+                                        : "no attempt left");
             }
             return false;
         }
-        if (!deliveries.claim(d, now, now.plus(claimFor))) {
+        if (!deliveries.claim(d, now, now.plus(channel.longestAttempt()).plus(claimMargin))) {
             return false; // another node has it
         }
         int attempt = d.attempts() + 1;
-        WebhookSender.Outcome outcome;
+        Channel.Outcome outcome;
         try {
-            byte[] body = json.writeValueAsBytes(AlertMessage.body(alert.get()));
-            outcome = sender.send(webhook, signature, d.alertId(), d.id(), body);
-        } catch (IOException | RuntimeException e) {
-            outcome = new WebhookSender.Outcome(
-                    false, null, "failed: " + e.getClass().getSimpleName());
+            outcome = channel.send(alert.get(), d);
+        } catch (RuntimeException e) {
+            outcome = Channel.Outcome.failed(null, "failed: " + e.getClass().getSimpleName());
         }
         if (outcome.delivered()) {
             deliveries.delivered(d.id(), clock.instant(), outcome.status());
             audit.record(
                     BackgroundAudit.Action.ALERT_DELIVERY,
                     firstCamera(alert.get()),
-                    "alert " + d.alertId() + " DELIVERED to " + d.targetOrigin() + " (HTTP " + outcome.status()
-                            + ", attempt " + attempt + ")",
+                    "alert " + d.alertId() + " DELIVERED to " + d.targetOrigin() + " ("
+                            + (channel.target().kind() == AlertTarget.Kind.EMAIL ? "SMTP " : "HTTP ")
+                            + outcome.status() + ", attempt " + attempt + ")",
                     false);
             return true;
         }

@@ -51,7 +51,7 @@ class AlertCheckerTest {
             new AlertChecker.Settings(
                     List.of(AlertRule.cameraDown(30_000)),
                     new DigestPolicy(3, 10_000),
-                    WebhookTarget.of("https://hooks.example.com/x/SECRET"),
+                    List.of(new AlertTarget.Webhook(WebhookTarget.of("https://hooks.example.com/x/SECRET"))),
                     "n1"),
             clock,
             auditLog);
@@ -87,6 +87,7 @@ class AlertCheckerTest {
                 List.of("dock"), alert.cameras().stream().map(c -> c.cameraId()).toList());
         List<Delivery> list = deliveries.forAlert(alert.id());
         assertEquals(1, list.size());
+        assertEquals("webhook", list.get(0).targetName());
         assertEquals("https://hooks.example.com:443", list.get(0).targetOrigin());
         assertEquals(Delivery.State.PENDING, list.get(0).state());
         assertEquals(

@@ -102,7 +102,7 @@ class CameraStatesTest {
                 new AlertChecker.Settings(
                         List.of(AlertRule.cameraDown(30_000)),
                         new DigestPolicy(3, 10_000),
-                        WebhookTarget.of("http://127.0.0.1:9/hook"),
+                        List.of(new AlertTarget.Webhook(WebhookTarget.of("http://127.0.0.1:9/hook"))),
                         "n1"),
                 clock,
                 (action, camera, detail, failed) -> {});

@@ -7,25 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.serde.ObjectMapper;
 import io.vigil.alerts.delivery.Delivery;
-import io.vigil.alerts.delivery.DeliveryRepository;
 import io.vigil.alerts.delivery.RetryPolicy;
-import io.vigil.alerts.plan.AlertedCamera;
-import io.vigil.alerts.plan.PlannedAlert;
+import io.vigil.alerts.webhook.WebhookChannel;
 import io.vigil.alerts.webhook.WebhookSecret;
 import io.vigil.alerts.webhook.WebhookSender;
 import io.vigil.alerts.webhook.WebhookSignature;
 import io.vigil.alerts.webhook.WebhookTarget;
-import io.vigil.camera.CameraStatus;
 import io.vigil.kernel.TestClock;
-import io.vigil.kernel.database.Database;
-import io.vigil.kernel.database.TestDatabase;
-import io.vigil.kernel.hook.BackgroundAudit;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,12 +32,8 @@ class WebhookDeliveryTest {
     static final RetryPolicy RETRY = new RetryPolicy(4, 5_000, 60_000);
 
     final TestClock clock = new TestClock(T);
-    final Database db = new Database(TestDatabase.migrated(TestDatabase.fresh()));
-    final DeliveryRepository deliveryRows = new DeliveryRepository(db);
-    final AlertRepository alerts = new AlertRepository(db, deliveryRows);
-    final List<String> audit = new CopyOnWriteArrayList<>();
-    final BackgroundAudit auditLog = (action, camera, detail, failed) ->
-            audit.add(action + " " + camera + " " + detail + (failed ? " [failed]" : ""));
+    final DeliveryFixture fixture = new DeliveryFixture(clock);
+    final List<String> audit = fixture.audit;
     WebhookReceiver receiver;
 
     @AfterEach
@@ -57,41 +45,26 @@ class WebhookDeliveryTest {
 
     Deliveries deliveries(String url, Duration answerTimeout) {
         WebhookSender sender = new WebhookSender(Duration.ofSeconds(2), answerTimeout, clock);
-        return new Deliveries(
-                deliveryRows,
-                alerts,
-                new Deliveries.Route(
-                        WebhookTarget.of(url),
+        return fixture.deliveries(
+                RETRY,
+                new WebhookChannel(
+                        target(url),
                         new WebhookSignature(WebhookSecret.of(SECRET)),
                         sender,
-                        RETRY,
-                        Duration.ofSeconds(90)),
-                ObjectMapper.getDefault(),
-                clock,
-                auditLog);
+                        ObjectMapper.getDefault()));
+    }
+
+    static AlertTarget.Webhook target(String url) {
+        return new AlertTarget.Webhook(WebhookTarget.of(url));
     }
 
     /** An alert about dock with one pending delivery to {@code url}, due now. */
     Delivery alertFor(String url) {
-        Alert alert = new Alert(
-                UUID.randomUUID().toString(),
-                PlannedAlert.Kind.FIRING,
-                "camera-down",
-                List.of(new AlertedCamera("dock", CameraStatus.State.OFFLINE, T.minusSeconds(31))),
-                T,
-                "n1");
-        Delivery d = Delivery.pending(
-                UUID.randomUUID().toString(),
-                alert.id(),
-                "webhook",
-                WebhookTarget.of(url).origin(),
-                T);
-        alerts.record(List.of(alert), List.of(), List.of(), List.of(d));
-        return d;
+        return fixture.alertFor(target(url));
     }
 
     Delivery row(Delivery d) {
-        return deliveryRows.find(d.id()).orElseThrow();
+        return fixture.row(d);
     }
 
     @Test

@@ -3,10 +3,13 @@ package io.vigil.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.alerts.SmtpReceiver;
+import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,18 +21,23 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Alerts against the real parts: a GStreamer camera killed and started again, the S3 server process killed and started
- * again, the alerts POSTed to a receiver that checks each signature itself. Delays are short here (2 s); the rules are
- * the defaults'.
+ * again, the alerts POSTed to a receiver that checks each signature itself and, as the second target, e-mailed through
+ * a real SMTP server on loopback ({@code tools/smtp_receiver.py}: STARTTLS required, its self-signed certificate
+ * trusted through {@code vigil.alerts.email.ca-file}, AUTH with a password that must show nowhere). Delays are short
+ * here (2 s); the rules are the defaults'.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlertsEndToEndTest {
 
     static final String SECRET = "whsec_e2e-alerts-0123456789abcdef";
+    static final String SMTP_USER = "vigil-alerts";
+    static final String SMTP_PASSWORD = "e2e-SMTP-password-5b1c";
 
     private Path work;
     private Path clip;
     private S3ServerProcess s3;
     private AlertReceiver receiver;
+    private SmtpReceiver smtp;
     private VigilHarness vigil;
 
     @BeforeAll
@@ -41,6 +49,7 @@ class AlertsEndToEndTest {
         clip = ExternalTools.clip(clips, false);
         s3 = new S3ServerProcess(work.resolve("s3"), CameraSimulator.freePort());
         receiver = new AlertReceiver(SECRET);
+        smtp = new SmtpReceiver(work, SmtpReceiver.Tls.STARTTLS, SMTP_USER, SMTP_PASSWORD);
         vigil = new VigilHarness(
                 work,
                 Map.ofEntries(
@@ -51,6 +60,15 @@ class AlertsEndToEndTest {
                         Map.entry("vigil.recorder.backoff-max", "2s"),
                         Map.entry("vigil.alerts.webhook-url", receiver.url()),
                         Map.entry("vigil.alerts.webhook-secret", SECRET),
+                        Map.entry("vigil.alerts.email.host", "127.0.0.1"),
+                        Map.entry("vigil.alerts.email.port", smtp.port()),
+                        Map.entry("vigil.alerts.email.username", SMTP_USER),
+                        Map.entry("vigil.alerts.email.password", SMTP_PASSWORD),
+                        Map.entry("vigil.alerts.email.from", "Vigil <vigil@example.com>"),
+                        Map.entry("vigil.alerts.email.to", "ops@example.com,oncall@example.org"),
+                        Map.entry(
+                                "vigil.alerts.email.ca-file",
+                                SmtpReceiver.certificatePath(work).toString()),
                         Map.entry("vigil.alerts.down-delay", "2s"),
                         Map.entry("vigil.alerts.fault-delay", "2s"),
                         Map.entry("vigil.alerts.check-interval", "500ms"),
@@ -65,6 +83,9 @@ class AlertsEndToEndTest {
         }
         if (receiver != null) {
             receiver.close();
+        }
+        if (smtp != null) {
+            smtp.close();
         }
         if (s3 != null) {
             s3.close();
@@ -130,13 +151,33 @@ class AlertsEndToEndTest {
                             .size(),
                     "one recovery");
             assertEquals(List.of(), receiver.refused, "every request was signed with the secret");
+            vigil.await(
+                    "the same two alerts e-mailed",
+                    Duration.ofSeconds(10),
+                    () -> mailsAbout("dock").size() == 2);
+            List<MimeMessage> mails = mailsAbout("dock");
+            assertTrue(
+                    mails.get(0).getSubject().matches("Camera dock is (OFFLINE|UNAUTHORIZED) .*"),
+                    mails.get(0).getSubject());
+            assertEquals("Camera dock is RECORDING again", mails.get(1).getSubject());
+            String deliveryId = mails.get(0).getHeader("Vigil-Delivery-Id")[0];
+            assertEquals("<" + deliveryId + "@example.com>", mails.get(0).getMessageID());
+            List<String> events = smtp.events();
+            assertTrue(
+                    events.indexOf("STARTTLS") >= 0 && events.indexOf("STARTTLS") < events.indexOf("MAIL"),
+                    events.toString());
 
             HttpResponse<String> listed = vigil.send("GET", "/api/alerts?limit=200", null);
             assertEquals(200, listed.statusCode());
             assertTrue(listed.body().contains("\"state\":\"DELIVERED\""), listed.body());
             assertTrue(
                     !listed.body().contains("/hooks/vigil"), "a target is shown by its origin only: " + listed.body());
+            assertTrue(listed.body().contains("\"id\":\"" + deliveryId + "\""), listed.body());
+            assertTrue(
+                    listed.body().contains("\"targetOrigin\":\"smtp://127.0.0.1:" + smtp.port() + "\""), listed.body());
+            assertTrue(!listed.body().contains("\"state\":\"FAILED\""), listed.body());
             vigil.assertNeverShown(SECRET);
+            vigil.assertNeverShown(SMTP_PASSWORD);
         } finally {
             camera.close();
             vigil.send("DELETE", "/api/cameras/dock", null);
@@ -177,6 +218,9 @@ class AlertsEndToEndTest {
         String origin = receiver.url().substring(0, receiver.url().indexOf("/hooks"));
         assertTrue(settings.contains("\"shown\":\"" + origin + "\""), settings);
         assertTrue(!settings.contains("/hooks/vigil") && !settings.contains(SECRET), settings);
+        assertTrue(
+                settings.contains("\"kind\":\"EMAIL\",\"shown\":\"smtp://127.0.0.1:" + smtp.port() + "\""), settings);
+        assertTrue(!settings.contains(SMTP_PASSWORD) && !settings.contains(SMTP_USER), settings);
         assertTrue(settings.contains("\"name\":\"dock-person\",\"kind\":\"EVENT\""), settings);
         assertTrue(settings.contains("\"name\":\"camera-down\",\"kind\":\"CAMERA\""), settings);
 
@@ -255,6 +299,21 @@ class AlertsEndToEndTest {
     private int kept(String rule) throws Exception {
         String all = vigil.send("GET", "/api/alerts?limit=200", null).body();
         return all.split("\"rule\":\"" + rule + "\"", -1).length - 1;
+    }
+
+    /** The e-mails received so far whose subject names {@code camera}, oldest first. */
+    private List<MimeMessage> mailsAbout(String camera) {
+        List<MimeMessage> about = new ArrayList<>();
+        try {
+            for (MimeMessage mail : smtp.messages()) {
+                if (mail.getSubject().startsWith("Camera " + camera + " ")) {
+                    about.add(mail);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the SMTP receiver's messages cannot be read", e);
+        }
+        return about;
     }
 
     /** Waits until the service has run two more alert checks (its {@code vigil_alert_checks_total}). */

@@ -102,7 +102,8 @@ public class AlertSettingsController {
         if (targets.shown().isEmpty()) {
             throw new VigilException(
                     ErrorCode.ALERTS_OFF,
-                    "no alert target is configured: set vigil.alerts.webhook-url (VIGIL_ALERTS_WEBHOOK_URL)");
+                    "no alert target is configured: set vigil.alerts.webhook-url (VIGIL_ALERTS_WEBHOOK_URL) or "
+                            + "vigil.alerts.email.host (VIGIL_ALERTS_EMAIL_HOST)");
         }
         Instant now = clock.instant();
         Alert alert = new Alert(

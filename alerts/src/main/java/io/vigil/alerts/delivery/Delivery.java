@@ -10,15 +10,15 @@ import java.util.Objects;
  *
  * @param id            random UUID, the same on every attempt (the receiver's idempotency key)
  * @param alertId       the alert
- * @param targetName    the target as configured ({@code webhook})
- * @param targetOrigin  its scheme, host and port only
+ * @param targetName    the target as configured ({@code webhook}, {@code email})
+ * @param targetOrigin  how it is shown, no secret: a webhook's scheme, host and port; {@code smtp://host:port}
  * @param state         PENDING, DELIVERED or FAILED
  * @param attempts      attempts made
  * @param nextAttemptAt when the next attempt is due; null once DELIVERED or FAILED
  * @param lastAttemptAt when the last attempt began; null before the first
- * @param lastStatus    the HTTP status of the last answer; null when there was none
- * @param lastError     why the last attempt failed (no URL, no secret); null after a success
- * @param deliveredAt   when a 2xx answer came; null until then
+ * @param lastStatus    the last answer's HTTP status or SMTP reply code; null when there was none
+ * @param lastError     why the last attempt failed (no URL, no secret, no password); null after a success
+ * @param deliveredAt   when the target took it (a 2xx answer, an SMTP 250); null until then
  * @param createdAt     when the delivery was made
  */
 @Serdeable

@@ -1,5 +1,6 @@
 package io.vigil.alerts.webhook;
 
+import io.vigil.alerts.Channel.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -18,9 +19,6 @@ import java.time.Duration;
  */
 public final class WebhookSender {
 
-    /** What one attempt got. */
-    public record Outcome(boolean delivered, Integer status, String error) {}
-
     private final HttpClient client;
     private final Duration connectTimeout;
     private final Duration answerTimeout;
@@ -36,6 +34,11 @@ public final class WebhookSender {
         this.connectTimeout = connectTimeout;
         this.answerTimeout = answerTimeout;
         this.clock = clock;
+    }
+
+    /** Connecting, then waiting for the answer. */
+    public Duration longestAttempt() {
+        return connectTimeout.plus(answerTimeout);
     }
 
     /** Sends {@code body} to {@code target}, signed now, with the alert's and delivery's ids as headers. */
@@ -57,27 +60,23 @@ public final class WebhookSender {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             response.body().close();
             int status = response.statusCode();
-            return status / 100 == 2
-                    ? new Outcome(true, status, null)
-                    : new Outcome(false, status, "answered HTTP " + status);
+            return status / 100 == 2 ? Outcome.delivered(status) : Outcome.failed(status, "answered HTTP " + status);
         } catch (HttpConnectTimeoutException e) {
             if (System.nanoTime() - began < connectTimeout.toNanos() && answerTimeout.compareTo(connectTimeout) < 0) {
                 // the answer timeout (the request's) ran out first, while still connecting
-                return new Outcome(false, null, "no answer within " + answerTimeout.toMillis() + " ms");
+                return Outcome.failed(null, "no answer within " + answerTimeout.toMillis() + " ms");
             }
-            return new Outcome(
-                    false,
-                    null,
-                    "cannot connect to " + target.origin() + " within " + connectTimeout.toMillis() + " ms");
+            return Outcome.failed(
+                    null, "cannot connect to " + target.origin() + " within " + connectTimeout.toMillis() + " ms");
         } catch (HttpTimeoutException e) {
-            return new Outcome(false, null, "no answer within " + answerTimeout.toMillis() + " ms");
+            return Outcome.failed(null, "no answer within " + answerTimeout.toMillis() + " ms");
         } catch (ConnectException e) {
-            return new Outcome(false, null, "cannot connect to " + target.origin());
+            return Outcome.failed(null, "cannot connect to " + target.origin());
         } catch (IOException e) {
-            return new Outcome(false, null, "failed: " + e.getClass().getSimpleName());
+            return Outcome.failed(null, "failed: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(false, null, "interrupted");
+            return Outcome.failed(null, "interrupted");
         }
     }
 }
