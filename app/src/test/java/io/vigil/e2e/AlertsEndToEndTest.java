@@ -221,8 +221,8 @@ class AlertsEndToEndTest {
         assertTrue(
                 settings.contains("\"kind\":\"EMAIL\",\"shown\":\"smtp://127.0.0.1:" + smtp.port() + "\""), settings);
         assertTrue(!settings.contains(SMTP_PASSWORD) && !settings.contains(SMTP_USER), settings);
-        assertTrue(settings.contains("\"name\":\"dock-person\",\"kind\":\"EVENT\""), settings);
-        assertTrue(settings.contains("\"name\":\"camera-down\",\"kind\":\"CAMERA\""), settings);
+        assertTrue(settings.contains("\"name\":\"dock-person\",\"source\":\"SETTINGS\",\"kind\":\"EVENT\""), settings);
+        assertTrue(settings.contains("\"name\":\"camera-down\",\"source\":\"SETTINGS\",\"kind\":\"CAMERA\""), settings);
 
         HttpResponse<String> test = vigil.send("POST", "/api/alerts/test", null);
         assertEquals(202, test.statusCode(), test.body());
