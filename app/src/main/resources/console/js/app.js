@@ -1,13 +1,16 @@
 // The console: sign-in, then one page at a time by the URL's hash (#/wall, #/history, #/investigate, #/cameras,
-// #/audit).
+// #/audit, #/alerts, #/users).
 import {current, may, onSignOut, signIn, signOut} from './api.js';
 import {wallPage} from './wall.js';
 import {historyPage} from './history.js';
 import {investigatePage} from './investigate.js';
 import {camerasPage} from './cameras.js';
 import {auditPage} from './audit.js';
+import {usersPage} from './users.js';
+import {alertsPage} from './alerts.js';
 
-const pages = {wall: wallPage, history: historyPage, investigate: investigatePage, cameras: camerasPage, audit: auditPage};
+const pages = {wall: wallPage, history: historyPage, investigate: investigatePage, cameras: camerasPage, audit: auditPage,
+  alerts: alertsPage, users: usersPage};
 const main = document.getElementById('page');
 const login = document.getElementById('login');
 const bar = document.querySelector('header.bar');

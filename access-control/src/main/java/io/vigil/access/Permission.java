@@ -36,6 +36,10 @@ public enum Permission {
     EVENTS_WRITE,
     /** Open, read and close incidents, and export their packages. */
     INCIDENTS,
+    /** Read the alerts sent and their deliveries ({@code /api/alerts}). */
+    ALERTS_READ,
+    /** Send a test alert to every target; make and delete event rules ({@code /api/alerts/test}, {@code /rules}). */
+    ALERTS_WRITE,
     /** Create, list and revoke API tokens. */
     TOKENS,
     /** Manage users. */

@@ -1,5 +1,6 @@
 package io.vigil.access;
 
+import static io.vigil.access.Permission.ALERTS_READ;
 import static io.vigil.access.Permission.AUDIT;
 import static io.vigil.access.Permission.CAMERAS_READ;
 import static io.vigil.access.Permission.CAMERAS_WRITE;
@@ -29,7 +30,7 @@ public enum Role {
     VIEWER(EnumSet.of(CAMERAS_READ, LIVE, TIMELINE, EVENTS_READ)),
     /**
      * Viewer, plus recorded footage, clips, snapshots, holds, share links, posting and deleting events, incidents,
-     * the audit log and retention runs.
+     * the audit log, retention runs and the alerts sent.
      */
     AUDITOR(EnumSet.of(
             CAMERAS_READ,
@@ -42,12 +43,13 @@ public enum Role {
             HOLDS,
             SHARES,
             AUDIT,
-            RETENTION_READ)),
+            RETENTION_READ,
+            ALERTS_READ)),
     /**
      * Cameras: register, change, remove, see status and which node records each, and live video to aim and check a
-     * camera. No history.
+     * camera, and the alerts sent (a camera down). No history.
      */
-    INSTALLER(EnumSet.of(CAMERAS_READ, CAMERAS_WRITE, LIVE, Permission.CLUSTER)),
+    INSTALLER(EnumSet.of(CAMERAS_READ, CAMERAS_WRITE, LIVE, Permission.CLUSTER, Permission.ALERTS_READ)),
     /** Everything, users and API tokens included. */
     ADMIN(EnumSet.complementOf(EnumSet.of(Permission.PUBLIC)));
 

@@ -28,12 +28,17 @@ public class ConsoleSettings {
     @RequestFilter
     @Nullable
     public MutableHttpResponse<?> serve(HttpRequest<?> request) {
-        if (!request.getPath().equals(PATH)
-                || !("GET".equals(request.getMethodName()) || "HEAD".equals(request.getMethodName()))) {
+        if (!reads(request, PATH)) {
             return null; // the router answers: 404 or 405
         }
         return HttpResponse.ok(settings)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-cache");
+    }
+
+    /** Whether the request is a GET or HEAD of exactly this console file. */
+    static boolean reads(HttpRequest<?> request, String path) {
+        return request.getPath().equals(path)
+                && ("GET".equals(request.getMethodName()) || "HEAD".equals(request.getMethodName()));
     }
 }

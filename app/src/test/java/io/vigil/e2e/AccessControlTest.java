@@ -100,6 +100,12 @@ class AccessControlTest {
         MATRIX.put("GET /api/retention/runs", "auditor admin");
         MATRIX.put("POST /api/retention/runs", "admin");
         MATRIX.put("GET /api/cluster", "installer admin");
+        MATRIX.put("GET /api/alerts", "auditor installer admin");
+        MATRIX.put("GET /api/alerts/{id}", "auditor installer admin");
+        MATRIX.put("GET /api/alerts/settings", "auditor installer admin");
+        MATRIX.put("POST /api/alerts/test", "admin");
+        MATRIX.put("POST /api/alerts/rules", "admin");
+        MATRIX.put("DELETE /api/alerts/rules/{name}", "admin");
         MATRIX.put("GET /api/archive/check", "admin");
         MATRIX.put("GET /api/users", "admin");
         MATRIX.put("POST /api/users", "admin");
@@ -501,7 +507,8 @@ class AccessControlTest {
                 || path.startsWith("/api/shares/")
                 || path.startsWith("/api/events/")
                 || path.startsWith("/api/incidents/")
-                || path.startsWith("/api/tokens/")) {
+                || path.startsWith("/api/tokens/")
+                || path.startsWith("/api/alerts/")) {
             path = path.replace("{id}", "00000000-0000-0000-0000-000000000000");
         }
         path = path.replace("/api/cameras/{id}", "/api/cameras/" + (method.equals("GET") ? "cam" : "nocam"));

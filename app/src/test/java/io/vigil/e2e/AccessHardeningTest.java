@@ -626,19 +626,20 @@ class AccessHardeningTest {
                         action == null ? null : AuditAction.valueOf(action),
                         null,
                         0,
-                        AuditQuery.MAX_LIMIT))
+                        AuditQuery.MAX_LIMIT,
+                        false))
                 .size();
     }
 
     private long anonymousRows() {
-        return audit.find(new AuditQuery(null, null, null, null, null, null, 0, AuditQuery.MAX_LIMIT)).stream()
+        return audit.find(new AuditQuery(null, null, null, null, null, null, 0, AuditQuery.MAX_LIMIT, false)).stream()
                 .filter(e -> e.username() == null)
                 .count();
     }
 
     private AuditEvent latest(AuditAction action, String user) {
         List<AuditEvent> events =
-                audit.find(new AuditQuery(null, null, user, null, action, null, 0, AuditQuery.MAX_LIMIT));
+                audit.find(new AuditQuery(null, null, user, null, action, null, 0, AuditQuery.MAX_LIMIT, false));
         assertFalse(events.isEmpty(), "no " + action + " row of " + user);
         return events.get(events.size() - 1);
     }

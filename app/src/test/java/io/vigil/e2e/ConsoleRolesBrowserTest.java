@@ -89,10 +89,10 @@ class ConsoleRolesBrowserTest {
     @CsvSource(
             delimiter = ';',
             value = {
-                "viewer;    Wall History Investigate;                 false; -;                      false",
-                "auditor;   Wall History Investigate Audit;           true;  export hold share;      true",
-                "installer; Wall Cameras;                             false; -;                      false",
-                "admin;     Wall History Investigate Cameras Audit;   true;  export hold share;      true",
+                "viewer;    Wall History Investigate;                             false; -;                  false",
+                "auditor;   Wall History Investigate Audit Alerts;                true;  export hold share;  true",
+                "installer; Wall Cameras Alerts;                                  false; -;                  false",
+                "admin;     Wall History Investigate Cameras Audit Alerts Users;  true;  export hold share;  true",
             })
     @Order(1)
     void eachRoleSeesOnlyThePagesPlayersAndActionsItMayUse(

@@ -92,6 +92,19 @@ final class VigilHarness implements AutoCloseable {
         return response;
     }
 
+    /** Creates a user (every camera) as this admin; fails unless the service answers 201. */
+    void createUser(String username, String password, String role, String authorization)
+            throws IOException, InterruptedException {
+        HttpResponse<String> created = send(
+                "POST",
+                "/api/users",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"role\":\"" + role + "\"}",
+                authorization);
+        if (created.statusCode() != 201) {
+            throw new AssertionError("creating user " + username + ": " + created.statusCode() + " " + created.body());
+        }
+    }
+
     /** A request with one header of the caller's choosing and no {@code Authorization}. */
     HttpResponse<String> sendWithHeader(String method, String path, String name, String value)
             throws IOException, InterruptedException {

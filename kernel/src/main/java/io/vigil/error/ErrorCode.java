@@ -72,6 +72,16 @@ public enum ErrorCode {
     INCIDENT_NOT_FOUND(404),
     /** No API token with that id. */
     TOKEN_NOT_FOUND(404),
+    /** No alert target is configured: alerts are off. */
+    ALERTS_OFF(409),
+    /** No alert rule of that name made through the API. */
+    ALERT_RULE_NOT_FOUND(404),
+    /** An alert rule of that name exists (in the settings or made through the API). */
+    ALERT_RULE_EXISTS(409),
+    /** The alert rule is in the settings: it is changed there, not through the API. */
+    ALERT_RULE_IN_SETTINGS(409),
+    /** No alert with that id (or none the caller may see). */
+    ALERT_NOT_FOUND(404),
     /** An API token with that name already exists. */
     TOKEN_EXISTS(409),
     /** A stored camera password does not decrypt with the configured secret key (a changed or lost key). */

@@ -121,7 +121,7 @@ public class RetentionService implements RetentionTask {
         try {
             held = clusterLock.take();
             Optional<String> refusal = held.isEmpty()
-                    ? Optional.of("another retention run is in progress on node "
+                    ? Optional.of(RunLock.BUSY + " on node "
                             + clusterLock.holder().orElse("(just finished)") + "; nothing was deleted by this one")
                     : RunSafety.refusal(facts(started));
             if (refusal.isPresent()) {

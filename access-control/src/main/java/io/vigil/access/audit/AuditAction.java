@@ -37,6 +37,18 @@ public enum AuditAction {
     /** An API token created (its secret is never recorded). */
     TOKEN_CREATE,
     TOKEN_REVOKE,
+    /** An alert fired (by the service itself: user {@code system:vigil}); its row names the rule and the cameras. */
+    ALERT_FIRE,
+    /** A recovery sent: a camera an alert was about records again. */
+    ALERT_RECOVER,
+    /** An alert's delivery to a target ended: DELIVERED (outcome OK) or FAILED after its last attempt. */
+    ALERT_DELIVERY,
+    /** A test alert sent through the API to every target. */
+    ALERT_TEST,
+    /** An event rule made through the API. */
+    ALERT_RULE_CREATE,
+    /** An event rule made through the API deleted. */
+    ALERT_RULE_DELETE,
     /** A comparison of index, object store and spool. */
     ARCHIVE_CHECK,
     LOGIN,

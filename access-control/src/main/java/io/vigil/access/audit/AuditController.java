@@ -23,8 +23,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * {@code GET /api/audit}: the audit log, filtered and paged (JSON), or every matching event as CSV
- * ({@code format=csv}, streamed). An auditor with a camera allow-list sees only those cameras' events.
+ * {@code GET /api/audit}: the audit log, filtered and paged (JSON), oldest first or ({@code order=newest}) newest
+ * first, or every matching event as CSV in that order ({@code format=csv}, streamed). An auditor with a camera allow-list sees only those cameras' events.
  */
 @Controller("/api/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -52,6 +52,7 @@ public class AuditController {
             @Nullable @QueryValue String action,
             @Nullable @QueryValue String after,
             @Nullable @QueryValue String limit,
+            @Nullable @QueryValue String order,
             @Nullable @QueryValue String format) {
         Instant start = TimeRange.optionalInstant("from", from);
         Instant end = TimeRange.optionalInstant("to", to);
@@ -70,29 +71,24 @@ public class AuditController {
                 action(action),
                 Caller.of(request).map(Caller::cameras).orElse(null),
                 number("after", after, 0, Long.MAX_VALUE),
-                (int) number("limit", limit, DEFAULT_LIMIT, AuditQuery.MAX_LIMIT));
+                (int) number("limit", limit, DEFAULT_LIMIT, AuditQuery.MAX_LIMIT),
+                newestFirst(order));
         if (csv) {
             return HttpResponse.ok(csv(query.after(query.afterId())))
                     .contentType(CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"vigil-audit.csv\"");
         }
         List<AuditEvent> events = log.find(query);
-        Long next =
+        Long last =
                 events.size() == query.limit() ? events.get(events.size() - 1).id() : null;
+        // a full page has a next one only if one more event follows it: no "More" that brings nothing
+        Long next = last != null && !log.find(query.after(last).limited(1)).isEmpty() ? last : null;
         return HttpResponse.ok(new AuditPage(events, next));
     }
 
     /** Every matching event from {@code after} on, read a page at a time as the client takes them. */
     private Flux<String> csv(AuditQuery query) {
-        AuditQuery paged = new AuditQuery(
-                query.from(),
-                query.to(),
-                query.username(),
-                query.cameraId(),
-                query.action(),
-                query.cameras(),
-                query.afterId(),
-                CSV_PAGE);
+        AuditQuery paged = query.limited(CSV_PAGE);
         return Flux.concat(
                 Flux.just(AuditCsv.HEADER),
                 Flux.<List<AuditEvent>, Long>generate(() -> paged.afterId(), (afterId, sink) -> {
@@ -112,6 +108,16 @@ public class AuditController {
                         })
                         .map(AuditCsv::rows)
                         .subscribeOn(Schedulers.fromExecutorService(blocking)));
+    }
+
+    private static boolean newestFirst(String order) {
+        if (order == null || order.isBlank() || order.trim().equalsIgnoreCase("oldest")) {
+            return false;
+        }
+        if (order.trim().equalsIgnoreCase("newest")) {
+            return true;
+        }
+        throw VigilException.invalid(Map.of("order", "must be oldest or newest"));
     }
 
     private static String blank(String s) {

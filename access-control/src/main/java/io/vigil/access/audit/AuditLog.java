@@ -41,7 +41,8 @@ public class AuditLog {
     }
 
     public List<AuditEvent> find(AuditQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT id, " + COLUMNS + " FROM audit_event WHERE id > ?");
+        StringBuilder sql = new StringBuilder("SELECT id, " + COLUMNS + " FROM audit_event WHERE id "
+                + (q.newestFirst() && q.afterId() > 0 ? "<" : ">") + " ?");
         List<Object> params = new ArrayList<>();
         params.add(q.afterId());
         if (q.from() != null) {
@@ -73,7 +74,8 @@ public class AuditLog {
                     .append(")");
             params.addAll(q.cameras());
         }
-        sql.append(" ORDER BY id LIMIT ").append(q.limit());
+        sql.append(q.newestFirst() ? " ORDER BY id DESC LIMIT " : " ORDER BY id LIMIT ")
+                .append(q.limit());
         return db.query(sql.toString(), AuditLog::event, params.toArray());
     }
 

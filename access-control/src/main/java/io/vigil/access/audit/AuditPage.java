@@ -6,7 +6,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * One page of audit events; pass {@code next} as {@code after} for the following page (null on the last). Both
+ * One page of audit events; pass {@code next} as {@code after} for the following page (null on the last: when no
+ * event follows this page, a full one included). Both
  * are always in the JSON, an empty page included: {@code {"events": [], "next": null}}.
  */
 @Serdeable

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * A filter over the audit log: events in {@code [from, to)} (either may be open), of one user, camera and action
- * when given, only of the cameras in {@code cameras} unless that is null, after event {@code afterId}, at most
- * {@code limit} of them, oldest first.
+ * when given, only of the cameras in {@code cameras} unless that is null, after event {@code afterId} in the order
+ * asked (0: from the start), at most {@code limit} of them, oldest first or, {@code newestFirst}, newest first (then
+ * "after" an event means older than it).
  */
 public record AuditQuery(
         @Nullable Instant from,
@@ -17,7 +18,8 @@ public record AuditQuery(
         @Nullable AuditAction action,
         @Nullable Set<String> cameras,
         long afterId,
-        int limit) {
+        int limit,
+        boolean newestFirst) {
 
     public static final int MAX_LIMIT = 10_000;
 
@@ -32,6 +34,11 @@ public record AuditQuery(
     }
 
     public AuditQuery after(long id) {
-        return new AuditQuery(from, to, username, cameraId, action, cameras, id, limit);
+        return new AuditQuery(from, to, username, cameraId, action, cameras, id, limit, newestFirst);
+    }
+
+    /** The same filter, order and cursor, at most {@code max} events. */
+    public AuditQuery limited(int max) {
+        return new AuditQuery(from, to, username, cameraId, action, cameras, afterId, max, newestFirst);
     }
 }

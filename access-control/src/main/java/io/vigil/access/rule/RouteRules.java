@@ -108,6 +108,12 @@ public final class RouteRules {
         rule("POST", "/api/retention/runs", RETENTION_RUN, AuditAction.RETENTION_RUN, NO);
 
         rule("GET", "/api/cluster", Permission.CLUSTER);
+        rule("GET", "/api/alerts", Permission.ALERTS_READ);
+        rule("GET", "/api/alerts/{id}", Permission.ALERTS_READ);
+        rule("GET", "/api/alerts/settings", Permission.ALERTS_READ);
+        rule("POST", "/api/alerts/test", Permission.ALERTS_WRITE, AuditAction.ALERT_TEST, NO);
+        rule("POST", "/api/alerts/rules", Permission.ALERTS_WRITE, AuditAction.ALERT_RULE_CREATE, NO);
+        rule("DELETE", "/api/alerts/rules/{name}", Permission.ALERTS_WRITE, AuditAction.ALERT_RULE_DELETE, NO);
         rule("GET", "/api/archive/check", Permission.ARCHIVE_CHECK, AuditAction.ARCHIVE_CHECK, NO);
 
         rule("GET", "/api/users", USERS);

@@ -115,14 +115,15 @@ public class UserBootstrap {
             new SecureRandom().nextBytes(random);
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             users.create(new UserRequest(ADMIN, password, Role.ADMIN.id(), null), "api");
-            LOG.warn("created user admin with a generated password, printed once on the console; change it with "
-                    + "PUT /api/users/admin or set VIGIL_ADMIN_PASSWORD");
+            LOG.warn(
+                    "created user admin with a generated password, printed once on the console; change it on the "
+                            + "console's Users page (Change my password), with PUT /api/users/admin, or set VIGIL_ADMIN_PASSWORD");
             console.println();
             console.println("==> Vigil: first start. Sign in as user 'admin' with password: " + password);
             console.println(
-                    "==> It is shown only this once, and standard output may be a log: change it at once, or set");
-            console.println(
-                    "==> VIGIL_ADMIN_PASSWORD or VIGIL_ADMIN_PASSWORD_FILE (a 0600 file) to choose it yourself.");
+                    "==> It is shown only this once, and standard output may be a log: change it at once on the");
+            console.println("==> console's Users page (Change my password), or set VIGIL_ADMIN_PASSWORD or");
+            console.println("==> VIGIL_ADMIN_PASSWORD_FILE (a 0600 file) to choose it yourself.");
             console.println();
             console.flush();
         }

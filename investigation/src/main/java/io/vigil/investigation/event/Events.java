@@ -1,10 +1,12 @@
 package io.vigil.investigation.event;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.http.HttpRequest;
 import io.vigil.camera.RecordedCameras;
 import io.vigil.error.ErrorCode;
 import io.vigil.error.VigilException;
 import io.vigil.kernel.hook.CameraScope;
+import io.vigil.kernel.hook.EventPosted;
 import io.vigil.kernel.hook.FootageHolds;
 import io.vigil.kernel.hook.RequestPrincipal;
 import jakarta.inject.Singleton;
@@ -31,6 +33,7 @@ public class Events {
     private final CameraScope scope;
     private final RequestPrincipal principal;
     private final Clock clock;
+    private final ApplicationEventPublisher<EventPosted> posted;
 
     public Events(
             EventRepository repository,
@@ -38,7 +41,9 @@ public class Events {
             FootageHolds holds,
             CameraScope scope,
             RequestPrincipal principal,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher<EventPosted> posted) {
+        this.posted = posted;
         this.repository = repository;
         this.cameras = cameras;
         this.holds = holds;
@@ -78,6 +83,8 @@ public class Events {
             release(event, by); // no hold without its event
             throw e;
         }
+        posted.publishEvent(new EventPosted(
+                event.id(), event.label(), event.cameraIds(), event.start(), event.source(), event.createdBy()));
         return event;
     }
 

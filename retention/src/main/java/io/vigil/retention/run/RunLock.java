@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 public class RunLock {
 
+    /** How a refusal because another run holds the lock begins: not a fault, the other run does the work. */
+    public static final String BUSY = "another retention run is in progress";
+
     static final Duration HELD_FOR = Duration.ofMinutes(5);
     static final Duration RENEW_EVERY = Duration.ofSeconds(30);
 

@@ -1,0 +1,4 @@
+-- The audit log gains the test alert an admin sends and the event rules made or deleted through the API (issue 21);
+-- the action column widens to 32 characters for names such as ALERT_RULE_CREATE.
+ALTER TABLE audit_event ALTER COLUMN action SET DATA TYPE VARCHAR(32);
+COMMENT ON COLUMN audit_event.action IS 'LIVE_VIEW, PLAYBACK, CLIP_EXPORT, SNAPSHOT, VERIFY, SHARE_CREATE, SHARE_USE, SHARE_REVOKE, HOLD_CREATE, HOLD_RELEASE, CAMERA_CREATE, CAMERA_UPDATE, CAMERA_DELETE, USER_CREATE, USER_UPDATE, USER_DELETE, RETENTION_RUN, ARCHIVE_CHECK, EVENT_CREATE, EVENT_DELETE, INCIDENT_OPEN, INCIDENT_CLOSE, INCIDENT_EXPORT, TOKEN_CREATE, TOKEN_REVOKE, ALERT_FIRE, ALERT_RECOVER, ALERT_DELIVERY (these three by user system:vigil), ALERT_TEST (a test alert sent through the API), ALERT_RULE_CREATE, ALERT_RULE_DELETE (event rules made or deleted through the API), LOGIN, LOGIN_FAILED or CROSS_SITE (a state-changing request from another site''s page, refused).';

@@ -1,0 +1,129 @@
+package io.vigil.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.condition.ConditionContext;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.serde.ObjectMapper;
+import io.vigil.alerts.email.EmailConfig;
+import io.vigil.kernel.database.TestDatabase;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which targets are configured: the webhook URL alone runs alerts as before, the e-mail host alone runs them by
+ * e-mail, both make two targets; neither turns nothing on.
+ */
+class AlertTargetsTest {
+
+    static final EmailConfig NO_EMAIL = new EmailConfig(null, null, null, null, null, null, null, null);
+    static final EmailConfig EMAIL = new EmailConfig(
+            "smtp.example.com",
+            null,
+            EmailConfig.Security.STARTTLS,
+            "alerts@example.com",
+            "password-0123",
+            "alerts@example.com",
+            List.of("ops@example.com"),
+            null);
+
+    /** Whether the schedule's condition holds with these settings. */
+    static boolean alertsOn(Map<String, String> settings) {
+        ConditionContext<?> context = (ConditionContext<?>) Proxy.newProxyInstance(
+                AlertTargetsTest.class.getClassLoader(), new Class<?>[] {ConditionContext.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("getProperty") && args.length == 2 && args[1] == String.class) {
+                        return Optional.ofNullable(settings.get((String) args[0]));
+                    }
+                    throw new UnsupportedOperationException(m.toString());
+                });
+        return new AlertTargetsConfigured().matches(context);
+    }
+
+    static List<String> targets(String webhookUrl, EmailConfig email) {
+        AlertsConfig config = AlertsConfigTest.config(webhookUrl, Duration.ofSeconds(10));
+        return AlertSchedule.channels(
+                        new AlertTargets(config, email), config, ObjectMapper.getDefault(), Clock.systemUTC())
+                .stream()
+                .map(c -> c.target().toString())
+                .toList();
+    }
+
+    @Test
+    void aWebhookUrlOrAnEmailHostTurnsAlertsOnAndABlankOneDoesNot() {
+        assertTrue(alertsOn(Map.of("vigil.alerts.webhook-url", "https://hooks.example.com/x")));
+        assertTrue(alertsOn(Map.of("vigil.alerts.email.host", "smtp.example.com")));
+        assertFalse(alertsOn(Map.of()));
+        assertFalse(alertsOn(Map.of("vigil.alerts.webhook-url", " ", "vigil.alerts.email.host", "")));
+    }
+
+    @Test
+    void eachConfiguredTargetHasItsChannelTheWebhookFirst() {
+        assertEquals(
+                List.of("webhook https://hooks.example.com:443"), targets("https://hooks.example.com/x", NO_EMAIL));
+        assertEquals(List.of("email smtp://smtp.example.com:587 to 1 recipient(s)"), targets(null, EMAIL));
+        assertEquals(
+                List.of("webhook https://hooks.example.com:443", "email smtp://smtp.example.com:587 to 1 recipient(s)"),
+                targets("https://hooks.example.com/x", EMAIL));
+        assertEquals(List.of(), targets(null, NO_EMAIL));
+    }
+
+    @Test
+    void theEmailSettingsBindFromEnvironmentVariablesAndTurnTheScheduleOn() {
+        PropertySource variables = PropertySource.of(
+                "variables",
+                Map.of(
+                        "VIGIL_ALERTS_EMAIL_HOST", "smtp.example.com",
+                        "VIGIL_ALERTS_EMAIL_SECURITY", "TLS",
+                        "VIGIL_ALERTS_EMAIL_USERNAME", "alerts@example.com",
+                        "VIGIL_ALERTS_EMAIL_PASSWORD", "password-0123",
+                        "VIGIL_ALERTS_EMAIL_FROM", "Vigil <alerts@example.com>",
+                        "VIGIL_ALERTS_EMAIL_TO", "ops@example.com,oncall@example.org"),
+                PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
+        // attached before the context starts: the scheduler may make the schedule, and log, as it starts
+        Logger logger = (Logger) LoggerFactory.getLogger(AlertSchedule.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        Level level = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        try (ApplicationContext context = ApplicationContext.builder()
+                .singletons(TestDatabase.migrated(TestDatabase.fresh()))
+                .propertySources(variables)
+                .start()) {
+            EmailConfig email = context.getBean(EmailConfig.class);
+            assertEquals("smtp://smtp.example.com:465", email.origin());
+            assertEquals("password-0123", email.password());
+            assertEquals(List.of("ops@example.com", "oncall@example.org"), email.to());
+            assertTrue(context.findBeanDefinition(AlertSchedule.class).isPresent());
+            assertTrue(context.getBean(AlertSchedule.class) != null, "the schedule is made with e-mail alone");
+        } finally {
+            logger.detachAppender(log);
+            logger.setLevel(level);
+        }
+        String said = log.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList()
+                .toString();
+        assertTrue(said.contains("Alerts on") && said.contains("smtp://smtp.example.com:465"), said);
+        assertFalse(said.contains("password-0123"), said);
+        try (ApplicationContext context = ApplicationContext.builder()
+                .singletons(TestDatabase.migrated(TestDatabase.fresh()))
+                .start()) {
+            assertFalse(context.getBean(EmailConfig.class).configured());
+            assertFalse(context.findBeanDefinition(AlertSchedule.class).isPresent());
+        }
+    }
+}
