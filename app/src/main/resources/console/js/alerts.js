@@ -150,7 +150,7 @@ export async function alertsPage(section, params) {
   section.innerHTML = `
     <h2>Alerts</h2>
     <p class="hint" id="alerts-about">Alerts are POSTed, signed, to the webhook named by <code>VIGIL_ALERTS_WEBHOOK_URL</code>
-      (<code>vigil.alerts.webhook-url</code>): a camera OFFLINE or UNAUTHORIZED for <code>vigil.alerts.down-delay</code>
+      (<code>vigil.alerts.webhook-url</code>) and e-mailed through the SMTP server of <code>vigil.alerts.email.host</code>: a camera OFFLINE or UNAUTHORIZED for <code>vigil.alerts.down-delay</code>
       (30 s by default) fires one, its return to RECORDING one recovery; a service fault likewise. The README's "Alerts" section
       has every setting. <span id="alerts-zone"></span></p>
     <div id="alerts-settings"></div>

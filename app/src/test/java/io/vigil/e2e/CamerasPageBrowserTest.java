@@ -253,7 +253,7 @@ class CamerasPageBrowserTest {
                 3,
                 row("front").findElements(By.cssSelector("td.actions button")).size());
         assertEquals(
-                List.of("Wall", "Cameras"),
+                List.of("Wall", "Cameras", "Alerts"),
                 browser.findElements(By.cssSelector("nav a")).stream()
                         .filter(WebElement::isDisplayed)
                         .map(WebElement::getText)
