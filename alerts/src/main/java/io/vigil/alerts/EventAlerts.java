@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * poster's thread; a failure is logged, never the poster's.
  */
 @Singleton
-@Requires(property = "vigil.alerts.webhook-url", pattern = ".*\\S.*")
+@Requires(condition = AlertTargetsConfigured.class)
 public class EventAlerts implements ApplicationEventListener<EventPosted> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventAlerts.class);

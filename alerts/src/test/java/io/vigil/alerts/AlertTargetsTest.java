@@ -109,6 +109,8 @@ class AlertTargetsTest {
             assertEquals(List.of("ops@example.com", "oncall@example.org"), email.to());
             assertTrue(context.findBeanDefinition(AlertSchedule.class).isPresent());
             assertTrue(context.getBean(AlertSchedule.class) != null, "the schedule is made with e-mail alone");
+            assertTrue(
+                    context.findBeanDefinition(EventAlerts.class).isPresent(), "event rules alert by e-mail alone too");
         } finally {
             logger.detachAppender(log);
             logger.setLevel(level);
@@ -124,6 +126,7 @@ class AlertTargetsTest {
                 .start()) {
             assertFalse(context.getBean(EmailConfig.class).configured());
             assertFalse(context.findBeanDefinition(AlertSchedule.class).isPresent());
+            assertFalse(context.findBeanDefinition(EventAlerts.class).isPresent());
         }
     }
 }
