@@ -9,7 +9,7 @@ const ACTIONS = ['LIVE_VIEW', 'PLAYBACK', 'CLIP_EXPORT', 'SNAPSHOT', 'VERIFY', '
   'HOLD_CREATE', 'HOLD_RELEASE', 'CAMERA_CREATE', 'CAMERA_UPDATE', 'CAMERA_DELETE', 'USER_CREATE', 'USER_UPDATE',
   'USER_DELETE', 'RETENTION_RUN', 'EVENT_CREATE', 'EVENT_DELETE', 'INCIDENT_OPEN', 'INCIDENT_CLOSE', 'INCIDENT_EXPORT',
   'TOKEN_CREATE', 'TOKEN_REVOKE', 'ALERT_FIRE', 'ALERT_RECOVER', 'ALERT_DELIVERY', 'ALERT_TEST', 'ALERT_RULE_CREATE',
-  'ALERT_RULE_DELETE', 'ARCHIVE_CHECK', 'LOGIN', 'LOGIN_FAILED', 'CROSS_SITE'];
+  'ALERT_RULE_DELETE', 'ALERT_TARGET_CREATE', 'ALERT_TARGET_DELETE', 'ARCHIVE_CHECK', 'LOGIN', 'LOGIN_FAILED', 'CROSS_SITE'];
 /** The filters: the hash's key, the API's parameter, the field's label. */
 const FILTERS = [['user', 'user', 'User'], ['action', 'action', 'Action'], ['camera', 'cameraId', 'Camera'],
   ['from', 'from', 'From'], ['to', 'to', 'To']];

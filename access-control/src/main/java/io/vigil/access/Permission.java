@@ -38,7 +38,7 @@ public enum Permission {
     INCIDENTS,
     /** Read the alerts sent and their deliveries ({@code /api/alerts}). */
     ALERTS_READ,
-    /** Send a test alert to every target; make and delete event rules ({@code /api/alerts/test}, {@code /rules}). */
+    /** Send a test alert; make and delete event rules and webhook targets ({@code /api/alerts/test}, {@code /rules}, {@code /targets}). */
     ALERTS_WRITE,
     /** Create, list and revoke API tokens. */
     TOKENS,

@@ -28,19 +28,18 @@ public final class AlertChecker {
     private final Supplier<CameraStates.Look> cameras;
     private final List<AlertRule> rules;
     private final DigestPolicy digest;
-    private final List<AlertTarget> targets;
+    private final Supplier<List<AlertTarget>> targets;
     private final String nodeId;
     private final Clock clock;
     private final BackgroundAudit audit;
 
-    /** What a check judges by: the rules, the digest policy, the targets (at least one) and this node's id. */
-    public record Settings(List<AlertRule> rules, DigestPolicy digest, List<AlertTarget> targets, String nodeId) {
+    /** What a check judges by: the rules, the digest policy, the targets as they are at each check, this node's id. */
+    public record Settings(
+            List<AlertRule> rules, DigestPolicy digest, Supplier<List<AlertTarget>> targets, String nodeId) {
 
-        public Settings {
-            targets = List.copyOf(targets);
-            if (targets.isEmpty()) {
-                throw new IllegalArgumentException("alerts need at least one target");
-            }
+        /** Fixed targets. */
+        public Settings(List<AlertRule> rules, DigestPolicy digest, List<AlertTarget> targets, String nodeId) {
+            this(rules, digest, () -> targets, nodeId);
         }
     }
 
@@ -76,10 +75,11 @@ public final class AlertChecker {
         }
         List<Alert> sent = new ArrayList<>();
         List<Delivery> toDeliver = new ArrayList<>();
+        List<AlertTarget> targetsNow = targets.get();
         for (PlannedAlert planned : plan.alerts()) {
             Alert alert = Alert.of(UUID.randomUUID().toString(), planned, now, nodeId);
             sent.add(alert);
-            for (AlertTarget target : targets) {
+            for (AlertTarget target : targetsNow) {
                 toDeliver.add(Delivery.pending(
                         UUID.randomUUID().toString(), alert.id(), target.name(), target.origin(), now));
             }

@@ -2,7 +2,6 @@ package io.vigil.alerts;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.ObjectMapper;
 import io.vigil.alerts.delivery.DeliveryRepository;
@@ -18,18 +17,18 @@ import io.vigil.kernel.hook.ServiceFaults;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the alerts when a target is configured ({@code vigil.alerts.webhook-url}, {@code vigil.alerts.email.host}, or
- * both): an alert check every {@code vigil.alerts.check-interval}, and the due delivery attempts every second. A failing
- * pass is logged and the next one tries again.
+ * Runs the alerts while at least one target exists (the settings' webhook or e-mail, or a webhook made through the API):
+ * an alert check every {@code vigil.alerts.check-interval}, and the due delivery attempts every second; with no target
+ * both passes do nothing. A failing pass is logged and the next one tries again.
  */
 @Singleton
-@Requires(condition = AlertTargetsConfigured.class)
 public class AlertSchedule {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertSchedule.class);
@@ -37,10 +36,13 @@ public class AlertSchedule {
     /** How much longer than its channel's longest attempt an attempt under way is claimed. */
     static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
 
+    private final AlertTargets targets;
     private final AlertChecker checker;
     private final FaultChecker faults;
     private final Counter checks;
     private final Deliveries deliveries;
+    /** A channel per target, made once (a webhook's holds an HTTP client): the delivery thread's and the check's. */
+    private final Map<AlertTarget, Channel> channels = new ConcurrentHashMap<>();
 
     public AlertSchedule(
             AlertsConfig config,
@@ -55,42 +57,60 @@ public class AlertSchedule {
             List<ServiceFaults> faultSources,
             AlertTargets targets,
             MeterRegistry meters) {
+        this.targets = targets;
         this.checks = Counter.builder("vigil.alert.checks")
                 .description("Alert checks this node has run (cameras and service faults)")
                 .register(meters);
-        List<Channel> channels = channels(targets, config, json, clock);
         this.checker = new AlertChecker(
                 alerts,
                 cameras::look,
-                new AlertChecker.Settings(config.rules(), config.digest(), targets.all(), node.nodeId()),
+                new AlertChecker.Settings(config.rules(), config.digest(), targets::all, node.nodeId()),
                 clock,
                 audit);
         this.faults = new FaultChecker(
                 alerts, faultSources, config.faultRule(), targets::deliveriesOf, node.nodeId(), clock, audit);
         this.deliveries = new Deliveries(
-                deliveryRows, alerts, new Deliveries.Route(channels, config.retry(), CLAIM_MARGIN), clock, audit);
-        LOG.info("Alerts on: {}, {}", config, email);
+                deliveryRows,
+                alerts,
+                new Deliveries.Route(
+                        () -> targets.all().stream()
+                                .map(t -> channels.computeIfAbsent(t, made -> channel(made, config, json, clock)))
+                                .toList(),
+                        config.retry(),
+                        CLAIM_MARGIN),
+                clock,
+                audit);
+        List<AlertTarget> set = targets.settings(); // the API's are read once the database is up
+        if (set.isEmpty()) {
+            LOG.info("Alerts on once a target is made through /api/alerts/targets (none in the settings)");
+        } else {
+            LOG.info("Alerts on: {}, {}; targets {}", config, email, set);
+        }
     }
 
-    /** A channel per configured target: the webhook's signs with the webhook secret, e-mail's refuses a bad CA file. */
-    static List<Channel> channels(AlertTargets targets, AlertsConfig config, ObjectMapper json, Clock clock) {
-        List<Channel> channels = new ArrayList<>();
-        for (AlertTarget target : targets.all()) {
-            if (target instanceof AlertTarget.Webhook webhook) {
-                channels.add(new WebhookChannel(
-                        webhook,
-                        new WebhookSignature(WebhookSecret.resolve(config.webhookSecret(), config.webhookSecretFile())),
-                        new WebhookSender(config.connectTimeout(), config.answerTimeout(), clock),
-                        json));
-            } else if (target instanceof AlertTarget.Email email) {
-                channels.add(new EmailChannel(email, config.connectTimeout(), config.answerTimeout(), json, clock));
-            }
+    /** A target's channel: a webhook's signs with the webhook secret, e-mail's refuses a bad CA file. */
+    static Channel channel(AlertTarget target, AlertsConfig config, ObjectMapper json, Clock clock) {
+        if (target instanceof AlertTarget.Webhook webhook) {
+            return new WebhookChannel(
+                    webhook,
+                    new WebhookSignature(WebhookSecret.resolve(config.webhookSecret(), config.webhookSecretFile())),
+                    new WebhookSender(config.connectTimeout(), config.answerTimeout(), clock),
+                    json);
         }
-        return channels;
+        AlertTarget.Email email = (AlertTarget.Email) target;
+        return new EmailChannel(email, config.connectTimeout(), config.answerTimeout(), json, clock);
+    }
+
+    /** A channel per target of the settings (start-up checks them). */
+    static List<Channel> channels(AlertTargets targets, AlertsConfig config, ObjectMapper json, Clock clock) {
+        return targets.all().stream().map(t -> channel(t, config, json, clock)).toList();
     }
 
     @Scheduled(fixedDelay = "${vigil.alerts.check-interval:5s}", initialDelay = "${vigil.alerts.check-interval:5s}")
     public void check() {
+        if (!on()) {
+            return; // alerts off: nothing is judged, nothing is kept
+        }
         try {
             checker.check();
         } catch (RuntimeException e) {
@@ -106,10 +126,23 @@ public class AlertSchedule {
 
     @Scheduled(fixedDelay = "1s", initialDelay = "1s")
     public void deliver() {
+        if (!on()) {
+            return;
+        }
         try {
             deliveries.deliverDue();
         } catch (RuntimeException e) {
             LOG.warn("Alert deliveries failed, the next pass tries again: {}", e.toString());
+        }
+    }
+
+    /** Whether any target exists now; false, logged, when the API's cannot be read. */
+    private boolean on() {
+        try {
+            return !targets.all().isEmpty();
+        } catch (RuntimeException e) {
+            LOG.warn("Alert targets could not be read, the next pass tries again: {}", e.toString());
+            return false;
         }
     }
 }

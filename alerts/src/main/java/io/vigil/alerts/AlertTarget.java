@@ -27,19 +27,23 @@ public sealed interface AlertTarget {
     /** How the target is shown and logged: {@code https://hooks.example.com:443}, {@code smtp://mail.example.com:587}. */
     String origin();
 
-    /** The webhook at {@code vigil.alerts.webhook-url}. */
-    record Webhook(WebhookTarget url) implements AlertTarget {
+    /**
+     * A webhook: the settings' one at {@code vigil.alerts.webhook-url} (named {@value #NAME}), or one made through the
+     * API under its own name. All are signed with the one webhook secret.
+     */
+    record Webhook(String name, WebhookTarget url) implements AlertTarget {
 
-        /** The name deliveries give it. */
+        /** The name deliveries give the settings' webhook. */
         public static final String NAME = "webhook";
 
         public Webhook {
+            Objects.requireNonNull(name, "name");
             Objects.requireNonNull(url, "url");
         }
 
-        @Override
-        public String name() {
-            return NAME;
+        /** The settings' webhook. */
+        public Webhook(WebhookTarget url) {
+            this(NAME, url);
         }
 
         @Override
@@ -54,7 +58,7 @@ public sealed interface AlertTarget {
 
         @Override
         public String toString() {
-            return NAME + " " + origin();
+            return name + " " + origin();
         }
     }
 

@@ -3,24 +3,33 @@ package io.vigil.alerts;
 import io.vigil.alerts.api.AlertSettings;
 import io.vigil.alerts.delivery.Delivery;
 import io.vigil.alerts.email.EmailConfig;
+import io.vigil.alerts.targets.WebhookRepository;
 import io.vigil.alerts.webhook.WebhookTarget;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * Where alerts go: the configured alert targets, the webhook ({@code vigil.alerts.webhook-url}) then e-mail
- * ({@code vigil.alerts.email.host}); each alert gets a delivery to each.
+ * Where alerts go: the settings' targets, the webhook ({@code vigil.alerts.webhook-url}) then e-mail
+ * ({@code vigil.alerts.email.host}), then the webhooks made through the API (read at each look, so every node sees a new
+ * one at once); each alert gets a delivery to each. None: alerts are off.
  */
 @Singleton
 public class AlertTargets {
 
-    private final List<AlertTarget> targets;
+    private final List<AlertTarget> configured;
+    private final Supplier<List<AlertTarget.Webhook>> made;
 
     @Inject
-    public AlertTargets(AlertsConfig config, EmailConfig email) {
+    public AlertTargets(AlertsConfig config, EmailConfig email, WebhookRepository made) {
+        this(configured(config, email), made::all);
+    }
+
+    /** The settings' targets alone (tests). */
+    AlertTargets(AlertsConfig config, EmailConfig email) {
         this(configured(config, email));
     }
 
@@ -30,7 +39,12 @@ public class AlertTargets {
     }
 
     public AlertTargets(List<AlertTarget> targets) {
-        this.targets = List.copyOf(targets);
+        this(targets, List::of);
+    }
+
+    public AlertTargets(List<AlertTarget> configured, Supplier<List<AlertTarget.Webhook>> made) {
+        this.configured = List.copyOf(configured);
+        this.made = made;
     }
 
     private static List<AlertTarget> configured(AlertsConfig config, EmailConfig email) {
@@ -42,20 +56,38 @@ public class AlertTargets {
         return targets;
     }
 
-    /** Every target, the webhook first. */
+    /** Every target: the settings' (the webhook first), then the API's by name. */
     public List<AlertTarget> all() {
-        return targets;
+        List<AlertTarget> all = new ArrayList<>(configured);
+        all.addAll(made.get());
+        return all;
     }
 
-    /** Each target as people see it: name, kind, origin. */
+    /** The settings' targets only (no database read). */
+    public List<AlertTarget> settings() {
+        return configured;
+    }
+
+    /** Whether a target of that name comes from the settings. */
+    public boolean configured(String name) {
+        return configured.stream().anyMatch(t -> t.name().equals(name));
+    }
+
+    /** Each target as people see it: name, kind, origin, source. */
     public List<AlertSettings.Target> shown() {
-        return targets.stream()
-                .map(t -> new AlertSettings.Target(t.name(), t.kind().name(), t.origin()))
+        return all().stream()
+                .map(t -> new AlertSettings.Target(
+                        t.name(), t.kind().name(), t.origin(), configured(t.name()) ? "SETTINGS" : "API"))
                 .toList();
     }
 
     /** A new PENDING delivery of {@code alert} to each target. */
     public List<Delivery> deliveriesOf(Alert alert) {
+        return deliveriesOf(alert, all());
+    }
+
+    /** A new PENDING delivery of {@code alert} to each of {@code targets}. */
+    public static List<Delivery> deliveriesOf(Alert alert, List<AlertTarget> targets) {
         return targets.stream()
                 .map(t -> Delivery.pending(UUID.randomUUID().toString(), alert.id(), t.name(), t.origin(), alert.at()))
                 .toList();

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,23 +30,24 @@ public final class Deliveries {
 
     private final DeliveryRepository deliveries;
     private final AlertRepository alerts;
+    /** This pass's channels by target name (the delivery thread's only). */
     private final Map<String, Channel> channels = new LinkedHashMap<>();
+
+    private final Supplier<List<Channel>> channelsNow;
     private final RetryPolicy retry;
     private final Duration claimMargin;
     private final Clock clock;
     private final BackgroundAudit audit;
 
     /**
-     * The ways out: a channel per target (names unique), how they are retried; an attempt under way is claimed for its
-     * channel's longest attempt and {@code claimMargin}.
+     * The ways out: a channel per target (names unique), as they are at each pass (targets come and go through the API),
+     * how they are retried; an attempt under way is claimed for its channel's longest attempt and {@code claimMargin}.
      */
-    public record Route(List<Channel> channels, RetryPolicy retry, Duration claimMargin) {
+    public record Route(Supplier<List<Channel>> channels, RetryPolicy retry, Duration claimMargin) {
 
-        public Route {
-            channels = List.copyOf(channels);
-            if (channels.stream().map(c -> c.target().name()).distinct().count() != channels.size()) {
-                throw new IllegalArgumentException("alert targets' names are unique: " + channels);
-            }
+        /** Fixed channels. */
+        public Route(List<Channel> channels, RetryPolicy retry, Duration claimMargin) {
+            this(() -> channels, retry, claimMargin);
         }
     }
 
@@ -53,7 +55,7 @@ public final class Deliveries {
             DeliveryRepository deliveries, AlertRepository alerts, Route route, Clock clock, BackgroundAudit audit) {
         this.deliveries = deliveries;
         this.alerts = alerts;
-        route.channels().forEach(c -> channels.put(c.target().name(), c));
+        this.channelsNow = route.channels();
         this.retry = route.retry();
         this.claimMargin = route.claimMargin();
         this.clock = clock;
@@ -62,6 +64,14 @@ public final class Deliveries {
 
     /** Makes every attempt due now (at most {@link #BATCH}); returns how many were made. */
     public int deliverDue() {
+        channels.clear();
+        for (Channel c : channelsNow.get()) {
+            if (channels.putIfAbsent(c.target().name(), c) != null) {
+                LOG.warn(
+                        "Two alert targets are named {}: the first is used",
+                        c.target().name());
+            }
+        }
         int made = 0;
         for (Delivery d : deliveries.due(clock.instant(), BATCH)) {
             if (attempt(d)) {

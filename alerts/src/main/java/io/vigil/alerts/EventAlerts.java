@@ -1,6 +1,5 @@
 package io.vigil.alerts;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.vigil.alerts.delivery.Delivery;
 import io.vigil.alerts.plan.AlertedCamera;
@@ -31,7 +30,6 @@ import org.slf4j.LoggerFactory;
  * poster's thread; a failure is logged, never the poster's.
  */
 @Singleton
-@Requires(condition = AlertTargetsConfigured.class)
 public class EventAlerts implements ApplicationEventListener<EventPosted> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventAlerts.class);
@@ -85,6 +83,9 @@ public class EventAlerts implements ApplicationEventListener<EventPosted> {
     /** Sends the alerts the event calls for; returns them. */
     List<Alert> send(EventPosted posted) {
         Instant now = clock.instant();
+        if (targets.all().isEmpty()) {
+            return List.of(); // alerts off
+        }
         List<EventRulePlanner.Match> matches =
                 EventRulePlanner.plan(now, rules.get(), posted.label(), posted.cameraIds(), alerts::lastAlerted);
         List<Alert> sent = new java.util.ArrayList<>();

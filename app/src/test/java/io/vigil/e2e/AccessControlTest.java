@@ -106,6 +106,8 @@ class AccessControlTest {
         MATRIX.put("POST /api/alerts/test", "admin");
         MATRIX.put("POST /api/alerts/rules", "admin");
         MATRIX.put("DELETE /api/alerts/rules/{name}", "admin");
+        MATRIX.put("POST /api/alerts/targets", "admin");
+        MATRIX.put("DELETE /api/alerts/targets/{name}", "admin");
         MATRIX.put("GET /api/archive/check", "admin");
         MATRIX.put("GET /api/users", "admin");
         MATRIX.put("POST /api/users", "admin");

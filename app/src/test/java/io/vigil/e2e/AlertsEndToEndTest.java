@@ -316,6 +316,50 @@ class AlertsEndToEndTest {
         return about;
     }
 
+    @Test
+    void aWebhookMadeThroughTheApiGetsEachAlertUntilItIsDeleted() throws Exception {
+        try (AlertReceiver ops = new AlertReceiver(SECRET)) {
+            String url = ops.url() + "/T0/SECRET-PATH-TOKEN";
+            HttpResponse<String> made = vigil.send("POST", "/api/alerts/targets", """
+                    {"name": "ops", "url": "%s"}""".formatted(url));
+            assertEquals(201, made.statusCode(), made.body());
+            String origin = ops.url().substring(0, ops.url().indexOf("/hooks"));
+            assertTrue(made.body().contains("\"shown\":\"" + origin + "\""), made.body());
+            assertEquals(
+                    409,
+                    vigil.send("POST", "/api/alerts/targets", """
+                    {"name": "webhook", "url": "%s"}""".formatted(url))
+                            .statusCode(),
+                    "the settings' webhook's name is taken");
+            String settings = vigil.send("GET", "/api/alerts/settings", null).body();
+            assertTrue(
+                    settings.contains(
+                            "\"name\":\"ops\",\"kind\":\"WEBHOOK\",\"shown\":\"" + origin + "\",\"source\":\"API\""),
+                    settings);
+
+            String first = VigilHarness.field(
+                    vigil.send("POST", "/api/alerts/test", null).body(), "id");
+            vigil.await(
+                    "the test alert at the API's webhook",
+                    Duration.ofSeconds(20),
+                    () -> ops.alerts.stream().anyMatch(a -> a.contains(first)));
+            assertEquals(List.of(), ops.refused, "signed with the webhook secret");
+
+            assertEquals(
+                    204, vigil.send("DELETE", "/api/alerts/targets/ops", null).statusCode());
+            assertEquals(
+                    404, vigil.send("DELETE", "/api/alerts/targets/ops", null).statusCode());
+            assertEquals(
+                    409,
+                    vigil.send("DELETE", "/api/alerts/targets/webhook", null).statusCode());
+            String second = VigilHarness.field(
+                    vigil.send("POST", "/api/alerts/test", null).body(), "id");
+            String after = vigil.send("GET", "/api/alerts/" + second, null).body();
+            assertTrue(!after.contains("\"targetName\":\"ops\""), "no delivery to a deleted target: " + after);
+            vigil.assertNeverShown("SECRET-PATH-TOKEN");
+        }
+    }
+
     /** Waits until the service has run two more alert checks (its {@code vigil_alert_checks_total}). */
     private void awaitTwoMoreChecks() throws Exception {
         double now = checks();

@@ -74,6 +74,12 @@ public enum ErrorCode {
     TOKEN_NOT_FOUND(404),
     /** No alert target is configured: alerts are off. */
     ALERTS_OFF(409),
+    /** No alert target of that name made through the API. */
+    ALERT_TARGET_NOT_FOUND(404),
+    /** An alert target of that name exists (in the settings or made through the API). */
+    ALERT_TARGET_EXISTS(409),
+    /** The alert target is in the settings: it is changed there, not through the API. */
+    ALERT_TARGET_IN_SETTINGS(409),
     /** No alert rule of that name made through the API. */
     ALERT_RULE_NOT_FOUND(404),
     /** An alert rule of that name exists (in the settings or made through the API). */

@@ -49,6 +49,10 @@ public enum AuditAction {
     ALERT_RULE_CREATE,
     /** An event rule made through the API deleted. */
     ALERT_RULE_DELETE,
+    /** A webhook target made through the API (its origin in the detail, never its URL). */
+    ALERT_TARGET_CREATE,
+    /** A webhook target made through the API deleted. */
+    ALERT_TARGET_DELETE,
     /** A comparison of index, object store and spool. */
     ARCHIVE_CHECK,
     LOGIN,

@@ -114,6 +114,8 @@ public final class RouteRules {
         rule("POST", "/api/alerts/test", Permission.ALERTS_WRITE, AuditAction.ALERT_TEST, NO);
         rule("POST", "/api/alerts/rules", Permission.ALERTS_WRITE, AuditAction.ALERT_RULE_CREATE, NO);
         rule("DELETE", "/api/alerts/rules/{name}", Permission.ALERTS_WRITE, AuditAction.ALERT_RULE_DELETE, NO);
+        rule("POST", "/api/alerts/targets", Permission.ALERTS_WRITE, AuditAction.ALERT_TARGET_CREATE, NO);
+        rule("DELETE", "/api/alerts/targets/{name}", Permission.ALERTS_WRITE, AuditAction.ALERT_TARGET_DELETE, NO);
         rule("GET", "/api/archive/check", Permission.ARCHIVE_CHECK, AuditAction.ARCHIVE_CHECK, NO);
 
         rule("GET", "/api/users", USERS);

@@ -16,9 +16,12 @@ import java.util.List;
 @Serdeable
 public record AlertSettings(boolean enabled, List<Target> targets, List<Rule> rules, long checkIntervalMillis) {
 
-    /** A target: its name, kind (WEBHOOK, EMAIL) and how it is shown (an origin; never a path, user or password). */
+    /**
+     * A target: its name, kind (WEBHOOK, EMAIL), how it is shown (an origin; never a path, user or password) and its
+     * source (SETTINGS, or API: made through {@code /api/alerts/targets}).
+     */
     @Serdeable
-    public record Target(String name, String kind, String shown) {}
+    public record Target(String name, String kind, String shown, String source) {}
 
     /**
      * A rule: CAMERA (states for a delay), FAULT (service faults for a delay) or EVENT (a label on cameras, a cooldown).

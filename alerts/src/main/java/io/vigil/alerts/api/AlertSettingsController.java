@@ -103,7 +103,7 @@ public class AlertSettingsController {
             throw new VigilException(
                     ErrorCode.ALERTS_OFF,
                     "no alert target is configured: set vigil.alerts.webhook-url (VIGIL_ALERTS_WEBHOOK_URL) or "
-                            + "vigil.alerts.email.host (VIGIL_ALERTS_EMAIL_HOST)");
+                            + "vigil.alerts.email.host (VIGIL_ALERTS_EMAIL_HOST), or make one: POST /api/alerts/targets");
         }
         Instant now = clock.instant();
         Alert alert = new Alert(
